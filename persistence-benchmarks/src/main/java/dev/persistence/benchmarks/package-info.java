@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the hot paths; never published.
+ */
+package dev.persistence.benchmarks;

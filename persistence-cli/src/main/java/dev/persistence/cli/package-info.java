@@ -1,0 +1,4 @@
+/**
+ * The {@code persistence} command.
+ */
+package dev.persistence.cli;

@@ -1,0 +1,220 @@
+package dev.persistence.core.architecture;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * A decoder-only transformer: embeddings, {@code numLayers} layers of attention and feed-forward with their norms,
+ * a final norm and an output head.
+ *
+ * <p>Every layer shares the same attention block; the feed-forward block is the same in every layer unless it is
+ * a {@link MixtureOfExperts} whose placement leaves some layers dense. Build one with {@link #builder()}, or import
+ * a HuggingFace {@code config.json} with {@code persistence-io}. Invalid shapes are rejected at construction with
+ * an {@link IllegalArgumentException} naming the field, the value and the rule.
+ */
+@Value.Immutable
+public abstract class Architecture {
+
+  /** Returns a new builder. */
+  public static ImmutableArchitecture.Builder builder() {
+    return ImmutableArchitecture.builder();
+  }
+
+  /**
+   * A GPT model as Megatron-LM describes it (Narayanan et al. 2021, arXiv:2104.04473, eq. 2): multi-head
+   * attention with {@code hidden/heads} head width, a plain {@code 4h} feed-forward, biases on every projection,
+   * LayerNorm with bias (two per layer and a final one), learned positions and a tied output head.
+   *
+   * <p>Its parameter count is eq. 2's {@code 12lh^2(1 + 13/(12h) + (V+s)/(12lh))} plus the final LayerNorm's
+   * {@code 2h}, which eq. 2 leaves out.
+   *
+   * @param numLayers layers ({@code l})
+   * @param hiddenSize hidden size ({@code h})
+   * @param numAttentionHeads attention heads ({@code a}); must divide {@code h}
+   * @param vocabSize vocabulary ({@code V})
+   * @param contextLength sequence length ({@code s}), the size of the learned position table
+   * @throws IllegalArgumentException if any value is not positive or the heads do not divide the hidden size
+   */
+  public static Architecture megatronGpt(
+      int numLayers, int hiddenSize, int numAttentionHeads, int vocabSize, int contextLength) {
+    checkArgument(numAttentionHeads > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads);
+    checkArgument(
+        hiddenSize % numAttentionHeads == 0,
+        "numAttentionHeads (%s) must divide hiddenSize (%s)",
+        numAttentionHeads,
+        hiddenSize);
+    return builder()
+        .family("megatron-gpt")
+        .numLayers(numLayers)
+        .hiddenSize(hiddenSize)
+        .vocabSize(vocabSize)
+        .contextLength(contextLength)
+        .attention(
+            GroupedQueryAttention.builder()
+                .numAttentionHeads(numAttentionHeads)
+                .headDim(hiddenSize / numAttentionHeads)
+                .queryKeyValueBias(true)
+                .outputBias(true)
+                .build())
+        .feedForward(
+            DenseFeedForward.builder().intermediateSize(4 * hiddenSize).gated(false).bias(true).build())
+        .normKind(NormKind.LAYER_NORM)
+        .positionEncoding(PositionEncoding.LEARNED_ABSOLUTE)
+        .tiedEmbeddings(true)
+        .build();
+  }
+
+  /** The family this architecture came from (a HuggingFace {@code model_type}, or {@code custom}). */
+  @Value.Default
+  public String family() {
+    return "custom";
+  }
+
+  /** Vocabulary size (rows of the embedding table). */
+  public abstract int vocabSize();
+
+  /** Hidden (model) width. */
+  public abstract int hiddenSize();
+
+  /** Transformer layers. */
+  public abstract int numLayers();
+
+  /** The attention block every layer uses. */
+  public abstract Attention attention();
+
+  /** The feed-forward block (see {@link MixtureOfExperts} for layers that stay dense). */
+  public abstract FeedForward feedForward();
+
+  /** The norm kind used in the layers and for the final norm. */
+  public abstract NormKind normKind();
+
+  /**
+   * Norms per layer: 2 for pre-norm blocks, 1 for a parallel block with one shared input norm (Phi, GPT-J),
+   * 4 for Gemma 2 and 3 (pre- and post-norms around both sub-blocks).
+   */
+  @Value.Default
+  public int normsPerLayer() {
+    return 2;
+  }
+
+  /** Whether a norm follows the last layer. */
+  @Value.Default
+  public boolean finalNorm() {
+    return true;
+  }
+
+  /** Whether the output head shares the input embedding matrix. */
+  public abstract boolean tiedEmbeddings();
+
+  /** Whether the output head carries a bias of {@code vocabSize} (Phi-2). */
+  @Value.Default
+  public boolean outputHeadBias() {
+    return false;
+  }
+
+  /** How positions are encoded. */
+  @Value.Default
+  public PositionEncoding positionEncoding() {
+    return PositionEncoding.ROTARY;
+  }
+
+  /** Maximum sequence length the model is built for, in tokens. */
+  public abstract int contextLength();
+
+  /** Attention window of the sliding-window layers, in tokens; empty when every layer attends globally. */
+  public abstract OptionalInt slidingWindow();
+
+  /**
+   * How many layers use the sliding window; defaults to every layer when a window is set, otherwise none.
+   * Gemma 2 and gpt-oss alternate (half the layers), Gemma 3 has five local layers for each global one.
+   */
+  @Value.Default
+  public int slidingWindowLayers() {
+    return slidingWindow().isPresent() ? numLayers() : 0;
+  }
+
+  /** Whether attention and feed-forward run in parallel on the same input (GPT-J, Phi, Falcon). */
+  @Value.Default
+  public boolean parallelAttentionAndFeedForward() {
+    return false;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(vocabSize() > 0, "vocabSize (%s) must be > 0", vocabSize());
+    checkArgument(hiddenSize() > 0, "hiddenSize (%s) must be > 0", hiddenSize());
+    checkArgument(numLayers() > 0, "numLayers (%s) must be > 0", numLayers());
+    checkArgument(contextLength() > 0, "contextLength (%s) must be > 0", contextLength());
+    checkArgument(normsPerLayer() >= 0, "normsPerLayer (%s) must be >= 0", normsPerLayer());
+    checkArgument(!family().isBlank(), "family must not be blank");
+    slidingWindow()
+        .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));
+    checkArgument(
+        slidingWindowLayers() >= 0 && slidingWindowLayers() <= numLayers(),
+        "slidingWindowLayers (%s) must be in [0, numLayers (%s)]",
+        slidingWindowLayers(),
+        numLayers());
+    checkArgument(
+        slidingWindowLayers() == 0 || slidingWindow().isPresent(),
+        "slidingWindowLayers (%s) needs a slidingWindow",
+        slidingWindowLayers());
+    if (feedForward() instanceof MixtureOfExperts) {
+      MixtureOfExperts moe = (MixtureOfExperts) feedForward();
+      checkArgument(
+          sparseLayers() > 0, "mixture of experts places no sparse layer among numLayers (%s)", numLayers());
+      checkArgument(
+          sparseLayers() == numLayers() || moe.denseFeedForward().isPresent(),
+          "denseFeedForward is required: %s of numLayers (%s) are dense",
+          numLayers() - sparseLayers(),
+          numLayers());
+    }
+  }
+
+  /** Exact parameter counts by component (derived, never serialized). */
+  @Value.Lazy
+  public ParameterBreakdown parameters() {
+    return ParameterAccounting.count(this);
+  }
+
+  /** Layers whose feed-forward block is a mixture of experts (0 for a dense model). */
+  @Value.Derived
+  @Value.Auxiliary
+  public int sparseLayers() {
+    if (!(feedForward() instanceof MixtureOfExperts)) {
+      return 0;
+    }
+    MixtureOfExperts moe = (MixtureOfExperts) feedForward();
+    int count = 0;
+    for (int layer = 0; layer < numLayers(); layer++) {
+      if (moe.isSparseLayer(layer)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Layers whose feed-forward block is dense. */
+  public int denseLayers() {
+    return numLayers() - sparseLayers();
+  }
+
+  /** Whether any layer is a mixture of experts. */
+  public boolean isMixtureOfExperts() {
+    return feedForward() instanceof MixtureOfExperts;
+  }
+
+  /**
+   * The dense feed-forward block of the dense layers, or empty when every layer is sparse.
+   */
+  public Optional<DenseFeedForward> denseFeedForward() {
+    if (feedForward() instanceof DenseFeedForward) {
+      return Optional.of((DenseFeedForward) feedForward());
+    }
+    return denseLayers() == 0
+        ? Optional.empty()
+        : ((MixtureOfExperts) feedForward()).denseFeedForward();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.persistence.core.architecture;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import org.immutables.value.Value;
+
+/**
+ * Multi-head, grouped-query or multi-query attention with separate query, key, value and output projections.
+ *
+ * <p>Multi-head attention is the case {@code numKeyValueHeads == numAttentionHeads} (Vaswani et al. 2017),
+ * multi-query attention the case {@code numKeyValueHeads == 1} (Shazeer 2019), and grouped-query attention
+ * everything in between (Ainslie et al. 2023). A fused {@code qkv} projection holds the same parameters as the
+ * three separate ones. The head dimension may differ from {@code hiddenSize / numAttentionHeads} (Gemma, Qwen3).
+ */
+@Value.Immutable
+public abstract non-sealed class GroupedQueryAttention implements Attention {
+
+  /** Returns a new builder. */
+  public static ImmutableGroupedQueryAttention.Builder builder() {
+    return ImmutableGroupedQueryAttention.builder();
+  }
+
+  /** Query heads. */
+  @Override
+  public abstract int numAttentionHeads();
+
+  /** Key/value heads; defaults to {@link #numAttentionHeads()} (multi-head attention). */
+  @Value.Default
+  public int numKeyValueHeads() {
+    return numAttentionHeads();
+  }
+
+  /** Width of each query, key and value head. */
+  public abstract int headDim();
+
+  /** Whether the query, key and value projections carry biases (GPT-2, Qwen2, Phi). */
+  @Value.Default
+  public boolean queryKeyValueBias() {
+    return false;
+  }
+
+  /** Whether the output projection carries a bias. */
+  @Value.Default
+  public boolean outputBias() {
+    return false;
+  }
+
+  /** Query/key normalisation, if any. */
+  @Value.Default
+  public QueryKeyNorm queryKeyNorm() {
+    return QueryKeyNorm.NONE;
+  }
+
+  /** The kind of the query/key norms; ignored when {@link #queryKeyNorm()} is {@code NONE}. */
+  @Value.Default
+  public NormKind queryKeyNormKind() {
+    return NormKind.RMS_NORM;
+  }
+
+  /**
+   * Whether each query head has a learned attention-sink logit (gpt-oss: one {@code sinks} parameter per head,
+   * OpenAI 2025 gpt-oss model card section 2.1).
+   */
+  @Value.Default
+  public boolean attentionSinks() {
+    return false;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());
+    checkArgument(numKeyValueHeads() > 0, "numKeyValueHeads (%s) must be > 0", numKeyValueHeads());
+    checkArgument(
+        numAttentionHeads() % numKeyValueHeads() == 0,
+        "numKeyValueHeads (%s) must divide numAttentionHeads (%s)",
+        numKeyValueHeads(),
+        numAttentionHeads());
+    checkArgument(headDim() > 0, "headDim (%s) must be > 0", headDim());
+  }
+
+  @Override
+  public AttentionVariant variant() {
+    if (numKeyValueHeads() == numAttentionHeads()) {
+      return AttentionVariant.MULTI_HEAD;
+    }
+    return numKeyValueHeads() == 1 ? AttentionVariant.MULTI_QUERY : AttentionVariant.GROUPED_QUERY;
+  }
+
+  @Override
+  public int queryKeyHeadDim() {
+    return headDim();
+  }
+
+  @Override
+  public int valueHeadDim() {
+    return headDim();
+  }
+
+  /** Width of the query projection's output, {@code numAttentionHeads x headDim}. */
+  public long queryWidth() {
+    return (long) numAttentionHeads() * headDim();
+  }
+
+  /** Width of the key (and of the value) projection's output, {@code numKeyValueHeads x headDim}. */
+  public long keyValueWidth() {
+    return (long) numKeyValueHeads() * headDim();
+  }
+
+  @Override
+  public long matrixWeights(long hiddenSize) {
+    // q and o are hidden x (heads * headDim); k and v are hidden x (kvHeads * headDim).
+    return hiddenSize * (2 * queryWidth() + 2 * keyValueWidth());
+  }
+
+  @Override
+  public long parameters(long hiddenSize) {
+    long total = matrixWeights(hiddenSize);
+    if (queryKeyValueBias()) {
+      total += queryWidth() + 2 * keyValueWidth();
+    }
+    if (outputBias()) {
+      total += hiddenSize;
+    }
+    total += queryKeyNormParameters();
+    if (attentionSinks()) {
+      total += numAttentionHeads();
+    }
+    return total;
+  }
+
+  private long queryKeyNormParameters() {
+    switch (queryKeyNorm()) {
+      case PER_HEAD:
+        return 2 * queryKeyNormKind().parameters(headDim());
+      case PER_PROJECTION:
+        return queryKeyNormKind().parameters(queryWidth()) + queryKeyNormKind().parameters(keyValueWidth());
+      case NONE:
+      default:
+        return 0;
+    }
+  }
+
+  @Override
+  public long keyValueCacheElementsPerToken() {
+    return 2 * keyValueWidth();
+  }
+}

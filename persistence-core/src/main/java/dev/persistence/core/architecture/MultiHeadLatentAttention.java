@@ -1,0 +1,118 @@
+package dev.persistence.core.architecture;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * Multi-head latent attention (DeepSeek-AI 2024, "DeepSeek-V2", arXiv:2405.04434, section 2.1): keys and values
+ * are compressed into a shared latent of rank {@code keyValueLowRank}, with a separate decoupled rotary key.
+ *
+ * <p>Projections, as the DeepSeek-V2/V3 modelling code holds them: queries either directly
+ * ({@code hidden x heads*(noRope+rope)}) or through a low-rank pair with a norm in between
+ * ({@code hidden x queryLowRank}, norm, {@code queryLowRank x heads*(noRope+rope)}); the joint down-projection
+ * {@code hidden x (keyValueLowRank + rope)}, its norm over the latent, the up-projection
+ * {@code keyValueLowRank x heads*(noRope+valueHeadDim)}, and the output {@code heads*valueHeadDim x hidden}.
+ * With {@link #bias()} the two down-projections and the output carry biases.
+ */
+@Value.Immutable
+public abstract non-sealed class MultiHeadLatentAttention implements Attention {
+
+  /** Returns a new builder. */
+  public static ImmutableMultiHeadLatentAttention.Builder builder() {
+    return ImmutableMultiHeadLatentAttention.builder();
+  }
+
+  @Override
+  public abstract int numAttentionHeads();
+
+  /** Rank of the query compression ({@code q_lora_rank}); empty when queries are projected directly. */
+  public abstract OptionalInt queryLowRank();
+
+  /** Rank of the joint key/value compression ({@code kv_lora_rank}). */
+  public abstract int keyValueLowRank();
+
+  /** Per-head query/key width without rotary embedding ({@code qk_nope_head_dim}). */
+  public abstract int queryKeyNoRopeHeadDim();
+
+  /** Per-head width of the decoupled rotary query/key ({@code qk_rope_head_dim}). */
+  public abstract int queryKeyRopeHeadDim();
+
+  /** Per-head value width ({@code v_head_dim}). */
+  public abstract int valueHeadDim();
+
+  /** Whether the down-projections and the output projection carry biases ({@code attention_bias}). */
+  @Value.Default
+  public boolean bias() {
+    return false;
+  }
+
+  /** The kind of the norms on the query and key/value latents. */
+  @Value.Default
+  public NormKind latentNormKind() {
+    return NormKind.RMS_NORM;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());
+    queryLowRank()
+        .ifPresent(rank -> checkArgument(rank > 0, "queryLowRank (%s) must be > 0", rank));
+    checkArgument(keyValueLowRank() > 0, "keyValueLowRank (%s) must be > 0", keyValueLowRank());
+    checkArgument(
+        queryKeyNoRopeHeadDim() >= 0, "queryKeyNoRopeHeadDim (%s) must be >= 0", queryKeyNoRopeHeadDim());
+    checkArgument(queryKeyRopeHeadDim() >= 0, "queryKeyRopeHeadDim (%s) must be >= 0", queryKeyRopeHeadDim());
+    checkArgument(
+        queryKeyHeadDim() > 0,
+        "queryKeyNoRopeHeadDim + queryKeyRopeHeadDim (%s) must be > 0",
+        queryKeyHeadDim());
+    checkArgument(valueHeadDim() > 0, "valueHeadDim (%s) must be > 0", valueHeadDim());
+  }
+
+  @Override
+  public AttentionVariant variant() {
+    return AttentionVariant.MULTI_HEAD_LATENT;
+  }
+
+  @Override
+  public int queryKeyHeadDim() {
+    return queryKeyNoRopeHeadDim() + queryKeyRopeHeadDim();
+  }
+
+  @Override
+  public long matrixWeights(long hiddenSize) {
+    long heads = numAttentionHeads();
+    long queryOut = heads * queryKeyHeadDim();
+    long query =
+        queryLowRank().isPresent()
+            ? hiddenSize * queryLowRank().getAsInt() + (long) queryLowRank().getAsInt() * queryOut
+            : hiddenSize * queryOut;
+    long keyValueDown = hiddenSize * ((long) keyValueLowRank() + queryKeyRopeHeadDim());
+    long keyValueUp = (long) keyValueLowRank() * heads * ((long) queryKeyNoRopeHeadDim() + valueHeadDim());
+    long output = heads * valueHeadDim() * hiddenSize;
+    return query + keyValueDown + keyValueUp + output;
+  }
+
+  @Override
+  public long parameters(long hiddenSize) {
+    long total = matrixWeights(hiddenSize);
+    if (queryLowRank().isPresent()) {
+      total += latentNormKind().parameters(queryLowRank().getAsInt());
+    }
+    total += latentNormKind().parameters(keyValueLowRank());
+    if (bias()) {
+      if (queryLowRank().isPresent()) {
+        total += queryLowRank().getAsInt();
+      }
+      total += (long) keyValueLowRank() + queryKeyRopeHeadDim();
+      total += hiddenSize;
+    }
+    return total;
+  }
+
+  @Override
+  public long keyValueCacheElementsPerToken() {
+    return (long) keyValueLowRank() + queryKeyRopeHeadDim();
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Our property-testing engine for JUnit 5 (generators, shrinking, seeds, envelopes of planning assumptions) and generators of valid core values.
+ */
+package dev.persistence.testkit;
