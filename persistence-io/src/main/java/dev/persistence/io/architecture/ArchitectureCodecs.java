@@ -281,4 +281,28 @@ public final class ArchitectureCodecs {
           return out;
         }
       };
+
+  /**
+   * The Megatron papers' GPT models by their five numbers ({@link Architecture#megatronGpt}); written back as a
+   * full architecture, since the shorthand is only a way in.
+   */
+  public static final Codec<Architecture> MEGATRON_GPT =
+      new Codec<>() {
+        @Override
+        public Architecture read(DocumentNode node) {
+          ObjectFields fields = node.fields();
+          int layers = fields.requiredInt("numLayers");
+          int hidden = fields.requiredInt("hiddenSize");
+          int heads = fields.requiredInt("numAttentionHeads");
+          int vocab = fields.requiredInt("vocabSize");
+          int sequence = fields.requiredInt("sequenceLength");
+          fields.finish();
+          return node.build(() -> Architecture.megatronGpt(layers, hidden, heads, vocab, sequence));
+        }
+
+        @Override
+        public JsonNode write(Architecture value) {
+          return ARCHITECTURE.write(value);
+        }
+      };
 }
