@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "persistence 0.1.0-SNAPSHOT",
     description = "Plans frontier language models: parameters, FLOPs, memory, scaling laws, time and cost.",
-    subcommands = {ParamsCommand.class, FlopsCommand.class})
+    subcommands = {
+      ParamsCommand.class,
+      FlopsCommand.class,
+      MemoryCommand.class,
+      KvCacheCommand.class,
+      AcceleratorsCommand.class
+    })
 public final class PersistenceCommand implements Runnable {
 
   /** Exit code for bad input. */
