@@ -3,7 +3,6 @@ package dev.persistence.testkit;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,6 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
 
   /** Shrink steps (accepted simpler counterexamples) after which shrinking stops by default. */
   public static final int DEFAULT_MAX_SHRINK_STEPS = 1_000;
-
-  /** Evaluations of the property while shrinking, after which shrinking stops. */
-  static final int MAX_SHRINK_EVALUATIONS = 20_000;
 
   private final Gen<T> generator;
   private final Function<T, String> describer;
@@ -140,9 +136,18 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
   static <T> Check<T> fromPredicate(Predicate<T> predicate) {
     return value -> {
       if (!predicate.test(value)) {
-        throw new AssertionError("property returned false");
+        throw new ReturnedFalse();
       }
     };
+  }
+
+  /** The failure of a predicate that returned false: nothing to add to the report, so it is not printed. */
+  static final class ReturnedFalse extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    ReturnedFalse() {
+      super("property returned false");
+    }
   }
 
   /**
@@ -194,36 +199,10 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
 
   private PropertyFailure shrink(
       Shrinkable<T> original, Throwable originalFailure, Test<T> test, PropertyReport report, int runTries) {
-    Shrinkable<T> current = original;
-    Throwable currentFailure = originalFailure;
-    int steps = 0;
-    int evaluations = 0;
-    search:
-    while (steps < maxShrinkSteps) {
-      Iterator<Shrinkable<T>> candidates = current.shrinks().iterator();
-      while (true) {
-        Shrinkable<T> candidate;
-        try {
-          if (!candidates.hasNext()) {
-            break search;
-          }
-          candidate = candidates.next();
-        } catch (RuntimeException e) {
-          // A shrink the generator cannot build is no counterexample; keep what we have.
-          break search;
-        }
-        if (++evaluations > MAX_SHRINK_EVALUATIONS) {
-          break search;
-        }
-        Throwable failure = test.failure(candidate.value());
-        if (failure != null) {
-          current = candidate;
-          currentFailure = failure;
-          steps++;
-          break;
-        }
-      }
-    }
+    Shrinker.Result<T> result = Shrinker.shrink(original, originalFailure, test::failure, maxShrinkSteps);
+    Shrinkable<T> current = result.shrunk();
+    Throwable currentFailure = result.failure();
+    int steps = result.steps();
     return new PropertyFailure(
         describer.apply(current.value()),
         describer.apply(original.value()),
@@ -233,6 +212,6 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
         report,
         runTries,
         seed.isPresent(),
-        currentFailure);
+        currentFailure instanceof ReturnedFalse ? null : currentFailure);
   }
 }
