@@ -137,12 +137,22 @@ public interface Gen<T> {
           return outer.flatMap(value -> next.apply(value).generate(new SplittableRandom(innerSeed)));
         },
         () -> {
+          // Each outer edge with each of its inner generator's edge cases; the inner edge cases are computed
+          // once per outer edge, and only until the limit is reached, so that nested flatMaps stay cheap.
           List<Shrinkable<U>> cases = new ArrayList<>();
           for (Shrinkable<T> outer : edgeCases()) {
-            int innerCount = Math.max(1, next.apply(outer.value()).edgeCases().size());
-            for (int index = 0; index < innerCount && cases.size() < EDGE_CASE_LIMIT; index++) {
-              int innerIndex = index;
-              cases.add(outer.flatMap(value -> edgeOrSeeded(next.apply(value), innerIndex)));
+            if (cases.size() >= EDGE_CASE_LIMIT) {
+              break;
+            }
+            List<Shrinkable<U>> innerEdges = next.apply(outer.value()).edgeCases();
+            if (innerEdges.isEmpty()) {
+              cases.add(outer.flatMap(value -> seeded(next.apply(value))));
+            }
+            for (Shrinkable<U> innerEdge : innerEdges) {
+              if (cases.size() >= EDGE_CASE_LIMIT) {
+                break;
+              }
+              cases.add(outer.flatMap(innerEdge, value -> seeded(next.apply(value))));
             }
           }
           return cases;
@@ -603,10 +613,8 @@ public interface Gen<T> {
     return tree.map(value -> (T) value);
   }
 
-  private static <U> Shrinkable<U> edgeOrSeeded(Gen<U> generator, int edgeIndex) {
-    List<Shrinkable<U>> edges = generator.edgeCases();
-    return edgeIndex < edges.size()
-        ? edges.get(edgeIndex)
-        : generator.generate(new SplittableRandom(edgeIndex));
+  /** A value of {@code generator} from a fixed seed: how an edge case's dependent part is rebuilt on shrinking. */
+  private static <U> Shrinkable<U> seeded(Gen<U> generator) {
+    return generator.generate(new SplittableRandom(0));
   }
 }

@@ -109,6 +109,11 @@ public final class Shrinkable<T> {
     return bind(inner.apply(value), inner);
   }
 
+  /** Like {@link #flatMap}, with the inner tree of this value already built (it is not rebuilt). */
+  <U> Shrinkable<U> flatMap(Shrinkable<U> innerOfThisValue, Function<? super T, Shrinkable<U>> inner) {
+    return bind(innerOfThisValue, inner);
+  }
+
   private <U> Shrinkable<U> bind(Shrinkable<U> innerTree, Function<? super T, Shrinkable<U>> inner) {
     return new Shrinkable<>(
         innerTree.value,
