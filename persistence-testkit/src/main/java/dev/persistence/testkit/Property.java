@@ -6,7 +6,7 @@ package dev.persistence.testkit;
  *
  * <pre>{@code
  * @Test
- * void tiedEmbeddingsNeverAddParameters() {
+ * void activeParametersNeverExceedTotal() {
  *   Property.forAll(ArchitectureGen.architectures())
  *       .classify("mixture-of-experts", Architecture::isMixtureOfExperts)
  *       .requireCoverage("mixture-of-experts", 0.20)

@@ -85,7 +85,7 @@ class PropertyTest {
     PropertyFailure failure =
         assertThrows(
             PropertyFailure.class,
-            () -> Property.forAll(Gen.integers(0, 1000)).seed(7).check(x -> x < 57));
+            () -> Property.forAll(Gen.integers(0, 1000)).seed(7).tries(200).check(x -> x < 57));
     String message = failure.getMessage();
     assertTrue(message.contains("Shrunk counterexample (" + failure.shrinkSteps() + " shrink steps):\n  57")
         || message.contains("Shrunk counterexample (" + failure.shrinkSteps() + " shrink steps):"
@@ -209,7 +209,7 @@ class PropertyTest {
         assertThrows(
             FilterTooStrictException.class,
             () -> Property.forAll(Gen.integers(0, 999).filter("below 5", x -> x < 5)).check(x -> true));
-    assertTrue(error.rejectionRate() > 0.98 && error.rejectionRate() < 1, error::getMessage);
+    assertTrue(error.rejectionRate() > 0.98, error::getMessage);
     // A reasonable filter is fine.
     Property.forAll(Gen.integers(0, 999).filter("even", x -> x % 2 == 0)).check(x -> x % 2 == 0);
   }
@@ -218,7 +218,7 @@ class PropertyTest {
   void propertiesThatHoldPass() {
     PropertyReport report = Property.forAll(Gen.integers(0, 1000), Gen.integers(0, 1000))
         .check((a, b) -> a + b >= a);
-    assertEquals(200, report.tries());
+    assertEquals(Integer.getInteger(Property.TRIES_PROPERTY, Property.DEFAULT_TRIES), report.tries());
     assertFalse(report.summary().isEmpty());
   }
 }
