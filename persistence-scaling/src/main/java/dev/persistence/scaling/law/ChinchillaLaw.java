@@ -1,5 +1,6 @@
 package dev.persistence.scaling.law;
 
+import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
 /**
@@ -9,8 +10,8 @@ import org.immutables.value.Value;
  * <p>The named constant sets are {@link #HOFFMANN_2022} (as printed, rounded), {@link #HOFFMANN_2022_UNROUNDED}
  * (the only set that reproduces the paper's "40B at Gopher's budget"), {@link #BESIROGLU_2024} (Epoch's refit)
  * and {@link #MUENNIGHOFF_2023} (the datablations fit on Chinchilla's C4 isoFLOP points). Any constant can be
- * overridden with the generated {@code with*} methods, e.g. {@code law.withTokenExponent(0.3)}, since papers
- * often use their own.
+ * overridden with {@link #overriding} or the generated {@code ImmutableChinchillaLaw.copyOf(law).with*} methods,
+ * since papers often use their own.
  */
 @Value.Immutable
 public abstract class ChinchillaLaw implements LossLaw {
@@ -111,6 +112,34 @@ public abstract class ChinchillaLaw implements LossLaw {
 
   /** beta: the exponent of the token term. */
   public abstract double tokenExponent();
+
+  /**
+   * This law with some constants replaced (for papers that use their own); absent values keep this law's.
+   *
+   * @throws IllegalArgumentException if a replacement is not finite and positive
+   */
+  public ChinchillaLaw overriding(
+      OptionalDouble irreducibleLoss,
+      OptionalDouble parameterCoefficient,
+      OptionalDouble tokenCoefficient,
+      OptionalDouble parameterExponent,
+      OptionalDouble tokenExponent) {
+    boolean any = irreducibleLoss.isPresent() || parameterCoefficient.isPresent() || tokenCoefficient.isPresent()
+        || parameterExponent.isPresent() || tokenExponent.isPresent();
+    if (!any) {
+      return this;
+    }
+    return builder()
+        .name(name())
+        .description(description() + " (constants overridden)")
+        .source(source())
+        .irreducibleLoss(irreducibleLoss.orElse(irreducibleLoss()))
+        .parameterCoefficient(parameterCoefficient.orElse(parameterCoefficient()))
+        .tokenCoefficient(tokenCoefficient.orElse(tokenCoefficient()))
+        .parameterExponent(parameterExponent.orElse(parameterExponent()))
+        .tokenExponent(tokenExponent.orElse(tokenExponent()))
+        .build();
+  }
 
   @Value.Check
   protected void check() {

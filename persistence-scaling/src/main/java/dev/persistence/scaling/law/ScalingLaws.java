@@ -26,6 +26,7 @@ public final class ScalingLaws {
     register(RoutedMoeLaw.CLARK_2022_S_BASE);
     register(RoutedMoeLaw.CLARK_2022_RL_R);
     register(RoutedMoeLaw.CLARK_2022_HASH);
+    register(PrecisionScalingLaw.KUMAR_2024);
   }
 
   private ScalingLaws() {}
