@@ -12,8 +12,10 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 /**
  * Robust one-dimensional minimisation and root finding with Hipparchus: a scan over a grid locates the basin
  * (so a function that is infinite on part of the interval, or mildly multimodal, is handled), then Brent's method
- * refines it. Tolerances: relative 1e-12 and absolute 1e-12 in the search variable (log N or log D), that is a
- * relative error of about 1e-12 in N or D.
+ * refines it. Brent's tolerances are relative 1e-12 and absolute 1e-12 in the search variable (log N or log D).
+ * A minimum located from function values alone is only determined to about the square root of the precision of
+ * those values, so an optimal N or D is accurate to a relative 1e-7 or better, while the loss or compute there is
+ * accurate to about 1e-14. Roots (inverting a loss for D) are accurate to 1e-12 in log D.
  */
 final class OneDimensionalSearch {
   private static final int GRID = 400;

@@ -10,7 +10,8 @@ package dev.persistence.scaling.law;
  *   <li>L = E + A / N'^alpha + B / D'^beta.
  * </ul>
  *
- * N_opt(U_D) is the Chinchilla-frontier model size for U_D tokens ({@link ChinchillaLaw#optimalParametersForTokens}),
+ * U_D is the unique data actually seen, min(D, unique tokens available) (the reference implementation assumes
+ * D &gt;= U_D). N_opt(U_D) is the Chinchilla-frontier model size for U_D tokens ({@link ChinchillaLaw#optimalParametersForTokens}),
  * as in huggingface/datablations.
  *
  * @param base the Chinchilla-form law of the loss
@@ -58,8 +59,10 @@ public record DataConstrainedLaw(
   public double effectiveTokens(double tokens, double uniqueTokens) {
     Checks.positive("tokens", tokens);
     Checks.positive("uniqueTokens", uniqueTokens);
-    double repetitions = Math.max(tokens / uniqueTokens - 1, 0);
-    return uniqueTokens + uniqueTokens * tokenRepetitionDecay * -Math.expm1(-repetitions / tokenRepetitionDecay);
+    // Fewer tokens than the unique pool: every token is seen once (U_D = D).
+    double seen = Math.min(tokens, uniqueTokens);
+    double repetitions = tokens / seen - 1;
+    return seen + seen * tokenRepetitionDecay * -Math.expm1(-repetitions / tokenRepetitionDecay);
   }
 
   /**
@@ -81,7 +84,9 @@ public record DataConstrainedLaw(
    * @throws IllegalArgumentException if an argument is not finite and positive
    */
   public double loss(double parameters, double tokens, double uniqueTokens) {
-    double effectiveParameters = effectiveParameters(parameters, uniqueTokens);
+    Checks.positive("tokens", tokens);
+    Checks.positive("uniqueTokens", uniqueTokens);
+    double effectiveParameters = effectiveParameters(parameters, Math.min(tokens, uniqueTokens));
     double effectiveTokens = effectiveTokens(tokens, uniqueTokens);
     return base.irreducibleLoss()
         + base.parameterCoefficient() / Math.pow(effectiveParameters, base.parameterExponent())
