@@ -5,7 +5,6 @@ import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.LossLaw;
 import dev.persistence.scaling.law.ScalingLaw;
 import dev.persistence.scaling.law.ScalingLaws;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
 
@@ -71,7 +70,8 @@ final class LawOptions {
     return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
+  /** The law's name, for the text table (its source is listed by {@code persistence laws}). */
   static String describe(LossLaw law) {
-    return String.format(Locale.ROOT, "%s (%s)", law.name(), law.source());
+    return law.name();
   }
 }
