@@ -22,7 +22,11 @@ import picocli.CommandLine.Command;
       FlopsCommand.class,
       MemoryCommand.class,
       KvCacheCommand.class,
-      AcceleratorsCommand.class
+      AcceleratorsCommand.class,
+      LossCommand.class,
+      OptimalCommand.class,
+      FitCommand.class,
+      LawsCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

@@ -1,0 +1,36 @@
+package dev.persistence.scaling.fit;
+
+import dev.persistence.scaling.law.Checks;
+
+/**
+ * One training run: model size, training tokens and final loss.
+ *
+ * @param parameters N, must be finite and &gt; 0
+ * @param tokens D, must be finite and &gt; 0
+ * @param loss final loss in nats per token, must be finite and &gt; 0
+ */
+public record Observation(double parameters, double tokens, double loss) {
+  /** @throws IllegalArgumentException if a component is not finite and positive */
+  public Observation {
+    Checks.positive("parameters", parameters);
+    Checks.positive("tokens", tokens);
+    Checks.positive("loss", loss);
+  }
+
+  /**
+   * An observation given training FLOPs instead of tokens, with D = C / (6N) (the convention of Besiroglu et al.
+   * 2024 for the data extracted from Hoffmann et al. 2022).
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public static Observation fromTrainingFlops(double parameters, double trainingFlops, double loss) {
+    Checks.positive("parameters", parameters);
+    Checks.positive("trainingFlops", trainingFlops);
+    return new Observation(parameters, trainingFlops / (6 * parameters), loss);
+  }
+
+  /** Training compute 6ND in FLOPs. */
+  public double trainingFlops() {
+    return 6 * parameters * tokens;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.persistence.scaling.law;
+
+/**
+ * The data-constrained scaling law of Muennighoff et al. 2023 ("Scaling Data-Constrained Language Models",
+ * arXiv:2305.16264, eq. 5-7): repeated tokens and excess parameters are worth less, with
+ *
+ * <ul>
+ *   <li>D' = U_D + U_D R_D* (1 - exp(-R_D / R_D*)), R_D = D / U_D - 1 (repetitions beyond the first epoch);
+ *   <li>N' = U_N + U_N R_N* (1 - exp(-R_N / R_N*)), U_N = min(N, N_opt(U_D)), R_N = N / U_N - 1;
+ *   <li>L = E + A / N'^alpha + B / D'^beta.
+ * </ul>
+ *
+ * U_D is the unique data actually seen, min(D, unique tokens available) (the reference implementation assumes
+ * D &gt;= U_D). N_opt(U_D) is the Chinchilla-frontier model size for U_D tokens ({@link ChinchillaLaw#optimalParametersForTokens}),
+ * as in huggingface/datablations.
+ *
+ * @param base the Chinchilla-form law of the loss
+ * @param tokenRepetitionDecay R_D*, must be &gt; 0
+ * @param parameterRepetitionDecay R_N*, must be &gt; 0
+ */
+public record DataConstrainedLaw(
+    String name, String description, String source, ChinchillaLaw base, double tokenRepetitionDecay,
+    double parameterRepetitionDecay)
+    implements LossLaw {
+
+  /**
+   * Muennighoff et al. 2023 with R_D* = 15.387756 and R_N* = 5.309743 (paper: "R_D* ~ 15.4, R_N* ~ 5.3"; exact
+   * values from huggingface/datablations README "Parametric Fit", commit 13701315) over {@link
+   * ChinchillaLaw#MUENNIGHOFF_2023}.
+   */
+  public static final DataConstrainedLaw MUENNIGHOFF_2023 =
+      new DataConstrainedLaw(
+          "muennighoff",
+          "Data-constrained scaling: repeated tokens and excess parameters decay in value",
+          "Muennighoff et al. 2023, arXiv:2305.16264, eq. (5)-(7); constants from huggingface/datablations README",
+          ChinchillaLaw.MUENNIGHOFF_2023,
+          15.387756,
+          5.309743);
+
+  /** @throws IllegalArgumentException if a decay constant is not finite and positive */
+  public DataConstrainedLaw {
+    if (base == null) {
+      throw new IllegalArgumentException("base law must not be null");
+    }
+    Checks.positive("tokenRepetitionDecay (R_D*)", tokenRepetitionDecay);
+    Checks.positive("parameterRepetitionDecay (R_N*)", parameterRepetitionDecay);
+  }
+
+  /** Returns this law over a different base (for overriding E, A, B, alpha, beta). */
+  public DataConstrainedLaw withBase(ChinchillaLaw newBase) {
+    return new DataConstrainedLaw(name, description, source, newBase, tokenRepetitionDecay, parameterRepetitionDecay);
+  }
+
+  /**
+   * D', the effective data of {@code tokens} drawn from {@code uniqueTokens} unique tokens.
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public double effectiveTokens(double tokens, double uniqueTokens) {
+    Checks.positive("tokens", tokens);
+    Checks.positive("uniqueTokens", uniqueTokens);
+    // Fewer tokens than the unique pool: every token is seen once (U_D = D).
+    double seen = Math.min(tokens, uniqueTokens);
+    double repetitions = tokens / seen - 1;
+    return seen + seen * tokenRepetitionDecay * -Math.expm1(-repetitions / tokenRepetitionDecay);
+  }
+
+  /**
+   * N', the effective parameters of a model of {@code parameters} trained on {@code uniqueTokens} unique tokens.
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public double effectiveParameters(double parameters, double uniqueTokens) {
+    Checks.positive("parameters", parameters);
+    double usefulParameters = Math.min(parameters, base.optimalParametersForTokens(uniqueTokens));
+    double excess = Math.max(parameters / usefulParameters - 1, 0);
+    return usefulParameters
+        + usefulParameters * parameterRepetitionDecay * -Math.expm1(-excess / parameterRepetitionDecay);
+  }
+
+  /**
+   * The loss with {@code tokens} training tokens drawn from {@code uniqueTokens} unique tokens.
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public double loss(double parameters, double tokens, double uniqueTokens) {
+    Checks.positive("tokens", tokens);
+    Checks.positive("uniqueTokens", uniqueTokens);
+    double effectiveParameters = effectiveParameters(parameters, Math.min(tokens, uniqueTokens));
+    double effectiveTokens = effectiveTokens(tokens, uniqueTokens);
+    return base.irreducibleLoss()
+        + base.parameterCoefficient() / Math.pow(effectiveParameters, base.parameterExponent())
+        + base.tokenCoefficient() / Math.pow(effectiveTokens, base.tokenExponent());
+  }
+
+  /** Without a cap on unique tokens, every token is unique and the law is its base Chinchilla form. */
+  @Override
+  public double loss(double parameters, double tokens) {
+    return base.loss(parameters, tokens);
+  }
+}

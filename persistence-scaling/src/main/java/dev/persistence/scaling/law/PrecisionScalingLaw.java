@@ -1,0 +1,49 @@
+package dev.persistence.scaling.law;
+
+/**
+ * The precision-aware law of Kumar et al. 2024 ("Scaling Laws for Precision", arXiv:2411.04330): training in
+ * lower precision shrinks the effective parameter count, N_eff = N (1 - e^(-P_w/gamma_w)) (1 - e^(-P_a/gamma_a))
+ * (1 - e^(-P_kv/gamma_kv)), and L = A N_eff^-alpha + B D^-beta + E.
+ *
+ * <p><b>Unverified constants:</b> they come from a secondary transcription of App. K Table 2 (scaling-cases.json
+ * case {@code kumar.precision}, status {@code secondary_transcription}) and could not be checked against the paper.
+ */
+public record PrecisionScalingLaw(
+    String name, String description, String source, double a, double alpha, double b, double beta, double e,
+    double gammaWeights, double gammaActivations, double gammaKeyValue)
+    implements ScalingLaw {
+
+  /** A 4299, alpha 0.4965, B 18060, beta 0.4965, E 2.7648, gamma_w 2.6745, gamma_a 2.2102, gamma_kv 0.9578. Unverified. */
+  public static final PrecisionScalingLaw KUMAR_2024 =
+      new PrecisionScalingLaw(
+          "kumar-precision",
+          "Precision-aware loss: effective parameters shrink with weight/activation/KV-cache bits (unverified)",
+          "Kumar et al. 2024, arXiv:2411.04330, App. K Table 2 (secondary transcription, not checked)",
+          4299.0, 0.4965, 18060.0, 0.4965, 2.7648, 2.6745, 2.2102, 0.9578);
+
+  /**
+   * N_eff for training with weights, activations and KV cache in the given bit widths.
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public double effectiveParameters(double parameters, double weightBits, double activationBits, double keyValueBits) {
+    Checks.positive("parameters", parameters);
+    Checks.positive("weightBits", weightBits);
+    Checks.positive("activationBits", activationBits);
+    Checks.positive("keyValueBits", keyValueBits);
+    return parameters
+        * -Math.expm1(-weightBits / gammaWeights)
+        * -Math.expm1(-activationBits / gammaActivations)
+        * -Math.expm1(-keyValueBits / gammaKeyValue);
+  }
+
+  /**
+   * L = A N_eff^-alpha + B D^-beta + E (without the post-training-quantisation term).
+   *
+   * @throws IllegalArgumentException if an argument is not finite and positive
+   */
+  public double loss(double parameters, double tokens, double weightBits, double activationBits, double keyValueBits) {
+    double effective = effectiveParameters(parameters, weightBits, activationBits, keyValueBits);
+    return a / Math.pow(effective, alpha) + b / Math.pow(Checks.positive("tokens", tokens), beta) + e;
+  }
+}
