@@ -108,7 +108,14 @@ public final class HuggingFaceConfigs {
     }
   }
 
-  private static Architecture fromTree(JsonNode root, String documentName) {
+  /**
+   * Reads a config already parsed into a tree.
+   *
+   * @param root the parsed config
+   * @param documentName how errors name the document
+   * @throws InvalidDocumentException if it does not describe a supported model
+   */
+  public static Architecture fromTree(JsonNode root, String documentName) {
     if (root == null || !root.isObject()) {
       throw new InvalidDocumentException(documentName, "expected a JSON object");
     }
