@@ -20,10 +20,17 @@ public final class MonteCarloResult {
     this.outputs = outputs;
     this.loss = loss;
     this.sortedOutputs = new double[outputs.length][];
-    for (int o = 0; o < outputs.length; o++) {
-      sortedOutputs[o] = outputs[o].clone();
-      Arrays.sort(sortedOutputs[o]);
+  }
+
+  /** The sorted copy of one result, made on first use (most callers read a few results only). */
+  private synchronized double[] sorted(CostOutput output) {
+    double[] sorted = sortedOutputs[output.ordinal()];
+    if (sorted == null) {
+      sorted = outputs[output.ordinal()].clone();
+      Arrays.sort(sorted);
+      sortedOutputs[output.ordinal()] = sorted;
     }
+    return sorted;
   }
 
   /** Scenarios drawn. */
@@ -51,7 +58,7 @@ public final class MonteCarloResult {
   public double quantile(CostOutput output, double p) {
     checkArgument(p >= 0 && p <= 1, "quantile probability (%s) must be in [0, 1]", p);
     checkAvailable(output);
-    return quantileOfSorted(sortedOutputs[output.ordinal()], p);
+    return quantileOfSorted(sorted(output), p);
   }
 
   static double quantileOfSorted(double[] sorted, double p) {
