@@ -12,6 +12,7 @@ import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.flops.FlopEstimate;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.memory.ActivationMemory;
+import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
@@ -677,6 +678,18 @@ public final class StepTimeModel {
    *     micro-batches that is not a multiple of the pipeline degree (Megatron-LM's rule)
    */
   public StepTimeEstimate estimate(ParallelismPlan plan) {
+    return estimate(plan, MemoryAllowance.ASSUMED_DEFAULT);
+  }
+
+  /**
+   * Predicts one training step, with memory checked against a given allowance.
+   *
+   * @param plan the parallelism plan; its accelerator count must not exceed the cluster's
+   * @param allowance the workspace and fragmentation allowance of the memory estimate
+   * @return the estimate
+   * @throws IllegalArgumentException as {@link #estimate(ParallelismPlan)}
+   */
+  public StepTimeEstimate estimate(ParallelismPlan plan, MemoryAllowance allowance) {
     plan.validateFor(architecture, plan.acceleratorCount());
     checkArgument(
         plan.acceleratorCount() <= cluster.acceleratorCount(),
@@ -727,7 +740,8 @@ public final class StepTimeModel {
     StepTimeBreakdown breakdown = StepTimeBreakdown.of(parts, step);
     FlopEstimate flops =
         FlopAccounting.estimate(architecture, plan.sequenceLength(), flopConvention, plan.recomputation());
-    TrainingMemoryBreakdown memory = TrainingMemory.estimate(architecture, plan, precision, cluster.accelerator());
+    TrainingMemoryBreakdown memory = TrainingMemory.estimate(
+            architecture, plan, precision, cluster.accelerator().memoryBytes(), allowance);
     double tokens = plan.globalBatchTokens();
     double accelerators = plan.acceleratorCount();
     double capacity = step * accelerators * peak;
