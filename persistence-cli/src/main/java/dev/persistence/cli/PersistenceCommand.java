@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       FlopsCommand.class,
       MemoryCommand.class,
       KvCacheCommand.class,
-      AcceleratorsCommand.class
+      AcceleratorsCommand.class,
+      TrainCommand.class,
+      SearchCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 
