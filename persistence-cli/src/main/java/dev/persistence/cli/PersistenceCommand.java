@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
       LossCommand.class,
       OptimalCommand.class,
       FitCommand.class,
-      LawsCommand.class
+      LawsCommand.class,
+      TrainCommand.class,
+      SearchCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 
