@@ -1,0 +1,177 @@
+package dev.persistence.costing.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.Role;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.scaling.law.LossLaw;
+import dev.persistence.scaling.law.ScalingLaws;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.immutables.value.Value;
+
+/**
+ * Everything a plan starts from: the model and its data, the cluster and how the run is spread over it, prices,
+ * the grid, the program around the run, the uncertain assumptions and the ranges the plan is held against.
+ *
+ * <p>How fast the run goes comes, in order of precedence, from a given {@link #modelFlopsUtilization()} (the
+ * closed form), a given {@link #parallelism()} (the step-time model), or the fastest plan the search finds on the
+ * whole cluster.
+ */
+@Value.Immutable
+public abstract class Scenario {
+
+  /** Returns a new builder. */
+  public static ImmutableScenario.Builder builder() {
+    return ImmutableScenario.builder();
+  }
+
+  /** The scenario's name. */
+  public abstract String name();
+
+  /** The model. */
+  public abstract Architecture architecture();
+
+  /** The cluster the pre-training run uses. */
+  public abstract Cluster cluster();
+
+  /** Bytes per parameter and the GEMM format; defaults to bf16 mixed precision with fp32 Adam (16 bytes). */
+  @Value.Default
+  public TrainingPrecision precision() {
+    return TrainingPrecision.MIXED_BF16_ADAM;
+  }
+
+  /** Pre-training tokens. */
+  public abstract double trainingTokens();
+
+  /** Tokens per sequence. */
+  public abstract int sequenceLength();
+
+  /** Sequences per optimizer step. */
+  public abstract int globalBatchSize();
+
+  /** A fixed parallel plan; empty to search for the fastest. */
+  public abstract Optional<ParallelismPlan> parallelism();
+
+  /** A model FLOPs utilisation to assume instead of modelling the step; empty to model it. */
+  public abstract OptionalDouble modelFlopsUtilization();
+
+  /** Useful time over elapsed time. */
+  @Value.Default
+  public Goodput goodput() {
+    return Goodput.LLAMA_3_405B;
+  }
+
+  /** The loss law the compute-optimal check and the loss bands use; defaults to Chinchilla (Hoffmann 2022). */
+  @Value.Default
+  public LossLaw law() {
+    return ScalingLaws.lossLaw("chinchilla");
+  }
+
+  /** The price per accelerator-hour. */
+  public abstract CloudPrice price();
+
+  /**
+   * Average chip draw over TDP; defaults to 1.0, Epoch AI's peak-power convention (see
+   * {@link dev.persistence.costing.energy.PowerModel#epoch}).
+   */
+  @Value.Default
+  public double tdpFraction() {
+    return 1.0;
+  }
+
+  /** The grid's location-based intensity. */
+  public abstract GridIntensity locationGrid();
+
+  /** The market-based intensity (after renewable purchases); defaults to the location-based one. */
+  @Value.Default
+  public GridIntensity marketGrid() {
+    return locationGrid();
+  }
+
+  /** The program's phases. */
+  public abstract List<PlannedPhase> phases();
+
+  /** The team. */
+  public abstract List<Role> team();
+
+  /** Milestones. */
+  public abstract List<Milestone> milestones();
+
+  /** The program's reserve, as a fraction of its spend. */
+  @Value.Default
+  public double contingencyFraction() {
+    return 0;
+  }
+
+  /** Funding in hand, for the runway. */
+  public abstract OptionalDouble fundingAvailableUsd();
+
+  /** Distributions of the uncertain assumptions; inputs not listed stay at the plan's point values. */
+  public abstract Map<CostInput, Distribution> uncertainty();
+
+  /** Monte Carlo samples. */
+  @Value.Default
+  public int samples() {
+    return 2000;
+  }
+
+  /** Monte Carlo seed. */
+  @Value.Default
+  public long seed() {
+    return 20261125L;
+  }
+
+  /** Ranges the plan is held against. */
+  public abstract List<Target> targets();
+
+  @Value.Check
+  protected void check() {
+    checkArgument(!name().isBlank(), "scenario name must not be blank");
+    checkArgument(
+        trainingTokens() > 0 && Double.isFinite(trainingTokens()),
+        "trainingTokens (%s) must be finite and > 0",
+        trainingTokens());
+    checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
+    checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
+    modelFlopsUtilization()
+        .ifPresent(
+            mfu -> checkArgument(mfu > 0 && mfu <= 1, "modelFlopsUtilization (%s) must be in (0, 1]", mfu));
+    checkArgument(
+        tdpFraction() > 0 && tdpFraction() <= 1.5, "tdpFraction (%s) must be in (0, 1.5]", tdpFraction());
+    checkArgument(samples() >= 10, "samples (%s) must be >= 10", samples());
+    parallelism()
+        .ifPresent(
+            plan -> {
+              checkArgument(
+                  plan.sequenceLength() == sequenceLength(),
+                  "parallelism.sequenceLength (%s) must equal sequenceLength (%s)",
+                  plan.sequenceLength(),
+                  sequenceLength());
+              checkArgument(
+                  plan.globalBatchSize() == globalBatchSize(),
+                  "parallelism.globalBatchSize (%s) must equal globalBatchSize (%s)",
+                  plan.globalBatchSize(),
+                  globalBatchSize());
+              checkArgument(
+                  plan.acceleratorCount() <= cluster().acceleratorCount(),
+                  "parallelism uses %s accelerators, more than the cluster's %s",
+                  plan.acceleratorCount(),
+                  cluster().acceleratorCount());
+            });
+    long pretraining =
+        phases().stream().filter(p -> p.kind() == dev.persistence.costing.program.PhaseKind.PRETRAINING).count();
+    checkArgument(pretraining <= 1, "phases hold %s pre-training phases; at most one", pretraining);
+  }
+}
