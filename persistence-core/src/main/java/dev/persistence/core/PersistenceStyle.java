@@ -20,7 +20,6 @@ import org.immutables.value.Value;
 @Value.Style(
     typeImmutable = "Immutable*",
     jdkOnly = true,
-    strictBuilder = true,
     depluralize = true,
     defaults = @Value.Immutable(copy = true))
 public @interface PersistenceStyle {}

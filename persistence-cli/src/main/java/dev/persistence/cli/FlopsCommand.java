@@ -1,0 +1,81 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.core.flops.FlopEstimate;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code persistence flops}: forward and training FLOPs per token under a named convention. */
+@Command(
+    name = "flops",
+    mixinStandardHelpOptions = true,
+    description = "Forward and training FLOPs per token at a sequence length, under a named convention.")
+final class FlopsCommand implements Callable<Integer> {
+
+  @Mixin ModelSource model;
+
+  @Option(names = "--seq-len", required = true, paramLabel = "N", description = "Tokens per sequence.")
+  int sequenceLength;
+
+  @Option(
+      names = "--convention",
+      paramLabel = "NAME",
+      defaultValue = "exact",
+      description = "exact (default), kaplan, kaplan-6n, chinchilla, chinchilla-table-a4 or megatron.")
+  String convention;
+
+  @Option(
+      names = "--recompute",
+      paramLabel = "KIND",
+      defaultValue = "none",
+      description = "Activation recomputation: none (default), selective or full.")
+  String recompute;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    FlopConvention flopConvention = Names.parse(FlopConvention.class, "--convention", convention);
+    ActivationRecomputation recomputation =
+        Names.parse(ActivationRecomputation.class, "--recompute", recompute);
+    Architecture architecture = model.architecture();
+    FlopEstimate estimate = FlopAccounting.estimate(architecture, sequenceLength, flopConvention, recomputation);
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("modelType", architecture.family());
+      result.put("convention", Names.kebabCase(estimate.convention()));
+      result.put("sequenceLength", estimate.sequenceLength());
+      result.put("recomputation", Names.kebabCase(estimate.recomputation()));
+      result.put("forwardFlopsPerToken", estimate.forwardFlopsPerToken());
+      result.put("backwardFlopsPerToken", estimate.backwardFlopsPerToken());
+      result.put("recomputationFlopsPerToken", estimate.recomputationFlopsPerToken());
+      result.put("modelTrainingFlopsPerToken", estimate.modelTrainingFlopsPerToken());
+      result.put("trainingFlopsPerToken", estimate.trainingFlopsPerToken());
+      JsonOutput.print(spec.commandLine().getOut(), result);
+      return 0;
+    }
+    new TextTable()
+        .row("model type", architecture.family())
+        .row("convention", Names.kebabCase(estimate.convention()))
+        .row("sequence length", estimate.sequenceLength())
+        .row("recomputation", Names.kebabCase(estimate.recomputation()))
+        .row("forward FLOPs/token", estimate.forwardFlopsPerToken())
+        .row("backward FLOPs/token", estimate.backwardFlopsPerToken())
+        .row("recomputation FLOPs/token", estimate.recomputationFlopsPerToken())
+        .row("training FLOPs/token", estimate.trainingFlopsPerToken())
+        .print(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.memory.KeyValueCache;
+import dev.persistence.core.precision.NumericFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code persistence kv-cache}: key/value cache size of a batch of sequences. */
+@Command(
+    name = "kv-cache",
+    mixinStandardHelpOptions = true,
+    description = "Key/value cache bytes per token and for a batch of sequences (sliding windows capped).")
+final class KvCacheCommand implements Callable<Integer> {
+
+  @Mixin ModelSource model;
+
+  @Option(names = "--seq-len", required = true, paramLabel = "N", description = "Tokens per sequence.")
+  long sequenceLength;
+
+  @Option(names = "--batch", required = true, paramLabel = "N", description = "Sequences.")
+  long batch;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "FORMAT",
+      defaultValue = "bf16",
+      description = "Cache element format: bf16 (default), fp16, fp8, fp32, int8, fp4, ...")
+  String precision;
+
+  @Option(names = "--tp", paramLabel = "N", defaultValue = "1", description = "Tensor-parallel ranks (per-rank figure).")
+  int tensorParallel;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    NumericFormat format = NumericFormat.parse(precision);
+    if (!(sequenceLength > 0)) {
+      throw new IllegalArgumentException("--seq-len (" + sequenceLength + ") must be > 0");
+    }
+    if (!(batch > 0)) {
+      throw new IllegalArgumentException("--batch (" + batch + ") must be > 0");
+    }
+    Architecture architecture = model.architecture();
+    double bytesPerToken = KeyValueCache.bytesPerToken(architecture, format);
+    long totalBytes = (long) Math.ceil(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
+    long perRankBytes =
+        (long) Math.ceil(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("modelType", architecture.family());
+    result.put("precision", format.key());
+    result.put("sequenceLength", sequenceLength);
+    result.put("batch", batch);
+    result.put("bytesPerToken", bytesPerToken);
+    result.put("bytesPerTokenPerLayer", KeyValueCache.bytesPerTokenPerLayer(architecture, format, 1));
+    result.put("cachedTokenLayersPerSequence", KeyValueCache.cachedTokenLayers(architecture, sequenceLength));
+    result.put("totalBytes", totalBytes);
+    result.put("tensorParallel", tensorParallel);
+    result.put("perRankBytes", perRankBytes);
+    if (json) {
+      JsonOutput.print(spec.commandLine().getOut(), result);
+      return 0;
+    }
+    TextTable table = new TextTable();
+    result.forEach((label, value) -> table.row(label, String.valueOf(value)));
+    table.print(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.memory.TrainingMemory;
+import dev.persistence.core.memory.TrainingMemoryBreakdown;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.TrainingPrecision;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code persistence memory}: training memory on the most-loaded accelerator, and whether it fits. */
+@Command(
+    name = "memory",
+    mixinStandardHelpOptions = true,
+    description = "Training memory per accelerator (most-loaded rank) under a parallelism plan, and whether it fits.")
+final class MemoryCommand implements Callable<Integer> {
+
+  @Mixin ModelSource model;
+
+  @Mixin AcceleratorSource accelerators;
+
+  @Option(names = "--accelerator", required = true, paramLabel = "NAME", description = "Catalog name or alias.")
+  String acceleratorName;
+
+  @Option(names = "--tp", defaultValue = "1", paramLabel = "N", description = "Tensor parallel (default 1).")
+  int tensorParallel;
+
+  @Option(names = "--pp", defaultValue = "1", paramLabel = "N", description = "Pipeline parallel (default 1).")
+  int pipelineParallel;
+
+  @Option(names = "--vpp", defaultValue = "1", paramLabel = "N", description = "Virtual stages per pipeline rank.")
+  int virtualStages;
+
+  @Option(names = "--dp", defaultValue = "1", paramLabel = "N", description = "Data parallel (default 1).")
+  int dataParallel;
+
+  @Option(names = "--cp", defaultValue = "1", paramLabel = "N", description = "Context parallel (default 1).")
+  int contextParallel;
+
+  @Option(names = "--ep", defaultValue = "1", paramLabel = "N", description = "Expert parallel (default 1).")
+  int expertParallel;
+
+  @Option(names = "--zero", defaultValue = "0", paramLabel = "S", description = "ZeRO stage 0-3 (3 = FSDP).")
+  int zeroStage;
+
+  @Option(names = "--sequence-parallel", description = "Split norm/dropout activations over the TP ranks.")
+  boolean sequenceParallel;
+
+  @Option(
+      names = "--recompute",
+      defaultValue = "none",
+      paramLabel = "KIND",
+      description = "Activation recomputation: none (default), selective or full.")
+  String recompute;
+
+  @Option(names = "--micro-batch", defaultValue = "1", paramLabel = "N", description = "Sequences per micro-batch.")
+  int microBatch;
+
+  @Option(
+      names = "--global-batch",
+      paramLabel = "N",
+      description = "Sequences per step; default micro-batch x dp x pp (enough to fill the pipeline).")
+  Integer globalBatch;
+
+  @Option(names = "--seq-len", paramLabel = "N", description = "Tokens per sequence; default the model's context.")
+  Integer sequenceLength;
+
+  @Option(
+      names = "--precision",
+      defaultValue = "bf16-adam",
+      paramLabel = "NAME",
+      description = "bf16-adam (16 B/param, default), megatron-bf16-adam (18), fp8-deepseek-v3 (13), bf16-adafactor (8).")
+  String precision;
+
+  @Option(
+      names = "--no-allowance",
+      description = "Leave out the assumed workspace/fragmentation allowance (2 GiB + 5%).")
+  boolean noAllowance;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Accelerator accelerator = accelerators.accelerator(acceleratorName);
+    ActivationRecomputation recomputation = Names.parse(ActivationRecomputation.class, "--recompute", recompute);
+    TrainingPrecision trainingPrecision = TrainingPrecision.preset(precision);
+    Architecture architecture = model.architecture();
+    int sequence = sequenceLength == null ? architecture.contextLength() : sequenceLength;
+    int global =
+        globalBatch == null ? microBatch * dataParallel * Math.max(1, pipelineParallel) : globalBatch;
+    ParallelismPlan plan =
+        ParallelismPlan.builder()
+            .tensorParallel(tensorParallel)
+            .pipelineParallel(pipelineParallel)
+            .virtualPipelineStages(virtualStages)
+            .dataParallel(dataParallel)
+            .contextParallel(contextParallel)
+            .expertParallel(expertParallel)
+            .zeroStage(ZeroStage.of(zeroStage))
+            .sequenceParallel(sequenceParallel)
+            .recomputation(recomputation)
+            .microBatchSize(microBatch)
+            .globalBatchSize(global)
+            .sequenceLength(sequence)
+            .build();
+    MemoryAllowance allowance = noAllowance ? MemoryAllowance.NONE : MemoryAllowance.ASSUMED_DEFAULT;
+    TrainingMemoryBreakdown memory =
+        TrainingMemory.estimate(architecture, plan, trainingPrecision, accelerator.memoryBytes(), allowance);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("modelType", architecture.family());
+    result.put("accelerator", accelerator.name());
+    result.put("acceleratorCount", plan.acceleratorCount());
+    result.put("precision", trainingPrecision.name());
+    result.put("weightsBytes", memory.weightsBytes());
+    result.put("gradientsBytes", memory.gradientsBytes());
+    result.put("masterWeightsBytes", memory.masterWeightsBytes());
+    result.put("optimizerStatesBytes", memory.optimizerStatesBytes());
+    result.put("optimizerBytes", memory.optimizerBytes());
+    result.put("activationsBytes", memory.activationsBytes());
+    result.put("allowanceBytes", memory.allowanceBytes());
+    result.put("totalBytes", memory.totalBytes());
+    result.put("capacityBytes", memory.capacityBytes());
+    result.put("fits", memory.fits());
+    result.put("pipelineStage", memory.pipelineStage());
+    result.put("allowance", allowance.description());
+    if (json) {
+      JsonOutput.print(spec.commandLine().getOut(), result);
+      return 0;
+    }
+    TextTable table = new TextTable();
+    result.forEach((label, value) -> table.row(label, String.valueOf(value)));
+    table.print(spec.commandLine().getOut());
+    return 0;
+  }
+}

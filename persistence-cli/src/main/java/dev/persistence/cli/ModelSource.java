@@ -1,0 +1,20 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.io.architecture.ModelFiles;
+import java.nio.file.Path;
+import picocli.CommandLine.Parameters;
+
+/** The model a command works on: a HuggingFace {@code config.json} or a persistence model file. */
+final class ModelSource {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "CONFIG.json",
+      description = "A HuggingFace config.json, or a persistence model file (JSON or YAML).")
+  Path config;
+
+  Architecture architecture() {
+    return ModelFiles.read(config);
+  }
+}

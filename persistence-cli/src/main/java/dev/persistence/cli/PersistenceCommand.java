@@ -1,0 +1,110 @@
+package dev.persistence.cli;
+
+import dev.persistence.io.InvalidDocumentException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code persistence} command: model files in, planning figures out.
+ *
+ * <p>Exit codes: 0 on success, 2 for bad input (one line on stderr naming what and where), 1 for an internal
+ * error (also one line). No stack trace ever reaches the user; set {@code PERSISTENCE_DEBUG=1} to see one.
+ */
+@Command(
+    name = "persistence",
+    mixinStandardHelpOptions = true,
+    version = "persistence 0.1.0-SNAPSHOT",
+    description = "Plans frontier language models: parameters, FLOPs, memory, scaling laws, time and cost.",
+    subcommands = {
+      ParamsCommand.class,
+      FlopsCommand.class,
+      MemoryCommand.class,
+      KvCacheCommand.class,
+      AcceleratorsCommand.class
+    })
+public final class PersistenceCommand implements Runnable {
+
+  /** Exit code for bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  /** Exit code for an internal error. */
+  public static final int EXIT_INTERNAL_ERROR = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see 'persistence --help'");
+  }
+
+  /**
+   * Runs the command line with the process's standard streams and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the command line and returns its exit code; for tests and embedding.
+   *
+   * @param args the arguments
+   * @param out where results go
+   * @param err where the one-line error goes
+   * @return 0, {@link #EXIT_BAD_INPUT} or {@link #EXIT_INTERNAL_ERROR}
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new PersistenceCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          err.println(oneLine(commandName(exception.getCommandLine()), exception.getMessage()));
+          return EXIT_BAD_INPUT;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, failedCommand, parseResult) -> {
+          if (System.getenv("PERSISTENCE_DEBUG") != null) {
+            exception.printStackTrace(err);
+          }
+          if (exception instanceof InvalidDocumentException || exception instanceof IllegalArgumentException) {
+            err.println(oneLine(commandName(failedCommand), exception.getMessage()));
+            return EXIT_BAD_INPUT;
+          }
+          err.println(
+              oneLine(
+                  commandName(failedCommand),
+                  String.format(
+                      Locale.ROOT,
+                      "internal error (%s): %s",
+                      exception.getClass().getSimpleName(),
+                      exception.getMessage())));
+          return EXIT_INTERNAL_ERROR;
+        });
+    try {
+      return commandLine.execute(args);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      err.println(oneLine("persistence", "internal error: " + e));
+      return EXIT_INTERNAL_ERROR;
+    }
+  }
+
+  private static String commandName(CommandLine commandLine) {
+    return commandLine == null ? "persistence" : commandLine.getCommandSpec().qualifiedName(" ");
+  }
+
+  /** One line: the command's name, then the message with its line breaks folded. */
+  static String oneLine(String command, String message) {
+    String text = message == null ? "unknown error" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    return command + ": " + text;
+  }
+}

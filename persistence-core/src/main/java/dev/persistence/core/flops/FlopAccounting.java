@@ -1,0 +1,214 @@
+package dev.persistence.core.flops;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.architecture.PositionEncoding;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+
+/**
+ * FLOPs per token of an {@link Architecture} under each {@link FlopConvention}.
+ *
+ * <p>Every convention counts 2 FLOPs per multiply-accumulate and a backward pass of twice the forward pass
+ * (Kaplan et al. 2020 section 2.1; Hoffmann et al. 2022 Appendix F). Recomputation adds forward work: the whole
+ * forward pass of the layers under {@link ActivationRecomputation#FULL}, the attention core (scores, softmax,
+ * attention over values) under {@link ActivationRecomputation#SELECTIVE}, except under
+ * {@link FlopConvention#MEGATRON}, which reproduces the papers' equations as printed.
+ */
+public final class FlopAccounting {
+
+  private FlopAccounting() {}
+
+  /**
+   * FLOPs per token without recomputation, for causal training.
+   *
+   * @param architecture the model
+   * @param sequenceLength tokens per sequence, {@code > 0}
+   * @param convention how to count
+   * @throws IllegalArgumentException if {@code sequenceLength} is not positive, or exceeds a learned position
+   *     table
+   */
+  public static FlopEstimate estimate(Architecture architecture, int sequenceLength, FlopConvention convention) {
+    return estimate(architecture, sequenceLength, convention, ActivationRecomputation.NONE);
+  }
+
+  /**
+   * FLOPs per token for causal training with the given recomputation.
+   *
+   * @param architecture the model
+   * @param sequenceLength tokens per sequence, {@code > 0}
+   * @param convention how to count
+   * @param recomputation which activations the backward pass recomputes
+   * @throws IllegalArgumentException if {@code sequenceLength} is not positive, or exceeds a learned position
+   *     table
+   */
+  public static FlopEstimate estimate(
+      Architecture architecture,
+      int sequenceLength,
+      FlopConvention convention,
+      ActivationRecomputation recomputation) {
+    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    checkArgument(
+        architecture.positionEncoding() != PositionEncoding.LEARNED_ABSOLUTE
+            || sequenceLength <= architecture.contextLength(),
+        "sequenceLength (%s) must be <= contextLength (%s) with learned absolute positions",
+        sequenceLength,
+        architecture.contextLength());
+    switch (convention) {
+      case EXACT:
+        return exact(architecture, sequenceLength, recomputation);
+      case KAPLAN:
+      case KAPLAN_6N:
+        return kaplan(architecture, sequenceLength, convention, recomputation);
+      case CHINCHILLA:
+      case CHINCHILLA_TABLE_A4:
+        return chinchilla(architecture, sequenceLength, convention, recomputation);
+      case MEGATRON:
+        return megatron(architecture, sequenceLength, recomputation);
+      default:
+        throw new AssertionError(convention);
+    }
+  }
+
+  /**
+   * Mean number of keys a query attends to in a causal sequence: {@code (s + 1) / 2} without a window, and
+   * {@code (w(w+1)/2 + (s - w) w) / s} with a window {@code w < s}.
+   *
+   * @param sequenceLength tokens per sequence, {@code > 0}
+   * @param window attention window in tokens, or {@code 0} for none
+   */
+  static double meanCausalContext(int sequenceLength, int window) {
+    double s = sequenceLength;
+    if (window <= 0 || window >= sequenceLength) {
+      return (s + 1) / 2;
+    }
+    double w = window;
+    return (w * (w + 1) / 2 + (s - w) * w) / s;
+  }
+
+  /** Attention-core FLOPs per token summed over layers: scores and attention over values, causal. */
+  private static double attentionCoreFlops(Architecture architecture, int sequenceLength) {
+    Attention attention = architecture.attention();
+    double perAttendedToken =
+        2.0 * attention.numAttentionHeads() * (attention.queryKeyHeadDim() + attention.valueHeadDim());
+    int slidingLayers = architecture.slidingWindowLayers();
+    int globalLayers = architecture.numLayers() - slidingLayers;
+    double context = globalLayers * meanCausalContext(sequenceLength, 0);
+    if (slidingLayers > 0) {
+      context += slidingLayers * meanCausalContext(sequenceLength, architecture.slidingWindow().getAsInt());
+    }
+    return perAttendedToken * context;
+  }
+
+  private static FlopEstimate exact(
+      Architecture architecture, int sequenceLength, ActivationRecomputation recomputation) {
+    double activeParameters = architecture.parameters().activeParametersExcludingEmbedding();
+    double attentionCore = attentionCoreFlops(architecture, sequenceLength);
+    double forward = 2 * activeParameters + attentionCore;
+    double head = 2.0 * architecture.vocabSize() * architecture.hiddenSize();
+    return of(FlopConvention.EXACT, sequenceLength, recomputation, forward, forward - head, attentionCore);
+  }
+
+  /** Non-embedding matrix weights one token uses: Kaplan et al. 2020 eq. 2.1, generalised. */
+  static double activeMatrixWeightsWithoutHead(Architecture architecture) {
+    long hidden = architecture.hiddenSize();
+    double weights = (double) architecture.numLayers() * architecture.attention().matrixWeights(hidden);
+    if (architecture.denseLayers() > 0) {
+      weights += (double) architecture.denseLayers()
+          * architecture.denseFeedForward().orElseThrow().matrixWeights(hidden);
+    }
+    if (architecture.feedForward() instanceof MixtureOfExperts) {
+      weights += (double) architecture.sparseLayers()
+          * ((MixtureOfExperts) architecture.feedForward()).activeMatrixWeights(hidden);
+    }
+    return weights;
+  }
+
+  private static FlopEstimate kaplan(
+      Architecture architecture,
+      int sequenceLength,
+      FlopConvention convention,
+      ActivationRecomputation recomputation) {
+    double n = activeMatrixWeightsWithoutHead(architecture);
+    double attentionDim =
+        (double) architecture.attention().numAttentionHeads() * architecture.attention().queryKeyHeadDim();
+    double context =
+        convention == FlopConvention.KAPLAN_6N
+            ? 0
+            : 2.0 * architecture.numLayers() * sequenceLength * attentionDim;
+    double forward = 2 * n + context;
+    return of(convention, sequenceLength, recomputation, forward, forward, context);
+  }
+
+  private static FlopEstimate chinchilla(
+      Architecture architecture,
+      int sequenceLength,
+      FlopConvention convention,
+      ActivationRecomputation recomputation) {
+    Attention attention = architecture.attention();
+    double s = sequenceLength;
+    double heads = attention.numAttentionHeads();
+    // Hoffmann et al. 2022 Appendix F, per token (the paper's per-sequence terms divided by seq).
+    double logits = 2 * s * heads * attention.queryKeyHeadDim();
+    double softmax = 3 * heads * s;
+    double softmaxTimesValues = 2 * s * heads * attention.valueHeadDim();
+    double attentionCore = architecture.numLayers() * (logits + softmax + softmaxTimesValues);
+    double layers = 2 * activeMatrixWeightsWithoutHead(architecture) + attentionCore;
+    double forward = layers;
+    if (convention == FlopConvention.CHINCHILLA) {
+      double vocabTimesHidden = (double) architecture.vocabSize() * architecture.hiddenSize();
+      forward += 2 * vocabTimesHidden /* embeddings */ + 2 * vocabTimesHidden /* final logits */;
+    }
+    return of(convention, sequenceLength, recomputation, forward, layers, attentionCore);
+  }
+
+  private static FlopEstimate megatron(
+      Architecture architecture, int sequenceLength, ActivationRecomputation recomputation) {
+    double layers = architecture.numLayers();
+    double h = architecture.hiddenSize();
+    double s = sequenceLength;
+    double vocab = architecture.vocabSize();
+    // Korthikanti et al. 2022 eq. 7 divided by B*s, split into the forward third: 24Lh^2 + 4Lsh + 2hV.
+    double forward = 24 * layers * h * h + 4 * layers * s * h + 2 * h * vocab;
+    double recomputed;
+    switch (recomputation) {
+      case SELECTIVE:
+        // eq. 8 minus eq. 7 as printed: 72BLsh^2 (s/(3h) - s/(6h)) = 12 B L s^2 h.
+        recomputed = 12 * layers * s * h;
+        break;
+      case FULL:
+        // Narayanan et al. 2021 eq. 3 minus eq. 7: one more forward pass of every layer.
+        recomputed = 24 * layers * h * h + 4 * layers * s * h;
+        break;
+      case NONE:
+      default:
+        recomputed = 0;
+    }
+    return new FlopEstimate(
+        FlopConvention.MEGATRON, sequenceLength, recomputation, forward, 2 * forward, recomputed);
+  }
+
+  private static FlopEstimate of(
+      FlopConvention convention,
+      int sequenceLength,
+      ActivationRecomputation recomputation,
+      double forward,
+      double fullRecomputation,
+      double selectiveRecomputation) {
+    double recomputed;
+    switch (recomputation) {
+      case FULL:
+        recomputed = fullRecomputation;
+        break;
+      case SELECTIVE:
+        recomputed = selectiveRecomputation;
+        break;
+      case NONE:
+      default:
+        recomputed = 0;
+    }
+    return new FlopEstimate(convention, sequenceLength, recomputation, forward, 2 * forward, recomputed);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.persistence.core.flops;
+
+import dev.persistence.core.parallelism.ActivationRecomputation;
+
+/**
+ * FLOPs per token of one model at one sequence length under one convention.
+ *
+ * @param convention how the FLOPs were counted
+ * @param sequenceLength tokens per sequence
+ * @param recomputation activation recomputation assumed for {@link #recomputationFlopsPerToken()}
+ * @param forwardFlopsPerToken FLOPs of the forward pass, per token
+ * @param backwardFlopsPerToken FLOPs of the backward pass (twice the forward pass), per token
+ * @param recomputationFlopsPerToken extra forward FLOPs spent recomputing activations, per token
+ */
+public record FlopEstimate(
+    FlopConvention convention,
+    int sequenceLength,
+    ActivationRecomputation recomputation,
+    double forwardFlopsPerToken,
+    double backwardFlopsPerToken,
+    double recomputationFlopsPerToken) {
+
+  /** Model FLOPs per training token: forward plus backward, recomputation not counted (the MFU numerator). */
+  public double modelTrainingFlopsPerToken() {
+    return forwardFlopsPerToken + backwardFlopsPerToken;
+  }
+
+  /** FLOPs per training token actually executed: forward, backward and recomputation (the HFU numerator). */
+  public double trainingFlopsPerToken() {
+    return forwardFlopsPerToken + backwardFlopsPerToken + recomputationFlopsPerToken;
+  }
+}

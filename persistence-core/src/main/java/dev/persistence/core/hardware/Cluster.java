@@ -1,0 +1,114 @@
+package dev.persistence.core.hardware;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import org.immutables.value.Value;
+
+/**
+ * A training or serving cluster: {@code nodeCount} nodes of {@code acceleratorsPerNode} accelerators, grouped
+ * into scale-up domains (NVLink within an HGX node, an NVL72 rack, a TPU ICI slice) joined by a scale-out network
+ * (InfiniBand, RoCE, DCN), with the power overheads costing needs.
+ */
+@Value.Immutable
+public abstract class Cluster {
+
+  /** Returns a new builder. */
+  public static ImmutableCluster.Builder builder() {
+    return ImmutableCluster.builder();
+  }
+
+  /** The accelerator every node carries. */
+  public abstract Accelerator accelerator();
+
+  /** Accelerators per node (host): 8 on an HGX H100, 4 on a GB200 compute tray. */
+  public abstract int acceleratorsPerNode();
+
+  /** Nodes in the cluster. */
+  public abstract int nodeCount();
+
+  /**
+   * Accelerators that share the scale-up fabric at the accelerator's scale-up bandwidth: 8 for HGX H100, 72 for
+   * GB200 NVL72; defaults to {@link #acceleratorsPerNode()}.
+   */
+  @Value.Default
+  public int scaleUpDomainSize() {
+    return acceleratorsPerNode();
+  }
+
+  /** Scale-out network bandwidth per accelerator, one direction, in bytes per second (400 Gb/s NIC = 50e9). */
+  public abstract double scaleOutBandwidthBytesPerSecondPerAccelerator();
+
+  /** Scale-out network latency per message, in seconds. */
+  public abstract double scaleOutLatencySeconds();
+
+  /**
+   * Power usage effectiveness: facility power over IT power (The Green Grid, PUE: A Comprehensive Examination of
+   * the Metric, White Paper 49, 2012); {@code >= 1}, 1.0 by default (no facility overhead).
+   */
+  @Value.Default
+  public double powerUsageEffectiveness() {
+    return 1.0;
+  }
+
+  /**
+   * IT power of each node beyond its accelerators (CPUs, memory, NICs, fans, switches' share), in watts; 0 by
+   * default.
+   */
+  @Value.Default
+  public double nodeOverheadPowerWatts() {
+    return 0.0;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());
+    checkArgument(nodeCount() > 0, "nodeCount (%s) must be > 0", nodeCount());
+    checkArgument(scaleUpDomainSize() > 0, "scaleUpDomainSize (%s) must be > 0", scaleUpDomainSize());
+    checkArgument(
+        scaleUpDomainSize() % acceleratorsPerNode() == 0 || acceleratorsPerNode() % scaleUpDomainSize() == 0,
+        "scaleUpDomainSize (%s) must be a multiple or a divisor of acceleratorsPerNode (%s)",
+        scaleUpDomainSize(),
+        acceleratorsPerNode());
+    checkArgument(
+        scaleOutBandwidthBytesPerSecondPerAccelerator() > 0
+            && Double.isFinite(scaleOutBandwidthBytesPerSecondPerAccelerator()),
+        "scaleOutBandwidthBytesPerSecondPerAccelerator (%s) must be finite and > 0",
+        scaleOutBandwidthBytesPerSecondPerAccelerator());
+    checkArgument(
+        scaleOutLatencySeconds() >= 0 && Double.isFinite(scaleOutLatencySeconds()),
+        "scaleOutLatencySeconds (%s) must be finite and >= 0",
+        scaleOutLatencySeconds());
+    checkArgument(
+        powerUsageEffectiveness() >= 1 && Double.isFinite(powerUsageEffectiveness()),
+        "powerUsageEffectiveness (%s) must be finite and >= 1",
+        powerUsageEffectiveness());
+    checkArgument(
+        nodeOverheadPowerWatts() >= 0 && Double.isFinite(nodeOverheadPowerWatts()),
+        "nodeOverheadPowerWatts (%s) must be finite and >= 0",
+        nodeOverheadPowerWatts());
+  }
+
+  /** Accelerators in the cluster, {@code nodeCount x acceleratorsPerNode}. */
+  public long acceleratorCount() {
+    return (long) nodeCount() * acceleratorsPerNode();
+  }
+
+  /**
+   * IT power of the whole cluster at the accelerators' TDP plus node overheads, in watts, before PUE.
+   *
+   * @throws IllegalArgumentException if the accelerator has no TDP
+   */
+  public double itPowerWatts() {
+    checkArgument(
+        accelerator().thermalDesignPowerWatts().isPresent(),
+        "accelerator %s has no thermalDesignPowerWatts",
+        accelerator().name());
+    return acceleratorCount() * accelerator().thermalDesignPowerWatts().getAsDouble()
+        + (double) nodeCount() * nodeOverheadPowerWatts();
+  }
+
+  /** Facility power, {@link #itPowerWatts()} times PUE, in watts. */
+  public double facilityPowerWatts() {
+    return itPowerWatts() * powerUsageEffectiveness();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.persistence.core.memory;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ParallelismPlan;
+
+/**
+ * Activation memory of training, after Korthikanti et al. 2022, "Reducing Activation Recomputation in Large
+ * Transformer Models", arXiv:2205.05198, with 16-bit activations.
+ *
+ * <p>Per layer and micro-batch ({@code s} sequence, {@code b} micro-batch, {@code h} hidden, {@code a} heads,
+ * {@code t} tensor parallel), Table 2:
+ *
+ * <ul>
+ *   <li>no parallelism: {@code sbh(34 + 5as/h)};
+ *   <li>tensor parallel: {@code sbh(10 + 24/t + 5as/(ht))};
+ *   <li>tensor + sequence parallel: {@code sbh(34/t + 5as/(ht))};
+ *   <li>selective recomputation drops the {@code 5as/h} attention-score term;
+ *   <li>full recomputation keeps only the layer input, {@code 2sbh} ({@code 2sbh/t} with sequence parallelism,
+ *       since Megatron-LM stores the sequence-sharded input; Table 2 prints the unsharded form).
+ * </ul>
+ *
+ * <p>The {@code 34} is section 4.1's count: {@code 10sbh} that tensor parallelism leaves whole (two LayerNorm
+ * inputs {@code 4sbh}, the attention and MLP inputs {@code 2sbh + 2sbh}, two dropout masks {@code sbh + sbh}) and
+ * {@code 24sbh} it splits (query, key, value and the output projection's input {@code 8sbh}; the MLP's {@code 4h}
+ * hidden activations before and after GeLU {@code 16sbh}). For other shapes this class generalises each term by
+ * its tensor's width: grouped-query keys and values are {@code kvHeads x headDim} wide, the MLP stores {@code 4sbI}
+ * for a plain block of width {@code I} and {@code 8sbI} for a gated one (gate, up, activated gate and product: an
+ * extension of this project), norms are {@code normsPerLayer x 2sbh}. Multi-head latent attention is counted with
+ * its up-projected keys and values ({@code heads x headDim}), leaving out the small latents.
+ *
+ * <p>Mixture-of-experts layers store, for each token, {@code k} routed copies of the MLP's input ({@code 2sbh}
+ * each) and of the expert's hidden activations, plus the shared experts' hidden activations. Expert parallelism
+ * does not change the per-rank figure when routing is balanced (each rank receives {@code k} tokens' worth per
+ * token it sends); imbalance is not modelled. Expert tensor parallelism is assumed equal to {@code t}.
+ *
+ * <p>Context parallelism divides every activation by its degree (each rank holds {@code s/cp} of the sequence).
+ */
+public final class ActivationMemory {
+
+  private ActivationMemory() {}
+
+  /**
+   * Activation bytes one transformer layer stores for one micro-batch on one rank.
+   *
+   * @param architecture the model
+   * @param layerIndex the layer, from 0
+   * @param plan the parallelism plan (sequence length, micro-batch, {@code t}, sequence parallelism,
+   *     recomputation, context parallelism)
+   * @throws IllegalArgumentException if {@code layerIndex} is outside the model
+   */
+  public static double layerBytes(Architecture architecture, int layerIndex, ParallelismPlan plan) {
+    checkArgument(
+        layerIndex >= 0 && layerIndex < architecture.numLayers(),
+        "layerIndex (%s) must be in [0, numLayers (%s))",
+        layerIndex,
+        architecture.numLayers());
+    double s = (double) plan.sequenceLength() / plan.contextParallel();
+    double sb = s * plan.microBatchSize();
+    double h = architecture.hiddenSize();
+    double t = plan.tensorParallel();
+    boolean sequenceParallel = plan.sequenceParallel();
+
+    if (plan.recomputation() == ActivationRecomputation.FULL) {
+      return 2 * sb * h / (sequenceParallel ? t : 1);
+    }
+
+    Attention attention = architecture.attention();
+    double heads = attention.numAttentionHeads();
+    double queryWidth = heads * attention.queryKeyHeadDim();
+    double outputWidth = heads * attention.valueHeadDim();
+    double keyWidth;
+    double valueWidth;
+    if (attention instanceof GroupedQueryAttention) {
+      GroupedQueryAttention gqa = (GroupedQueryAttention) attention;
+      keyWidth = gqa.keyValueWidth();
+      valueWidth = gqa.keyValueWidth();
+    } else {
+      keyWidth = queryWidth;
+      valueWidth = outputWidth;
+    }
+
+    // Kept whole by tensor parallelism (split by sequence parallelism): norm inputs, attention and MLP inputs,
+    // two dropout masks.
+    double unsplit = architecture.normsPerLayer() * 2 * sb * h + 2 * sb * h + sb * h + 2 * sb * h + sb * h;
+    // Split by tensor parallelism: Q, K, V and the output projection's input, then the MLP's hidden tensors.
+    double split = 2 * sb * (queryWidth + keyWidth + valueWidth + outputWidth) + feedForwardSplitBytes(
+        architecture, layerIndex, sb, h);
+    double bytes = unsplit / (sequenceParallel ? t : 1) + split / t;
+    if (plan.recomputation() == ActivationRecomputation.NONE) {
+      // Softmax output 2as^2b, its dropout mask as^2b and the dropout output 2as^2b (section 4.1); under context
+      // parallelism each rank holds its s/cp queries against all s keys.
+      bytes += 5 * heads * s * plan.sequenceLength() * plan.microBatchSize() / t;
+    }
+    return bytes;
+  }
+
+  private static double feedForwardSplitBytes(
+      Architecture architecture, int layerIndex, double sb, double h) {
+    if (architecture.feedForward() instanceof MixtureOfExperts) {
+      MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
+      if (moe.isSparseLayer(layerIndex)) {
+        double perWidth = moe.gated() ? 8 : 4;
+        double routed =
+            moe.expertsPerToken() * (2 * sb * h + perWidth * sb * moe.expertIntermediateSize());
+        double shared = moe.numSharedExperts() * perWidth * sb * moe.sharedExpertIntermediateSize();
+        return routed + shared;
+      }
+    }
+    DenseFeedForward dense =
+        architecture
+            .denseFeedForward()
+            .orElseThrow(() -> new IllegalStateException("layer " + layerIndex + " has no dense block"));
+    return (dense.gated() ? 8 : 4) * sb * dense.intermediateSize();
+  }
+
+  /**
+   * The pipeline stage (from 0) that holds layer {@code layerIndex}: layers are cut into
+   * {@code pipelineParallel x virtualPipelineStages} chunks of {@code ceil(L / (p x v))} layers, dealt round-robin
+   * to the stages (Narayanan et al. 2021 section 2.2.2).
+   *
+   * @param architecture the model
+   * @param layerIndex the layer, from 0
+   * @param plan the plan
+   */
+  public static int stageOf(Architecture architecture, int layerIndex, ParallelismPlan plan) {
+    int chunks = plan.pipelineParallel() * plan.virtualPipelineStages();
+    int chunkSize = (architecture.numLayers() + chunks - 1) / chunks;
+    return (layerIndex / chunkSize) % plan.pipelineParallel();
+  }
+
+  /**
+   * Micro-batches whose activations pipeline stage {@code stage} holds at its peak under 1F1B: {@code p - stage}
+   * (the first stage holds {@code p}, Korthikanti et al. 2022 section 4.2.3), never more than the micro-batches
+   * in the step.
+   *
+   * @param plan the plan
+   * @param stage the stage, from 0
+   */
+  public static int microBatchesInFlight(ParallelismPlan plan, int stage) {
+    return Math.min(plan.pipelineParallel() - stage, plan.microBatchesPerStep());
+  }
+
+  /**
+   * Korthikanti et al. 2022 section 4.2.3's factor for the interleaved schedule, {@code 1 + (p - 1)/(p x m)}
+   * with {@code m} virtual stages; 1 without interleaving.
+   *
+   * @param plan the plan
+   */
+  public static double interleavingFactor(ParallelismPlan plan) {
+    if (plan.virtualPipelineStages() == 1) {
+      return 1;
+    }
+    double p = plan.pipelineParallel();
+    return 1 + (p - 1) / (p * plan.virtualPipelineStages());
+  }
+
+  /**
+   * Activation bytes of the transformer layers that pipeline stage {@code stage} holds at its peak: the sum of
+   * {@link #layerBytes} over its layers, times the micro-batches in flight, times the interleaving factor. For
+   * the first stage with every stage equal this is eq. 5, {@code (sbhL/t)(34 + 5as/h)} under tensor and sequence
+   * parallelism.
+   *
+   * @param architecture the model
+   * @param plan the plan
+   * @param stage the stage, from 0
+   * @throws IllegalArgumentException if {@code stage} is outside the pipeline
+   */
+  public static double stageLayerBytes(Architecture architecture, ParallelismPlan plan, int stage) {
+    checkArgument(
+        stage >= 0 && stage < plan.pipelineParallel(),
+        "stage (%s) must be in [0, pipelineParallel (%s))",
+        stage,
+        plan.pipelineParallel());
+    double perMicroBatch = 0;
+    for (int layer = 0; layer < architecture.numLayers(); layer++) {
+      if (stageOf(architecture, layer, plan) == stage) {
+        perMicroBatch += layerBytes(architecture, layer, plan);
+      }
+    }
+    return perMicroBatch * microBatchesInFlight(plan, stage) * interleavingFactor(plan);
+  }
+
+  /**
+   * Activation bytes outside the transformer layers, Korthikanti et al. 2022 section 4.3: on the first stage the
+   * input embedding's dropout masks for the micro-batches in flight, {@code sbhp/t}; on the stage holding the
+   * output layer (the last one) {@code (4sbh/t)(1 + v/h)}, the final norm, the output layer's input and the fp32
+   * logits {@code 4sbv/t}. With {@code p = 1} one stage holds both, which is the paper's
+   * {@code (sbhL/t)(p/L + (4/L)(1 + v/h))}.
+   *
+   * @param architecture the model
+   * @param plan the plan
+   * @param stage the stage, from 0
+   */
+  public static double stageEmbeddingAndOutputBytes(
+      Architecture architecture, ParallelismPlan plan, int stage) {
+    double sb = (double) plan.sequenceLength() / plan.contextParallel() * plan.microBatchSize();
+    double h = architecture.hiddenSize();
+    double t = plan.tensorParallel();
+    double bytes = 0;
+    if (stage == 0) {
+      bytes += sb * h * microBatchesInFlight(plan, 0) / t;
+    }
+    if (stage == plan.pipelineParallel() - 1) {
+      bytes += 4 * sb * h / t * (1 + (double) architecture.vocabSize() / h);
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.persistence.core.memory;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.precision.WeightFormat;
+
+/**
+ * Memory per accelerator while serving: weights in a {@link WeightFormat}, the {@link KeyValueCache}, and an
+ * allowance ({@link MemoryAllowance}) that also stands for the transient activations of a forward pass.
+ *
+ * <p>Weights are split evenly over the {@code t} tensor-parallel ranks (norms and routers, which real engines
+ * replicate, are a negligible share) and the format applies to every parameter (engines often keep embeddings
+ * and norms in 16 bits; pass a mixed format of your own when that matters).
+ */
+public final class InferenceMemory {
+
+  private InferenceMemory() {}
+
+  /**
+   * Bytes of all weights in {@code format}, rounded up to a whole byte.
+   *
+   * @param architecture the model (exact parameter count)
+   * @param format the weight format
+   */
+  public static long weightsBytes(Architecture architecture, WeightFormat format) {
+    return (long) Math.ceil(architecture.parameters().totalParameters() * format.bytesPerParameter());
+  }
+
+  /**
+   * Memory on one of {@code tensorParallel} ranks serving {@code batch} sequences of {@code contextLength}
+   * tokens.
+   *
+   * @param architecture the model
+   * @param weights the weight format
+   * @param cache the key/value cache format
+   * @param tensorParallel ranks, {@code >= 1}
+   * @param batch sequences, {@code >= 0}
+   * @param contextLength tokens per sequence, {@code >= 0}
+   * @param capacityBytes memory of one accelerator
+   * @param allowance workspace and fragmentation allowance
+   * @throws IllegalArgumentException if a count is negative, {@code tensorParallel} or the capacity is not
+   *     positive
+   */
+  public static InferenceMemoryBreakdown estimate(
+      Architecture architecture,
+      WeightFormat weights,
+      NumericFormat cache,
+      int tensorParallel,
+      long batch,
+      long contextLength,
+      long capacityBytes,
+      MemoryAllowance allowance) {
+    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
+    long cacheBytes =
+        (long) Math.ceil(KeyValueCache.bytes(architecture, cache, tensorParallel, batch, contextLength));
+    long accounted = weightBytes + cacheBytes;
+    long allowanceBytes = allowance.bytesFor(accounted);
+    return new InferenceMemoryBreakdown(
+        weightBytes, cacheBytes, allowanceBytes, accounted + allowanceBytes, capacityBytes);
+  }
+
+  /**
+   * The largest batch of {@code contextLength}-token sequences that fits; 0 when not even one does.
+   *
+   * @param architecture the model
+   * @param weights the weight format
+   * @param cache the key/value cache format
+   * @param tensorParallel ranks, {@code >= 1}
+   * @param contextLength tokens per sequence, {@code >= 1}
+   * @param capacityBytes memory of one accelerator
+   * @param allowance workspace and fragmentation allowance
+   * @throws IllegalArgumentException if {@code contextLength} or {@code tensorParallel} is not positive
+   */
+  public static long maxBatchSize(
+      Architecture architecture,
+      WeightFormat weights,
+      NumericFormat cache,
+      int tensorParallel,
+      long contextLength,
+      long capacityBytes,
+      MemoryAllowance allowance) {
+    checkArgument(contextLength > 0, "contextLength (%s) must be > 0", contextLength);
+    double perSequence = KeyValueCache.bytes(architecture, cache, tensorParallel, 1, contextLength);
+    long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
+    double usable =
+        (capacityBytes - allowance.fixedBytes()) / (1 + allowance.fragmentationFraction()) - weightBytes;
+    if (!(usable > 0)) {
+      return 0;
+    }
+    long batch = (long) Math.floor(usable / perSequence);
+    // The closed form ignores rounding to whole bytes; settle on the exact boundary.
+    while (batch > 0
+        && !estimate(architecture, weights, cache, tensorParallel, batch, contextLength, capacityBytes, allowance)
+            .fits()) {
+      batch--;
+    }
+    while (estimate(
+            architecture, weights, cache, tensorParallel, batch + 1, contextLength, capacityBytes, allowance)
+        .fits()) {
+      batch++;
+    }
+    return batch;
+  }
+
+  /**
+   * The longest context, at most the model's {@link Architecture#contextLength()}, at which {@code batch}
+   * sequences fit; 0 when none does.
+   *
+   * @param architecture the model
+   * @param weights the weight format
+   * @param cache the key/value cache format
+   * @param tensorParallel ranks, {@code >= 1}
+   * @param batch sequences, {@code >= 1}
+   * @param capacityBytes memory of one accelerator
+   * @param allowance workspace and fragmentation allowance
+   * @throws IllegalArgumentException if {@code batch} or {@code tensorParallel} is not positive
+   */
+  public static long maxContextLength(
+      Architecture architecture,
+      WeightFormat weights,
+      NumericFormat cache,
+      int tensorParallel,
+      long batch,
+      long capacityBytes,
+      MemoryAllowance allowance) {
+    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    long low = 0;
+    long high = architecture.contextLength();
+    if (!estimate(architecture, weights, cache, tensorParallel, batch, 1, capacityBytes, allowance).fits()) {
+      return 0;
+    }
+    low = 1;
+    // Invariant: low fits; answer in [low, high].
+    while (low < high) {
+      long middle = low + (high - low + 1) / 2;
+      if (estimate(architecture, weights, cache, tensorParallel, batch, middle, capacityBytes, allowance).fits()) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.persistence.core.memory;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.precision.NumericFormat;
+
+/**
+ * The key/value cache of autoregressive inference.
+ *
+ * <p>Per token and layer the cache holds {@link Attention#keyValueCacheElementsPerToken()} elements: {@code 2 x
+ * kvHeads x headDim} for multi-head, grouped-query and multi-query attention (Shazeer 2019; Ainslie et al. 2023),
+ * and the compressed latent plus the shared rotary key, {@code kvLoraRank + ropeHeadDim}, for multi-head latent
+ * attention (DeepSeek-AI 2024, DeepSeek-V2, arXiv:2405.04434 section 2.1.2). Sliding-window layers keep at most
+ * {@code slidingWindow} tokens (Mistral 7B, Jiang et al. 2023, arXiv:2310.06825 section 2, rolling buffer cache).
+ *
+ * <p>Under tensor parallelism each rank keeps {@code ceil(kvHeads / t)} key/value heads (heads are replicated
+ * when there are fewer than ranks, as vLLM does); the multi-head latent cache is replicated on every rank, since
+ * the latent is shared by all heads.
+ */
+public final class KeyValueCache {
+
+  private KeyValueCache() {}
+
+  /**
+   * Cache bytes per token per layer on one rank.
+   *
+   * @param architecture the model
+   * @param format the cache's element format ({@code bf16}, {@code fp8})
+   * @param tensorParallel ranks the heads are split over, {@code >= 1}
+   * @throws IllegalArgumentException if {@code tensorParallel} is not positive
+   */
+  public static double bytesPerTokenPerLayer(
+      Architecture architecture, NumericFormat format, int tensorParallel) {
+    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    Attention attention = architecture.attention();
+    double elements;
+    if (attention instanceof GroupedQueryAttention) {
+      GroupedQueryAttention gqa = (GroupedQueryAttention) attention;
+      long headsPerRank = (gqa.numKeyValueHeads() + tensorParallel - 1) / tensorParallel;
+      elements = 2.0 * headsPerRank * gqa.headDim();
+    } else {
+      elements = attention.keyValueCacheElementsPerToken();
+    }
+    return elements * format.bytesPerElement();
+  }
+
+  /**
+   * Cache bytes per token, all layers, without tensor parallelism and before any window cap: the
+   * {@code bytesPerToken} figure model cards quote.
+   *
+   * @param architecture the model
+   * @param format the cache's element format
+   */
+  public static double bytesPerToken(Architecture architecture, NumericFormat format) {
+    return bytesPerTokenPerLayer(architecture, format, 1) * architecture.numLayers();
+  }
+
+  /**
+   * Tokens cached per sequence summed over layers: {@code contextLength} for each global layer and
+   * {@code min(contextLength, window)} for each sliding-window layer.
+   *
+   * @param architecture the model
+   * @param contextLength tokens in the sequence, {@code >= 0}
+   * @throws IllegalArgumentException if {@code contextLength} is negative
+   */
+  public static long cachedTokenLayers(Architecture architecture, long contextLength) {
+    checkArgument(contextLength >= 0, "contextLength (%s) must be >= 0", contextLength);
+    long windowLayers = architecture.slidingWindowLayers();
+    long globalLayers = architecture.numLayers() - windowLayers;
+    long windowed =
+        windowLayers == 0 ? 0 : windowLayers * Math.min(contextLength, architecture.slidingWindow().getAsInt());
+    return globalLayers * contextLength + windowed;
+  }
+
+  /**
+   * Cache bytes on one rank for {@code batch} sequences of {@code contextLength} tokens.
+   *
+   * @param architecture the model
+   * @param format the cache's element format
+   * @param tensorParallel ranks the heads are split over
+   * @param batch sequences, {@code >= 0}
+   * @param contextLength tokens per sequence, {@code >= 0}
+   * @throws IllegalArgumentException if a count is negative or {@code tensorParallel} is not positive
+   */
+  public static double bytes(
+      Architecture architecture, NumericFormat format, int tensorParallel, long batch, long contextLength) {
+    checkArgument(batch >= 0, "batch (%s) must be >= 0", batch);
+    return batch
+        * (double) cachedTokenLayers(architecture, contextLength)
+        * bytesPerTokenPerLayer(architecture, format, tensorParallel);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.persistence.core.memory;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.TrainingPrecision;
+
+/**
+ * Memory per accelerator while training, for the most-loaded rank: model state (weights, gradients, master
+ * weights, optimizer states), activations ({@link ActivationMemory}) and an explicit allowance
+ * ({@link MemoryAllowance}).
+ *
+ * <p>Model state: parameters are the exact counts of {@link Architecture#parameters()}, placed per pipeline
+ * stage (layers as {@link ActivationMemory#stageOf}; the token and position embeddings on the first stage; the
+ * final norm and output head on the last, which also holds a copy of a tied embedding when {@code p > 1}, as
+ * Megatron-LM does). Tensor parallelism splits the attention, dense and shared-expert blocks, the embedding and
+ * the head ({@code 1/t}); norms, routers and learned position embeddings stay whole on each rank. Routed experts
+ * are split over {@code expertParallel x t} ranks. ZeRO (Rajbhandari et al. 2020, section 5) then divides master
+ * weights and optimizer states (stage 1 and up), gradients (2 and up) and weights (3) by the data-sharding degree:
+ * {@code data x context} for dense state and {@code data x context / expert} for expert state. Optimizer offload
+ * (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and optimizer states to the host.
+ *
+ * <p>Activation offload keeps one layer's activations of one micro-batch on the accelerator (the working set),
+ * an assumption of this project.
+ *
+ * <p>The most-loaded rank is the pipeline stage with the largest total; each component is rounded up to a whole
+ * byte.
+ */
+public final class TrainingMemory {
+
+  private TrainingMemory() {}
+
+  /**
+   * Estimates training memory on the most-loaded accelerator with the default allowance
+   * ({@link MemoryAllowance#ASSUMED_DEFAULT}).
+   *
+   * @param architecture the model
+   * @param plan the parallelism plan
+   * @param precision bytes per parameter of each state
+   * @param accelerator the accelerator (its memory is the capacity)
+   * @throws IllegalArgumentException if the plan does not fit the model ({@link ParallelismPlan#validateFor})
+   */
+  public static TrainingMemoryBreakdown estimate(
+      Architecture architecture, ParallelismPlan plan, TrainingPrecision precision, Accelerator accelerator) {
+    return estimate(architecture, plan, precision, accelerator.memoryBytes(), MemoryAllowance.ASSUMED_DEFAULT);
+  }
+
+  /**
+   * Estimates training memory on the most-loaded accelerator.
+   *
+   * @param architecture the model
+   * @param plan the parallelism plan; checked against the model with its own accelerator count
+   * @param precision bytes per parameter of each state
+   * @param capacityBytes memory of one accelerator, in bytes
+   * @param allowance workspace and fragmentation allowance
+   * @throws IllegalArgumentException if the plan does not fit the model or {@code capacityBytes} is not positive
+   */
+  public static TrainingMemoryBreakdown estimate(
+      Architecture architecture,
+      ParallelismPlan plan,
+      TrainingPrecision precision,
+      long capacityBytes,
+      MemoryAllowance allowance) {
+    plan.validateFor(architecture, plan.acceleratorCount());
+    checkArgument(capacityBytes > 0, "capacityBytes (%s) must be > 0", capacityBytes);
+    int stages = plan.pipelineParallel();
+    double[] denseParameters = new double[stages];
+    double[] expertParameters = new double[stages];
+    placeParameters(architecture, plan, denseParameters, expertParameters);
+
+    TrainingMemoryBreakdown best = null;
+    for (int stage = 0; stage < stages; stage++) {
+      TrainingMemoryBreakdown candidate =
+          stageBreakdown(
+              architecture,
+              plan,
+              precision,
+              capacityBytes,
+              allowance,
+              stage,
+              denseParameters[stage],
+              expertParameters[stage]);
+      if (best == null || candidate.totalBytes() > best.totalBytes()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static TrainingMemoryBreakdown stageBreakdown(
+      Architecture architecture,
+      ParallelismPlan plan,
+      TrainingPrecision precision,
+      long capacityBytes,
+      MemoryAllowance allowance,
+      int stage,
+      double dense,
+      double experts) {
+    ZeroStage zero = plan.zeroStage();
+    double denseShards = plan.dataShardingDegree();
+    double expertShards = plan.expertDataShardingDegree();
+
+    long weights = bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
+    long gradients =
+        bytes(precision.gradientBytes(), dense, experts, zero.shardsGradients(), denseShards, expertShards);
+    long master = 0;
+    long optimizer = 0;
+    if (!plan.optimizerOffload()) {
+      boolean sharded = zero.shardsOptimizerStates();
+      master = bytes(precision.masterWeightBytes(), dense, experts, sharded, denseShards, expertShards);
+      optimizer = bytes(precision.optimizerStateBytes(), dense, experts, sharded, denseShards, expertShards);
+    }
+
+    double activations;
+    if (plan.activationOffload()) {
+      activations = 0;
+      for (int layer = 0; layer < architecture.numLayers(); layer++) {
+        activations = Math.max(activations, ActivationMemory.layerBytes(architecture, layer, plan));
+      }
+    } else {
+      activations =
+          ActivationMemory.stageLayerBytes(architecture, plan, stage)
+              + ActivationMemory.stageEmbeddingAndOutputBytes(architecture, plan, stage);
+    }
+    long activationBytes = (long) Math.ceil(activations);
+    long accounted = weights + gradients + master + optimizer + activationBytes;
+    long allowanceBytes = allowance.bytesFor(accounted);
+    return new TrainingMemoryBreakdown(
+        weights,
+        gradients,
+        master,
+        optimizer,
+        activationBytes,
+        allowanceBytes,
+        accounted + allowanceBytes,
+        capacityBytes,
+        stage);
+  }
+
+  private static long bytes(
+      double bytesPerParameter,
+      double dense,
+      double experts,
+      boolean sharded,
+      double denseShards,
+      double expertShards) {
+    double parameters = sharded ? dense / denseShards + experts / expertShards : dense + experts;
+    return (long) Math.ceil(bytesPerParameter * parameters);
+  }
+
+  /**
+   * Parameters each pipeline stage holds on one tensor/expert-parallel rank, before ZeRO: dense (non-expert) and
+   * routed-expert parameters separately.
+   */
+  static void placeParameters(
+      Architecture architecture, ParallelismPlan plan, double[] dense, double[] experts) {
+    long hidden = architecture.hiddenSize();
+    double t = plan.tensorParallel();
+    double expertSplit = (double) plan.expertParallel() * plan.tensorParallel();
+    double attention = architecture.attention().parameters(hidden) / t;
+    double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
+    double denseBlock =
+        architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+    MixtureOfExperts moe =
+        architecture.feedForward() instanceof MixtureOfExperts
+            ? (MixtureOfExperts) architecture.feedForward()
+            : null;
+    for (int layer = 0; layer < architecture.numLayers(); layer++) {
+      int stage = ActivationMemory.stageOf(architecture, layer, plan);
+      dense[stage] += attention + layerNorms;
+      if (moe != null && moe.isSparseLayer(layer)) {
+        dense[stage] += moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);
+        experts[stage] += (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit;
+      } else {
+        dense[stage] += denseBlock;
+      }
+    }
+    var parameters = architecture.parameters();
+    long tokenEmbedding = parameters.get(dev.persistence.core.architecture.ParameterComponent.TOKEN_EMBEDDING);
+    long positions = parameters.get(dev.persistence.core.architecture.ParameterComponent.POSITION_EMBEDDING);
+    long head = parameters.get(dev.persistence.core.architecture.ParameterComponent.OUTPUT_HEAD);
+    int last = plan.pipelineParallel() - 1;
+    dense[0] += tokenEmbedding / t + positions;
+    dense[last] += head / t;
+    if (architecture.finalNorm()) {
+      dense[last] += architecture.normKind().parameters(hidden);
+    }
+    if (architecture.tiedEmbeddings() && last > 0) {
+      dense[last] += tokenEmbedding / t;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.persistence.core.parallelism;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.hardware.Cluster;
+import org.immutables.value.Value;
+
+/**
+ * How one training step is spread over accelerators: tensor, pipeline (with interleaved virtual stages), data,
+ * context and expert parallel degrees, sequence parallelism, the ZeRO stage, micro-batching, activation
+ * recomputation and offload.
+ *
+ * <p>The accelerator count is {@code tensor x pipeline x data x context}. Expert parallelism does not add
+ * accelerators: as in Megatron-Core, the experts of a layer are spread over {@code expertParallel} ranks carved
+ * out of the {@code data x context} ranks, so {@code expertParallel} must divide {@code data x context}.
+ *
+ * <p>Rules that need only the plan are checked at construction; rules that need the model or the cluster are
+ * checked by {@link #validateFor(Architecture, long)}. Each failure is an {@link IllegalArgumentException} naming
+ * the rule.
+ */
+@Value.Immutable
+public abstract class ParallelismPlan {
+
+  /** Returns a new builder. */
+  public static ImmutableParallelismPlan.Builder builder() {
+    return ImmutableParallelismPlan.builder();
+  }
+
+  /** Tensor-parallel degree ({@code t} in Korthikanti et al. 2022). */
+  @Value.Default
+  public int tensorParallel() {
+    return 1;
+  }
+
+  /** Pipeline-parallel degree ({@code p}). */
+  @Value.Default
+  public int pipelineParallel() {
+    return 1;
+  }
+
+  /**
+   * Model chunks per pipeline rank under the interleaved 1F1B schedule (Narayanan et al. 2021, arXiv:2104.04473
+   * section 2.2.2; {@code m} in Korthikanti et al. 2022 section 4.2.3); 1 for plain 1F1B.
+   */
+  @Value.Default
+  public int virtualPipelineStages() {
+    return 1;
+  }
+
+  /** Data-parallel degree (replicas, or ZeRO/FSDP shards). */
+  @Value.Default
+  public int dataParallel() {
+    return 1;
+  }
+
+  /** Context-parallel degree: the sequence split across ranks for attention (ring attention). */
+  @Value.Default
+  public int contextParallel() {
+    return 1;
+  }
+
+  /** Expert-parallel degree: ranks the routed experts of a layer are spread over. */
+  @Value.Default
+  public int expertParallel() {
+    return 1;
+  }
+
+  /**
+   * Whether sequence parallelism splits the norm and dropout activations across the tensor-parallel ranks
+   * (Korthikanti et al. 2022 section 4.2.2).
+   */
+  @Value.Default
+  public boolean sequenceParallel() {
+    return false;
+  }
+
+  /** ZeRO stage over the data-parallel ranks ({@link ZeroStage#PARAMETERS} is FSDP). */
+  @Value.Default
+  public ZeroStage zeroStage() {
+    return ZeroStage.NONE;
+  }
+
+  /** Sequences per micro-batch ({@code b}). */
+  public abstract int microBatchSize();
+
+  /** Sequences per optimizer step, across all data-parallel ranks. */
+  public abstract int globalBatchSize();
+
+  /** Tokens per sequence ({@code s}). */
+  public abstract int sequenceLength();
+
+  /** Which activations are recomputed in the backward pass. */
+  @Value.Default
+  public ActivationRecomputation recomputation() {
+    return ActivationRecomputation.NONE;
+  }
+
+  /** Whether master weights and optimizer states live in host memory (ZeRO-Offload, Ren et al. 2021). */
+  @Value.Default
+  public boolean optimizerOffload() {
+    return false;
+  }
+
+  /** Whether stored activations are moved to host memory between forward and backward. */
+  @Value.Default
+  public boolean activationOffload() {
+    return false;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());
+    checkArgument(pipelineParallel() > 0, "pipelineParallel (%s) must be > 0", pipelineParallel());
+    checkArgument(
+        virtualPipelineStages() > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages());
+    checkArgument(
+        virtualPipelineStages() == 1 || pipelineParallel() > 1,
+        "virtualPipelineStages (%s) needs pipelineParallel > 1 (is %s)",
+        virtualPipelineStages(),
+        pipelineParallel());
+    checkArgument(dataParallel() > 0, "dataParallel (%s) must be > 0", dataParallel());
+    checkArgument(contextParallel() > 0, "contextParallel (%s) must be > 0", contextParallel());
+    checkArgument(expertParallel() > 0, "expertParallel (%s) must be > 0", expertParallel());
+    checkArgument(
+        ((long) dataParallel() * contextParallel()) % expertParallel() == 0,
+        "expertParallel (%s) must divide dataParallel x contextParallel (%s): experts are spread over the"
+            + " data-parallel ranks",
+        expertParallel(),
+        (long) dataParallel() * contextParallel());
+    checkArgument(microBatchSize() > 0, "microBatchSize (%s) must be > 0", microBatchSize());
+    checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
+    checkArgument(
+        globalBatchSize() % ((long) microBatchSize() * dataParallel()) == 0,
+        "globalBatchSize (%s) must be a multiple of microBatchSize x dataParallel (%s x %s = %s)",
+        globalBatchSize(),
+        microBatchSize(),
+        dataParallel(),
+        (long) microBatchSize() * dataParallel());
+    checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
+    checkArgument(
+        sequenceLength() % contextParallel() == 0,
+        "contextParallel (%s) must divide sequenceLength (%s)",
+        contextParallel(),
+        sequenceLength());
+  }
+
+  /** Accelerators the plan occupies, {@code tensor x pipeline x data x context}. */
+  public long acceleratorCount() {
+    return (long) tensorParallel() * pipelineParallel() * dataParallel() * contextParallel();
+  }
+
+  /** Micro-batches each data-parallel rank runs per step (gradient-accumulation steps). */
+  public int microBatchesPerStep() {
+    return globalBatchSize() / (microBatchSize() * dataParallel());
+  }
+
+  /** Tokens per optimizer step, {@code globalBatchSize x sequenceLength}. */
+  public long globalBatchTokens() {
+    return (long) globalBatchSize() * sequenceLength();
+  }
+
+  /**
+   * Ranks the non-expert model state is sharded over under ZeRO: {@code data x context} (Megatron-Core shards
+   * its distributed optimizer over the data- and context-parallel group).
+   */
+  public long dataShardingDegree() {
+    return (long) dataParallel() * contextParallel();
+  }
+
+  /** Ranks the expert model state is sharded over under ZeRO: {@code data x context / expert}. */
+  public long expertDataShardingDegree() {
+    return dataShardingDegree() / expertParallel();
+  }
+
+  /**
+   * Checks the rules that need the model and the accelerator count.
+   *
+   * @param architecture the model trained
+   * @param acceleratorCount accelerators available
+   * @return this plan
+   * @throws IllegalArgumentException if the degrees do not multiply to {@code acceleratorCount}, tensor
+   *     parallelism does not divide the attention heads, pipeline parallelism (times the virtual stages) exceeds
+   *     the layers, or expert parallelism does not divide the experts (or is not 1 for a dense model)
+   */
+  public ParallelismPlan validateFor(Architecture architecture, long acceleratorCount) {
+    checkArgument(
+        acceleratorCount() == acceleratorCount,
+        "tensorParallel x pipelineParallel x dataParallel x contextParallel (%s x %s x %s x %s = %s) must equal"
+            + " the accelerator count (%s)",
+        tensorParallel(),
+        pipelineParallel(),
+        dataParallel(),
+        contextParallel(),
+        acceleratorCount(),
+        acceleratorCount);
+    int heads = architecture.attention().numAttentionHeads();
+    checkArgument(
+        heads % tensorParallel() == 0,
+        "tensorParallel (%s) must divide numAttentionHeads (%s)",
+        tensorParallel(),
+        heads);
+    checkArgument(
+        pipelineParallel() <= architecture.numLayers(),
+        "pipelineParallel (%s) must not exceed numLayers (%s)",
+        pipelineParallel(),
+        architecture.numLayers());
+    checkArgument(
+        (long) pipelineParallel() * virtualPipelineStages() <= architecture.numLayers(),
+        "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed numLayers (%s)",
+        pipelineParallel(),
+        virtualPipelineStages(),
+        architecture.numLayers());
+    if (architecture.feedForward() instanceof MixtureOfExperts) {
+      int experts = ((MixtureOfExperts) architecture.feedForward()).numExperts();
+      checkArgument(
+          experts % expertParallel() == 0,
+          "expertParallel (%s) must divide numExperts (%s)",
+          expertParallel(),
+          experts);
+    } else {
+      checkArgument(
+          expertParallel() == 1,
+          "expertParallel (%s) must be 1 for a model without experts",
+          expertParallel());
+    }
+    return this;
+  }
+
+  /**
+   * Checks the plan against a model and every accelerator of a cluster.
+   *
+   * @param architecture the model trained
+   * @param cluster the cluster it runs on
+   * @return this plan
+   * @throws IllegalArgumentException as {@link #validateFor(Architecture, long)}
+   */
+  public ParallelismPlan validateFor(Architecture architecture, Cluster cluster) {
+    return validateFor(architecture, cluster.acceleratorCount());
+  }
+}

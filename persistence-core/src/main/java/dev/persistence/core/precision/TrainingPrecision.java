@@ -1,0 +1,168 @@
+package dev.persistence.core.precision;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * Bytes a training run keeps per model parameter: the working weights, their gradients, the master copy of the
+ * weights and each optimizer state, with the number format the matrix multiplies run in.
+ *
+ * <p>Use a named preset, each with its source, or build your own. Sharding (ZeRO, data parallelism) is applied by
+ * the memory calculators, not here: these are the unsharded bytes per parameter.
+ */
+@Value.Immutable
+public abstract class TrainingPrecision {
+
+  /**
+   * bf16 (or fp16) mixed precision with fp32 Adam, 16 bytes per parameter: 2 (bf16 weights) + 2 (bf16
+   * gradients) + 4 (fp32 master weights) + 4 (fp32 first moment) + 4 (fp32 second moment). Rajbhandari et al.
+   * 2020, ZeRO, arXiv:1910.02054 section 3.1 ("2Ψ + 2Ψ + KΨ" with K = 12). DeepSpeed counts this way.
+   */
+  public static final TrainingPrecision MIXED_BF16_ADAM =
+      builder()
+          .name("bf16-adam")
+          .computeFormat(NumericFormat.BF16)
+          .weightBytes(2)
+          .gradientBytes(2)
+          .masterWeightBytes(4)
+          .addOptimizerState(new OptimizerState("adam first moment (fp32)", 4))
+          .addOptimizerState(new OptimizerState("adam second moment (fp32)", 4))
+          .source("Rajbhandari et al. 2020, ZeRO, arXiv:1910.02054 section 3.1: 2 + 2 + 12 = 16 bytes/parameter")
+          .build();
+
+  /**
+   * bf16 mixed precision with fp32 Adam and fp32 gradient accumulation, 18 bytes per parameter: 2 (bf16 weights)
+   * + 4 (fp32 main gradients) + 4 (fp32 master weights) + 4 + 4 (fp32 Adam moments). Megatron Core developer
+   * guide, "Distributed Optimizer" (docs.nvidia.com/megatron-core/developer-guide/latest/distrib_optimizer.html):
+   * "float16 param, fp32 grads: 18", and {@code 6 + 12/d} with the distributed optimizer.
+   */
+  public static final TrainingPrecision MEGATRON_BF16_ADAM_FP32_GRADIENTS =
+      builder()
+          .name("megatron-bf16-adam")
+          .computeFormat(NumericFormat.BF16)
+          .weightBytes(2)
+          .gradientBytes(4)
+          .masterWeightBytes(4)
+          .addOptimizerState(new OptimizerState("adam first moment (fp32)", 4))
+          .addOptimizerState(new OptimizerState("adam second moment (fp32)", 4))
+          .source(
+              "Megatron Core developer guide, Distributed Optimizer table: bf16/fp16 param, fp32 grads = 18"
+                  + " bytes/parameter (6 + 12/d distributed)")
+          .build();
+
+  /**
+   * FP8 mixed precision as DeepSeek-V3 trains (DeepSeek-AI 2024, arXiv:2412.19437 section 3.3): fp32 master
+   * weights and fp32 gradients ("the master weights ... and gradients ... are still retained in FP32"), Adam
+   * moments in bf16 (section 3.3.3, "we adopt the BF16 data format instead of FP32 to track the first and second
+   * moments"), and an FP8 working copy of the weights for the GEMMs. That the working copy costs 1 byte (no bf16
+   * copy kept beside it) is this project's reading, not a figure the paper prints: 1 + 4 + 4 + 2 + 2 = 13 bytes.
+   */
+  public static final TrainingPrecision FP8_DEEPSEEK_V3 =
+      builder()
+          .name("fp8-deepseek-v3")
+          .computeFormat(NumericFormat.FP8)
+          .weightBytes(1)
+          .gradientBytes(4)
+          .masterWeightBytes(4)
+          .addOptimizerState(new OptimizerState("adam first moment (bf16)", 2))
+          .addOptimizerState(new OptimizerState("adam second moment (bf16)", 2))
+          .source(
+              "DeepSeek-AI 2024, DeepSeek-V3, arXiv:2412.19437 section 3.3.3 (fp32 master weights and gradients,"
+                  + " bf16 Adam moments); the 1-byte FP8 working copy is an assumption of this project")
+          .build();
+
+  /**
+   * bf16 mixed precision with Adafactor without momentum (Shazeer and Stern 2018, arXiv:1804.04235 sections 3
+   * and 4, beta1 = 0): the second moment is factored into row and column statistics, {@code (n + m)} values for
+   * an {@code n x m} matrix, which this preset rounds to 0 bytes per parameter. 2 + 2 + 4 = 8 bytes.
+   */
+  public static final TrainingPrecision MIXED_BF16_ADAFACTOR =
+      builder()
+          .name("bf16-adafactor")
+          .computeFormat(NumericFormat.BF16)
+          .weightBytes(2)
+          .gradientBytes(2)
+          .masterWeightBytes(4)
+          .addOptimizerState(new OptimizerState("adafactor factored second moment (rows + columns, ~0)", 0))
+          .source(
+              "Shazeer and Stern 2018, Adafactor, arXiv:1804.04235 sections 3-4 (factored second moment, no"
+                  + " momentum); mixed-precision layout as ZeRO section 3.1")
+          .build();
+
+  /** The presets, in the order they are documented. */
+  public static List<TrainingPrecision> presets() {
+    return List.of(
+        MIXED_BF16_ADAM, MEGATRON_BF16_ADAM_FP32_GRADIENTS, FP8_DEEPSEEK_V3, MIXED_BF16_ADAFACTOR);
+  }
+
+  /**
+   * Returns the preset with this name, case-insensitively.
+   *
+   * @param name a preset's {@link #name()}
+   * @throws IllegalArgumentException if no preset has that name
+   */
+  public static TrainingPrecision preset(String name) {
+    for (TrainingPrecision preset : presets()) {
+      if (preset.name().equalsIgnoreCase(name)) {
+        return preset;
+      }
+    }
+    throw new IllegalArgumentException(
+        "training precision (" + name + ") must be one of " + presets().stream().map(TrainingPrecision::name).toList());
+  }
+
+  /** Returns a new builder. */
+  public static ImmutableTrainingPrecision.Builder builder() {
+    return ImmutableTrainingPrecision.builder();
+  }
+
+  /** Short name ({@code bf16-adam}). */
+  public abstract String name();
+
+  /** The format the matrix multiplies run in; picks the accelerator peak. */
+  public abstract NumericFormat computeFormat();
+
+  /** Bytes per parameter of the working weights the forward and backward passes read. */
+  public abstract double weightBytes();
+
+  /** Bytes per parameter of the gradients (the accumulation buffer). */
+  public abstract double gradientBytes();
+
+  /** Bytes per parameter of the optimizer's master copy of the weights (0 when the working weights are it). */
+  public abstract double masterWeightBytes();
+
+  /** Each per-parameter optimizer state. */
+  public abstract List<OptimizerState> optimizerStates();
+
+  /** Where the byte counts come from. */
+  public abstract String source();
+
+  @Value.Check
+  protected void check() {
+    checkArgument(!name().isBlank(), "name must not be blank");
+    checkNonNegative("weightBytes", weightBytes());
+    checkArgument(weightBytes() > 0, "weightBytes (%s) must be > 0", weightBytes());
+    checkNonNegative("gradientBytes", gradientBytes());
+    checkNonNegative("masterWeightBytes", masterWeightBytes());
+  }
+
+  private static void checkNonNegative(String field, double value) {
+    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
+  }
+
+  /** Bytes per parameter of all optimizer states together. */
+  public double optimizerStateBytes() {
+    double total = 0;
+    for (OptimizerState state : optimizerStates()) {
+      total += state.bytesPerParameter();
+    }
+    return total;
+  }
+
+  /** Unsharded bytes per parameter: weights, gradients, master weights and optimizer states. */
+  public double bytesPerParameter() {
+    return weightBytes() + gradientBytes() + masterWeightBytes() + optimizerStateBytes();
+  }
+}

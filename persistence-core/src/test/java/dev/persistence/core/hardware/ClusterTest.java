@@ -1,0 +1,86 @@
+package dev.persistence.core.hardware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.persistence.core.memory.Bytes;
+import dev.persistence.core.precision.NumericFormat;
+import org.junit.jupiter.api.Test;
+
+class ClusterTest {
+
+  /** H100 SXM figures from the reference accelerators.json (aiconfigurator h100_sxm.yaml, stas00 tables). */
+  static Accelerator h100() {
+    return Accelerator.builder()
+        .name("H100-SXM5-80GB")
+        .addAliases("H100")
+        .vendor("NVIDIA")
+        .putDensePeakFlopsPerSecond(NumericFormat.BF16, 989e12)
+        .putDensePeakFlopsPerSecond(NumericFormat.FP8, 1979e12)
+        .memoryBytes(Bytes.fromGigabytes(80))
+        .memoryBandwidthBytesPerSecond(3.35e12)
+        .thermalDesignPowerWatts(700)
+        .scaleUpBandwidthBytesPerSecondPerDirection(450e9)
+        .source("test")
+        .build();
+  }
+
+  @Test
+  void acceleratorUnitsAreVisible() {
+    Accelerator h100 = h100();
+    assertEquals(80.0, h100.memoryGigabytes(), 1e-12);
+    assertEquals(80e9 / (1L << 30), h100.memoryGibibytes(), 1e-12);
+    assertEquals(989e12, h100.densePeakFlopsPerSecond(NumericFormat.BF16));
+    assertEquals(
+        "accelerator H100-SXM5-80GB has no dense peak for fp4 (it has [BF16, FP8])",
+        assertThrows(IllegalArgumentException.class, () -> h100.densePeakFlopsPerSecond(NumericFormat.FP4))
+            .getMessage());
+    assertEquals(true, h100.isNamed(" h100 "));
+  }
+
+  @Test
+  void clusterPower() {
+    Cluster cluster =
+        Cluster.builder()
+            .accelerator(h100())
+            .acceleratorsPerNode(8)
+            .nodeCount(128)
+            .scaleOutBandwidthBytesPerSecondPerAccelerator(50e9)
+            .scaleOutLatencySeconds(5e-6)
+            .powerUsageEffectiveness(1.2)
+            .nodeOverheadPowerWatts(4600)
+            .build();
+    assertEquals(1024, cluster.acceleratorCount());
+    assertEquals(8, cluster.scaleUpDomainSize());
+    assertEquals(1024 * 700.0 + 128 * 4600.0, cluster.itPowerWatts(), 1e-6);
+    assertEquals((1024 * 700.0 + 128 * 4600.0) * 1.2, cluster.facilityPowerWatts(), 1e-6);
+    assertEquals(
+        "powerUsageEffectiveness (0.9) must be finite and >= 1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Cluster.builder()
+                        .accelerator(h100())
+                        .acceleratorsPerNode(8)
+                        .nodeCount(1)
+                        .scaleOutBandwidthBytesPerSecondPerAccelerator(50e9)
+                        .scaleOutLatencySeconds(5e-6)
+                        .powerUsageEffectiveness(0.9)
+                        .build())
+            .getMessage());
+    assertEquals(
+        "scaleUpDomainSize (12) must be a multiple or a divisor of acceleratorsPerNode (8)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Cluster.builder()
+                        .accelerator(h100())
+                        .acceleratorsPerNode(8)
+                        .scaleUpDomainSize(12)
+                        .nodeCount(1)
+                        .scaleOutBandwidthBytesPerSecondPerAccelerator(50e9)
+                        .scaleOutLatencySeconds(5e-6)
+                        .build())
+            .getMessage());
+  }
+}

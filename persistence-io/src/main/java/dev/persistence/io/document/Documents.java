@@ -1,0 +1,195 @@
+package dev.persistence.io.document;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.persistence.io.InvalidDocumentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.io.StringReader;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+
+/**
+ * Parses and prints our documents with bounds that keep a hostile file from costing memory or time.
+ *
+ * <p>Limits (Jackson's stream-read constraints and SnakeYAML's loader options): documents of at most
+ * {@value #MAX_DOCUMENT_BYTES} bytes, nesting at most {@value #MAX_NESTING_DEPTH} deep, numbers of at most
+ * {@value #MAX_NUMBER_LENGTH} characters, strings of at most {@value #MAX_STRING_LENGTH} characters, no duplicate
+ * keys, no YAML tags that instantiate types (Jackson's YAML reader builds plain trees only), no NaN or Infinity in
+ * JSON (and none accepted where a YAML number is read). YAML anchors and aliases are rejected: Jackson's YAML
+ * reader would turn an alias into the anchor's name, a silent misreading, and refusing them also rules out
+ * "billion laughs" expansion.
+ */
+public final class Documents {
+  /** Largest document read, in bytes. */
+  public static final int MAX_DOCUMENT_BYTES = 8 << 20;
+
+  /** Deepest nesting of objects and arrays. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longest number literal, in characters. */
+  public static final int MAX_NUMBER_LENGTH = 64;
+
+  /** Longest string, in characters. */
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxDocumentLength(MAX_DOCUMENT_BYTES)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .build();
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  private static final ObjectMapper YAML = yamlMapper();
+
+  private Documents() {}
+
+  private static ObjectMapper yamlMapper() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(0);
+    options.setAllowDuplicateKeys(false);
+    options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+    options.setCodePointLimit(MAX_DOCUMENT_BYTES);
+    options.setAllowRecursiveKeys(false);
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .streamReadConstraints(CONSTRAINTS)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+    return YAMLMapper.builder(factory).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  }
+
+  /**
+   * Parses a document.
+   *
+   * @param text the document's text
+   * @param format JSON or YAML
+   * @param documentName how errors name the document, for example its file name
+   * @throws InvalidDocumentException if the text is not well-formed or breaks a limit
+   */
+  public static JsonNode parse(String text, DocumentFormat format, String documentName) {
+    if (text.length() > MAX_DOCUMENT_BYTES) {
+      throw new InvalidDocumentException(
+          documentName, String.format(Locale.ROOT, "larger than the limit of %d bytes", MAX_DOCUMENT_BYTES));
+    }
+    ObjectMapper mapper = format == DocumentFormat.YAML ? YAML : JSON;
+    if (format == DocumentFormat.YAML) {
+      rejectAliases(text, documentName);
+    }
+    try (JsonParser parser = mapper.createParser(text)) {
+      JsonNode node = mapper.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidDocumentException(documentName, "empty document");
+      }
+      return node;
+    } catch (InvalidDocumentException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : String.format(
+                  Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      throw new InvalidDocumentException(
+          documentName, "not valid " + format + where + ": " + firstLine(e.getOriginalMessage()), e);
+    } catch (IOException | RuntimeException e) {
+      // SnakeYAML reports some limits (aliases, nesting, code points) as its own runtime exceptions.
+      throw new InvalidDocumentException(documentName, "not valid " + format + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Reads and parses a file, its format taken from its extension.
+   *
+   * @param file the file
+   * @throws InvalidDocumentException if it cannot be read, is not well-formed or breaks a limit
+   */
+  public static JsonNode read(Path file) {
+    String name = file.toString();
+    try {
+      if (Files.size(file) > MAX_DOCUMENT_BYTES) {
+        throw new InvalidDocumentException(
+            name, String.format(Locale.ROOT, "larger than the limit of %d bytes", MAX_DOCUMENT_BYTES));
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), DocumentFormat.of(file), name);
+    } catch (NoSuchFileException e) {
+      throw new InvalidDocumentException(name, "no such file", e);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InvalidDocumentException(name, "not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InvalidDocumentException(name, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Prints a document.
+   *
+   * @param document the tree
+   * @param format JSON or YAML
+   */
+  public static String print(JsonNode document, DocumentFormat format) {
+    try {
+      return (format == DocumentFormat.YAML ? YAML : JSON).writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree always prints", e);
+    }
+  }
+
+  private static void rejectAliases(String text, String documentName) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_DOCUMENT_BYTES);
+    options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+    try {
+      for (Event event : new Yaml(options).parse(new StringReader(text))) {
+        if (event instanceof AliasEvent) {
+          throw new InvalidDocumentException(
+              documentName,
+              String.format(
+                  Locale.ROOT,
+                  "YAML aliases are not supported (*%s at line %d); write the value out",
+                  ((AliasEvent) event).getAnchor(),
+                  event.getStartMark().getLine() + 1));
+        }
+      }
+    } catch (InvalidDocumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidDocumentException(documentName, "not valid YAML: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.persistence.io.document;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How enum constants are spelled in documents and on the command line: kebab-case ({@code rms-norm}). */
+public final class EnumNames {
+  private EnumNames() {}
+
+  /**
+   * {@code KAPLAN_6N} to {@code kaplan-6n}.
+   *
+   * @param constant the constant
+   */
+  public static String kebabCase(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * {@code ROUTED_EXPERTS} to {@code routedExperts}.
+   *
+   * @param constant the constant
+   */
+  public static String camelCase(Enum<?> constant) {
+    String[] words = constant.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder result = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      result.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return result.toString();
+  }
+
+  /**
+   * The constant spelled {@code text} in kebab-case, upper snake case or lower snake case.
+   *
+   * @param type the enum
+   * @param text the spelling
+   */
+  public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
+    String normalized = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(normalized)) {
+        return Optional.of(constant);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The accepted spellings, comma-separated, for error messages.
+   *
+   * @param type the enum
+   */
+  public static String accepted(Class<? extends Enum<?>> type) {
+    StringBuilder accepted = new StringBuilder();
+    for (Enum<?> constant : type.getEnumConstants()) {
+      accepted.append(accepted.length() == 0 ? "" : ", ").append(kebabCase(constant));
+    }
+    return accepted.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.persistence.io.huggingface;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.io.InvalidDocumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Typed access to the keys of a HuggingFace config, with errors that name the key. */
+final class ConfigNode {
+  private final JsonNode root;
+  private final String documentName;
+
+  ConfigNode(JsonNode root, String documentName) {
+    this.root = root;
+    this.documentName = documentName;
+  }
+
+  String documentName() {
+    return documentName;
+  }
+
+  boolean has(String key) {
+    JsonNode value = root.get(key);
+    return value != null && !value.isNull();
+  }
+
+  private InvalidDocumentException error(String key, String problem) {
+    return new InvalidDocumentException(documentName + ": " + key, problem);
+  }
+
+  int requireInt(String key) {
+    if (!has(key)) {
+      throw error(key, "missing required key");
+    }
+    return toInt(key, root.get(key));
+  }
+
+  /** The first of {@code keys} present (HF configs rename keys across versions), as an int. */
+  int requireIntAny(String... keys) {
+    for (String key : keys) {
+      if (has(key)) {
+        return toInt(key, root.get(key));
+      }
+    }
+    throw error(keys[0], "missing required key" + (keys.length > 1 ? " (also looked for " + String.join(", ", List.of(keys).subList(1, keys.length)) + ")" : ""));
+  }
+
+  OptionalInt optionalInt(String key) {
+    return has(key) ? OptionalInt.of(toInt(key, root.get(key))) : OptionalInt.empty();
+  }
+
+  int intOr(String key, int defaultValue) {
+    return optionalInt(key).orElse(defaultValue);
+  }
+
+  boolean booleanOr(String key, boolean defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    JsonNode value = root.get(key);
+    if (!value.isBoolean()) {
+      throw error(key, String.format(Locale.ROOT, "expected true or false, got %s", describe(value)));
+    }
+    return value.booleanValue();
+  }
+
+  Optional<String> optionalString(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode value = root.get(key);
+    if (!value.isTextual()) {
+      throw error(key, String.format(Locale.ROOT, "expected a string, got %s", describe(value)));
+    }
+    return Optional.of(value.textValue());
+  }
+
+  List<Integer> intListOr(String key, List<Integer> defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    JsonNode value = root.get(key);
+    if (!value.isArray()) {
+      throw error(key, String.format(Locale.ROOT, "expected a list of integers, got %s", describe(value)));
+    }
+    List<Integer> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      result.add(toInt(key + "[" + i + "]", value.get(i)));
+    }
+    return result;
+  }
+
+  Optional<List<String>> optionalStringList(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode value = root.get(key);
+    if (!value.isArray()) {
+      throw error(key, String.format(Locale.ROOT, "expected a list of strings, got %s", describe(value)));
+    }
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isTextual()) {
+        throw error(key + "[" + i + "]", String.format(Locale.ROOT, "expected a string, got %s", describe(item)));
+      }
+      result.add(item.textValue());
+    }
+    return Optional.of(result);
+  }
+
+  private int toInt(String key, JsonNode value) {
+    if (value.isIntegralNumber() && value.canConvertToInt()) {
+      return value.intValue();
+    }
+    if (value.isFloatingPointNumber()) {
+      double d = value.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+        return (int) d;
+      }
+    }
+    throw error(key, String.format(Locale.ROOT, "expected an integer, got %s", describe(value)));
+  }
+
+  static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      return "the string \"" + value.textValue() + "\"";
+    }
+    if (value.isNumber()) {
+      return value.asText();
+    }
+    if (value.isBoolean()) {
+      return String.valueOf(value.booleanValue());
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isObject()) {
+      return "an object";
+    }
+    return value.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+}
