@@ -9,7 +9,7 @@ import java.util.Optional;
  * retentions come from and whether they were confirmed; read it before relying on a per-stage figure.
  *
  * <p>Confirmed end-to-end yields (pool and output both published by the dataset's authors) are {@link
- * #DCLM_BASELINE}, {@link #FINEWEB_EDU}, {@link #FINEWEB_EDU_SCORE_2}, {@link #REDPAJAMA_V2} and {@link
+ * #FINEWEB_EDU}, {@link #FINEWEB_EDU_SCORE_2}, {@link #REDPAJAMA_V2} and {@link
  * #THE_STACK_V2_DEDUPLICATION}; where the authors published no per-stage split the preset is one {@link
  * CurationStageKind#COMBINED} stage rather than an invented split. {@link #REFINEDWEB}'s per-stage shares are
  * NOT confirmed (see its Javadoc).
@@ -46,15 +46,16 @@ public final class CurationPipelines {
   /**
    * DCLM-Baseline from DCLM-Pool (Li et al. 2024, arXiv:2406.11794): a 240T-token pool (GPT-NeoX tokens, all
    * Common Crawl before 2023) filtered to a 3.8T-token baseline by RefinedWeb heuristics, Bloom-filter
-   * deduplication and a fastText quality classifier. Both totals confirmed in the paper's abstract and summaries;
-   * the per-stage split was not confirmed, so this is one combined stage.
+   * deduplication and a fastText quality classifier. The 240T pool is in the paper's abstract (confirmed); the
+   * 3.8T baseline was seen only in secondary summaries of the paper; the per-stage split was not confirmed, so
+   * this is one combined stage.
    */
   public static final CurationPipeline DCLM_BASELINE =
       CurationPipeline.builder()
           .name("dclm-baseline")
           .source(
-              "Li et al. 2024, arXiv:2406.11794: DCLM-Pool 240T tokens -> DCLM-Baseline 3.8T tokens (totals"
-                  + " confirmed; per-stage split not confirmed, hence one combined stage)")
+              "Li et al. 2024, arXiv:2406.11794: DCLM-Pool 240T tokens (abstract, confirmed) -> DCLM-Baseline"
+                  + " 3.8T tokens (secondary summaries only); per-stage split not confirmed, hence one combined stage")
           .addStages(
               new CurationStage(
                   CurationStageKind.COMBINED,
