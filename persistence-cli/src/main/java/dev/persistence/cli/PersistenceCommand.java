@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       FlopsCommand.class,
       MemoryCommand.class,
       KvCacheCommand.class,
-      AcceleratorsCommand.class
+      AcceleratorsCommand.class,
+      DataCommand.class,
+      DatasetsCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

@@ -122,11 +122,12 @@ public final class DatasetCatalog {
     String asOf = user ? fields.optionalText("asOf").orElse("") : fields.requiredText("asOf");
     String status = fields.optionalText("status").orElse("user");
     String notes = fields.optionalText("notes").orElse("");
+    var published = fields.optional("publishedCuration", DataCodecs.CURATION_PIPELINE);
     if (!user && source.source().isBlank()) {
       throw node.error("a bundled entry needs a source");
     }
     fields.finish();
-    return node.build(() -> new DatasetEntry(source, aliases, licenceName, asOf, status, notes));
+    return node.build(() -> new DatasetEntry(source, aliases, licenceName, asOf, status, notes, published));
   }
 
   private static List<String> names(DatasetEntry entry) {
@@ -216,6 +217,7 @@ public final class DatasetCatalog {
       out.put("asOf", entry.asOf());
       out.put("status", entry.status());
       out.put("notes", entry.notes());
+      entry.publishedCuration().ifPresent(p -> out.set("publishedCuration", DataCodecs.CURATION_PIPELINE.write(p)));
     }
     return root;
   }

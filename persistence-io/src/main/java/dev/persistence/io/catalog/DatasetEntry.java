@@ -1,8 +1,10 @@
 package dev.persistence.io.catalog;
 
+import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.DataSource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One corpus of the dataset catalog: the source and what the catalog knows about its figures.
@@ -14,9 +16,17 @@ import java.util.Locale;
  * @param status how the figures were checked: {@code confirmed}, {@code secondary}, {@code derived} or {@code
  *     unconfirmed}
  * @param notes caveats; may be empty
+ * @param publishedCuration the pipeline the publisher ran to make the corpus (provenance, with its published
+ *     yield; unlike {@link DataSource#curation()} it costs the team nothing)
  */
 public record DatasetEntry(
-    DataSource source, List<String> aliases, String licenceName, String asOf, String status, String notes) {
+    DataSource source,
+    List<String> aliases,
+    String licenceName,
+    String asOf,
+    String status,
+    String notes,
+    Optional<CurationPipeline> publishedCuration) {
 
   /** The statuses an entry may have. */
   public static final List<String> STATUSES = List.of("confirmed", "secondary", "derived", "unconfirmed", "user");
