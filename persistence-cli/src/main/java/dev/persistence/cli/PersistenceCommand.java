@@ -23,6 +23,12 @@ import picocli.CommandLine.Command;
       MemoryCommand.class,
       KvCacheCommand.class,
       AcceleratorsCommand.class,
+      LossCommand.class,
+      OptimalCommand.class,
+      FitCommand.class,
+      LawsCommand.class,
+      TrainCommand.class,
+      SearchCommand.class,
       DataCommand.class,
       DatasetsCommand.class
     })

@@ -13,6 +13,9 @@ import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.ImmutableAccelerator;
 import dev.persistence.core.memory.Bytes;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.Documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -126,11 +129,8 @@ public final class AcceleratorCatalog {
    * @throws IllegalArgumentException if it is not a valid catalog (the message names the entry and field)
    */
   public static AcceleratorCatalog read(Path file) {
-    try {
-      return parse(Files.readString(file), Format.of(file.getFileName().toString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode root = Documents.read(file);
+    return fromTree(root, file.toString());
   }
 
   /**
@@ -141,14 +141,24 @@ public final class AcceleratorCatalog {
    * @throws IllegalArgumentException if it is not a valid catalog (the message names the entry and field)
    */
   public static AcceleratorCatalog parse(String text, Format format) {
-    ObjectMapper mapper = format == Format.YAML ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-    JsonNode root;
+    String name = "catalog";
+    JsonNode root =
+        Documents.parse(text, format == Format.YAML ? DocumentFormat.YAML : DocumentFormat.JSON, name);
+    return fromTree(root, name);
+  }
+
+  /** Builds the catalog from a parsed tree; every rule broken is an error naming the document. */
+  private static AcceleratorCatalog fromTree(JsonNode root, String documentName) {
     try {
-      root = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "catalog is not valid " + format + ": " + e.getOriginalMessage(), e);
+      return fromTreeUnchecked(root);
+    } catch (InvalidDocumentException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidDocumentException(documentName, e.getMessage(), e);
     }
+  }
+
+  private static AcceleratorCatalog fromTreeUnchecked(JsonNode root) {
     checkArgument(root != null && root.isObject(), "catalog must be an object with catalogVersion and accelerators");
     checkFields(root, TOP_LEVEL_FIELDS, "catalog");
     JsonNode version = root.get("catalogVersion");

@@ -185,11 +185,19 @@ public final class Documents {
     }
   }
 
+  /** The parser's first line, without the parser's own class and feature names. */
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable";
     }
     int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).strip();
+    String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+    if (line.startsWith("Trailing token")) {
+      return "unexpected content after the end of the document";
+    }
+    return line.replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
+        .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+        .replaceAll("`?(com\\.fasterxml|org\\.yaml)\\.[\\w.$]+`?", "")
+        .strip();
   }
 }

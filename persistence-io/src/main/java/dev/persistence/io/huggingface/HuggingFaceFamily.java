@@ -134,8 +134,10 @@ enum HuggingFaceFamily {
         defaultHeadDim = 64;
         break;
       default:
-        defaultHeadDim = hidden / heads;
-        requireDivides(config, "num_attention_heads", heads, "hidden_size", hidden);
+        if (!config.has("head_dim")) {
+          requireDivides(config, "num_attention_heads", heads, "hidden_size", hidden);
+        }
+        defaultHeadDim = heads > 0 ? hidden / heads : 0;
     }
     var builder =
         GroupedQueryAttention.builder()

@@ -153,7 +153,7 @@ class AcceleratorCatalogTest {
         "{\"catalogVersion\":\"1\",\"accelerators\":[{\"name\":\"Z\",\"densePeakFlopsPerSecond\":{\"bf16\":1e15},"
             + "\"memoryGB\":80,\"memoryGiB\":80,\"memoryBandwidthBytesPerSecond\":1e12,\"source\":\"s\"}]}";
     assertEquals(
-        "accelerator Z needs exactly one of memoryBytes, memoryGB, memoryGiB",
+        "catalog: accelerator Z needs exactly one of memoryBytes, memoryGB, memoryGiB",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> AcceleratorCatalog.parse(twoCapacities, AcceleratorCatalog.Format.JSON))
@@ -164,14 +164,14 @@ class AcceleratorCatalogTest {
                 IllegalArgumentException.class,
                 () -> AcceleratorCatalog.parse(misspelt, AcceleratorCatalog.Format.JSON))
             .getMessage()
-            .startsWith("accelerator Z has an unknown field (memoryTB)"));
+            .startsWith("catalog: accelerator Z has an unknown field (memoryTB)"));
     String badFormat = twoCapacities.replace("\"memoryGiB\":80,", "").replace("bf16", "bf12");
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
                 () -> AcceleratorCatalog.parse(badFormat, AcceleratorCatalog.Format.JSON))
             .getMessage()
-            .startsWith("accelerator Z: numeric format (bf12) must be one of"));
+            .startsWith("catalog: accelerator Z: numeric format (bf12) must be one of"));
     String negative = twoCapacities.replace("\"memoryGiB\":80,", "").replace("1e15", "-1");
     assertTrue(
         assertThrows(

@@ -1,0 +1,56 @@
+package dev.persistence.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.hardware.Cluster;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The cluster options of {@code train} and {@code search}: how many accelerators and how they are connected. */
+final class ClusterOptions {
+
+  @Option(names = "--gpus", required = true, paramLabel = "N", description = "Accelerators to use.")
+  int gpus;
+
+  @Option(
+      names = "--gpus-per-node",
+      defaultValue = "8",
+      paramLabel = "N",
+      description = "Accelerators per node, which is also the scale-up (NVLink) domain (default 8).")
+  int perNode;
+
+  @Option(
+      names = "--scale-out-gbps",
+      paramLabel = "GBIT",
+      description =
+          "Scale-out bandwidth per accelerator, Gb/s one direction; default 200 (HDR InfiniBand) for A100, 400"
+              + " (NDR) otherwise.")
+  Double scaleOutGigabits;
+
+  @Option(
+      names = "--scale-out-latency-us",
+      defaultValue = "5",
+      paramLabel = "US",
+      description = "Scale-out latency per message in microseconds (default 5).")
+  double scaleOutLatencyMicroseconds;
+
+  Cluster cluster(Accelerator accelerator) {
+    checkArgument(gpus > 0, "--gpus (%s) must be > 0", gpus);
+    checkArgument(perNode > 0, "--gpus-per-node (%s) must be > 0", perNode);
+    double gigabits =
+        scaleOutGigabits != null
+            ? scaleOutGigabits
+            : accelerator.name().toUpperCase(Locale.ROOT).startsWith("A100") ? 200 : 400;
+    checkArgument(gigabits > 0, "--scale-out-gbps (%s) must be > 0", gigabits);
+    int nodes = (gpus + perNode - 1) / perNode;
+    return Cluster.builder()
+        .accelerator(accelerator)
+        .acceleratorsPerNode(Math.min(perNode, gpus))
+        .nodeCount(gpus <= perNode ? 1 : nodes)
+        .scaleUpDomainSize(Math.min(perNode, gpus))
+        .scaleOutBandwidthBytesPerSecondPerAccelerator(gigabits * 1e9 / 8)
+        .scaleOutLatencySeconds(scaleOutLatencyMicroseconds * 1e-6)
+        .build();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.persistence.cli;
+
+import dev.persistence.scaling.law.ChinchillaLaw;
+import dev.persistence.scaling.law.DataConstrainedLaw;
+import dev.persistence.scaling.law.LossLaw;
+import dev.persistence.scaling.law.ScalingLaw;
+import dev.persistence.scaling.law.ScalingLaws;
+import java.util.OptionalDouble;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --law NAME} and the overrides {@code --E --A --B --alpha --beta} of a Chinchilla-form law's constants,
+ * shared by every command that takes a law (papers often use their own constants).
+ */
+final class LawOptions {
+  @Option(
+      names = "--law",
+      paramLabel = "NAME",
+      defaultValue = "chinchilla",
+      description = "Scaling law (see 'persistence laws'); default chinchilla.")
+  String law;
+
+  @Option(names = "--E", paramLabel = "E", description = "Override the irreducible loss E.")
+  Double irreducibleLoss;
+
+  @Option(names = "--A", paramLabel = "A", description = "Override A, the coefficient of the parameter term.")
+  Double parameterCoefficient;
+
+  @Option(names = "--B", paramLabel = "B", description = "Override B, the coefficient of the token term.")
+  Double tokenCoefficient;
+
+  @Option(names = "--alpha", paramLabel = "ALPHA", description = "Override alpha, the parameter exponent.")
+  Double parameterExponent;
+
+  @Option(names = "--beta", paramLabel = "BETA", description = "Override beta, the token exponent.")
+  Double tokenExponent;
+
+  boolean overridden() {
+    return irreducibleLoss != null || parameterCoefficient != null || tokenCoefficient != null
+        || parameterExponent != null || tokenExponent != null;
+  }
+
+  /** The named loss law with any overrides applied. */
+  LossLaw lossLaw() {
+    ScalingLaw named = ScalingLaws.named(law);
+    if (overridden()) {
+      if (named instanceof ChinchillaLaw) {
+        return override((ChinchillaLaw) named);
+      }
+      if (named instanceof DataConstrainedLaw) {
+        DataConstrainedLaw constrained = (DataConstrainedLaw) named;
+        return constrained.withBase(override(constrained.base()));
+      }
+      // Raises the registry's message listing the Chinchilla-form laws.
+      ScalingLaws.chinchillaForm(law);
+    }
+    return ScalingLaws.lossLaw(law);
+  }
+
+  private ChinchillaLaw override(ChinchillaLaw base) {
+    return base.overriding(
+        optional(irreducibleLoss),
+        optional(parameterCoefficient),
+        optional(tokenCoefficient),
+        optional(parameterExponent),
+        optional(tokenExponent));
+  }
+
+  private static OptionalDouble optional(Double value) {
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+
+  /** The law's name, for the text table (its source is listed by {@code persistence laws}). */
+  static String describe(LossLaw law) {
+    return law.name();
+  }
+}

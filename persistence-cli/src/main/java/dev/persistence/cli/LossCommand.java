@@ -1,0 +1,75 @@
+package dev.persistence.cli;
+
+import dev.persistence.scaling.law.DataConstrainedLaw;
+import dev.persistence.scaling.law.LossLaw;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code persistence loss}: the loss a scaling law predicts for a model size and a number of training tokens. */
+@Command(
+    name = "loss",
+    mixinStandardHelpOptions = true,
+    description = "Predicted final training loss (nats/token) for N parameters trained on D tokens.")
+final class LossCommand implements Callable<Integer> {
+  @Mixin LawOptions lawOptions;
+
+  @Option(names = "--params", required = true, paramLabel = "N", description = "Model parameters.")
+  double parameters;
+
+  @Option(names = "--tokens", required = true, paramLabel = "D", description = "Training tokens.")
+  double tokens;
+
+  @Option(
+      names = "--unique-tokens",
+      paramLabel = "U",
+      description = "Unique tokens available; repeated epochs are discounted by the muennighoff law.")
+  Double uniqueTokens;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    LossLaw law = lawOptions.lossLaw();
+    double loss;
+    if (uniqueTokens == null) {
+      loss = law.loss(parameters, tokens);
+    } else if (law instanceof DataConstrainedLaw) {
+      loss = ((DataConstrainedLaw) law).loss(parameters, tokens, uniqueTokens);
+    } else if (!(uniqueTokens >= tokens)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "tokens (%s) exceed --unique-tokens (%s) and law %s does not model repeated data; use --law muennighoff",
+          tokens, uniqueTokens, law.name()));
+    } else {
+      loss = law.loss(parameters, tokens);
+    }
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("law", law.name());
+      result.put("params", parameters);
+      result.put("tokens", tokens);
+      if (uniqueTokens != null) {
+        result.put("uniqueTokens", uniqueTokens);
+      }
+      result.put("loss", loss);
+      JsonOutput.print(spec.commandLine().getOut(), result);
+      return 0;
+    }
+    new TextTable()
+        .row("law", LawOptions.describe(law))
+        .row("parameters", parameters)
+        .row("tokens", tokens)
+        .row("loss (nats/token)", String.format(Locale.ROOT, "%.6f", loss))
+        .print(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.persistence.cli;
+
+import dev.persistence.scaling.allocation.Allocation;
+import dev.persistence.scaling.allocation.AllocationProblem;
+import dev.persistence.scaling.allocation.ImmutableAllocationProblem;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code persistence optimal}: the compute-optimal split between parameters and tokens, by compute budget or by
+ * target loss (then minimising training plus inference compute, Sardana et al. 2024).
+ */
+@Command(
+    name = "optimal",
+    mixinStandardHelpOptions = true,
+    description = "Compute-optimal parameters and tokens for a budget (--compute) or a loss (--target-loss).")
+final class OptimalCommand implements Callable<Integer> {
+  @Mixin LawOptions lawOptions;
+
+  static final class Goal {
+    @Option(names = "--compute", required = true, paramLabel = "C",
+        description = "Compute budget in FLOPs (training, plus inference when --inference-tokens is given).")
+    Double compute;
+
+    @Option(names = "--target-loss", required = true, paramLabel = "L",
+        description = "Target loss; the plan minimises training plus inference compute.")
+    Double targetLoss;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Goal goal;
+
+  @Option(names = "--unique-tokens", paramLabel = "U", description = "Unique tokens available.")
+  Double uniqueTokens;
+
+  @Option(names = "--inference-tokens", paramLabel = "I", description = "Lifetime inference tokens (2N FLOPs each).")
+  Double inferenceTokens;
+
+  @Option(names = "--max-params", paramLabel = "N", description = "Largest allowed model size.")
+  Double maxParameters;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ImmutableAllocationProblem.Builder builder = AllocationProblem.builder().law(lawOptions.lossLaw());
+    if (uniqueTokens != null) {
+      builder.uniqueTokens(uniqueTokens);
+    }
+    if (maxParameters != null) {
+      builder.maxParameters(maxParameters);
+    }
+    if (inferenceTokens != null) {
+      builder.inferenceTokens(inferenceTokens);
+    }
+    AllocationProblem problem = builder.build();
+    Allocation a = goal.compute != null ? problem.forCompute(goal.compute) : problem.forTargetLoss(goal.targetLoss);
+    String binding = Names.camelCase(a.bindingConstraint());
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("law", problem.law().name());
+      result.put("params", a.parameters());
+      result.put("tokens", a.tokens());
+      result.put("compute", a.trainingFlops());
+      result.put("totalCompute", a.totalFlops());
+      result.put("tokensPerParameter", a.tokensPerParameter());
+      result.put("loss", a.loss());
+      result.put("bindingConstraint", binding);
+      JsonOutput.print(spec.commandLine().getOut(), result);
+      return 0;
+    }
+    new TextTable()
+        .row("law", LawOptions.describe(problem.law()))
+        .row("parameters", a.parameters())
+        .row("tokens", a.tokens())
+        .row("training compute (FLOPs)", a.trainingFlops())
+        .row("total compute (FLOPs)", a.totalFlops())
+        .row("tokens per parameter", a.tokensPerParameter())
+        .row("loss (nats/token)", String.format(Locale.ROOT, "%.6f", a.loss()))
+        .row("binding constraint", binding)
+        .print(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.calibration.Calibration;
+import dev.persistence.costing.search.Objective;
+import dev.persistence.costing.search.PlanSearch;
+import dev.persistence.costing.search.SearchRequest;
+import dev.persistence.costing.search.SearchResult;
+import dev.persistence.costing.steptime.AttentionKernel;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.core.flops.FlopConvention;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code persistence search}: the fastest (or cheapest) parallelism plans that fit. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description =
+        "Enumerates every valid parallelism plan (TP, PP, virtual stages, DP, CP, EP, ZeRO, micro-batch,"
+            + " recomputation, sequence parallelism, offload), drops those that do not fit, and prints the best.")
+final class SearchCommand implements Callable<Integer> {
+
+  @Mixin ModelSource model;
+
+  @Mixin AcceleratorSource accelerators;
+
+  @Mixin ClusterOptions clusterOptions;
+
+  @Option(names = "--accelerator", required = true, paramLabel = "NAME", description = "Catalog name or alias.")
+  String acceleratorName;
+
+  @Option(names = "--global-batch", required = true, paramLabel = "N", description = "Sequences per step.")
+  int globalBatch;
+
+  @Option(names = "--seq-len", required = true, paramLabel = "N", description = "Tokens per sequence.")
+  int sequenceLength;
+
+  @Option(names = "--top", defaultValue = "5", paramLabel = "K", description = "Plans to print (default 5).")
+  int top;
+
+  @Option(
+      names = "--objective",
+      defaultValue = "time",
+      paramLabel = "time|cost",
+      description = "time: fastest step on --gpus (default); cost: fewest accelerator-seconds per step on any"
+          + " divisor of --gpus.")
+  String objective;
+
+  @Option(names = "--tokens", paramLabel = "T", description = "Token budget: adds training days and accelerator-hours.")
+  String tokens;
+
+  @Option(
+      names = "--precision",
+      defaultValue = "megatron-bf16-adam",
+      paramLabel = "NAME",
+      description = "megatron-bf16-adam (default), bf16-adam, fp8-deepseek-v3, bf16-adafactor.")
+  String precision;
+
+  @Option(names = "--max-micro-batch", defaultValue = "16", paramLabel = "N", description = "Largest micro-batch"
+      + " tried (default 16).")
+  int maxMicroBatch;
+
+  @Option(names = "--no-offload", description = "Do not try optimizer or activation offload.")
+  boolean noOffload;
+
+  @Option(names = "--fused-attention", description = "Fused (flash) attention instead of Megatron's unfused kernels.")
+  boolean fusedAttention;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Accelerator accelerator = accelerators.accelerator(acceleratorName);
+    Cluster cluster = clusterOptions.cluster(accelerator);
+    Objective goal = Names.parse(Objective.class, "--objective", objective);
+    TrainingPrecision trainingPrecision = TrainingPrecision.preset(precision);
+    Double budget = StepReports.tokens(tokens);
+    Architecture architecture = model.architecture();
+    SearchRequest request =
+        new SearchRequest(
+            architecture,
+            cluster,
+            trainingPrecision,
+            Calibration.forAccelerator(accelerator.name()),
+            fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED,
+            FlopConvention.EXACT,
+            clusterOptions.gpus,
+            globalBatch,
+            sequenceLength,
+            goal,
+            top,
+            MemoryAllowance.ASSUMED_DEFAULT,
+            maxMicroBatch,
+            !noOffload);
+    SearchResult result = PlanSearch.search(request);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("modelType", architecture.family());
+    out.put("accelerator", accelerator.name());
+    out.put("calibration", request.calibration().name());
+    out.put("precision", trainingPrecision.name());
+    out.put("objective", goal.name().toLowerCase(Locale.ROOT));
+    out.put("evaluatedPlans", result.evaluatedPlans());
+    out.put("fittingPlans", result.fittingPlans());
+    out.put("searchSeconds", result.searchSeconds());
+    List<Map<String, Object>> plans = new ArrayList<>();
+    for (StepTimeEstimate estimate : result.plans()) {
+      plans.add(StepReports.figures(estimate, budget));
+    }
+    out.put("plans", plans);
+    if (json) {
+      JsonOutput.print(spec.commandLine().getOut(), out);
+      return 0;
+    }
+    var printer = spec.commandLine().getOut();
+    printer.printf(
+        Locale.ROOT,
+        "%,d plans evaluated (%,d fit) in %.3f s; %s%n",
+        result.evaluatedPlans(),
+        result.fittingPlans(),
+        result.searchSeconds(),
+        result.found() ? "best by " + goal.name().toLowerCase(Locale.ROOT) + ":" : "no plan fits.");
+    int rank = 1;
+    for (StepTimeEstimate estimate : result.plans()) {
+      printer.printf(Locale.ROOT, "%n#%d%n", rank++);
+      TextTable table = new TextTable();
+      StepReports.addRows(table, estimate, budget);
+      table.print(printer);
+    }
+    printer.flush();
+    return 0;
+  }
+}

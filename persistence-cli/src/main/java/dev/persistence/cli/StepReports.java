@@ -1,0 +1,106 @@
+package dev.persistence.cli;
+
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.costing.steptime.TrainingTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures {@code train} and {@code search} print for one plan. */
+final class StepReports {
+
+  private StepReports() {}
+
+  static Map<String, Object> plan(ParallelismPlan plan) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tensorParallel", plan.tensorParallel());
+    map.put("pipelineParallel", plan.pipelineParallel());
+    map.put("virtualPipelineStages", plan.virtualPipelineStages());
+    map.put("dataParallel", plan.dataParallel());
+    map.put("contextParallel", plan.contextParallel());
+    map.put("expertParallel", plan.expertParallel());
+    map.put("sequenceParallel", plan.sequenceParallel());
+    map.put("zeroStage", plan.zeroStage().stage());
+    map.put("microBatchSize", plan.microBatchSize());
+    map.put("globalBatchSize", plan.globalBatchSize());
+    map.put("sequenceLength", plan.sequenceLength());
+    map.put("recomputation", plan.recomputation().name().toLowerCase(Locale.ROOT));
+    map.put("optimizerOffload", plan.optimizerOffload());
+    map.put("activationOffload", plan.activationOffload());
+    map.put("acceleratorCount", plan.acceleratorCount());
+    return map;
+  }
+
+  static Map<String, Object> figures(StepTimeEstimate estimate, Double tokens) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("plan", plan(estimate.plan()));
+    map.put("stepSeconds", estimate.stepSeconds());
+    map.put("tokensPerSecond", estimate.tokensPerSecond());
+    map.put("mfu", estimate.modelFlopsUtilization());
+    map.put("hfu", estimate.hardwareFlopsUtilization());
+    map.put("achievedFlopsPerAcceleratorPerSecond", estimate.achievedFlopsPerAcceleratorPerSecond());
+    map.put("breakdown", estimate.breakdown().asMap());
+    map.put("memoryBytesPerAccelerator", estimate.memoryBytesPerAccelerator());
+    map.put("memoryCapacityBytes", estimate.memory().capacityBytes());
+    map.put("fits", estimate.fits());
+    if (tokens != null) {
+      TrainingTime time = estimate.trainingTime(tokens);
+      map.put("tokens", tokens);
+      map.put("steps", time.steps());
+      map.put("trainingDays", time.days());
+      map.put("acceleratorHours", time.acceleratorHours());
+    }
+    return map;
+  }
+
+  static String describe(ParallelismPlan plan) {
+    return String.format(
+        Locale.ROOT,
+        "tp=%d pp=%d vpp=%d dp=%d cp=%d ep=%d sp=%s zero=%d mb=%d recompute=%s%s%s",
+        plan.tensorParallel(), plan.pipelineParallel(), plan.virtualPipelineStages(), plan.dataParallel(),
+        plan.contextParallel(), plan.expertParallel(), plan.sequenceParallel(), plan.zeroStage().stage(),
+        plan.microBatchSize(), plan.recomputation().name().toLowerCase(Locale.ROOT),
+        plan.optimizerOffload() ? " optimizer-offload" : "", plan.activationOffload() ? " activation-offload" : "");
+  }
+
+  static void addRows(TextTable table, StepTimeEstimate estimate, Double tokens) {
+    table.row("plan", describe(estimate.plan()));
+    table.row("step", String.format(Locale.ROOT, "%.4f s", estimate.stepSeconds()));
+    table.row("tokens/s", String.format(Locale.ROOT, "%.4g", estimate.tokensPerSecond()));
+    table.row("MFU", String.format(Locale.ROOT, "%.1f%%", 100 * estimate.modelFlopsUtilization()));
+    table.row("HFU", String.format(Locale.ROOT, "%.1f%%", 100 * estimate.hardwareFlopsUtilization()));
+    estimate.breakdown().asMap().forEach(
+        (name, seconds) -> {
+          if (seconds > 0) {
+            table.row("  " + name, String.format(Locale.ROOT, "%.4f s", seconds));
+          }
+        });
+    table.row(
+        "memory/accelerator",
+        String.format(
+            Locale.ROOT, "%.2f GB of %.2f GB (%s)", estimate.memoryBytesPerAccelerator() / 1e9,
+            estimate.memory().capacityBytes() / 1e9, estimate.fits() ? "fits" : "does NOT fit"));
+    if (tokens != null) {
+      TrainingTime time = estimate.trainingTime(tokens);
+      table.row("training days", String.format(Locale.ROOT, "%.2f", time.days()));
+      table.row("accelerator-hours", String.format(Locale.ROOT, "%.4g", time.acceleratorHours()));
+    }
+  }
+
+  static Double tokens(String text) {
+    if (text == null) {
+      return null;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--tokens (" + text + ") must be a number such as 300e9");
+    }
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("--tokens (" + text + ") must be finite and > 0");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.persistence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+  @TempDir Path folder;
+
+  /** GPT-3 175B in the Megatron shorthand (Korthikanti et al. 2022 Table 3: 96 layers, 12288 hidden, 96 heads). */
+  static Path gpt3(Path folder) throws IOException {
+    Path file = folder.resolve("gpt3.yaml");
+    Files.writeString(
+        file,
+        "megatronGpt:\n  numLayers: 96\n  hiddenSize: 12288\n  numAttentionHeads: 96\n  vocabSize: 51200\n"
+            + "  sequenceLength: 2048\n");
+    return file;
+  }
+
+  @Test
+  void jsonHasTheFiguresAndTheBreakdownSums() throws Exception {
+    // Korthikanti et al. 2022 Table 3's GPT-3 configuration: 64 A100s, t = 8, p = 8, interleaving 3.
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "A100-SXM4-80GB", "--gpus", "64", "--tp", "8",
+            "--pp", "8", "--vpp", "3", "--sequence-parallel", "--recompute", "selective", "--micro-batch", "1",
+            "--global-batch", "64", "--seq-len", "2048", "--tokens", "300e9", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    for (String field :
+        new String[] {
+          "stepSeconds", "tokensPerSecond", "mfu", "hfu", "achievedFlopsPerAcceleratorPerSecond",
+          "memoryBytesPerAccelerator", "trainingDays", "acceleratorHours"
+        }) {
+      assertTrue(json.get(field).isNumber(), field);
+      assertTrue(json.get(field).asDouble() > 0, field);
+    }
+    assertTrue(json.get("fits").isBoolean());
+    assertTrue(json.get("mfu").asDouble() <= json.get("hfu").asDouble());
+    assertTrue(json.get("hfu").asDouble() <= 1);
+    double sum = 0;
+    for (Iterator<JsonNode> parts = json.get("breakdown").elements(); parts.hasNext(); ) {
+      sum += parts.next().asDouble();
+    }
+    assertEquals(json.get("stepSeconds").asDouble(), sum, 1e-9 * sum);
+    // tokens/s x step = global batch x sequence length.
+    assertEquals(64 * 2048, json.get("tokensPerSecond").asDouble() * json.get("stepSeconds").asDouble(), 1e-6);
+    assertEquals(
+        json.get("trainingDays").asDouble() * 24 * 64, json.get("acceleratorHours").asDouble(), 1e-6);
+  }
+
+  @Test
+  void tableOutputWithoutJson() throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "64", "--tp", "8", "--pp", "8",
+            "--global-batch", "64", "--seq-len", "2048", "--recompute", "full");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("MFU"), run.out());
+  }
+
+  @Test
+  void impossiblePlanIsOneLine() throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "64", "--tp", "5", "--pp", "1",
+            "--global-batch", "64", "--seq-len", "2048");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.oneErrorLine(), run.err());
+    assertEquals(
+        "persistence train: --gpus (64) must be a multiple of tp x pp x cp (5 x 1 x 1 = 5)\n", run.err());
+    CommandRun heads =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "64", "--tp", "64", "--pp", "1",
+            "--global-batch", "64", "--seq-len", "2048");
+    assertEquals(2, heads.exitCode());
+    assertEquals("persistence train: tensorParallel (64) must divide numAttentionHeads (96)\n", heads.err());
+  }
+
+  @Test
+  void unknownAcceleratorIsOneLine() throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "Z9000", "--gpus", "8", "--tp", "8", "--pp", "1",
+            "--global-batch", "8", "--seq-len", "2048");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.oneErrorLine(), run.err());
+    assertTrue(run.err().startsWith("persistence train: unknown accelerator (Z9000)"), run.err());
+  }
+
+  @Test
+  void badTokenBudgetIsOneLine() throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "64", "--tp", "8", "--pp", "8",
+            "--global-batch", "64", "--seq-len", "2048", "--tokens", "lots");
+    assertEquals(2, run.exitCode());
+    assertEquals("persistence train: --tokens (lots) must be a number such as 300e9\n", run.err());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.persistence.costing.calibration;
+
+/**
+ * One number of a {@link Calibration}: the efficiencies and overlaps that the step-time model cannot derive from
+ * an accelerator's spec sheet, each with the range a fit may move it in.
+ *
+ * <p>The JSON key of each parameter is {@link #key()}.
+ */
+public enum CalibrationParameter {
+  /** Fraction of the dense peak that a large, square GEMM reaches (the asymptote of the efficiency curve). */
+  GEMM_PEAK_EFFICIENCY("gemmPeakEfficiency", 0.05, 1.0),
+  /**
+   * Arithmetic intensity (FLOP per byte of the three operands, {@code MKN / (MK + KN + MN)}) at which a GEMM
+   * reaches half of {@link #GEMM_PEAK_EFFICIENCY}: the knee of the saturating curve
+   * {@code peak x I / (I + I_half)}.
+   */
+  GEMM_HALF_EFFICIENCY_INTENSITY("gemmHalfEfficiencyIntensity", 1.0, 10_000.0),
+  /** Fraction of the dense peak a fused (flash) attention kernel reaches. */
+  FUSED_ATTENTION_EFFICIENCY("fusedAttentionEfficiency", 0.05, 1.0),
+  /** Fraction of the memory bandwidth that streaming, memory-bound kernels reach. */
+  MEMORY_BANDWIDTH_EFFICIENCY("memoryBandwidthEfficiency", 0.05, 1.0),
+  /** Bus bandwidth of large collectives on the scale-up fabric, as a fraction of its per-direction bandwidth. */
+  SCALE_UP_COLLECTIVE_EFFICIENCY("scaleUpCollectiveEfficiency", 0.05, 1.0),
+  /** Bus bandwidth of large collectives on the scale-out network, as a fraction of its bandwidth. */
+  SCALE_OUT_COLLECTIVE_EFFICIENCY("scaleOutCollectiveEfficiency", 0.05, 1.0),
+  /** Latency of one step of a collective on the scale-up fabric, in seconds. */
+  SCALE_UP_LATENCY_SECONDS("scaleUpLatencySeconds", 0.0, 1e-3),
+  /**
+   * Fraction of the backward pass's tensor-parallel communication hidden behind the weight-gradient GEMMs
+   * (Megatron-LM overlaps the input-gradient all-reduce with them).
+   */
+  BACKWARD_TENSOR_PARALLEL_OVERLAP("backwardTensorParallelOverlap", 0.0, 1.0),
+  /** Memory traffic of the backward pass's memory-bound operations over the forward pass's. */
+  BACKWARD_MEMORY_TRAFFIC_RATIO("backwardMemoryTrafficRatio", 0.5, 4.0),
+  /** Fraction of pipeline point-to-point transfers hidden behind compute. */
+  PIPELINE_COMMUNICATION_OVERLAP("pipelineCommunicationOverlap", 0.0, 1.0),
+  /**
+   * Fraction of one micro-batch's backward pass that data-parallel gradient reduction (and ZeRO-3 gathers) can
+   * hide behind.
+   */
+  DATA_PARALLEL_OVERLAP("dataParallelOverlap", 0.0, 1.0),
+  /** Bytes of memory traffic the optimizer step moves per parameter it updates. */
+  OPTIMIZER_STEP_BYTES_PER_PARAMETER("optimizerStepBytesPerParameter", 1.0, 200.0),
+  /** Achieved accelerator-to-host bandwidth for offload, one direction, in bytes per second. */
+  HOST_LINK_BANDWIDTH_BYTES_PER_SECOND("hostLinkBandwidthBytesPerSecond", 1e8, 1e12);
+
+  private final String key;
+  private final double lowerBound;
+  private final double upperBound;
+
+  CalibrationParameter(String key, double lowerBound, double upperBound) {
+    this.key = key;
+    this.lowerBound = lowerBound;
+    this.upperBound = upperBound;
+  }
+
+  /** The key in a calibration file ({@code gemmPeakEfficiency}). */
+  public String key() {
+    return key;
+  }
+
+  /** Smallest value allowed. */
+  public double lowerBound() {
+    return lowerBound;
+  }
+
+  /** Largest value allowed. */
+  public double upperBound() {
+    return upperBound;
+  }
+
+  /**
+   * The parameter with this key.
+   *
+   * @param key a {@link #key()}
+   * @throws IllegalArgumentException if no parameter has that key
+   */
+  public static CalibrationParameter ofKey(String key) {
+    for (CalibrationParameter parameter : values()) {
+      if (parameter.key.equals(key)) {
+        return parameter;
+      }
+    }
+    StringBuilder keys = new StringBuilder();
+    for (CalibrationParameter parameter : values()) {
+      keys.append(keys.length() == 0 ? "" : ", ").append(parameter.key);
+    }
+    throw new IllegalArgumentException(
+        "calibration parameter (" + key + ") must be one of [" + keys + "]");
+  }
+}

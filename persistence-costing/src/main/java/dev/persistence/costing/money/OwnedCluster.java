@@ -1,0 +1,121 @@
+package dev.persistence.costing.money;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.costing.energy.PowerModel;
+import org.immutables.value.Value;
+
+/**
+ * The economics of a cluster you own: what it cost, how long it is written off over, how busy it is, and what it
+ * takes to run. Capital and staff are spread over the hours the cluster does paid-for work, so an idle cluster
+ * makes every used hour dearer:
+ *
+ * <pre>{@code capital per accelerator-hour = capital per accelerator / (amortisationYears x 8766 h x utilisation)}</pre>
+ *
+ * <p>Energy is charged for the hours a job runs at {@link #power()} and {@link #powerPriceUsdPerKilowattHour()};
+ * idle draw is not charged to the job. Straight-line amortisation, no cost of capital, no resale value: add them
+ * to the capital if they matter to you. There are no defaults: every figure is the user's.
+ */
+@Value.Immutable
+public abstract class OwnedCluster {
+
+  /** Hours in a Julian year (365.25 days). */
+  static final double HOURS_PER_YEAR = 8766.0;
+
+  /** Returns a new builder. */
+  public static ImmutableOwnedCluster.Builder builder() {
+    return ImmutableOwnedCluster.builder();
+  }
+
+  /** Accelerators in the cluster (staff cost is spread over all of them). */
+  public abstract long acceleratorCount();
+
+  /** Accelerators per node. */
+  public abstract int acceleratorsPerNode();
+
+  /** Purchase price of one accelerator, US dollars. */
+  public abstract double capitalUsdPerAccelerator();
+
+  /** Purchase price of one node beyond its accelerators (chassis, CPUs, memory, NICs), US dollars. */
+  public abstract double capitalUsdPerNode();
+
+  /**
+   * Networking fabric and storage as a fraction of the accelerator and node capital ({@code 0.2} adds 20%).
+   */
+  public abstract double networkingAndStorageFraction();
+
+  /** Years the capital is written off over. */
+  public abstract double amortisationYears();
+
+  /** Fraction of the cluster's hours that do paid-for work, in (0, 1]. */
+  public abstract double utilisation();
+
+  /** Electricity price, US dollars per kWh. */
+  public abstract double powerPriceUsdPerKilowattHour();
+
+  /** Power per accelerator while working, PUE included. */
+  public abstract PowerModel power();
+
+  /** Operations staff (site reliability, data-centre technicians) for the whole cluster, US dollars per year. */
+  public abstract double operationsStaffUsdPerYear();
+
+  @Value.Check
+  protected void check() {
+    checkArgument(acceleratorCount() > 0, "acceleratorCount (%s) must be > 0", acceleratorCount());
+    checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());
+    nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator());
+    nonNegative("capitalUsdPerNode", capitalUsdPerNode());
+    nonNegative("networkingAndStorageFraction", networkingAndStorageFraction());
+    checkArgument(
+        amortisationYears() > 0 && Double.isFinite(amortisationYears()),
+        "amortisationYears (%s) must be finite and > 0",
+        amortisationYears());
+    checkArgument(
+        utilisation() > 0 && utilisation() <= 1, "utilisation (%s) must be in (0, 1]", utilisation());
+    nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
+    nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
+  }
+
+  private static void nonNegative(String field, double value) {
+    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
+  }
+
+  private double usedHoursPerAccelerator() {
+    return amortisationYears() * HOURS_PER_YEAR * utilisation();
+  }
+
+  /** Accelerator capital per used accelerator-hour, US dollars. */
+  public double acceleratorCapitalUsdPerAcceleratorHour() {
+    return capitalUsdPerAccelerator() / usedHoursPerAccelerator();
+  }
+
+  /** Node capital per used accelerator-hour, US dollars. */
+  public double nodeCapitalUsdPerAcceleratorHour() {
+    return capitalUsdPerNode() / acceleratorsPerNode() / usedHoursPerAccelerator();
+  }
+
+  /** Networking and storage capital per used accelerator-hour, US dollars. */
+  public double networkingAndStorageUsdPerAcceleratorHour() {
+    return networkingAndStorageFraction()
+        * (acceleratorCapitalUsdPerAcceleratorHour() + nodeCapitalUsdPerAcceleratorHour());
+  }
+
+  /** Staff per used accelerator-hour, US dollars. */
+  public double staffUsdPerAcceleratorHour() {
+    return operationsStaffUsdPerYear() / (acceleratorCount() * HOURS_PER_YEAR * utilisation());
+  }
+
+  /** Electricity per working accelerator-hour (facility power, PUE included), US dollars. */
+  public double energyUsdPerAcceleratorHour() {
+    return power().facilityWattsPerAccelerator() / 1000.0 * powerPriceUsdPerKilowattHour();
+  }
+
+  /** The all-in cost of one used accelerator-hour, comparable to a cloud price. */
+  public double usdPerAcceleratorHour() {
+    return acceleratorCapitalUsdPerAcceleratorHour()
+        + nodeCapitalUsdPerAcceleratorHour()
+        + networkingAndStorageUsdPerAcceleratorHour()
+        + staffUsdPerAcceleratorHour()
+        + energyUsdPerAcceleratorHour();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.persistence.costing.program;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A model program: its phases, its team and its funding, from which {@link #budget()} derives the monthly burn,
+ * the funding needed and the runway.
+ *
+ * <p>The contingency is the program's own choice (no published rate exists for it); it defaults to 0 so that a
+ * plan never carries a reserve its authors did not write down.
+ */
+@Value.Immutable
+public abstract class Program {
+
+  /** Returns a new builder. */
+  public static ImmutableProgram.Builder builder() {
+    return ImmutableProgram.builder();
+  }
+
+  /** The phases, in any order; they may overlap. */
+  public abstract List<Phase> phases();
+
+  /** The team. */
+  public abstract List<Role> team();
+
+  /** Milestones, for the timeline. */
+  public abstract List<Milestone> milestones();
+
+  /** Length of the program in months; defaults to the end of its last phase. */
+  @Value.Default
+  public int durationMonths() {
+    int end = 1;
+    for (Phase phase : phases()) {
+      end = Math.max(end, phase.endMonth());
+    }
+    for (Milestone milestone : milestones()) {
+      end = Math.max(end, milestone.month() + 1);
+    }
+    return end;
+  }
+
+  /** Reserve on top of the planned spend, as a fraction ({@code 0.2} = 20%), {@code >= 0}. */
+  @Value.Default
+  public double contingencyFraction() {
+    return 0;
+  }
+
+  /** Funding in hand in USD, for the runway; empty when not given. */
+  public abstract OptionalDouble fundingAvailableUsd();
+
+  @Value.Check
+  protected void check() {
+    checkArgument(durationMonths() > 0, "durationMonths (%s) must be > 0", durationMonths());
+    checkArgument(
+        contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
+        "contingencyFraction (%s) must be finite and >= 0",
+        contingencyFraction());
+    fundingAvailableUsd()
+        .ifPresent(
+            funding ->
+                checkArgument(
+                    funding >= 0 && Double.isFinite(funding),
+                    "fundingAvailableUsd (%s) must be finite and >= 0",
+                    funding));
+    Set<String> names = new HashSet<>();
+    for (Phase phase : phases()) {
+      checkArgument(names.add(phase.name()), "phase name (%s) must be unique", phase.name());
+      checkArgument(
+          phase.endMonth() <= durationMonths(),
+          "phase %s ends in month %s, after the program's durationMonths (%s)",
+          phase.name(),
+          phase.endMonth(),
+          durationMonths());
+    }
+  }
+
+  /** The budget: monthly burn, totals by category, funding needed and runway (derived, never serialized). */
+  @Value.Lazy
+  public ProgramBudget budget() {
+    return ProgramBudget.of(this);
+  }
+}

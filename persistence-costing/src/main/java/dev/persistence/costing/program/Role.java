@@ -1,0 +1,63 @@
+package dev.persistence.costing.program;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * A role on the team: how many people, what each costs a year fully loaded (salary, benefits, equity expense,
+ * overhead), and how they are hired.
+ *
+ * <p>Hiring ramps linearly: the role has no one before {@code hiringStartMonth} and its full headcount from
+ * {@code hiringStartMonth + hiringRampMonths} on; in between, headcount grows by equal steps each month.
+ *
+ * @param name the role (research scientist, ML infrastructure engineer, ...)
+ * @param headcount people at full strength, {@code >= 0}
+ * @param loadedAnnualCostUsd cost of one person for a year in USD, fully loaded, {@code >= 0}
+ * @param hiringStartMonth month hiring starts, {@code >= 0}
+ * @param hiringRampMonths months to reach full headcount, {@code >= 0} (0 = all present from the start month)
+ */
+public record Role(
+    String name, double headcount, double loadedAnnualCostUsd, int hiringStartMonth, int hiringRampMonths) {
+
+  /**
+   * Validates the role.
+   *
+   * @throws IllegalArgumentException if a number is negative or not finite, or the name is blank
+   */
+  public Role {
+    checkArgument(name != null && !name.isBlank(), "role name must not be blank");
+    checkArgument(
+        headcount >= 0 && Double.isFinite(headcount), "role %s: headcount (%s) must be finite and >= 0", name, headcount);
+    checkArgument(
+        loadedAnnualCostUsd >= 0 && Double.isFinite(loadedAnnualCostUsd),
+        "role %s: loadedAnnualCostUsd (%s) must be finite and >= 0",
+        name,
+        loadedAnnualCostUsd);
+    checkArgument(hiringStartMonth >= 0, "role %s: hiringStartMonth (%s) must be >= 0", name, hiringStartMonth);
+    checkArgument(hiringRampMonths >= 0, "role %s: hiringRampMonths (%s) must be >= 0", name, hiringRampMonths);
+  }
+
+  /**
+   * People in the role during {@code month} (from 0).
+   *
+   * @param month the month
+   */
+  public double headcountInMonth(int month) {
+    if (month < hiringStartMonth) {
+      return 0;
+    }
+    if (hiringRampMonths == 0) {
+      return headcount;
+    }
+    double fraction = Math.min(1.0, (month - hiringStartMonth + 1) / (double) hiringRampMonths);
+    return headcount * fraction;
+  }
+
+  /**
+   * Cost of the role in {@code month}, in USD.
+   *
+   * @param month the month
+   */
+  public double costInMonth(int month) {
+    return headcountInMonth(month) * loadedAnnualCostUsd / 12;
+  }
+}

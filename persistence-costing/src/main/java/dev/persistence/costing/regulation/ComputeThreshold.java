@@ -1,0 +1,132 @@
+package dev.persistence.costing.regulation;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A training-compute threshold in law: a model trained with strictly more than {@link #trainingFlops()}
+ * operations is presumed in scope. The laws below all say "greater than".
+ *
+ * @param id short name ({@code eu-ai-act-systemic-risk})
+ * @param name what the threshold decides
+ * @param trainingFlops the threshold, operations (integer or floating point)
+ * @param whatCounts which compute counts toward it
+ * @param source the instrument and provision
+ * @param date the date the instrument was adopted or signed
+ * @param status in force or historical
+ * @param note anything a reader must know (revocation, dates obligations apply)
+ */
+public record ComputeThreshold(
+    String id,
+    String name,
+    double trainingFlops,
+    String whatCounts,
+    String source,
+    LocalDate date,
+    ThresholdStatus status,
+    String note) {
+
+  /**
+   * EU AI Act, Regulation (EU) 2024/1689 of 13 June 2024, Article 51(2): a general-purpose AI model is presumed
+   * to have high-impact capabilities (hence systemic risk) when the cumulative amount of computation used for its
+   * training, measured in floating point operations, is greater than 10^25. GPAI obligations apply from 2 August
+   * 2025; the Commission may amend the threshold by delegated act (Article 51(3)).
+   */
+  public static final ComputeThreshold EU_AI_ACT_SYSTEMIC_RISK =
+      new ComputeThreshold(
+          "eu-ai-act-systemic-risk",
+          "EU AI Act: general-purpose AI model with systemic risk (presumption)",
+          1e25,
+          "cumulative computation used for training, floating point operations",
+          "Regulation (EU) 2024/1689 (AI Act), Article 51(2)",
+          LocalDate.of(2024, 6, 13),
+          ThresholdStatus.IN_FORCE,
+          "in force 1 August 2024; GPAI obligations apply from 2 August 2025; amendable by delegated act");
+
+  /**
+   * California SB 53 (Transparency in Frontier Artificial Intelligence Act), signed 29 September 2025, adding
+   * Business and Professions Code section 22757.11: a "frontier model" is a foundation model trained using more
+   * than 10^26 integer or floating-point operations, counting the original training run and any subsequent
+   * fine-tuning, reinforcement learning or other material modifications.
+   */
+  public static final ComputeThreshold CALIFORNIA_SB_53_FRONTIER_MODEL =
+      new ComputeThreshold(
+          "california-sb53-frontier-model",
+          "California SB 53: frontier model",
+          1e26,
+          "integer or floating-point operations of the original training plus subsequent fine-tuning,"
+              + " reinforcement learning or other material modifications",
+          "California SB 53 (2025), Business and Professions Code section 22757.11",
+          LocalDate.of(2025, 9, 29),
+          ThresholdStatus.IN_FORCE,
+          "large frontier developers are those with over $500M annual revenue; operative 1 January 2026");
+
+  /**
+   * US Executive Order 14110 of 30 October 2023, Section 4.2(b)(i): reporting for any model trained using more
+   * than 10^26 integer or floating-point operations (10^23 for models trained primarily on biological sequence
+   * data). Revoked on 20 January 2025 by Executive Order 14148: historical.
+   */
+  public static final ComputeThreshold US_EO_14110_REPORTING =
+      new ComputeThreshold(
+          "us-eo-14110-reporting",
+          "US Executive Order 14110: dual-use foundation model reporting",
+          1e26,
+          "integer or floating-point operations used in training",
+          "Executive Order 14110 (2023), Section 4.2(b)(i)",
+          LocalDate.of(2023, 10, 30),
+          ThresholdStatus.HISTORICAL,
+          "revoked 20 January 2025 by Executive Order 14148");
+
+  /**
+   * Validates the threshold.
+   *
+   * @throws IllegalArgumentException if a text is blank, the threshold is not finite and positive, or a field is
+   *     null
+   */
+  public ComputeThreshold {
+    checkArgument(id != null && !id.isBlank(), "threshold id must not be blank");
+    checkArgument(name != null && !name.isBlank(), "threshold name must not be blank");
+    checkArgument(
+        trainingFlops > 0 && Double.isFinite(trainingFlops),
+        "trainingFlops (%s) must be finite and > 0",
+        trainingFlops);
+    checkArgument(whatCounts != null && !whatCounts.isBlank(), "whatCounts must not be blank");
+    checkArgument(source != null && !source.isBlank(), "threshold source must not be blank");
+    checkArgument(date != null, "date must not be null");
+    checkArgument(status != null, "status must not be null");
+    checkArgument(note != null, "note must not be null");
+  }
+
+  /** The bundled thresholds, lowest first. */
+  public static List<ComputeThreshold> bundled() {
+    return List.of(EU_AI_ACT_SYSTEMIC_RISK, CALIFORNIA_SB_53_FRONTIER_MODEL, US_EO_14110_REPORTING);
+  }
+
+  /**
+   * Whether {@code cumulativeTrainingFlops} crosses this threshold (strictly greater).
+   *
+   * @param cumulativeTrainingFlops all training compute of the model, fine-tuning included, {@code >= 0}
+   * @throws IllegalArgumentException if the compute is negative or not finite
+   */
+  public boolean isCrossedBy(double cumulativeTrainingFlops) {
+    checkArgument(
+        cumulativeTrainingFlops >= 0 && Double.isFinite(cumulativeTrainingFlops),
+        "cumulativeTrainingFlops (%s) must be finite and >= 0",
+        cumulativeTrainingFlops);
+    return cumulativeTrainingFlops > trainingFlops;
+  }
+
+  /** One line for reports: {@code eu-ai-act-systemic-risk (> 1e+25 FLOP, Regulation ..., in force)}. */
+  public String summary() {
+    return String.format(
+        Locale.ROOT,
+        "%s (> %.0e FLOP, %s, %s)",
+        id,
+        trainingFlops,
+        source,
+        status == ThresholdStatus.HISTORICAL ? "historical: " + note : "in force");
+  }
+}

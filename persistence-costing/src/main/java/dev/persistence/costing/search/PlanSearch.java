@@ -1,0 +1,317 @@
+package dev.persistence.costing.search;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.costing.steptime.StepTimeModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the fastest (or cheapest) parallelism plans for a model, a cluster, a global batch and a sequence
+ * length by enumerating every valid plan.
+ *
+ * <p>The enumeration covers tensor parallelism (divisors of the attention heads), context parallelism (powers of
+ * two dividing the sequence), pipeline parallelism (every degree up to the layers that divides the accelerators
+ * left), virtual stages (those dividing the layers per stage evenly, with micro-batches a multiple of the
+ * pipeline degree, Megatron-LM's rules), data parallelism (what remains), expert parallelism (divisors of the
+ * experts that divide data x context), micro-batch sizes dividing the per-replica batch, sequence parallelism
+ * (with tensor parallelism), the three recomputation modes, ZeRO stages 0-3 (with data parallelism) and,
+ * optionally, optimizer and activation offload.
+ *
+ * <p>Speed: the architecture's constants are computed once ({@link StepTimeModel}); per tensor/context/expert/
+ * micro-batch/sequence-parallel combination the layer costs are computed once; the inner loops then check memory
+ * first (plans that do not fit are never timed) and time the rest with primitive arithmetic and no allocation.
+ * The best plans are then re-estimated with the typed model and the exact {@code TrainingMemory}, and any that
+ * does not fit is dropped, so every returned plan fits.
+ */
+public final class PlanSearch {
+
+  private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
+
+  private PlanSearch() {}
+
+  /**
+   * Searches for the best plans.
+   *
+   * @param request what to search for
+   * @return the best plans (possibly none, when nothing fits), with counts and the time taken
+   */
+  public static SearchResult search(SearchRequest request) {
+    long start = System.nanoTime();
+    StepTimeModel model =
+        StepTimeModel.of(
+            request.architecture(),
+            request.cluster(),
+            request.precision(),
+            request.calibration(),
+            request.attentionKernel(),
+            request.flopConvention());
+    Candidates candidates = new Candidates(request.top() * 4 + 8);
+    long[] counts = new long[2];
+    if (request.objective() == Objective.COST) {
+      for (int n : divisors(request.acceleratorCount())) {
+        enumerate(request, model, n, true, candidates, counts);
+      }
+    } else {
+      enumerate(request, model, request.acceleratorCount(), false, candidates, counts);
+    }
+    List<StepTimeEstimate> plans = verify(request, model, candidates);
+    return new SearchResult(plans, counts[0], counts[1], (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The Pareto front of step time against accelerator count: for each count dividing the request's, the fastest
+   * plan, keeping only counts whose plan is faster than that of every smaller count.
+   *
+   * @param request what to search for (its objective and top are ignored)
+   * @return the front, smallest count first
+   */
+  public static List<StepTimeEstimate> paretoFront(SearchRequest request) {
+    List<StepTimeEstimate> front = new ArrayList<>();
+    double best = Double.POSITIVE_INFINITY;
+    StepTimeModel model =
+        StepTimeModel.of(request.architecture(), request.cluster(), request.precision(), request.calibration(),
+            request.attentionKernel(), request.flopConvention());
+    for (int n : divisors(request.acceleratorCount())) {
+      Candidates candidates = new Candidates(8);
+      enumerate(request.withTop(1), model, n, false, candidates, new long[2]);
+      List<StepTimeEstimate> plans = verify(request.withTop(1), model, candidates);
+      if (!plans.isEmpty() && plans.get(0).stepSeconds() < best) {
+        best = plans.get(0).stepSeconds();
+        front.add(plans.get(0));
+      }
+    }
+    return front;
+  }
+
+  private static void enumerate(
+      SearchRequest request, StepTimeModel model, int n, boolean cost, Candidates candidates, long[] counts) {
+    Architecture architecture = request.architecture();
+    int layers = architecture.numLayers();
+    int heads = architecture.attention().numAttentionHeads();
+    int experts =
+        architecture.feedForward() instanceof MixtureOfExperts
+            ? ((MixtureOfExperts) architecture.feedForward()).numExperts()
+            : 1;
+    int s = request.sequenceLength();
+    int globalBatch = request.globalBatchSize();
+    FastMemory memory =
+        new FastMemory(
+            architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
+    double[] layer = new double[StepTimeModel.LAYER_COSTS_SIZE];
+    double[] activationBytes = new double[RECOMPUTATIONS.length];
+    int[] tensorDegrees = divisors(heads);
+    int[] expertDegrees = divisors(experts);
+    int offloadOptions = request.offload() ? 2 : 1;
+    long evaluated = 0;
+    long fitting = 0;
+    for (int t : tensorDegrees) {
+      if (n % t != 0) {
+        continue;
+      }
+      for (int c = 1; c <= n / t && s % c == 0; c *= 2) {
+        if ((n / t) % c != 0) {
+          break;
+        }
+        int rest = n / (t * c);
+        for (int e : expertDegrees) {
+          for (int b = 1; b <= request.maxMicroBatchSize() && b <= globalBatch; b++) {
+            if (globalBatch % b != 0) {
+              continue;
+            }
+            for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
+              boolean sp = spIndex == 1;
+              model.layerCosts(t, c, e, b, s, sp, layer);
+              for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+                activationBytes[r] = memory.meanLayerActivationBytes(t, c, b, s, sp, RECOMPUTATIONS[r]);
+              }
+              for (int p = 1; p <= layers && p <= rest; p++) {
+                if (rest % p != 0) {
+                  continue;
+                }
+                int d = rest / p;
+                if (((long) d * c) % e != 0 || globalBatch % ((long) b * d) != 0) {
+                  continue;
+                }
+                int microBatches = globalBatch / (b * d);
+                int dataRanks = d * c;
+                for (int v = 1; v == 1 || (long) p * v <= layers; v++) {
+                  if (v > 1 && (p == 1 || layers % (p * v) != 0 || microBatches % p != 0)) {
+                    if (p == 1) {
+                      break;
+                    }
+                    continue;
+                  }
+                  for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+                    for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
+                      for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
+                        for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
+                          evaluated++;
+                          boolean offloadOptimizer = optimizerOffload == 1;
+                          boolean offloadActivations = activationOffload == 1;
+                          if (!memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
+                              offloadOptimizer, offloadActivations)) {
+                            continue;
+                          }
+                          fitting++;
+                          double offloaded =
+                              offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
+                          double step =
+                              model.stepSeconds(layer, t, p, v, d, c, e, b, globalBatch, r, zero,
+                                  offloadOptimizer, offloaded, null);
+                          double score = cost ? step * n : step;
+                          if (score < candidates.worst()) {
+                            candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
+                                offloadActivations);
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    counts[0] += evaluated;
+    counts[1] += fitting;
+  }
+
+  private static List<StepTimeEstimate> verify(
+      SearchRequest request, StepTimeModel model, Candidates candidates) {
+    List<StepTimeEstimate> plans = new ArrayList<>();
+    for (int i = 0; i < candidates.size && plans.size() < request.top(); i++) {
+      ParallelismPlan plan =
+          ParallelismPlan.builder()
+              .tensorParallel(candidates.tensor[i])
+              .pipelineParallel(candidates.pipeline[i])
+              .virtualPipelineStages(candidates.virtual[i])
+              .dataParallel(candidates.data[i])
+              .contextParallel(candidates.context[i])
+              .expertParallel(candidates.expert[i])
+              .microBatchSize(candidates.microBatch[i])
+              .globalBatchSize(request.globalBatchSize())
+              .sequenceLength(request.sequenceLength())
+              .recomputation(RECOMPUTATIONS[candidates.recomputation[i]])
+              .zeroStage(ZeroStage.of(candidates.zero[i]))
+              .sequenceParallel(candidates.sequenceParallel[i])
+              .optimizerOffload(candidates.optimizerOffload[i])
+              .activationOffload(candidates.activationOffload[i])
+              .build();
+      StepTimeEstimate estimate = model.estimate(plan, request.allowance());
+      if (estimate.fits()) {
+        plans.add(estimate);
+      }
+    }
+    Comparator<StepTimeEstimate> order =
+        request.objective() == Objective.COST
+            ? Comparator.comparingDouble(x -> x.stepSeconds() * x.plan().acceleratorCount())
+            : Comparator.comparingDouble(StepTimeEstimate::stepSeconds);
+    plans.sort(order);
+    return List.copyOf(plans);
+  }
+
+  /** Divisors of {@code n}, ascending. */
+  static int[] divisors(int n) {
+    int count = 0;
+    for (int i = 1; i <= n; i++) {
+      if (n % i == 0) {
+        count++;
+      }
+    }
+    int[] result = new int[count];
+    int k = 0;
+    for (int i = 1; i <= n; i++) {
+      if (n % i == 0) {
+        result[k++] = i;
+      }
+    }
+    return result;
+  }
+
+  /** The best plans so far, sorted by score, in parallel primitive arrays (no allocation per offer). */
+  static final class Candidates {
+    final int capacity;
+    int size;
+    final double[] score;
+    final int[] tensor;
+    final int[] pipeline;
+    final int[] virtual;
+    final int[] data;
+    final int[] context;
+    final int[] expert;
+    final int[] microBatch;
+    final int[] recomputation;
+    final int[] zero;
+    final boolean[] sequenceParallel;
+    final boolean[] optimizerOffload;
+    final boolean[] activationOffload;
+
+    Candidates(int capacity) {
+      this.capacity = capacity;
+      score = new double[capacity];
+      tensor = new int[capacity];
+      pipeline = new int[capacity];
+      virtual = new int[capacity];
+      data = new int[capacity];
+      context = new int[capacity];
+      expert = new int[capacity];
+      microBatch = new int[capacity];
+      recomputation = new int[capacity];
+      zero = new int[capacity];
+      sequenceParallel = new boolean[capacity];
+      optimizerOffload = new boolean[capacity];
+      activationOffload = new boolean[capacity];
+    }
+
+    double worst() {
+      return size < capacity ? Double.POSITIVE_INFINITY : score[size - 1];
+    }
+
+    void offer(double value, int t, int p, int v, int d, int c, int e, int b, int r, int z, boolean sp,
+        boolean optimizer, boolean activations) {
+      int i = size < capacity ? size++ : capacity - 1;
+      while (i > 0 && score[i - 1] > value) {
+        copy(i - 1, i);
+        i--;
+      }
+      score[i] = value;
+      tensor[i] = t;
+      pipeline[i] = p;
+      virtual[i] = v;
+      data[i] = d;
+      context[i] = c;
+      expert[i] = e;
+      microBatch[i] = b;
+      recomputation[i] = r;
+      zero[i] = z;
+      sequenceParallel[i] = sp;
+      optimizerOffload[i] = optimizer;
+      activationOffload[i] = activations;
+    }
+
+    private void copy(int from, int to) {
+      score[to] = score[from];
+      tensor[to] = tensor[from];
+      pipeline[to] = pipeline[from];
+      virtual[to] = virtual[from];
+      data[to] = data[from];
+      context[to] = context[from];
+      expert[to] = expert[from];
+      microBatch[to] = microBatch[from];
+      recomputation[to] = recomputation[from];
+      zero[to] = zero[from];
+      sequenceParallel[to] = sequenceParallel[from];
+      optimizerOffload[to] = optimizerOffload[from];
+      activationOffload[to] = activationOffload[from];
+    }
+  }
+
+}

@@ -1,0 +1,218 @@
+package dev.persistence.costing.serving;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.core.memory.InferenceMemory;
+import dev.persistence.core.memory.KeyValueCache;
+
+/**
+ * Serving time and cost from a roofline (Williams, Waterman and Patterson 2009, "Roofline: an insightful visual
+ * performance model", CACM 52(4)), as applied to transformer inference by Pope et al. 2022 (Efficiently Scaling
+ * Transformer Inference, arXiv:2211.05102, section 2): each step takes the larger of its FLOPs over the replica's
+ * achievable FLOP/s and the bytes one rank moves over its achievable bandwidth.
+ *
+ * <ul>
+ *   <li>Prefill of {@code B} prompts of {@code P} tokens: {@code B x P x} forward FLOPs per token
+ *       ({@link FlopConvention#EXACT}, causal attention), while each rank reads its share of the weights once and
+ *       writes its share of the new key/value cache.
+ *   <li>Decode step at context {@code L}: {@code B x (2 x active parameters + 2 x heads x (qk + v head dims) x
+ *       cached token-layers(L))} FLOPs, while each rank reads its share of all weights and of the batch's cache.
+ *       Every weight is read once per step, including all experts of a mixture (an upper bound at small batch,
+ *       where only the routed experts are touched).
+ *   <li>A generation is costed at its mean context, {@code P + O/2}: exact for the memory term, which is linear
+ *       in the context (sliding windows aside).
+ * </ul>
+ *
+ * <p>Tensor-parallel communication, kernel launch overheads and scheduling are not modelled: this is a bound that
+ * the efficiencies of {@link ServingDeployment} scale.
+ */
+public final class ServingRoofline {
+
+  private static final double SECONDS_PER_HOUR = 3600.0;
+  private static final double SECONDS_PER_DAY = 86_400.0;
+
+  private ServingRoofline() {}
+
+  /**
+   * The largest batch of {@code workload}-shaped sequences (at their final context) that fits one rank.
+   *
+   * @param deployment the replica
+   * @param workload the request shape
+   */
+  public static long maxBatch(ServingDeployment deployment, ServingWorkload workload) {
+    return InferenceMemory.maxBatchSize(
+        deployment.architecture(),
+        deployment.weightFormat(),
+        deployment.cacheFormat(),
+        deployment.tensorParallel(),
+        workload.finalContextLength(),
+        deployment.accelerator().memoryBytes(),
+        deployment.allowance());
+  }
+
+  private static double weightBytesPerRank(ServingDeployment deployment) {
+    long total = InferenceMemory.weightsBytes(deployment.architecture(), deployment.weightFormat());
+    return Math.ceil((double) total / deployment.tensorParallel());
+  }
+
+  /**
+   * The prefill of {@code batch} prompts of {@code promptTokens}.
+   *
+   * @param deployment the replica
+   * @param batch prompts, {@code > 0}
+   * @param promptTokens tokens per prompt, {@code > 0}
+   * @throws IllegalArgumentException if a count is not positive or exceeds the model's sequence limits
+   */
+  public static StepTime prefill(ServingDeployment deployment, long batch, long promptTokens) {
+    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    checkArgument(
+        promptTokens > 0 && promptTokens <= Integer.MAX_VALUE,
+        "promptTokens (%s) must be in [1, %s]",
+        promptTokens,
+        Integer.MAX_VALUE);
+    Architecture architecture = deployment.architecture();
+    double flopsPerToken =
+        FlopAccounting.estimate(architecture, (int) promptTokens, FlopConvention.EXACT).forwardFlopsPerToken();
+    double flops = batch * (double) promptTokens * flopsPerToken;
+    double cacheWritten =
+        KeyValueCache.bytes(
+            architecture, deployment.cacheFormat(), deployment.tensorParallel(), batch, promptTokens);
+    double bytes = weightBytesPerRank(deployment) + cacheWritten;
+    return new StepTime(
+        flops / deployment.replicaFlopsPerSecond(), bytes / deployment.rankBandwidthBytesPerSecond());
+  }
+
+  /**
+   * Forward FLOPs of one decode token at {@code contextLength} cached tokens.
+   *
+   * @param architecture the model
+   * @param contextLength tokens attended to, {@code >= 0}
+   * @throws IllegalArgumentException if {@code contextLength} is negative
+   */
+  public static double decodeFlopsPerToken(Architecture architecture, double contextLength) {
+    checkArgument(
+        contextLength >= 0 && Double.isFinite(contextLength),
+        "contextLength (%s) must be finite and >= 0",
+        contextLength);
+    Attention attention = architecture.attention();
+    double perAttendedToken =
+        2.0 * attention.numAttentionHeads() * (attention.queryKeyHeadDim() + attention.valueHeadDim());
+    return 2.0 * architecture.parameters().activeParametersExcludingEmbedding()
+        + perAttendedToken * cachedTokenLayers(architecture, contextLength);
+  }
+
+  /** {@link KeyValueCache#cachedTokenLayers} at a fractional context, interpolating linearly. */
+  private static double cachedTokenLayers(Architecture architecture, double contextLength) {
+    long floor = (long) Math.floor(contextLength);
+    double low = KeyValueCache.cachedTokenLayers(architecture, floor);
+    if (contextLength == floor) {
+      return low;
+    }
+    double high = KeyValueCache.cachedTokenLayers(architecture, floor + 1);
+    return low + (high - low) * (contextLength - floor);
+  }
+
+  /**
+   * One decode step of {@code batch} sequences at {@code contextLength} cached tokens each.
+   *
+   * @param deployment the replica
+   * @param batch sequences, {@code > 0}
+   * @param contextLength tokens cached per sequence, {@code >= 0}
+   * @throws IllegalArgumentException if {@code batch} is not positive or the context is negative
+   */
+  public static StepTime decodeStep(ServingDeployment deployment, long batch, double contextLength) {
+    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    Architecture architecture = deployment.architecture();
+    double flops = batch * decodeFlopsPerToken(architecture, contextLength);
+    double cacheRead =
+        batch
+            * cachedTokenLayers(architecture, contextLength)
+            * KeyValueCache.bytesPerTokenPerLayer(
+                architecture, deployment.cacheFormat(), deployment.tensorParallel());
+    double bytes = weightBytesPerRank(deployment) + cacheRead;
+    return new StepTime(
+        flops / deployment.replicaFlopsPerSecond(), bytes / deployment.rankBandwidthBytesPerSecond());
+  }
+
+  /**
+   * Latency, throughput and price of one replica serving {@code batch} sequences shaped as {@code workload}.
+   *
+   * @param deployment the replica
+   * @param workload the request shape
+   * @param batch sequences served together, {@code > 0}
+   * @throws IllegalArgumentException if {@code batch} is not positive or does not fit in memory
+   */
+  public static ServingEstimate estimate(ServingDeployment deployment, ServingWorkload workload, long batch) {
+    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    long largest = maxBatch(deployment, workload);
+    checkArgument(
+        batch <= largest,
+        "batch (%s) must be <= the largest batch that fits (%s) at context %s on %s x %s",
+        batch,
+        largest,
+        workload.finalContextLength(),
+        deployment.tensorParallel(),
+        deployment.accelerator().name());
+    return estimateUnchecked(deployment, workload, batch);
+  }
+
+  /** {@link #estimate} without the memory check: for sweeps that know the batch fits. */
+  static ServingEstimate estimateUnchecked(ServingDeployment deployment, ServingWorkload workload, long batch) {
+    StepTime prefill = prefill(deployment, batch, workload.promptTokens());
+    StepTime decode = decodeStep(deployment, batch, workload.meanDecodeContextLength());
+    double inputPerSecond = batch * (double) workload.promptTokens() / prefill.seconds();
+    double outputPerSecond = batch / decode.seconds();
+    double usdPerSecond = deployment.replicaUsdPerHour() / SECONDS_PER_HOUR;
+    return new ServingEstimate(
+        batch,
+        prefill,
+        decode,
+        inputPerSecond,
+        outputPerSecond,
+        usdPerSecond / inputPerSecond * 1e6,
+        usdPerSecond / outputPerSecond * 1e6);
+  }
+
+  /**
+   * Replicas and accelerators that serve a daily demand at {@code batch}, each replica busy at most
+   * {@code targetUtilisation} of the day (headroom for peaks).
+   *
+   * @param deployment the replica
+   * @param workload the request shape
+   * @param batch sequences per replica, {@code > 0}, must fit
+   * @param inputTokensPerDay prompt tokens per day, {@code >= 0}
+   * @param outputTokensPerDay generated tokens per day, {@code >= 0}
+   * @param targetUtilisation busy fraction of a replica's day, in (0, 1]
+   * @throws IllegalArgumentException if a figure is out of range or the batch does not fit
+   */
+  public static ServingFleet fleet(
+      ServingDeployment deployment,
+      ServingWorkload workload,
+      long batch,
+      double inputTokensPerDay,
+      double outputTokensPerDay,
+      double targetUtilisation) {
+    checkArgument(
+        inputTokensPerDay >= 0 && Double.isFinite(inputTokensPerDay),
+        "inputTokensPerDay (%s) must be finite and >= 0",
+        inputTokensPerDay);
+    checkArgument(
+        outputTokensPerDay >= 0 && Double.isFinite(outputTokensPerDay),
+        "outputTokensPerDay (%s) must be finite and >= 0",
+        outputTokensPerDay);
+    checkArgument(
+        targetUtilisation > 0 && targetUtilisation <= 1,
+        "targetUtilisation (%s) must be in (0, 1]",
+        targetUtilisation);
+    ServingEstimate estimate = estimate(deployment, workload, batch);
+    double busy =
+        inputTokensPerDay / estimate.inputTokensPerSecond() + outputTokensPerDay / estimate.outputTokensPerSecond();
+    long replicas = (long) Math.ceil(busy / (SECONDS_PER_DAY * targetUtilisation));
+    long accelerators = replicas * deployment.tensorParallel();
+    return new ServingFleet(replicas, accelerators, busy, replicas * deployment.replicaUsdPerHour() * 24);
+  }
+}

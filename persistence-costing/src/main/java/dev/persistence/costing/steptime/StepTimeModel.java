@@ -1,0 +1,797 @@
+package dev.persistence.costing.steptime;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.core.flops.FlopEstimate;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.memory.ActivationMemory;
+import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.memory.TrainingMemory;
+import dev.persistence.core.memory.TrainingMemoryBreakdown;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.calibration.Calibration;
+import dev.persistence.costing.calibration.CalibrationParameter;
+
+/**
+ * Predicts the time of one training step of a model on a cluster under a parallelism plan, with its breakdown,
+ * throughput, FLOP utilization and memory.
+ *
+ * <p>The model, per pipeline stage and micro-batch, on one accelerator:
+ *
+ * <ul>
+ *   <li>GEMMs at {@code densePeak x efficiency(I)}, where {@code I = MKN / (MK + KN + MN)} is the GEMM's
+ *       arithmetic intensity and {@code efficiency(I) = gemmPeakEfficiency x I / (I + gemmHalfEfficiencyIntensity)}
+ *       (a saturating roofline: small and skinny GEMMs run far below peak). The layer's GEMMs are QKV and output
+ *       projections, the MLP (or the routed and shared experts, each with its share of the tokens), the
+ *       attention core's two batched GEMMs (or one fused kernel) and the output layer; the backward pass runs
+ *       two GEMMs of the same shape per forward GEMM (Narayanan et al. 2021 section 3.5: backward = 2 x forward).
+ *   <li>Memory-bound operations at {@code memoryBandwidth x memoryBandwidthEfficiency}, bytes per layer and
+ *       micro-batch counted from Megatron-LM's kernels (16-bit activations): each norm reads and writes its
+ *       {@code sbh} input ({@code 4sbh}); the two fused bias-dropout-residual adds read two inputs, write one and
+ *       a 1-byte mask ({@code 7sbh} each); the activation function reads and writes its {@code 4h/t}-wide input
+ *       ({@code 4 s b I/t} bytes, {@code 6 s b I/t} gated); the unfused softmax and attention dropout read and
+ *       write the {@code a s^2 b/t} scores ({@code 4} and {@code 5} bytes per score). Sequence parallelism
+ *       divides the first two by {@code t} (Korthikanti et al. 2022 section 4.2.2). The backward pass moves
+ *       {@code backwardMemoryTrafficRatio} times the forward bytes.
+ *   <li>Tensor parallelism: two all-reduces of {@code 2sbh} bytes per layer forward (reduce-scatter plus
+ *       all-gather with sequence parallelism, the same bus traffic) and as many backward, of which
+ *       {@code backwardTensorParallelOverlap} is hidden; sequence parallelism adds the backward all-gathers of
+ *       the inputs of the weight-gradient GEMMs (1.5 x the forward traffic).
+ *   <li>Pipeline parallelism: the 1F1B schedule with {@code m} micro-batches and {@code v} virtual stages takes
+ *       {@code m x t_slowest + (p - 1)/v x t_mean} (Narayanan et al. 2021 section 2.2: bubble fraction
+ *       {@code (p - 1)/(v m)}), where a stage's time per micro-batch includes its layers (the most-loaded stage
+ *       when {@code p x v} does not divide the layers), the embedding on the first stage and the output layer and
+ *       loss on the last, and the point-to-point transfers of {@code 2sbh/t} bytes (Megatron-LM's scatter/gather
+ *       optimization) per virtual stage and direction.
+ *   <li>Data parallelism: an all-reduce of the gradients (reduce-scatter plus parameter all-gather under ZeRO),
+ *       hidden behind up to {@code dataParallelOverlap} of the last micro-batch's backward pass; ZeRO-3 gathers
+ *       the stage's weights before each micro-batch's forward and backward passes.
+ *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass;
+ *       context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
+ *       attention core when it is shorter.
+ *   <li>Every collective has a bandwidth term and a latency term, ring or tree ({@link Collectives}), on the tier
+ *       its group crosses: the scale-up fabric when its ranks lie in one scale-up domain (ranks are ordered tensor,
+ *       context, data, pipeline as in Megatron-LM), the scale-out network otherwise.
+ *   <li>Recomputation: full recomputation repeats each layer's forward pass (its communication too); selective
+ *       recomputation repeats the attention core.
+ *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
+ *       bandwidth (on the host, over the host link, with optimizer offload).
+ * </ul>
+ *
+ * <p>MFU counts the model FLOPs of {@link FlopAccounting} (recomputation excluded) over the dense peak of every
+ * accelerator for the step time; HFU counts recomputation as well. Memory per accelerator is
+ * {@link TrainingMemory#estimate}.
+ *
+ * <p>Instances precompute the architecture's constants once and are immutable and thread-safe; the primitive
+ * methods {@link #layerCosts} and {@link #stepSeconds} allocate nothing, for {@code PlanSearch}.
+ */
+public final class StepTimeModel {
+
+  // Indices into the layer-cost scratch array filled by layerCosts.
+  static final int FORWARD_COMPUTE = 0;
+  static final int BACKWARD_COMPUTE = 1;
+  static final int FORWARD_TENSOR = 2;
+  static final int BACKWARD_TENSOR = 3;
+  static final int ATTENTION_CORE = 4;
+  static final int FORWARD_CONTEXT = 5;
+  static final int BACKWARD_CONTEXT = 6;
+  static final int FORWARD_EXPERT = 7;
+  static final int BACKWARD_EXPERT = 8;
+  static final int HEAD_COMPUTE = 9;
+  static final int HEAD_TENSOR = 10;
+  static final int EMBEDDING_TENSOR = 11;
+  static final int ACTIVATION_BYTES = 12;
+  static final int STAGE_TRANSFER_BYTES = 13;
+  /** Size of the scratch array {@link #layerCosts} fills. */
+  public static final int LAYER_COSTS_SIZE = 14;
+
+  /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
+  private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
+
+  private final Architecture architecture;
+  private final Cluster cluster;
+  private final TrainingPrecision precision;
+  private final Calibration calibration;
+  private final AttentionKernel attentionKernel;
+  private final FlopConvention flopConvention;
+
+  // Hardware, with calibration applied.
+  private final double peak;
+  private final double gemmPeakEfficiency;
+  private final double gemmHalfIntensity;
+  private final double fusedAttentionFlopsPerSecond;
+  private final double memoryBandwidth;
+  private final double scaleUpBandwidth;
+  private final double scaleUpLatency;
+  private final double scaleOutBandwidth;
+  private final double scaleOutLatency;
+  private final int scaleUpDomain;
+  private final double backwardTensorOverlap;
+  private final double backwardMemoryRatio;
+  private final double pipelineOverlap;
+  private final double dataParallelOverlap;
+  private final double optimizerBytesPerParameter;
+  private final double hostBandwidth;
+
+  // Architecture constants.
+  private final double hidden;
+  private final int layers;
+  private final double vocab;
+  private final int heads;
+  private final double queryKeyHeadDim;
+  private final double valueHeadDim;
+  private final boolean groupedQuery;
+  private final double queryWidth;
+  private final double keyValueWidth;
+  private final double attentionMatrixWeights;
+  private final double normsPerLayer;
+  private final double denseIntermediate;
+  private final boolean denseGated;
+  private final int sparseLayers;
+  private final int denseLayers;
+  private final double experts;
+  private final double expertsPerToken;
+  private final double expertIntermediate;
+  private final boolean expertGated;
+  private final double sharedIntermediate;
+  /** Parameters of one layer on one tensor-parallel rank, dense part (averaged over layers). */
+  private final double denseLayerParameters;
+  /** Routed-expert parameters of one layer (all experts), averaged over layers. */
+  private final double expertLayerParameters;
+  private final double tokenEmbeddingParameters;
+
+  private StepTimeModel(
+      Architecture architecture,
+      Cluster cluster,
+      TrainingPrecision precision,
+      Calibration calibration,
+      AttentionKernel attentionKernel,
+      FlopConvention flopConvention) {
+    this.architecture = architecture;
+    this.cluster = cluster;
+    this.precision = precision;
+    this.calibration = calibration;
+    this.attentionKernel = attentionKernel;
+    this.flopConvention = flopConvention;
+
+    peak = cluster.accelerator().densePeakFlopsPerSecond(precision.computeFormat());
+    gemmPeakEfficiency = calibration.value(CalibrationParameter.GEMM_PEAK_EFFICIENCY);
+    gemmHalfIntensity = calibration.value(CalibrationParameter.GEMM_HALF_EFFICIENCY_INTENSITY);
+    fusedAttentionFlopsPerSecond = peak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
+    memoryBandwidth =
+        cluster.accelerator().memoryBandwidthBytesPerSecond()
+            * calibration.value(CalibrationParameter.MEMORY_BANDWIDTH_EFFICIENCY);
+    scaleOutBandwidth =
+        cluster.scaleOutBandwidthBytesPerSecondPerAccelerator()
+            * calibration.value(CalibrationParameter.SCALE_OUT_COLLECTIVE_EFFICIENCY);
+    scaleOutLatency = cluster.scaleOutLatencySeconds();
+    // Without a scale-up fabric every collective crosses the scale-out network.
+    scaleUpBandwidth =
+        cluster.accelerator().scaleUpBandwidthBytesPerSecondPerDirection().isPresent()
+            ? cluster.accelerator().scaleUpBandwidthBytesPerSecondPerDirection().getAsDouble()
+                * calibration.value(CalibrationParameter.SCALE_UP_COLLECTIVE_EFFICIENCY)
+            : scaleOutBandwidth;
+    scaleUpLatency = calibration.value(CalibrationParameter.SCALE_UP_LATENCY_SECONDS);
+    scaleUpDomain = cluster.scaleUpDomainSize();
+    backwardTensorOverlap = calibration.value(CalibrationParameter.BACKWARD_TENSOR_PARALLEL_OVERLAP);
+    backwardMemoryRatio = calibration.value(CalibrationParameter.BACKWARD_MEMORY_TRAFFIC_RATIO);
+    pipelineOverlap = calibration.value(CalibrationParameter.PIPELINE_COMMUNICATION_OVERLAP);
+    dataParallelOverlap = calibration.value(CalibrationParameter.DATA_PARALLEL_OVERLAP);
+    optimizerBytesPerParameter = calibration.value(CalibrationParameter.OPTIMIZER_STEP_BYTES_PER_PARAMETER);
+    hostBandwidth = calibration.value(CalibrationParameter.HOST_LINK_BANDWIDTH_BYTES_PER_SECOND);
+
+    hidden = architecture.hiddenSize();
+    layers = architecture.numLayers();
+    vocab = architecture.vocabSize();
+    Attention attention = architecture.attention();
+    heads = attention.numAttentionHeads();
+    queryKeyHeadDim = attention.queryKeyHeadDim();
+    valueHeadDim = attention.valueHeadDim();
+    groupedQuery = attention instanceof GroupedQueryAttention;
+    queryWidth = (double) heads * queryKeyHeadDim;
+    keyValueWidth =
+        groupedQuery ? ((GroupedQueryAttention) attention).keyValueWidth() : (double) heads * valueHeadDim;
+    attentionMatrixWeights = attention.matrixWeights(architecture.hiddenSize());
+    normsPerLayer = architecture.normsPerLayer();
+    DenseFeedForward dense = architecture.denseFeedForward().orElse(null);
+    denseIntermediate = dense == null ? 0 : dense.intermediateSize();
+    denseGated = dense != null && dense.gated();
+    sparseLayers = architecture.sparseLayers();
+    denseLayers = layers - sparseLayers;
+    MixtureOfExperts moe =
+        architecture.feedForward() instanceof MixtureOfExperts
+            ? (MixtureOfExperts) architecture.feedForward()
+            : null;
+    experts = moe == null ? 1 : moe.numExperts();
+    expertsPerToken = moe == null ? 0 : moe.expertsPerToken();
+    expertIntermediate = moe == null ? 0 : moe.expertIntermediateSize();
+    expertGated = moe != null && moe.gated();
+    sharedIntermediate = moe == null ? 0 : (double) moe.numSharedExperts() * moe.sharedExpertIntermediateSize();
+    long h = architecture.hiddenSize();
+    double attentionParameters = attention.parameters(h);
+    double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
+    double denseBlock = dense == null ? 0 : dense.parameters(h);
+    double sparseDense = moe == null ? 0 : moe.sharedExpertParameters(h) + moe.routerParameters(h);
+    double sparseExperts = moe == null ? 0 : (double) moe.numExperts() * moe.routedExpertParameters(h);
+    denseLayerParameters =
+        attentionParameters + norms + (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
+    expertLayerParameters = sparseLayers * sparseExperts / layers;
+    tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
+  }
+
+  /**
+   * A model with Megatron-LM's unfused attention and {@link FlopConvention#EXACT} FLOP counting.
+   *
+   * @param architecture the model trained
+   * @param cluster the cluster (accelerator, scale-up domain, scale-out network)
+   * @param precision bytes per parameter and the format the GEMMs run in
+   * @param calibration efficiencies and overlaps
+   * @throws IllegalArgumentException if the accelerator has no dense peak in the precision's format
+   */
+  public static StepTimeModel of(
+      Architecture architecture, Cluster cluster, TrainingPrecision precision, Calibration calibration) {
+    return of(architecture, cluster, precision, calibration, AttentionKernel.UNFUSED, FlopConvention.EXACT);
+  }
+
+  /**
+   * A model.
+   *
+   * @param architecture the model trained
+   * @param cluster the cluster (accelerator, scale-up domain, scale-out network)
+   * @param precision bytes per parameter and the format the GEMMs run in
+   * @param calibration efficiencies and overlaps
+   * @param attentionKernel how the attention core runs
+   * @param flopConvention how model FLOPs (the MFU numerator) are counted
+   * @throws IllegalArgumentException if the accelerator has no dense peak in the precision's format
+   */
+  public static StepTimeModel of(
+      Architecture architecture,
+      Cluster cluster,
+      TrainingPrecision precision,
+      Calibration calibration,
+      AttentionKernel attentionKernel,
+      FlopConvention flopConvention) {
+    return new StepTimeModel(architecture, cluster, precision, calibration, attentionKernel, flopConvention);
+  }
+
+  /** The model trained. */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** The cluster. */
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  /** The training precision. */
+  public TrainingPrecision precision() {
+    return precision;
+  }
+
+  /** The calibration. */
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  /** The attention kernel assumed. */
+  public AttentionKernel attentionKernel() {
+    return attentionKernel;
+  }
+
+  /** The FLOP convention of MFU and HFU. */
+  public FlopConvention flopConvention() {
+    return flopConvention;
+  }
+
+  /** The dense peak of one accelerator in the precision's format, FLOP/s. */
+  public double peakFlopsPerSecond() {
+    return peak;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Primitive building blocks.
+
+  /** Seconds of one {@code M x K x N} GEMM (2MKN FLOPs) at the shape's efficiency. */
+  double gemmSeconds(double m, double k, double n) {
+    double intensity = m * k * n / (m * k + k * n + m * n);
+    double efficiency = gemmPeakEfficiency * intensity / (intensity + gemmHalfIntensity);
+    return 2 * m * k * n / (peak * efficiency);
+  }
+
+  private double bandwidth(int span) {
+    return span <= scaleUpDomain ? scaleUpBandwidth : scaleOutBandwidth;
+  }
+
+  private double latency(int span) {
+    return span <= scaleUpDomain ? scaleUpLatency : scaleOutLatency;
+  }
+
+  /**
+   * Fills {@code out} with the costs of one average transformer layer for one micro-batch on one rank, and of the
+   * embedding and output layer, for the given tensor and context parallelism, micro-batch, sequence length,
+   * sequence parallelism and expert parallelism. Allocates nothing.
+   *
+   * @param t tensor-parallel degree
+   * @param c context-parallel degree
+   * @param e expert-parallel degree
+   * @param microBatch sequences per micro-batch
+   * @param sequenceLength tokens per sequence
+   * @param sequenceParallel whether sequence parallelism is on
+   * @param out an array of at least {@link #LAYER_COSTS_SIZE} elements
+   */
+  public void layerCosts(
+      int t, int c, int e, int microBatch, int sequenceLength, boolean sequenceParallel, double[] out) {
+    double b = microBatch;
+    double localSequence = (double) sequenceLength / c;
+    double tokens = b * localSequence;
+    double h = hidden;
+
+    // Attention projections.
+    double attentionGemms;
+    if (groupedQuery) {
+      attentionGemms =
+          gemmSeconds(tokens, h, (queryWidth + 2 * keyValueWidth) / t)
+              + gemmSeconds(tokens, heads * valueHeadDim / t, h);
+    } else {
+      double width = attentionMatrixWeights / (2 * h * t);
+      attentionGemms = 2 * gemmSeconds(tokens, h, width);
+    }
+    // Attention core.
+    double localHeads = (double) heads / t;
+    double attentionCoreCompute;
+    double scoreBytes = 0;
+    if (attentionKernel == AttentionKernel.UNFUSED) {
+      double batch = b * localHeads;
+      attentionCoreCompute =
+          batch
+              * (gemmSeconds(localSequence, queryKeyHeadDim, sequenceLength)
+                  + gemmSeconds(localSequence, sequenceLength, valueHeadDim));
+      scoreBytes = 9 * batch * localSequence * sequenceLength;
+    } else {
+      // Causal: half of the score matrix is skipped.
+      double flops =
+          2 * b * localHeads * localSequence * sequenceLength * (queryKeyHeadDim + valueHeadDim) * 0.5;
+      attentionCoreCompute = flops / fusedAttentionFlopsPerSecond;
+    }
+    double scoreSeconds = scoreBytes / memoryBandwidth;
+
+    // Feed-forward: dense layers and sparse layers, averaged.
+    double denseFeedForward = 0;
+    double denseActivationBytes = 0;
+    if (denseLayers > 0) {
+      double width = (denseGated ? 2 : 1) * denseIntermediate / t;
+      denseFeedForward =
+          gemmSeconds(tokens, h, width) + gemmSeconds(tokens, denseIntermediate / t, h);
+      denseActivationBytes = (denseGated ? 6 : 4) * tokens * denseIntermediate / t;
+    }
+    double sparseFeedForward = 0;
+    double sparseActivationBytes = 0;
+    double expertForward = 0;
+    if (sparseLayers > 0) {
+      double localExperts = experts / e;
+      double tokensPerExpert = tokens * expertsPerToken * e / experts;
+      double width = (expertGated ? 2 : 1) * expertIntermediate / t;
+      sparseFeedForward =
+          localExperts
+                  * (gemmSeconds(tokensPerExpert, h, width)
+                      + gemmSeconds(tokensPerExpert, expertIntermediate / t, h))
+              + gemmSeconds(tokens, h, experts);
+      sparseActivationBytes =
+          (expertGated ? 6 : 4) * tokens * expertsPerToken * expertIntermediate / t
+              + 8 * expertsPerToken * tokens * h / (sequenceParallel ? t : 1);
+      if (sharedIntermediate > 0) {
+        double sharedWidth = (expertGated ? 2 : 1) * sharedIntermediate / t;
+        sparseFeedForward +=
+            gemmSeconds(tokens, h, sharedWidth) + gemmSeconds(tokens, sharedIntermediate / t, h);
+        sparseActivationBytes += (expertGated ? 6 : 4) * tokens * sharedIntermediate / t;
+      }
+      // Dispatch and combine, each an all-to-all of the routed tokens over the expert-parallel group.
+      int span = e * t * c;
+      double routedBytes = 2 * tokens * expertsPerToken * h / (sequenceParallel ? t : 1);
+      expertForward = 2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span));
+    }
+    double sparseShare = (double) sparseLayers / layers;
+    double denseShare = 1 - sparseShare;
+    double feedForward = denseShare * denseFeedForward + sparseShare * sparseFeedForward;
+    double activationFunctionBytes = denseShare * denseActivationBytes + sparseShare * sparseActivationBytes;
+
+    double wideBytes = (4 * normsPerLayer + 14) * tokens * h / (sequenceParallel ? t : 1);
+    double memoryBoundForward = (wideBytes + activationFunctionBytes) / memoryBandwidth;
+
+    double gemmForward = attentionGemms + feedForward;
+    double forwardCompute = gemmForward + attentionCoreCompute + memoryBoundForward + scoreSeconds;
+    double backwardCompute =
+        2 * (gemmForward + attentionCoreCompute)
+            + backwardMemoryRatio * (memoryBoundForward + scoreSeconds);
+
+    // Tensor parallelism: two all-reduces (or reduce-scatter + all-gather pairs) of 2sbh bytes per pass.
+    double tensorForward = 0;
+    double tensorBackward = 0;
+    if (t > 1) {
+      double bytes = 2 * tokens * h;
+      double one =
+          sequenceParallel
+              ? Collectives.reduceScatter(bytes, t, bandwidth(t), latency(t))
+                  + Collectives.allGather(bytes, t, bandwidth(t), latency(t))
+              : Collectives.allReduce(bytes, t, bandwidth(t), latency(t));
+      tensorForward = 2 * one;
+      tensorBackward = (sequenceParallel ? 1.5 : 1.0) * tensorForward * (1 - backwardTensorOverlap);
+    }
+
+    // Context parallelism: ring exchange of this rank's keys and values, cp - 1 steps, behind the core.
+    double contextForward = 0;
+    double contextBackward = 0;
+    if (c > 1) {
+      int span = t * c;
+      double bytes = 2 * 2 * tokens * keyValueWidth / t;
+      double ring = (c - 1) * Collectives.pointToPoint(bytes, bandwidth(span), latency(span));
+      contextForward = Math.max(0, ring - attentionCoreCompute);
+      contextBackward = Math.max(0, 2 * ring - 2 * attentionCoreCompute);
+    }
+
+    // Output layer (last stage) and embedding (first stage): logits GEMM forward and backward, the fp32
+    // cross-entropy's passes over the logits (12 bytes per logit forward and backward), and their all-reduces.
+    double logitsPerRank = tokens * vocab / t;
+    double headCompute = 3 * gemmSeconds(tokens, h, vocab / t) + 24 * logitsPerRank / memoryBandwidth;
+    double headTensor = t > 1 ? Collectives.allReduce(2 * tokens * h, t, bandwidth(t), latency(t)) : 0;
+
+    out[FORWARD_COMPUTE] = forwardCompute;
+    out[BACKWARD_COMPUTE] = backwardCompute;
+    out[FORWARD_TENSOR] = tensorForward;
+    out[BACKWARD_TENSOR] = tensorBackward;
+    out[ATTENTION_CORE] = attentionCoreCompute + scoreSeconds;
+    out[FORWARD_CONTEXT] = contextForward;
+    out[BACKWARD_CONTEXT] = contextBackward;
+    out[FORWARD_EXPERT] = sparseShare * expertForward;
+    out[BACKWARD_EXPERT] = sparseShare * expertForward;
+    out[HEAD_COMPUTE] = headCompute;
+    out[HEAD_TENSOR] = headTensor;
+    out[EMBEDDING_TENSOR] = headTensor;
+    out[ACTIVATION_BYTES] = 0;
+    out[STAGE_TRANSFER_BYTES] = 2 * tokens * h / t;
+  }
+
+  /** Layers of the most-loaded pipeline stage, with the same placement as {@link ActivationMemory#stageOf}. */
+  static int layersOnBusiestStage(int layerCount, int p, int v) {
+    int chunks = p * v;
+    int chunkSize = (layerCount + chunks - 1) / chunks;
+    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
+    // Stage 0 gets chunks 0, p, 2p, ...: it is the busiest (it never has fewer chunks than any other stage,
+    // and only the very last chunk can be short).
+    int stage0 = 0;
+    for (int chunk = 0; chunk < usedChunks; chunk += p) {
+      stage0 += Math.min(chunkSize, layerCount - chunk * chunkSize);
+    }
+    return stage0;
+  }
+
+  /** Layers of the last pipeline stage. */
+  static int layersOnLastStage(int layerCount, int p, int v) {
+    int chunks = p * v;
+    int chunkSize = (layerCount + chunks - 1) / chunks;
+    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
+    int last = 0;
+    for (int chunk = p - 1; chunk < usedChunks; chunk += p) {
+      last += Math.min(chunkSize, layerCount - chunk * chunkSize);
+    }
+    return last;
+  }
+
+  /**
+   * Seconds of one optimizer step, from the layer costs of {@link #layerCosts}. Allocates nothing. The caller has
+   * validated the plan.
+   *
+   * @param layer the array {@link #layerCosts} filled for {@code t, c, e, microBatch, sequenceLength, sp}
+   * @param t tensor-parallel degree
+   * @param p pipeline-parallel degree
+   * @param v virtual stages per pipeline rank
+   * @param d data-parallel degree
+   * @param c context-parallel degree
+   * @param e expert-parallel degree
+   * @param microBatch sequences per micro-batch
+   * @param globalBatch sequences per step
+   * @param recomputation the recomputation ordinal ({@link ActivationRecomputation#ordinal()})
+   * @param zeroStage the ZeRO stage, 0 to 3
+   * @param optimizerOffload whether optimizer states live on the host
+   * @param activationBytesOffloaded activation bytes per micro-batch moved to the host and back (0 for none)
+   * @param breakdown null, or an array of {@link StepTimeBreakdown#SIZE} elements to receive the breakdown
+   */
+  public double stepSeconds(
+      double[] layer,
+      int t,
+      int p,
+      int v,
+      int d,
+      int c,
+      int e,
+      int microBatch,
+      int globalBatch,
+      int recomputation,
+      int zeroStage,
+      boolean optimizerOffload,
+      double activationBytesOffloaded,
+      double[] breakdown) {
+    double microBatches = (double) globalBatch / ((double) microBatch * d);
+    double forward = layer[FORWARD_COMPUTE];
+    double backward = layer[BACKWARD_COMPUTE];
+    double recompute;
+    double recomputeCommunication = 0;
+    if (recomputation == 2) {
+      recompute = forward;
+      recomputeCommunication = layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
+    } else if (recomputation == 1) {
+      recompute = layer[ATTENTION_CORE];
+    } else {
+      recompute = 0;
+    }
+    double tensorPerLayer = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
+    double contextPerLayer = layer[FORWARD_CONTEXT] + layer[BACKWARD_CONTEXT];
+    double expertPerLayer = layer[FORWARD_EXPERT] + layer[BACKWARD_EXPERT];
+
+    int busiest = p == 1 ? layers : layersOnBusiestStage(layers, p, v);
+    int last = p == 1 ? layers : layersOnLastStage(layers, p, v);
+
+    // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
+    double transfers = 0;
+    if (p > 1) {
+      int span = t * c * d * p;
+      transfers =
+          2 * v * Collectives.pointToPoint(layer[STAGE_TRANSFER_BYTES], bandwidth(span), latency(span))
+              * (1 - pipelineOverlap);
+    }
+
+    // Per micro-batch on the busiest stage and on the last (which also runs the output layer).
+    double busiestCompute = busiest * (forward + backward) + (p == 1 ? layer[HEAD_COMPUTE] : 0);
+    double busiestRecompute = busiest * (recompute);
+    double busiestTensor =
+        busiest * (tensorPerLayer + recomputeCommunication)
+            + layer[EMBEDDING_TENSOR]
+            + (p == 1 ? layer[HEAD_TENSOR] : 0);
+    double lastCompute = last * (forward + backward) + layer[HEAD_COMPUTE];
+    double lastRecompute = last * recompute;
+    double lastTensor = last * (tensorPerLayer + recomputeCommunication) + layer[HEAD_TENSOR];
+    double busiestTime =
+        busiestCompute + busiestRecompute + busiestTensor + busiest * (contextPerLayer + expertPerLayer);
+    double lastTime = lastCompute + lastRecompute + lastTensor + last * (contextPerLayer + expertPerLayer);
+    boolean lastIsSlowest = lastTime > busiestTime;
+    int slowLayers = lastIsSlowest ? last : busiest;
+    double slowCompute = lastIsSlowest ? lastCompute : busiestCompute;
+    double slowRecompute = lastIsSlowest ? lastRecompute : busiestRecompute;
+    double slowTensor = lastIsSlowest ? lastTensor : busiestTensor;
+
+    // Offloaded activations go out during forward and come back during backward, behind the stage's compute.
+    double offloadPerMicroBatch =
+        activationBytesOffloaded > 0
+            ? Math.max(0, 2 * activationBytesOffloaded / hostBandwidth - (slowCompute + slowRecompute))
+            : 0;
+
+    // ZeRO-3 gathers the stage's weights before the forward and the backward pass of each micro-batch.
+    // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
+    // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
+    double stageParameters = (slowLayers * denseLayerParameters + tokenEmbeddingParameters) / t;
+    double stageExpertParameters = slowLayers * expertLayerParameters / ((double) e * t);
+    int dataSpan = t * c * d;
+    int dataRanks = d * c;
+    double gatherPerMicroBatch = 0;
+    if (zeroStage == 3 && dataRanks > 1) {
+      double weightBytes = precision.weightBytes() * (stageParameters + stageExpertParameters);
+      double gather = Collectives.allGather(weightBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+      gatherPerMicroBatch =
+          Math.max(0, 2 * gather - dataParallelOverlap * (slowCompute + slowRecompute));
+    }
+
+    double perMicroBatch =
+        slowCompute
+            + slowRecompute
+            + slowTensor
+            + slowLayers * (contextPerLayer + expertPerLayer)
+            + transfers
+            + offloadPerMicroBatch
+            + gatherPerMicroBatch;
+    double meanPerMicroBatch =
+        (layers * (forward + backward + recompute + tensorPerLayer + recomputeCommunication + contextPerLayer
+                    + expertPerLayer)
+                + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR] + layer[EMBEDDING_TENSOR])
+            / p
+            + transfers;
+    double bubble = p == 1 ? 0 : (p - 1.0) / v * meanPerMicroBatch;
+
+    // Data-parallel gradient reduction after the last micro-batch's backward pass.
+    double dataParallel = 0;
+    if (dataRanks > 1) {
+      double gradientBytes = precision.gradientBytes() * stageParameters;
+      double reduce =
+          zeroStage >= 1
+              ? Collectives.reduceScatter(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan))
+                  + Collectives.allGather(
+                      precision.weightBytes() * stageParameters,
+                      dataRanks,
+                      bandwidth(dataSpan),
+                      latency(dataSpan))
+              : Collectives.allReduce(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+      int expertRanks = dataRanks / e;
+      if (stageExpertParameters > 0 && expertRanks > 1) {
+        int expertSpan = dataSpan;
+        reduce +=
+            Collectives.allReduce(
+                precision.gradientBytes() * stageExpertParameters,
+                expertRanks,
+                bandwidth(expertSpan),
+                latency(expertSpan));
+      }
+      double lastBackward = slowLayers * backward;
+      dataParallel = Math.max(0, reduce - dataParallelOverlap * lastBackward);
+    }
+
+    // Optimizer step over the local parameters.
+    double localParameters = stageParameters + stageExpertParameters;
+    if (zeroStage >= 1) {
+      localParameters = stageParameters / dataRanks + stageExpertParameters / Math.max(1, dataRanks / e);
+    }
+    double optimizer;
+    if (optimizerOffload) {
+      double transfer =
+          (precision.gradientBytes() + precision.weightBytes()) * localParameters / hostBandwidth;
+      // The host streams the optimizer states through its own memory, assumed 4x the host link.
+      optimizer = transfer + optimizerBytesPerParameter * localParameters / (4 * hostBandwidth);
+    } else {
+      optimizer = optimizerBytesPerParameter * localParameters / memoryBandwidth;
+    }
+
+    double step = microBatches * perMicroBatch + bubble + dataParallel + optimizer;
+    if (breakdown != null) {
+      breakdown[StepTimeBreakdown.COMPUTE] = microBatches * slowCompute;
+      breakdown[StepTimeBreakdown.RECOMPUTATION] = microBatches * slowRecompute;
+      breakdown[StepTimeBreakdown.TENSOR_PARALLEL] = microBatches * slowTensor;
+      breakdown[StepTimeBreakdown.CONTEXT_PARALLEL] = microBatches * slowLayers * contextPerLayer;
+      breakdown[StepTimeBreakdown.EXPERT_PARALLEL] = microBatches * slowLayers * expertPerLayer;
+      breakdown[StepTimeBreakdown.PIPELINE_TRANSFERS] = microBatches * transfers;
+      breakdown[StepTimeBreakdown.PIPELINE_BUBBLE] = bubble;
+      breakdown[StepTimeBreakdown.DATA_PARALLEL] = dataParallel;
+      breakdown[StepTimeBreakdown.PARAMETER_GATHER] = microBatches * gatherPerMicroBatch;
+      breakdown[StepTimeBreakdown.OFFLOAD] = microBatches * offloadPerMicroBatch;
+      breakdown[StepTimeBreakdown.OPTIMIZER] = optimizer;
+    }
+    return step;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Typed API.
+
+  /**
+   * Predicts one training step.
+   *
+   * @param plan the parallelism plan; its accelerator count must not exceed the cluster's
+   * @return the estimate, with the breakdown, throughput, utilization and memory
+   * @throws IllegalArgumentException if the plan does not suit the model ({@link ParallelismPlan#validateFor}),
+   *     needs more accelerators than the cluster has, or uses the interleaved schedule with a number of
+   *     micro-batches that is not a multiple of the pipeline degree (Megatron-LM's rule)
+   */
+  public StepTimeEstimate estimate(ParallelismPlan plan) {
+    return estimate(plan, MemoryAllowance.ASSUMED_DEFAULT);
+  }
+
+  /**
+   * Predicts one training step, with memory checked against a given allowance.
+   *
+   * @param plan the parallelism plan; its accelerator count must not exceed the cluster's
+   * @param allowance the workspace and fragmentation allowance of the memory estimate
+   * @return the estimate
+   * @throws IllegalArgumentException as {@link #estimate(ParallelismPlan)}
+   */
+  public StepTimeEstimate estimate(ParallelismPlan plan, MemoryAllowance allowance) {
+    plan.validateFor(architecture, plan.acceleratorCount());
+    checkArgument(
+        plan.acceleratorCount() <= cluster.acceleratorCount(),
+        "the plan's accelerators (%s) must not exceed the cluster's (%s)",
+        plan.acceleratorCount(),
+        cluster.acceleratorCount());
+    checkArgument(
+        plan.virtualPipelineStages() == 1 || plan.microBatchesPerStep() % plan.pipelineParallel() == 0,
+        "micro-batches per step (%s) must be a multiple of pipelineParallel (%s) with virtualPipelineStages"
+            + " (%s) > 1",
+        plan.microBatchesPerStep(),
+        plan.pipelineParallel(),
+        plan.virtualPipelineStages());
+    double[] layer = new double[LAYER_COSTS_SIZE];
+    layerCosts(
+        plan.tensorParallel(),
+        plan.contextParallel(),
+        plan.expertParallel(),
+        plan.microBatchSize(),
+        plan.sequenceLength(),
+        plan.sequenceParallel(),
+        layer);
+    double offloaded = 0;
+    if (plan.activationOffload()) {
+      for (int i = 0; i < layers; i++) {
+        if (ActivationMemory.stageOf(architecture, i, plan) == 0) {
+          offloaded += ActivationMemory.layerBytes(architecture, i, plan);
+        }
+      }
+    }
+    double[] parts = new double[StepTimeBreakdown.SIZE];
+    double step =
+        stepSeconds(
+            layer,
+            plan.tensorParallel(),
+            plan.pipelineParallel(),
+            plan.virtualPipelineStages(),
+            plan.dataParallel(),
+            plan.contextParallel(),
+            plan.expertParallel(),
+            plan.microBatchSize(),
+            plan.globalBatchSize(),
+            plan.recomputation().ordinal(),
+            plan.zeroStage().stage(),
+            plan.optimizerOffload(),
+            offloaded,
+            parts);
+    StepTimeBreakdown breakdown = StepTimeBreakdown.of(parts, step);
+    FlopEstimate flops =
+        FlopAccounting.estimate(architecture, plan.sequenceLength(), flopConvention, plan.recomputation());
+    TrainingMemoryBreakdown memory = TrainingMemory.estimate(
+            architecture, plan, precision, cluster.accelerator().memoryBytes(), allowance);
+    double tokens = plan.globalBatchTokens();
+    double accelerators = plan.acceleratorCount();
+    double capacity = step * accelerators * peak;
+    return new StepTimeEstimate(
+        plan,
+        step,
+        breakdown,
+        tokens / step,
+        flops.modelTrainingFlopsPerToken() * tokens / capacity,
+        flops.trainingFlopsPerToken() * tokens / capacity,
+        flops.trainingFlopsPerToken() * tokens / (step * accelerators),
+        memory);
+  }
+
+  /**
+   * Seconds of one transformer layer's forward pass, backward pass and recomputation for one micro-batch on one
+   * rank, communication included: the quantity Korthikanti et al. 2022 Table 4 measures.
+   *
+   * @param plan the plan (tensor and context parallelism, micro-batch, sequence, sequence parallelism,
+   *     recomputation)
+   */
+  public LayerTime layerTime(ParallelismPlan plan) {
+    double[] layer = new double[LAYER_COSTS_SIZE];
+    layerCosts(
+        plan.tensorParallel(),
+        plan.contextParallel(),
+        plan.expertParallel(),
+        plan.microBatchSize(),
+        plan.sequenceLength(),
+        plan.sequenceParallel(),
+        layer);
+    double forward =
+        layer[FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
+    double backward =
+        layer[BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT] + layer[BACKWARD_EXPERT];
+    double recompute;
+    switch (plan.recomputation()) {
+      case FULL:
+        recompute = forward;
+        break;
+      case SELECTIVE:
+        recompute = layer[ATTENTION_CORE];
+        break;
+      default:
+        recompute = 0;
+    }
+    return new LayerTime(forward, backward, recompute);
+  }
+
+  static ActivationRecomputation recomputation(int ordinal) {
+    return RECOMPUTATIONS[ordinal];
+  }
+}

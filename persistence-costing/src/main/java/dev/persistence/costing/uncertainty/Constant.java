@@ -1,0 +1,37 @@
+package dev.persistence.costing.uncertainty;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.SplittableRandom;
+
+/**
+ * A known number.
+ *
+ * @param value the value, finite
+ */
+public record Constant(double value) implements Distribution {
+
+  /**
+   * Validates the value.
+   *
+   * @throws IllegalArgumentException if the value is not finite
+   */
+  public Constant {
+    checkArgument(Double.isFinite(value), "constant value (%s) must be finite", value);
+  }
+
+  @Override
+  public double sample(SplittableRandom random) {
+    return value;
+  }
+
+  @Override
+  public double lowerSupport() {
+    return value;
+  }
+
+  @Override
+  public double upperSupport() {
+    return value;
+  }
+}

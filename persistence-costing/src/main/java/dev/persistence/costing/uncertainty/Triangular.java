@@ -1,0 +1,54 @@
+package dev.persistence.costing.uncertainty;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.SplittableRandom;
+
+/**
+ * A triangle from {@code min} through its peak at {@code mode} to {@code max}: the usual three-point
+ * (low, likely, high) estimate. Sampled by inverting its distribution function.
+ *
+ * @param min lower bound, finite
+ * @param mode most likely value, in {@code [min, max]}
+ * @param max upper bound, finite, {@code > min}
+ */
+public record Triangular(double min, double mode, double max) implements Distribution {
+
+  /**
+   * Validates the points.
+   *
+   * @throws IllegalArgumentException if a point is not finite, {@code min >= max} or the mode is outside
+   */
+  public Triangular {
+    checkArgument(
+        Double.isFinite(min) && Double.isFinite(mode) && Double.isFinite(max),
+        "triangular points (%s, %s, %s) must be finite",
+        min,
+        mode,
+        max);
+    checkArgument(min < max, "triangular min (%s) must be < max (%s)", min, max);
+    checkArgument(
+        mode >= min && mode <= max, "triangular mode (%s) must be in [min, max] = [%s, %s]", mode, min, max);
+  }
+
+  @Override
+  public double sample(SplittableRandom random) {
+    double u = random.nextDouble();
+    double range = max - min;
+    double split = (mode - min) / range;
+    if (u < split) {
+      return min + Math.sqrt(u * range * (mode - min));
+    }
+    return max - Math.sqrt((1 - u) * range * (max - mode));
+  }
+
+  @Override
+  public double lowerSupport() {
+    return min;
+  }
+
+  @Override
+  public double upperSupport() {
+    return max;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.persistence.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.FeedForward;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.io.architecture.ArchitectureCodecs;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.training.TrainingCodecs;
+import java.io.IOException;
+
+/**
+ * A Jackson module that reads and writes our value types with the same codecs, field names and strict rules as
+ * the rest of {@code persistence-io}, for applications that already hold an {@code ObjectMapper}.
+ *
+ * <pre>{@code
+ * ObjectMapper mapper = JsonMapper.builder().addModule(new PersistenceModule()).build();
+ * Architecture model = mapper.readValue(json, Architecture.class);
+ * }</pre>
+ *
+ * <p>Reading errors are {@link InvalidDocumentException}s (wrapped by Jackson in its own exception, whose cause
+ * they are) whose location starts with the JSON pointer of the value in the enclosing document.
+ */
+public final class PersistenceModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  /** The module, with clusters naming accelerators of the bundled catalog. */
+  public PersistenceModule() {
+    this(AcceleratorCatalog.bundled());
+  }
+
+  /**
+   * The module, with clusters naming accelerators of {@code catalog}.
+   *
+   * @param catalog where cluster accelerators are looked up
+   */
+  public PersistenceModule(AcceleratorCatalog catalog) {
+    super("persistence");
+    register(Architecture.class, ArchitectureCodecs.ARCHITECTURE);
+    register(Attention.class, ArchitectureCodecs.ATTENTION);
+    register(FeedForward.class, ArchitectureCodecs.FEED_FORWARD);
+    register(DenseFeedForward.class, ArchitectureCodecs.DENSE);
+    register(ParallelismPlan.class, TrainingCodecs.PARALLELISM_PLAN);
+    register(TrainingPrecision.class, TrainingCodecs.TRAINING_PRECISION);
+    register(Cluster.class, TrainingCodecs.cluster(catalog));
+  }
+
+  /**
+   * Adds a type: applications and later modules register their own codecs the same way.
+   *
+   * @param type the value type (its subclasses are written with the same codec)
+   * @param codec how to read and write it
+   */
+  public <T> PersistenceModule register(Class<T> type, Codec<T> codec) {
+    addSerializer(type, new CodecSerializer<>(codec));
+    addDeserializer(type, new CodecDeserializer<>(codec));
+    return this;
+  }
+
+  private static final class CodecSerializer<T> extends JsonSerializer<T> {
+    private final Codec<T> codec;
+
+    CodecSerializer(Codec<T> codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator generator, SerializerProvider serializers) throws IOException {
+      generator.writeTree(codec.write(value));
+    }
+  }
+
+  private static final class CodecDeserializer<T> extends JsonDeserializer<T> {
+    private final Codec<T> codec;
+
+    CodecDeserializer(Codec<T> codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      String pointer = parser.getParsingContext().pathAsPointer().toString();
+      JsonNode tree = parser.readValueAsTree();
+      return codec.read(DocumentNode.root(tree, pointer));
+    }
+  }
+}

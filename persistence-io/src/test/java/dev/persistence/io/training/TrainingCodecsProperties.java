@@ -1,0 +1,64 @@
+package dev.persistence.io.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.testkit.Gen;
+import dev.persistence.testkit.Property;
+import dev.persistence.testkit.parallelism.ParallelismGen;
+import org.junit.jupiter.api.Test;
+
+class TrainingCodecsProperties {
+
+  static final Gen<ParallelismPlan> PLANS =
+      Gen.zip(
+          Gen.zip(Gen.powersOfTwo(1, 16), Gen.powersOfTwo(1, 64), Gen.powersOfTwo(1, 1024), (t, p, d) -> new int[] {t, p, d}),
+          Gen.zip(Gen.powersOfTwo(1, 8), Gen.integers(1, 4), Gen.enumValues(ZeroStage.class), (m, v, z) -> new Object[] {m, v, z}),
+          ParallelismGen.activationRecomputations(),
+          Gen.booleans(),
+          (degrees, other, recomputation, sequenceParallel) ->
+              ParallelismPlan.builder()
+                  .tensorParallel(degrees[0])
+                  .pipelineParallel(degrees[1])
+                  .virtualPipelineStages(degrees[1] > 1 ? (Integer) other[1] : 1)
+                  .dataParallel(degrees[2])
+                  .zeroStage((ZeroStage) other[2])
+                  .recomputation(recomputation)
+                  .sequenceParallel(sequenceParallel)
+                  .microBatchSize((Integer) other[0])
+                  .globalBatchSize((Integer) other[0] * degrees[2] * 4)
+                  .sequenceLength(4096)
+                  .build());
+
+  static <T> void roundTrip(Codec<T> codec, T value, DocumentFormat format) {
+    JsonNode written = codec.write(value);
+    T back = codec.read(DocumentNode.root(Documents.parse(Documents.print(written, format), format, "d"), "d"));
+    assertEquals(value, back);
+    assertEquals(written, codec.write(back));
+  }
+
+  @Test
+  void plansRoundTrip() {
+    Property.forAll(PLANS, Gen.enumValues(DocumentFormat.class))
+        .verify((plan, format) -> roundTrip(TrainingCodecs.PARALLELISM_PLAN, plan, format));
+  }
+
+  @Test
+  void precisionsRoundTrip() {
+    Gen<TrainingPrecision> precisions =
+        Gen.elements(TrainingPrecision.presets().toArray(new TrainingPrecision[0]))
+            .flatMap(
+                preset ->
+                    Gen.doubles(0.5, 4)
+                        .map(weights -> TrainingPrecision.builder().from(preset).name("custom").weightBytes(weights).build()));
+    Property.forAll(Gen.oneOf(precisions, Gen.elements(TrainingPrecision.presets().toArray(new TrainingPrecision[0]))), Gen.enumValues(DocumentFormat.class))
+        .verify((precision, format) -> roundTrip(TrainingCodecs.TRAINING_PRECISION, precision, format));
+  }
+}
