@@ -28,7 +28,9 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       LawsCommand.class,
       TrainCommand.class,
-      SearchCommand.class
+      SearchCommand.class,
+      DataCommand.class,
+      DatasetsCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

@@ -1,0 +1,23 @@
+package dev.persistence.core.data;
+
+/**
+ * What a mixture draws from one source for a token budget.
+ *
+ * @param source the source
+ * @param weight its sampling weight
+ * @param tokens training tokens drawn from it: weight times the budget
+ * @param epochs passes over the source: tokens / source tokens (0 when nothing is drawn)
+ * @param overRepeated whether {@code epochs} exceeds the mixture's epoch cap
+ */
+public record SourceAllocation(DataSource source, double weight, double tokens, double epochs, boolean overRepeated) {
+
+  /** Unique tokens drawn: the lesser of the tokens drawn and the source's size. */
+  public double uniqueTokens() {
+    return Math.min(tokens, source.tokens());
+  }
+
+  /** The source's name. */
+  public String name() {
+    return source.name();
+  }
+}

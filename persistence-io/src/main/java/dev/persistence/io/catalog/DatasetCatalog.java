@@ -1,0 +1,224 @@
+package dev.persistence.io.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.io.data.DataCodecs;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.Suggestions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Public pre-training corpora with their published sizes, licences and sources: the bundled catalog ({@link
+ * #bundled()}, {@value #BUNDLED_RESOURCE}) and users' additions in JSON or YAML, looked up by name or alias
+ * (case-insensitive) with "did you mean" for unknown names.
+ *
+ * <p>File format: a top-level {@code catalogVersion}, optional {@code description} and a {@code datasets} list.
+ * Each entry has the fields of a data source ({@link DataCodecs}: {@code name}, one size, {@code tokenizer},
+ * {@code language}, {@code domain}, {@code licence}, {@code qualityTier}, {@code acquisition}, {@code source},
+ * {@code curation}) plus {@code aliases}, {@code licenceName}, {@code asOf} (the date of the figures), {@code
+ * status} ({@code confirmed}, {@code secondary}, {@code derived}, {@code unconfirmed}; default {@code user} in a
+ * user file) and {@code notes}. Every bundled entry has a {@code source} and an {@code asOf}.
+ */
+public final class DatasetCatalog {
+
+  /** Classpath location of the bundled catalog. */
+  public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/datasets.json";
+
+  private static volatile DatasetCatalog bundled;
+
+  private final String version;
+  private final List<DatasetEntry> entries;
+
+  private DatasetCatalog(String version, List<DatasetEntry> entries) {
+    this.version = version;
+    this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
+  }
+
+  /**
+   * The catalog bundled with persistence-io.
+   *
+   * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
+   */
+  public static DatasetCatalog bundled() {
+    DatasetCatalog catalog = bundled;
+    if (catalog == null) {
+      try (InputStream in = DatasetCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled catalog " + BUNDLED_RESOURCE + " is missing");
+        }
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        catalog = read(Documents.parse(text, DocumentFormat.JSON, "datasets.json"), "datasets.json", false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
+      }
+      bundled = catalog;
+    }
+    return catalog;
+  }
+
+  /**
+   * Reads a user catalog, JSON or YAML by its extension; entries without a {@code status} get {@code user}.
+   *
+   * @param file the file
+   * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
+   */
+  public static DatasetCatalog read(Path file) {
+    return read(Documents.read(file), file.toString(), true);
+  }
+
+  /**
+   * Parses a catalog.
+   *
+   * @param text the catalog's text
+   * @param format JSON or YAML
+   * @param documentName how errors name the document
+   */
+  public static DatasetCatalog parse(String text, DocumentFormat format, String documentName) {
+    return read(Documents.parse(text, format, documentName), documentName, true);
+  }
+
+  private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
+    DocumentNode root = DocumentNode.root(json, documentName);
+    ObjectFields fields = root.fields();
+    String version = fields.required("catalogVersion").json().asText();
+    fields.optionalText("description");
+    List<DatasetEntry> entries = new ArrayList<>();
+    for (DocumentNode node : fields.required("datasets").elements()) {
+      DatasetEntry entry = entry(node, user);
+      for (DatasetEntry existing : entries) {
+        for (String name : names(entry)) {
+          if (existing.isNamed(name)) {
+            throw node.error("name or alias \"" + name + "\" is already used by " + existing.name());
+          }
+        }
+      }
+      entries.add(entry);
+    }
+    fields.finish();
+    return new DatasetCatalog(version, entries);
+  }
+
+  private static DatasetEntry entry(DocumentNode node, boolean user) {
+    ObjectFields fields = node.fields();
+    var source = DataCodecs.readSourceFields(fields);
+    List<String> aliases = new ArrayList<>();
+    fields.optional("aliases").ifPresent(list -> list.elements().forEach(alias -> aliases.add(alias.asText())));
+    String licenceName = fields.optionalText("licenceName").orElse("");
+    String asOf = user ? fields.optionalText("asOf").orElse("") : fields.requiredText("asOf");
+    String status = fields.optionalText("status").orElse("user");
+    String notes = fields.optionalText("notes").orElse("");
+    var published = fields.optional("publishedCuration", DataCodecs.CURATION_PIPELINE);
+    if (!user && source.source().isBlank()) {
+      throw node.error("a bundled entry needs a source");
+    }
+    fields.finish();
+    return node.build(() -> new DatasetEntry(source, aliases, licenceName, asOf, status, notes, published));
+  }
+
+  private static List<String> names(DatasetEntry entry) {
+    List<String> names = new ArrayList<>(entry.aliases());
+    names.add(0, entry.name());
+    return names;
+  }
+
+  /** The catalog's version. */
+  public String version() {
+    return version;
+  }
+
+  /** Every entry, in file order. */
+  public List<DatasetEntry> entries() {
+    return entries;
+  }
+
+  /** Every entry's name. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    entries.forEach(entry -> names.add(entry.name()));
+    return names;
+  }
+
+  /**
+   * This catalog with {@code user}'s entries: a user entry replaces the entry it names (by name or alias) in
+   * place; the rest are appended.
+   *
+   * @param user the user's catalog
+   */
+  public DatasetCatalog withUserEntries(DatasetCatalog user) {
+    List<DatasetEntry> merged = new ArrayList<>(entries);
+    for (DatasetEntry addition : user.entries) {
+      int replaced = -1;
+      for (int i = 0; i < merged.size() && replaced < 0; i++) {
+        for (String name : names(addition)) {
+          if (merged.get(i).isNamed(name)) {
+            replaced = i;
+            break;
+          }
+        }
+      }
+      if (replaced >= 0) {
+        merged.set(replaced, addition);
+      } else {
+        merged.add(addition);
+      }
+    }
+    return new DatasetCatalog(version + "+" + user.version, merged);
+  }
+
+  /** The entry with this name or alias, ignoring case. */
+  public Optional<DatasetEntry> find(String name) {
+    return entries.stream().filter(entry -> entry.isNamed(name)).findFirst();
+  }
+
+  /**
+   * The entry with this name or alias, ignoring case.
+   *
+   * @throws IllegalArgumentException naming the unknown dataset and suggesting close names
+   */
+  public DatasetEntry get(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException(unknown(name)));
+  }
+
+  /** The message for an unknown name: "unknown dataset (x); did you mean y?" or the known names. */
+  public String unknown(String name) {
+    List<String> candidates = new ArrayList<>();
+    entries.forEach(entry -> candidates.addAll(names(entry)));
+    String hint = Suggestions.didYouMean(name, candidates);
+    return "unknown dataset \"" + name + "\"" + (hint.isEmpty() ? "; known: " + String.join(", ", names()) : hint);
+  }
+
+  /** This catalog as a JSON tree in the file format (sizes in their published units). */
+  public ObjectNode toJson() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("catalogVersion", version);
+    ArrayNode list = root.putArray("datasets");
+    for (DatasetEntry entry : entries) {
+      ObjectNode out = list.addObject();
+      DataCodecs.writeSourceFields(entry.source(), out);
+      out.put("uniqueTokens", entry.source().tokens());
+      ArrayNode aliases = out.putArray("aliases");
+      entry.aliases().forEach(aliases::add);
+      out.put("licenceName", entry.licenceName());
+      out.put("asOf", entry.asOf());
+      out.put("status", entry.status());
+      out.put("notes", entry.notes());
+      entry.publishedCuration().ifPresent(p -> out.set("publishedCuration", DataCodecs.CURATION_PIPELINE.write(p)));
+    }
+    return root;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.persistence.io.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.core.data.CurationCostModel;
+import dev.persistence.core.data.DataMixture;
+import dev.persistence.core.data.DataSource;
+import dev.persistence.core.data.ImmutableDataSource;
+import dev.persistence.core.data.MixtureComponent;
+import dev.persistence.io.catalog.DatasetCatalog;
+import dev.persistence.io.catalog.DatasetEntry;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.ObjectFields;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads mixture files (JSON or YAML). A mixture has an optional {@code name}, an optional {@code epochCap}
+ * (default 4), a {@code sources} list and optional {@code curationCosts}. Each source is either a catalog
+ * reference, {@code {catalog: fineweb-edu, weight: 0.4}} (optionally with {@code acquisition} or {@code curation}
+ * overriding the catalog's), or a full source ({@link DataCodecs}) with a {@code weight}. {@code curationCosts}
+ * has {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind, overriding {@link CurationCostModel#ASSUMED}.
+ * Errors name the path: {@code sources[2].tokens: expected a number, got the string "many"}.
+ */
+public final class MixtureFiles {
+  private MixtureFiles() {}
+
+  /**
+   * Reads a mixture file, its format from its extension.
+   *
+   * @param file the file
+   * @param catalog the catalog that {@code catalog:} references are looked up in
+   * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
+   */
+  public static MixtureFile read(Path file, DatasetCatalog catalog) {
+    return read(Documents.read(file), file.toString(), catalog);
+  }
+
+  /**
+   * Parses a mixture.
+   *
+   * @param text the mixture's text
+   * @param format JSON or YAML
+   * @param documentName how errors name the document
+   * @param catalog the catalog that {@code catalog:} references are looked up in
+   */
+  public static MixtureFile parse(String text, DocumentFormat format, String documentName, DatasetCatalog catalog) {
+    return read(Documents.parse(text, format, documentName), documentName, catalog);
+  }
+
+  private static MixtureFile read(JsonNode json, String documentName, DatasetCatalog catalog) {
+    DocumentNode root = DocumentNode.root(json, documentName);
+    ObjectFields fields = root.fields();
+    var builder = DataMixture.builder();
+    fields.optionalText("name").ifPresent(builder::name);
+    fields.optionalDouble("epochCap").ifPresent(builder::epochCap);
+    for (DocumentNode node : fields.required("sources").elements()) {
+      ObjectFields sourceFields = node.fields();
+      double weight = sourceFields.requiredDouble("weight");
+      DataSource source = sourceFields.has("catalog") ? reference(sourceFields, catalog) : DataCodecs.readSourceFields(sourceFields);
+      sourceFields.finish();
+      builder.addComponents(node.build(() -> new MixtureComponent(source, weight)));
+    }
+    CurationCostModel costs =
+        fields
+            .optional("curationCosts")
+            .map(node -> DataCodecs.readCurationCosts(node, CurationCostModel.ASSUMED))
+            .orElse(CurationCostModel.ASSUMED);
+    fields.finish();
+    return new MixtureFile(root.build(builder::build), costs);
+  }
+
+  private static DataSource reference(ObjectFields fields, DatasetCatalog catalog) {
+    DocumentNode name = fields.required("catalog");
+    String wanted = name.asText();
+    Optional<DatasetEntry> entry = catalog.find(wanted);
+    if (entry.isEmpty()) {
+      throw name.error(catalog.unknown(wanted));
+    }
+    ImmutableDataSource.Builder source = ImmutableDataSource.builder().from(entry.get().source());
+    fields.optional("acquisition", DataCodecs.ACQUISITION_COST).ifPresent(source::acquisitionCost);
+    fields.optional("curation", DataCodecs.CURATION_PIPELINE).ifPresent(source::curation);
+    return fields.node().build(source::build);
+  }
+}

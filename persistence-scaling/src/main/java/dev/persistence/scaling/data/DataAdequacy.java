@@ -1,0 +1,69 @@
+package dev.persistence.scaling.data;
+
+import dev.persistence.core.data.DataMixture;
+import dev.persistence.core.data.MixtureAllocation;
+import dev.persistence.scaling.law.DataConstrainedLaw;
+
+/**
+ * Tokens available against tokens needed: for a model size and a token target, the unique tokens the mixture
+ * supplies, the repetition it forces, and the loss penalty of that repetition under the data-constrained law.
+ *
+ * <p>The penalty compares the law's loss with the mixture's unique tokens, L(N, D, U), against the same law given
+ * as many unique tokens as it trains on, L(N, D, D): the same law on both sides, so the difference is the
+ * repetition alone (not a difference between two fits). The loss uses the mixture's totals (D = the target, U =
+ * unique tokens drawn), which treats repetition as spread evenly over the mixture; {@link #effective()} reports
+ * the per-source figures.
+ *
+ * @param target the token target
+ * @param availableTokens unique tokens in the sources with a positive weight
+ * @param effective the mixture's tokens, unique tokens and effective tokens at the target
+ * @param repetition training tokens per unique token drawn (1 means no repetition)
+ * @param shortfallTokens how far the target exceeds the available unique tokens (0 if it does not)
+ * @param unconstrainedLoss L(N, D, D): the law's loss with enough unique data
+ * @param dataConstrainedLoss L(N, D, U): the law's loss with the mixture's unique tokens
+ * @param allocation the mixture spread over the target
+ */
+public record DataAdequacy(
+    TokenTarget target,
+    double availableTokens,
+    MixtureEffectiveTokens effective,
+    double repetition,
+    double shortfallTokens,
+    double unconstrainedLoss,
+    double dataConstrainedLoss,
+    MixtureAllocation allocation) {
+
+  /**
+   * Assesses a mixture for a target.
+   *
+   * @param law the data-constrained law (usually {@link DataConstrainedLaw#MUENNIGHOFF_2023})
+   * @param target the token target (see {@link TokenTarget})
+   * @param mixture the mixture
+   */
+  public static DataAdequacy assess(DataConstrainedLaw law, TokenTarget target, DataMixture mixture) {
+    MixtureAllocation allocation = mixture.allocate(target.tokens());
+    MixtureEffectiveTokens effective = MixtureEffectiveTokens.of(law, allocation);
+    double unique = effective.uniqueTokens();
+    double tokens = target.tokens();
+    double available = mixture.availableTokens();
+    return new DataAdequacy(
+        target,
+        available,
+        effective,
+        tokens / unique,
+        Math.max(0, tokens - available),
+        law.loss(target.parameters(), tokens, tokens),
+        law.loss(target.parameters(), tokens, unique),
+        allocation);
+  }
+
+  /** The loss penalty of the repetition, in nats per token: constrained minus unconstrained loss (&gt;= 0). */
+  public double lossPenalty() {
+    return dataConstrainedLoss - unconstrainedLoss;
+  }
+
+  /** Whether the mixture holds at least the target's tokens, uniquely. */
+  public boolean sufficient() {
+    return shortfallTokens == 0;
+  }
+}
