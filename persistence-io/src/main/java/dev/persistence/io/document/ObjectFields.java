@@ -46,8 +46,21 @@ public final class ObjectFields {
    * @param name the field
    */
   public DocumentNode required(String name) {
-    return optional(name)
-        .orElseThrow(() -> object.child(name, NullNode.getInstance()).error("missing required field"));
+    Optional<DocumentNode> value = optional(name);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    // A misspelling of a required field is reported as such, not as a missing field.
+    Iterator<String> names = object.json().fieldNames();
+    while (names.hasNext()) {
+      String present = names.next();
+      if (!known.contains(present) && !Suggestions.closest(present, List.of(name)).isEmpty()) {
+        throw object
+            .child(present, object.json().get(present))
+            .error("unknown field; did you mean " + name + "?");
+      }
+    }
+    throw object.child(name, NullNode.getInstance()).error("missing required field");
   }
 
   /** Whether the field is present and not null. */
