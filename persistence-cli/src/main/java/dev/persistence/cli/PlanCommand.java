@@ -84,6 +84,7 @@ final class PlanCommand implements Callable<Integer> {
     result.put("scenario", scenario.name());
     result.put("totalCostUsd", report.totalCostUsd());
     result.put("trainingCostUsd", report.trainingCostUsd());
+    report.ownedTrainingCost().ifPresent(owned -> result.put("ownedTrainingCostUsd", owned.totalUsd()));
     result.put("trainingDays", report.run().trainingDays());
     result.put("acceleratorHours", report.run().acceleratorHours());
     result.put("energyKwh", report.energyKilowattHours());
@@ -242,6 +243,7 @@ final class PlanCommand implements Callable<Integer> {
         .row("training days (goodput " + String.format(Locale.ROOT, "%.0f%%", 100 * scenario.goodput().fraction()) + ")", String.format(Locale.ROOT, "%.1f", report.run().trainingDays()))
         .row("accelerator-hours", number(report.run().acceleratorHours()))
         .row("training cost", usd(report.trainingCostUsd()) + " at $" + scenario.price().usdPerAcceleratorHour() + "/h")
+        .row("on an owned cluster", report.ownedTrainingCost().map(owned -> usd(owned.totalUsd())).orElse("(no owned economics given)"))
         .row("energy", String.format(Locale.ROOT, "%.1f GWh", report.energyKilowattHours() / 1e6))
         .row("CO2e (location / market)", String.format(Locale.ROOT, "%,.0f t / %,.0f t", report.co2LocationTonnes(), report.co2MarketTonnes()))
         .print(out);

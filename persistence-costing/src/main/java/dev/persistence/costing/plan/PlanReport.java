@@ -1,6 +1,7 @@
 package dev.persistence.costing.plan;
 
 import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.costing.money.CostBreakdown;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.steptime.StepTimeEstimate;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param computeOptimal the law's view of the model and token counts
  * @param run how the run goes on the cluster
  * @param trainingCostUsd price of the run's accelerator-hours
+ * @param ownedTrainingCost what the same run costs on an owned cluster, when the scenario gives its economics
  * @param energyKilowattHours facility energy of the run
  * @param co2LocationTonnes location-based emissions of the run, tonnes CO2e
  * @param co2MarketTonnes market-based emissions of the run, tonnes CO2e
@@ -44,6 +46,7 @@ public record PlanReport(
     ComputeOptimalCheck computeOptimal,
     RunEstimate run,
     double trainingCostUsd,
+    Optional<CostBreakdown> ownedTrainingCost,
     double energyKilowattHours,
     double co2LocationTonnes,
     double co2MarketTonnes,

@@ -10,6 +10,9 @@ import dev.persistence.costing.energy.CarbonEstimate;
 import dev.persistence.costing.energy.EnergyEstimate;
 import dev.persistence.costing.energy.PowerModel;
 import dev.persistence.costing.money.CloudCost;
+import dev.persistence.costing.money.CostBreakdown;
+import dev.persistence.costing.money.OwnedCluster;
+import dev.persistence.costing.money.OwnedClusterCost;
 import dev.persistence.costing.plan.PlanReport.ComputeOptimalCheck;
 import dev.persistence.costing.plan.PlanReport.RunEstimate;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
@@ -95,6 +98,9 @@ public final class Planner {
     EnergyEstimate energy = EnergyEstimate.of(usage, power);
     CarbonEstimate carbon = CarbonEstimate.of(energy, scenario.locationGrid(), scenario.marketGrid());
 
+    Optional<CostBreakdown> owned =
+        scenario.owned().map(economics -> OwnedClusterCost.of(usage, ownedCluster(scenario, economics, power)));
+
     double lawParameters = parameters.activeParameters();
     ComputeOptimalCheck optimal = computeOptimal(scenario, lawParameters);
 
@@ -145,6 +151,7 @@ public final class Planner {
         optimal,
         runEstimate,
         trainingCost,
+        owned,
         energy.facilityKilowattHours(),
         carbon.locationBasedTonnes(),
         carbon.marketBasedTonnes(),
@@ -156,6 +163,21 @@ public final class Planner {
         bands,
         monteCarlo.sensitivity(CostOutput.COST_USD),
         targets);
+  }
+
+  private static OwnedCluster ownedCluster(Scenario scenario, OwnedEconomics economics, PowerModel power) {
+    return OwnedCluster.builder()
+        .acceleratorCount(scenario.cluster().acceleratorCount())
+        .acceleratorsPerNode(scenario.cluster().acceleratorsPerNode())
+        .capitalUsdPerAccelerator(economics.capitalUsdPerAccelerator())
+        .capitalUsdPerNode(economics.capitalUsdPerNode())
+        .networkingAndStorageFraction(economics.networkingAndStorageFraction())
+        .amortisationYears(economics.amortisationYears())
+        .utilisation(economics.utilisation())
+        .powerPriceUsdPerKilowattHour(economics.powerPriceUsdPerKilowattHour())
+        .power(power)
+        .operationsStaffUsdPerYear(economics.operationsStaffUsdPerYear())
+        .build();
   }
 
   /** The run's speed and where it came from. */

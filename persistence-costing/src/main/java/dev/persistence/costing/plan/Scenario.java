@@ -86,6 +86,14 @@ public abstract class Scenario {
   public abstract CloudPrice price();
 
   /**
+   * The owned-cluster economics to compare with the cloud price for the same run, if the scenario gives them
+   * (capital per accelerator and per node, networking and storage share, amortisation, utilisation, power price,
+   * operations staff); the accelerator count, node size and power model come from the cluster and the energy
+   * section, so the comparison is for the same run.
+   */
+  public abstract Optional<OwnedEconomics> owned();
+
+  /**
    * Average chip draw over TDP; defaults to 1.0, Epoch AI's peak-power convention (see
    * {@link dev.persistence.costing.energy.PowerModel#epoch}).
    */

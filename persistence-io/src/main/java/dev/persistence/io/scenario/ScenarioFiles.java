@@ -1,6 +1,7 @@
 package dev.persistence.io.scenario;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.io.InvalidDocumentException;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * {@code training} ({@code tokens}, {@code sequenceLength}, {@code globalBatchSize}, optional {@code precision},
  * {@code goodput}, {@code parallelism}, {@code modelFlopsUtilization}); {@code cluster} (accelerator named in the
  * catalog, which {@code acceleratorCatalog: PATH} may extend); {@code law}; {@code price}; {@code energy}
- * ({@code tdpFraction}, {@code locationGrid}, {@code marketGrid}); {@code data} ({@code mixture: PATH},
+ * ({@code tdpFraction}, {@code locationGrid}, {@code marketGrid}); {@code owned} (the economics of owning the
+ * cluster, to compare with the cloud price); {@code data} ({@code mixture: PATH},
  * {@code datasetCatalog: PATH}); {@code program} ({@code phases}, {@code team}, {@code milestones},
  * {@code contingencyFraction}, {@code fundingAvailableUsd}); {@code uncertainty} ({@code samples}, {@code seed},
  * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}. Unknown fields are errors
@@ -81,6 +83,7 @@ public final class ScenarioFiles {
     energy.optional("marketGrid", ScenarioCodecs.GRID).ifPresent(builder::marketGrid);
     energy.finish();
 
+    fields.optional("owned").ifPresent(owned -> builder.owned(readOwned(owned)));
     fields.optional("data").ifPresent(data -> readData(data, folder, builder));
 
     fields.optional("program").ifPresent(program -> readProgram(program, builder));
@@ -139,6 +142,20 @@ public final class ScenarioFiles {
     MixtureFile mixture = MixtureFiles.read(folder.resolve(fields.requiredText("mixture")), catalog);
     fields.finish();
     builder.dataMixture(mixture.mixture()).curationCosts(mixture.curationCosts());
+  }
+
+  private static OwnedEconomics readOwned(DocumentNode node) {
+    ObjectFields fields = node.fields();
+    double perAccelerator = fields.requiredDouble("capitalUsdPerAccelerator");
+    double perNode = fields.requiredDouble("capitalUsdPerNode");
+    double networking = fields.requiredDouble("networkingAndStorageFraction");
+    double years = fields.requiredDouble("amortisationYears");
+    double utilisation = fields.requiredDouble("utilisation");
+    double power = fields.requiredDouble("powerPriceUsdPerKilowattHour");
+    double staff = fields.requiredDouble("operationsStaffUsdPerYear");
+    fields.finish();
+    return node.build(
+        () -> new OwnedEconomics(perAccelerator, perNode, networking, years, utilisation, power, staff));
   }
 
   private static void readProgram(DocumentNode node, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
