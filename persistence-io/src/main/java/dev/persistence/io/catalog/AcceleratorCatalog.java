@@ -180,6 +180,17 @@ public final class AcceleratorCatalog {
     return new AcceleratorCatalog(version.asText(), accelerators);
   }
 
+  /**
+   * Reads one catalog entry on its own (the {@code accelerator} format of a file or service), with the catalog's
+   * rules and messages, located at the node's path.
+   *
+   * @param node an entry object
+   * @throws InvalidDocumentException naming the path, the field and the rule
+   */
+  public static Accelerator readEntry(dev.persistence.io.document.DocumentNode node) {
+    return node.build(() -> accelerator(node.json(), 0));
+  }
+
   private static void checkFields(JsonNode node, Set<String> allowed, String where) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
@@ -197,7 +208,10 @@ public final class AcceleratorCatalog {
     JsonNode aliases = entry.get("aliases");
     if (aliases != null) {
       checkArgument(aliases.isArray(), "%s aliases must be a list", where);
-      aliases.forEach(alias -> builder.addAliases(alias.asText()));
+      for (JsonNode alias : aliases) {
+        checkArgument(alias.isTextual(), "%s aliases must be strings, got %s", where, alias);
+        builder.addAliases(alias.textValue());
+      }
     }
     if (entry.has("vendor")) {
       builder.vendor(entry.get("vendor").asText());
@@ -226,12 +240,21 @@ public final class AcceleratorCatalog {
     checkArgument(memoryFields == 1, "%s needs exactly one of memoryBytes, memoryGB, memoryGiB", where);
     if (entry.has("memoryBytes")) {
       JsonNode bytes = entry.get("memoryBytes");
-      checkArgument(bytes.canConvertToLong(), "%s memoryBytes (%s) must be a whole number", where, bytes);
+      checkArgument(
+          bytes.isIntegralNumber() && bytes.canConvertToLong(),
+          "%s memoryBytes (%s) must be a whole number of at most %s",
+          where,
+          bytes,
+          Long.MAX_VALUE);
       builder.memoryBytes(bytes.asLong());
     } else if (entry.has("memoryGB")) {
-      builder.memoryBytes(Bytes.fromGigabytes(number(entry.get("memoryGB"), where + " memoryGB")));
+      double gigabytes = number(entry.get("memoryGB"), where + " memoryGB");
+      checkArgument(gigabytes < 9.2e9, "%s memoryGB (%s) must be < 9.2e9", where, gigabytes);
+      builder.memoryBytes(Bytes.fromGigabytes(gigabytes));
     } else {
-      builder.memoryBytes(Bytes.fromGibibytes(number(entry.get("memoryGiB"), where + " memoryGiB")));
+      double gibibytes = number(entry.get("memoryGiB"), where + " memoryGiB");
+      checkArgument(gibibytes < 8.5e9, "%s memoryGiB (%s) must be < 8.5e9", where, gibibytes);
+      builder.memoryBytes(Bytes.fromGibibytes(gibibytes));
     }
     boolean teraBandwidth = entry.has("memoryBandwidthTerabytesPerSecond");
     checkArgument(
