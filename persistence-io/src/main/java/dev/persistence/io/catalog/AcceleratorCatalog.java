@@ -162,7 +162,11 @@ public final class AcceleratorCatalog {
     checkArgument(root != null && root.isObject(), "catalog must be an object with catalogVersion and accelerators");
     checkFields(root, TOP_LEVEL_FIELDS, "catalog");
     JsonNode version = root.get("catalogVersion");
-    checkArgument(version != null && version.isValueNode(), "catalog needs a catalogVersion");
+    checkArgument(version != null && !version.isNull(), "catalog needs a catalogVersion");
+    checkArgument(
+        version.isTextual() || version.isNumber(),
+        "catalogVersion must be a string or a number, got %s",
+        version.getNodeType().name().toLowerCase(Locale.ROOT));
     JsonNode entries = root.get("accelerators");
     checkArgument(entries != null && entries.isArray(), "catalog needs an accelerators array");
     List<Accelerator> accelerators = new ArrayList<>();
@@ -214,7 +218,7 @@ public final class AcceleratorCatalog {
       }
     }
     if (entry.has("vendor")) {
-      builder.vendor(entry.get("vendor").asText());
+      builder.vendor(optionalText(entry, "vendor", where));
     }
     boolean tera = entry.has("densePeakTeraflopsPerSecond");
     checkArgument(
@@ -282,7 +286,7 @@ public final class AcceleratorCatalog {
     }
     builder.source(text(entry, "source", where));
     if (entry.has("notes")) {
-      builder.notes(entry.get("notes").asText());
+      builder.notes(optionalText(entry, "notes", where));
     }
     try {
       return builder.build();
@@ -294,8 +298,14 @@ public final class AcceleratorCatalog {
   private static String text(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     checkArgument(
-        value != null && value.isValueNode() && !value.asText().isBlank(), "%s needs a %s", where, field);
+        value != null && value.isTextual() && !value.asText().isBlank(), "%s needs a %s (a non-blank string)", where, field);
     return value.asText();
+  }
+
+  private static String optionalText(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    checkArgument(value.isTextual(), "%s %s must be a string", where, field);
+    return value.textValue();
   }
 
   private static double number(JsonNode node, String what) {
