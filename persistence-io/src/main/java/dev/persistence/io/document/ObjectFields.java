@@ -47,7 +47,20 @@ public final class ObjectFields {
    */
   public DocumentNode required(String name) {
     return optional(name)
-        .orElseThrow(() -> object.child(name, NullNode.getInstance()).error("missing required field"));
+        .orElseThrow(
+            () -> object.child(name, NullNode.getInstance()).error("missing required field" + misspelling(name)));
+  }
+
+  /** A present field that looks like a misspelling of {@code name}, so the user sees the likely cause first. */
+  private String misspelling(String name) {
+    Iterator<String> names = object.json().fieldNames();
+    while (names.hasNext()) {
+      String present = names.next();
+      if (!present.equals(name) && !Suggestions.didYouMean(present, List.of(name)).isEmpty()) {
+        return "; is " + present + " a misspelling of " + name + "?";
+      }
+    }
+    return "";
   }
 
   /** Whether the field is present and not null. */
