@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SearchCommand.class,
       DataCommand.class,
-      DatasetsCommand.class
+      DatasetsCommand.class,
+      PlanCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

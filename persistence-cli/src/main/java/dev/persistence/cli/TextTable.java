@@ -8,6 +8,13 @@ import java.util.Locale;
 /** A two-column, right-aligned table for readable output. */
 final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
+  private boolean leftAligned;
+
+  /** Left-aligns the values (for prose values); numbers stay right-aligned by default. */
+  TextTable leftAligned() {
+    leftAligned = true;
+    return this;
+  }
 
   TextTable row(String label, String value) {
     rows.add(new String[] {label, value});
@@ -30,7 +37,8 @@ final class TextTable {
       valueWidth = Math.max(valueWidth, row[1].length());
     }
     for (String[] row : rows) {
-      out.println(String.format(Locale.ROOT, "%-" + labelWidth + "s  %" + valueWidth + "s", row[0], row[1]));
+      String format = "%-" + labelWidth + "s  %" + (leftAligned ? "-" : "") + valueWidth + "s";
+      out.println(String.format(Locale.ROOT, format, row[0], row[1]).stripTrailing());
     }
     out.flush();
   }

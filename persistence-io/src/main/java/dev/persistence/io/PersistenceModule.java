@@ -24,7 +24,14 @@ import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.energy.PowerModel;
 import dev.persistence.costing.money.OwnedCluster;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.program.Milestone;
 import dev.persistence.costing.program.Phase;
+import dev.persistence.costing.program.Role;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.costing.program.Program;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.serving.ServingDeployment;
@@ -109,7 +116,12 @@ public final class PersistenceModule extends SimpleModule {
     register(ComputeThreshold.class, CostingCodecs.COMPUTE_THRESHOLD);
     register(Calibration.class, CostingCodecs.CALIBRATION);
     register(Phase.class, ProgramCodecs.PHASE);
-    // Role and Milestone are registered with the scenario codecs; Program reads them inline until then.
+    register(Role.class, ScenarioCodecs.ROLE);
+    register(Milestone.class, ScenarioCodecs.MILESTONE);
+    register(CloudPrice.class, ScenarioCodecs.CLOUD_PRICE);
+    register(GridIntensity.class, ScenarioCodecs.GRID);
+    register(Goodput.class, ScenarioCodecs.GOODPUT);
+    register(Distribution.class, ScenarioCodecs.DISTRIBUTION);
     register(Program.class, ProgramCodecs.PROGRAM);
   }
 

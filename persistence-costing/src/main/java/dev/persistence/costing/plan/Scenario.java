@@ -3,9 +3,12 @@ package dev.persistence.costing.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.data.CurationCostModel;
+import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.costing.money.CloudPrice;
 import dev.persistence.costing.program.Milestone;
@@ -94,10 +97,27 @@ public abstract class Scenario {
   /** The grid's location-based intensity. */
   public abstract GridIntensity locationGrid();
 
-  /** The market-based intensity (after renewable purchases); defaults to the location-based one. */
+  /**
+   * The market-based intensity (after renewable purchases); defaults to the location-based figure, the GHG
+   * Protocol Scope 2 Guidance's fallback when no contractual instruments or residual mix are known (section 6.11).
+   */
   @Value.Default
   public GridIntensity marketGrid() {
-    return locationGrid();
+    GridIntensity location = locationGrid();
+    return new GridIntensity(
+        location.name(),
+        location.kilogramsCo2ePerKilowattHour(),
+        CarbonAccounting.MARKET_BASED,
+        location.source() + " (no market instruments: the location-based figure)");
+  }
+
+  /** Where the pre-training tokens come from; empty when the scenario does not say. */
+  public abstract Optional<DataMixture> dataMixture();
+
+  /** Prices of curation work for the data budget; defaults to the labelled assumptions. */
+  @Value.Default
+  public CurationCostModel curationCosts() {
+    return CurationCostModel.ASSUMED;
   }
 
   /** The program's phases. */

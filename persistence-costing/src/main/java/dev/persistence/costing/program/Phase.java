@@ -60,6 +60,12 @@ public abstract class Phase {
     return 0;
   }
 
+  /** Data bought or made for the phase in USD beyond licensed tokens and annotation (a data budget). */
+  @Value.Default
+  public double dataBudgetUsd() {
+    return 0;
+  }
+
   /** Other costs of the phase in USD (storage, external evaluations, legal review). */
   @Value.Default
   public double otherCostUsd() {
@@ -76,6 +82,7 @@ public abstract class Phase {
     nonNegative("licensedTokenPriceUsdPerMillion", licensedTokenPriceUsdPerMillion());
     nonNegative("annotatedItems", annotatedItems());
     nonNegative("annotationPriceUsdPerItem", annotationPriceUsdPerItem());
+    nonNegative("dataBudgetUsd", dataBudgetUsd());
     nonNegative("otherCostUsd", otherCostUsd());
   }
 
@@ -84,9 +91,11 @@ public abstract class Phase {
         value >= 0 && Double.isFinite(value), "phase %s: %s (%s) must be finite and >= 0", name(), field, value);
   }
 
-  /** Data cost in USD: licensed tokens plus annotation. */
+  /** Data cost in USD: licensed tokens, annotation and the data budget. */
   public double dataCostUsd() {
-    return licensedTokens() / 1e6 * licensedTokenPriceUsdPerMillion() + annotatedItems() * annotationPriceUsdPerItem();
+    return licensedTokens() / 1e6 * licensedTokenPriceUsdPerMillion()
+        + annotatedItems() * annotationPriceUsdPerItem()
+        + dataBudgetUsd();
   }
 
   /** Non-people cost of the phase in USD: compute, data and other. */

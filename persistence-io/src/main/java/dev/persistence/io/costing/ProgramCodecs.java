@@ -13,6 +13,7 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.scenario.ScenarioCodecs;
 
 /**
  * Codecs of programs: phases, the team's roles, milestones, duration, contingency and funding.
@@ -32,8 +33,7 @@ import dev.persistence.io.document.ObjectFields;
  *   - {name: model card, month: 12}
  * }</pre>
  *
- * <p>{@link #ROLE} and {@link #MILESTONE} are read inline here; a program reader that shares the scenario
- * file's role and milestone codecs is built with {@link #program(Codec, Codec)}.
+ * <p>Roles and milestones are the scenario file's ({@link ScenarioCodecs#ROLE}, {@link ScenarioCodecs#MILESTONE}).
  */
 public final class ProgramCodecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,7 +44,7 @@ public final class ProgramCodecs {
    * Phases: {@code name}, {@code kind} ({@code experiments pretraining supervised-fine-tuning preference-tuning
    * reinforcement-learning evaluation serving other}), {@code startMonth}, {@code durationMonths}, and costs, each
    * optional (default 0): {@code computeCostUsd licensedTokens licensedTokenPriceUsdPerMillion annotatedItems
-   * annotationPriceUsdPerItem otherCostUsd}.
+   * annotationPriceUsdPerItem dataBudgetUsd otherCostUsd}.
    */
   public static final Codec<Phase> PHASE =
       new Codec<>() {
@@ -62,6 +62,7 @@ public final class ProgramCodecs {
           fields.optionalDouble("licensedTokenPriceUsdPerMillion").ifPresent(builder::licensedTokenPriceUsdPerMillion);
           fields.optionalDouble("annotatedItems").ifPresent(builder::annotatedItems);
           fields.optionalDouble("annotationPriceUsdPerItem").ifPresent(builder::annotationPriceUsdPerItem);
+          fields.optionalDouble("dataBudgetUsd").ifPresent(builder::dataBudgetUsd);
           fields.optionalDouble("otherCostUsd").ifPresent(builder::otherCostUsd);
           fields.finish();
           return node.build(builder::build);
@@ -79,64 +80,14 @@ public final class ProgramCodecs {
           out.put("licensedTokenPriceUsdPerMillion", phase.licensedTokenPriceUsdPerMillion());
           out.put("annotatedItems", phase.annotatedItems());
           out.put("annotationPriceUsdPerItem", phase.annotationPriceUsdPerItem());
+          out.put("dataBudgetUsd", phase.dataBudgetUsd());
           out.put("otherCostUsd", phase.otherCostUsd());
           return out;
         }
       };
 
-  /**
-   * Roles: {@code name headcount loadedAnnualCostUsd}, optional {@code hiringStartMonth} and {@code
-   * hiringRampMonths} (default 0). Interim: the scenario file's role codec replaces it when it lands.
-   */
-  public static final Codec<Role> ROLE =
-      new Codec<>() {
-        @Override
-        public Role read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          double headcount = fields.requiredDouble("headcount");
-          double cost = fields.requiredDouble("loadedAnnualCostUsd");
-          int start = fields.optionalInt("hiringStartMonth").orElse(0);
-          int ramp = fields.optionalInt("hiringRampMonths").orElse(0);
-          fields.finish();
-          return node.build(() -> new Role(name, headcount, cost, start, ramp));
-        }
-
-        @Override
-        public JsonNode write(Role role) {
-          ObjectNode out = NODES.objectNode();
-          out.put("name", role.name());
-          out.put("headcount", role.headcount());
-          out.put("loadedAnnualCostUsd", role.loadedAnnualCostUsd());
-          out.put("hiringStartMonth", role.hiringStartMonth());
-          out.put("hiringRampMonths", role.hiringRampMonths());
-          return out;
-        }
-      };
-
-  /** Milestones: {@code name} and {@code month}. Interim, like {@link #ROLE}. */
-  public static final Codec<Milestone> MILESTONE =
-      new Codec<>() {
-        @Override
-        public Milestone read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          int month = fields.requiredInt("month");
-          fields.finish();
-          return node.build(() -> new Milestone(name, month));
-        }
-
-        @Override
-        public JsonNode write(Milestone milestone) {
-          ObjectNode out = NODES.objectNode();
-          out.put("name", milestone.name());
-          out.put("month", milestone.month());
-          return out;
-        }
-      };
-
-  /** Programs, with this class's role and milestone codecs. */
-  public static final Codec<Program> PROGRAM = program(ROLE, MILESTONE);
+  /** Programs, with the scenario file's role and milestone codecs. */
+  public static final Codec<Program> PROGRAM = program(ScenarioCodecs.ROLE, ScenarioCodecs.MILESTONE);
 
   /**
    * Programs: {@code phases}, {@code team} and {@code milestones} (lists, absent means empty), optional {@code

@@ -46,21 +46,21 @@ public final class ObjectFields {
    * @param name the field
    */
   public DocumentNode required(String name) {
-    return optional(name)
-        .orElseThrow(
-            () -> object.child(name, NullNode.getInstance()).error("missing required field" + misspelling(name)));
-  }
-
-  /** A present field that looks like a misspelling of {@code name}, so the user sees the likely cause first. */
-  private String misspelling(String name) {
+    Optional<DocumentNode> value = optional(name);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    // A misspelling of a required field is reported as such, not as a missing field.
     Iterator<String> names = object.json().fieldNames();
     while (names.hasNext()) {
       String present = names.next();
-      if (!present.equals(name) && !Suggestions.didYouMean(present, List.of(name)).isEmpty()) {
-        return "; is " + present + " a misspelling of " + name + "?";
+      if (!known.contains(present) && !Suggestions.closest(present, List.of(name)).isEmpty()) {
+        throw object
+            .child(present, object.json().get(present))
+            .error("unknown field; did you mean " + name + "?");
       }
     }
-    return "";
+    throw object.child(name, NullNode.getInstance()).error("missing required field");
   }
 
   /** Whether the field is present and not null. */

@@ -58,8 +58,8 @@ class CostingCodecsProperties {
     Property.forAll(CostingGen.roles(), CostingGen.milestones(), FORMATS)
         .verify(
             (role, milestone, format) -> {
-              roundTrip(ProgramCodecs.ROLE, role, format);
-              roundTrip(ProgramCodecs.MILESTONE, milestone, format);
+              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.ROLE, role, format);
+              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.MILESTONE, milestone, format);
             });
   }
 

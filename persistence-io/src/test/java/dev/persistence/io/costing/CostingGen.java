@@ -155,7 +155,7 @@ final class CostingGen {
             List.<Gen<?>>of(
                 Gen.enumValues(PhaseKind.class), Gen.integers(0, 24), Gen.integers(1, 12), Gen.doubles(0, 1e8),
                 Gen.doubles(0, 1e13), Gen.doubles(0, 5), Gen.doubles(0, 1e6), Gen.doubles(0, 50),
-                Gen.doubles(0, 1e6)))
+                Gen.doubles(0, 1e6), Gen.doubles(0, 1e7)))
         .map(
             v ->
                 Phase.builder()
@@ -169,6 +169,7 @@ final class CostingGen {
                     .annotatedItems((Double) v.get(6))
                     .annotationPriceUsdPerItem((Double) v.get(7))
                     .otherCostUsd((Double) v.get(8))
+                    .dataBudgetUsd((Double) v.get(9))
                     .build());
   }
 

@@ -103,6 +103,6 @@ class DocumentsTest {
     DocumentNode node = DocumentNode.root(Documents.parse("{\"utilization\": 0.8}", DocumentFormat.JSON, "doc"), "doc");
     InvalidDocumentException e =
         assertThrows(InvalidDocumentException.class, () -> node.fields().requiredDouble("utilisation"));
-    assertEquals("doc: utilisation: missing required field; is utilization a misspelling of utilisation?", e.getMessage());
+    assertEquals("doc: utilization: unknown field; did you mean utilisation?", e.getMessage());
   }
 }

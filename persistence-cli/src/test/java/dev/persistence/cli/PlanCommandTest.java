@@ -1,0 +1,93 @@
+package dev.persistence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+
+  /** The two bundled scenarios of the founding brief run end to end and say where each row stands. */
+  @Test
+  void bundledScenariosProduceTheRequiredFigures() throws IOException {
+    for (String scenario : new String[] {"frontier.yaml", "competitive.yaml"}) {
+      CommandRun run =
+          CommandRun.of("plan", EXAMPLES.resolve(scenario).toString(), "--json", "--samples", "200");
+      assertEquals(0, run.exitCode(), run.err());
+      JsonNode json = new ObjectMapper().readTree(run.out());
+      for (String field :
+          new String[] {"totalCostUsd", "trainingDays", "acceleratorHours", "energyKwh", "co2Tonnes"}) {
+        assertTrue(json.get(field).isNumber() && json.get(field).asDouble() > 0, scenario + " " + field);
+      }
+      assertTrue(json.get("thresholdsCrossed").isArray());
+      assertEquals(5, json.get("targets").size(), scenario);
+      for (JsonNode target : json.get("targets")) {
+        assertEquals(target.get("miss").asDouble() == 0, target.get("inside").asBoolean());
+      }
+      JsonNode program = json.get("program");
+      double sum = 0;
+      for (JsonNode month : program.get("monthlyBurnUsd")) {
+        sum += month.asDouble();
+      }
+      assertEquals(program.get("plannedUsd").asDouble(), sum, 1e-6 * sum);
+      assertEquals(json.get("totalCostUsd").asDouble(), program.get("fundingNeededUsd").asDouble(), 1e-6);
+    }
+  }
+
+  @Test
+  void theReportIsReadable() {
+    CommandRun run = CommandRun.of("plan", EXAMPLES.resolve("competitive.yaml").toString(), "--samples", "100");
+    assertEquals(0, run.exitCode(), run.err());
+    for (String section : new String[] {"Compute-optimal check", "Run on 8192 x H100-SXM5-80GB", "Regulatory thresholds",
+        "Program (", "Uncertainty (100 samples", "Targets"}) {
+      assertTrue(run.out().contains(section), section + "\n" + run.out());
+    }
+  }
+
+  @Test
+  void sameSeedSameReport() {
+    String file = EXAMPLES.resolve("competitive.yaml").toString();
+    assertEquals(
+        CommandRun.of("plan", file, "--json", "--samples", "300", "--seed", "7").out(),
+        CommandRun.of("plan", file, "--json", "--samples", "300", "--seed", "7").out());
+  }
+
+  @Test
+  void scenarioErrorsNameTheirPath(@TempDir Path folder) throws IOException {
+    String frontier = Files.readString(EXAMPLES.resolve("frontier.yaml"));
+    Files.createDirectories(folder.resolve("models"));
+    Files.createDirectories(folder.resolve("data"));
+    Files.copy(EXAMPLES.resolve("models/frontier-1t-dense.yaml"), folder.resolve("models/frontier-1t-dense.yaml"));
+    Files.copy(EXAMPLES.resolve("data/mixture.yaml"), folder.resolve("data/mixture.yaml"));
+    Path file = folder.resolve("s.yaml");
+
+    Files.writeString(file, frontier.replace("accelerator: H100-SXM5-80GB", "accelerator: H10"));
+    CommandRun unknown = CommandRun.of("plan", file.toString());
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.oneErrorLine(), unknown.err());
+    assertTrue(unknown.err().startsWith("persistence plan: " + file + ": cluster.accelerator: unknown accelerator"), unknown.err());
+    assertTrue(unknown.err().contains("H100-SXM5-80GB"), unknown.err());
+
+    Files.writeString(file, frontier.replace("  acceleratorsPerNode: 8", "  acceleratorPerNode: 8"));
+    CommandRun misspelt = CommandRun.of("plan", file.toString());
+    assertEquals(
+        "persistence plan: " + file + ": cluster.acceleratorPerNode: unknown field; did you mean acceleratorsPerNode?\n",
+        misspelt.err());
+
+    Files.writeString(file, frontier.replace("  tokens: 15.0e12\n", ""));
+    CommandRun missing = CommandRun.of("plan", file.toString());
+    assertEquals("persistence plan: " + file + ": training.tokens: missing required field\n", missing.err());
+
+    Files.writeString(file, frontier.replace("{distribution: uniform, min: 0.30, max: 0.45}", "{distribution: uniform, min: 0.30, max: 1.45}"));
+    CommandRun outOfRange = CommandRun.of("plan", file.toString());
+    assertEquals(2, outOfRange.exitCode());
+    assertTrue(outOfRange.err().contains("MODEL_FLOPS_UTILIZATION"), outOfRange.err());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.persistence.costing.plan;
+
+import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.costing.program.ProgramBudget;
+import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.costing.uncertainty.CostOutput;
+import dev.persistence.costing.uncertainty.Percentiles;
+import dev.persistence.costing.uncertainty.Sensitivity;
+import dev.persistence.scaling.data.DataAdequacy;
+import dev.persistence.scaling.data.DataBudget;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link Scenario} comes to: the model, the compute-optimal check, the run on the cluster, its cost,
+ * energy and carbon, the thresholds it crosses, the program's budget, the uncertainty bands and the targets.
+ *
+ * @param scenario the scenario planned
+ * @param parameters exact parameter counts
+ * @param trainingFlopsPerToken model FLOPs per training token (exact convention, no recomputation)
+ * @param trainingFlops model FLOPs of the pre-training run
+ * @param computeOptimal the law's view of the model and token counts
+ * @param run how the run goes on the cluster
+ * @param trainingCostUsd price of the run's accelerator-hours
+ * @param energyKilowattHours facility energy of the run
+ * @param co2LocationTonnes location-based emissions of the run, tonnes CO2e
+ * @param co2MarketTonnes market-based emissions of the run, tonnes CO2e
+ * @param cumulativeTrainingFlops pre-training plus fine-tuning phases, the quantity thresholds are written in
+ * @param thresholdsCrossed the regulatory thresholds that cumulative compute crosses
+ * @param data how the data mixture covers the run's tokens, when the scenario names one
+ * @param dataBudget what the mixture's tokens cost, when the scenario names one
+ * @param budget the program's budget
+ * @param bands P10/P50/P90 of the Monte Carlo outputs
+ * @param sensitivity the assumptions ranked by how far they swing the cost
+ * @param targets each target with the plan's figure and its miss
+ */
+public record PlanReport(
+    Scenario scenario,
+    ParameterBreakdown parameters,
+    double trainingFlopsPerToken,
+    double trainingFlops,
+    ComputeOptimalCheck computeOptimal,
+    RunEstimate run,
+    double trainingCostUsd,
+    double energyKilowattHours,
+    double co2LocationTonnes,
+    double co2MarketTonnes,
+    double cumulativeTrainingFlops,
+    List<ComputeThreshold> thresholdsCrossed,
+    Optional<DataAdequacy> data,
+    Optional<DataBudget> dataBudget,
+    ProgramBudget budget,
+    Map<CostOutput, Percentiles> bands,
+    List<Sensitivity> sensitivity,
+    List<TargetResult> targets) {
+
+  /**
+   * The law's view of the plan: the loss it predicts, and the compute-optimal split of the same compute.
+   *
+   * @param law the law's registry name
+   * @param parametersUsed the parameter count given to the law (active parameters, for mixtures of experts)
+   * @param predictedLoss the law's loss at the plan's parameters and tokens
+   * @param optimalParameters compute-optimal parameters at the same {@code 6ND} compute
+   * @param optimalTokens compute-optimal tokens at that compute
+   * @param optimalLoss the loss of the compute-optimal split
+   * @param tokensPerParameter the plan's tokens per parameter
+   * @param optimalTokensPerParameter the compute-optimal tokens per parameter
+   */
+  public record ComputeOptimalCheck(
+      String law,
+      double parametersUsed,
+      double predictedLoss,
+      double optimalParameters,
+      double optimalTokens,
+      double optimalLoss,
+      double tokensPerParameter,
+      double optimalTokensPerParameter) {
+
+    /** Tokens per parameter over the compute-optimal ratio: above 1 over-trained, below 1 under-trained. */
+    public double trainingRatio() {
+      return tokensPerParameter / optimalTokensPerParameter;
+    }
+  }
+
+  /**
+   * How the pre-training run goes.
+   *
+   * @param source how speed was obtained: {@code assumed-mfu}, {@code given-plan} or {@code searched-plan}
+   * @param step the step-time estimate of the plan, when one was modelled
+   * @param acceleratorCount accelerators the run uses
+   * @param modelFlopsUtilization model FLOPs over dense peak
+   * @param trainingDays wall-clock days, failures included
+   * @param acceleratorHours accelerator-hours occupied
+   */
+  public record RunEstimate(
+      String source,
+      Optional<StepTimeEstimate> step,
+      long acceleratorCount,
+      double modelFlopsUtilization,
+      double trainingDays,
+      double acceleratorHours) {}
+
+  /**
+   * A target and where the plan stands against it.
+   *
+   * @param target the range
+   * @param value the plan's figure
+   * @param miss 0 inside the range, else the fraction by which it misses the nearest end
+   */
+  public record TargetResult(Target target, double value, double miss) {
+
+    /** Whether the plan's figure is inside the range. */
+    public boolean inside() {
+      return miss == 0;
+    }
+  }
+
+  /** What the whole program needs, in USD: its planned spend plus its contingency. */
+  public double totalCostUsd() {
+    return budget.fundingNeededUsd();
+  }
+}

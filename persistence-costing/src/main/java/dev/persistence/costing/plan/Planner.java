@@ -1,0 +1,323 @@
+package dev.persistence.costing.plan;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.costing.calibration.Calibration;
+import dev.persistence.costing.energy.CarbonEstimate;
+import dev.persistence.costing.energy.EnergyEstimate;
+import dev.persistence.costing.energy.PowerModel;
+import dev.persistence.costing.money.CloudCost;
+import dev.persistence.costing.plan.PlanReport.ComputeOptimalCheck;
+import dev.persistence.costing.plan.PlanReport.RunEstimate;
+import dev.persistence.costing.plan.PlanReport.TargetResult;
+import dev.persistence.costing.program.Phase;
+import dev.persistence.costing.program.PhaseKind;
+import dev.persistence.costing.program.Program;
+import dev.persistence.costing.program.ProgramBudget;
+import dev.persistence.costing.regulation.ComputeThresholds;
+import dev.persistence.costing.search.PlanSearch;
+import dev.persistence.costing.search.SearchRequest;
+import dev.persistence.costing.search.SearchResult;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.costing.steptime.StepTimeModel;
+import dev.persistence.costing.training.ComputeUsage;
+import dev.persistence.costing.training.TrainingRun;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.costing.uncertainty.CostOutput;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.MonteCarlo;
+import dev.persistence.costing.uncertainty.MonteCarloResult;
+import dev.persistence.costing.uncertainty.Percentiles;
+import dev.persistence.costing.uncertainty.TrainingAssumptions;
+import dev.persistence.scaling.allocation.Allocation;
+import dev.persistence.scaling.data.DataAdequacy;
+import dev.persistence.scaling.data.DataBudget;
+import dev.persistence.scaling.data.TokenTarget;
+import dev.persistence.scaling.law.DataConstrainedLaw;
+import dev.persistence.scaling.allocation.AllocationProblem;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link Scenario} into a {@link PlanReport}.
+ *
+ * <p>The steps, each with the calculator that owns its formula: exact parameters and FLOPs (core); the run's speed
+ * from an assumed MFU, the step-time model of a given plan, or the fastest plan {@link PlanSearch} finds on the
+ * cluster; the run's hours with the scenario's goodput ({@link TrainingRun}); money ({@link CloudCost}); energy
+ * ({@link PowerModel}, {@link EnergyEstimate}) and carbon ({@link CarbonEstimate}); the compute-optimal check at
+ * the same {@code 6ND} compute ({@link AllocationProblem}); thresholds on cumulative compute (pre-training plus the
+ * fine-tuning phases' share, {@link ComputeThresholds}); the program ({@link Program}); and a seeded Monte Carlo
+ * of the closed-form cost model around the plan's point values ({@link MonteCarlo}).
+ *
+ * <p>Mixture-of-experts models are given to the loss law and the Monte Carlo by their active parameters, the
+ * parameters that set the compute per token; dense laws were fitted on dense models, so a mixture's predicted
+ * loss is an extrapolation.
+ */
+public final class Planner {
+  private static final double DAYS_PER_MONTH = 365.25 / 12;
+
+  private Planner() {}
+
+  /**
+   * Plans a scenario.
+   *
+   * @param scenario the scenario
+   * @throws IllegalArgumentException if no parallel plan fits the cluster, the accelerator lacks a figure the plan
+   *     needs (a dense peak in the precision's format, a TDP), or a derived value breaks a calculator's rule
+   */
+  public static PlanReport plan(Scenario scenario) {
+    Architecture model = scenario.architecture();
+    ParameterBreakdown parameters = model.parameters();
+    double flopsPerToken =
+        FlopAccounting.estimate(model, scenario.sequenceLength(), FlopConvention.EXACT).modelTrainingFlopsPerToken();
+    double trainingFlops = flopsPerToken * scenario.trainingTokens();
+    Accelerator accelerator = scenario.cluster().accelerator();
+    double peak = accelerator.densePeakFlopsPerSecond(scenario.precision().computeFormat());
+
+    RunSpeed speed = speed(scenario);
+    TrainingRun run =
+        new TrainingRun(trainingFlops, speed.acceleratorCount, speed.mfu * peak, scenario.goodput());
+    ComputeUsage usage = run.usage();
+    RunEstimate runEstimate =
+        new RunEstimate(
+            speed.source, speed.step, speed.acceleratorCount, speed.mfu, run.wallClockDays(), run.acceleratorHours());
+
+    double trainingCost = CloudCost.of(usage, scenario.price()).totalUsd();
+    PowerModel power = PowerModel.of(scenario.cluster(), scenario.tdpFraction());
+    EnergyEstimate energy = EnergyEstimate.of(usage, power);
+    CarbonEstimate carbon = CarbonEstimate.of(energy, scenario.locationGrid(), scenario.marketGrid());
+
+    double lawParameters = parameters.activeParameters();
+    ComputeOptimalCheck optimal = computeOptimal(scenario, lawParameters);
+
+    double fineTuningFraction = 0;
+    for (PlannedPhase phase : scenario.phases()) {
+      if (isFineTuning(phase.kind())) {
+        fineTuningFraction += phase.computeFractionOfPretraining().orElse(0);
+      }
+    }
+    double cumulativeFlops = trainingFlops * (1 + fineTuningFraction);
+
+    Optional<DataAdequacy> data = Optional.empty();
+    Optional<DataBudget> dataBudget = Optional.empty();
+    if (scenario.dataMixture().isPresent()) {
+      DataAdequacy adequacy =
+          DataAdequacy.assess(
+              DataConstrainedLaw.MUENNIGHOFF_2023,
+              new TokenTarget(lawParameters, scenario.trainingTokens(), "the scenario's training tokens"),
+              scenario.dataMixture().get());
+      data = Optional.of(adequacy);
+      dataBudget = Optional.of(DataBudget.of(adequacy.allocation(), scenario.curationCosts()));
+    }
+    double dataUsd = dataBudget.map(DataBudget::totalUsd).orElse(0.0);
+    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd).budget();
+
+    MonteCarloResult monteCarlo =
+        MonteCarlo.run(
+            assumptions(scenario, lawParameters, trainingFlops, speed, peak, power),
+            scenario.samples(),
+            scenario.seed(),
+            scenario.law()::loss);
+    Map<CostOutput, Percentiles> bands = new EnumMap<>(CostOutput.class);
+    for (CostOutput output : CostOutput.values()) {
+      bands.put(output, monteCarlo.percentiles(output));
+    }
+
+    List<TargetResult> targets = new ArrayList<>();
+    for (Target target : scenario.targets()) {
+      double value = targetValue(target.metric(), scenario, parameters, budget);
+      targets.add(new TargetResult(target, value, target.miss(value)));
+    }
+
+    return new PlanReport(
+        scenario,
+        parameters,
+        flopsPerToken,
+        trainingFlops,
+        optimal,
+        runEstimate,
+        trainingCost,
+        energy.facilityKilowattHours(),
+        carbon.locationBasedTonnes(),
+        carbon.marketBasedTonnes(),
+        cumulativeFlops,
+        ComputeThresholds.crossed(cumulativeFlops),
+        data,
+        dataBudget,
+        budget,
+        bands,
+        monteCarlo.sensitivity(CostOutput.COST_USD),
+        targets);
+  }
+
+  /** The run's speed and where it came from. */
+  private record RunSpeed(String source, Optional<StepTimeEstimate> step, long acceleratorCount, double mfu) {}
+
+  private static RunSpeed speed(Scenario scenario) {
+    if (scenario.modelFlopsUtilization().isPresent()) {
+      long count =
+          scenario.parallelism().map(p -> p.acceleratorCount()).orElse(scenario.cluster().acceleratorCount());
+      return new RunSpeed("assumed-mfu", Optional.empty(), count, scenario.modelFlopsUtilization().getAsDouble());
+    }
+    Calibration calibration = Calibration.forAccelerator(scenario.cluster().accelerator().name());
+    StepTimeEstimate step;
+    String source;
+    if (scenario.parallelism().isPresent()) {
+      step =
+          StepTimeModel.of(scenario.architecture(), scenario.cluster(), scenario.precision(), calibration)
+              .estimate(scenario.parallelism().get().validateFor(scenario.architecture(), scenario.cluster()));
+      if (!step.fits()) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "parallelism needs %.1f GiB per accelerator, more than the %s's %.1f GiB",
+                step.memoryBytesPerAccelerator() / (double) (1L << 30),
+                scenario.cluster().accelerator().name(),
+                scenario.cluster().accelerator().memoryBytes() / (double) (1L << 30)));
+      }
+      source = "given-plan";
+    } else {
+      long count = scenario.cluster().acceleratorCount();
+      if (count > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("cluster has more accelerators (" + count + ") than the search handles");
+      }
+      SearchResult result =
+          PlanSearch.search(
+              SearchRequest.of(
+                  scenario.architecture(),
+                  scenario.cluster(),
+                  scenario.precision(),
+                  (int) count,
+                  scenario.globalBatchSize(),
+                  scenario.sequenceLength()));
+      if (result.plans().isEmpty()) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "no parallel plan fits %s x %s with globalBatchSize %s and sequenceLength %s (%s plans tried)",
+                count,
+                scenario.cluster().accelerator().name(),
+                scenario.globalBatchSize(),
+                scenario.sequenceLength(),
+                result.evaluatedPlans()));
+      }
+      step = result.plans().get(0);
+      source = "searched-plan";
+    }
+    return new RunSpeed(source, Optional.of(step), step.plan().acceleratorCount(), step.modelFlopsUtilization());
+  }
+
+  private static ComputeOptimalCheck computeOptimal(Scenario scenario, double parameters) {
+    double tokens = scenario.trainingTokens();
+    // The laws' own compute convention: C = 6ND (Hoffmann et al. 2022 section 3, Kaplan et al. 2020 section 2.1).
+    Allocation allocation = AllocationProblem.builder().law(scenario.law()).build().forCompute(6 * parameters * tokens);
+    return new ComputeOptimalCheck(
+        scenario.law().name(),
+        parameters,
+        scenario.law().loss(parameters, tokens),
+        allocation.parameters(),
+        allocation.tokens(),
+        allocation.loss(),
+        tokens / parameters,
+        allocation.tokensPerParameter());
+  }
+
+  private static boolean isFineTuning(PhaseKind kind) {
+    return kind == PhaseKind.SUPERVISED_FINE_TUNING
+        || kind == PhaseKind.PREFERENCE_TUNING
+        || kind == PhaseKind.REINFORCEMENT_LEARNING;
+  }
+
+  private static Program program(Scenario scenario, double trainingCost, double trainingDays, double dataUsd) {
+    int runMonths = Math.max(1, (int) Math.ceil(trainingDays / DAYS_PER_MONTH));
+    var builder =
+        Program.builder()
+            .addAllTeam(scenario.team())
+            .addAllMilestones(scenario.milestones())
+            .contingencyFraction(scenario.contingencyFraction());
+    scenario.fundingAvailableUsd().ifPresent(builder::fundingAvailableUsd);
+    List<PlannedPhase> phases = new ArrayList<>(scenario.phases());
+    if (phases.stream().noneMatch(p -> p.kind() == PhaseKind.PRETRAINING)) {
+      // The run is always part of the program, even when the scenario lists no phases.
+      phases.add(PlannedPhase.builder().name("pre-training").kind(PhaseKind.PRETRAINING).startMonth(0).build());
+    }
+    for (PlannedPhase planned : phases) {
+      double compute;
+      if (planned.computeCostUsd().isPresent()) {
+        compute = planned.computeCostUsd().getAsDouble();
+      } else if (planned.computeFractionOfPretraining().isPresent()) {
+        compute = planned.computeFractionOfPretraining().getAsDouble() * trainingCost;
+      } else {
+        compute = planned.kind() == PhaseKind.PRETRAINING ? trainingCost : 0;
+      }
+      int months =
+          planned.durationMonths().isPresent()
+              ? planned.durationMonths().getAsInt()
+              : runMonths;
+      builder.addPhases(
+          Phase.builder()
+              .name(planned.name())
+              .kind(planned.kind())
+              .startMonth(planned.startMonth())
+              .durationMonths(months)
+              .computeCostUsd(compute)
+              .licensedTokens(planned.licensedTokens())
+              .licensedTokenPriceUsdPerMillion(planned.licensedTokenPriceUsdPerMillion())
+              .annotatedItems(planned.annotatedItems())
+              .annotationPriceUsdPerItem(planned.annotationPriceUsdPerItem())
+              .otherCostUsd(planned.otherCostUsd())
+              .dataBudgetUsd(planned.kind() == PhaseKind.PRETRAINING ? dataUsd : 0)
+              .build());
+    }
+    return builder.build();
+  }
+
+  private static TrainingAssumptions assumptions(
+      Scenario scenario, double parameters, double trainingFlops, RunSpeed speed, double peak, PowerModel power) {
+    Map<CostInput, Distribution> inputs = new EnumMap<>(CostInput.class);
+    inputs.put(CostInput.PARAMETERS, new Constant(parameters));
+    inputs.put(CostInput.TOKENS, new Constant(scenario.trainingTokens()));
+    inputs.put(
+        CostInput.FLOPS_PER_PARAMETER_PER_TOKEN,
+        new Constant(trainingFlops / (parameters * scenario.trainingTokens())));
+    inputs.put(CostInput.ACCELERATOR_COUNT, new Constant(speed.acceleratorCount));
+    inputs.put(CostInput.PEAK_FLOPS_PER_SECOND, new Constant(peak));
+    inputs.put(CostInput.MODEL_FLOPS_UTILIZATION, new Constant(speed.mfu));
+    inputs.put(CostInput.GOODPUT, new Constant(scenario.goodput().fraction()));
+    inputs.put(CostInput.USD_PER_ACCELERATOR_HOUR, new Constant(scenario.price().usdPerAcceleratorHour()));
+    inputs.put(CostInput.ACCELERATOR_TDP_WATTS, new Constant(power.acceleratorTdpWatts()));
+    inputs.put(CostInput.TDP_FRACTION, new Constant(power.tdpFraction()));
+    inputs.put(CostInput.SERVER_TO_CHIP_POWER_RATIO, new Constant(power.serverToChipPowerRatio()));
+    inputs.put(CostInput.POWER_USAGE_EFFECTIVENESS, new Constant(power.powerUsageEffectiveness()));
+    inputs.put(
+        CostInput.GRID_KG_CO2E_PER_KWH, new Constant(scenario.locationGrid().kilogramsCo2ePerKilowattHour()));
+    inputs.putAll(scenario.uncertainty());
+    return new TrainingAssumptions(inputs);
+  }
+
+  private static double targetValue(
+      TargetMetric metric, Scenario scenario, ParameterBreakdown parameters, ProgramBudget budget) {
+    switch (metric) {
+      case PARAMETERS:
+        return parameters.totalParameters();
+      case TRAINING_TOKENS:
+        return scenario.trainingTokens();
+      case COMPUTE_COST_USD:
+        return budget.computeUsd();
+      case TEAM_SIZE:
+        return budget.peakHeadcount();
+      case TIMELINE_MONTHS:
+        return budget.months();
+      default:
+        throw new AssertionError(metric);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.persistence.io.scenario;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.architecture.ArchitectureCodecs;
+import dev.persistence.io.architecture.ModelFiles;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.catalog.DatasetCatalog;
+import dev.persistence.io.data.MixtureFile;
+import dev.persistence.io.data.MixtureFiles;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.huggingface.HuggingFaceConfigs;
+import dev.persistence.io.training.TrainingCodecs;
+import dev.persistence.scaling.law.ScalingLaws;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads scenario files, the input of {@code persistence plan}.
+ *
+ * <p>Sections (see the README for a complete example): {@code name}; {@code model} ({@code file: PATH} relative to
+ * the scenario, {@code megatronGpt: {...}}, an architecture object, or a HuggingFace config inline);
+ * {@code training} ({@code tokens}, {@code sequenceLength}, {@code globalBatchSize}, optional {@code precision},
+ * {@code goodput}, {@code parallelism}, {@code modelFlopsUtilization}); {@code cluster} (accelerator named in the
+ * catalog, which {@code acceleratorCatalog: PATH} may extend); {@code law}; {@code price}; {@code energy}
+ * ({@code tdpFraction}, {@code locationGrid}, {@code marketGrid}); {@code data} ({@code mixture: PATH},
+ * {@code datasetCatalog: PATH}); {@code program} ({@code phases}, {@code team}, {@code milestones},
+ * {@code contingencyFraction}, {@code fundingAvailableUsd}); {@code uncertainty} ({@code samples}, {@code seed},
+ * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}. Unknown fields are errors
+ * that suggest the closest name; every error names its path ({@code cluster.accelerator: ...}).
+ */
+public final class ScenarioFiles {
+  private ScenarioFiles() {}
+
+  /**
+   * Reads a scenario file.
+   *
+   * @param file a YAML ({@code .yaml}, {@code .yml}) or JSON file
+   * @throws InvalidDocumentException naming the file, the path in it, the value and the rule
+   */
+  public static Scenario read(Path file) {
+    DocumentNode root = DocumentNode.root(Documents.read(file), file.toString());
+    Path folder = file.toAbsolutePath().getParent();
+    ObjectFields fields = root.fields();
+    var builder = Scenario.builder().name(fields.requiredText("name"));
+
+    AcceleratorCatalog accelerators = AcceleratorCatalog.bundled();
+    Optional<DocumentNode> catalogNode = fields.optional("acceleratorCatalog");
+    if (catalogNode.isPresent()) {
+      Path catalogFile = folder.resolve(catalogNode.get().asText());
+      accelerators = accelerators.withUserEntries(AcceleratorCatalog.read(catalogFile));
+    }
+
+    builder.architecture(model(fields.required("model"), folder));
+    builder.cluster(fields.required("cluster", TrainingCodecs.cluster(accelerators)));
+
+    ObjectFields training = fields.required("training").fields();
+    builder
+        .trainingTokens(training.requiredDouble("tokens"))
+        .sequenceLength(training.requiredInt("sequenceLength"))
+        .globalBatchSize(training.requiredInt("globalBatchSize"));
+    training.optional("precision", TrainingCodecs.TRAINING_PRECISION).ifPresent(builder::precision);
+    training.optional("goodput", ScenarioCodecs.GOODPUT).ifPresent(builder::goodput);
+    training.optional("parallelism", TrainingCodecs.PARALLELISM_PLAN).ifPresent(builder::parallelism);
+    training.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
+    training.finish();
+
+    fields
+        .optional("law")
+        .ifPresent(law -> builder.law(law.build(() -> ScalingLaws.lossLaw(law.asText()))));
+    builder.price(fields.required("price", ScenarioCodecs.CLOUD_PRICE));
+
+    ObjectFields energy = fields.required("energy").fields();
+    energy.optionalDouble("tdpFraction").ifPresent(builder::tdpFraction);
+    builder.locationGrid(energy.required("locationGrid", ScenarioCodecs.GRID));
+    energy.optional("marketGrid", ScenarioCodecs.GRID).ifPresent(builder::marketGrid);
+    energy.finish();
+
+    fields.optional("data").ifPresent(data -> readData(data, folder, builder));
+
+    fields.optional("program").ifPresent(program -> readProgram(program, builder));
+
+    fields
+        .optional("uncertainty")
+        .ifPresent(
+            uncertainty -> {
+              ObjectFields section = uncertainty.fields();
+              section.optionalInt("samples").ifPresent(builder::samples);
+              section.optionalLong("seed").ifPresent(builder::seed);
+              section
+                  .optional("assumptions")
+                  .ifPresent(
+                      assumptions -> {
+                        ObjectFields inputs = assumptions.fields();
+                        for (CostInput input : CostInput.values()) {
+                          inputs
+                              .optional(EnumNames.camelCase(input), ScenarioCodecs.DISTRIBUTION)
+                              .ifPresent(distribution -> builder.putUncertainty(input, distribution));
+                        }
+                        inputs.finish();
+                      });
+              section.finish();
+            });
+    fields.optional("targets", ScenarioCodecs.TARGETS).ifPresent(builder::addAllTargets);
+    fields.finish();
+    return root.build(builder::build);
+  }
+
+  private static Architecture model(DocumentNode node, Path folder) {
+    ObjectFields fields = node.fields();
+    if (fields.has("file")) {
+      DocumentNode file = fields.required("file");
+      fields.finish();
+      return ModelFiles.read(folder.resolve(file.asText()));
+    }
+    if (fields.has("megatronGpt")) {
+      Architecture model = fields.required("megatronGpt", ArchitectureCodecs.MEGATRON_GPT);
+      fields.finish();
+      return model;
+    }
+    if (node.json().has("model_type")) {
+      return HuggingFaceConfigs.fromTree(node.json(), node.documentName() + ": " + node.path());
+    }
+    return ArchitectureCodecs.ARCHITECTURE.read(node);
+  }
+
+  private static void readData(DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
+    ObjectFields fields = node.fields();
+    DatasetCatalog catalog = DatasetCatalog.bundled();
+    Optional<DocumentNode> catalogNode = fields.optional("datasetCatalog");
+    if (catalogNode.isPresent()) {
+      catalog = catalog.withUserEntries(DatasetCatalog.read(folder.resolve(catalogNode.get().asText())));
+    }
+    MixtureFile mixture = MixtureFiles.read(folder.resolve(fields.requiredText("mixture")), catalog);
+    fields.finish();
+    builder.dataMixture(mixture.mixture()).curationCosts(mixture.curationCosts());
+  }
+
+  private static void readProgram(DocumentNode node, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
+    ObjectFields fields = node.fields();
+    builder.addAllPhases(fields.list("phases", ScenarioCodecs.PHASE));
+    builder.addAllTeam(fields.list("team", ScenarioCodecs.ROLE));
+    builder.addAllMilestones(fields.list("milestones", ScenarioCodecs.MILESTONE));
+    fields.optionalDouble("contingencyFraction").ifPresent(builder::contingencyFraction);
+    fields.optionalDouble("fundingAvailableUsd").ifPresent(builder::fundingAvailableUsd);
+    fields.finish();
+  }
+
+}
