@@ -162,7 +162,11 @@ public final class AcceleratorCatalog {
     checkArgument(root != null && root.isObject(), "catalog must be an object with catalogVersion and accelerators");
     checkFields(root, TOP_LEVEL_FIELDS, "catalog");
     JsonNode version = root.get("catalogVersion");
-    checkArgument(version != null && version.isValueNode(), "catalog needs a catalogVersion");
+    checkArgument(version != null && !version.isNull(), "catalog needs a catalogVersion");
+    checkArgument(
+        version.isTextual() || version.isNumber(),
+        "catalogVersion must be a string or a number, got %s",
+        version.getNodeType().name().toLowerCase(Locale.ROOT));
     JsonNode entries = root.get("accelerators");
     checkArgument(entries != null && entries.isArray(), "catalog needs an accelerators array");
     List<Accelerator> accelerators = new ArrayList<>();
@@ -178,6 +182,17 @@ public final class AcceleratorCatalog {
       accelerators.add(accelerator);
     }
     return new AcceleratorCatalog(version.asText(), accelerators);
+  }
+
+  /**
+   * Reads one catalog entry on its own (the {@code accelerator} format of a file or service), with the catalog's
+   * rules and messages, located at the node's path.
+   *
+   * @param node an entry object
+   * @throws InvalidDocumentException naming the path, the field and the rule
+   */
+  public static Accelerator readEntry(dev.persistence.io.document.DocumentNode node) {
+    return node.build(() -> accelerator(node.json(), 0));
   }
 
   private static void checkFields(JsonNode node, Set<String> allowed, String where) {
@@ -197,10 +212,13 @@ public final class AcceleratorCatalog {
     JsonNode aliases = entry.get("aliases");
     if (aliases != null) {
       checkArgument(aliases.isArray(), "%s aliases must be a list", where);
-      aliases.forEach(alias -> builder.addAliases(alias.asText()));
+      for (JsonNode alias : aliases) {
+        checkArgument(alias.isTextual(), "%s aliases must be strings, got %s", where, alias);
+        builder.addAliases(alias.textValue());
+      }
     }
     if (entry.has("vendor")) {
-      builder.vendor(entry.get("vendor").asText());
+      builder.vendor(optionalText(entry, "vendor", where));
     }
     boolean tera = entry.has("densePeakTeraflopsPerSecond");
     checkArgument(
@@ -226,12 +244,21 @@ public final class AcceleratorCatalog {
     checkArgument(memoryFields == 1, "%s needs exactly one of memoryBytes, memoryGB, memoryGiB", where);
     if (entry.has("memoryBytes")) {
       JsonNode bytes = entry.get("memoryBytes");
-      checkArgument(bytes.canConvertToLong(), "%s memoryBytes (%s) must be a whole number", where, bytes);
+      checkArgument(
+          bytes.isIntegralNumber() && bytes.canConvertToLong(),
+          "%s memoryBytes (%s) must be a whole number of at most %s",
+          where,
+          bytes,
+          Long.MAX_VALUE);
       builder.memoryBytes(bytes.asLong());
     } else if (entry.has("memoryGB")) {
-      builder.memoryBytes(Bytes.fromGigabytes(number(entry.get("memoryGB"), where + " memoryGB")));
+      double gigabytes = number(entry.get("memoryGB"), where + " memoryGB");
+      checkArgument(gigabytes < 9.2e9, "%s memoryGB (%s) must be < 9.2e9", where, gigabytes);
+      builder.memoryBytes(Bytes.fromGigabytes(gigabytes));
     } else {
-      builder.memoryBytes(Bytes.fromGibibytes(number(entry.get("memoryGiB"), where + " memoryGiB")));
+      double gibibytes = number(entry.get("memoryGiB"), where + " memoryGiB");
+      checkArgument(gibibytes < 8.5e9, "%s memoryGiB (%s) must be < 8.5e9", where, gibibytes);
+      builder.memoryBytes(Bytes.fromGibibytes(gibibytes));
     }
     boolean teraBandwidth = entry.has("memoryBandwidthTerabytesPerSecond");
     checkArgument(
@@ -259,7 +286,7 @@ public final class AcceleratorCatalog {
     }
     builder.source(text(entry, "source", where));
     if (entry.has("notes")) {
-      builder.notes(entry.get("notes").asText());
+      builder.notes(optionalText(entry, "notes", where));
     }
     try {
       return builder.build();
@@ -271,8 +298,14 @@ public final class AcceleratorCatalog {
   private static String text(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     checkArgument(
-        value != null && value.isValueNode() && !value.asText().isBlank(), "%s needs a %s", where, field);
+        value != null && value.isTextual() && !value.asText().isBlank(), "%s needs a %s (a non-blank string)", where, field);
     return value.asText();
+  }
+
+  private static String optionalText(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    checkArgument(value.isTextual(), "%s %s must be a string", where, field);
+    return value.textValue();
   }
 
   private static double number(JsonNode node, String what) {

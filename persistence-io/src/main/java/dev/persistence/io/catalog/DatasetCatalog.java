@@ -95,7 +95,11 @@ public final class DatasetCatalog {
   private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
     DocumentNode root = DocumentNode.root(json, documentName);
     ObjectFields fields = root.fields();
-    String version = fields.required("catalogVersion").json().asText();
+    DocumentNode versionNode = fields.required("catalogVersion");
+    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
+      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
+    }
+    String version = versionNode.json().asText();
     fields.optionalText("description");
     List<DatasetEntry> entries = new ArrayList<>();
     for (DocumentNode node : fields.required("datasets").elements()) {

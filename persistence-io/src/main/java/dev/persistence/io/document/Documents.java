@@ -197,6 +197,11 @@ public final class Documents {
     }
     return line.replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
         .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+        .replaceAll(",?\\s*from `[^`]*`", "")
+        .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+        .replaceAll("\\[Source: [^;\\]]*;\\s*(line: \\d+, column: \\d+)\\]", "$1")
+        // Anything else in backticks is the parser's own API (a feature or constraint name).
+        .replaceAll("\\s*\\(?`[A-Z]\\w*(\\.\\w+)+(\\(\\))?`[^)]*\\)?", "")
         .replaceAll("`?(com\\.fasterxml|org\\.yaml)\\.[\\w.$]+`?", "")
         .strip();
   }

@@ -75,4 +75,34 @@ class DocumentsTest {
     assertEquals("; did you mean accelerator?", Suggestions.didYouMean("acelerator", java.util.List.of("accelerator", "nodes")));
     assertEquals("", Suggestions.didYouMean("zzzzzz", java.util.List.of("accelerator", "nodes")));
   }
+
+  @Test
+  void limitMessagesNameTheLimitNotTheParserApi() {
+    String deep = "[".repeat(Documents.MAX_NESTING_DEPTH + 5) + "]".repeat(Documents.MAX_NESTING_DEPTH + 5);
+    assertEquals(
+        "doc: not valid JSON: Document nesting depth (65) exceeds the maximum allowed (64)",
+        message(deep, DocumentFormat.JSON));
+    assertEquals(
+        "doc: not valid JSON at line 1, column 10: Non-standard token 'NaN'", message("{\"a\": NaN}", DocumentFormat.JSON));
+    String longNumber = "{\"a\": " + "1".repeat(Documents.MAX_NUMBER_LENGTH + 6) + "}";
+    assertEquals(
+        "doc: not valid JSON: Number value length (70) exceeds the maximum allowed (64)",
+        message(longNumber, DocumentFormat.JSON));
+  }
+
+  @Test
+  void truncationNamesWhereTheListStarted() {
+    assertEquals(
+        "doc: not valid JSON at line 3, column 1: Unexpected end-of-input: expected close marker for Array"
+            + " (start marker at line: 2, column: 8)",
+        message("{\n  \"a\": [\n", DocumentFormat.JSON));
+  }
+
+  @Test
+  void aMissingFieldPointsAtItsMisspelling() {
+    DocumentNode node = DocumentNode.root(Documents.parse("{\"utilization\": 0.8}", DocumentFormat.JSON, "doc"), "doc");
+    InvalidDocumentException e =
+        assertThrows(InvalidDocumentException.class, () -> node.fields().requiredDouble("utilisation"));
+    assertEquals("doc: utilization: unknown field; did you mean utilisation?", e.getMessage());
+  }
 }

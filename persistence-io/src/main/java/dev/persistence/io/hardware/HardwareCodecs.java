@@ -1,0 +1,72 @@
+package dev.persistence.io.hardware;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.DocumentNode;
+import java.util.Optional;
+
+/**
+ * Codecs of hardware. An accelerator is written as one entry of the accelerator catalog (the same fields, units
+ * and messages as {@link AcceleratorCatalog}: exact units on writing, any of the catalog's unit spellings on
+ * reading). Clusters are in {@link dev.persistence.io.training.TrainingCodecs#cluster}.
+ *
+ * <pre>{@code
+ * name: H100-SXM5-80GB
+ * vendor: NVIDIA
+ * densePeakTeraflopsPerSecond: {bf16: 989, fp8: 1979}
+ * memoryGB: 80
+ * memoryBandwidthTerabytesPerSecond: 3.35
+ * thermalDesignPowerWatts: 700
+ * source: NVIDIA H100 datasheet (2023)
+ * }</pre>
+ */
+public final class HardwareCodecs {
+  private HardwareCodecs() {}
+
+  /** One accelerator, in the catalog's entry format. */
+  public static final Codec<Accelerator> ACCELERATOR =
+      new Codec<>() {
+        @Override
+        public Accelerator read(DocumentNode node) {
+          if (!node.json().isObject()) {
+            throw node.error("expected an accelerator object, got " + node.describe());
+          }
+          return AcceleratorCatalog.readEntry(node);
+        }
+
+        @Override
+        public JsonNode write(Accelerator accelerator) {
+          return AcceleratorCatalog.toJson(accelerator);
+        }
+      };
+
+  /**
+   * Accelerators named in {@code catalog} (a string, looked up by name or alias) or written out in full (an
+   * object in the entry format); a catalog accelerator is written as its name.
+   *
+   * @param catalog where names are looked up
+   */
+  public static Codec<Accelerator> namedOrInline(AcceleratorCatalog catalog) {
+    return new Codec<>() {
+      @Override
+      public Accelerator read(DocumentNode node) {
+        if (node.json().isTextual()) {
+          String name = node.asText();
+          return node.build(() -> catalog.get(name));
+        }
+        return ACCELERATOR.read(node);
+      }
+
+      @Override
+      public JsonNode write(Accelerator accelerator) {
+        Optional<Accelerator> known = catalog.find(accelerator.name());
+        if (known.isPresent() && known.get().equals(accelerator)) {
+          return com.fasterxml.jackson.databind.node.TextNode.valueOf(accelerator.name());
+        }
+        return ACCELERATOR.write(accelerator);
+      }
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package dev.persistence.io.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The JSON Schemas of our file formats, as class-path resources under {@code /dev/persistence/io/schema/}. They
+ * are written once and tested against the readers (every field a reader accepts is a schema property with the
+ * right JSON type, required fields agree, and every object has {@code additionalProperties: false} so editors
+ * flag unknown fields as the readers do).
+ */
+public final class JsonSchemas {
+  /** The accelerator catalog ({@code accelerators.json}, a user's {@code --catalog} file). */
+  public static final String ACCELERATOR_CATALOG = "/dev/persistence/io/schema/accelerator-catalog.schema.json";
+
+  /** The dataset catalog. */
+  public static final String DATASET_CATALOG = "/dev/persistence/io/schema/dataset-catalog.schema.json";
+
+  /** The data mixture file. */
+  public static final String MIXTURE = "/dev/persistence/io/schema/mixture.schema.json";
+
+  private JsonSchemas() {}
+
+  /** Every schema's resource name. */
+  public static List<String> all() {
+    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, MIXTURE);
+  }
+
+  /**
+   * A schema's text.
+   *
+   * @param resource one of this class's constants
+   * @throws IllegalArgumentException if there is no such resource
+   */
+  public static String text(String resource) {
+    try (InputStream in = JsonSchemas.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no schema " + resource + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.persistence.io.costing;
+
+import static dev.persistence.io.RoundTrips.roundTrip;
+
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.testkit.Gen;
+import dev.persistence.testkit.Property;
+import org.junit.jupiter.api.Test;
+
+class CostingCodecsProperties {
+  private static final Gen<DocumentFormat> FORMATS = Gen.enumValues(DocumentFormat.class);
+
+  @Test
+  void powerModelsRoundTrip() {
+    Property.forAll(CostingGen.powerModels(), FORMATS)
+        .verify((value, format) -> roundTrip(CostingCodecs.POWER_MODEL, value, format));
+  }
+
+  @Test
+  void ownedClustersRoundTrip() {
+    Property.forAll(CostingGen.ownedClusters(), FORMATS)
+        .verify((value, format) -> roundTrip(CostingCodecs.OWNED_CLUSTER, value, format));
+  }
+
+  @Test
+  void servingWorkloadsRoundTrip() {
+    Property.forAll(CostingGen.servingWorkloads(), FORMATS)
+        .verify((value, format) -> roundTrip(CostingCodecs.SERVING_WORKLOAD, value, format));
+  }
+
+  @Test
+  void servingDeploymentsRoundTrip() {
+    var codec = CostingCodecs.servingDeployment(AcceleratorCatalog.bundled());
+    Property.forAll(CostingGen.servingDeployments(), FORMATS).verify((value, format) -> roundTrip(codec, value, format));
+  }
+
+  @Test
+  void computeThresholdsRoundTrip() {
+    Property.forAll(CostingGen.computeThresholds(), FORMATS)
+        .verify((value, format) -> roundTrip(CostingCodecs.COMPUTE_THRESHOLD, value, format));
+  }
+
+  @Test
+  void calibrationsRoundTrip() {
+    Property.forAll(CostingGen.calibrations(), FORMATS)
+        .verify((value, format) -> roundTrip(CostingCodecs.CALIBRATION, value, format));
+  }
+
+  @Test
+  void phasesRoundTrip() {
+    Property.forAll(CostingGen.phases("pretraining"), FORMATS)
+        .verify((value, format) -> roundTrip(ProgramCodecs.PHASE, value, format));
+  }
+
+  @Test
+  void rolesAndMilestonesRoundTrip() {
+    Property.forAll(CostingGen.roles(), CostingGen.milestones(), FORMATS)
+        .verify(
+            (role, milestone, format) -> {
+              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.ROLE, role, format);
+              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.MILESTONE, milestone, format);
+            });
+  }
+
+  @Test
+  void programsRoundTrip() {
+    Property.forAll(CostingGen.programs(), FORMATS)
+        .verify((value, format) -> roundTrip(ProgramCodecs.PROGRAM, value, format));
+  }
+}
