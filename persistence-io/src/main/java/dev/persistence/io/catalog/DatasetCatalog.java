@@ -214,7 +214,6 @@ public final class DatasetCatalog {
     for (DatasetEntry entry : entries) {
       ObjectNode out = list.addObject();
       DataCodecs.writeSourceFields(entry.source(), out);
-      out.put("uniqueTokens", entry.source().tokens());
       ArrayNode aliases = out.putArray("aliases");
       entry.aliases().forEach(aliases::add);
       out.put("licenceName", entry.licenceName());

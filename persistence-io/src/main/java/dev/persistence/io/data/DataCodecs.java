@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.data.AcquisitionCost;
 import dev.persistence.core.data.CurationCostModel;
+import dev.persistence.core.data.ImmutableCurationCostModel;
 import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.CurationPipelines;
 import dev.persistence.core.data.CurationStage;
@@ -201,6 +202,11 @@ public final class DataCodecs {
       double value = bytesPerToken.get().asDouble();
       CurationCostModel current = model;
       model = bytesPerToken.get().build(() -> current.withBytesPerToken(value));
+    }
+    Optional<String> source = fields.optionalText("source");
+    if (source.isPresent()) {
+      // The writer records where the prices come from; reading it back keeps a written model equal to itself.
+      model = ImmutableCurationCostModel.copyOf(model).withSource(source.get());
     }
     fields.finish();
     return model;
