@@ -1,6 +1,9 @@
 package dev.persistence.io.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.persistence.core.data.CurationCostModel;
 import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.data.DataSource;
@@ -50,7 +53,17 @@ public final class MixtureFiles {
   }
 
   private static MixtureFile read(JsonNode json, String documentName, DatasetCatalog catalog) {
-    DocumentNode root = DocumentNode.root(json, documentName);
+    return read(DocumentNode.root(json, documentName), catalog);
+  }
+
+  /**
+   * Reads a mixture that sits inside another document (a scenario's {@code data.mixture}); errors keep the path.
+   *
+   * @param root the mixture's node
+   * @param catalog where {@code catalog:} references are looked up
+   * @throws dev.persistence.io.InvalidDocumentException naming the path, the value and the rule
+   */
+  public static MixtureFile read(DocumentNode root, DatasetCatalog catalog) {
     ObjectFields fields = root.fields();
     var builder = DataMixture.builder();
     fields.optionalText("name").ifPresent(builder::name);
@@ -82,5 +95,25 @@ public final class MixtureFiles {
     fields.optional("acquisition", DataCodecs.ACQUISITION_COST).ifPresent(source::acquisitionCost);
     fields.optional("curation", DataCodecs.CURATION_PIPELINE).ifPresent(source::curation);
     return fields.node().build(source::build);
+  }
+
+  /**
+   * Writes a mixture as a self-contained document: every source in full (catalog references are written out, so
+   * the document reads back without the catalog), its weight, and the curation prices.
+   *
+   * @param file the mixture and its curation prices
+   */
+  public static JsonNode write(MixtureFile file) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("name", file.mixture().name());
+    out.put("epochCap", file.mixture().epochCap());
+    ArrayNode sources = out.putArray("sources");
+    for (MixtureComponent component : file.mixture().components()) {
+      ObjectNode source = sources.addObject();
+      DataCodecs.writeSourceFields(component.source(), source);
+      source.put("weight", component.weight());
+    }
+    out.set("curationCosts", DataCodecs.writeCurationCosts(file.curationCosts()));
+    return out;
   }
 }

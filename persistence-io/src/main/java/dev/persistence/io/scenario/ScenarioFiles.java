@@ -1,9 +1,14 @@
 package dev.persistence.io.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.architecture.ModelFiles;
@@ -16,8 +21,8 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
+import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.training.TrainingCodecs;
-import dev.persistence.scaling.law.ScalingLaws;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -46,8 +51,17 @@ public final class ScenarioFiles {
    * @throws InvalidDocumentException naming the file, the path in it, the value and the rule
    */
   public static Scenario read(Path file) {
-    DocumentNode root = DocumentNode.root(Documents.read(file), file.toString());
-    Path folder = file.toAbsolutePath().getParent();
+    return read(DocumentNode.root(Documents.read(file), file.toString()), file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Reads a scenario already parsed.
+   *
+   * @param root the scenario document
+   * @param folder where relative paths ({@code model.file}, {@code data.mixture}, catalogs) are resolved
+   * @throws InvalidDocumentException naming the path, the value and the rule
+   */
+  public static Scenario read(DocumentNode root, Path folder) {
     ObjectFields fields = root.fields();
     var builder = Scenario.builder().name(fields.requiredText("name"));
 
@@ -72,9 +86,7 @@ public final class ScenarioFiles {
     training.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
     training.finish();
 
-    fields
-        .optional("law")
-        .ifPresent(law -> builder.law(law.build(() -> ScalingLaws.lossLaw(law.asText()))));
+    fields.optional("law", ScalingCodecs.LOSS_LAW).ifPresent(builder::law);
     builder.price(fields.required("price", ScenarioCodecs.CLOUD_PRICE));
 
     ObjectFields energy = fields.required("energy").fields();
@@ -139,7 +151,11 @@ public final class ScenarioFiles {
     if (catalogNode.isPresent()) {
       catalog = catalog.withUserEntries(DatasetCatalog.read(folder.resolve(catalogNode.get().asText())));
     }
-    MixtureFile mixture = MixtureFiles.read(folder.resolve(fields.requiredText("mixture")), catalog);
+    DocumentNode mixtureNode = fields.required("mixture");
+    MixtureFile mixture =
+        mixtureNode.json().isTextual()
+            ? MixtureFiles.read(folder.resolve(mixtureNode.asText()), catalog)
+            : MixtureFiles.read(mixtureNode, catalog);
     fields.finish();
     builder.dataMixture(mixture.mixture()).curationCosts(mixture.curationCosts());
   }
@@ -168,4 +184,71 @@ public final class ScenarioFiles {
     fields.finish();
   }
 
+
+  /**
+   * Writes a scenario as one self-contained document (the model, the mixture and any accelerator not in
+   * {@code catalog} written out in full), which {@link #read(DocumentNode, Path)} reads back to an equal scenario.
+   *
+   * @param scenario the scenario
+   * @param catalog the catalog whose accelerators may be written by name
+   */
+  public static JsonNode write(Scenario scenario, AcceleratorCatalog catalog) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("name", scenario.name());
+    out.set("model", ArchitectureCodecs.ARCHITECTURE.write(scenario.architecture()));
+    ObjectNode training = out.putObject("training");
+    training.put("tokens", scenario.trainingTokens());
+    training.put("sequenceLength", scenario.sequenceLength());
+    training.put("globalBatchSize", scenario.globalBatchSize());
+    training.set("precision", TrainingCodecs.TRAINING_PRECISION.write(scenario.precision()));
+    training.set("goodput", ScenarioCodecs.GOODPUT.write(scenario.goodput()));
+    scenario.parallelism().ifPresent(plan -> training.set("parallelism", TrainingCodecs.PARALLELISM_PLAN.write(plan)));
+    scenario.modelFlopsUtilization().ifPresent(mfu -> training.put("modelFlopsUtilization", mfu));
+    out.set("cluster", TrainingCodecs.cluster(catalog).write(scenario.cluster()));
+    out.set("law", ScalingCodecs.LOSS_LAW.write(scenario.law()));
+    out.set("price", ScenarioCodecs.CLOUD_PRICE.write(scenario.price()));
+    ObjectNode energy = out.putObject("energy");
+    energy.put("tdpFraction", scenario.tdpFraction());
+    energy.set("locationGrid", ScenarioCodecs.GRID.write(scenario.locationGrid()));
+    energy.set("marketGrid", ScenarioCodecs.GRID.write(scenario.marketGrid()));
+    scenario
+        .owned()
+        .ifPresent(
+            owned ->
+                out.putObject("owned")
+                    .put("capitalUsdPerAccelerator", owned.capitalUsdPerAccelerator())
+                    .put("capitalUsdPerNode", owned.capitalUsdPerNode())
+                    .put("networkingAndStorageFraction", owned.networkingAndStorageFraction())
+                    .put("amortisationYears", owned.amortisationYears())
+                    .put("utilisation", owned.utilisation())
+                    .put("powerPriceUsdPerKilowattHour", owned.powerPriceUsdPerKilowattHour())
+                    .put("operationsStaffUsdPerYear", owned.operationsStaffUsdPerYear()));
+    scenario
+        .dataMixture()
+        .ifPresent(
+            mixture ->
+                out.putObject("data")
+                    .set("mixture", MixtureFiles.write(new MixtureFile(mixture, scenario.curationCosts()))));
+    ObjectNode program = out.putObject("program");
+    ArrayNode phases = program.putArray("phases");
+    scenario.phases().forEach(phase -> phases.add(ScenarioCodecs.PHASE.write(phase)));
+    ArrayNode team = program.putArray("team");
+    scenario.team().forEach(role -> team.add(ScenarioCodecs.ROLE.write(role)));
+    ArrayNode milestones = program.putArray("milestones");
+    scenario.milestones().forEach(milestone -> milestones.add(ScenarioCodecs.MILESTONE.write(milestone)));
+    program.put("contingencyFraction", scenario.contingencyFraction());
+    scenario.fundingAvailableUsd().ifPresent(funding -> program.put("fundingAvailableUsd", funding));
+    ObjectNode uncertainty = out.putObject("uncertainty");
+    uncertainty.put("samples", scenario.samples());
+    uncertainty.put("seed", scenario.seed());
+    ObjectNode assumptions = uncertainty.putObject("assumptions");
+    for (CostInput input : CostInput.values()) {
+      Distribution distribution = scenario.uncertainty().get(input);
+      if (distribution != null) {
+        assumptions.set(EnumNames.camelCase(input), ScenarioCodecs.DISTRIBUTION.write(distribution));
+      }
+    }
+    out.set("targets", ScenarioCodecs.TARGETS.write(scenario.targets()));
+    return out;
+  }
 }

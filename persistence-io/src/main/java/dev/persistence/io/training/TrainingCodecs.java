@@ -16,6 +16,7 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.hardware.HardwareCodecs;
 
 /**
  * Codecs of clusters, parallelism plans and training precisions. Field names are the accessors' names; the ZeRO
@@ -137,7 +138,8 @@ public final class TrainingCodecs {
       };
 
   /**
-   * Clusters whose accelerator is named in {@code catalog}; an unknown name is an error listing the close names.
+   * Clusters whose accelerator is named in {@code catalog} (an unknown name is an error listing the close names) or
+   * written out in full in the catalog's entry format.
    *
    * @param catalog where accelerator names are looked up
    */
@@ -146,9 +148,7 @@ public final class TrainingCodecs {
       @Override
       public Cluster read(DocumentNode node) {
         ObjectFields fields = node.fields();
-        DocumentNode acceleratorNode = fields.required("accelerator");
-        String name = acceleratorNode.asText();
-        Accelerator accelerator = acceleratorNode.build(() -> catalog.get(name));
+        Accelerator accelerator = fields.required("accelerator", HardwareCodecs.namedOrInline(catalog));
         var builder =
             Cluster.builder()
                 .accelerator(accelerator)
@@ -167,7 +167,7 @@ public final class TrainingCodecs {
       @Override
       public JsonNode write(Cluster cluster) {
         ObjectNode out = NODES.objectNode();
-        out.put("accelerator", cluster.accelerator().name());
+        out.set("accelerator", HardwareCodecs.namedOrInline(catalog).write(cluster.accelerator()));
         out.put("acceleratorsPerNode", cluster.acceleratorsPerNode());
         out.put("nodeCount", cluster.nodeCount());
         out.put("scaleUpDomainSize", cluster.scaleUpDomainSize());

@@ -1,0 +1,76 @@
+package dev.persistence.io.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.costing.uncertainty.Uniform;
+import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioFilesTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+
+  /** The bundled scenarios read, write as one self-contained document, and read back equal, in JSON and YAML. */
+  @Test
+  void bundledScenariosRoundTrip() {
+    AcceleratorCatalog catalog = AcceleratorCatalog.bundled();
+    for (String name : new String[] {"frontier.yaml", "competitive.yaml"}) {
+      Scenario scenario = ScenarioFiles.read(EXAMPLES.resolve(name));
+      for (DocumentFormat format : DocumentFormat.values()) {
+        JsonNode written = ScenarioFiles.write(scenario, catalog);
+        String text = Documents.print(written, format);
+        Scenario back = ScenarioFiles.read(DocumentNode.root(Documents.parse(text, format, name), name), Path.of("."));
+        assertEquals(scenario, back, name + " in " + format);
+        assertEquals(written, ScenarioFiles.write(back, catalog));
+      }
+    }
+  }
+
+  @Test
+  void theFrontierScenarioSaysWhatItsFileSays() {
+    Scenario frontier = ScenarioFiles.read(EXAMPLES.resolve("frontier.yaml"));
+    assertEquals(24_576, frontier.cluster().acceleratorCount());
+    assertEquals(15e12, frontier.trainingTokens());
+    assertEquals("epoch", frontier.law().name());
+    assertEquals(new Uniform(0.30, 0.45), frontier.uncertainty().get(CostInput.MODEL_FLOPS_UTILIZATION));
+    assertTrue(frontier.dataMixture().isPresent());
+    assertTrue(frontier.owned().isPresent());
+    assertEquals(5, frontier.targets().size());
+  }
+
+  @Test
+  void errorsNameThePath(@TempDir Path folder) throws IOException {
+    String competitive = Files.readString(EXAMPLES.resolve("competitive.yaml"));
+    Files.createDirectories(folder.resolve("models"));
+    Files.createDirectories(folder.resolve("data"));
+    Files.copy(EXAMPLES.resolve("models/llama-3.1-405b.yaml"), folder.resolve("models/llama-3.1-405b.yaml"));
+    Files.copy(EXAMPLES.resolve("data/mixture.yaml"), folder.resolve("data/mixture.yaml"));
+    Path file = folder.resolve("s.yaml");
+    Files.writeString(file, competitive.replace("law: epoch", "law: chinchila"));
+    InvalidDocumentException law = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
+    assertTrue(law.getMessage().startsWith(file + ": law: "), law.getMessage());
+    Files.writeString(
+        file, competitive.replace("{distribution: uniform, min: 0.30, max: 0.45}", "{distribution: uniformm, min: 0.30, max: 0.45}"));
+    InvalidDocumentException distribution =
+        assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
+    assertEquals(
+        file + ": uncertainty.assumptions.modelFlopsUtilization.distribution: unknown distribution \"uniformm\"; expected"
+            + " constant, uniform, log-uniform, triangular, normal, log-normal or scenarios",
+        distribution.getMessage());
+    Files.writeString(file, competitive.replace("  sequenceLength: 8192\n", "  sequenceLength: 8192\n  tokenz: 1\n"));
+    InvalidDocumentException unknown = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
+    assertEquals(file + ": training.tokenz: unknown field; did you mean tokens?", unknown.getMessage());
+  }
+}
