@@ -42,12 +42,18 @@ final class ClusterOptions {
         scaleOutGigabits != null
             ? scaleOutGigabits
             : accelerator.name().toUpperCase(Locale.ROOT).startsWith("A100") ? 200 : 400;
-    checkArgument(gigabits > 0, "--scale-out-gbps (%s) must be > 0", gigabits);
-    int nodes = (gpus + perNode - 1) / perNode;
+    checkArgument(
+        gigabits > 0 && Double.isFinite(gigabits), "--scale-out-gbps (%s) must be finite and > 0", gigabits);
+    // Whole nodes only: rounding the node count up would plan on more accelerators than --gpus asks for.
+    checkArgument(
+        gpus <= perNode || gpus % perNode == 0,
+        "--gpus (%s) must be at most --gpus-per-node (%s) or a multiple of it",
+        gpus,
+        perNode);
     return Cluster.builder()
         .accelerator(accelerator)
         .acceleratorsPerNode(Math.min(perNode, gpus))
-        .nodeCount(gpus <= perNode ? 1 : nodes)
+        .nodeCount(gpus <= perNode ? 1 : gpus / perNode)
         .scaleUpDomainSize(Math.min(perNode, gpus))
         .scaleOutBandwidthBytesPerSecondPerAccelerator(gigabits * 1e9 / 8)
         .scaleOutLatencySeconds(scaleOutLatencyMicroseconds * 1e-6)

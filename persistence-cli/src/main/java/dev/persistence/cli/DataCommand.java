@@ -62,7 +62,7 @@ final class DataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    double budgetTokens = TokenCounts.parse("--budget", budget);
+    double budgetTokens = TokenCounts.parse("--budget", budget, "tokens");
     MixtureFile file = MixtureFiles.read(mixtureFile, datasets.catalog());
     DataConstrainedLaw law = DataConstrainedLaw.MUENNIGHOFF_2023;
     MixtureAllocation allocation = file.mixture().allocate(budgetTokens);
@@ -73,7 +73,7 @@ final class DataCommand implements Callable<Integer> {
             ? null
             : DataAdequacy.assess(
                 law,
-                new TokenTarget(TokenCounts.parse("--parameters", parameters), budgetTokens, "--budget"),
+                new TokenTarget(TokenCounts.parse("--parameters", parameters, "parameters"), budgetTokens, "--budget"),
                 file.mixture());
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), report(file, allocation, effective, costs, adequacy, law));

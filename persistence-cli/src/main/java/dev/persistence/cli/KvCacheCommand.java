@@ -4,6 +4,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.memory.KeyValueCache;
 import dev.persistence.core.precision.NumericFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,9 +54,8 @@ final class KvCacheCommand implements Callable<Integer> {
     }
     Architecture architecture = model.architecture();
     double bytesPerToken = KeyValueCache.bytesPerToken(architecture, format);
-    long totalBytes = (long) Math.ceil(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
-    long perRankBytes =
-        (long) Math.ceil(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));
+    long totalBytes = wholeBytes(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
+    long perRankBytes = wholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("modelType", architecture.family());
     result.put("precision", format.key());
@@ -75,5 +75,19 @@ final class KvCacheCommand implements Callable<Integer> {
     result.forEach((label, value) -> table.row(label, String.valueOf(value)));
     table.print(spec.commandLine().getOut());
     return 0;
+  }
+
+  /** Rounds up to whole bytes; a cache beyond a long's range is an error, not {@code Long.MAX_VALUE}. */
+  private long wholeBytes(double bytes) {
+    if (!(bytes < 0x1p63)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the cache for --batch (%d) x --seq-len (%d) (%.3e bytes) must be < 2^63 bytes",
+              batch,
+              sequenceLength,
+              bytes));
+    }
+    return (long) Math.ceil(bytes);
   }
 }

@@ -40,6 +40,12 @@ final class LossCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LossLaw law = lawOptions.lossLaw();
+    // Checked here as well as in the data-constrained law, so that a law without repetition never compares the
+    // tokens with a NaN or infinite count and blames the tokens.
+    if (uniqueTokens != null && !(uniqueTokens > 0 && Double.isFinite(uniqueTokens))) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "--unique-tokens (%s) must be finite and > 0", uniqueTokens));
+    }
     double loss;
     if (uniqueTokens == null) {
       loss = law.loss(parameters, tokens);

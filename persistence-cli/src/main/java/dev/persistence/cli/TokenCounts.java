@@ -11,9 +11,10 @@ final class TokenCounts {
    *
    * @param option the option's name, for the error
    * @param text what the user wrote
+   * @param counted what is counted, for the error ({@code "tokens"}, {@code "parameters"})
    * @throws IllegalArgumentException naming the option and the value if it is not a finite positive count
    */
-  static double parse(String option, String text) {
+  static double parse(String option, String text, String counted) {
     String trimmed = text.strip();
     double scale = 1;
     if (!trimmed.isEmpty()) {
@@ -37,7 +38,11 @@ final class TokenCounts {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(
           String.format(
-              Locale.ROOT, "%s (%s) must be a positive number of tokens, such as 1.5e13 or 15T", option, text));
+              Locale.ROOT,
+              "%s (%s) must be a finite positive number of %s, such as 1.5e13 or 15T",
+              option,
+              text,
+              counted));
     }
     return value;
   }

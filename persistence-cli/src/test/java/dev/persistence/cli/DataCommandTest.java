@@ -92,6 +92,11 @@ class DataCommandTest {
     assertEquals(PersistenceCommand.EXIT_BAD_INPUT, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
     assertTrue(run.err().contains("--budget (lots)"), run.err());
+    CommandRun parameters = CommandRun.of("data", EXAMPLE.toString(), "--budget", "1T", "--parameters", "NaN");
+    assertEquals(PersistenceCommand.EXIT_BAD_INPUT, parameters.exitCode());
+    assertEquals(
+        "persistence data: --parameters (NaN) must be a finite positive number of parameters, such as 1.5e13 or 15T\n",
+        parameters.err());
   }
 
   @Test

@@ -24,6 +24,20 @@ class KvCacheCommandTest {
   }
 
   @Test
+  void aCacheBeyondALongIsAnErrorNotLongMaxValue() {
+    // 524,288 bytes per token (above) x 2^31 - 1 tokens x 2^31 - 1 sequences is about 2.4e24 bytes, past 2^63.
+    CommandRun run =
+        CommandRun.of(
+            "kv-cache", FlopsCommandTest.llama(), "--seq-len", "2147483647", "--batch", "2147483647", "--json");
+    assertEquals(2, run.exitCode(), run.out());
+    assertTrue(run.oneErrorLine(), run.err());
+    assertTrue(
+        run.err().startsWith("persistence kv-cache: the cache for --batch (2147483647) x --seq-len (2147483647)"),
+        run.err());
+    assertTrue(run.err().endsWith("must be < 2^63 bytes\n"), run.err());
+  }
+
+  @Test
   void badPrecisionIsOneLine() {
     CommandRun run =
         CommandRun.of("kv-cache", FlopsCommandTest.llama(), "--seq-len", "16", "--batch", "1", "--precision", "fp7");

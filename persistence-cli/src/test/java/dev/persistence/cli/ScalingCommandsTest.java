@@ -54,6 +54,14 @@ class ScalingCommandsTest {
         "--unique-tokens", "1e10");
     assertEquals(2, noRepetition.exitCode());
     assertTrue(noRepetition.oneErrorLine() && noRepetition.err().contains("use --law muennighoff"), noRepetition.err());
+    // A NaN count is its own error, not "tokens exceed --unique-tokens (NaN)"; an infinite one is not "enough".
+    for (String bad : new String[] {"NaN", "1e999", "0"}) {
+      CommandRun invalid = CommandRun.of("loss", "--params", "1e9", "--tokens", "1e11", "--unique-tokens", bad);
+      assertEquals(2, invalid.exitCode(), invalid.out());
+      assertTrue(invalid.oneErrorLine(), invalid.err());
+      assertTrue(invalid.err().startsWith("persistence loss: --unique-tokens ("), invalid.err());
+      assertTrue(invalid.err().endsWith(") must be finite and > 0\n"), invalid.err());
+    }
   }
 
   @Test

@@ -87,6 +87,26 @@ class TrainCommandTest {
   }
 
   @Test
+  void gpusThatDoNotFillWholeNodesAreAnError() throws Exception {
+    // 12 accelerators at 8 per node used to become 2 nodes, 16 accelerators, silently.
+    CommandRun run =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "12", "--tp", "4", "--pp", "1",
+            "--global-batch", "12", "--seq-len", "2048");
+    assertEquals(2, run.exitCode(), run.out());
+    assertEquals(
+        "persistence train: --gpus (12) must be at most --gpus-per-node (8) or a multiple of it\n", run.err());
+    CommandRun overflow =
+        CommandRun.of(
+            "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "2147483647", "--tp", "1",
+            "--pp", "1", "--global-batch", "64", "--seq-len", "2048");
+    assertEquals(2, overflow.exitCode(), overflow.out());
+    assertEquals(
+        "persistence train: --gpus (2147483647) must be at most --gpus-per-node (8) or a multiple of it\n",
+        overflow.err());
+  }
+
+  @Test
   void unknownAcceleratorIsOneLine() throws Exception {
     CommandRun run =
         CommandRun.of(

@@ -32,6 +32,12 @@ import dev.persistence.core.precision.TrainingPrecision;
  */
 public final class TrainingMemory {
 
+  /**
+   * The largest per-accelerator byte count before the allowance: 2^62, so that adding an allowance below the
+   * accounted bytes plus a fixed part still fits a long (no published source: a range limit of the arithmetic).
+   */
+  private static final double MAX_ACCOUNTED_BYTES = 0x1p62;
+
   private TrainingMemory() {}
 
   /**
@@ -57,7 +63,8 @@ public final class TrainingMemory {
    * @param precision bytes per parameter of each state
    * @param capacityBytes memory of one accelerator, in bytes
    * @param allowance workspace and fragmentation allowance
-   * @throws IllegalArgumentException if the plan does not fit the model or {@code capacityBytes} is not positive
+   * @throws IllegalArgumentException if the plan does not fit the model, {@code capacityBytes} is not positive, or
+   *     one stage would hold 2^62 bytes or more (a micro-batch or sequence length beyond any real accelerator)
    */
   public static TrainingMemoryBreakdown estimate(
       Architecture architecture,
@@ -126,6 +133,15 @@ public final class TrainingMemory {
           ActivationMemory.stageLayerBytes(architecture, plan, stage)
               + ActivationMemory.stageEmbeddingAndOutputBytes(architecture, plan, stage);
     }
+    // Bounded so that the long sums below, with the allowance on top, cannot overflow into a negative total.
+    double accountedEstimate = (double) weights + gradients + master + optimizer + activations;
+    checkArgument(
+        accountedEstimate < MAX_ACCOUNTED_BYTES,
+        "memory of pipeline stage %s (%s bytes) must be < 2^62 bytes (microBatchSize %s, sequenceLength %s)",
+        stage,
+        accountedEstimate,
+        plan.microBatchSize(),
+        plan.sequenceLength());
     long activationBytes = (long) Math.ceil(activations);
     long accounted = weights + gradients + master + optimizer + activationBytes;
     long allowanceBytes = allowance.bytesFor(accounted);

@@ -177,6 +177,27 @@ class TrainingMemoryTest {
   }
 
   @Test
+  void rejectsAStageTooLargeToCountInsteadOfOverflowing() {
+    // Korthikanti et al. 2022 eq. 1 gives s*b*h*(34 + 5as/h) bytes per layer: at b = s = 2^31 - 1 that is far
+    // beyond 2^63, which used to wrap the long total to a negative number.
+    Architecture model = Architecture.megatronGpt(4, 1024, 16, 51200, 2048);
+    int huge = Integer.MAX_VALUE;
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TrainingMemory.estimate(
+                    model,
+                    ParallelismPlan.builder().microBatchSize(huge).globalBatchSize(huge).sequenceLength(huge).build(),
+                    TrainingPrecision.MIXED_BF16_ADAM,
+                    80 * GIB,
+                    MemoryAllowance.NONE));
+    assertTrue(e.getMessage().startsWith("memory of pipeline stage 0 ("), e.getMessage());
+    assertTrue(e.getMessage().endsWith("must be < 2^62 bytes (microBatchSize 2147483647, sequenceLength 2147483647)"),
+        e.getMessage());
+  }
+
+  @Test
   void denseFeedForwardOnlyModelHasNoExpertState() {
     Architecture model =
         Architecture.builder()

@@ -3,6 +3,7 @@ package dev.persistence.costing.money;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.costing.energy.PowerModel;
+import dev.persistence.costing.training.Durations;
 import org.immutables.value.Value;
 
 /**
@@ -19,8 +20,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OwnedCluster {
 
-  /** Hours in a Julian year (365.25 days). */
-  static final double HOURS_PER_YEAR = 8766.0;
 
   /** Returns a new builder. */
   public static ImmutableOwnedCluster.Builder builder() {
@@ -81,7 +80,7 @@ public abstract class OwnedCluster {
   }
 
   private double usedHoursPerAccelerator() {
-    return amortisationYears() * HOURS_PER_YEAR * utilisation();
+    return amortisationYears() * Durations.HOURS_PER_JULIAN_YEAR * utilisation();
   }
 
   /** Accelerator capital per used accelerator-hour, US dollars. */
@@ -102,7 +101,7 @@ public abstract class OwnedCluster {
 
   /** Staff per used accelerator-hour, US dollars. */
   public double staffUsdPerAcceleratorHour() {
-    return operationsStaffUsdPerYear() / (acceleratorCount() * HOURS_PER_YEAR * utilisation());
+    return operationsStaffUsdPerYear() / (acceleratorCount() * Durations.HOURS_PER_JULIAN_YEAR * utilisation());
   }
 
   /** Electricity per working accelerator-hour (facility power, PUE included), US dollars. */

@@ -27,6 +27,7 @@ import dev.persistence.costing.search.SearchResult;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import dev.persistence.costing.training.ComputeUsage;
+import dev.persistence.costing.training.Durations;
 import dev.persistence.costing.training.TrainingRun;
 import dev.persistence.costing.uncertainty.Constant;
 import dev.persistence.costing.uncertainty.CostInput;
@@ -65,7 +66,6 @@ import java.util.Optional;
  * loss is an extrapolation.
  */
 public final class Planner {
-  private static final double DAYS_PER_MONTH = 365.25 / 12;
 
   private Planner() {}
 
@@ -259,7 +259,7 @@ public final class Planner {
   }
 
   private static Program program(Scenario scenario, double trainingCost, double trainingDays, double dataUsd) {
-    int runMonths = Math.max(1, (int) Math.ceil(trainingDays / DAYS_PER_MONTH));
+    int runMonths = Math.max(1, (int) Math.ceil(trainingDays / Durations.DAYS_PER_MONTH));
     var builder =
         Program.builder()
             .addAllTeam(scenario.team())

@@ -16,6 +16,7 @@ import dev.persistence.costing.program.Role;
 import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.MonteCarlo;
 import dev.persistence.scaling.law.LossLaw;
 import dev.persistence.scaling.law.ScalingLaws;
 import java.util.List;
@@ -149,7 +150,7 @@ public abstract class Scenario {
   /** Distributions of the uncertain assumptions; inputs not listed stay at the plan's point values. */
   public abstract Map<CostInput, Distribution> uncertainty();
 
-  /** Monte Carlo samples. */
+  /** Monte Carlo samples, in [10, 10,000,000] ({@link MonteCarlo#checkSamples}); 2000 by default. */
   @Value.Default
   public int samples() {
     return 2000;
@@ -178,7 +179,7 @@ public abstract class Scenario {
             mfu -> checkArgument(mfu > 0 && mfu <= 1, "modelFlopsUtilization (%s) must be in (0, 1]", mfu));
     checkArgument(
         tdpFraction() > 0 && tdpFraction() <= 1.5, "tdpFraction (%s) must be in (0, 1.5]", tdpFraction());
-    checkArgument(samples() >= 10, "samples (%s) must be >= 10", samples());
+    MonteCarlo.checkSamples(samples());
     parallelism()
         .ifPresent(
             plan -> {

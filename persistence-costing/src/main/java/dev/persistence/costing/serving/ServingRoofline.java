@@ -8,6 +8,7 @@ import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.memory.InferenceMemory;
 import dev.persistence.core.memory.KeyValueCache;
+import dev.persistence.costing.training.Durations;
 
 /**
  * Serving time and cost from a roofline (Williams, Waterman and Patterson 2009, "Roofline: an insightful visual
@@ -32,8 +33,6 @@ import dev.persistence.core.memory.KeyValueCache;
  */
 public final class ServingRoofline {
 
-  private static final double SECONDS_PER_HOUR = 3600.0;
-  private static final double SECONDS_PER_DAY = 86_400.0;
 
   private ServingRoofline() {}
 
@@ -166,7 +165,7 @@ public final class ServingRoofline {
     StepTime decode = decodeStep(deployment, batch, workload.meanDecodeContextLength());
     double inputPerSecond = batch * (double) workload.promptTokens() / prefill.seconds();
     double outputPerSecond = batch / decode.seconds();
-    double usdPerSecond = deployment.replicaUsdPerHour() / SECONDS_PER_HOUR;
+    double usdPerSecond = deployment.replicaUsdPerHour() / Durations.SECONDS_PER_HOUR;
     return new ServingEstimate(
         batch,
         prefill,
@@ -211,8 +210,8 @@ public final class ServingRoofline {
     ServingEstimate estimate = estimate(deployment, workload, batch);
     double busy =
         inputTokensPerDay / estimate.inputTokensPerSecond() + outputTokensPerDay / estimate.outputTokensPerSecond();
-    long replicas = (long) Math.ceil(busy / (SECONDS_PER_DAY * targetUtilisation));
+    long replicas = (long) Math.ceil(busy / (Durations.SECONDS_PER_DAY * targetUtilisation));
     long accelerators = replicas * deployment.tensorParallel();
-    return new ServingFleet(replicas, accelerators, busy, replicas * deployment.replicaUsdPerHour() * 24);
+    return new ServingFleet(replicas, accelerators, busy, replicas * deployment.replicaUsdPerHour() * Durations.HOURS_PER_DAY);
   }
 }

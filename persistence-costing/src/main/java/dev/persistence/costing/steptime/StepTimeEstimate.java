@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.costing.training.Durations;
 
 /**
  * The predicted time of one training step under one plan, with what follows from it.
@@ -28,8 +29,6 @@ public record StepTimeEstimate(
     double achievedFlopsPerAcceleratorPerSecond,
     TrainingMemoryBreakdown memory) {
 
-  /** Seconds in a day. */
-  private static final double SECONDS_PER_DAY = 86_400;
 
   /**
    * Validates the estimate.
@@ -62,6 +61,6 @@ public record StepTimeEstimate(
     double steps = Math.ceil(tokens / plan.globalBatchTokens());
     double seconds = steps * stepSeconds;
     return new TrainingTime(
-        tokens, steps, seconds, seconds / SECONDS_PER_DAY, seconds / 3600 * plan.acceleratorCount());
+        tokens, steps, seconds, seconds / Durations.SECONDS_PER_DAY, seconds / Durations.SECONDS_PER_HOUR * plan.acceleratorCount());
   }
 }

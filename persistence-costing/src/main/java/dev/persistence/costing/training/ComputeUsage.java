@@ -11,8 +11,6 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record ComputeUsage(double acceleratorHours, long acceleratorCount) {
 
-  private static final double SECONDS_PER_HOUR = 3600.0;
-
   /**
    * Validates the usage.
    *
@@ -49,12 +47,12 @@ public record ComputeUsage(double acceleratorHours, long acceleratorCount) {
 
   /** Elapsed seconds. */
   public double wallClockSeconds() {
-    return wallClockHours() * SECONDS_PER_HOUR;
+    return wallClockHours() * Durations.SECONDS_PER_HOUR;
   }
 
   /** Elapsed days. */
   public double wallClockDays() {
-    return wallClockHours() / 24.0;
+    return wallClockHours() / Durations.HOURS_PER_DAY;
   }
 
   /**

@@ -24,8 +24,6 @@ import dev.persistence.core.precision.NumericFormat;
 public record TrainingRun(
     double trainingFlops, long acceleratorCount, double achievedFlopsPerSecondPerAccelerator, Goodput goodput) {
 
-  private static final double SECONDS_PER_HOUR = 3600.0;
-
   /**
    * Validates the run.
    *
@@ -111,17 +109,17 @@ public record TrainingRun(
 
   /** Elapsed days. */
   public double wallClockDays() {
-    return wallClockSeconds() / 86_400.0;
+    return wallClockSeconds() / Durations.SECONDS_PER_DAY;
   }
 
   /** Accelerator-hours of useful training. */
   public double productiveAcceleratorHours() {
-    return acceleratorCount * productiveSeconds() / SECONDS_PER_HOUR;
+    return acceleratorCount * productiveSeconds() / Durations.SECONDS_PER_HOUR;
   }
 
   /** Accelerator-hours occupied (and billed), failures and restarts included. */
   public double acceleratorHours() {
-    return acceleratorCount * wallClockSeconds() / SECONDS_PER_HOUR;
+    return acceleratorCount * wallClockSeconds() / Durations.SECONDS_PER_HOUR;
   }
 
   /** Accelerator-hours lost to failures, restarts and checkpointing. */

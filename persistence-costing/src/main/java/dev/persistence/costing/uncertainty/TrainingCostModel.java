@@ -2,6 +2,8 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.costing.training.Durations;
+
 /**
  * The closed-form training cost model, evaluated over columns of primitive samples without allocation: the same
  * arithmetic as {@code TrainingRun}, {@code EnergyEstimate} and {@code GridIntensity} in one pass.
@@ -78,10 +80,10 @@ public final class TrainingCostModel {
     for (int i = from; i < to; i++) {
       double flops = k[i] * n[i] * d[i];
       double wallSeconds = flops / (count[i] * peak[i] * mfu[i]) / goodput[i];
-      double acceleratorHours = count[i] * wallSeconds / 3600.0;
+      double acceleratorHours = count[i] * wallSeconds / Durations.SECONDS_PER_HOUR;
       double kilowattHours = acceleratorHours * tdp[i] * (fraction[i] + ratio[i] - 1) * pue[i] / 1000.0;
       cost[i] = acceleratorHours * price[i];
-      days[i] = wallSeconds / 86_400.0;
+      days[i] = wallSeconds / Durations.SECONDS_PER_DAY;
       hours[i] = acceleratorHours;
       energy[i] = kilowattHours;
       carbon[i] = kilowattHours * grid[i] / 1000.0;

@@ -107,8 +107,14 @@ class MonteCarloTest {
         assertThrows(IllegalArgumentException.class, () -> result.quantile(CostOutput.COST_USD, 1.5))
             .getMessage());
     assertEquals(
-        "samples (5) must be >= 10",
+        "samples (5) must be in [10, 10000000]",
         assertThrows(IllegalArgumentException.class, () -> MonteCarlo.run(assumptions(), 5, 1, null))
+            .getMessage());
+    // Checked before anything is allocated: 2^31 - 1 samples would otherwise be an OutOfMemoryError.
+    assertEquals(
+        "samples (2147483647) must be in [10, 10000000]",
+        assertThrows(
+                IllegalArgumentException.class, () -> MonteCarlo.run(assumptions(), Integer.MAX_VALUE, 1, null))
             .getMessage());
     assertEquals(
         "assumption MODEL_FLOPS_UTILIZATION: distribution support [-Infinity, Infinity] must lie within (0.0,"

@@ -16,6 +16,7 @@ import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -412,7 +413,7 @@ public final class AcceleratorCatalog {
       candidates.add(accelerator.name());
       for (String candidate : candidates) {
         String normalized = normalize(candidate);
-        int distance = editDistance(wanted, normalized);
+        int distance = Suggestions.editDistance(wanted, normalized);
         boolean near = distance <= Math.max(2, wanted.length() / 3);
         boolean contains =
             !wanted.isEmpty() && (normalized.contains(wanted) || wanted.contains(normalized));
@@ -436,26 +437,6 @@ public final class AcceleratorCatalog {
 
   private static String normalize(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-  }
-
-  /** Levenshtein distance (insertions, deletions and substitutions, each 1). */
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /**

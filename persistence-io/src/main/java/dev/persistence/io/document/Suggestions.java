@@ -23,12 +23,12 @@ public final class Suggestions {
     List<String> close = new ArrayList<>();
     for (String candidate : known) {
       String other = candidate.toLowerCase(Locale.ROOT);
-      if (distance(lower, other) <= limit
+      if (editDistance(lower, other) <= limit
           || (lower.length() >= 2 && (other.contains(lower) || lower.contains(other)))) {
         close.add(candidate);
       }
     }
-    close.sort(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))));
+    close.sort(Comparator.comparingInt(c -> editDistance(lower, c.toLowerCase(Locale.ROOT))));
     return close.size() > 3 ? close.subList(0, 3) : close;
   }
 
@@ -53,8 +53,14 @@ public final class Suggestions {
         + "?";
   }
 
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  /**
+   * Levenshtein distance: the fewest insertions, deletions and substitutions (each 1) that turn {@code a} into
+   * {@code b} (Levenshtein 1966, Soviet Physics Doklady 10(8)).
+   *
+   * @param a one string
+   * @param b the other
+   */
+  public static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

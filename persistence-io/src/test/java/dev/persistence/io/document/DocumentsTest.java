@@ -74,6 +74,8 @@ class DocumentsTest {
   void suggestions() {
     assertEquals("; did you mean accelerator?", Suggestions.didYouMean("acelerator", java.util.List.of("accelerator", "nodes")));
     assertEquals("", Suggestions.didYouMean("zzzzzz", java.util.List.of("accelerator", "nodes")));
+    // The textbook example: kitten -> sitten -> sittin -> sitting, three edits.
+    assertEquals(3, Suggestions.editDistance("kitten", "sitting"));
   }
 
   @Test
