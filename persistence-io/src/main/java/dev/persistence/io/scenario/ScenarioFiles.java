@@ -179,8 +179,26 @@ public final class ScenarioFiles {
     builder.addAllPhases(fields.list("phases", ScenarioCodecs.PHASE));
     builder.addAllTeam(fields.list("team", ScenarioCodecs.ROLE));
     builder.addAllMilestones(fields.list("milestones", ScenarioCodecs.MILESTONE));
-    fields.optionalDouble("contingencyFraction").ifPresent(builder::contingencyFraction);
-    fields.optionalDouble("fundingAvailableUsd").ifPresent(builder::fundingAvailableUsd);
+    fields
+        .optional("contingencyFraction")
+        .ifPresent(
+            fraction -> {
+              double value = fraction.asDouble();
+              if (!(value >= 0)) {
+                throw fraction.error("contingencyFraction (" + value + ") must be >= 0");
+              }
+              builder.contingencyFraction(value);
+            });
+    fields
+        .optional("fundingAvailableUsd")
+        .ifPresent(
+            funding -> {
+              double value = funding.asDouble();
+              if (!(value >= 0)) {
+                throw funding.error("fundingAvailableUsd (" + value + ") must be >= 0");
+              }
+              builder.fundingAvailableUsd(value);
+            });
     fields.finish();
   }
 
