@@ -32,6 +32,7 @@ import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
+import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.testkit.Gen;
 import dev.persistence.testkit.Property;
 import java.io.IOException;
@@ -126,6 +127,12 @@ class BadInputCorpusTest {
         }));
     seeds.add(new Seed("catalog.json", AcceleratorCatalog.bundled().toJsonText(), DocumentFormat.JSON,
         t -> AcceleratorCatalog.parse(t, AcceleratorCatalog.Format.JSON)));
+    // A whole scenario, written self-contained (model, mixture inline), read as `persistence plan` reads it.
+    String scenario = Documents.print(
+        ScenarioFiles.write(ScenarioFiles.read(Path.of("../examples/competitive.yaml")), AcceleratorCatalog.bundled()),
+        DocumentFormat.YAML);
+    seeds.add(new Seed("scenario.yaml", scenario, DocumentFormat.YAML,
+        t -> ScenarioFiles.read(DocumentNode.root(Documents.parse(t, DocumentFormat.YAML, "s"), "s"), folder)));
     // The formats of issue 9: a law, a program, an owned cluster, a catalog entry, a serving deployment.
     seeds.add(codecSeed("law.yaml", ScalingCodecs.LAW, DataConstrainedLaw.MUENNIGHOFF_2023.withBase(
         ChinchillaLaw.builder().from(ChinchillaLaw.BESIROGLU_2024).name("refit").build()), DocumentFormat.YAML));
