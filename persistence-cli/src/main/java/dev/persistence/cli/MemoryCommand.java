@@ -53,6 +53,11 @@ final class MemoryCommand implements Callable<Integer> {
   @Option(names = "--zero", defaultValue = "0", paramLabel = "S", description = "ZeRO stage 0-3 (3 = FSDP).")
   int zeroStage;
 
+  @Option(
+      names = "--fused-attention",
+      description = "Fused (flash) attention: the s x s scores are never stored (Dao et al. 2022).")
+  boolean fusedAttention;
+
   @Option(names = "--sequence-parallel", description = "Split norm/dropout activations over the TP ranks.")
   boolean sequenceParallel;
 
@@ -112,6 +117,7 @@ final class MemoryCommand implements Callable<Integer> {
             .zeroStage(ZeroStage.of(zeroStage))
             .sequenceParallel(sequenceParallel)
             .recomputation(recomputation)
+            .fusedAttention(fusedAttention)
             .microBatchSize(microBatch)
             .globalBatchSize(global)
             .sequenceLength(sequence)

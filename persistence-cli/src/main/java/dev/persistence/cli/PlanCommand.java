@@ -1,6 +1,7 @@
 package dev.persistence.cli;
 
 import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.plan.ImmutableScenario;
 import dev.persistence.costing.plan.PlanReport;
@@ -327,7 +328,7 @@ final class PlanCommand implements Callable<Integer> {
     ParallelismPlan plan = step.plan();
     return String.format(
         Locale.ROOT,
-        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s recompute%s%s",
+        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s",
         plan.tensorParallel(),
         plan.pipelineParallel(),
         plan.virtualPipelineStages(),
@@ -336,8 +337,11 @@ final class PlanCommand implements Callable<Integer> {
         plan.expertParallel(),
         plan.microBatchSize(),
         plan.zeroStage().stage(),
-        EnumNames.kebabCase(plan.recomputation()),
+        plan.recomputation() == ActivationRecomputation.NONE
+            ? "no recomputation"
+            : EnumNames.kebabCase(plan.recomputation()) + " recomputation",
         plan.sequenceParallel() ? ", sequence parallel" : "",
+        plan.fusedAttention() ? ", fused attention" : "",
         plan.activationOffload() ? ", activations offloaded" : "");
   }
 }

@@ -93,7 +93,11 @@ public final class ActivationMemory {
     double split = 2 * sb * (queryWidth + keyWidth + valueWidth + outputWidth) + feedForwardSplitBytes(
         architecture, layerIndex, sb, h);
     double bytes = unsplit / (sequenceParallel ? t : 1) + split / t;
-    if (plan.recomputation() == ActivationRecomputation.NONE) {
+    if (plan.fusedAttention()) {
+      // A fused kernel keeps only the softmax's log-sum-exp, one fp32 value per query row and head (Dao et al.
+      // 2022, Algorithm 2), and recomputes the scores in the backward pass whatever the recomputation setting.
+      bytes += 4 * heads * s * plan.microBatchSize() / t;
+    } else if (plan.recomputation() == ActivationRecomputation.NONE) {
       // Softmax output 2as^2b, its dropout mask as^2b and the dropout output 2as^2b (section 4.1); under context
       // parallelism each rank holds its s/cp queries against all s keys.
       bytes += 5 * heads * s * plan.sequenceLength() * plan.microBatchSize() / t;

@@ -97,6 +97,16 @@ public abstract class ParallelismPlan {
     return ActivationRecomputation.NONE;
   }
 
+  /**
+   * Whether the attention core runs as one fused kernel that never stores the {@code s x s} scores (Dao et al.
+   * 2022, FlashAttention, arXiv:2205.14135, section 3: memory linear in the sequence length); false reproduces the
+   * unfused Megatron-LM attention that Korthikanti et al. 2022 measure.
+   */
+  @Value.Default
+  public boolean fusedAttention() {
+    return false;
+  }
+
   /** Whether master weights and optimizer states live in host memory (ZeRO-Offload, Ren et al. 2021). */
   @Value.Default
   public boolean optimizerOffload() {

@@ -113,6 +113,27 @@ class ActivationMemoryTest {
   }
 
   @Test
+  void fusedAttentionStoresNoScores() {
+    for (Config config : table3()) {
+      Architecture model = model(config);
+      double s = 2048;
+      double b = config.micro();
+      double h = config.hidden();
+      double a = config.heads();
+      double t = config.tp();
+      ParallelismPlan fused =
+          ImmutableParallelismPlan.copyOf(plan(config, config.tp(), 1, true, ActivationRecomputation.NONE))
+              .withFusedAttention(true);
+      // Table 2's sbh(34/t) without the 5as^2b score terms, plus FlashAttention's fp32 log-sum-exp per query row
+      // and head, 4asb/t bytes (Dao et al. 2022, Algorithm 2).
+      assertClose(
+          s * b * h * (34 / t) + 4 * a * s * b / t,
+          ActivationMemory.layerBytes(model, 0, fused),
+          config.model() + " fused attention");
+    }
+  }
+
+  @Test
   void firstStageMatchesEquations5And6UnderOneF1B() {
     for (Config config : table3()) {
       Architecture model = model(config);

@@ -194,7 +194,13 @@ public final class Planner {
     String source;
     if (scenario.parallelism().isPresent()) {
       step =
-          StepTimeModel.of(scenario.architecture(), scenario.cluster(), scenario.precision(), calibration)
+          StepTimeModel.of(
+                  scenario.architecture(),
+                  scenario.cluster(),
+                  scenario.precision(),
+                  calibration,
+                  scenario.attentionKernel(),
+                  FlopConvention.EXACT)
               .estimate(scenario.parallelism().get().validateFor(scenario.architecture(), scenario.cluster()));
       if (!step.fits()) {
         throw new IllegalArgumentException(
@@ -211,15 +217,31 @@ public final class Planner {
       if (count > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("cluster has more accelerators (" + count + ") than the search handles");
       }
+      SearchRequest defaults =
+          SearchRequest.of(
+              scenario.architecture(),
+              scenario.cluster(),
+              scenario.precision(),
+              (int) count,
+              scenario.globalBatchSize(),
+              scenario.sequenceLength());
       SearchResult result =
           PlanSearch.search(
-              SearchRequest.of(
-                  scenario.architecture(),
-                  scenario.cluster(),
-                  scenario.precision(),
-                  (int) count,
-                  scenario.globalBatchSize(),
-                  scenario.sequenceLength()));
+              new SearchRequest(
+                  defaults.architecture(),
+                  defaults.cluster(),
+                  defaults.precision(),
+                  defaults.calibration(),
+                  scenario.attentionKernel(),
+                  defaults.flopConvention(),
+                  defaults.acceleratorCount(),
+                  defaults.globalBatchSize(),
+                  defaults.sequenceLength(),
+                  defaults.objective(),
+                  defaults.top(),
+                  defaults.allowance(),
+                  defaults.maxMicroBatchSize(),
+                  defaults.offload()));
       if (result.plans().isEmpty()) {
         throw new IllegalArgumentException(
             String.format(

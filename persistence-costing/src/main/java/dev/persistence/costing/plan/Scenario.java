@@ -12,6 +12,7 @@ import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.costing.money.CloudPrice;
 import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.uncertainty.CostInput;
@@ -67,6 +68,15 @@ public abstract class Scenario {
 
   /** A fixed parallel plan; empty to search for the fastest. */
   public abstract Optional<ParallelismPlan> parallelism();
+
+  /**
+   * How the attention core runs; defaults to a fused kernel (FlashAttention, Dao et al. 2022), the norm for
+   * training runs since 2023; {@code UNFUSED} reproduces Megatron-LM as Korthikanti et al. 2022 measured it.
+   */
+  @Value.Default
+  public AttentionKernel attentionKernel() {
+    return AttentionKernel.FUSED;
+  }
 
   /** A model FLOPs utilisation to assume instead of modelling the step; empty to model it. */
   public abstract OptionalDouble modelFlopsUtilization();

@@ -88,7 +88,13 @@ final class FastMemory {
    * outer loops of the search (allocates a plan).
    */
   double meanLayerActivationBytes(
-      int t, int c, int microBatch, int sequenceLength, boolean sequenceParallel, ActivationRecomputation recompute) {
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      boolean fusedAttention) {
     ParallelismPlan plan =
         ParallelismPlan.builder()
             .tensorParallel(t)
@@ -98,6 +104,7 @@ final class FastMemory {
             .sequenceLength(sequenceLength)
             .sequenceParallel(sequenceParallel)
             .recomputation(recompute)
+            .fusedAttention(fusedAttention)
             .build();
     if (architecture.sparseLayers() == 0) {
       return ActivationMemory.layerBytes(architecture, 0, plan);

@@ -5,6 +5,7 @@ import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
@@ -128,7 +129,9 @@ public final class PlanSearch {
               boolean sp = spIndex == 1;
               model.layerCosts(t, c, e, b, s, sp, layer);
               for (int r = 0; r < RECOMPUTATIONS.length; r++) {
-                activationBytes[r] = memory.meanLayerActivationBytes(t, c, b, s, sp, RECOMPUTATIONS[r]);
+                activationBytes[r] =
+                    memory.meanLayerActivationBytes(
+                        t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED);
               }
               for (int p = 1; p <= layers && p <= rest; p++) {
                 if (rest % p != 0) {
@@ -204,6 +207,7 @@ public final class PlanSearch {
               .sequenceParallel(candidates.sequenceParallel[i])
               .optimizerOffload(candidates.optimizerOffload[i])
               .activationOffload(candidates.activationOffload[i])
+              .fusedAttention(request.attentionKernel() == AttentionKernel.FUSED)
               .build();
       StepTimeEstimate estimate = model.estimate(plan, request.allowance());
       if (estimate.fits()) {

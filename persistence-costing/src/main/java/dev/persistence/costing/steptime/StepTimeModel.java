@@ -16,6 +16,7 @@ import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
@@ -690,6 +691,14 @@ public final class StepTimeModel {
    * @throws IllegalArgumentException as {@link #estimate(ParallelismPlan)}
    */
   public StepTimeEstimate estimate(ParallelismPlan plan, MemoryAllowance allowance) {
+    // The kernel and the memory it needs go together: a fused kernel on either side makes both fused.
+    if (plan.fusedAttention() && attentionKernel == AttentionKernel.UNFUSED) {
+      return of(architecture, cluster, precision, calibration, AttentionKernel.FUSED, flopConvention)
+          .estimate(plan, allowance);
+    }
+    if (attentionKernel == AttentionKernel.FUSED && !plan.fusedAttention()) {
+      plan = ImmutableParallelismPlan.copyOf(plan).withFusedAttention(true);
+    }
     plan.validateFor(architecture, plan.acceleratorCount());
     checkArgument(
         plan.acceleratorCount() <= cluster.acceleratorCount(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.io.InvalidDocumentException;
@@ -84,6 +85,7 @@ public final class ScenarioFiles {
     training.optional("goodput", ScenarioCodecs.GOODPUT).ifPresent(builder::goodput);
     training.optional("parallelism", TrainingCodecs.PARALLELISM_PLAN).ifPresent(builder::parallelism);
     training.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
+    training.optionalEnum("attentionKernel", AttentionKernel.class).ifPresent(builder::attentionKernel);
     training.finish();
 
     fields.optional("law", ScalingCodecs.LOSS_LAW).ifPresent(builder::law);
@@ -222,6 +224,7 @@ public final class ScenarioFiles {
     training.set("goodput", ScenarioCodecs.GOODPUT.write(scenario.goodput()));
     scenario.parallelism().ifPresent(plan -> training.set("parallelism", TrainingCodecs.PARALLELISM_PLAN.write(plan)));
     scenario.modelFlopsUtilization().ifPresent(mfu -> training.put("modelFlopsUtilization", mfu));
+    training.put("attentionKernel", EnumNames.kebabCase(scenario.attentionKernel()));
     out.set("cluster", TrainingCodecs.cluster(catalog).write(scenario.cluster()));
     out.set("law", ScalingCodecs.LOSS_LAW.write(scenario.law()));
     out.set("price", ScenarioCodecs.CLOUD_PRICE.write(scenario.price()));

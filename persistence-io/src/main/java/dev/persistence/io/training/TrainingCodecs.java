@@ -61,6 +61,7 @@ public final class TrainingCodecs {
           fields.optionalEnum("recomputation", ActivationRecomputation.class).ifPresent(builder::recomputation);
           fields.optionalBoolean("optimizerOffload").ifPresent(builder::optimizerOffload);
           fields.optionalBoolean("activationOffload").ifPresent(builder::activationOffload);
+          fields.optionalBoolean("fusedAttention").ifPresent(builder::fusedAttention);
           fields.finish();
           return node.build(builder::build);
         }
@@ -82,6 +83,7 @@ public final class TrainingCodecs {
           out.put("sequenceLength", plan.sequenceLength());
           out.put("optimizerOffload", plan.optimizerOffload());
           out.put("activationOffload", plan.activationOffload());
+          out.put("fusedAttention", plan.fusedAttention());
           return out;
         }
       };
