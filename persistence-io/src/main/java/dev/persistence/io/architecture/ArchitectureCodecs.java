@@ -129,7 +129,14 @@ public final class ArchitectureCodecs {
       new Codec<>() {
         @Override
         public DenseFeedForward read(DocumentNode node) {
-          ObjectFields fields = node.fields().allow("type");
+          ObjectFields fields = node.fields();
+          // The type may be left out here, but a wrong one is an error, not silently a dense block.
+          fields.optional("type").ifPresent(
+              type -> {
+                if (!type.asText().equals("dense")) {
+                  throw type.error("a dense block's type must be dense, got " + type.describe());
+                }
+              });
           DenseFeedForward dense = readDense(node, fields);
           fields.finish();
           return dense;

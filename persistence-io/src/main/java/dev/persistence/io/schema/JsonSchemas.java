@@ -22,11 +22,17 @@ public final class JsonSchemas {
   /** The data mixture file. */
   public static final String MIXTURE = "/dev/persistence/io/schema/mixture.schema.json";
 
+  /**
+   * The scenario file, the input of {@code persistence plan}, and what {@code ScenarioFiles.write} produces. Its
+   * only open object is an inline HuggingFace {@code config.json}, whose keys are HuggingFace's.
+   */
+  public static final String SCENARIO = "/dev/persistence/io/schema/scenario.schema.json";
+
   private JsonSchemas() {}
 
   /** Every schema's resource name. */
   public static List<String> all() {
-    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, MIXTURE);
+    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, MIXTURE, SCENARIO);
   }
 
   /**

@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.architecture.ArchitectureCodecs;
+import dev.persistence.io.architecture.ModelFiles;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.catalog.DatasetCatalog;
 import dev.persistence.io.data.MixtureFiles;
 import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
+import dev.persistence.io.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -58,6 +63,135 @@ class JsonSchemasTest {
     return Documents.parse(Files.readString(Path.of("../examples/data/mixture.yaml")), DocumentFormat.YAML, "mixture");
   }
 
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  /** A scenario as written in a file: relative paths (model, mixture) resolve against the examples folder. */
+  private static JsonNode exampleScenario(String name) {
+    return Documents.read(EXAMPLES.resolve(name));
+  }
+
+  /**
+   * The scenario with every alternative form the examples leave out (objects where they use names, every
+   * distribution kind, a parallelism plan, an inline accelerator) and an inline multi-head latent attention,
+   * mixture-of-experts model (DeepSeek-V2-Lite's config read to our architecture form).
+   */
+  private static JsonNode everyFormScenario() {
+    ObjectNode document =
+        (ObjectNode) Documents.read(Path.of("src/test/resources/dev/persistence/io/schema/every-form.scenario.yaml"));
+    document.set(
+        "model", ArchitectureCodecs.ARCHITECTURE.write(ModelFiles.read(EXAMPLES.resolve("models/deepseek-v2-lite.json"))));
+    return document;
+  }
+
+  /** ScenarioFiles.write of what the reader made of {@code document}: one self-contained document. */
+  private static JsonNode written(JsonNode document) {
+    return ScenarioFiles.write(readScenario(document), AcceleratorCatalog.bundled());
+  }
+
+  private static dev.persistence.costing.plan.Scenario readScenario(JsonNode document) {
+    return ScenarioFiles.read(DocumentNode.root(document, "scenario"), EXAMPLES);
+  }
+
+  private static Consumer<String> scenarioReader() {
+    return text -> readScenario(Documents.parse(text, DocumentFormat.JSON, "scenario"));
+  }
+
+  /** Every scenario document the tests use, by name. */
+  private static Map<String, JsonNode> scenarios() {
+    Map<String, JsonNode> documents = new java.util.LinkedHashMap<>();
+    for (String name : List.of("frontier.yaml", "competitive.yaml")) {
+      documents.put(name, exampleScenario(name));
+      documents.put("written " + name, written(exampleScenario(name)));
+    }
+    documents.put("every form", everyFormScenario());
+    documents.put("written every form", written(everyFormScenario()));
+    ObjectNode megatron = exampleScenario("frontier.yaml").deepCopy();
+    megatron.set("model", Documents.read(EXAMPLES.resolve("models/gpt3-175b-megatron.yaml")));
+    documents.put("megatronGpt model", megatron);
+    // A kaplan-form law object (the constants of Kaplan et al. 2020 eq. 1.1 and 1.2, renamed as a user's fit).
+    ObjectNode kaplan = exampleScenario("competitive.yaml").deepCopy();
+    kaplan.putObject("law")
+        .put("type", "kaplan").put("name", "test-kaplan").put("source", "schema test")
+        .put("alphaN", 0.076).put("criticalParameters", 8.8e13).put("alphaD", 0.095).put("criticalTokens", 5.4e13);
+    documents.put("kaplan law", kaplan);
+    return documents;
+  }
+
+  /** The scenario schema's definition of each object in a scenario document, by its pointer. */
+  private static void addScenarioCases(JsonNode document, List<Case> cases) {
+    addScenarioCase(document, "", "", cases);
+    for (String section : List.of("training", "cluster", "energy", "owned", "data", "program", "uncertainty", "targets")) {
+      addScenarioCase(document, "/" + section, section, cases);
+    }
+    addScenarioCase(document, "/uncertainty/assumptions", "assumptions", cases);
+    JsonNode model = document.at("/model");
+    if (model.has("megatronGpt")) {
+      addScenarioCase(document, "/model", "megatronGptModel", cases);
+      addScenarioCase(document, "/model/megatronGpt", "megatronGpt", cases);
+    } else if (model.has("file")) {
+      addScenarioCase(document, "/model", "modelFile", cases);
+    } else if (!model.has("model_type")) {
+      addScenarioCase(document, "/model", "architecture", cases);
+      String attention = document.at("/model/attention/type").asText();
+      addScenarioCase(
+          document, "/model/attention", attention.equals("grouped-query") ? "groupedQueryAttention" : "multiHeadLatentAttention", cases);
+      String feedForward = document.at("/model/feedForward/type").asText();
+      addScenarioCase(document, "/model/feedForward", feedForward.equals("dense") ? "denseFeedForward" : "mixtureOfExperts", cases);
+      addScenarioCase(document, "/model/feedForward/denseFeedForward", "denseBlock", cases);
+    }
+    addScenarioCase(document, "/training/precision", "trainingPrecisionObject", cases);
+    for (int i = 0; i < document.at("/training/precision/optimizerStates").size(); i++) {
+      addScenarioCase(document, "/training/precision/optimizerStates/" + i, "optimizerState", cases);
+    }
+    addScenarioCase(document, "/training/goodput", "goodputObject", cases);
+    addScenarioCase(document, "/training/parallelism", "parallelismPlan", cases);
+    addScenarioCase(document, "/cluster/accelerator", "accelerator", cases);
+    addLawCases(document, "/law", cases);
+    addScenarioCase(document, "/price", "cloudPriceObject", cases);
+    addScenarioCase(document, "/energy/locationGrid", "gridIntensity", cases);
+    addScenarioCase(document, "/energy/marketGrid", "gridIntensity", cases);
+    addScenarioCase(document, "/data/mixture", "mixture", cases);
+    for (String list : List.of("phases", "team", "milestones")) {
+      String definition = Map.of("phases", "phase", "team", "role", "milestones", "milestone").get(list);
+      for (int i = 0; i < document.at("/program/" + list).size(); i++) {
+        addScenarioCase(document, "/program/" + list + "/" + i, definition, cases);
+      }
+    }
+    document.at("/uncertainty/assumptions").fields().forEachRemaining(
+        input -> {
+          if (input.getValue().isObject()) {
+            addScenarioCase(
+                document, "/uncertainty/assumptions/" + input.getKey(),
+                DISTRIBUTIONS.get(input.getValue().get("distribution").asText()), cases);
+          }
+        });
+    document.at("/targets").fieldNames().forEachRemaining(
+        metric -> addScenarioCase(document, "/targets/" + metric, "range", cases));
+  }
+
+  private static final Map<String, String> DISTRIBUTIONS =
+      Map.of(
+          "constant", "constant", "uniform", "uniform", "log-uniform", "logUniform", "triangular", "triangular",
+          "normal", "normal", "log-normal", "logNormal", "scenarios", "scenarios");
+
+  private static final Map<String, String> LAWS =
+      Map.of("chinchilla-form", "chinchillaFormLaw", "data-constrained", "dataConstrainedLaw", "kaplan", "kaplanLaw");
+
+  private static void addLawCases(JsonNode document, String pointer, List<Case> cases) {
+    JsonNode law = document.at(pointer);
+    if (law.isObject()) {
+      addScenarioCase(document, pointer, LAWS.get(law.get("type").asText()), cases);
+      addLawCases(document, pointer + "/base", cases);
+    }
+  }
+
+  /** Adds the case if the document has an object at {@code pointer}. */
+  private static void addScenarioCase(JsonNode document, String pointer, String definition, List<Case> cases) {
+    if (document.at(pointer).isObject()) {
+      cases.add(new Case(JsonSchemas.SCENARIO, document, pointer, definition, scenarioReader()));
+    }
+  }
+
   private static Consumer<String> acceleratorReader() {
     return text -> AcceleratorCatalog.parse(text, AcceleratorCatalog.Format.JSON);
   }
@@ -89,6 +223,9 @@ class JsonSchemasTest {
       cases.add(new Case(JsonSchemas.MIXTURE, mixture, "/sources/" + i, kind, mixtureReader()));
     }
     cases.add(new Case(JsonSchemas.MIXTURE, mixture, "/curationCosts", "curationCosts", mixtureReader()));
+    for (JsonNode scenario : scenarios().values()) {
+      addScenarioCases(scenario, cases);
+    }
     return cases;
   }
 
@@ -104,19 +241,36 @@ class JsonSchemasTest {
       assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText(), resource);
       List<String> open = new ArrayList<>();
       collectOpenObjects(schema, "", open);
-      assertTrue(open.isEmpty(), resource + ": objects without additionalProperties: false: " + open);
+      // The one open object: an inline HuggingFace config.json, whose keys are HuggingFace's, not ours.
+      List<String> allowed = resource.equals(JsonSchemas.SCENARIO) ? List.of("/$defs/huggingFaceConfig") : List.of();
+      assertEquals(allowed, open, resource + ": objects without additionalProperties: false");
     }
   }
 
   private static void collectOpenObjects(JsonNode schema, String path, List<String> open) {
+    collectOpenObjects(schema, path, open, false);
+  }
+
+  /**
+   * Objects whose additionalProperties is not false. A part of an allOf/anyOf/oneOf/not without a type of its
+   * own is a rule about the object around it (a phase whose kind is pretraining), not an object definition.
+   */
+  private static void collectOpenObjects(JsonNode schema, String path, List<String> open, boolean rule) {
     if (schema.isObject()) {
-      if (schema.has("properties") && !schema.path("additionalProperties").isBoolean()) {
+      boolean closed = schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean();
+      boolean describesObject =
+          schema.path("type").asText().equals("object") || (schema.has("properties") && !(rule && !schema.has("type")));
+      if (describesObject && !closed) {
         open.add(path);
       }
-      schema.fields().forEachRemaining(e -> collectOpenObjects(e.getValue(), path + "/" + e.getKey(), open));
+      schema.fields().forEachRemaining(
+          e ->
+              collectOpenObjects(
+                  e.getValue(), path + "/" + e.getKey(), open,
+                  List.of("allOf", "anyOf", "oneOf", "not").contains(e.getKey())));
     } else if (schema.isArray()) {
       for (int i = 0; i < schema.size(); i++) {
-        collectOpenObjects(schema.get(i), path + "/" + i, open);
+        collectOpenObjects(schema.get(i), path + "/" + i, open, rule);
       }
     }
   }
@@ -127,6 +281,16 @@ class JsonSchemasTest {
     assertValid(JsonSchemas.ACCELERATOR_CATALOG, rawResource(AcceleratorCatalog.BUNDLED_RESOURCE));
     assertValid(JsonSchemas.DATASET_CATALOG, bundledDatasets());
     assertValid(JsonSchemas.MIXTURE, exampleMixture());
+    // The example scenarios, the every-form scenario, and ScenarioFiles.write of each (self-contained).
+    List<String> failures = new ArrayList<>();
+    scenarios().forEach(
+        (name, document) -> {
+          List<String> errors = new SchemaValidator(schema(JsonSchemas.SCENARIO)).validate(document);
+          if (!errors.isEmpty()) {
+            failures.add(name + ": " + errors);
+          }
+        });
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
   private static JsonNode rawResource(String resource) throws IOException {
@@ -135,9 +299,10 @@ class JsonSchemasTest {
     }
   }
 
-  private static void assertValid(String resource, JsonNode document) {
+  private static void assertValid(String what, JsonNode document) {
+    String resource = what.split(" ")[0];
     List<String> errors = new SchemaValidator(schema(resource)).validate(document);
-    assertTrue(errors.isEmpty(), resource + ": " + errors);
+    assertTrue(errors.isEmpty(), what + ": " + errors);
   }
 
   @Test
@@ -159,6 +324,156 @@ class JsonSchemasTest {
     inline.add("weight");
     assertEquals(inline, names(mixture.get("$defs").get("inlineSource")));
     assertEquals(Set.of("catalog", "weight", "acquisition", "curation"), names(mixture.get("$defs").get("catalogSource")));
+  }
+
+  @Test
+  void scenarioPropertiesAreTheFieldsScenarioFilesReads() {
+    // Listed from ScenarioFiles.read and the codecs it calls; scenarioPropertiesAreAllReadByTheReader checks that
+    // the reader knows each, and the written documents (every field, additionalProperties: false) that the schema
+    // knows every field the writer writes.
+    JsonNode scenario = schema(JsonSchemas.SCENARIO);
+    JsonNode defs = scenario.get("$defs");
+    assertEquals(
+        Set.of("name", "acceleratorCatalog", "model", "training", "cluster", "law", "price", "energy", "owned", "data",
+            "program", "uncertainty", "targets"),
+        names(scenario));
+    assertEquals(
+        Set.of("tokens", "sequenceLength", "globalBatchSize", "precision", "goodput", "parallelism", "modelFlopsUtilization"),
+        names(defs.get("training")));
+    assertEquals(Set.of("tdpFraction", "locationGrid", "marketGrid"), names(defs.get("energy")));
+    assertEquals(
+        Set.of("capitalUsdPerAccelerator", "capitalUsdPerNode", "networkingAndStorageFraction", "amortisationYears",
+            "utilisation", "powerPriceUsdPerKilowattHour", "operationsStaffUsdPerYear"),
+        names(defs.get("owned")));
+    assertEquals(Set.of("mixture", "datasetCatalog"), names(defs.get("data")));
+    assertEquals(
+        Set.of("phases", "team", "milestones", "contingencyFraction", "fundingAvailableUsd"), names(defs.get("program")));
+    assertEquals(Set.of("samples", "seed", "assumptions"), names(defs.get("uncertainty")));
+    Set<String> inputs = new TreeSet<>();
+    for (var input : dev.persistence.costing.uncertainty.CostInput.values()) {
+      inputs.add(dev.persistence.io.document.EnumNames.camelCase(input));
+    }
+    assertEquals(inputs, names(defs.get("assumptions")));
+    Set<String> metrics = new TreeSet<>();
+    for (var metric : dev.persistence.costing.plan.TargetMetric.values()) {
+      metrics.add(dev.persistence.io.document.EnumNames.camelCase(metric));
+    }
+    assertEquals(metrics, names(defs.get("targets")));
+    // The accelerator and the mixture are the other schemas' definitions, copied: they must not drift apart.
+    assertEquals(schema(JsonSchemas.ACCELERATOR_CATALOG).get("$defs").get("accelerator"), defs.get("accelerator"));
+    JsonNode mixture = schema(JsonSchemas.MIXTURE);
+    mixture.get("$defs").fields().forEachRemaining(def -> assertEquals(def.getValue(), defs.get(def.getKey()), def.getKey()));
+    for (String keyword : List.of("type", "properties", "required", "additionalProperties")) {
+      assertEquals(mixture.get(keyword), defs.get("mixture").get(keyword), "mixture " + keyword);
+    }
+  }
+
+  @Test
+  void scenarioPropertiesAreAllReadByTheReader() throws IOException {
+    // For each object of each definition the documents exercise, each schema property set to a value of a wrong
+    // JSON type must be rejected by both, and by the reader as that field's value, not as an unknown field: a
+    // property the reader does not read fails here.
+    Set<String> exercised = new TreeSet<>();
+    Set<String> definitions = new TreeSet<>();
+    for (Case c : cases()) {
+      definitions.add(c.definition());
+      if (!c.resource().equals(JsonSchemas.SCENARIO) || !exercised.add(c.definition() + " " + c.pointer())) {
+        continue;
+      }
+      definition(c).get("properties").fieldNames().forEachRemaining(
+          property -> {
+            String where = c.pointer() + "/" + property;
+            JsonNode copy = null;
+            for (JsonNode wrong : List.of(NODES.booleanNode(true), NODES.arrayNode().add(true))) {
+              JsonNode candidate = c.document().deepCopy();
+              ((ObjectNode) candidate.at(c.pointer())).set(property, wrong);
+              if (!new SchemaValidator(schema(c.resource())).validate(candidate).isEmpty()) {
+                copy = candidate;
+                break;
+              }
+            }
+            assertTrue(copy != null, where + ": the schema accepts both true and [true]");
+            InvalidDocumentException e = assertRejected(c, copy, where);
+            assertFalse(e.getMessage().contains("unknown field"), where + ": " + e.getMessage());
+            if (!copiedDefinition(c.definition())) {
+              assertTrue(e.getMessage().contains(property), where + ": " + e.getMessage());
+            }
+          });
+    }
+    // Every definition of our own with properties is exercised by some document.
+    JsonNode defs = schema(JsonSchemas.SCENARIO).get("$defs");
+    JsonNode copied = schema(JsonSchemas.MIXTURE).get("$defs");
+    defs.fields().forEachRemaining(
+        def -> {
+          boolean ours = !copied.has(def.getKey()) && !def.getKey().equals("huggingFaceConfig");
+          if (ours && def.getValue().has("properties")) {
+            assertTrue(definitions.contains(def.getKey()), def.getKey() + " is exercised by no document");
+          }
+        });
+  }
+
+  /** A definition copied from the accelerator or the mixture schema, whose readers have their own messages. */
+  private static boolean copiedDefinition(String definition) {
+    return definition.equals("accelerator")
+        || definition.equals("mixture")
+        || schema(JsonSchemas.MIXTURE).get("$defs").has(definition);
+  }
+
+  @Test
+  void scenarioPresetNamesAreThePresets() throws ReflectiveOperationException {
+    JsonNode defs = schema(JsonSchemas.SCENARIO).get("$defs");
+    Set<String> precisions = new TreeSet<>();
+    dev.persistence.core.precision.TrainingPrecision.presets().forEach(preset -> precisions.add(preset.name()));
+    assertEquals(precisions, enumOf(defs.get("trainingPrecision")));
+    Set<String> prices = new TreeSet<>();
+    dev.persistence.costing.money.CloudPrice.presets().forEach(preset -> prices.add(preset.name()));
+    assertEquals(prices, enumOf(defs.get("cloudPrice")));
+    Field grids = dev.persistence.io.scenario.ScenarioCodecs.class.getDeclaredField("GRID_PRESETS");
+    grids.setAccessible(true);
+    assertEquals(new TreeSet<>(((Map<?, ?>) grids.get(null)).keySet()), enumOf(defs.get("grid")));
+    Set<String> lossLaws = new TreeSet<>();
+    Set<String> chinchillaLaws = new TreeSet<>();
+    for (var law : dev.persistence.scaling.law.ScalingLaws.all()) {
+      if (law instanceof dev.persistence.scaling.law.LossLaw) {
+        lossLaws.add(law.name());
+      }
+      if (law instanceof dev.persistence.scaling.law.ChinchillaLaw) {
+        chinchillaLaws.add(law.name());
+      }
+    }
+    assertEquals(lossLaws, enumOf(defs.get("lossLaw")));
+    assertEquals(chinchillaLaws, enumOf(defs.get("chinchillaLaw")));
+  }
+
+  /** The names listed by the string alternative of a oneOf. */
+  private static Set<String> enumOf(JsonNode oneOf) {
+    Set<String> names = new TreeSet<>();
+    for (JsonNode alternative : oneOf.get("oneOf")) {
+      alternative.path("enum").forEach(name -> names.add(name.asText()));
+    }
+    return names;
+  }
+
+  @Test
+  void everyModelFormValidatesAndOnlyOneAtATime() throws IOException {
+    JsonNode frontier = exampleScenario("frontier.yaml");
+    List<JsonNode> models =
+        List.of(
+            Documents.read(EXAMPLES.resolve("models/gpt3-175b-megatron.yaml")),
+            Documents.read(EXAMPLES.resolve("models/llama-2-7b.json")),
+            Documents.read(EXAMPLES.resolve("models/qwen3-30b-a3b.json")),
+            NODES.objectNode().put("file", "models/gpt-oss-20b.json"));
+    for (JsonNode model : models) {
+      ObjectNode document = frontier.deepCopy();
+      document.set("model", model);
+      assertValid(JsonSchemas.SCENARIO, document);
+      readScenario(document);
+      // With a second form's key beside it, both reject the model.
+      ObjectNode mixed = document.deepCopy();
+      ((ObjectNode) mixed.get("model")).put(model.has("file") ? "model_type" : "file", "models/gpt-oss-20b.json");
+      assertFalse(new SchemaValidator(schema(JsonSchemas.SCENARIO)).validate(mixed).isEmpty(), mixed.get("model").toString());
+      assertThrows(InvalidDocumentException.class, () -> readScenario(mixed), mixed.get("model").toString());
+    }
   }
 
   private static Set<String> staticSet(Class<?> type, String name) throws ReflectiveOperationException {
@@ -190,7 +505,10 @@ class JsonSchemasTest {
         ((ObjectNode) copy.at(c.pointer())).remove(field);
         String where = c.resource() + " " + c.pointer() + " without " + field;
         boolean schemaAccepts = new SchemaValidator(schema(c.resource())).validate(copy).isEmpty();
-        if (required.contains(field)) {
+        if (NUMERIC_RULES.getOrDefault(c.definition(), Set.of()).contains(field)) {
+          // Required or not by the numbers of other fields: the schema leaves it optional (see NUMERIC_RULES).
+          assertTrue(schemaAccepts, where);
+        } else if (required.contains(field)) {
           assertFalse(schemaAccepts, where);
           assertRejected(c, copy, where);
         } else if (!grouped.contains(field)) {
@@ -204,6 +522,14 @@ class JsonSchemasTest {
       }
     }
   }
+
+  /**
+   * Fields whose presence the reader requires depending on other fields' numbers, which the schema cannot say
+   * without if/then over counts: a mixture of experts needs {@code denseFeedForward} exactly when some layers
+   * are dense (by {@code firstDenseLayers}, {@code layerPeriod}/{@code layerPhase} and {@code denseLayers},
+   * against {@code numLayers} of the enclosing architecture).
+   */
+  private static final Map<String, Set<String>> NUMERIC_RULES = Map.of("mixtureOfExperts", Set.of("denseFeedForward"));
 
   /** Names that appear in an allOf/oneOf/anyOf/not rule, whose absence depends on other fields. */
   private static Set<String> groupedNames(JsonNode definition) {
@@ -231,8 +557,11 @@ class JsonSchemasTest {
       object.fieldNames().forEachRemaining(fields::add);
       for (String field : fields) {
         JsonNode original = object.get(field);
-        // A value of another JSON type: a number becomes a list, anything else a boolean.
-        JsonNode wrong = original.isNumber() ? NODES.arrayNode().add(1) : NODES.booleanNode(true);
+        // A value of another JSON type: a number becomes a list, a boolean a string, anything else a boolean.
+        JsonNode wrong =
+            original.isNumber()
+                ? NODES.arrayNode().add(1)
+                : original.isBoolean() ? NODES.textNode("yes") : NODES.booleanNode(true);
         JsonNode copy = c.document().deepCopy();
         ((ObjectNode) copy.at(c.pointer())).set(field, wrong);
         String where = c.resource() + " " + c.pointer() + "/" + field + " = " + wrong;
