@@ -338,7 +338,8 @@ class JsonSchemasTest {
             "program", "uncertainty", "targets"),
         names(scenario));
     assertEquals(
-        Set.of("tokens", "sequenceLength", "globalBatchSize", "precision", "goodput", "parallelism", "modelFlopsUtilization"),
+        Set.of("tokens", "sequenceLength", "globalBatchSize", "precision", "goodput", "parallelism", "modelFlopsUtilization",
+            "attentionKernel"),
         names(defs.get("training")));
     assertEquals(Set.of("tdpFraction", "locationGrid", "marketGrid"), names(defs.get("energy")));
     assertEquals(
