@@ -147,6 +147,21 @@ final class PlanCommand implements Callable<Integer> {
               result.put("data", section);
             });
 
+    report
+        .serving()
+        .ifPresent(
+            serving -> {
+              Map<String, Object> section = new LinkedHashMap<>();
+              section.put("batch", serving.estimate().batch());
+              section.put("replicas", serving.fleet().replicas());
+              section.put("accelerators", serving.fleet().accelerators());
+              section.put("usdPerDay", serving.fleet().usdPerDay());
+              section.put("usdPerMillionInputTokens", serving.estimate().usdPerMillionInputTokens());
+              section.put("usdPerMillionOutputTokens", serving.estimate().usdPerMillionOutputTokens());
+              section.put("costUsd", serving.costUsd());
+              result.put("serving", section);
+            });
+
     Map<String, Object> program = new LinkedHashMap<>();
     program.put("months", budget.months());
     program.put("computeUsd", budget.computeUsd());
@@ -257,6 +272,20 @@ final class PlanCommand implements Callable<Integer> {
       out.println("  crosses " + threshold.summary());
     }
     report.data().ifPresent(data -> printData(report, data, out));
+    report
+        .serving()
+        .ifPresent(
+            serving -> {
+              out.println();
+              out.println("Serving (roofline: a lower bound on cost)");
+              new TextTable()
+                  .leftAligned()
+                  .row("batch per replica", String.valueOf(serving.estimate().batch()))
+                  .row("fleet", String.format(Locale.ROOT, "%,d replicas, %,d accelerators", serving.fleet().replicas(), serving.fleet().accelerators()))
+                  .row("per million tokens (in / out)", String.format(Locale.ROOT, "$%.3f / $%.3f", serving.estimate().usdPerMillionInputTokens(), serving.estimate().usdPerMillionOutputTokens()))
+                  .row("cost", usd(serving.fleet().usdPerDay()) + " per day, " + usd(serving.costUsd()) + " in all")
+                  .print(out);
+            });
     ProgramBudget budget = report.budget();
     out.println();
     out.println("Program (" + budget.months() + " months)");

@@ -38,6 +38,10 @@ class PlanCommandTest {
       }
       assertEquals(program.get("plannedUsd").asDouble(), sum, 1e-6 * sum);
       assertEquals(json.get("totalCostUsd").asDouble(), program.get("fundingNeededUsd").asDouble(), 1e-6);
+      // Serving is priced by the roofline and its cost is part of the program's compute.
+      JsonNode serving = json.get("serving");
+      assertTrue(serving.get("replicas").asLong() > 0, scenario);
+      assertTrue(program.get("computeUsd").asDouble() > serving.get("costUsd").asDouble(), scenario);
     }
   }
 

@@ -4,6 +4,8 @@ import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.costing.money.CostBreakdown;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.serving.ServingEstimate;
+import dev.persistence.costing.serving.ServingFleet;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Percentiles;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * @param thresholdsCrossed the regulatory thresholds that cumulative compute crosses
  * @param data how the data mixture covers the run's tokens, when the scenario names one
  * @param dataBudget what the mixture's tokens cost, when the scenario names one
+ * @param serving the serving fleet and its unit costs, when the scenario plans serving
  * @param budget the program's budget
  * @param bands P10/P50/P90 of the Monte Carlo outputs
  * @param sensitivity the assumptions ranked by how far they swing the cost
@@ -54,6 +57,7 @@ public record PlanReport(
     List<ComputeThreshold> thresholdsCrossed,
     Optional<DataAdequacy> data,
     Optional<DataBudget> dataBudget,
+    Optional<ServingReport> serving,
     ProgramBudget budget,
     Map<CostOutput, Percentiles> bands,
     List<Sensitivity> sensitivity,
@@ -119,6 +123,15 @@ public record PlanReport(
       return miss == 0;
     }
   }
+
+  /**
+   * The serving fleet a scenario's demand needs.
+   *
+   * @param estimate throughput and unit costs of one replica at the batch used
+   * @param fleet replicas, accelerators and cost per day
+   * @param costUsd the fleet's cost over the serving months
+   */
+  public record ServingReport(ServingEstimate estimate, ServingFleet fleet, double costUsd) {}
 
   /** What the whole program needs, in USD: its planned spend plus its contingency. */
   public double totalCostUsd() {

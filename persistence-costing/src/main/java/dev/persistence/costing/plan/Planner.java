@@ -22,6 +22,11 @@ import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.regulation.ComputeThresholds;
 import dev.persistence.costing.search.PlanSearch;
+import dev.persistence.costing.serving.ServingDeployment;
+import dev.persistence.costing.serving.ServingEstimate;
+import dev.persistence.costing.serving.ServingFleet;
+import dev.persistence.costing.serving.ServingRoofline;
+import dev.persistence.costing.serving.ServingWorkload;
 import dev.persistence.costing.search.SearchRequest;
 import dev.persistence.costing.search.SearchResult;
 import dev.persistence.costing.steptime.StepTimeEstimate;
@@ -124,7 +129,8 @@ public final class Planner {
       dataBudget = Optional.of(DataBudget.of(adequacy.allocation(), scenario.curationCosts()));
     }
     double dataUsd = dataBudget.map(DataBudget::totalUsd).orElse(0.0);
-    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd).budget();
+    Optional<PlanReport.ServingReport> serving = scenario.serving().map(plan -> serving(scenario, plan));
+    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving).budget();
 
     MonteCarloResult monteCarlo =
         MonteCarlo.run(
@@ -159,6 +165,7 @@ public final class Planner {
         ComputeThresholds.crossed(cumulativeFlops),
         data,
         dataBudget,
+        serving,
         budget,
         bands,
         monteCarlo.sensitivity(CostOutput.COST_USD),
@@ -280,7 +287,44 @@ public final class Planner {
         || kind == PhaseKind.REINFORCEMENT_LEARNING;
   }
 
-  private static Program program(Scenario scenario, double trainingCost, double trainingDays, double dataUsd) {
+  private static PlanReport.ServingReport serving(Scenario scenario, ServingPlan plan) {
+    ServingDeployment deployment =
+        ServingDeployment.builder()
+            .architecture(scenario.architecture())
+            .accelerator(scenario.cluster().accelerator())
+            .tensorParallel(plan.tensorParallel())
+            .weightFormat(plan.weightFormat())
+            .computeEfficiency(plan.computeEfficiency())
+            .bandwidthEfficiency(plan.bandwidthEfficiency())
+            .usdPerAcceleratorHour(scenario.price().usdPerAcceleratorHour())
+            .build();
+    ServingWorkload workload = new ServingWorkload(plan.promptTokens(), plan.outputTokens());
+    long batch =
+        plan.batch().isPresent() ? plan.batch().getAsLong() : ServingRoofline.maxBatch(deployment, workload);
+    if (batch < 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "serving: the model does not fit %s x %s for one request of %s + %s tokens",
+              plan.tensorParallel(),
+              scenario.cluster().accelerator().name(),
+              plan.promptTokens(),
+              plan.outputTokens()));
+    }
+    ServingEstimate estimate = ServingRoofline.estimate(deployment, workload, batch);
+    ServingFleet fleet =
+        ServingRoofline.fleet(
+            deployment, workload, batch, plan.inputTokensPerDay(), plan.outputTokensPerDay(), plan.targetUtilisation());
+    double days = plan.durationMonths() * Durations.DAYS_PER_MONTH;
+    return new PlanReport.ServingReport(estimate, fleet, fleet.usdPerDay() * days);
+  }
+
+  private static Program program(
+      Scenario scenario,
+      double trainingCost,
+      double trainingDays,
+      double dataUsd,
+      Optional<PlanReport.ServingReport> serving) {
     int runMonths = Math.max(1, (int) Math.ceil(trainingDays / Durations.DAYS_PER_MONTH));
     var builder =
         Program.builder()
@@ -293,6 +337,16 @@ public final class Planner {
       // The run is always part of the program, even when the scenario lists no phases.
       phases.add(PlannedPhase.builder().name("pre-training").kind(PhaseKind.PRETRAINING).startMonth(0).build());
     }
+    serving.ifPresent(
+        report ->
+            phases.add(
+                PlannedPhase.builder()
+                    .name("production serving")
+                    .kind(PhaseKind.SERVING)
+                    .startMonth(scenario.serving().get().startMonth())
+                    .durationMonths(scenario.serving().get().durationMonths())
+                    .computeCostUsd(report.costUsd())
+                    .build()));
     for (PlannedPhase planned : phases) {
       double compute;
       if (planned.computeCostUsd().isPresent()) {

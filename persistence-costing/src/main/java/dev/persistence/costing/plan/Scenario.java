@@ -139,6 +139,9 @@ public abstract class Scenario {
     return CurationCostModel.ASSUMED;
   }
 
+  /** Production serving, priced by the roofline and added to the program as a serving phase; empty for none. */
+  public abstract Optional<ServingPlan> serving();
+
   /** The program's phases. */
   public abstract List<PlannedPhase> phases();
 

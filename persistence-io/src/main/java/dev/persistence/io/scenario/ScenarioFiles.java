@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.plan.ServingPlan;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.costing.uncertainty.Distribution;
@@ -22,10 +24,12 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
+import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads scenario files, the input of {@code persistence plan}.
@@ -98,6 +102,7 @@ public final class ScenarioFiles {
     energy.finish();
 
     fields.optional("owned").ifPresent(owned -> builder.owned(readOwned(owned)));
+    fields.optional("serving").ifPresent(serving -> builder.serving(readServing(serving)));
     fields.optional("data").ifPresent(data -> readData(data, folder, builder));
 
     fields.optional("program").ifPresent(program -> readProgram(program, builder));
@@ -176,6 +181,29 @@ public final class ScenarioFiles {
         () -> new OwnedEconomics(perAccelerator, perNode, networking, years, utilisation, power, staff));
   }
 
+  private static ServingPlan readServing(DocumentNode node) {
+    ObjectFields fields = node.fields();
+    int start = fields.requiredInt("startMonth");
+    int months = fields.requiredInt("durationMonths");
+    double input = fields.requiredDouble("inputTokensPerDay");
+    double output = fields.requiredDouble("outputTokensPerDay");
+    long prompt = fields.requiredLong("promptTokens");
+    long generated = fields.requiredLong("outputTokens");
+    int tensorParallel = fields.optionalInt("tensorParallel").orElse(1);
+    WeightFormat format =
+        fields.optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT).orElse(WeightFormat.BF16);
+    OptionalLong batch = fields.optionalLong("batch");
+    double utilisation = fields.optionalDouble("targetUtilisation").orElse(1.0);
+    double compute = fields.optionalDouble("computeEfficiency").orElse(1.0);
+    double bandwidth = fields.optionalDouble("bandwidthEfficiency").orElse(1.0);
+    fields.finish();
+    return node.build(
+        () ->
+            new ServingPlan(
+                start, months, input, output, prompt, generated, tensorParallel, format, batch, utilisation, compute,
+                bandwidth));
+  }
+
   private static void readProgram(DocumentNode node, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
     ObjectFields fields = node.fields();
     builder.addAllPhases(fields.list("phases", ScenarioCodecs.PHASE));
@@ -244,6 +272,24 @@ public final class ScenarioFiles {
                     .put("utilisation", owned.utilisation())
                     .put("powerPriceUsdPerKilowattHour", owned.powerPriceUsdPerKilowattHour())
                     .put("operationsStaffUsdPerYear", owned.operationsStaffUsdPerYear()));
+    scenario
+        .serving()
+        .ifPresent(
+            serving -> {
+              ObjectNode section = out.putObject("serving");
+              section.put("startMonth", serving.startMonth());
+              section.put("durationMonths", serving.durationMonths());
+              section.put("inputTokensPerDay", serving.inputTokensPerDay());
+              section.put("outputTokensPerDay", serving.outputTokensPerDay());
+              section.put("promptTokens", serving.promptTokens());
+              section.put("outputTokens", serving.outputTokens());
+              section.put("tensorParallel", serving.tensorParallel());
+              section.set("weightFormat", PrecisionCodecs.WEIGHT_FORMAT.write(serving.weightFormat()));
+              serving.batch().ifPresent(b -> section.put("batch", b));
+              section.put("targetUtilisation", serving.targetUtilisation());
+              section.put("computeEfficiency", serving.computeEfficiency());
+              section.put("bandwidthEfficiency", serving.bandwidthEfficiency());
+            });
     scenario
         .dataMixture()
         .ifPresent(

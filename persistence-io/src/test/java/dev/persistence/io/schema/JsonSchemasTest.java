@@ -120,7 +120,8 @@ class JsonSchemasTest {
   /** The scenario schema's definition of each object in a scenario document, by its pointer. */
   private static void addScenarioCases(JsonNode document, List<Case> cases) {
     addScenarioCase(document, "", "", cases);
-    for (String section : List.of("training", "cluster", "energy", "owned", "data", "program", "uncertainty", "targets")) {
+    for (String section :
+        List.of("training", "cluster", "energy", "owned", "serving", "data", "program", "uncertainty", "targets")) {
       addScenarioCase(document, "/" + section, section, cases);
     }
     addScenarioCase(document, "/uncertainty/assumptions", "assumptions", cases);
@@ -151,6 +152,7 @@ class JsonSchemasTest {
     addScenarioCase(document, "/energy/locationGrid", "gridIntensity", cases);
     addScenarioCase(document, "/energy/marketGrid", "gridIntensity", cases);
     addScenarioCase(document, "/data/mixture", "mixture", cases);
+    addScenarioCase(document, "/serving/weightFormat", "weightFormatObject", cases);
     for (String list : List.of("phases", "team", "milestones")) {
       String definition = Map.of("phases", "phase", "team", "role", "milestones", "milestone").get(list);
       for (int i = 0; i < document.at("/program/" + list).size(); i++) {
@@ -334,7 +336,8 @@ class JsonSchemasTest {
     JsonNode scenario = schema(JsonSchemas.SCENARIO);
     JsonNode defs = scenario.get("$defs");
     assertEquals(
-        Set.of("name", "acceleratorCatalog", "model", "training", "cluster", "law", "price", "energy", "owned", "data",
+        Set.of("name", "acceleratorCatalog", "model", "training", "cluster", "law", "price", "energy", "owned", "serving",
+            "data",
             "program", "uncertainty", "targets"),
         names(scenario));
     assertEquals(
@@ -347,6 +350,10 @@ class JsonSchemasTest {
             "utilisation", "powerPriceUsdPerKilowattHour", "operationsStaffUsdPerYear"),
         names(defs.get("owned")));
     assertEquals(Set.of("mixture", "datasetCatalog"), names(defs.get("data")));
+    assertEquals(
+        Set.of("startMonth", "durationMonths", "inputTokensPerDay", "outputTokensPerDay", "promptTokens", "outputTokens",
+            "tensorParallel", "weightFormat", "batch", "targetUtilisation", "computeEfficiency", "bandwidthEfficiency"),
+        names(defs.get("serving")));
     assertEquals(
         Set.of("phases", "team", "milestones", "contingencyFraction", "fundingAvailableUsd"), names(defs.get("program")));
     assertEquals(Set.of("samples", "seed", "assumptions"), names(defs.get("uncertainty")));
@@ -530,7 +537,11 @@ class JsonSchemasTest {
    * are dense (by {@code firstDenseLayers}, {@code layerPeriod}/{@code layerPhase} and {@code denseLayers},
    * against {@code numLayers} of the enclosing architecture).
    */
-  private static final Map<String, Set<String>> NUMERIC_RULES = Map.of("mixtureOfExperts", Set.of("denseFeedForward"));
+  private static final Map<String, Set<String>> NUMERIC_RULES =
+      Map.of(
+          "mixtureOfExperts", Set.of("denseFeedForward"),
+          // Block scales need a block: scaleBitsPerBlock > 0 requires blockSize > 0 (WeightFormat's rule).
+          "weightFormatObject", Set.of("blockSize"));
 
   /** Names that appear in an allOf/oneOf/anyOf/not rule, whose absence depends on other fields. */
   private static Set<String> groupedNames(JsonNode definition) {
