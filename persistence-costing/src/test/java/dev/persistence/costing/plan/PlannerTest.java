@@ -78,17 +78,16 @@ class PlannerTest {
   /**
    * Llama 3 405B: 15.6T tokens on 16,384 H100s at a BF16 MFU of 38% to 43% (Dubey et al. 2024 section 3.3 and
    * Table 4; training-runs.json). The model card's 30.84M GPU-hours include the long-context stage and downtime,
-   * so they must lie above what the reported MFU range gives for the main stage without interruptions, and within
-   * the Llama 3 paper's 90% goodput of its upper end.
+   * so they must lie above the hours at 43% MFU without interruptions and below the hours at 38% MFU with the
+   * paper's 90% effective training time.
    */
   @Test
   void llama3HoursBracketThePublishedFigure() {
     double atHighMfu = Planner.plan(llamaScenario(0.43).build()).run().acceleratorHours();
     double atLowMfu = Planner.plan(llamaScenario(0.38).build()).run().acceleratorHours();
     double published = 30.84e6;
-    assertTrue(atHighMfu < atLowMfu);
     assertTrue(atHighMfu < published, "at 43% MFU: " + atHighMfu);
-    assertTrue(atLowMfu / 0.9 > published * 0.9, "at 38% MFU with 90% goodput: " + atLowMfu / 0.9);
+    assertTrue(published < atLowMfu / 0.9, "at 38% MFU with 90% goodput: " + atLowMfu / 0.9);
   }
 
   /** With every assumption fixed, the Monte Carlo bands collapse onto the plan's own figures. */
