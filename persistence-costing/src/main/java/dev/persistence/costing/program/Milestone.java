@@ -13,10 +13,15 @@ public record Milestone(String name, int month) {
   /**
    * Validates the milestone.
    *
-   * @throws IllegalArgumentException if the name is blank or the month negative
+   * @throws IllegalArgumentException if the name is blank or the month negative or not before {@link Program#MAX_MONTHS}
    */
   public Milestone {
     checkArgument(name != null && !name.isBlank(), "milestone name must not be blank");
-    checkArgument(month >= 0, "milestone %s: month (%s) must be >= 0", name, month);
+    checkArgument(
+        month >= 0 && month < Program.MAX_MONTHS,
+        "milestone %s: month (%s) must be in [0, %s)",
+        name,
+        month,
+        Program.MAX_MONTHS);
   }
 }

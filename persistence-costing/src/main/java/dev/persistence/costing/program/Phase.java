@@ -77,6 +77,14 @@ public abstract class Phase {
     checkArgument(!name().isBlank(), "phase name must not be blank");
     checkArgument(startMonth() >= 0, "phase %s: startMonth (%s) must be >= 0", name(), startMonth());
     checkArgument(durationMonths() > 0, "phase %s: durationMonths (%s) must be > 0", name(), durationMonths());
+    // Compared without adding, so that a huge start or length cannot overflow past the check.
+    checkArgument(
+        startMonth() <= Program.MAX_MONTHS - durationMonths(),
+        "phase %s: startMonth (%s) + durationMonths (%s) must be <= %s (Program.MAX_MONTHS)",
+        name(),
+        startMonth(),
+        durationMonths(),
+        Program.MAX_MONTHS);
     nonNegative("computeCostUsd", computeCostUsd());
     nonNegative("licensedTokens", licensedTokens());
     nonNegative("licensedTokenPriceUsdPerMillion", licensedTokenPriceUsdPerMillion());

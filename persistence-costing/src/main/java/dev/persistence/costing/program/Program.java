@@ -18,6 +18,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Program {
 
+  /**
+   * The longest program, phase end or milestone the budget accepts, in months: a century, beyond any model
+   * program. Not a published figure: it bounds the month-by-month arrays the budget allocates, so that a typo in a
+   * month (or an overflowing {@code startMonth + durationMonths}) is an error instead of an out-of-memory failure.
+   */
+  public static final int MAX_MONTHS = 1200;
+
   /** Returns a new builder. */
   public static ImmutableProgram.Builder builder() {
     return ImmutableProgram.builder();
@@ -56,7 +63,11 @@ public abstract class Program {
 
   @Value.Check
   protected void check() {
-    checkArgument(durationMonths() > 0, "durationMonths (%s) must be > 0", durationMonths());
+    checkArgument(
+        durationMonths() > 0 && durationMonths() <= MAX_MONTHS,
+        "durationMonths (%s) must be in [1, %s]",
+        durationMonths(),
+        MAX_MONTHS);
     checkArgument(
         contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
         "contingencyFraction (%s) must be finite and >= 0",
@@ -76,6 +87,14 @@ public abstract class Program {
           "phase %s ends in month %s, after the program's durationMonths (%s)",
           phase.name(),
           phase.endMonth(),
+          durationMonths());
+    }
+    for (Milestone milestone : milestones()) {
+      checkArgument(
+          milestone.month() < durationMonths(),
+          "milestone %s is due in month %s, after the program's durationMonths (%s)",
+          milestone.name(),
+          milestone.month(),
           durationMonths());
     }
   }

@@ -6,14 +6,16 @@ import static com.google.common.base.Preconditions.checkArgument;
  * A role on the team: how many people, what each costs a year fully loaded (salary, benefits, equity expense,
  * overhead), and how they are hired.
  *
- * <p>Hiring ramps linearly: the role has no one before {@code hiringStartMonth} and its full headcount from
- * {@code hiringStartMonth + hiringRampMonths} on; in between, headcount grows by equal steps each month.
+ * <p>Hiring ramps linearly: the role has no one before {@code hiringStartMonth}; from that month on, headcount
+ * grows by {@code headcount / hiringRampMonths} each month, so that month {@code hiringStartMonth + k} has
+ * {@code (k + 1) / hiringRampMonths} of it and the last month of the ramp, {@code hiringStartMonth +
+ * hiringRampMonths - 1}, has all of it (a ramp of 0 or 1 month puts everyone in place in the start month).
  *
  * @param name the role (research scientist, ML infrastructure engineer, ...)
  * @param headcount people at full strength, {@code >= 0}
  * @param loadedAnnualCostUsd cost of one person for a year in USD, fully loaded, {@code >= 0}
  * @param hiringStartMonth month hiring starts, {@code >= 0}
- * @param hiringRampMonths months to reach full headcount, {@code >= 0} (0 = all present from the start month)
+ * @param hiringRampMonths months to reach full headcount, the start month included, {@code >= 0}
  */
 public record Role(
     String name, double headcount, double loadedAnnualCostUsd, int hiringStartMonth, int hiringRampMonths) {

@@ -81,5 +81,36 @@ class ProgramBudgetTest {
             IllegalArgumentException.class,
             () -> Program.builder().from(small()).contingencyFraction(-0.1).build());
     assertEquals("contingencyFraction (-0.1) must be finite and >= 0", e.getMessage());
+    // startMonth + durationMonths would overflow an int: rejected, not wrapped to a negative end month.
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Phase.builder()
+                    .name("x")
+                    .kind(PhaseKind.OTHER)
+                    .startMonth(2_000_000_000)
+                    .durationMonths(2_000_000_000)
+                    .build());
+    assertEquals(
+        "phase x: startMonth (2000000000) + durationMonths (2000000000) must be <= 1200 (Program.MAX_MONTHS)",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Program.builder().from(small()).addMilestones(new Milestone("launch", 8)).durationMonths(8).build());
+    assertEquals("milestone launch is due in month 8, after the program's durationMonths (8)", e.getMessage());
+  }
+
+  /** The ramp as Role's Javadoc states it: month start + k has (k + 1) / ramp of the headcount. */
+  @Test
+  void hiringRamp() {
+    Role role = new Role("r", 6, 12, 2, 3);
+    assertEquals(0, role.headcountInMonth(1), 1e-12);
+    assertEquals(2, role.headcountInMonth(2), 1e-12);
+    assertEquals(4, role.headcountInMonth(3), 1e-12);
+    assertEquals(6, role.headcountInMonth(4), 1e-12);
+    assertEquals(6, role.headcountInMonth(40), 1e-12);
+    assertEquals(new Role("r", 6, 12, 2, 0).headcountInMonth(2), new Role("r", 6, 12, 2, 1).headcountInMonth(2));
   }
 }

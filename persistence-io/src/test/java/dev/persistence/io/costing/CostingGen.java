@@ -216,12 +216,15 @@ final class CostingGen {
               for (Phase phase : chosen) {
                 end = Math.max(end, phase.endMonth());
               }
+              for (Milestone milestone : milestones) {
+                end = Math.max(end, milestone.month() + 1);
+              }
               var builder =
                   Program.builder()
                       .phases(chosen)
                       .team(team)
                       .milestones(milestones)
-                      // Extra months after the last phase are allowed; fewer are not.
+                      // Extra months after the last phase or milestone are allowed; fewer are not.
                       .durationMonths(end + (Integer) v.get(3))
                       .contingencyFraction((Double) v.get(4));
               funding.ifPresent(builder::fundingAvailableUsd);
