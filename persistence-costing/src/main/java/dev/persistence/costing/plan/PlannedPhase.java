@@ -3,6 +3,7 @@ package dev.persistence.costing.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.costing.program.PhaseKind;
+import dev.persistence.costing.program.Program;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -32,7 +33,11 @@ public abstract class PlannedPhase {
   /** Months it lasts; for pre-training, defaults to the run's wall-clock time rounded up to whole months. */
   public abstract OptionalInt durationMonths();
 
-  /** Compute in USD, if given outright. */
+  /**
+   * Compute in USD, if given outright. Its FLOPs are not known, so a fine-tuning phase priced this way adds nothing
+   * to the cumulative compute the thresholds are held against; give {@link #computeFractionOfPretraining()} for
+   * that.
+   */
   public abstract OptionalDouble computeCostUsd();
 
   /** Compute as a fraction of the pre-training run's cost (and FLOPs), if given. */
@@ -70,6 +75,37 @@ public abstract class PlannedPhase {
 
   @Value.Check
   protected void check() {
+    checkArgument(!name().isBlank(), "phase name must not be blank");
+    checkArgument(startMonth() >= 0, "phase %s: startMonth (%s) must be >= 0", name(), startMonth());
+    checkArgument(
+        startMonth() < Program.MAX_MONTHS,
+        "phase %s: startMonth (%s) must be < %s (Program.MAX_MONTHS)",
+        name(),
+        startMonth(),
+        Program.MAX_MONTHS);
+    durationMonths()
+        .ifPresent(
+            months ->
+                checkArgument(
+                    months > 0 && months <= Program.MAX_MONTHS - startMonth(),
+                    "phase %s: durationMonths (%s) must be > 0 and end by month %s (Program.MAX_MONTHS)",
+                    name(),
+                    months,
+                    Program.MAX_MONTHS));
+    computeCostUsd().ifPresent(usd -> nonNegative("computeCostUsd", usd));
+    nonNegative("licensedTokens", licensedTokens());
+    nonNegative("licensedTokenPriceUsdPerMillion", licensedTokenPriceUsdPerMillion());
+    nonNegative("annotatedItems", annotatedItems());
+    nonNegative("annotationPriceUsdPerItem", annotationPriceUsdPerItem());
+    nonNegative("otherCostUsd", otherCostUsd());
+    // The pre-training phase costs the run the planner computes; a figure of its own would make the program's
+    // compute disagree with the report's training cost and the thresholds' FLOPs.
+    checkArgument(
+        kind() != PhaseKind.PRETRAINING
+            || (computeCostUsd().isEmpty() && computeFractionOfPretraining().isEmpty()),
+        "phase %s: a pre-training phase costs the planned run; computeCostUsd and computeFractionOfPretraining"
+            + " must not be given",
+        name());
     checkArgument(
         computeCostUsd().isEmpty() || computeFractionOfPretraining().isEmpty(),
         "phase %s: give computeCostUsd or computeFractionOfPretraining, not both",
@@ -86,5 +122,10 @@ public abstract class PlannedPhase {
         kind() == PhaseKind.PRETRAINING || durationMonths().isPresent(),
         "phase %s: durationMonths is required (only pre-training can take the run's length)",
         name());
+  }
+
+  private void nonNegative(String field, double value) {
+    checkArgument(
+        value >= 0 && Double.isFinite(value), "phase %s: %s (%s) must be finite and >= 0", name(), field, value);
   }
 }

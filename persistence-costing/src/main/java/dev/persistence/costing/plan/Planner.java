@@ -311,10 +311,22 @@ public final class Planner {
               plan.promptTokens(),
               plan.outputTokens()));
     }
-    ServingEstimate estimate = ServingRoofline.estimate(deployment, workload, batch);
-    ServingFleet fleet =
-        ServingRoofline.fleet(
-            deployment, workload, batch, plan.inputTokensPerDay(), plan.outputTokensPerDay(), plan.targetUtilisation());
+    ServingEstimate estimate;
+    ServingFleet fleet;
+    try {
+      estimate = ServingRoofline.estimate(deployment, workload, batch);
+      fleet =
+          ServingRoofline.fleet(
+              deployment,
+              workload,
+              batch,
+              plan.inputTokensPerDay(),
+              plan.outputTokensPerDay(),
+              plan.targetUtilisation());
+    } catch (IllegalArgumentException e) {
+      // The roofline's rules name its own fields; say which section of the scenario broke them.
+      throw new IllegalArgumentException("serving: " + e.getMessage(), e);
+    }
     double days = plan.durationMonths() * Durations.DAYS_PER_MONTH;
     return new PlanReport.ServingReport(estimate, fleet, fleet.usdPerDay() * days);
   }
@@ -325,7 +337,18 @@ public final class Planner {
       double trainingDays,
       double dataUsd,
       Optional<PlanReport.ServingReport> serving) {
-    int runMonths = Math.max(1, (int) Math.ceil(trainingDays / Durations.DAYS_PER_MONTH));
+    double runMonthsExact = Math.ceil(trainingDays / Durations.DAYS_PER_MONTH);
+    if (!(runMonthsExact <= Program.MAX_MONTHS)) {
+      // Named here, before the int conversion would saturate and the phase's own check quote a wrong figure.
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the pre-training run takes %.4g days (%.4g months), more than the %d months a program may last",
+              trainingDays,
+              runMonthsExact,
+              Program.MAX_MONTHS));
+    }
+    int runMonths = Math.max(1, (int) runMonthsExact);
     var builder =
         Program.builder()
             .addAllTeam(scenario.team())

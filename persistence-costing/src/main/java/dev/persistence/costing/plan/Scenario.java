@@ -12,6 +12,7 @@ import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.costing.money.CloudPrice;
 import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.PhaseKind;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.training.Goodput;
@@ -151,13 +152,13 @@ public abstract class Scenario {
   /** Milestones. */
   public abstract List<Milestone> milestones();
 
-  /** The program's reserve, as a fraction of its spend. */
+  /** The program's reserve, as a fraction of its spend, finite and {@code >= 0}. */
   @Value.Default
   public double contingencyFraction() {
     return 0;
   }
 
-  /** Funding in hand, for the runway. */
+  /** Funding in hand in USD, for the runway, finite and {@code >= 0}. */
   public abstract OptionalDouble fundingAvailableUsd();
 
   /** Distributions of the uncertain assumptions; inputs not listed stay at the plan's point values. */
@@ -193,6 +194,17 @@ public abstract class Scenario {
     checkArgument(
         tdpFraction() > 0 && tdpFraction() <= 1.5, "tdpFraction (%s) must be in (0, 1.5]", tdpFraction());
     MonteCarlo.checkSamples(samples());
+    checkArgument(
+        contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
+        "contingencyFraction (%s) must be finite and >= 0",
+        contingencyFraction());
+    fundingAvailableUsd()
+        .ifPresent(
+            funding ->
+                checkArgument(
+                    funding >= 0 && Double.isFinite(funding),
+                    "fundingAvailableUsd (%s) must be finite and >= 0",
+                    funding));
     parallelism()
         .ifPresent(
             plan -> {
@@ -213,7 +225,7 @@ public abstract class Scenario {
                   cluster().acceleratorCount());
             });
     long pretraining =
-        phases().stream().filter(p -> p.kind() == dev.persistence.costing.program.PhaseKind.PRETRAINING).count();
+        phases().stream().filter(p -> p.kind() == PhaseKind.PRETRAINING).count();
     checkArgument(pretraining <= 1, "phases hold %s pre-training phases; at most one", pretraining);
   }
 }

@@ -3,6 +3,7 @@ package dev.persistence.costing.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.program.Program;
 import java.util.OptionalLong;
 
 /**
@@ -48,6 +49,13 @@ public record ServingPlan(
   public ServingPlan {
     checkArgument(startMonth >= 0, "serving startMonth (%s) must be >= 0", startMonth);
     checkArgument(durationMonths > 0, "serving durationMonths (%s) must be > 0", durationMonths);
+    // Serving becomes a phase of the program, whose months are bounded (compared without adding: no overflow).
+    checkArgument(
+        startMonth <= Program.MAX_MONTHS - durationMonths,
+        "serving startMonth (%s) + durationMonths (%s) must be <= %s (Program.MAX_MONTHS)",
+        startMonth,
+        durationMonths,
+        Program.MAX_MONTHS);
     checkArgument(
         inputTokensPerDay >= 0 && Double.isFinite(inputTokensPerDay),
         "inputTokensPerDay (%s) must be finite and >= 0",

@@ -159,6 +159,22 @@ class PlannerTest {
             () ->
                 new Target(TargetMetric.TEAM_SIZE, OptionalDouble.of(50), OptionalDouble.of(20)));
     assertEquals("target TEAM_SIZE: min (50.0) must be <= max (20.0)", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PlannedPhase.builder()
+                    .name("pre-training")
+                    .kind(PhaseKind.PRETRAINING)
+                    .startMonth(0)
+                    .computeCostUsd(1e6)
+                    .build());
+    assertEquals(
+        "phase pre-training: a pre-training phase costs the planned run; computeCostUsd and"
+            + " computeFractionOfPretraining must not be given",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> llamaScenario(0.4).contingencyFraction(Double.NaN).build());
+    assertEquals("contingencyFraction (NaN) must be finite and >= 0", e.getMessage());
   }
 
   static void assertClose(double expected, double actual) {

@@ -214,8 +214,8 @@ public final class ScenarioFiles {
         .ifPresent(
             fraction -> {
               double value = fraction.asDouble();
-              if (!(value >= 0)) {
-                throw fraction.error("contingencyFraction (" + value + ") must be >= 0");
+              if (!(value >= 0 && Double.isFinite(value))) {
+                throw fraction.error("contingencyFraction (" + value + ") must be finite and >= 0");
               }
               builder.contingencyFraction(value);
             });
@@ -224,8 +224,8 @@ public final class ScenarioFiles {
         .ifPresent(
             funding -> {
               double value = funding.asDouble();
-              if (!(value >= 0)) {
-                throw funding.error("fundingAvailableUsd (" + value + ") must be >= 0");
+              if (!(value >= 0 && Double.isFinite(value))) {
+                throw funding.error("fundingAvailableUsd (" + value + ") must be finite and >= 0");
               }
               builder.fundingAvailableUsd(value);
             });

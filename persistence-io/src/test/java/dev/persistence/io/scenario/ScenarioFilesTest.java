@@ -74,6 +74,6 @@ class ScenarioFilesTest {
     assertEquals(file + ": training.tokenz: unknown field; did you mean tokens?", unknown.getMessage());
     Files.writeString(file, competitive.replace("contingencyFraction: 0.15", "contingencyFraction: -1"));
     InvalidDocumentException negative = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
-    assertEquals(file + ": program.contingencyFraction: contingencyFraction (-1.0) must be >= 0", negative.getMessage());
+    assertEquals(file + ": program.contingencyFraction: contingencyFraction (-1.0) must be finite and >= 0", negative.getMessage());
   }
 }
