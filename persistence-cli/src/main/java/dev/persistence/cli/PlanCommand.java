@@ -68,7 +68,14 @@ final class PlanCommand implements Callable<Integer> {
       }
       scenario = copy;
     }
-    PlanReport report = Planner.plan(scenario);
+    PlanReport report;
+    try {
+      report = Planner.plan(scenario);
+    } catch (IllegalArgumentException e) {
+      // Rules broken by a derived value (the serving fleet, a given plan's memory) surface only when planning:
+      // name the file, as the reader's errors do.
+      throw new IllegalArgumentException(scenarioFile + ": " + e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonOutput.print(out, toJson(report));

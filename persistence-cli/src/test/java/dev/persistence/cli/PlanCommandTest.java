@@ -93,5 +93,20 @@ class PlanCommandTest {
     CommandRun outOfRange = CommandRun.of("plan", file.toString());
     assertEquals(2, outOfRange.exitCode());
     assertTrue(outOfRange.err().contains("MODEL_FLOPS_UTILIZATION"), outOfRange.err());
+
+    // A rule broken only when planning (the model does not fit one accelerator for serving) names the file too.
+    Files.writeString(file, frontier.replace("  tensorParallel: 16 ", "  tensorParallel: 1 "));
+    CommandRun servingDoesNotFit = CommandRun.of("plan", file.toString());
+    assertEquals(2, servingDoesNotFit.exitCode());
+    assertTrue(servingDoesNotFit.oneErrorLine(), servingDoesNotFit.err());
+    assertTrue(
+        servingDoesNotFit.err().startsWith("persistence plan: " + file + ": serving: the model does not fit"),
+        servingDoesNotFit.err());
+
+    // A month far past any program: a bad-input error, not an out-of-memory failure or an overflowed month.
+    Files.writeString(file, frontier.replace("startMonth: 0, durationMonths: 6,", "startMonth: 0, durationMonths: 2000000000,"));
+    CommandRun tooLong = CommandRun.of("plan", file.toString());
+    assertEquals(2, tooLong.exitCode());
+    assertTrue(tooLong.err().startsWith("persistence plan: " + file + ": program.phases"), tooLong.err());
   }
 }
