@@ -60,8 +60,9 @@ import dev.persistence.costing.calibration.CalibrationParameter;
  *       context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
  *       attention core when it is shorter.
  *   <li>Every collective has a bandwidth term and a latency term, ring or tree ({@link Collectives}), on the tier
- *       its group crosses: the scale-up fabric when its ranks lie in one scale-up domain (ranks are ordered tensor,
- *       context, data, pipeline as in Megatron-LM), the scale-out network otherwise.
+ *       its group crosses: the scale-up fabric when every group's ranks lie in one scale-up domain (ranks are
+ *       ordered tensor, context, data, pipeline as in Megatron-LM, so only a span that divides the domain does),
+ *       the scale-out network otherwise.
  *   <li>Recomputation: full recomputation repeats each layer's forward pass (its communication too); selective
  *       recomputation repeats the attention core.
  *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
@@ -310,11 +311,20 @@ public final class StepTimeModel {
   }
 
   private double bandwidth(int span) {
-    return span <= scaleUpDomain ? scaleUpBandwidth : scaleOutBandwidth;
+    return withinScaleUpDomain(span) ? scaleUpBandwidth : scaleOutBandwidth;
   }
 
   private double latency(int span) {
-    return span <= scaleUpDomain ? scaleUpLatency : scaleOutLatency;
+    return withinScaleUpDomain(span) ? scaleUpLatency : scaleOutLatency;
+  }
+
+  /**
+   * Whether every group of {@code span} consecutive ranks (groups start at multiples of the span, as Megatron-LM
+   * orders them) lies in one scale-up domain: only when the span divides the domain; a span of 6 on 8-GPU nodes
+   * puts ranks 6 to 11 on two nodes, and a collective runs at the pace of its slowest group.
+   */
+  private boolean withinScaleUpDomain(int span) {
+    return span <= scaleUpDomain && scaleUpDomain % span == 0;
   }
 
   /**
@@ -671,6 +681,11 @@ public final class StepTimeModel {
 
   /**
    * Predicts one training step.
+   *
+   * <p>The kernel and its memory go together: a plan with {@code fusedAttention} on a model built with the
+   * unfused kernel is estimated with the fused one, and a plan without it on a fused model is estimated (and
+   * returned, in {@link StepTimeEstimate#plan()}) with {@code fusedAttention} set, so that step time and
+   * {@link TrainingMemory} always describe the same kernel, as {@code PlanSearch} does.
    *
    * @param plan the parallelism plan; its accelerator count must not exceed the cluster's
    * @return the estimate, with the breakdown, throughput, utilization and memory
