@@ -148,6 +148,24 @@ public final class DocumentNode {
     return value;
   }
 
+  /** This node as a finite number {@code > 0}; the error names the path and the value. */
+  public double asPositiveDouble() {
+    double value = asDouble();
+    if (!(value > 0)) {
+      throw error("expected a number > 0, got " + describe());
+    }
+    return value;
+  }
+
+  /** This node as an {@code int > 0}; the error names the path and the value. */
+  public int asPositiveInt() {
+    int value = asInt();
+    if (value <= 0) {
+      throw error("expected an integer > 0, got " + describe());
+    }
+    return value;
+  }
+
   /** This node as a boolean. */
   public boolean asBoolean() {
     if (!node.isBoolean()) {

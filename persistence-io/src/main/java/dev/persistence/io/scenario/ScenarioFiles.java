@@ -82,9 +82,9 @@ public final class ScenarioFiles {
 
     ObjectFields training = fields.required("training").fields();
     builder
-        .trainingTokens(training.requiredDouble("tokens"))
-        .sequenceLength(training.requiredInt("sequenceLength"))
-        .globalBatchSize(training.requiredInt("globalBatchSize"));
+        .trainingTokens(training.required("tokens").asPositiveDouble())
+        .sequenceLength(training.required("sequenceLength").asPositiveInt())
+        .globalBatchSize(training.required("globalBatchSize").asPositiveInt());
     training.optional("precision", TrainingCodecs.TRAINING_PRECISION).ifPresent(builder::precision);
     training.optional("goodput", ScenarioCodecs.GOODPUT).ifPresent(builder::goodput);
     training.optional("parallelism", TrainingCodecs.PARALLELISM_PLAN).ifPresent(builder::parallelism);

@@ -72,6 +72,9 @@ class ScenarioFilesTest {
     Files.writeString(file, competitive.replace("  sequenceLength: 8192\n", "  sequenceLength: 8192\n  tokenz: 1\n"));
     InvalidDocumentException unknown = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
     assertEquals(file + ": training.tokenz: unknown field; did you mean tokens?", unknown.getMessage());
+    Files.writeString(file, competitive.replace("tokens: 4.0e12", "tokens: -4.0e12"));
+    InvalidDocumentException tokens = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
+    assertEquals(file + ": training.tokens: expected a number > 0, got -4.0E12", tokens.getMessage());
     Files.writeString(file, competitive.replace("contingencyFraction: 0.15", "contingencyFraction: -1"));
     InvalidDocumentException negative = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
     assertEquals(file + ": program.contingencyFraction: contingencyFraction (-1.0) must be finite and >= 0", negative.getMessage());
