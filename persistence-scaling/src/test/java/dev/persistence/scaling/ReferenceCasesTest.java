@@ -333,7 +333,8 @@ class ReferenceCasesTest {
         assertEquals(ex.get("S-BASE").get("E_start").asDouble(), RoutedMoeLaw.CLARK_2022_S_BASE.saturatedExperts(1), 1e-12);
       }
       case "krajewski.finegrained" -> {
-        // Secondary transcription (unverified): our constants are the transcribed ones.
+        // Krajewski et al. 2024 (arXiv:2402.07871) Table 1, since read in the paper's text: the shared case still
+        // says secondary_transcription, but its values equal the paper's, so the case stands as the expectation.
         JsonNode moe = ex.get("MoE");
         FineGrainedMoeLaw law = FineGrainedMoeLaw.KRAJEWSKI_2024_MOE;
         assertEquals(moe.get("a").asDouble(), law.a());

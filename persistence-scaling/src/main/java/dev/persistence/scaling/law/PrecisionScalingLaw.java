@@ -7,6 +7,8 @@ package dev.persistence.scaling.law;
  *
  * <p><b>Unverified constants:</b> they come from a secondary transcription of App. K Table 2 (scaling-cases.json
  * case {@code kumar.precision}, status {@code secondary_transcription}) and could not be checked against the paper.
+ * A search of stored copies found the abstract and third-party notes that agree on the N_eff form, but not the
+ * App. K fits in the paper's own text, so the marking stays.
  */
 public record PrecisionScalingLaw(
     String name, String description, String source, double a, double alpha, double b, double beta, double e,

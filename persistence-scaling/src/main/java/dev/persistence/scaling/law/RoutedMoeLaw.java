@@ -8,6 +8,8 @@ package dev.persistence.scaling.law;
  * <p><b>Unverified constants:</b> they come from a secondary transcription (scaling-cases.json case
  * {@code clark.routed}, status {@code secondary_transcription}), which also believes but does not confirm that the
  * logarithms are base 10; base 10 is used here. Neither could be checked against the primary source.
+ * A search of stored copies of the paper found only its abstract and third-party notes that repeat these values;
+ * Table 3 and the log base were not seen in the paper's own text, so the marking stays.
  */
 public record RoutedMoeLaw(
     String name, String description, String source, double a, double b, double c, double d, double expertsStart,
