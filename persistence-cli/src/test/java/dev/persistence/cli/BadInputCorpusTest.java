@@ -98,7 +98,7 @@ class BadInputCorpusTest {
       return thread;
     });
     seeds = new ArrayList<>();
-    Path reference = Path.of(System.getProperty("persistence.reference", "../../shared/reference"), "hf-configs");
+    Path reference = Path.of(System.getProperty("persistence.reference", "../reference"), "hf-configs");
     for (String config : List.of("llama-2-7b", "deepseek-v2-lite", "gpt-oss-20b", "gpt2", "qwen3-30b-a3b", "phi-2")) {
       String text = Files.readString(reference.resolve(config + ".json"));
       seeds.add(new Seed("hf:" + config, text, DocumentFormat.JSON,

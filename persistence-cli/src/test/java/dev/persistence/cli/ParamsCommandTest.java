@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ParamsCommandTest {
 
   static Path reference() {
-    return Path.of(System.getProperty("persistence.reference", "../../shared/reference"));
+    return Path.of(System.getProperty("persistence.reference", "../reference"));
   }
 
   /** Mixtral 8x7B: 46,702,792,704 in total (parameter-counts.json, keras-hub preset metadata). */

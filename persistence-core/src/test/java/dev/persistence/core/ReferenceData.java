@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The shared reference data ({@code ../shared/reference}): published values that no code of ours produced. */
+/** The reference data ({@code reference/} at the repository root, a copy of what arrived in the shared folder): published values that no code of ours produced. */
 public final class ReferenceData {
   private ReferenceData() {}
 
   /** The reference folder, from the {@code persistence.reference} system property that surefire sets. */
   public static Path folder() {
     String property = System.getProperty("persistence.reference");
-    Path path = property != null ? Path.of(property) : Path.of("..", "..", "shared", "reference");
+    Path path = property != null ? Path.of(property) : Path.of("..", "reference");
     assertTrue(path.resolve("README.md").toFile().isFile(), "reference data not found at " + path.toAbsolutePath());
     return path;
   }

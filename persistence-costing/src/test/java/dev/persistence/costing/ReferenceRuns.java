@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The published training runs of {@code training-runs.json} in the shared reference folder (found through the
+ * The published training runs of {@code training-runs.json} in the repository's reference folder (found through the
  * {@code persistence.reference} system property), and spec-sheet accelerators for examples.
  */
 public final class ReferenceRuns {
@@ -22,7 +22,7 @@ public final class ReferenceRuns {
   /** The reference folder. */
   public static Path folder() {
     String property = System.getProperty("persistence.reference");
-    Path path = property != null ? Path.of(property) : Path.of("..", "..", "shared", "reference");
+    Path path = property != null ? Path.of(property) : Path.of("..", "reference");
     assertTrue(path.resolve("README.md").toFile().isFile(), "reference data not found at " + path.toAbsolutePath());
     return path;
   }

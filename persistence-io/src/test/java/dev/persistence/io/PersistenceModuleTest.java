@@ -21,7 +21,7 @@ class PersistenceModuleTest {
   void roundTripsThroughAnApplicationsMapper() throws Exception {
     Architecture model =
         HuggingFaceConfigs.read(
-            Path.of(System.getProperty("persistence.reference", "../../shared/reference"), "hf-configs", "qwen3-30b-a3b.json"));
+            Path.of(System.getProperty("persistence.reference", "../reference"), "hf-configs", "qwen3-30b-a3b.json"));
     String json = mapper.writeValueAsString(Map.of("model", model));
     Architecture back = mapper.readTree(json).get("model").traverse(mapper).readValueAs(Architecture.class);
     assertEquals(model, back);

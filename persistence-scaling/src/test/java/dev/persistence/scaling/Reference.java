@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads shared/reference/scaling (located by the system property {@code persistence.reference}). */
+/** Reads reference/scaling (located by the system property {@code persistence.reference}). */
 public final class Reference {
   /** Epoch's exclusion threshold: the five rows with loss >= this are dropped (scaling-cases.json epoch.dataset). */
   public static final double EPOCH_LOSS_EXCLUSION = 3.446995430227908;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One dynamic test per case of shared/reference/scaling/scaling-cases.json whose kind belongs to scaling. Each
+ * One dynamic test per case of reference/scaling/scaling-cases.json whose kind belongs to scaling. Each
  * case names its primary source in the file (the {@code source} field, repeated in the test's display name);
  * expected values and tolerances are read from the file, never computed by this library. Kinds that belong to the
  * core FLOP and parameter accounting are skipped here ({@link #CORE_KINDS}).

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the shared reference files (found through the {@code persistence.reference} property) in tests. */
+/** Reads the reference files (found through the {@code persistence.reference} property) in tests. */
 public final class ReferenceJson {
 
   private ReferenceJson() {}

@@ -42,7 +42,7 @@ class Llama3Table4Test {
         .memoryBandwidthBytesPerSecond(((Number) h100.get("hbm_TBps")).doubleValue() * 1e12)
         .scaleUpBandwidthBytesPerSecondPerDirection(((Number) interconnect.get("GBps_uni")).doubleValue() * 1e9)
         .thermalDesignPowerWatts(((Number) h100.get("tdp_w")).doubleValue())
-        .source("shared reference accelerators.json")
+        .source("reference/accelerators.json")
         .build();
   }
 

@@ -10,7 +10,7 @@ import dev.persistence.costing.calibration.ReferenceJson;
 import java.util.Map;
 
 /**
- * The hardware and the configurations of Korthikanti et al. 2022 (arXiv:2205.05198), from the shared reference
+ * The hardware and the configurations of Korthikanti et al. 2022 (arXiv:2205.05198), from the repository's reference
  * files: A100 SXM4 80GB figures from accelerators.json (NVIDIA datasheet: 312 TFLOP/s bf16 dense, 2.039 TB/s,
  * NVLink 3 at 300 GB/s per direction), Selene's DGX A100 nodes of 8 GPUs with 8 HDR InfiniBand HCAs (200 Gb/s =
  * 25 GB/s per GPU; NVIDIA, "Selene" DGX SuperPOD reference architecture), Table 3's model configurations.
@@ -33,7 +33,7 @@ final class Selene {
         .memoryBandwidthBytesPerSecond((Double) a100.get("hbm_TBps") * 1e12)
         .scaleUpBandwidthBytesPerSecondPerDirection((Double) interconnect.get("GBps_uni") * 1e9)
         .thermalDesignPowerWatts((Double) a100.get("tdp_w"))
-        .source("shared reference accelerators.json")
+        .source("reference/accelerators.json")
         .build();
   }
 

@@ -29,7 +29,7 @@ class ArchitectureCodecsTest {
   /** Every reference model survives write then read, in JSON and YAML, and reads back to the same document. */
   @Test
   void roundTripsEveryReferenceModel() throws IOException {
-    Path folder = Path.of(System.getProperty("persistence.reference", "../../shared/reference")).resolve("hf-configs");
+    Path folder = Path.of(System.getProperty("persistence.reference", "../reference")).resolve("hf-configs");
     int count = 0;
     try (DirectoryStream<Path> configs = Files.newDirectoryStream(folder, "*.json")) {
       for (Path config : configs) {

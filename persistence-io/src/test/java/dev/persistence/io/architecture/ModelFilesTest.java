@@ -35,7 +35,7 @@ class ModelFilesTest {
   @Test
   void readsHuggingFaceConfigsToo() {
     Path config =
-        Path.of(System.getProperty("persistence.reference", "../../shared/reference"), "hf-configs", "gpt2.json");
+        Path.of(System.getProperty("persistence.reference", "../reference"), "hf-configs", "gpt2.json");
     assertEquals(124_439_808L, ModelFiles.read(config).parameters().totalParameters());
   }
 }

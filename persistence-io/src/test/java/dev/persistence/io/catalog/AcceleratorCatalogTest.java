@@ -24,7 +24,7 @@ class AcceleratorCatalogTest {
         .readTree(Path.of(System.getProperty("persistence.reference"), "accelerators.json").toFile());
   }
 
-  /** Reference entry name (shared/reference/accelerators.json) to bundled catalog name. */
+  /** Reference entry name (reference/accelerators.json) to bundled catalog name. */
   private static final Map<String, String> NAMES =
       Map.ofEntries(
           Map.entry("A100-SXM4-80GB", "A100-SXM4-80GB"),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Families beyond the shared reference set (Gemma 2 and 3, Phi-3, GPT-NeoX/Pythia, Falcon, OLMo 2, Qwen-MoE,
+ * Families beyond the reference set (Gemma 2 and 3, Phi-3, GPT-NeoX/Pythia, Falcon, OLMo 2, Qwen-MoE,
  * DeepSeek-V3, Llama 3, Qwen2.5): each config gives exactly the total a public source printed. The sources and
  * their status are listed beside the configs in {@code published/published-counts.json} (see its README).
  */

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every config in {@code shared/reference/hf-configs} gives exactly the published total parameter count recorded
- * in {@code shared/reference/parameter-counts.json}; each entry there names its source (keras-hub preset metadata,
+ * Every config in {@code reference/hf-configs} gives exactly the published total parameter count recorded
+ * in {@code reference/parameter-counts.json}; each entry there names its source (keras-hub preset metadata,
  * GGUF {@code general.parameter_count}, HuggingFace API totals, papers).
  */
 class ReferenceParameterCountsTest {
 
   static Path reference() {
     String property = System.getProperty("persistence.reference");
-    Path path = property != null ? Path.of(property) : Path.of("..", "..", "shared", "reference");
+    Path path = property != null ? Path.of(property) : Path.of("..", "reference");
     assertTrue(path.resolve("README.md").toFile().isFile(), "reference data not found at " + path.toAbsolutePath());
     return path;
   }
