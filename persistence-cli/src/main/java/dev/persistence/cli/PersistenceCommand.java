@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       DataCommand.class,
       DatasetsCommand.class,
+      ModelsCommand.class,
       PlanCommand.class
     })
 public final class PersistenceCommand implements Runnable {

@@ -19,6 +19,9 @@ public final class JsonSchemas {
   /** The dataset catalog. */
   public static final String DATASET_CATALOG = "/dev/persistence/io/schema/dataset-catalog.schema.json";
 
+  /** The catalog of notable models ({@code notable-models.json}, a user's {@code persistence models --catalog} file). */
+  public static final String NOTABLE_MODEL_CATALOG = "/dev/persistence/io/schema/notable-model-catalog.schema.json";
+
   /** The data mixture file. */
   public static final String MIXTURE = "/dev/persistence/io/schema/mixture.schema.json";
 
@@ -32,7 +35,7 @@ public final class JsonSchemas {
 
   /** Every schema's resource name. */
   public static List<String> all() {
-    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, MIXTURE, SCENARIO);
+    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, NOTABLE_MODEL_CATALOG, MIXTURE, SCENARIO);
   }
 
   /**

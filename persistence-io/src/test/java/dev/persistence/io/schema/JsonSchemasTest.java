@@ -13,6 +13,7 @@ import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.architecture.ModelFiles;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.catalog.DatasetCatalog;
+import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.data.MixtureFiles;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
@@ -202,6 +203,10 @@ class JsonSchemasTest {
     return text -> DatasetCatalog.parse(text, DocumentFormat.JSON, "datasets");
   }
 
+  private static Consumer<String> notableModelReader() {
+    return text -> NotableModelCatalog.parse(text, DocumentFormat.JSON, "notable models");
+  }
+
   private static Consumer<String> mixtureReader() {
     return text -> MixtureFiles.parse(text, DocumentFormat.JSON, "mixture", DatasetCatalog.bundled());
   }
@@ -218,6 +223,19 @@ class JsonSchemasTest {
     cases.add(new Case(JsonSchemas.DATASET_CATALOG, datasets, "", "", datasetReader()));
     for (int i = 0; i < datasets.get("datasets").size(); i++) {
       cases.add(new Case(JsonSchemas.DATASET_CATALOG, datasets, "/datasets/" + i, "dataset", datasetReader()));
+    }
+    // The bundled catalog cut to its first three entries (with tokens, MFU and cost) and Grok 3 (no tokens),
+    // which the per-property checks re-read many times.
+    ObjectNode notable = (ObjectNode) rawResource(NotableModelCatalog.BUNDLED_RESOURCE).deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode few = NODES.arrayNode();
+    for (int i : new int[] {0, 1, 2, 224}) {
+      few.add(notable.get("models").get(i));
+    }
+    notable.set("models", few);
+    cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "", "", notableModelReader()));
+    cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "/provenance", "provenance", notableModelReader()));
+    for (int i = 0; i < few.size(); i++) {
+      cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "/models/" + i, "model", notableModelReader()));
     }
     cases.add(new Case(JsonSchemas.MIXTURE, mixture, "", "", mixtureReader()));
     for (int i = 0; i < mixture.get("sources").size(); i++) {
@@ -282,6 +300,7 @@ class JsonSchemasTest {
     assertValid(JsonSchemas.ACCELERATOR_CATALOG, bundledAccelerators());
     assertValid(JsonSchemas.ACCELERATOR_CATALOG, rawResource(AcceleratorCatalog.BUNDLED_RESOURCE));
     assertValid(JsonSchemas.DATASET_CATALOG, bundledDatasets());
+    assertValid(JsonSchemas.NOTABLE_MODEL_CATALOG, rawResource(NotableModelCatalog.BUNDLED_RESOURCE));
     assertValid(JsonSchemas.MIXTURE, exampleMixture());
     // The example scenarios, the every-form scenario, and ScenarioFiles.write of each (self-contained).
     List<String> failures = new ArrayList<>();

@@ -1,0 +1,301 @@
+package dev.persistence.io.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.costing.landscape.ComputeConfidence;
+import dev.persistence.costing.landscape.ImmutableNotableModel;
+import dev.persistence.costing.landscape.NotableModel;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.Suggestions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Notable published models with their training compute, size, hardware and cost: the bundled catalog
+ * ({@link #bundled()}, {@value #BUNDLED_RESOURCE}), Epoch AI's "Data on AI Models" (CC BY 4.0), and users'
+ * additions or overrides in JSON or YAML.
+ *
+ * <p>The bundled file is generated at development time by {@code persistence-io/scripts/generate_notable_models.py}
+ * from {@code reference/catalog/frontier-2020-2025.csv} and records that file's SHA-256; a test checks every entry
+ * against the CSV. Epoch's licence requires attribution wherever the data is shown or shipped: {@link
+ * #attribution()} is the line to print.
+ *
+ * <p>File format: a top-level {@code catalogVersion}, optional {@code description}, {@code attribution} and
+ * {@code provenance} ({@code file}, {@code sha256}, {@code rows}, {@code generator}, {@code upstream}), and a
+ * {@code models} list. Each model has {@code name}, {@code organization}, {@code publicationDate}
+ * ({@code YYYY-MM-DD}) and {@code source}, and optionally {@code domain}, {@code totalParameters}, {@code
+ * activeParameters}, {@code trainingTokens}, {@code trainingComputeFlop}, {@code computeConfidence} ({@code
+ * confident}, {@code likely}, {@code speculative}, {@code unknown}), {@code hardware}, {@code hardwareCount},
+ * {@code trainingTimeHours}, {@code modelFlopsUtilization} (a fraction), {@code trainingCostUsd2023}, {@code
+ * accessibility}, {@code epochFrontier} and {@code link}. Unknown fields are errors. In a user file {@code source}
+ * defaults to "user catalog FILE".
+ */
+public final class NotableModelCatalog {
+
+  /** Classpath location of the bundled catalog. */
+  public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/notable-models.json";
+
+  /** Epoch AI's attribution line, as its licence (CC BY 4.0) asks. */
+  public static final String EPOCH_ATTRIBUTION =
+      "Epoch AI, 'Data on AI Models'. Published online at epoch.ai. Retrieved from"
+          + " 'https://epoch.ai/data/ai-models'. Licensed under CC BY 4.0"
+          + " (https://creativecommons.org/licenses/by/4.0/).";
+
+  private static volatile NotableModelCatalog bundled;
+
+  private final String version;
+  private final String attribution;
+  private final Optional<String> sha256;
+  private final List<NotableModel> models;
+
+  private NotableModelCatalog(
+      String version, String attribution, Optional<String> sha256, List<NotableModel> models) {
+    this.version = version;
+    this.attribution = attribution;
+    this.sha256 = sha256;
+    this.models = Collections.unmodifiableList(new ArrayList<>(models));
+  }
+
+  /**
+   * The catalog bundled with persistence-io.
+   *
+   * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
+   */
+  public static NotableModelCatalog bundled() {
+    NotableModelCatalog catalog = bundled;
+    if (catalog == null) {
+      try (InputStream in = NotableModelCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled catalog " + BUNDLED_RESOURCE + " is missing");
+        }
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        catalog = read(Documents.parse(text, DocumentFormat.JSON, "notable-models.json"), "notable-models.json", false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
+      }
+      bundled = catalog;
+    }
+    return catalog;
+  }
+
+  /**
+   * Reads a user catalog, JSON or YAML by its extension.
+   *
+   * @param file the file
+   * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
+   */
+  public static NotableModelCatalog read(Path file) {
+    return read(Documents.read(file), file.toString(), true);
+  }
+
+  /**
+   * Parses a catalog.
+   *
+   * @param text the catalog's text
+   * @param format JSON or YAML
+   * @param documentName how errors name the document
+   * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
+   */
+  public static NotableModelCatalog parse(String text, DocumentFormat format, String documentName) {
+    return read(Documents.parse(text, format, documentName), documentName, true);
+  }
+
+  private static NotableModelCatalog read(JsonNode json, String documentName, boolean user) {
+    DocumentNode root = DocumentNode.root(json, documentName);
+    ObjectFields fields = root.fields();
+    DocumentNode versionNode = fields.required("catalogVersion");
+    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
+      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
+    }
+    fields.optionalText("description");
+    String attribution = fields.optionalText("attribution").orElse("");
+    Optional<String> sha256 = Optional.empty();
+    Optional<DocumentNode> provenance = fields.optional("provenance");
+    if (provenance.isPresent()) {
+      ObjectFields p = provenance.get().fields();
+      p.optionalText("file");
+      sha256 = p.optionalText("sha256");
+      p.optionalInt("rows");
+      p.optionalText("generator");
+      p.optionalText("upstream");
+      p.finish();
+    }
+    List<NotableModel> models = new ArrayList<>();
+    for (DocumentNode node : fields.required("models").elements()) {
+      NotableModel model = model(node, user ? "user catalog " + documentName : null);
+      for (NotableModel existing : models) {
+        if (existing.isNamed(model.name())) {
+          throw node.error("name \"" + model.name() + "\" is used twice in the catalog");
+        }
+      }
+      models.add(model);
+    }
+    fields.finish();
+    if (!user && attribution.isBlank()) {
+      throw root.error("the bundled catalog needs its attribution");
+    }
+    return new NotableModelCatalog(versionNode.json().asText(), attribution, sha256, models);
+  }
+
+  private static NotableModel model(DocumentNode node, String defaultSource) {
+    ObjectFields fields = node.fields();
+    ImmutableNotableModel.Builder builder =
+        NotableModel.builder()
+            .name(fields.requiredText("name"))
+            .organization(fields.requiredText("organization"))
+            .publicationDate(date(fields.required("publicationDate")));
+    fields.optionalText("domain").ifPresent(builder::domain);
+    fields.optionalDouble("totalParameters").ifPresent(builder::totalParameters);
+    fields.optionalDouble("activeParameters").ifPresent(builder::activeParameters);
+    fields.optionalDouble("trainingTokens").ifPresent(builder::trainingTokens);
+    fields.optionalDouble("trainingComputeFlop").ifPresent(builder::trainingComputeFlop);
+    fields.optionalEnum("computeConfidence", ComputeConfidence.class).ifPresent(builder::computeConfidence);
+    fields.optionalText("hardware").ifPresent(builder::hardware);
+    fields.optionalLong("hardwareCount").ifPresent(builder::hardwareCount);
+    fields.optionalDouble("trainingTimeHours").ifPresent(builder::trainingTimeHours);
+    fields.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
+    fields.optionalDouble("trainingCostUsd2023").ifPresent(builder::trainingCostUsd2023);
+    fields.optionalText("accessibility").ifPresent(builder::accessibility);
+    fields.optionalBoolean("epochFrontier").ifPresent(builder::epochFrontier);
+    fields.optionalText("link").ifPresent(builder::link);
+    Optional<String> source = fields.optionalText("source");
+    if (source.isEmpty() && defaultSource == null) {
+      throw node.error("a bundled entry needs a source");
+    }
+    builder.source(source.orElse(defaultSource));
+    fields.finish();
+    return node.build(builder::build);
+  }
+
+  private static LocalDate date(DocumentNode node) {
+    String text = node.asText();
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw node.error("\"" + text + "\" is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  /** The catalog's version. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * The attribution line to show with the data: Epoch AI's for the bundled catalog and any catalog merged with it;
+   * a user file's own {@code attribution} otherwise (may be empty).
+   */
+  public String attribution() {
+    return attribution;
+  }
+
+  /** The SHA-256 of the file the catalog was generated from, when recorded. */
+  public Optional<String> sourceSha256() {
+    return sha256;
+  }
+
+  /** Every model, in file order. */
+  public List<NotableModel> models() {
+    return models;
+  }
+
+  /**
+   * This catalog with {@code user}'s models: a user model replaces the model of the same name (ignoring case) in
+   * place; the rest are appended. The attribution stays this catalog's (Epoch's figures are still shown).
+   *
+   * @param user the user's catalog
+   */
+  public NotableModelCatalog withUserEntries(NotableModelCatalog user) {
+    List<NotableModel> merged = new ArrayList<>(models);
+    for (NotableModel addition : user.models) {
+      int replaced = -1;
+      for (int i = 0; i < merged.size(); i++) {
+        if (merged.get(i).isNamed(addition.name())) {
+          replaced = i;
+          break;
+        }
+      }
+      if (replaced >= 0) {
+        merged.set(replaced, addition);
+      } else {
+        merged.add(addition);
+      }
+    }
+    String mergedAttribution =
+        user.attribution.isBlank() || user.attribution.equals(attribution)
+            ? attribution
+            : attribution + " " + user.attribution;
+    return new NotableModelCatalog(version + "+" + user.version, mergedAttribution, sha256, merged);
+  }
+
+  /** The model with this name, ignoring case. */
+  public Optional<NotableModel> find(String name) {
+    return models.stream().filter(model -> model.isNamed(name)).findFirst();
+  }
+
+  /**
+   * The model with this name, ignoring case.
+   *
+   * @throws IllegalArgumentException naming the unknown model and suggesting close names
+   */
+  public NotableModel get(String name) {
+    return find(name)
+        .orElseThrow(
+            () -> {
+              List<String> names = new ArrayList<>();
+              models.forEach(model -> names.add(model.name()));
+              return new IllegalArgumentException(
+                  "unknown model (" + name + ")" + Suggestions.didYouMean(name, names));
+            });
+  }
+
+  /**
+   * One model as a JSON object in the file format.
+   *
+   * @param model the model
+   */
+  public static ObjectNode toJson(NotableModel model) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("name", model.name());
+    node.put("organization", model.organization());
+    node.put("publicationDate", model.publicationDate().toString());
+    if (!model.domain().isEmpty()) {
+      node.put("domain", model.domain());
+    }
+    model.totalParameters().ifPresent(v -> node.put("totalParameters", v));
+    model.activeParameters().ifPresent(v -> node.put("activeParameters", v));
+    model.trainingTokens().ifPresent(v -> node.put("trainingTokens", v));
+    model.trainingComputeFlop().ifPresent(v -> node.put("trainingComputeFlop", v));
+    node.put("computeConfidence", EnumNames.kebabCase(model.computeConfidence()));
+    model.hardware().ifPresent(v -> node.put("hardware", v));
+    model.hardwareCount().ifPresent(v -> node.put("hardwareCount", v));
+    model.trainingTimeHours().ifPresent(v -> node.put("trainingTimeHours", v));
+    model.modelFlopsUtilization().ifPresent(v -> node.put("modelFlopsUtilization", v));
+    model.trainingCostUsd2023().ifPresent(v -> node.put("trainingCostUsd2023", v));
+    if (!model.accessibility().isEmpty()) {
+      node.put("accessibility", model.accessibility());
+    }
+    node.put("epochFrontier", model.epochFrontier());
+    node.put("source", model.source());
+    if (!model.link().isEmpty()) {
+      node.put("link", model.link());
+    }
+    return node;
+  }
+}
