@@ -145,6 +145,43 @@ public final class ChinchillaFitter {
   }
 
   /**
+   * Refits the law to weighted resamples of {@code observations}, each by L-BFGS from {@code fit}'s optimum, as
+   * {@link #bootstrap} does: {@code counts.get(s)[i]} is how many times observation {@code i} is drawn in resample
+   * {@code s}. A caller that resamples several fits together (a two-step forecast) draws the counts once.
+   *
+   * @param observations the observations {@code fit} was fitted to
+   * @param fit the full-data fit, the starting point of every refit
+   * @param counts one array of {@code observations.size()} non-negative draws per resample
+   * @throws IllegalArgumentException on fewer than 5 observations or a count array of the wrong length
+   */
+  public static java.util.List<ChinchillaLaw> refit(
+      List<Observation> observations, ParametricFit fit, List<int[]> counts) {
+    HuberLogLossObjective objective = objective(observations);
+    ChinchillaLaw law = fit.law();
+    double[] optimum = {
+      Math.log(law.parameterCoefficient()),
+      Math.log(law.tokenCoefficient()),
+      Math.log(law.irreducibleLoss()),
+      law.parameterExponent(),
+      law.tokenExponent()
+    };
+    LimitedMemoryBfgs polish = new LimitedMemoryBfgs(objective, POLISH_ITERATIONS, POLISH_TOLERANCE, POLISH_TOLERANCE);
+    java.util.List<ChinchillaLaw> laws = new java.util.ArrayList<>();
+    for (int[] weights : counts) {
+      if (weights.length != observations.size()) {
+        throw new IllegalArgumentException(
+            "counts length (" + weights.length + ") must equal observations (" + observations.size() + ")");
+      }
+      objective.setWeights(weights);
+      double[] x = optimum.clone();
+      double value = polish.minimize(x);
+      laws.add(result(x, value, observations.size()).law());
+    }
+    objective.resetWeights();
+    return java.util.List.copyOf(laws);
+  }
+
+  /**
    * The objective at a given law: the sum of Huber losses of its log residuals on {@code observations}.
    *
    * @throws IllegalArgumentException if there are fewer than 5 observations

@@ -1,0 +1,236 @@
+package dev.persistence.scaling.forecast;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.scaling.fit.ChinchillaFitter;
+import dev.persistence.scaling.fit.Observation;
+import dev.persistence.scaling.fit.ParametricFit;
+import dev.persistence.scaling.law.ChinchillaLaw;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/**
+ * The two-step capability forecast of the Llama 3 report (Dubey et al. 2024, arXiv:2407.21783, section 3.2.1),
+ * fitted to a team's own runs:
+ *
+ * <ol>
+ *   <li>loss from the model and data through a scaling law: the Chinchilla form {@code L = E + A/N^alpha +
+ *       B/D^beta} fitted by {@link ChinchillaFitter} (Hoffmann et al. 2022, Approach 3). Llama 3 fits the
+ *       benchmark's normalised negative log-likelihood linearly against compute on compute-optimal runs; a
+ *       ladder of over-trained runs needs both N and D, hence the Chinchilla form;
+ *   <li>the score from the loss through a {@link SigmoidLink}, as Llama 3 (and Owen 2024 for BIG-Bench) do.
+ * </ol>
+ *
+ * <p>Both steps are fitted once to all runs; a seeded bootstrap then resamples the runs (one draw for both steps),
+ * refits each, and predicts with a residual drawn from the full fit's residuals, giving a prediction interval
+ * (see {@link CapabilityForecast}). A forecast from a given loss uses step 2 only.
+ */
+public final class CapabilityForecaster {
+
+  private final List<CapabilityRun> runs;
+  private final ForecastSettings settings;
+  private final SigmoidFitter sigmoidFitter;
+  private final double[] loss;
+  private final double[] score;
+  private final SigmoidLink link;
+  private final double[] scoreResiduals;
+  private final List<int[]> draws;
+  private final List<SigmoidLink> links;
+  private final long[] residualSeeds;
+  private ParametricFit lawFit;
+  private List<ChinchillaLaw> laws;
+  private double[] logLossResiduals;
+
+  private CapabilityForecaster(List<CapabilityRun> runs, ForecastSettings settings) {
+    this.runs = List.copyOf(runs);
+    this.settings = settings;
+    int n = runs.size();
+    checkArgument(n >= 6, "a two-step forecast needs >= 6 runs, got %s", n);
+    loss = new double[n];
+    score = new double[n];
+    for (int i = 0; i < n; i++) {
+      loss[i] = runs.get(i).loss();
+      score[i] = runs.get(i).score();
+    }
+    sigmoidFitter = new SigmoidFitter(settings.floor(), settings.maxScore());
+    link = sigmoidFitter.fit(loss, score);
+    scoreResiduals = new double[n];
+    for (int i = 0; i < n; i++) {
+      scoreResiduals[i] = score[i] - link.score(loss[i]);
+    }
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    draws = new ArrayList<>();
+    links = new ArrayList<>();
+    residualSeeds = new long[settings.samples()];
+    for (int s = 0; s < settings.samples(); s++) {
+      int[] counts = new int[n];
+      for (int i = 0; i < n; i++) {
+        counts[random.nextInt(n)]++;
+      }
+      draws.add(counts);
+      residualSeeds[s] = random.nextLong();
+      double[] l = new double[n];
+      double[] y = new double[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < counts[i]; c++) {
+          l[k] = loss[i];
+          y[k++] = score[i];
+        }
+      }
+      links.add(sigmoidFitter.refit(l, y, link));
+    }
+  }
+
+  /**
+   * Fits step 2 to {@code runs} and draws the bootstrap resamples; step 1 is fitted on first use.
+   *
+   * @param runs the team's runs, at least 6
+   * @param settings floor, ceiling cap, resamples, seed, confidence
+   * @throws IllegalArgumentException on too few runs or a fit that does not converge
+   */
+  public static CapabilityForecaster fit(List<CapabilityRun> runs, ForecastSettings settings) {
+    return new CapabilityForecaster(runs, settings);
+  }
+
+  /** The runs fitted. */
+  public List<CapabilityRun> runs() {
+    return runs;
+  }
+
+  /** The settings. */
+  public ForecastSettings settings() {
+    return settings;
+  }
+
+  /** Step 2 fitted to all runs. */
+  public SigmoidLink link() {
+    return link;
+  }
+
+  /** Step 1 fitted to all runs (fitted on first call: 4,500 starts of L-BFGS). */
+  public synchronized ChinchillaLaw law() {
+    if (lawFit == null) {
+      List<Observation> observations = new ArrayList<>();
+      for (CapabilityRun run : runs) {
+        observations.add(new Observation(run.parameters(), run.tokens(), run.loss()));
+      }
+      lawFit = ChinchillaFitter.paperGrid().fit(observations);
+      laws = ChinchillaFitter.refit(observations, lawFit, draws);
+      logLossResiduals = new double[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        CapabilityRun run = runs.get(i);
+        logLossResiduals[i] = Math.log(run.loss()) - Math.log(lawFit.law().loss(run.parameters(), run.tokens()));
+      }
+    }
+    return lawFit.law();
+  }
+
+  /**
+   * The score at a given loss (step 2 only).
+   *
+   * @param givenLoss the planned model's loss, nats, finite and {@code > 0}
+   */
+  public CapabilityForecast atLoss(double givenLoss) {
+    checkArgument(givenLoss > 0 && Double.isFinite(givenLoss), "loss (%s) must be finite and > 0", givenLoss);
+    double[] predictions = new double[settings.samples()];
+    for (int s = 0; s < predictions.length; s++) {
+      SplittableRandom random = new SplittableRandom(residualSeeds[s]);
+      predictions[s] = links.get(s).score(givenLoss) + scoreResiduals[random.nextInt(scoreResiduals.length)];
+    }
+    return forecast(
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), givenLoss, null, predictions);
+  }
+
+  /**
+   * The score of a model of {@code parameters} trained on {@code tokens} (both steps).
+   *
+   * @param parameters N, finite and {@code > 0}
+   * @param tokens D, finite and {@code > 0}
+   */
+  public CapabilityForecast at(double parameters, double tokens) {
+    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
+    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    ChinchillaLaw full = law();
+    double pointLoss = full.loss(parameters, tokens);
+    double[] losses = new double[settings.samples()];
+    double[] predictions = new double[settings.samples()];
+    for (int s = 0; s < predictions.length; s++) {
+      SplittableRandom random = new SplittableRandom(residualSeeds[s]);
+      double sampledLoss =
+          laws.get(s).loss(parameters, tokens)
+              * Math.exp(logLossResiduals[random.nextInt(logLossResiduals.length)]);
+      losses[s] = sampledLoss;
+      predictions[s] = links.get(s).score(sampledLoss) + scoreResiduals[random.nextInt(scoreResiduals.length)];
+    }
+    return forecast(
+        OptionalDouble.of(parameters),
+        OptionalDouble.of(tokens),
+        OptionalDouble.of(6 * parameters * tokens),
+        pointLoss,
+        losses,
+        predictions);
+  }
+
+  /**
+   * The score at training compute {@code trainingFlops}, split compute-optimally by the fitted law (Hoffmann et
+   * al. 2022 eq. 4, {@link ChinchillaLaw#optimalParameters}).
+   *
+   * @param trainingFlops C, finite and {@code > 0}
+   */
+  public CapabilityForecast atCompute(double trainingFlops) {
+    checkArgument(
+        trainingFlops > 0 && Double.isFinite(trainingFlops), "compute (%s) must be finite and > 0", trainingFlops);
+    ChinchillaLaw full = law();
+    return at(full.optimalParameters(trainingFlops), full.optimalTokens(trainingFlops));
+  }
+
+  private CapabilityForecast forecast(
+      OptionalDouble parameters,
+      OptionalDouble tokens,
+      OptionalDouble flops,
+      double pointLoss,
+      double[] losses,
+      double[] predictions) {
+    double minLoss = Double.POSITIVE_INFINITY;
+    double maxFlops = 0;
+    for (CapabilityRun run : runs) {
+      minLoss = Math.min(minLoss, run.loss());
+      maxFlops = Math.max(maxFlops, run.trainingFlops());
+    }
+    double tail = (1 - settings.confidence()) / 2;
+    Arrays.sort(predictions);
+    OptionalDouble lossLower = OptionalDouble.empty();
+    OptionalDouble lossUpper = OptionalDouble.empty();
+    if (losses != null) {
+      Arrays.sort(losses);
+      lossLower = OptionalDouble.of(percentile(losses, tail));
+      lossUpper = OptionalDouble.of(percentile(losses, 1 - tail));
+    }
+    return new CapabilityForecast(
+        parameters,
+        tokens,
+        flops,
+        pointLoss,
+        lossLower,
+        lossUpper,
+        link.score(pointLoss),
+        percentile(predictions, tail),
+        percentile(predictions, 1 - tail),
+        settings.confidence(),
+        settings.samples(),
+        flops.isPresent() ? OptionalDouble.of(Math.log10(flops.getAsDouble() / maxFlops)) : OptionalDouble.empty(),
+        minLoss - pointLoss);
+  }
+
+  /** Linear interpolation between order statistics (type 7). */
+  private static double percentile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+}

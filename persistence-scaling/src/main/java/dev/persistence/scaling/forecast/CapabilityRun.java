@@ -1,0 +1,27 @@
+package dev.persistence.scaling.forecast;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * One training run of a team's ladder: its size, its data, the loss it reached and its score on one benchmark.
+ *
+ * @param parameters N, finite and {@code > 0}
+ * @param tokens D, finite and {@code > 0}
+ * @param loss the final (smoothed) loss, nats, finite and {@code > 0}
+ * @param score the benchmark score (accuracy, or a chance-adjusted average), finite
+ */
+public record CapabilityRun(double parameters, double tokens, double loss, double score) {
+
+  /** Validates the run. */
+  public CapabilityRun {
+    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
+    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    checkArgument(loss > 0 && Double.isFinite(loss), "loss (%s) must be finite and > 0", loss);
+    checkArgument(Double.isFinite(score), "score (%s) must be finite", score);
+  }
+
+  /** Training compute by the 6ND approximation (Kaplan et al. 2020, section 2.1), FLOP. */
+  public double trainingFlops() {
+    return 6 * parameters * tokens;
+  }
+}

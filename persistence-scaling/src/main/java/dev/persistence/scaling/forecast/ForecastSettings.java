@@ -1,0 +1,28 @@
+package dev.persistence.scaling.forecast;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * How a two-step forecast is fitted and bootstrapped.
+ *
+ * @param floor the score at chance, the sigmoid's lower asymptote (0 for a chance-adjusted average such as
+ *     MosaicML's gauntlet, 0.25 for four-way multiple choice), finite
+ * @param maxScore the highest score possible, the cap on the sigmoid's ceiling ({@code 1} for an accuracy),
+ *     {@code > floor}
+ * @param samples bootstrap resamples, {@code >= 20}
+ * @param seed the bootstrap's seed
+ * @param confidence level of the intervals, in (0, 1)
+ */
+public record ForecastSettings(double floor, double maxScore, int samples, long seed, double confidence) {
+
+  /** Floor 0, ceiling at most 1, 1,000 resamples, seed 1, 90% intervals. */
+  public static final ForecastSettings DEFAULT = new ForecastSettings(0, 1, 1_000, 1, 0.90);
+
+  /** Validates the settings. */
+  public ForecastSettings {
+    checkArgument(Double.isFinite(floor), "floor (%s) must be finite", floor);
+    checkArgument(Double.isFinite(maxScore) && maxScore > floor, "maxScore (%s) must be finite and > floor (%s)", maxScore, floor);
+    checkArgument(samples >= 20, "samples (%s) must be >= 20", samples);
+    checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be in (0, 1)", confidence);
+  }
+}

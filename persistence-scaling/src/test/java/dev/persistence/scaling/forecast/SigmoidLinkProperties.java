@@ -1,0 +1,71 @@
+package dev.persistence.scaling.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The sigmoid link falls with loss, the fitter recovers a link it generated, intervals hold the forecast. */
+class SigmoidLinkProperties {
+
+  @Test
+  void scoreFallsWithLossBetweenFloorAndCeiling() {
+    SigmoidLink link = new SigmoidLink(0.25, 0.9, 2.2, 3);
+    double previous = Double.POSITIVE_INFINITY;
+    for (double loss = 1.0; loss < 5; loss += 0.05) {
+      double score = link.score(loss);
+      assertTrue(score <= previous && score >= 0.25 && score <= 0.9);
+      previous = score;
+    }
+    assertEquals((0.25 + 0.9) / 2, link.score(2.2), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> new SigmoidLink(0.5, 0.4, 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> new SigmoidLink(0, 1, 2, Double.NaN));
+  }
+
+  @Test
+  void fitterRecoversAGeneratingLink() {
+    for (double[] truth : new double[][] {{0.8, 2.5, 4}, {0.6, 3.0, 2}, {0.95, 2.0, 6}}) {
+      SigmoidLink link = new SigmoidLink(0, truth[0], truth[1], truth[2]);
+      double[] loss = new double[30];
+      double[] score = new double[30];
+      for (int i = 0; i < 30; i++) {
+        loss[i] = 1.5 + i * 0.08;
+        score[i] = link.score(loss[i]);
+      }
+      SigmoidLink fitted = new SigmoidFitter(0, 1).fit(loss, score);
+      assertEquals(truth[0], fitted.ceiling(), 1e-4);
+      assertEquals(truth[1], fitted.midpoint(), 1e-4);
+      assertEquals(truth[2], fitted.slope(), 1e-3);
+    }
+  }
+
+  @Test
+  void intervalsHoldThePointForecastAndWidenAwayFromTheRuns() {
+    SigmoidLink link = new SigmoidLink(0, 0.7, 2.4, 3);
+    SplittableRandom random = new SplittableRandom(7);
+    List<CapabilityRun> runs = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      double parameters = 1e8 * Math.pow(2, i % 6);
+      double tokens = 20 * parameters * (1 + i / 6);
+      double loss = 1.7 + 400 / Math.pow(parameters, 0.34) + 410 / Math.pow(tokens, 0.28);
+      runs.add(new CapabilityRun(parameters, tokens, loss, link.score(loss) + 0.01 * (random.nextDouble() - 0.5)));
+    }
+    CapabilityForecaster forecaster =
+        CapabilityForecaster.fit(runs, new ForecastSettings(0, 1, 200, 3, 0.9));
+    double minLoss = runs.stream().mapToDouble(CapabilityRun::loss).min().orElseThrow();
+    CapabilityForecast inside = forecaster.atLoss(minLoss + 0.2);
+    CapabilityForecast beyond = forecaster.atLoss(minLoss - 0.4);
+    for (CapabilityForecast f : List.of(inside, beyond)) {
+      assertTrue(f.scoreLower() <= f.score() && f.score() <= f.scoreUpper(), f.toString());
+    }
+    assertTrue(beyond.scoreUpper() - beyond.scoreLower() > inside.scoreUpper() - inside.scoreLower());
+    assertTrue(beyond.lossBeyondRuns() > 0 && inside.lossBeyondRuns() < 0);
+    CapabilityForecast compute = forecaster.atCompute(1e22);
+    assertTrue(compute.extrapolationOom().getAsDouble() > 0);
+    assertTrue(compute.lossLower().getAsDouble() <= compute.loss() && compute.loss() <= compute.lossUpper().getAsDouble());
+  }
+}
