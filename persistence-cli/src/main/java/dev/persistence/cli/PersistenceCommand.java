@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       DatasetsCommand.class,
       ModelsCommand.class,
+      ForecastCommand.class,
       PlanCommand.class
     })
 public final class PersistenceCommand implements Runnable {

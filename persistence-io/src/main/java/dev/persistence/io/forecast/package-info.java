@@ -1,0 +1,2 @@
+/** Reading a team's runs for capability forecasts ({@link dev.persistence.scaling.forecast.CapabilityForecaster}). */
+package dev.persistence.io.forecast;
