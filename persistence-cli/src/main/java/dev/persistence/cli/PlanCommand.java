@@ -212,6 +212,7 @@ final class PlanCommand implements Callable<Integer> {
       targets.add(row);
     }
     result.put("targets", targets);
+    result.putAll(PlanLandscape.json(report));
     return result;
   }
 
@@ -334,6 +335,7 @@ final class PlanCommand implements Callable<Integer> {
       }
       targets.print(out);
     }
+    PlanLandscape.print(report, out);
     out.flush();
   }
 

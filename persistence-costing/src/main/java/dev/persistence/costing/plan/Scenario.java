@@ -179,6 +179,15 @@ public abstract class Scenario {
   /** Ranges the plan is held against. */
   public abstract List<Target> targets();
 
+  /**
+   * Where the plan is to be placed among notable models (issue 17): the date and the user's own entries; empty
+   * for no positioning.
+   */
+  public abstract Optional<dev.persistence.costing.landscape.PositioningRequest> positioning();
+
+  /** The team's runs for a capability forecast of the planned model; empty for none. */
+  public abstract Optional<dev.persistence.scaling.forecast.ForecastRequest> forecast();
+
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "scenario name must not be blank");

@@ -153,6 +153,17 @@ public final class NotableModelCatalog {
     return new NotableModelCatalog(versionNode.json().asText(), attribution, sha256, models);
   }
 
+  /**
+   * Reads one entry in the catalog's format (a scenario's inline {@code positioning.models}).
+   *
+   * @param node the entry
+   * @param defaultSource the source of an entry that names none
+   * @throws dev.persistence.io.InvalidDocumentException naming the path, the field and the rule
+   */
+  public static NotableModel readEntry(DocumentNode node, String defaultSource) {
+    return model(node, defaultSource);
+  }
+
   private static NotableModel model(DocumentNode node, String defaultSource) {
     ObjectFields fields = node.fields();
     ImmutableNotableModel.Builder builder =
@@ -242,6 +253,17 @@ public final class NotableModelCatalog {
             ? attribution
             : attribution + " " + user.attribution;
     return new NotableModelCatalog(version + "+" + user.version, mergedAttribution, sha256, merged);
+  }
+
+  /**
+   * This catalog with {@code additions} merged as {@link #withUserEntries} merges a user's file (a scenario's
+   * {@code positioning.models}).
+   *
+   * @param additions the models to add or replace by name
+   * @param label how the merged version names them
+   */
+  public NotableModelCatalog withModels(List<NotableModel> additions, String label) {
+    return withUserEntries(new NotableModelCatalog(label, "", Optional.empty(), additions));
   }
 
   /** The model with this name, ignoring case. */

@@ -43,7 +43,9 @@ import java.util.OptionalLong;
  * cluster, to compare with the cloud price); {@code data} ({@code mixture: PATH},
  * {@code datasetCatalog: PATH}); {@code program} ({@code phases}, {@code team}, {@code milestones},
  * {@code contingencyFraction}, {@code fundingAvailableUsd}); {@code uncertainty} ({@code samples}, {@code seed},
- * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}. Unknown fields are errors
+ * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}; {@code positioning} and
+ * {@code forecast} (the plan among notable models and its capability forecast; see {@code LandscapeSections}).
+ * Unknown fields are errors
  * that suggest the closest name; every error names its path ({@code cluster.accelerator: ...}).
  */
 public final class ScenarioFiles {
@@ -129,6 +131,8 @@ public final class ScenarioFiles {
               section.finish();
             });
     fields.optional("targets", ScenarioCodecs.TARGETS).ifPresent(builder::addAllTargets);
+    fields.optional("positioning").ifPresent(node -> builder.positioning(LandscapeSections.readPositioning(node, folder)));
+    fields.optional("forecast").ifPresent(node -> builder.forecast(LandscapeSections.readForecast(node, folder)));
     fields.finish();
     return root.build(builder::build);
   }
@@ -316,6 +320,8 @@ public final class ScenarioFiles {
       }
     }
     out.set("targets", ScenarioCodecs.TARGETS.write(scenario.targets()));
+    scenario.positioning().ifPresent(request -> LandscapeSections.writePositioning(request, out));
+    scenario.forecast().ifPresent(request -> LandscapeSections.writeForecast(request, out));
     return out;
   }
 }

@@ -122,10 +122,14 @@ class JsonSchemasTest {
   private static void addScenarioCases(JsonNode document, List<Case> cases) {
     addScenarioCase(document, "", "", cases);
     for (String section :
-        List.of("training", "cluster", "energy", "owned", "serving", "data", "program", "uncertainty", "targets")) {
+        List.of(
+            "training", "cluster", "energy", "owned", "serving", "data", "program", "uncertainty", "targets",
+            "positioning", "forecast")) {
       addScenarioCase(document, "/" + section, section, cases);
     }
     addScenarioCase(document, "/uncertainty/assumptions", "assumptions", cases);
+    addScenarioCase(document, "/positioning/models/0", "notableModel", cases);
+    addScenarioCase(document, "/forecast/runsInline/0", "forecastRun", cases);
     JsonNode model = document.at("/model");
     if (model.has("megatronGpt")) {
       addScenarioCase(document, "/model", "megatronGptModel", cases);
@@ -357,7 +361,7 @@ class JsonSchemasTest {
     assertEquals(
         Set.of("name", "acceleratorCatalog", "model", "training", "cluster", "law", "price", "energy", "owned", "serving",
             "data",
-            "program", "uncertainty", "targets"),
+            "program", "uncertainty", "targets", "positioning", "forecast"),
         names(scenario));
     assertEquals(
         Set.of("tokens", "sequenceLength", "globalBatchSize", "precision", "goodput", "parallelism", "modelFlopsUtilization",
@@ -560,7 +564,9 @@ class JsonSchemasTest {
       Map.of(
           "mixtureOfExperts", Set.of("denseFeedForward"),
           // Block scales need a block: scaleBitsPerBlock > 0 requires blockSize > 0 (WeightFormat's rule).
-          "weightFormatObject", Set.of("blockSize"));
+          "weightFormatObject", Set.of("blockSize"),
+          // The CSV's column names default to params, tokens, loss: needed exactly when the file's header differs.
+          "forecast", Set.of("paramsColumn", "tokensColumn", "lossColumn"));
 
   /** Names that appear in an allOf/oneOf/anyOf/not rule, whose absence depends on other fields. */
   private static Set<String> groupedNames(JsonNode definition) {
