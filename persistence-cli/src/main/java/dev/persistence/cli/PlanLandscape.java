@@ -5,13 +5,18 @@ import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.costing.landscape.PositioningRequest;
 import dev.persistence.costing.plan.PlanReport;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.regulation.Obligation;
+import dev.persistence.costing.regulation.Obligations;
+import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.scaling.forecast.CapabilityForecast;
 import dev.persistence.scaling.forecast.CapabilityForecaster;
 import dev.persistence.scaling.forecast.ForecastRequest;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +27,33 @@ import java.util.Optional;
 final class PlanLandscape {
   private PlanLandscape() {}
 
-  /** The sections for the plan's JSON: {@code positioning}, {@code forecast} (each when the scenario asks). */
+  /**
+   * The sections for the plan's JSON: {@code obligations} (always), {@code positioning} and {@code forecast} (each
+   * when the scenario asks).
+   */
   static Map<String, Object> json(PlanReport report) {
     Map<String, Object> json = new LinkedHashMap<>();
+    List<Map<String, Object>> obligations = new ArrayList<>();
+    for (Obligation o : Obligations.broughtBy(report.thresholdsCrossed())) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", o.id());
+      row.put("threshold", o.thresholdId());
+      row.put("instrument", o.instrument());
+      row.put("provision", o.provision());
+      row.put("duty", o.duty());
+      if (!o.appliesTo().isEmpty()) {
+        row.put("appliesTo", o.appliesTo());
+      }
+      row.put("appliesFrom", o.appliesFrom().toString());
+      if (!o.transition().isEmpty()) {
+        row.put("transition", o.transition());
+      }
+      row.put("sanction", o.sanction());
+      row.put("source", o.source());
+      row.put("verification", EnumNames.kebabCase(o.verification()));
+      obligations.add(row);
+    }
+    json.put("obligations", obligations);
     positioning(report)
         .ifPresent(p -> json.put("positioning", Landscapes.positioningJson(p, catalog(report).attribution())));
     report
@@ -40,12 +69,37 @@ final class PlanLandscape {
 
   /** The sections for the plan's text report. */
   static void print(PlanReport report, PrintWriter out) {
+    printObligations(report, out);
     positioning(report).ifPresent(p -> Landscapes.printPositioning(p, catalog(report).attribution(), out));
     Optional<ForecastRequest> request = report.scenario().forecast();
     if (request.isPresent()) {
       CapabilityForecaster forecaster = CapabilityForecaster.fit(request.get().runs(), request.get().settings());
       out.println();
       Forecasts.print(forecaster, forecast(forecaster, report), request.get().metric(), request.get().source(), out);
+    }
+  }
+
+  private static void printObligations(PlanReport report, PrintWriter out) {
+    List<Obligation> obligations = Obligations.broughtBy(report.thresholdsCrossed());
+    if (obligations.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Obligations the thresholds bring (summaries, not legal advice; sources in --json)");
+    String threshold = "";
+    for (Obligation o : obligations) {
+      if (!o.thresholdId().equals(threshold)) {
+        threshold = o.thresholdId();
+        out.println("  " + o.instrument() + ", " + threshold + "; sanction: " + o.sanction());
+      }
+      out.println(
+          "    "
+              + o.provision()
+              + ", from "
+              + o.appliesFrom()
+              + (o.appliesTo().isEmpty() ? "" : " [" + o.appliesTo() + "]")
+              + ": "
+              + o.duty());
     }
   }
 

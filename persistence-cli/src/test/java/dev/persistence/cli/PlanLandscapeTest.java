@@ -32,6 +32,15 @@ class PlanLandscapeTest {
     assertTrue(forecast.get("score").asDouble() <= forecast.get("scoreUpper").asDouble());
     assertTrue(forecast.get("extrapolationOom").asDouble() > 2, run.out());
     assertEquals(6, forecast.get("epochOneOomAggregateErrorPoints").asInt());
+    // The plan's cumulative compute is above 1e25 and below 1e26: EU obligations (Art. 53 and 55) only.
+    JsonNode obligations = json.get("obligations");
+    boolean art55 = false;
+    for (JsonNode o : obligations) {
+      assertTrue(o.get("instrument").asText().equals("EU AI Act"), o.toString());
+      assertTrue(!o.get("source").asText().isBlank() && !o.get("appliesFrom").asText().isBlank(), o.toString());
+      art55 |= o.get("provision").asText().equals("Art. 55(1)(a)");
+    }
+    assertTrue(art55, obligations.toString());
   }
 
   @Test
@@ -41,5 +50,7 @@ class PlanLandscapeTest {
     assertTrue(run.out().contains("Position among notable models (at 2027-06-30)"), run.out());
     assertTrue(run.out().contains("data: Epoch AI, 'Data on AI Models'"), run.out());
     assertTrue(run.out().contains("(Epoch: "), run.out());
+    assertTrue(run.out().contains("California SB 53 (TFAIA), california-sb53-frontier-model; sanction: civil penalty up to $1,000,000"), run.out());
+    assertTrue(run.out().contains("New York RAISE Act, new-york-raise-frontier-model"), run.out());
   }
 }

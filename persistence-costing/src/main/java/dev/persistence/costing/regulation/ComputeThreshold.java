@@ -65,6 +65,45 @@ public record ComputeThreshold(
           "large frontier developers are those with over $500M annual revenue; operative 1 January 2026");
 
   /**
+   * European Commission, Guidelines on the scope of the obligations for providers of general-purpose AI models
+   * under the AI Act (C(2025) 5045, published 18 July 2025), section 2.1: the indicative criterion for a model to
+   * be a general-purpose AI model is training compute greater than 10^23 FLOP together with the ability to
+   * generate language (text or audio), text-to-image or text-to-video. Indicative, not a legal presumption (the
+   * April 2025 working paper's 10^22 presumption was dropped): reference/regulation.json,
+   * reg-eu-guidelines-gpai-indicative.
+   */
+  public static final ComputeThreshold EU_AI_ACT_GPAI_INDICATIVE =
+      new ComputeThreshold(
+          "eu-ai-act-gpai-indicative",
+          "EU AI Act: general-purpose AI model (Commission guidelines' indicative criterion)",
+          1e23,
+          "training compute, floating point operations, for a model that generates language, images or video",
+          "European Commission GPAI guidelines of 18 July 2025, section 2.1, under Regulation (EU) 2024/1689 Art. 3(63)",
+          LocalDate.of(2025, 7, 18),
+          ThresholdStatus.IN_FORCE,
+          "indicative criterion, not a presumption; GPAI obligations (Art. 53) apply from 2 August 2025");
+
+  /**
+   * New York RAISE Act as enacted: General Business Law Article 44-B, section 1420, as repealed and re-enacted by
+   * the chapter amendment S.8828 / A.9449 (Laws of 2026, chapter 96, signed 27 March 2026) of the original
+   * S.6953-B (Laws of 2025, chapter 699, signed 19 December 2025): a "frontier model" is a foundation model trained
+   * with more than 10^26 integer or floating-point operations, counting the original training run and later
+   * fine-tuning or other modifications. The original text's second prong (compute cost above $100 million) is not
+   * in the enacted definition. Effective 1 January 2027. See reference/regulation-corrections.md.
+   */
+  public static final ComputeThreshold NEW_YORK_RAISE_FRONTIER_MODEL =
+      new ComputeThreshold(
+          "new-york-raise-frontier-model",
+          "New York RAISE Act: frontier model",
+          1e26,
+          "integer or floating-point operations of the original training plus subsequent fine-tuning or other"
+              + " modifications",
+          "N.Y. General Business Law Article 44-B, section 1420, as enacted by S.8828/A.9449 (L. 2026, ch. 96)",
+          LocalDate.of(2026, 3, 27),
+          ThresholdStatus.IN_FORCE,
+          "large frontier developers are those with over $500M annual revenue; effective 1 January 2027");
+
+  /**
    * US Executive Order 14110 of 30 October 2023, Section 4.2(b)(i): reporting for any model trained using more
    * than 10^26 integer or floating-point operations (10^23 for models trained primarily on biological sequence
    * data). Revoked on 20 January 2025 by Executive Order 14148: historical.
@@ -102,7 +141,12 @@ public record ComputeThreshold(
 
   /** The bundled thresholds, lowest first. */
   public static List<ComputeThreshold> bundled() {
-    return List.of(EU_AI_ACT_SYSTEMIC_RISK, CALIFORNIA_SB_53_FRONTIER_MODEL, US_EO_14110_REPORTING);
+    return List.of(
+        EU_AI_ACT_GPAI_INDICATIVE,
+        EU_AI_ACT_SYSTEMIC_RISK,
+        CALIFORNIA_SB_53_FRONTIER_MODEL,
+        NEW_YORK_RAISE_FRONTIER_MODEL,
+        US_EO_14110_REPORTING);
   }
 
   /**

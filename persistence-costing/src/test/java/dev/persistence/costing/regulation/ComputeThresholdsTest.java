@@ -14,16 +14,19 @@ class ComputeThresholdsTest {
 
   @Test
   void publishedRunsAgainstTheThresholds() {
-    // GPT-3: 3.14e23 FLOPs (Brown et al. 2020 Table D.1) crosses nothing.
+    // GPT-3: 3.14e23 FLOPs (Brown et al. 2020 Table D.1) crosses only the Commission's indicative 1e23 GPAI
+    // criterion (reference/regulation.json, reg-eu-guidelines-gpai-indicative).
     double gpt3 = ReferenceRuns.run("gpt3-175b").get("reported_flops").asDouble();
-    assertEquals(List.of(), ComputeThresholds.crossed(gpt3));
+    assertEquals(List.of(ComputeThreshold.EU_AI_ACT_GPAI_INDICATIVE), ComputeThresholds.crossed(gpt3));
     // Llama 3 405B: 3.8e25 FLOPs (Dubey et al. 2024) is above the EU AI Act's 1e25 and below 1e26.
     double llama3 = ReferenceRuns.run("llama3-405b-pretraining").get("reported_flops").asDouble();
-    assertEquals(List.of(ComputeThreshold.EU_AI_ACT_SYSTEMIC_RISK), ComputeThresholds.crossed(llama3));
-    // 2e26 crosses all three, the revoked order marked historical.
+    assertEquals(
+        List.of(ComputeThreshold.EU_AI_ACT_GPAI_INDICATIVE, ComputeThreshold.EU_AI_ACT_SYSTEMIC_RISK),
+        ComputeThresholds.crossed(llama3));
+    // 2e26 crosses all five, the revoked order marked historical.
     List<ComputeThreshold> crossed = ComputeThresholds.crossed(2e26);
     assertEquals(ComputeThreshold.bundled(), crossed);
-    assertEquals(ThresholdStatus.HISTORICAL, crossed.get(2).status());
+    assertEquals(ThresholdStatus.HISTORICAL, crossed.get(4).status());
   }
 
   @Test
