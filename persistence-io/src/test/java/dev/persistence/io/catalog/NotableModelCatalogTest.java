@@ -102,6 +102,18 @@ class NotableModelCatalogTest {
   }
 
   @Test
+  void everyEntryRoundTripsThroughTheFileFormat() {
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("catalogVersion", "copy");
+    com.fasterxml.jackson.databind.node.ArrayNode models = root.putArray("models");
+    CATALOG.models().forEach(model -> models.add(NotableModelCatalog.toJson(model)));
+    NotableModelCatalog copy =
+        NotableModelCatalog.parse(
+            dev.persistence.io.document.Documents.print(root, DocumentFormat.YAML), DocumentFormat.YAML, "copy");
+    assertEquals(CATALOG.models(), copy.models());
+  }
+
+  @Test
   void carriesEpochsAttribution() {
     assertEquals(NotableModelCatalog.EPOCH_ATTRIBUTION, CATALOG.attribution());
     assertTrue(CATALOG.attribution().contains("CC BY 4.0"));
