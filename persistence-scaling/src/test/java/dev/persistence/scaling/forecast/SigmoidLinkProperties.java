@@ -64,6 +64,19 @@ class SigmoidLinkProperties {
     }
     assertTrue(beyond.scoreUpper() - beyond.scoreLower() > inside.scoreUpper() - inside.scoreLower());
     assertTrue(beyond.lossBeyondRuns() > 0 && inside.lossBeyondRuns() < 0);
+    // Lower loss never forecasts a lower score; more compute never forecasts a higher loss.
+    double previous = Double.NEGATIVE_INFINITY;
+    for (double loss = minLoss + 1.0; loss > minLoss - 0.8; loss -= 0.1) {
+      double score = forecaster.atLoss(loss).score();
+      assertTrue(score >= previous, "loss " + loss);
+      previous = score;
+    }
+    double previousLoss = Double.POSITIVE_INFINITY;
+    for (double flops = 1e19; flops <= 1e24; flops *= 10) {
+      double loss = forecaster.atCompute(flops).loss();
+      assertTrue(loss <= previousLoss, "compute " + flops);
+      previousLoss = loss;
+    }
     CapabilityForecast compute = forecaster.atCompute(1e22);
     assertTrue(compute.extrapolationOom().getAsDouble() > 0);
     assertTrue(compute.lossLower().getAsDouble() <= compute.loss() && compute.loss() <= compute.lossUpper().getAsDouble());
