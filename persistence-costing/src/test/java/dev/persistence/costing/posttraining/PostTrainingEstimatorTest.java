@@ -19,7 +19,7 @@ class PostTrainingEstimatorTest {
     assertTrue(e.getMessage().contains(message), () -> "message was: " + e.getMessage());
   }
 
-  private static ReinforcementLearning.Builder rl() {
+  private static ImmutableReinforcementLearning.Builder rl() {
     return ReinforcementLearning.builder().steps(10).promptsPerStep(64).promptTokens(256).meanResponseTokens(1000).maxResponseTokens(4096);
   }
 
