@@ -20,8 +20,14 @@ public abstract class StageResources {
     return ImmutableStageResources.builder();
   }
 
-  /** The stage's accelerators: all of the cluster's. */
+  /** The chip, node size and network of the stage's accelerators. */
   public abstract Cluster cluster();
+
+  /** Accelerators the stage holds, {@code > 0}; all of the cluster's by default. */
+  @Value.Default
+  public long accelerators() {
+    return cluster().acceleratorCount();
+  }
 
   /** Price of one accelerator-hour, US dollars, finite and {@code >= 0}. */
   public abstract double usdPerAcceleratorHour();
@@ -79,11 +85,16 @@ public abstract class StageResources {
 
   /** The stage's accelerator count. */
   public long acceleratorCount() {
-    return cluster().acceleratorCount();
+    return accelerators();
   }
 
   @Value.Check
   protected void check() {
+    checkArgument(
+        accelerators() > 0 && accelerators() <= cluster().acceleratorCount(),
+        "accelerators (%s) must be in [1, the cluster's %s]",
+        accelerators(),
+        cluster().acceleratorCount());
     checkArgument(
         usdPerAcceleratorHour() >= 0 && Double.isFinite(usdPerAcceleratorHour()),
         "usdPerAcceleratorHour (%s) must be finite and >= 0",
