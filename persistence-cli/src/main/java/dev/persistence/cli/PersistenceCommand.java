@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       DataCommand.class,
       DatasetsCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      PostTrainCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

@@ -212,6 +212,7 @@ final class PlanCommand implements Callable<Integer> {
       targets.add(row);
     }
     result.put("targets", targets);
+    result.put("postTraining", PostTrainingReports.postTrainingJson(report));
     return result;
   }
 
@@ -278,6 +279,7 @@ final class PlanCommand implements Callable<Integer> {
     for (ComputeThreshold threshold : report.thresholdsCrossed()) {
       out.println("  crosses " + threshold.summary());
     }
+    PostTrainingReports.printPostTraining(report, out);
     report.data().ifPresent(data -> printData(report, data, out));
     report
         .serving()
