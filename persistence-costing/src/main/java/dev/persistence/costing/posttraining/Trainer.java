@@ -43,37 +43,59 @@ final class Trainer {
         modelParallel);
     long dataParallel = accelerators / modelParallel;
     checkArgument(dataParallel <= Integer.MAX_VALUE, "data-parallel degree (%s) is too large", dataParallel);
-    long perStep = (long) dataParallel * layout.microBatchSize();
-    long microBatches = Math.max(1, (long) Math.ceil(batchSequences / perStep));
-    checkArgument(microBatches <= Integer.MAX_VALUE / perStep, "batch (%s sequences) is too large", batchSequences);
-    ParallelismPlan plan =
-        ParallelismPlan.builder()
-            .tensorParallel(layout.tensorParallel())
-            .pipelineParallel(layout.pipelineParallel())
-            .expertParallel(layout.expertParallel())
-            .dataParallel((int) dataParallel)
-            .sequenceParallel(layout.tensorParallel() > 1)
-            .fusedAttention(true)
-            .zeroStage(layout.zeroStage())
-            .recomputation(layout.recomputation())
-            .microBatchSize(layout.microBatchSize())
-            .globalBatchSize((int) (perStep * microBatches))
-            .sequenceLength(sequenceLength)
-            .build()
-            .validateFor(model, accelerators);
     Cluster base = resources.cluster();
     long nodes = Math.max(1, (accelerators + base.acceleratorsPerNode() - 1) / base.acceleratorsPerNode());
     checkArgument(nodes <= Integer.MAX_VALUE, "nodes (%s) too many", nodes);
     Cluster cluster = Cluster.builder().from(base).nodeCount((int) nodes).build();
-    StepTimeEstimate step =
+    StepTimeModel stepModel =
         StepTimeModel.of(
-                model,
-                cluster,
-                resources.precision(),
-                Calibration.forAccelerator(base.accelerator().name()),
-                resources.attentionKernel(),
-                FlopConvention.EXACT)
-            .estimate(plan);
+            model,
+            cluster,
+            resources.precision(),
+            Calibration.forAccelerator(base.accelerator().name()),
+            resources.attentionKernel(),
+            FlopConvention.EXACT);
+    // A given micro-batch is used as given; 0 takes the fastest power of two that fits, up to each rank's share
+    // of the batch (what a team tunes: larger micro-batches amortise ZeRO-3's per-micro-batch weight gathers).
+    long perRank = Math.max(1, (long) Math.ceil(batchSequences / dataParallel));
+    java.util.List<Integer> candidates = new java.util.ArrayList<>();
+    if (layout.microBatchSize() > 0) {
+      candidates.add(layout.microBatchSize());
+    } else {
+      for (long micro = 1; micro <= perRank && micro <= 1024; micro *= 2) {
+        candidates.add((int) micro);
+      }
+    }
+    StepTimeEstimate best = null;
+    StepTimeEstimate first = null;
+    for (int micro : candidates) {
+      long perStep = dataParallel * micro;
+      long microBatches = Math.max(1, (long) Math.ceil(batchSequences / perStep));
+      checkArgument(microBatches <= Integer.MAX_VALUE / perStep, "batch (%s sequences) is too large", batchSequences);
+      ParallelismPlan plan =
+          ParallelismPlan.builder()
+              .tensorParallel(layout.tensorParallel())
+              .pipelineParallel(layout.pipelineParallel())
+              .expertParallel(layout.expertParallel())
+              .dataParallel((int) dataParallel)
+              .sequenceParallel(layout.tensorParallel() > 1)
+              .fusedAttention(true)
+              .zeroStage(layout.zeroStage())
+              .recomputation(layout.recomputation())
+              .microBatchSize(micro)
+              .globalBatchSize((int) (perStep * microBatches))
+              .sequenceLength(sequenceLength)
+              .build()
+              .validateFor(model, accelerators);
+      StepTimeEstimate estimate = stepModel.estimate(plan);
+      if (first == null) {
+        first = estimate;
+      }
+      if (estimate.fits() && (best == null || estimate.tokensPerSecond() > best.tokensPerSecond())) {
+        best = estimate;
+      }
+    }
+    StepTimeEstimate step = best != null ? best : first;
     if (!step.fits()) {
       throw new IllegalArgumentException(
           String.format(

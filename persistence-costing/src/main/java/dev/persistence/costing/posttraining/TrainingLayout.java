@@ -8,14 +8,16 @@ import dev.persistence.core.parallelism.ZeroStage;
 /**
  * How a stage's training accelerators are split: tensor and pipeline degrees (data parallelism takes the rest),
  * optimizer sharding, micro-batch and recomputation. The default, {@link #ZERO3}, is what open post-training stacks
- * (open-instruct, OpenRLHF, veRL, TRL) run: DeepSpeed ZeRO-3 or FSDP full sharding, one sequence per micro-batch,
- * full activation checkpointing.
+ * (open-instruct, OpenRLHF, veRL, TRL) run: DeepSpeed ZeRO-3 or FSDP full sharding, one sequence per
+ * micro-batch, full activation checkpointing (the layout the calibration was fitted with; a micro-batch of 0 lets
+ * the estimator take the fastest that fits instead).
  *
  * @param tensorParallel tensor-parallel degree, {@code > 0}
  * @param pipelineParallel pipeline-parallel degree, {@code > 0}
  * @param expertParallel expert-parallel degree (mixtures of experts; within data parallelism), {@code > 0}
  * @param zeroStage optimizer, gradient and parameter sharding across data-parallel ranks
- * @param microBatchSize sequences per micro-batch, {@code > 0}
+ * @param microBatchSize sequences per micro-batch; 0 for the fastest power of two that fits (up to each rank's
+ *     share of the batch), what a team tunes
  * @param recomputation which activations the backward pass recomputes
  */
 public record TrainingLayout(
@@ -40,7 +42,7 @@ public record TrainingLayout(
     checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
     checkArgument(expertParallel > 0, "expertParallel (%s) must be > 0", expertParallel);
     checkArgument(zeroStage != null, "zeroStage must not be null");
-    checkArgument(microBatchSize > 0, "microBatchSize (%s) must be > 0", microBatchSize);
+    checkArgument(microBatchSize >= 0, "microBatchSize (%s) must be >= 0 (0: the fastest that fits)", microBatchSize);
     checkArgument(recomputation != null, "recomputation must not be null");
   }
 }
