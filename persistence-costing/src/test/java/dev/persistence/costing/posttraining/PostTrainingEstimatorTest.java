@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ZeroStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -56,5 +58,24 @@ class PostTrainingEstimatorTest {
     // Overlapping the two sides never takes longer than running them one after the other.
     assertTrue(async.wallClockSeconds() <= split.wallClockSeconds());
     assertTrue(async.acceleratorHours(ComponentKind.IDLE) < split.acceleratorHours(ComponentKind.IDLE));
+  }
+
+  @Test
+  void theFastestMicroBatchIsNeverSlowerThanOne() {
+    SupervisedFineTuning sft =
+        SupervisedFineTuning.builder().examples(1e5).meanTokensPerExample(1000).sequenceLength(4096).globalBatchSize(256).build();
+    StageResources one = resources(h100(), 16);
+    StageResources tuned =
+        StageResources.builder()
+            .from(one)
+            .trainingLayout(new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 0, ActivationRecomputation.FULL))
+            .build();
+    double fixed = PostTrainingEstimator.estimate(sft, llama8b(), one).wallClockSeconds();
+    double fastest = PostTrainingEstimator.estimate(sft, llama8b(), tuned).wallClockSeconds();
+    assertTrue(fastest <= fixed, fastest + " > " + fixed);
+    assertEquals(
+        PostTrainingEstimator.estimate(sft, llama8b(), one).totalFlops(),
+        PostTrainingEstimator.estimate(sft, llama8b(), tuned).totalFlops(),
+        0);
   }
 }
