@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       DatasetsCommand.class,
       ModelsCommand.class,
       ForecastCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      PostTrainCommand.class
     })
 public final class PersistenceCommand implements Runnable {
 

@@ -213,6 +213,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     result.put("targets", targets);
     result.putAll(PlanLandscape.json(report));
+    result.put("postTraining", PostTrainingReports.postTrainingJson(report));
     return result;
   }
 
@@ -279,6 +280,7 @@ final class PlanCommand implements Callable<Integer> {
     for (ComputeThreshold threshold : report.thresholdsCrossed()) {
       out.println("  crosses " + threshold.summary());
     }
+    PostTrainingReports.printPostTraining(report, out);
     report.data().ifPresent(data -> printData(report, data, out));
     report
         .serving()

@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param energyKilowattHours facility energy of the run
  * @param co2LocationTonnes location-based emissions of the run, tonnes CO2e
  * @param co2MarketTonnes market-based emissions of the run, tonnes CO2e
- * @param cumulativeTrainingFlops pre-training plus fine-tuning phases, the quantity thresholds are written in
+ * @param cumulativeTrainingFlops pre-training plus fine-tuning phases (their stages' FLOPs, or their fractions of
+ *     pre-training), the quantity thresholds are written in
  * @param thresholdsCrossed the regulatory thresholds that cumulative compute crosses
  * @param data how the data mixture covers the run's tokens, when the scenario names one
  * @param dataBudget what the mixture's tokens cost, when the scenario names one
@@ -40,6 +41,7 @@ import java.util.Optional;
  * @param bands P10/P50/P90 of the Monte Carlo outputs
  * @param sensitivity the assumptions ranked by how far they swing the cost
  * @param targets each target with the plan's figure and its miss
+ * @param postTraining the phases' post-training stages and the compute they add
  */
 public record PlanReport(
     Scenario scenario,
@@ -61,7 +63,8 @@ public record PlanReport(
     ProgramBudget budget,
     Map<CostOutput, Percentiles> bands,
     List<Sensitivity> sensitivity,
-    List<TargetResult> targets) {
+    List<TargetResult> targets,
+    PostTrainingReport postTraining) {
 
   /**
    * The law's view of the plan: the loss it predicts, and the compute-optimal split of the same compute.

@@ -2,8 +2,11 @@ package dev.persistence.costing.plan;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.costing.posttraining.PlannedStage;
+import dev.persistence.costing.posttraining.PostTrainingEstimator;
 import dev.persistence.costing.program.PhaseKind;
 import dev.persistence.costing.program.Program;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -11,7 +14,9 @@ import org.immutables.value.Value;
 /**
  * A phase of a scenario's program, whose compute may follow from the pre-training run: the pre-training phase
  * costs the run the plan computes and lasts as long as it; another phase may cost a fraction of it
- * ({@code computeFractionOfPretraining}, e.g. experiments and ablations at 0.3, RL at 0.1).
+ * ({@code computeFractionOfPretraining}, e.g. experiments and ablations at 0.3, RL at 0.1, a named and explicit
+ * fallback); a post-training phase may instead carry its stage ({@link #postTraining()}), whose compute, cost and
+ * months the planner derives from what the team decides ({@link PostTrainingEstimator}).
  */
 @Value.Immutable
 public abstract class PlannedPhase {
@@ -30,7 +35,10 @@ public abstract class PlannedPhase {
   /** Month it starts, from 0. */
   public abstract int startMonth();
 
-  /** Months it lasts; for pre-training, defaults to the run's wall-clock time rounded up to whole months. */
+  /**
+   * Months it lasts; for pre-training and for a phase with a {@link #postTraining()} stage, defaults to the
+   * wall-clock time rounded up to whole months.
+   */
   public abstract OptionalInt durationMonths();
 
   /**
@@ -42,6 +50,12 @@ public abstract class PlannedPhase {
 
   /** Compute as a fraction of the pre-training run's cost (and FLOPs), if given. */
   public abstract OptionalDouble computeFractionOfPretraining();
+
+  /**
+   * The post-training stage this phase runs (SFT, preference tuning, RL, distillation, evaluation), costed from its
+   * settings on the scenario's hardware; empty for a phase priced outright or as a fraction of pre-training.
+   */
+  public abstract Optional<PlannedStage> postTraining();
 
   /** Licensed tokens bought. */
   @Value.Default
@@ -119,8 +133,19 @@ public abstract class PlannedPhase {
                     name(),
                     f));
     checkArgument(
-        kind() == PhaseKind.PRETRAINING || durationMonths().isPresent(),
-        "phase %s: durationMonths is required (only pre-training can take the run's length)",
+        postTraining().isEmpty() || (computeCostUsd().isEmpty() && computeFractionOfPretraining().isEmpty()),
+        "phase %s: a postTraining stage prices the phase; computeCostUsd and computeFractionOfPretraining must not"
+            + " be given",
+        name());
+    checkArgument(
+        postTraining().isEmpty() || (kind() != PhaseKind.PRETRAINING && kind() != PhaseKind.SERVING),
+        "phase %s: a postTraining stage needs a post-training or evaluation kind, not %s",
+        name(),
+        kind());
+    checkArgument(
+        kind() == PhaseKind.PRETRAINING || durationMonths().isPresent() || postTraining().isPresent(),
+        "phase %s: durationMonths is required (only pre-training and postTraining stages can take their own"
+            + " length)",
         name());
   }
 

@@ -16,6 +16,11 @@ import dev.persistence.costing.money.OwnedClusterCost;
 import dev.persistence.costing.plan.PlanReport.ComputeOptimalCheck;
 import dev.persistence.costing.plan.PlanReport.RunEstimate;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
+import dev.persistence.costing.posttraining.PlannedStage;
+import dev.persistence.costing.posttraining.PostTrainingEstimator;
+import dev.persistence.costing.posttraining.StageEstimate;
+import dev.persistence.costing.posttraining.StageKind;
+import dev.persistence.costing.posttraining.StageResources;
 import dev.persistence.costing.program.Phase;
 import dev.persistence.costing.program.PhaseKind;
 import dev.persistence.costing.program.Program;
@@ -50,6 +55,7 @@ import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +68,9 @@ import java.util.Optional;
  * from an assumed MFU, the step-time model of a given plan, or the fastest plan {@link PlanSearch} finds on the
  * cluster; the run's hours with the scenario's goodput ({@link TrainingRun}); money ({@link CloudCost}); energy
  * ({@link PowerModel}, {@link EnergyEstimate}) and carbon ({@link CarbonEstimate}); the compute-optimal check at
- * the same {@code 6ND} compute ({@link AllocationProblem}); thresholds on cumulative compute (pre-training plus the
- * fine-tuning phases' share, {@link ComputeThresholds}); the program ({@link Program}); and a seeded Monte Carlo
+ * the same {@code 6ND} compute ({@link AllocationProblem}); post-training stages ({@link PostTrainingEstimator}, on
+ * the scenario's hardware); thresholds on cumulative compute (pre-training plus the fine-tuning phases' stages or
+ * shares, {@link ComputeThresholds}); the program ({@link Program}); and a seeded Monte Carlo
  * of the closed-form cost model around the plan's point values ({@link MonteCarlo}).
  *
  * <p>Mixture-of-experts models are given to the loss law and the Monte Carlo by their active parameters, the
@@ -115,7 +122,9 @@ public final class Planner {
         fineTuningFraction += phase.computeFractionOfPretraining().orElse(0);
       }
     }
-    double cumulativeFlops = trainingFlops * (1 + fineTuningFraction);
+    Map<PlannedPhase, PostTrainingReport.StageReport> stages = postTrainingStages(scenario);
+    PostTrainingReport postTraining = postTrainingReport(scenario, stages, trainingFlops);
+    double cumulativeFlops = trainingFlops * (1 + fineTuningFraction) + postTraining.trainingFlops();
 
     Optional<DataAdequacy> data = Optional.empty();
     Optional<DataBudget> dataBudget = Optional.empty();
@@ -130,7 +139,7 @@ public final class Planner {
     }
     double dataUsd = dataBudget.map(DataBudget::totalUsd).orElse(0.0);
     Optional<PlanReport.ServingReport> serving = scenario.serving().map(plan -> serving(scenario, plan));
-    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving).budget();
+    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving, stages).budget();
 
     MonteCarloResult monteCarlo =
         MonteCarlo.run(
@@ -169,7 +178,65 @@ public final class Planner {
         budget,
         bands,
         monteCarlo.sensitivity(CostOutput.COST_USD),
-        targets);
+        targets,
+        postTraining);
+  }
+
+  /** Each phase's post-training stage on the scenario's hardware, by phase (identity: names may repeat). */
+  private static Map<PlannedPhase, PostTrainingReport.StageReport> postTrainingStages(Scenario scenario) {
+    Map<PlannedPhase, PostTrainingReport.StageReport> stages = new IdentityHashMap<>();
+    for (PlannedPhase phase : scenario.phases()) {
+      if (phase.postTraining().isEmpty()) {
+        continue;
+      }
+      PlannedStage planned = phase.postTraining().get();
+      StageEstimate estimate;
+      try {
+        StageResources resources =
+            planned.resources(
+                scenario.cluster(),
+                scenario.price().usdPerAcceleratorHour(),
+                scenario.precision(),
+                scenario.attentionKernel());
+        estimate = PostTrainingEstimator.estimate(planned.stage(), scenario.architecture(), resources);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("phase " + phase.name() + ": " + e.getMessage(), e);
+      }
+      double months = Math.ceil(estimate.wallClockDays() / Durations.DAYS_PER_MONTH);
+      if (!(months <= Program.MAX_MONTHS)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "phase %s: the stage takes %.4g days, more than the %d months a program may last",
+                phase.name(),
+                estimate.wallClockDays(),
+                Program.MAX_MONTHS));
+      }
+      int wholeMonths = phase.durationMonths().orElse(Math.max(1, (int) months));
+      stages.put(
+          phase,
+          new PostTrainingReport.StageReport(
+              phase.name(), phase.kind(), estimate, wholeMonths, planned.stage().kind() != StageKind.EVALUATION));
+    }
+    return stages;
+  }
+
+  private static PostTrainingReport postTrainingReport(
+      Scenario scenario, Map<PlannedPhase, PostTrainingReport.StageReport> stages, double trainingFlops) {
+    if (stages.isEmpty()) {
+      return PostTrainingReport.NONE;
+    }
+    List<PostTrainingReport.StageReport> ordered = new ArrayList<>();
+    for (PlannedPhase phase : scenario.phases()) {
+      if (stages.containsKey(phase)) {
+        ordered.add(stages.get(phase));
+      }
+    }
+    double flops =
+        ordered.stream().filter(PostTrainingReport.StageReport::countsAsTraining).mapToDouble(r -> r.estimate().totalFlops()).sum();
+    double fraction = flops / trainingFlops;
+    return new PostTrainingReport(
+        ordered, flops, fraction, fraction > PostTrainingReport.MODIFICATION_FRACTION_FOR_NEW_MODEL);
   }
 
   private static OwnedCluster ownedCluster(Scenario scenario, OwnedEconomics economics, PowerModel power) {
@@ -336,7 +403,8 @@ public final class Planner {
       double trainingCost,
       double trainingDays,
       double dataUsd,
-      Optional<PlanReport.ServingReport> serving) {
+      Optional<PlanReport.ServingReport> serving,
+      Map<PlannedPhase, PostTrainingReport.StageReport> stages) {
     double runMonthsExact = Math.ceil(trainingDays / Durations.DAYS_PER_MONTH);
     if (!(runMonthsExact <= Program.MAX_MONTHS)) {
       // Named here, before the int conversion would saturate and the phase's own check quote a wrong figure.
@@ -372,7 +440,10 @@ public final class Planner {
                     .build()));
     for (PlannedPhase planned : phases) {
       double compute;
-      if (planned.computeCostUsd().isPresent()) {
+      PostTrainingReport.StageReport stage = stages.get(planned);
+      if (stage != null) {
+        compute = stage.estimate().computeUsd();
+      } else if (planned.computeCostUsd().isPresent()) {
         compute = planned.computeCostUsd().getAsDouble();
       } else if (planned.computeFractionOfPretraining().isPresent()) {
         compute = planned.computeFractionOfPretraining().getAsDouble() * trainingCost;
@@ -382,7 +453,7 @@ public final class Planner {
       int months =
           planned.durationMonths().isPresent()
               ? planned.durationMonths().getAsInt()
-              : runMonths;
+              : stage != null ? stage.months() : runMonths;
       builder.addPhases(
           Phase.builder()
               .name(planned.name())
@@ -394,7 +465,7 @@ public final class Planner {
               .licensedTokenPriceUsdPerMillion(planned.licensedTokenPriceUsdPerMillion())
               .annotatedItems(planned.annotatedItems())
               .annotationPriceUsdPerItem(planned.annotationPriceUsdPerItem())
-              .otherCostUsd(planned.otherCostUsd())
+              .otherCostUsd(planned.otherCostUsd() + (stage != null ? stage.estimate().peopleUsd() : 0))
               .dataBudgetUsd(planned.kind() == PhaseKind.PRETRAINING ? dataUsd : 0)
               .build());
     }

@@ -23,6 +23,7 @@ import dev.persistence.costing.uncertainty.Scenarios;
 import dev.persistence.costing.uncertainty.Triangular;
 import dev.persistence.costing.uncertainty.Uniform;
 import dev.persistence.io.document.Codec;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
@@ -341,8 +342,18 @@ public final class ScenarioCodecs {
         }
       };
 
-  /** A phase of a scenario's program. */
-  public static final Codec<PlannedPhase> PHASE =
+  /** A phase of a scenario's program ({@code file:} models of a {@code postTraining} stage from the working folder). */
+  public static final Codec<PlannedPhase> PHASE = phase(java.nio.file.Path.of(""));
+
+  /**
+   * A phase of a scenario's program, whose {@code postTraining} stage
+   * ({@link dev.persistence.io.posttraining.PostTrainingCodecs#plannedStage}) resolves {@code file:} models against
+   * {@code folder}.
+   *
+   * @param folder the scenario's folder
+   */
+  public static Codec<PlannedPhase> phase(java.nio.file.Path folder) {
+    return
       new Codec<>() {
         @Override
         public PlannedPhase read(DocumentNode node) {
@@ -360,6 +371,9 @@ public final class ScenarioCodecs {
           fields.optionalDouble("annotatedItems").ifPresent(builder::annotatedItems);
           fields.optionalDouble("annotationPriceUsdPerItem").ifPresent(builder::annotationPriceUsdPerItem);
           fields.optionalDouble("otherCostUsd").ifPresent(builder::otherCostUsd);
+          fields
+              .optional("postTraining", PostTrainingCodecs.plannedStage(folder, 0))
+              .ifPresent(builder::postTraining);
           fields.finish();
           return node.build(builder::build);
         }
@@ -378,9 +392,13 @@ public final class ScenarioCodecs {
           out.put("annotatedItems", phase.annotatedItems());
           out.put("annotationPriceUsdPerItem", phase.annotationPriceUsdPerItem());
           out.put("otherCostUsd", phase.otherCostUsd());
+          phase
+              .postTraining()
+              .ifPresent(stage -> out.set("postTraining", PostTrainingCodecs.plannedStage(folder, 0).write(stage)));
           return out;
         }
       };
+  }
 
   /** The {@code targets} object: metric (camelCase) to {@code {min?, max?}}. */
   public static final Codec<List<Target>> TARGETS =

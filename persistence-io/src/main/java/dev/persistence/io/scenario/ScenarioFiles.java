@@ -107,7 +107,7 @@ public final class ScenarioFiles {
     fields.optional("serving").ifPresent(serving -> builder.serving(readServing(serving)));
     fields.optional("data").ifPresent(data -> readData(data, folder, builder));
 
-    fields.optional("program").ifPresent(program -> readProgram(program, builder));
+    fields.optional("program").ifPresent(program -> readProgram(program, folder, builder));
 
     fields
         .optional("uncertainty")
@@ -137,7 +137,15 @@ public final class ScenarioFiles {
     return root.build(builder::build);
   }
 
-  private static Architecture model(DocumentNode node, Path folder) {
+  /**
+   * Reads a model in any of the forms a scenario's {@code model} takes: {@code file: PATH} (relative to
+   * {@code folder}), {@code megatronGpt: {...}}, a HuggingFace config inline, or an architecture object.
+   *
+   * @param node the model's node
+   * @param folder where a relative file is resolved
+   * @throws dev.persistence.io.InvalidDocumentException naming the path, the value and the rule
+   */
+  public static Architecture model(DocumentNode node, Path folder) {
     ObjectFields fields = node.fields();
     if (fields.has("file")) {
       DocumentNode file = fields.required("file");
@@ -208,9 +216,10 @@ public final class ScenarioFiles {
                 bandwidth));
   }
 
-  private static void readProgram(DocumentNode node, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
+  private static void readProgram(
+      DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
     ObjectFields fields = node.fields();
-    builder.addAllPhases(fields.list("phases", ScenarioCodecs.PHASE));
+    builder.addAllPhases(fields.list("phases", ScenarioCodecs.phase(folder)));
     builder.addAllTeam(fields.list("team", ScenarioCodecs.ROLE));
     builder.addAllMilestones(fields.list("milestones", ScenarioCodecs.MILESTONE));
     fields

@@ -26,7 +26,7 @@ class ScenarioFilesTest {
   @Test
   void bundledScenariosRoundTrip() {
     AcceleratorCatalog catalog = AcceleratorCatalog.bundled();
-    for (String name : new String[] {"frontier.yaml", "competitive.yaml"}) {
+    for (String name : new String[] {"frontier.yaml", "competitive.yaml", "post-training.yaml"}) {
       Scenario scenario = ScenarioFiles.read(EXAMPLES.resolve(name));
       for (DocumentFormat format : DocumentFormat.values()) {
         JsonNode written = ScenarioFiles.write(scenario, catalog);

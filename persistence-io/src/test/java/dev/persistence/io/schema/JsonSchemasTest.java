@@ -100,7 +100,7 @@ class JsonSchemasTest {
   /** Every scenario document the tests use, by name. */
   private static Map<String, JsonNode> scenarios() {
     Map<String, JsonNode> documents = new java.util.LinkedHashMap<>();
-    for (String name : List.of("frontier.yaml", "competitive.yaml")) {
+    for (String name : List.of("frontier.yaml", "competitive.yaml", "post-training.yaml")) {
       documents.put(name, exampleScenario(name));
       documents.put("written " + name, written(exampleScenario(name)));
     }
@@ -164,6 +164,9 @@ class JsonSchemasTest {
         addScenarioCase(document, "/program/" + list + "/" + i, definition, cases);
       }
     }
+    for (int i = 0; i < document.at("/program/phases").size(); i++) {
+      addPostTrainingCases(document, "/program/phases/" + i + "/postTraining", cases);
+    }
     document.at("/uncertainty/assumptions").fields().forEachRemaining(
         input -> {
           if (input.getValue().isObject()) {
@@ -174,6 +177,20 @@ class JsonSchemasTest {
         });
     document.at("/targets").fieldNames().forEachRemaining(
         metric -> addScenarioCase(document, "/targets/" + metric, "range", cases));
+  }
+
+  /** A phase's post-training section: the stage by its kind, the layout, the calibration, the suites. */
+  private static void addPostTrainingCases(JsonNode document, String pointer, List<Case> cases) {
+    addScenarioCase(document, pointer, "plannedStage", cases);
+    addScenarioCase(document, pointer + "/trainingLayout", "trainingLayout", cases);
+    addScenarioCase(document, pointer + "/calibration", "postTrainingCalibration", cases);
+    String kind = document.at(pointer + "/stage/kind").asText();
+    if (!kind.isEmpty()) {
+      addScenarioCase(document, pointer + "/stage", kind + "Stage", cases);
+    }
+    for (int i = 0; i < document.at(pointer + "/stage/suites").size(); i++) {
+      addScenarioCase(document, pointer + "/stage/suites/" + i, "benchmarkSuite", cases);
+    }
   }
 
   private static final Map<String, String> DISTRIBUTIONS =

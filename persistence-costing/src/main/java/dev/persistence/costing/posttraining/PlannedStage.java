@@ -1,0 +1,110 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.steptime.AttentionKernel;
+import org.immutables.value.Value;
+
+/**
+ * A stage as a programme phase plans it: the stage, how many of the programme cluster's accelerators it takes, and
+ * how it uses them. The chip, node size, network, price and training precision come from the scenario, so a
+ * phase's stage and the pre-training run are costed on the same hardware.
+ */
+@Value.Immutable
+public abstract class PlannedStage {
+
+  /** Returns a new builder. */
+  public static ImmutablePlannedStage.Builder builder() {
+    return ImmutablePlannedStage.builder();
+  }
+
+  /** The stage. */
+  public abstract PostTrainingStage stage();
+
+  /** Accelerators the stage holds, {@code > 0}. */
+  public abstract long accelerators();
+
+  /** How training splits them; {@link TrainingLayout#ZERO3} by default. */
+  @Value.Default
+  public TrainingLayout trainingLayout() {
+    return TrainingLayout.ZERO3;
+  }
+
+  /** Accelerators per generation replica; 1 by default. */
+  @Value.Default
+  public int generationTensorParallel() {
+    return 1;
+  }
+
+  /** How generation replicas store weights; bf16 by default. */
+  @Value.Default
+  public WeightFormat generationWeightFormat() {
+    return WeightFormat.BF16;
+  }
+
+  /** What generates; an inference engine by default. */
+  @Value.Default
+  public GenerationEngine generationEngine() {
+    return GenerationEngine.INFERENCE_ENGINE;
+  }
+
+  /** Most sequences a generation replica decodes at once; 256 (vLLM's default) by default. */
+  @Value.Default
+  public int generationBatchLimit() {
+    return 256;
+  }
+
+  /** The calibration; {@link PostTrainingCalibration#TULU3_405B} by default. */
+  @Value.Default
+  public PostTrainingCalibration calibration() {
+    return PostTrainingCalibration.TULU3_405B;
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(accelerators() > 0, "postTraining.accelerators (%s) must be > 0", accelerators());
+    checkArgument(
+        generationTensorParallel() > 0,
+        "postTraining.generationTensorParallel (%s) must be > 0",
+        generationTensorParallel());
+    checkArgument(
+        generationBatchLimit() > 0, "postTraining.generationBatchLimit (%s) must be > 0", generationBatchLimit());
+  }
+
+  /**
+   * The stage's resources on {@link #accelerators()} of a cluster's chips.
+   *
+   * @param cluster the programme's cluster (chip, node size, network)
+   * @param usdPerAcceleratorHour the price
+   * @param precision the training precision
+   * @param attentionKernel the training attention kernel
+   * @throws IllegalArgumentException if the stage takes more accelerators than the cluster has
+   */
+  public StageResources resources(
+      Cluster cluster, double usdPerAcceleratorHour, TrainingPrecision precision, AttentionKernel attentionKernel) {
+    checkArgument(
+        accelerators() <= cluster.acceleratorCount(),
+        "postTraining.accelerators (%s) must not exceed the cluster's %s",
+        accelerators(),
+        cluster.acceleratorCount());
+    long nodes = (accelerators() + cluster.acceleratorsPerNode() - 1) / cluster.acceleratorsPerNode();
+    Cluster own =
+        Cluster.builder().from(cluster).nodeCount((int) nodes).build();
+    return StageResources.builder()
+        .cluster(own)
+        .accelerators(accelerators())
+        .usdPerAcceleratorHour(usdPerAcceleratorHour)
+        .precision(precision)
+        .attentionKernel(attentionKernel)
+        .trainingLayout(trainingLayout())
+        .generationTensorParallel(generationTensorParallel())
+        .generationWeightFormat(generationWeightFormat())
+        .generationEngine(generationEngine())
+        .generationBatchLimit(generationBatchLimit())
+        .calibration(calibration())
+        .build();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * The one calibration of post-training: how far post-training frameworks fall short of the ideal figures of the
+ * models this package composes: three fractions in (0, 1] of what the roofline and the links allow, and one
+ * multiplier of the step-time model's training throughput.
+ *
+ * @param name where the values come from
+ * @param trainingThroughputFactor the step-time model's training throughput times this is what a post-training
+ *     trainer reaches, in (0, 4]: below 1 where the stack loses time the model does not see (host-side loss code,
+ *     variable-length batches), above 1 where it hides what the model charges (ZeRO-3 prefetching and parameter
+ *     reuse across micro-batches, which the model counts as one gather per micro-batch and pass)
+ * @param generationComputeEfficiency fraction of dense peak the generation engine's GEMMs reach
+ * @param generationBandwidthEfficiency fraction of memory bandwidth the generation engine's decode reaches
+ *     (tensor-parallel all-reduces, scheduling, sampling and detokenisation included)
+ * @param weightSyncEfficiency fraction of the link bandwidth a trainer-to-generator weight copy reaches (gathering
+ *     sharded weights, one broadcast at a time)
+ */
+public record PostTrainingCalibration(
+    String name,
+    double trainingThroughputFactor,
+    double generationComputeEfficiency,
+    double generationBandwidthEfficiency,
+    double weightSyncEfficiency) {
+
+  /**
+   * Fitted once, to the one published post-training run whose iteration is split into its parts: Tülu 3 405B RLVR
+   * on 256 H100s (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
+   * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs). Every other figure in
+   * {@code reference/post-training.json} is a prediction from these values.
+   */
+  public static final PostTrainingCalibration TULU3_405B =
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.40, 1.0, 1.0, 0.65);
+
+  /**
+   * Validates the calibration.
+   *
+   * @throws IllegalArgumentException if a factor is outside (0, 1]
+   */
+  public PostTrainingCalibration {
+    checkArgument(name != null && !name.isBlank(), "calibration name must not be blank");
+    checkArgument(
+        trainingThroughputFactor > 0 && trainingThroughputFactor <= 4,
+        "trainingThroughputFactor (%s) must be in (0, 4]",
+        trainingThroughputFactor);
+    fraction("generationComputeEfficiency", generationComputeEfficiency);
+    fraction("generationBandwidthEfficiency", generationBandwidthEfficiency);
+    fraction("weightSyncEfficiency", weightSyncEfficiency);
+  }
+
+  private static void fraction(String field, double value) {
+    checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
+  }
+}

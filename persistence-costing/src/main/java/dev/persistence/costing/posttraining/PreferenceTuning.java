@@ -1,0 +1,99 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Preference tuning on {@link #pairs()} chosen/rejected pairs: both responses (each with its prompt) through the
+ * policy's forward and backward passes, plus, for losses that need one, the frozen reference model's forward
+ * ({@link PreferenceLoss#needsReference()}); and, where the recipe has one, a reward model trained on the same
+ * pairs (a Bradley-Terry loss: forward and backward of both responses, Ouyang et al. 2022 section 3.5).
+ */
+@Value.Immutable
+public abstract class PreferenceTuning implements PostTrainingStage {
+
+  /** Returns a new builder. */
+  public static ImmutablePreferenceTuning.Builder builder() {
+    return ImmutablePreferenceTuning.builder();
+  }
+
+  @Override
+  public StageKind kind() {
+    return StageKind.PREFERENCE;
+  }
+
+  /** The objective; DPO by default. */
+  @Value.Default
+  public PreferenceLoss loss() {
+    return PreferenceLoss.DPO;
+  }
+
+  /** Preference pairs, {@code > 0}. */
+  public abstract double pairs();
+
+  /** Mean prompt tokens, {@code > 0}. */
+  public abstract double promptTokens();
+
+  /** Mean tokens of the chosen response, {@code > 0}. */
+  public abstract double chosenTokens();
+
+  /** Mean tokens of the rejected response, {@code > 0}. */
+  public abstract double rejectedTokens();
+
+  /** Passes over the pairs, {@code > 0}; 1 by default. */
+  @Value.Default
+  public double epochs() {
+    return 1;
+  }
+
+  /** Tokens per training sequence (one prompt plus one response, padded or packed), {@code > 0}. */
+  public abstract int sequenceLength();
+
+  /** Real tokens over processed tokens, in (0, 1]; 1 by default. */
+  @Value.Default
+  public double packingEfficiency() {
+    return 1;
+  }
+
+  /** Pairs per optimizer step, {@code > 0}; 128 by default. */
+  @Value.Default
+  public int globalBatchSize() {
+    return 128;
+  }
+
+  /** A reward model trained on the same pairs first, if the recipe has one. */
+  public abstract Optional<Architecture> rewardModel();
+
+  /** Epochs of reward-model training, {@code > 0}; 1 by default. */
+  @Value.Default
+  public double rewardModelEpochs() {
+    return 1;
+  }
+
+  /** Tokens of one pair through one model: both responses, each with its prompt. */
+  public double tokensPerPair() {
+    return 2 * promptTokens() + chosenTokens() + rejectedTokens();
+  }
+
+  /** Tokens the policy processes: {@code pairs x tokensPerPair x epochs / packingEfficiency}. */
+  public double processedTokens() {
+    return pairs() * tokensPerPair() * epochs() / packingEfficiency();
+  }
+
+  @Value.Check
+  protected void check() {
+    StageChecks.positive("preference.pairs", pairs());
+    StageChecks.positive("preference.promptTokens", promptTokens());
+    StageChecks.positive("preference.chosenTokens", chosenTokens());
+    StageChecks.positive("preference.rejectedTokens", rejectedTokens());
+    StageChecks.positive("preference.epochs", epochs());
+    checkArgument(sequenceLength() > 0, "preference.sequenceLength (%s) must be > 0", sequenceLength());
+    StageChecks.fraction("preference.packingEfficiency", packingEfficiency());
+    checkArgument(globalBatchSize() > 0, "preference.globalBatchSize (%s) must be > 0", globalBatchSize());
+    StageChecks.positive("preference.rewardModelEpochs", rewardModelEpochs());
+    StageChecks.positive("preference.processedTokens", processedTokens());
+  }
+}

@@ -1,0 +1,20 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/** The validation rules the stages share, each naming the field, the value and the rule. */
+final class StageChecks {
+  private StageChecks() {}
+
+  static void positive(String field, double value) {
+    checkArgument(value > 0 && Double.isFinite(value), "%s (%s) must be finite and > 0", field, value);
+  }
+
+  static void nonNegative(String field, double value) {
+    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
+  }
+
+  static void fraction(String field, double value) {
+    checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
+  }
+}

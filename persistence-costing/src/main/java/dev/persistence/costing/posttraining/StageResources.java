@@ -1,0 +1,106 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.steptime.AttentionKernel;
+import org.immutables.value.Value;
+
+/**
+ * Where a stage runs: its accelerators (the cluster: chip, node size, node count, scale-out network), their price,
+ * how training splits them, how generation replicas are formed, and the calibration.
+ */
+@Value.Immutable
+public abstract class StageResources {
+
+  /** Returns a new builder. */
+  public static ImmutableStageResources.Builder builder() {
+    return ImmutableStageResources.builder();
+  }
+
+  /** The chip, node size and network of the stage's accelerators. */
+  public abstract Cluster cluster();
+
+  /** Accelerators the stage holds, {@code > 0}; all of the cluster's by default. */
+  @Value.Default
+  public long accelerators() {
+    return cluster().acceleratorCount();
+  }
+
+  /** Price of one accelerator-hour, US dollars, finite and {@code >= 0}. */
+  public abstract double usdPerAcceleratorHour();
+
+  /** Bytes per parameter and GEMM format of training; bf16 mixed precision with fp32 Adam by default. */
+  @Value.Default
+  public TrainingPrecision precision() {
+    return TrainingPrecision.MIXED_BF16_ADAM;
+  }
+
+  /** How training splits its accelerators; {@link TrainingLayout#ZERO3} by default. */
+  @Value.Default
+  public TrainingLayout trainingLayout() {
+    return TrainingLayout.ZERO3;
+  }
+
+  /** Accelerators of one generation replica (tensor-parallel ranks); 1 by default. */
+  @Value.Default
+  public int generationTensorParallel() {
+    return 1;
+  }
+
+  /** How generation replicas store weights; bf16 by default. */
+  @Value.Default
+  public WeightFormat generationWeightFormat() {
+    return WeightFormat.BF16;
+  }
+
+  /** What generates; an inference engine by default. */
+  @Value.Default
+  public GenerationEngine generationEngine() {
+    return GenerationEngine.INFERENCE_ENGINE;
+  }
+
+  /**
+   * Most sequences one generation replica decodes at once, {@code > 0}; 256 by default, vLLM's
+   * {@code max_num_seqs} default (vLLM engine arguments). For the training engine, the micro rollout batch.
+   */
+  @Value.Default
+  public int generationBatchLimit() {
+    return 256;
+  }
+
+  /** The attention kernel of training; fused (FlashAttention) by default. */
+  @Value.Default
+  public AttentionKernel attentionKernel() {
+    return AttentionKernel.FUSED;
+  }
+
+  /** The calibration; {@link PostTrainingCalibration#TULU3_405B} by default. */
+  @Value.Default
+  public PostTrainingCalibration calibration() {
+    return PostTrainingCalibration.TULU3_405B;
+  }
+
+  /** The stage's accelerator count. */
+  public long acceleratorCount() {
+    return accelerators();
+  }
+
+  @Value.Check
+  protected void check() {
+    checkArgument(
+        accelerators() > 0 && accelerators() <= cluster().acceleratorCount(),
+        "accelerators (%s) must be in [1, the cluster's %s]",
+        accelerators(),
+        cluster().acceleratorCount());
+    checkArgument(
+        usdPerAcceleratorHour() >= 0 && Double.isFinite(usdPerAcceleratorHour()),
+        "usdPerAcceleratorHour (%s) must be finite and >= 0",
+        usdPerAcceleratorHour());
+    checkArgument(generationBatchLimit() > 0, "generationBatchLimit (%s) must be > 0", generationBatchLimit());
+    checkArgument(
+        generationTensorParallel() > 0, "generationTensorParallel (%s) must be > 0", generationTensorParallel());
+  }
+}

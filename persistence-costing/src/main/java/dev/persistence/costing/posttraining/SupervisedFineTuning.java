@@ -1,0 +1,67 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import org.immutables.value.Value;
+
+/**
+ * Supervised fine-tuning: {@code examples x meanTokensPerExample} tokens per epoch, packed into sequences of
+ * {@link #sequenceLength()} at {@link #packingEfficiency()} (the share of a packed or padded sequence that holds
+ * real tokens; 1 for perfect packing), {@link #epochs()} times.
+ */
+@Value.Immutable
+public abstract class SupervisedFineTuning implements PostTrainingStage {
+
+  /** Returns a new builder. */
+  public static ImmutableSupervisedFineTuning.Builder builder() {
+    return ImmutableSupervisedFineTuning.builder();
+  }
+
+  @Override
+  public StageKind kind() {
+    return StageKind.SFT;
+  }
+
+  /** Training examples, {@code > 0}. */
+  public abstract double examples();
+
+  /** Mean tokens per example (prompt and response), {@code > 0}. */
+  public abstract double meanTokensPerExample();
+
+  /** Passes over the examples, {@code > 0}; 1 by default. */
+  @Value.Default
+  public double epochs() {
+    return 1;
+  }
+
+  /** Tokens per packed (or padded) training sequence, {@code > 0}. */
+  public abstract int sequenceLength();
+
+  /** Real tokens over processed tokens, in (0, 1]; 1 (perfect packing) by default. */
+  @Value.Default
+  public double packingEfficiency() {
+    return 1;
+  }
+
+  /** Sequences per optimizer step, {@code > 0}; 128 by default. */
+  @Value.Default
+  public int globalBatchSize() {
+    return 128;
+  }
+
+  /** Tokens the trainer processes, padding included: {@code examples x tokens x epochs / packingEfficiency}. */
+  public double processedTokens() {
+    return examples() * meanTokensPerExample() * epochs() / packingEfficiency();
+  }
+
+  @Value.Check
+  protected void check() {
+    StageChecks.positive("sft.examples", examples());
+    StageChecks.positive("sft.meanTokensPerExample", meanTokensPerExample());
+    StageChecks.positive("sft.epochs", epochs());
+    checkArgument(sequenceLength() > 0, "sft.sequenceLength (%s) must be > 0", sequenceLength());
+    StageChecks.fraction("sft.packingEfficiency", packingEfficiency());
+    checkArgument(globalBatchSize() > 0, "sft.globalBatchSize (%s) must be > 0", globalBatchSize());
+    StageChecks.positive("sft.processedTokens", processedTokens());
+  }
+}

@@ -1,0 +1,121 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.core.flops.FlopEstimate;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.costing.calibration.Calibration;
+import dev.persistence.costing.steptime.StepTimeEstimate;
+import dev.persistence.costing.steptime.StepTimeModel;
+import java.util.Locale;
+
+/**
+ * Training and forward-only speed of one model on some of a stage's accelerators, from the step-time model
+ * ({@link StepTimeModel}, which owns compute, communication and memory) under the stage's {@link TrainingLayout},
+ * scaled by the calibration's training efficiency.
+ *
+ * <p>A forward-only pass (reference, reward, value, teacher log-probs) is costed at the training step's time per
+ * token times forward FLOPs over executed training FLOPs: the step model's time is dominated by work that scales
+ * with FLOPs (GEMMs) or with passes over the weights (ZeRO-3 gathers: one of the three a recomputed step makes).
+ */
+final class Trainer {
+  private Trainer() {}
+
+  /** Seconds per token and FLOPs per token of one model. */
+  record Speed(
+      double trainingSecondsPerToken,
+      double forwardSecondsPerToken,
+      double trainingFlopsPerToken,
+      double forwardFlopsPerToken) {}
+
+  static Speed speed(
+      Architecture model, StageResources resources, long accelerators, int sequenceLength, double batchSequences) {
+    TrainingLayout layout = resources.trainingLayout();
+    long modelParallel = (long) layout.tensorParallel() * layout.pipelineParallel();
+    checkArgument(
+        accelerators % modelParallel == 0,
+        "training accelerators (%s) must be a multiple of trainingLayout.tensorParallel x pipelineParallel (%s)",
+        accelerators,
+        modelParallel);
+    long dataParallel = accelerators / modelParallel;
+    checkArgument(dataParallel <= Integer.MAX_VALUE, "data-parallel degree (%s) is too large", dataParallel);
+    Cluster base = resources.cluster();
+    long nodes = Math.max(1, (accelerators + base.acceleratorsPerNode() - 1) / base.acceleratorsPerNode());
+    checkArgument(nodes <= Integer.MAX_VALUE, "nodes (%s) too many", nodes);
+    Cluster cluster = Cluster.builder().from(base).nodeCount((int) nodes).build();
+    StepTimeModel stepModel =
+        StepTimeModel.of(
+            model,
+            cluster,
+            resources.precision(),
+            Calibration.forAccelerator(base.accelerator().name()),
+            resources.attentionKernel(),
+            FlopConvention.EXACT);
+    // A given micro-batch is used as given; 0 takes the fastest power of two that fits, up to each rank's share
+    // of the batch (what a team tunes: larger micro-batches amortise ZeRO-3's per-micro-batch weight gathers).
+    long perRank = Math.max(1, (long) Math.ceil(batchSequences / dataParallel));
+    java.util.List<Integer> candidates = new java.util.ArrayList<>();
+    if (layout.microBatchSize() > 0) {
+      candidates.add(layout.microBatchSize());
+    } else {
+      for (long micro = 1; micro <= perRank && micro <= 1024; micro *= 2) {
+        candidates.add((int) micro);
+      }
+    }
+    StepTimeEstimate best = null;
+    StepTimeEstimate first = null;
+    for (int micro : candidates) {
+      long perStep = dataParallel * micro;
+      long microBatches = Math.max(1, (long) Math.ceil(batchSequences / perStep));
+      checkArgument(microBatches <= Integer.MAX_VALUE / perStep, "batch (%s sequences) is too large", batchSequences);
+      ParallelismPlan plan =
+          ParallelismPlan.builder()
+              .tensorParallel(layout.tensorParallel())
+              .pipelineParallel(layout.pipelineParallel())
+              .expertParallel(layout.expertParallel())
+              .dataParallel((int) dataParallel)
+              .sequenceParallel(layout.tensorParallel() > 1)
+              .fusedAttention(true)
+              .zeroStage(layout.zeroStage())
+              .recomputation(layout.recomputation())
+              .microBatchSize(micro)
+              .globalBatchSize((int) (perStep * microBatches))
+              .sequenceLength(sequenceLength)
+              .build()
+              .validateFor(model, accelerators);
+      StepTimeEstimate estimate = stepModel.estimate(plan);
+      if (first == null) {
+        first = estimate;
+      }
+      if (estimate.fits() && (best == null || estimate.tokensPerSecond() > best.tokensPerSecond())) {
+        best = estimate;
+      }
+    }
+    StepTimeEstimate step = best != null ? best : first;
+    if (!step.fits()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "training a %.3gB-parameter model on %s x %s at sequence length %s needs %.1f GiB per accelerator,"
+                  + " more than its %.1f GiB: use more accelerators, a larger tensorParallel or ZeRO-3",
+              model.parameters().totalParameters() / 1e9,
+              accelerators,
+              base.accelerator().name(),
+              sequenceLength,
+              step.memoryBytesPerAccelerator() / (double) (1L << 30),
+              base.accelerator().memoryBytes() / (double) (1L << 30)));
+    }
+    double secondsPerToken = 1.0 / (step.tokensPerSecond() * resources.calibration().trainingThroughputFactor());
+    FlopEstimate flops = FlopAccounting.estimate(model, sequenceLength, FlopConvention.EXACT, layout.recomputation());
+    double forwardShare = flops.forwardFlopsPerToken() / flops.trainingFlopsPerToken();
+    return new Speed(
+        secondsPerToken,
+        secondsPerToken * forwardShare,
+        flops.modelTrainingFlopsPerToken(),
+        flops.forwardFlopsPerToken());
+  }
+}

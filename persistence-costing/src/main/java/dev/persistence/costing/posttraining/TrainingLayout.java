@@ -1,0 +1,48 @@
+package dev.persistence.costing.posttraining;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ZeroStage;
+
+/**
+ * How a stage's training accelerators are split: tensor and pipeline degrees (data parallelism takes the rest),
+ * optimizer sharding, micro-batch and recomputation. The default, {@link #ZERO3}, is what open post-training stacks
+ * (open-instruct, OpenRLHF, veRL, TRL) run: DeepSpeed ZeRO-3 or FSDP full sharding, one sequence per
+ * micro-batch, full activation checkpointing (the layout the calibration was fitted with; a micro-batch of 0 lets
+ * the estimator take the fastest that fits instead).
+ *
+ * @param tensorParallel tensor-parallel degree, {@code > 0}
+ * @param pipelineParallel pipeline-parallel degree, {@code > 0}
+ * @param expertParallel expert-parallel degree (mixtures of experts; within data parallelism), {@code > 0}
+ * @param zeroStage optimizer, gradient and parameter sharding across data-parallel ranks
+ * @param microBatchSize sequences per micro-batch; 0 for the fastest power of two that fits (up to each rank's
+ *     share of the batch), what a team tunes
+ * @param recomputation which activations the backward pass recomputes
+ */
+public record TrainingLayout(
+    int tensorParallel,
+    int pipelineParallel,
+    int expertParallel,
+    ZeroStage zeroStage,
+    int microBatchSize,
+    ActivationRecomputation recomputation) {
+
+  /** ZeRO-3 / FSDP full sharding, pure data parallelism, micro-batch 1, full recomputation. */
+  public static final TrainingLayout ZERO3 =
+      new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 1, ActivationRecomputation.FULL);
+
+  /**
+   * Validates the layout.
+   *
+   * @throws IllegalArgumentException if a degree is not positive
+   */
+  public TrainingLayout {
+    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
+    checkArgument(expertParallel > 0, "expertParallel (%s) must be > 0", expertParallel);
+    checkArgument(zeroStage != null, "zeroStage must not be null");
+    checkArgument(microBatchSize >= 0, "microBatchSize (%s) must be >= 0 (0: the fastest that fits)", microBatchSize);
+    checkArgument(recomputation != null, "recomputation must not be null");
+  }
+}
