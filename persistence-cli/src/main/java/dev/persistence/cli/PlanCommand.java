@@ -17,7 +17,11 @@ import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.plan.PlanReportJson;
 import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.scaling.data.DataAdequacy;
+import dev.persistence.report.PlanReportPage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +47,14 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write the report as one self-contained HTML page (charts, tables and the JSON inline; opens"
+              + " offline).")
+  Path html;
 
   @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples (overrides the scenario's).")
   Integer samples;
@@ -74,12 +86,27 @@ final class PlanCommand implements Callable<Integer> {
       throw new IllegalArgumentException(scenarioFile + ": " + e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (html != null) {
+      writeHtml(report);
+    }
     if (json) {
       JsonOutput.print(out, PlanReportJson.toJson(report));
     } else {
       print(report, out);
     }
     return 0;
+  }
+
+  private void writeHtml(PlanReport report) {
+    try {
+      Path parent = html.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new IllegalArgumentException("--html (" + html + "): folder " + parent + " does not exist");
+      }
+      Files.writeString(html, PlanReportPage.html(report), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--html (" + html + "): cannot write the file: " + e.getMessage(), e);
+    }
   }
 
   private static String number(double value) {

@@ -8,17 +8,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.plan.PlanReport;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.Phase;
+import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
+import dev.persistence.costing.program.Role;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
+import dev.persistence.costing.uncertainty.Histogram;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.Sensitivity;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +60,7 @@ public final class PlanReportJson {
     report.serving().ifPresent(serving -> result.set("serving", serving(report)));
     result.set("program", program(report));
     result.set("uncertainty", uncertainty(report));
+    result.set("monteCarlo", monteCarlo(report));
     result.set("sensitivity", sensitivity(report));
     result.set("targets", targets(report));
     return result;
@@ -114,7 +122,26 @@ public final class PlanReportJson {
     law.put("tokensPerParameter", optimal.tokensPerParameter());
     law.put("optimalTokensPerParameter", optimal.optimalTokensPerParameter());
     law.put("trainingRatio", optimal.trainingRatio());
+    law.set("isoFlopCurves", isoFlopCurves(report));
     return law;
+  }
+
+  private static ArrayNode isoFlopCurves(PlanReport report) {
+    ArrayNode curves = NODES.arrayNode();
+    for (PlanReport.IsoFlopCurve curve : report.isoFlopCurves()) {
+      ObjectNode row = curves.addObject();
+      row.put("trainingFlops", curve.trainingFlops());
+      row.put("optimalParameters", curve.optimalParameters());
+      row.put("optimalLoss", curve.optimalLoss());
+      ArrayNode points = row.putArray("points");
+      for (PlanReport.IsoFlopPoint point : curve.points()) {
+        ObjectNode p = points.addObject();
+        p.put("parameters", point.parameters());
+        p.put("tokens", point.tokens());
+        p.put("loss", point.loss());
+      }
+    }
+    return curves;
   }
 
   private static ObjectNode run(PlanReport report) {
@@ -130,6 +157,7 @@ public final class PlanReportJson {
       run.put("memoryBytesPerAccelerator", step.memoryBytesPerAccelerator());
       ObjectNode breakdown = run.putObject("breakdown");
       step.breakdown().asMap().forEach(breakdown::put);
+      run.set("memory", memory(step.memory()));
     }
     return run;
   }
@@ -154,6 +182,20 @@ public final class PlanReportJson {
     return map;
   }
 
+  private static ObjectNode memory(TrainingMemoryBreakdown memory) {
+    ObjectNode node = NODES.objectNode();
+    node.put("weightsBytes", memory.weightsBytes());
+    node.put("gradientsBytes", memory.gradientsBytes());
+    node.put("masterWeightsBytes", memory.masterWeightsBytes());
+    node.put("optimizerStatesBytes", memory.optimizerStatesBytes());
+    node.put("activationsBytes", memory.activationsBytes());
+    node.put("allowanceBytes", memory.allowanceBytes());
+    node.put("totalBytes", memory.totalBytes());
+    node.put("capacityBytes", memory.capacityBytes());
+    node.put("pipelineStage", memory.pipelineStage());
+    return node;
+  }
+
   private static ObjectNode data(PlanReport report) {
     var data = report.data().orElseThrow();
     ObjectNode section = NODES.objectNode();
@@ -164,6 +206,15 @@ public final class PlanReportJson {
     section.put("shortfallTokens", data.shortfallTokens());
     section.put("lossPenalty", data.lossPenalty());
     report.dataBudget().ifPresent(cost -> section.put("costUsd", cost.totalUsd()));
+    ArrayNode sources = section.putArray("sources");
+    for (SourceEffectiveTokens source : data.effective().sources()) {
+      ObjectNode row = sources.addObject();
+      row.put("name", source.name());
+      row.put("tokens", source.tokens());
+      row.put("uniqueTokens", source.uniqueTokens());
+      row.put("epochs", source.epochs());
+      row.put("effectiveTokens", source.effectiveTokens());
+    }
     return section;
   }
 
@@ -177,6 +228,9 @@ public final class PlanReportJson {
     section.put("usdPerMillionInputTokens", serving.estimate().usdPerMillionInputTokens());
     section.put("usdPerMillionOutputTokens", serving.estimate().usdPerMillionOutputTokens());
     section.put("costUsd", serving.costUsd());
+    section.put("inputTokensPerSecondPerReplica", serving.estimate().inputTokensPerSecond());
+    section.put("outputTokensPerSecondPerReplica", serving.estimate().outputTokensPerSecond());
+    section.put("busySecondsPerDay", serving.fleet().busySecondsPerDay());
     return section;
   }
 
@@ -198,7 +252,62 @@ public final class PlanReportJson {
     for (double month : budget.monthlyBurnUsd()) {
       burn.add(month);
     }
+    Program plan = report.program();
+    plan.fundingAvailableUsd().ifPresent(funding -> program.put("fundingAvailableUsd", funding));
+    program.set("cumulativeSpendUsd", numbers(budget.cumulativeSpendUsd()));
+    program.set("monthlyComputeUsd", numbers(budget.monthlyComputeUsd()));
+    program.set("monthlyDataUsd", numbers(budget.monthlyDataUsd()));
+    program.set("monthlyPeopleUsd", numbers(budget.monthlyPeopleUsd()));
+    program.set("monthlyOtherUsd", numbers(budget.monthlyOtherUsd()));
+    program.set("monthlyHeadcount", numbers(budget.monthlyHeadcount()));
+    program.set("phases", phases(plan));
+    program.set("team", team(plan, budget.months()));
+    ArrayNode milestones = program.putArray("milestones");
+    for (Milestone milestone : plan.milestones()) {
+      milestones.addObject().put("name", milestone.name()).put("month", milestone.month());
+    }
     return program;
+  }
+
+  private static ArrayNode phases(Program program) {
+    ArrayNode phases = NODES.arrayNode();
+    for (Phase phase : program.phases()) {
+      ObjectNode row = phases.addObject();
+      row.put("name", phase.name());
+      row.put("kind", EnumNames.kebabCase(phase.kind()));
+      row.put("startMonth", phase.startMonth());
+      row.put("durationMonths", phase.durationMonths());
+      row.put("computeUsd", phase.computeCostUsd());
+      row.put("dataUsd", phase.dataCostUsd());
+      row.put("otherUsd", phase.otherCostUsd());
+      row.put("costUsd", phase.costUsd());
+    }
+    return phases;
+  }
+
+  private static ArrayNode team(Program program, int months) {
+    ArrayNode team = NODES.arrayNode();
+    for (Role role : program.team()) {
+      ObjectNode row = team.addObject();
+      row.put("name", role.name());
+      row.put("headcount", role.headcount());
+      row.put("loadedAnnualCostUsd", role.loadedAnnualCostUsd());
+      row.put("hiringStartMonth", role.hiringStartMonth());
+      row.put("hiringRampMonths", role.hiringRampMonths());
+      ArrayNode byMonth = row.putArray("headcountByMonth");
+      for (int month = 0; month < months; month++) {
+        byMonth.add(role.headcountInMonth(month));
+      }
+    }
+    return team;
+  }
+
+  private static ArrayNode numbers(double[] values) {
+    ArrayNode array = NODES.arrayNode();
+    for (double value : values) {
+      array.add(value);
+    }
+    return array;
   }
 
   private static ObjectNode uncertainty(PlanReport report) {
@@ -209,8 +318,26 @@ public final class PlanReportJson {
       row.put("p10", p.p10());
       row.put("p50", p.p50());
       row.put("p90", p.p90());
+      Histogram histogram = report.distributions().get(band.getKey());
+      if (histogram != null) {
+        ObjectNode bins = row.putObject("histogram");
+        bins.put("lower", histogram.lower());
+        bins.put("upper", histogram.upper());
+        bins.put("binWidth", histogram.binWidth());
+        ArrayNode counts = bins.putArray("counts");
+        for (long count : histogram.counts()) {
+          counts.add(count);
+        }
+      }
     }
     return bands;
+  }
+
+  private static ObjectNode monteCarlo(PlanReport report) {
+    ObjectNode section = NODES.objectNode();
+    section.put("samples", report.scenario().samples());
+    section.put("seed", report.scenario().seed());
+    return section;
   }
 
   private static ArrayNode sensitivity(PlanReport report) {

@@ -40,9 +40,9 @@ class PlanReportJsonTest {
     json.fieldNames().forEachRemaining(names::add);
     List<String> sections = names.subList(names.indexOf("model"), names.size());
     assertEquals(
-        List.of("model", "computeOptimal", "run", "data", "serving", "program", "uncertainty", "sensitivity",
-            "targets"),
-        sections.subList(0, 9),
+        List.of("model", "computeOptimal", "run", "data", "serving", "program", "uncertainty", "monteCarlo",
+            "sensitivity", "targets"),
+        sections.subList(0, 10),
         file);
     assertEquals(
         List.of("scenario", "totalCostUsd", "trainingCostUsd"), names.subList(0, 3), file);
