@@ -223,7 +223,7 @@ final class Chromium implements AutoCloseable {
    * @param clip an optional clip {@code x, y, width, height, scale}; null for the whole page
    */
   void screenshot(Path file, double[] clip) throws IOException {
-    ObjectNode params = params().put("format", "png").put("captureBeyondViewport", clip == null);
+    ObjectNode params = params().put("format", "png").put("captureBeyondViewport", true);
     if (clip != null) {
       params
           .putObject("clip")

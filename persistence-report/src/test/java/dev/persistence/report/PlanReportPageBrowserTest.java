@@ -93,6 +93,15 @@ class PlanReportPageBrowserTest {
 
       browser.screenshot(OUT.resolve(name + "-desktop.png"), null);
       browser.screenshot(OUT.resolve(name + "-top.png"), new double[] {0, 0, 1280, 1500, 0.6});
+      for (String section : PlanReportPageTest.SECTIONS) {
+        JsonNode box =
+            browser.evaluate(
+                "(function () { var r = document.getElementById('" + section + "').getBoundingClientRect();"
+                    + " return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()");
+        browser.screenshot(
+            OUT.resolve(name + "-" + section + ".png"),
+            new double[] {box.get(0).asDouble(), box.get(1).asDouble(), box.get(2).asDouble(), box.get(3).asDouble(), 1});
+      }
 
       viewport(browser, 390, 844, true);
       browser.evaluate("new Promise(function (done) { setTimeout(done, 400); })");
