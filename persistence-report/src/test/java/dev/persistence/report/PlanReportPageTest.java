@@ -82,6 +82,28 @@ class PlanReportPageTest {
     assertTrue(html.contains("echarts.init(el, null, { renderer: 'svg' })"));
   }
 
+  /** The browser test's figure check accepts a correctly rounded figure and rejects a wrong one. */
+  @Test
+  void figureCheckRejectsWrongFigures() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    var json = mapper.readTree("{\"a\": {\"usd\": 1.8347e8, \"n\": 24576, \"f\": 1.0117e26, \"neg\": -6.92026e6}}");
+    java.util.function.BiFunction<String, String, String> check =
+        (path, textAndScale) -> {
+          String[] parts = textAndScale.split("@");
+          var figure = mapper.createObjectNode().put("path", path).put("text", parts[0]).put("scale", Double.parseDouble(parts[1]));
+          return PlanReportPageBrowserTest.checkFigure(json, figure);
+        };
+    assertEquals(null, check.apply("/a/usd", "$183.5M@1e6"));
+    assertEquals(null, check.apply("/a/n", "24,576 accelerators@1"));
+    assertEquals(null, check.apply("/a/f", "1.012e26 FLOP@1"));
+    assertEquals(null, check.apply("/a/neg", "-$6.920M@1e6"));
+    assertTrue(check.apply("/a/usd", "$183.4M@1e6") != null, "off by one in the last digit");
+    assertTrue(check.apply("/a/usd", "$183.5k@1e3") != null, "wrong scale");
+    assertTrue(check.apply("/a/n", "24,577@1") != null);
+    assertTrue(check.apply("/a/neg", "$6.920M@1e6") != null, "lost sign");
+    assertTrue(check.apply("/a/missing", "1@1") != null, "no such number");
+  }
+
   /** A scenario name or a string in the document cannot close an element early. */
   @Test
   void markupInTheScenarioIsInert() {
