@@ -13,15 +13,16 @@ import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Percentiles;
-import dev.persistence.costing.uncertainty.Sensitivity;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.plan.PlanReportJson;
 import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.scaling.data.DataAdequacy;
+import dev.persistence.report.PlanReportPage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +47,14 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object instead of the report.")
   boolean json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write the report as one self-contained HTML page (charts, tables and the JSON inline; opens"
+              + " offline).")
+  Path html;
 
   @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples (overrides the scenario's).")
   Integer samples;
@@ -77,144 +86,32 @@ final class PlanCommand implements Callable<Integer> {
       throw new IllegalArgumentException(scenarioFile + ": " + e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (html != null) {
+      writeHtml(report);
+    }
     if (json) {
-      JsonOutput.print(out, toJson(report));
+      // Bridge until the post-training and landscape sections move into PlanReportJson (issues 16, 17, 18).
+      com.fasterxml.jackson.databind.node.ObjectNode document = PlanReportJson.toJson(report);
+      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      document.set("postTraining", mapper.valueToTree(PostTrainingReports.postTrainingJson(report)));
+      document.setAll((com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(PlanLandscape.json(report)));
+      JsonOutput.print(out, document);
     } else {
       print(report, out);
     }
     return 0;
   }
 
-  static Map<String, Object> toJson(PlanReport report) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    Scenario scenario = report.scenario();
-    ProgramBudget budget = report.budget();
-    result.put("scenario", scenario.name());
-    result.put("totalCostUsd", report.totalCostUsd());
-    result.put("trainingCostUsd", report.trainingCostUsd());
-    report.ownedTrainingCost().ifPresent(owned -> result.put("ownedTrainingCostUsd", owned.totalUsd()));
-    result.put("trainingDays", report.run().trainingDays());
-    result.put("acceleratorHours", report.run().acceleratorHours());
-    result.put("energyKwh", report.energyKilowattHours());
-    result.put("co2Tonnes", report.co2LocationTonnes());
-    result.put("co2MarketBasedTonnes", report.co2MarketTonnes());
-    List<String> thresholds = new ArrayList<>();
-    for (ComputeThreshold threshold : report.thresholdsCrossed()) {
-      thresholds.add(threshold.id());
+  private void writeHtml(PlanReport report) {
+    try {
+      Path parent = html.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new IllegalArgumentException("--html (" + html + "): folder " + parent + " does not exist");
+      }
+      Files.writeString(html, PlanReportPage.html(report), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--html (" + html + "): cannot write the file: " + e.getMessage(), e);
     }
-    result.put("thresholdsCrossed", thresholds);
-    result.put("cumulativeTrainingFlops", report.cumulativeTrainingFlops());
-
-    ParameterBreakdown parameters = report.parameters();
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("modelType", scenario.architecture().family());
-    model.put("totalParameters", parameters.totalParameters());
-    model.put("activeParameters", parameters.activeParameters());
-    model.put("trainingTokens", scenario.trainingTokens());
-    model.put("trainingFlopsPerToken", report.trainingFlopsPerToken());
-    model.put("trainingFlops", report.trainingFlops());
-    result.put("model", model);
-
-    var optimal = report.computeOptimal();
-    Map<String, Object> law = new LinkedHashMap<>();
-    law.put("law", optimal.law());
-    law.put("parametersUsed", optimal.parametersUsed());
-    law.put("predictedLoss", optimal.predictedLoss());
-    law.put("optimalParameters", optimal.optimalParameters());
-    law.put("optimalTokens", optimal.optimalTokens());
-    law.put("optimalLoss", optimal.optimalLoss());
-    law.put("tokensPerParameter", optimal.tokensPerParameter());
-    law.put("optimalTokensPerParameter", optimal.optimalTokensPerParameter());
-    law.put("trainingRatio", optimal.trainingRatio());
-    result.put("computeOptimal", law);
-
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("source", report.run().source());
-    run.put("acceleratorCount", report.run().acceleratorCount());
-    run.put("mfu", report.run().modelFlopsUtilization());
-    report.run().step().ifPresent(step -> run.put("plan", StepReports.plan(step.plan())));
-    report.run().step().ifPresent(step -> run.put("stepSeconds", step.stepSeconds()));
-    report.run().step().ifPresent(step -> run.put("hfu", step.hardwareFlopsUtilization()));
-    report.run().step().ifPresent(step -> run.put("memoryBytesPerAccelerator", step.memoryBytesPerAccelerator()));
-    report.run().step().ifPresent(step -> run.put("breakdown", step.breakdown().asMap()));
-    result.put("run", run);
-
-    report
-        .data()
-        .ifPresent(
-            data -> {
-              Map<String, Object> section = new LinkedHashMap<>();
-              section.put("availableTokens", data.availableTokens());
-              section.put("uniqueTokens", data.effective().uniqueTokens());
-              section.put("effectiveTokens", data.effective().effectiveTokens());
-              section.put("repetition", data.repetition());
-              section.put("shortfallTokens", data.shortfallTokens());
-              section.put("lossPenalty", data.lossPenalty());
-              report.dataBudget().ifPresent(cost -> section.put("costUsd", cost.totalUsd()));
-              result.put("data", section);
-            });
-
-    report
-        .serving()
-        .ifPresent(
-            serving -> {
-              Map<String, Object> section = new LinkedHashMap<>();
-              section.put("batch", serving.estimate().batch());
-              section.put("replicas", serving.fleet().replicas());
-              section.put("accelerators", serving.fleet().accelerators());
-              section.put("usdPerDay", serving.fleet().usdPerDay());
-              section.put("usdPerMillionInputTokens", serving.estimate().usdPerMillionInputTokens());
-              section.put("usdPerMillionOutputTokens", serving.estimate().usdPerMillionOutputTokens());
-              section.put("costUsd", serving.costUsd());
-              result.put("serving", section);
-            });
-
-    Map<String, Object> program = new LinkedHashMap<>();
-    program.put("months", budget.months());
-    program.put("computeUsd", budget.computeUsd());
-    program.put("dataUsd", budget.dataUsd());
-    program.put("peopleUsd", budget.peopleUsd());
-    program.put("otherUsd", budget.otherUsd());
-    program.put("plannedUsd", budget.totalUsd());
-    program.put("contingencyUsd", budget.contingencyUsd());
-    program.put("fundingNeededUsd", budget.fundingNeededUsd());
-    program.put("peakMonthlyBurnUsd", budget.peakMonthlyBurnUsd());
-    program.put("peakHeadcount", budget.peakHeadcount());
-    budget.runwayMonths().ifPresent(months -> program.put("runwayMonths", months));
-    program.put("monthlyBurnUsd", budget.monthlyBurnUsd());
-    result.put("program", program);
-
-    Map<String, Object> bands = new LinkedHashMap<>();
-    for (Map.Entry<CostOutput, Percentiles> band : report.bands().entrySet()) {
-      Percentiles p = band.getValue();
-      bands.put(EnumNames.camelCase(band.getKey()), Map.of("p10", p.p10(), "p50", p.p50(), "p90", p.p90()));
-    }
-    result.put("uncertainty", bands);
-    List<Map<String, Object>> sensitivity = new ArrayList<>();
-    for (Sensitivity s : report.sensitivity()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("input", EnumNames.camelCase(s.input()));
-      row.put("costSwingUsd", s.swing());
-      row.put("rankCorrelation", s.rankCorrelation());
-      sensitivity.add(row);
-    }
-    result.put("sensitivity", sensitivity);
-
-    List<Map<String, Object>> targets = new ArrayList<>();
-    for (TargetResult target : report.targets()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("metric", EnumNames.camelCase(target.target().metric()));
-      target.target().min().ifPresent(min -> row.put("min", min));
-      target.target().max().ifPresent(max -> row.put("max", max));
-      row.put("value", target.value());
-      row.put("inside", target.inside());
-      row.put("miss", target.miss());
-      targets.add(row);
-    }
-    result.put("targets", targets);
-    result.putAll(PlanLandscape.json(report));
-    result.put("postTraining", PostTrainingReports.postTrainingJson(report));
-    return result;
   }
 
   private static String number(double value) {

@@ -45,6 +45,35 @@ class PlanCommandTest {
     }
   }
 
+  /** {@code --html} writes one page whose embedded JSON document is exactly what {@code --json} prints. */
+  @Test
+  void htmlPageEmbedsTheJsonTheCommandPrints(@TempDir Path folder) throws IOException {
+    for (String scenario : new String[] {"frontier.yaml", "competitive.yaml"}) {
+      Path page = folder.resolve(scenario.replace(".yaml", ".html"));
+      CommandRun run =
+          CommandRun.of(
+              "plan", EXAMPLES.resolve(scenario).toString(), "--json", "--samples", "300", "--html", page.toString());
+      assertEquals(0, run.exitCode(), run.err());
+      String html = Files.readString(page);
+      String start = "<script id=\"plan-report\" type=\"application/json\">\n";
+      int from = html.indexOf(start);
+      assertTrue(from > 0, scenario);
+      String embedded = html.substring(from + start.length(), html.indexOf("\n</script>", from));
+      assertEquals(run.out().strip(), embedded.replace("\\u003c", "<"), scenario);
+      assertTrue(html.length() < 2_000_000, scenario + ": " + html.length() + " characters");
+    }
+  }
+
+  @Test
+  void htmlIntoAMissingFolderIsOneErrorLine(@TempDir Path folder) {
+    Path page = folder.resolve("no-such-folder").resolve("report.html");
+    CommandRun run =
+        CommandRun.of("plan", EXAMPLES.resolve("competitive.yaml").toString(), "--samples", "100", "--html", page.toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.oneErrorLine(), run.err());
+    assertTrue(run.err().contains("--html (" + page + ")"), run.err());
+  }
+
   @Test
   void theReportIsReadable() {
     CommandRun run = CommandRun.of("plan", EXAMPLES.resolve("competitive.yaml").toString(), "--samples", "100");

@@ -2,12 +2,14 @@ package dev.persistence.costing.plan;
 
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.costing.money.CostBreakdown;
+import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.serving.ServingEstimate;
 import dev.persistence.costing.serving.ServingFleet;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
+import dev.persistence.costing.uncertainty.Histogram;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.Sensitivity;
 import dev.persistence.scaling.data.DataAdequacy;
@@ -42,6 +44,10 @@ import java.util.Optional;
  * @param sensitivity the assumptions ranked by how far they swing the cost
  * @param targets each target with the plan's figure and its miss
  * @param postTraining the phases' post-training stages and the compute they add
+ * @param program the program whose budget {@code budget} is: phases, team and milestones
+ * @param distributions the Monte Carlo samples of each output, counted into bins
+ * @param isoFlopCurves the law's loss against parameters at fixed compute: the plan's {@code 6ND} first, then
+ *     neighbouring budgets, smallest first
  */
 public record PlanReport(
     Scenario scenario,
@@ -64,7 +70,37 @@ public record PlanReport(
     Map<CostOutput, Percentiles> bands,
     List<Sensitivity> sensitivity,
     List<TargetResult> targets,
-    PostTrainingReport postTraining) {
+    PostTrainingReport postTraining,
+    Program program,
+    Map<CostOutput, Histogram> distributions,
+    List<IsoFlopCurve> isoFlopCurves) {
+
+  /**
+   * The law's loss along one fixed compute budget, {@code C = 6ND}, as the parameter count varies (an isoFLOP
+   * profile, Hoffmann et al. 2022 section 3.2).
+   *
+   * @param trainingFlops the budget C, FLOPs
+   * @param optimalParameters the compute-optimal parameters at C
+   * @param optimalLoss the loss there
+   * @param points the profile, parameters ascending
+   */
+  public record IsoFlopCurve(
+      double trainingFlops, double optimalParameters, double optimalLoss, List<IsoFlopPoint> points) {
+
+    /** Copies the points. */
+    public IsoFlopCurve {
+      points = List.copyOf(points);
+    }
+  }
+
+  /**
+   * One point of an isoFLOP profile.
+   *
+   * @param parameters N
+   * @param tokens D = C / (6N)
+   * @param loss the law's loss at (N, D), nats per token
+   */
+  public record IsoFlopPoint(double parameters, double tokens, double loss) {}
 
   /**
    * The law's view of the plan: the loss it predicts, and the compute-optimal split of the same compute.

@@ -43,6 +43,7 @@ import dev.persistence.costing.uncertainty.Constant;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.Histogram;
 import dev.persistence.costing.uncertainty.MonteCarlo;
 import dev.persistence.costing.uncertainty.MonteCarloResult;
 import dev.persistence.costing.uncertainty.Percentiles;
@@ -78,6 +79,15 @@ import java.util.Optional;
  * loss is an extrapolation.
  */
 public final class Planner {
+
+  /** Bins of each Monte Carlo output's histogram: about 30 reads as a shape at 1,000 to 10,000 samples. */
+  static final int HISTOGRAM_BINS = 30;
+
+  /** The neighbouring budgets drawn beside the plan's: a decade and half a decade either side. */
+  private static final double[] NEIGHBOUR_BUDGETS = {0.1, Math.sqrt(0.1), Math.sqrt(10), 10};
+
+  /** Points per isoFLOP profile, log-spaced in parameters. */
+  static final int ISOFLOP_POINTS = 41;
 
   private Planner() {}
 
@@ -139,7 +149,8 @@ public final class Planner {
     }
     double dataUsd = dataBudget.map(DataBudget::totalUsd).orElse(0.0);
     Optional<PlanReport.ServingReport> serving = scenario.serving().map(plan -> serving(scenario, plan));
-    ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving, stages).budget();
+    Program program = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving, stages);
+    ProgramBudget budget = program.budget();
 
     MonteCarloResult monteCarlo =
         MonteCarlo.run(
@@ -148,8 +159,10 @@ public final class Planner {
             scenario.seed(),
             scenario.law()::loss);
     Map<CostOutput, Percentiles> bands = new EnumMap<>(CostOutput.class);
+    Map<CostOutput, Histogram> distributions = new EnumMap<>(CostOutput.class);
     for (CostOutput output : CostOutput.values()) {
       bands.put(output, monteCarlo.percentiles(output));
+      distributions.put(output, monteCarlo.histogram(output, HISTOGRAM_BINS));
     }
 
     List<TargetResult> targets = new ArrayList<>();
@@ -179,7 +192,10 @@ public final class Planner {
         bands,
         monteCarlo.sensitivity(CostOutput.COST_USD),
         targets,
-        postTraining);
+        postTraining,
+        program,
+        distributions,
+        isoFlopCurves(scenario, lawParameters));
   }
 
   /** Each phase's post-training stage on the scenario's hardware, by phase (identity: names may repeat). */
@@ -346,6 +362,41 @@ public final class Planner {
         allocation.loss(),
         tokens / parameters,
         allocation.tokensPerParameter());
+  }
+
+  /**
+   * The isoFLOP profiles of the scenario's law: the plan's compute first, spanning the plan's parameters and the
+   * optimum with room on either side, then the neighbouring budgets, each a decade either side of its optimum.
+   */
+  private static List<PlanReport.IsoFlopCurve> isoFlopCurves(Scenario scenario, double parameters) {
+    double compute = 6 * parameters * scenario.trainingTokens();
+    AllocationProblem problem = AllocationProblem.builder().law(scenario.law()).build();
+    List<PlanReport.IsoFlopCurve> curves = new ArrayList<>();
+    Allocation optimum = problem.forCompute(compute);
+    double low = Math.min(parameters, optimum.parameters()) / 10;
+    double high = Math.max(parameters, optimum.parameters()) * 10;
+    curves.add(isoFlopCurve(scenario, compute, optimum, low, high));
+    List<PlanReport.IsoFlopCurve> neighbours = new ArrayList<>();
+    for (double scale : NEIGHBOUR_BUDGETS) {
+      Allocation other = problem.forCompute(compute * scale);
+      neighbours.add(
+          isoFlopCurve(scenario, compute * scale, other, other.parameters() / 10, other.parameters() * 10));
+    }
+    curves.addAll(neighbours);
+    return curves;
+  }
+
+  private static PlanReport.IsoFlopCurve isoFlopCurve(
+      Scenario scenario, double compute, Allocation optimum, double low, double high) {
+    List<PlanReport.IsoFlopPoint> points = new ArrayList<>();
+    double step = Math.log(high / low) / (ISOFLOP_POINTS - 1);
+    for (int i = 0; i < ISOFLOP_POINTS; i++) {
+      double n = low * Math.exp(i * step);
+      // The laws' own compute convention, as in computeOptimal: D = C / 6N.
+      double d = compute / (6 * n);
+      points.add(new PlanReport.IsoFlopPoint(n, d, scenario.law().loss(n, d)));
+    }
+    return new PlanReport.IsoFlopCurve(compute, optimum.parameters(), optimum.loss(), points);
   }
 
   private static boolean isFineTuning(PhaseKind kind) {

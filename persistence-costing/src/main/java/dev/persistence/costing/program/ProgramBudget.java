@@ -80,6 +80,40 @@ public final class ProgramBudget {
     return burn;
   }
 
+  /** Compute spend per month, in USD, one entry per month (a copy). */
+  public double[] monthlyComputeUsd() {
+    return computeByMonth.clone();
+  }
+
+  /** Data spend (licences and annotation) per month, in USD, one entry per month (a copy). */
+  public double[] monthlyDataUsd() {
+    return dataByMonth.clone();
+  }
+
+  /** People cost per month, in USD, one entry per month (a copy). */
+  public double[] monthlyPeopleUsd() {
+    return peopleByMonth.clone();
+  }
+
+  /** Other phase costs per month, in USD, one entry per month (a copy). */
+  public double[] monthlyOtherUsd() {
+    return otherByMonth.clone();
+  }
+
+  /** People on the team in each month, all roles, one entry per month (a copy). */
+  public double[] monthlyHeadcount() {
+    return headcountByMonth.clone();
+  }
+
+  /** Spend up to and including each month, in USD (the running sum of {@link #monthlyBurnUsd}). */
+  public double[] cumulativeSpendUsd() {
+    double[] cumulative = monthlyBurnUsd();
+    for (int month = 1; month < cumulative.length; month++) {
+      cumulative[month] += cumulative[month - 1];
+    }
+    return cumulative;
+  }
+
   /** The largest monthly spend, in USD. */
   public double peakMonthlyBurnUsd() {
     return Arrays.stream(monthlyBurnUsd()).max().orElse(0);

@@ -105,6 +105,18 @@ public final class MonteCarloResult {
   }
 
   /**
+   * The samples of one result counted into {@code bins} equal-width bins (see {@link Histogram#of}).
+   *
+   * @param output the result
+   * @param bins the number of bins, {@code >= 1}
+   * @throws IllegalArgumentException if {@code bins < 1} or LOSS is asked without a loss function
+   */
+  public Histogram histogram(CostOutput output, int bins) {
+    checkAvailable(output);
+    return Histogram.of(outputs[output.ordinal()], bins);
+  }
+
+  /**
    * The assumptions ranked by how much they move {@code output}, largest absolute swing first; inputs that did
    * not vary are left out.
    *

@@ -180,4 +180,43 @@ class PlannerTest {
   static void assertClose(double expected, double actual) {
     assertEquals(expected, actual, Math.abs(expected) * 1e-9, "expected " + expected);
   }
+
+  /**
+   * The isoFLOP profiles: the plan's budget first at its own 6ND compute, the plan's point on it, each optimum no
+   * higher than any point of its profile, the budgets ascending after the first, and the histograms holding every
+   * Monte Carlo sample.
+   */
+  @Test
+  void isoFlopProfilesAndHistogramsAreConsistent() {
+    Scenario scenario = llamaScenario(0.4).build();
+    PlanReport report = Planner.plan(scenario);
+    java.util.List<PlanReport.IsoFlopCurve> curves = report.isoFlopCurves();
+    assertEquals(5, curves.size());
+    PlanReport.ComputeOptimalCheck check = report.computeOptimal();
+    PlanReport.IsoFlopCurve plan = curves.get(0);
+    assertEquals(6 * check.parametersUsed() * scenario.trainingTokens(), plan.trainingFlops(), 1e-9 * plan.trainingFlops());
+    assertEquals(check.optimalParameters(), plan.optimalParameters(), 1e-9 * plan.optimalParameters());
+    assertEquals(check.optimalLoss(), plan.optimalLoss(), 1e-12);
+    assertTrue(plan.points().get(0).parameters() < check.parametersUsed());
+    assertTrue(plan.points().get(plan.points().size() - 1).parameters() > check.parametersUsed());
+    for (int i = 1; i < curves.size(); i++) {
+      assertTrue(i == 1 || curves.get(i).trainingFlops() > curves.get(i - 1).trainingFlops());
+    }
+    for (PlanReport.IsoFlopCurve curve : curves) {
+      double previous = 0;
+      for (PlanReport.IsoFlopPoint point : curve.points()) {
+        assertTrue(point.parameters() > previous);
+        previous = point.parameters();
+        assertEquals(curve.trainingFlops(), 6 * point.parameters() * point.tokens(), 1e-9 * curve.trainingFlops());
+        assertEquals(scenario.law().loss(point.parameters(), point.tokens()), point.loss(), 1e-12);
+        assertTrue(point.loss() >= curve.optimalLoss() - 1e-9, point + " below the optimum " + curve.optimalLoss());
+      }
+    }
+    for (CostOutput output : CostOutput.values()) {
+      assertEquals(scenario.samples(), report.distributions().get(output).total(), output.toString());
+    }
+    double[] cumulative = report.budget().cumulativeSpendUsd();
+    assertEquals(report.budget().totalUsd(), cumulative[cumulative.length - 1], 1e-6 * report.budget().totalUsd());
+    assertEquals(report.budget().months(), report.program().durationMonths());
+  }
 }

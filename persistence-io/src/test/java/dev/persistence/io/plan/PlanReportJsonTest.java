@@ -1,0 +1,73 @@
+package dev.persistence.io.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.costing.plan.ImmutableScenario;
+import dev.persistence.costing.plan.PlanReport;
+import dev.persistence.costing.plan.Planner;
+import dev.persistence.io.scenario.ScenarioFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlanReportJsonTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+  private static final Map<String, PlanReport> REPORTS = new ConcurrentHashMap<>();
+
+  /** A bundled scenario planned once per test run, with fewer Monte Carlo samples to keep the suite quick. */
+  static PlanReport bundled(String file) {
+    return REPORTS.computeIfAbsent(
+        file,
+        name ->
+            Planner.plan(ImmutableScenario.copyOf(ScenarioFiles.read(EXAMPLES.resolve(name))).withSamples(400)));
+  }
+
+  /** The document's sections in the order {@code plan --json} has always printed them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"frontier.yaml", "competitive.yaml"})
+  void sectionsInTheirOrder(String file) {
+    ObjectNode json = PlanReportJson.toJson(bundled(file));
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    List<String> sections = names.subList(names.indexOf("model"), names.size());
+    assertEquals(
+        List.of("model", "computeOptimal", "run", "data", "serving", "program", "uncertainty", "monteCarlo",
+            "sensitivity", "targets"),
+        sections.subList(0, 10),
+        file);
+    assertEquals(
+        List.of("scenario", "totalCostUsd", "trainingCostUsd"), names.subList(0, 3), file);
+  }
+
+  /** Percentiles read in rank order (the command's old map printed them in a per-JVM order). */
+  @Test
+  void percentilesInRankOrder() {
+    JsonNode bands = PlanReportJson.toJson(bundled("competitive.yaml")).get("uncertainty");
+    bands.fields().forEachRemaining(
+        band -> {
+          List<String> names = new ArrayList<>();
+          band.getValue().fieldNames().forEachRemaining(names::add);
+          assertEquals(List.of("p10", "p50", "p90"), names.subList(0, 3), band.getKey());
+          assertTrue(band.getValue().get("p10").asDouble() <= band.getValue().get("p90").asDouble(), band.getKey());
+        });
+  }
+
+  /** The text form is the tree, indented: parsing it back gives the same tree. */
+  @Test
+  void textIsTheTree() throws Exception {
+    PlanReport report = bundled("competitive.yaml");
+    String text = PlanReportJson.toJsonText(report);
+    assertTrue(text.startsWith("{\n  \"scenario\" : "), text.substring(0, 40));
+    // Compared as compact text: a parsed tree holds small longs as ints, which print the same.
+    assertEquals(PlanReportJson.toJson(report).toString(), new ObjectMapper().readTree(text).toString());
+  }
+}
