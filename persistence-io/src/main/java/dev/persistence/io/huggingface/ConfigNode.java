@@ -80,6 +80,21 @@ final class ConfigNode {
     throw error(keys[0], "missing required key" + (keys.length > 1 ? " (also looked for " + String.join(", ", List.of(keys).subList(1, keys.length)) + ")" : ""));
   }
 
+  /**
+   * An integer that the configuration class also accepts as the string {@code "auto"} (Mamba's
+   * {@code time_step_rank}, Jamba's {@code mamba_dt_rank}), with {@code auto} when the key is absent or "auto".
+   */
+  int intOrAuto(String key, int auto) {
+    if (!has(key)) {
+      return auto;
+    }
+    JsonNode value = root.get(key);
+    if (value.isTextual() && "auto".equals(value.textValue())) {
+      return auto;
+    }
+    return toInt(key, value);
+  }
+
   OptionalInt optionalInt(String key) {
     return has(key) ? OptionalInt.of(toInt(key, root.get(key))) : OptionalInt.empty();
   }
