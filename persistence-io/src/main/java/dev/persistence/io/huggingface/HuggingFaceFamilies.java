@@ -128,6 +128,8 @@ final class HuggingFaceFamilies {
           family("falcon_mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("granitemoehybrid", GraniteHybridLayout.INSTANCE, 2048).build(),
+          // SmolLM3: Llama's layout, NoPE every 4th layer (no parameters), tied by class default.
+          decoder("smollm3", 32768).tied().build(),
           // Granite 3: Llama's layout; the multipliers hold no parameters.
           decoder("granite", 2048).build(),
           // Cohere (modeling_cohere.py): a parallel block under one LayerNorm without bias, tied, optional
