@@ -153,4 +153,48 @@ class HfConfigs2025Test {
     assertEquals(4, jamba.attentionLayers());
     assertTrue(KeyValueCache.stateBytesPerSequence(jamba, bf16) > 0);
   }
+
+  /**
+   * DeepSeek-V3's HuggingFace total, 684,531,386,000 ({@code added/deepseek-v3-safetensors.json}): the model, its
+   * MTP module with that module's embedding and head copies, and the FP8 checkpoint's F32 tensors, which are the
+   * 128 x 128 block scales of every FP8 linear and the score-correction biases, 41,555,600 as the API's F32 count
+   * says.
+   */
+  @Test
+  void deepSeekV3TotalIsTheModelItsMtpModuleAndItsFp8Scales() throws IOException {
+    JsonNode published = JSON.readTree(folder().resolve("added/deepseek-v3-safetensors.json").toFile());
+    CompositeModel model;
+    try (var in = getClass().getResourceAsStream("/dev/persistence/io/huggingface/published/deepseek-v3.json")) {
+      model = HuggingFaceConfigs.compositeFromTree(JSON.readTree(in), "deepseek-v3.json");
+    }
+    Architecture v3 = model.languageModel();
+    assertEquals(671_026_419_200L, model.languageModelParameters());
+    var mla = (dev.persistence.core.architecture.MultiHeadLatentAttention) v3.attention();
+    var moe = (dev.persistence.core.architecture.MixtureOfExperts) v3.feedForward();
+    long h = v3.hiddenSize();
+    long heads = mla.numAttentionHeads();
+    long qk = mla.queryKeyHeadDim();
+    long attention =
+        blocks(mla.queryLowRank().getAsInt(), h)
+            + blocks(heads * qk, mla.queryLowRank().getAsInt())
+            + blocks(mla.keyValueLowRank() + mla.queryKeyRopeHeadDim(), h)
+            + blocks(heads * (mla.queryKeyNoRopeHeadDim() + mla.valueHeadDim()), mla.keyValueLowRank())
+            + blocks(h, heads * mla.valueHeadDim());
+    long expert = 3 * blocks(moe.expertIntermediateSize(), h);
+    long dense = 3 * blocks(moe.denseFeedForward().orElseThrow().intermediateSize(), h);
+    long sparseLayers = v3.sparseLayers() + 1; // and the MTP layer
+    long scales =
+        (v3.numLayers() + 1) * attention
+            + v3.denseLayers() * dense
+            + sparseLayers * (moe.numExperts() + moe.numSharedExperts()) * expert;
+    long scoreBiases = sparseLayers * moe.numExperts();
+    assertEquals(published.get("safetensors").get("parameters").get("F32").asLong(), scales + scoreBiases);
+    assertEquals(published.get("safetensors").get("total").asLong(), model.totalParameters() + scales);
+    assertEquals(1, model.components().size());
+  }
+
+  /** Scale blocks of one {@code [out, in]} FP8 weight with 128 x 128 blocks. */
+  private static long blocks(long out, long in) {
+    return ((out + 127) / 128) * ((in + 127) / 128);
+  }
 }
