@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -12,8 +13,8 @@ import org.immutables.value.Value;
  *
  * <p>Every attention layer shares the same attention block; the feed-forward block is the same in every layer
  * unless it is a {@link MixtureOfExperts} whose placement leaves some layers dense (Llama 4's MoE every k-th
- * layer, DeepSeek's dense first layers). A hybrid stack replaces attention in {@link #sequenceMixerLayers()}
- * layers with a {@link SequenceMixer} (Mamba, Mamba-2, gated DeltaNet), whose cost and inference state do not
+ * layer, DeepSeek's dense first layers). A hybrid stack replaces attention in the layers of
+ * {@link #sequenceMixerLayerIndices()} with a {@link SequenceMixer} (Mamba, Mamba-2, gated DeltaNet), whose cost and inference state do not
  * grow with the context. Build one with {@link #builder()}, or import
  * a HuggingFace {@code config.json} with {@code persistence-io}. Invalid shapes are rejected at construction with
  * an {@link IllegalArgumentException} naming the field, the value and the rule.
@@ -97,10 +98,24 @@ public abstract class Architecture {
    */
   public abstract Optional<SequenceMixer> sequenceMixer();
 
-  /** Layers that use {@link #sequenceMixer()} instead of attention; 0 unless a mixer is set. */
-  @Value.Default
+  /**
+   * The layers (from 0) that use {@link #sequenceMixer()} instead of attention: Jamba's seven in eight, Qwen3-Next's
+   * three in four, Granite 4's {@code layer_types}; empty unless a mixer is set.
+   */
+  public abstract Set<Integer> sequenceMixerLayerIndices();
+
+  /** How many layers use {@link #sequenceMixer()} instead of attention. */
   public int sequenceMixerLayers() {
-    return 0;
+    return sequenceMixerLayerIndices().size();
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) is a sequence-mixer layer rather than an attention layer.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean isSequenceMixerLayer(int layerIndex) {
+    return sequenceMixerLayerIndices().contains(layerIndex);
   }
 
   /** Layers that use {@link #attention()}: all but the sequence-mixer layers. */
@@ -191,14 +206,16 @@ public abstract class Architecture {
     checkArgument(!family().isBlank(), "family must not be blank");
     slidingWindow()
         .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));
-    checkArgument(
-        sequenceMixerLayers() >= 0 && sequenceMixerLayers() <= numLayers(),
-        "sequenceMixerLayers (%s) must be in [0, numLayers (%s)]",
-        sequenceMixerLayers(),
-        numLayers());
+    for (int layer : sequenceMixerLayerIndices()) {
+      checkArgument(
+          layer >= 0 && layer < numLayers(),
+          "sequenceMixerLayerIndices entry (%s) must be in [0, numLayers (%s))",
+          layer,
+          numLayers());
+    }
     checkArgument(
         (sequenceMixerLayers() > 0) == sequenceMixer().isPresent(),
-        "sequenceMixerLayers (%s) must be > 0 exactly when a sequenceMixer is set",
+        "sequenceMixerLayerIndices (%s layers) must be non-empty exactly when a sequenceMixer is set",
         sequenceMixerLayers());
     checkArgument(
         feedForwardLayers() == numLayers() || feedForwardLayers() == 0,

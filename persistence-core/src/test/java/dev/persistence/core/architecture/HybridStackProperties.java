@@ -51,9 +51,17 @@ class HybridStackProperties {
   private static Architecture hybrid(SequenceMixer mixer, int mixerLayers) {
     ImmutableArchitecture.Builder builder = base();
     if (mixerLayers > 0) {
-      builder.sequenceMixer(mixer).sequenceMixerLayers(mixerLayers);
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(firstLayers(mixerLayers));
     }
     return builder.build();
+  }
+
+  private static List<Integer> firstLayers(int count) {
+    List<Integer> layers = new java.util.ArrayList<>();
+    for (int layer = 0; layer < count; layer++) {
+      layers.add(layer);
+    }
+    return layers;
   }
 
   @Test
@@ -129,15 +137,24 @@ class HybridStackProperties {
     SequenceMixer mixer = mixers().get(0);
     IllegalArgumentException noLayers =
         assertThrows(IllegalArgumentException.class, () -> base().sequenceMixer(mixer).build());
-    assertEquals("sequenceMixerLayers (0) must be > 0 exactly when a sequenceMixer is set", noLayers.getMessage());
-    IllegalArgumentException tooMany =
+    assertEquals(
+        "sequenceMixerLayerIndices (0 layers) must be non-empty exactly when a sequenceMixer is set",
+        noLayers.getMessage());
+    IllegalArgumentException outside =
         assertThrows(
-            IllegalArgumentException.class, () -> base().sequenceMixer(mixer).sequenceMixerLayers(13).build());
-    assertEquals("sequenceMixerLayers (13) must be in [0, numLayers (12)]", tooMany.getMessage());
+            IllegalArgumentException.class,
+            () -> base().sequenceMixer(mixer).addSequenceMixerLayerIndices(12).build());
+    assertEquals("sequenceMixerLayerIndices entry (12) must be in [0, numLayers (12))", outside.getMessage());
     IllegalArgumentException window =
         assertThrows(
             IllegalArgumentException.class,
-            () -> base().sequenceMixer(mixer).sequenceMixerLayers(10).slidingWindow(128).slidingWindowLayers(3).build());
+            () ->
+                base()
+                    .sequenceMixer(mixer)
+                    .addAllSequenceMixerLayerIndices(firstLayers(10))
+                    .slidingWindow(128)
+                    .slidingWindowLayers(3)
+                    .build());
     assertEquals("slidingWindowLayers (3) must be in [0, attentionLayers (2)]", window.getMessage());
     assertEquals(
         "numKeyHeads (3) must divide numValueHeads (16)",
@@ -163,7 +180,10 @@ class HybridStackProperties {
   /** A window on a hybrid defaults to its attention layers, not to every layer. */
   @Test
   void slidingWindowDefaultsToTheAttentionLayers() {
-    Architecture model = base().sequenceMixer(mixers().get(2)).sequenceMixerLayers(9).slidingWindow(256).build();
+    Architecture model =
+        base().sequenceMixer(mixers().get(2)).addAllSequenceMixerLayerIndices(firstLayers(9)).slidingWindow(256).build();
     assertEquals(3, model.slidingWindowLayers());
+    assertTrue(model.isSequenceMixerLayer(8));
+    assertTrue(!model.isSequenceMixerLayer(9));
   }
 }

@@ -391,7 +391,7 @@ public final class ArchitectureCodecs {
               .optionalBoolean("parallelAttentionAndFeedForward")
               .ifPresent(builder::parallelAttentionAndFeedForward);
           fields.optional("sequenceMixer", SEQUENCE_MIXER).ifPresent(builder::sequenceMixer);
-          fields.optionalInt("sequenceMixerLayers").ifPresent(builder::sequenceMixerLayers);
+          builder.addAllSequenceMixerLayerIndices(fields.intList("sequenceMixerLayerIndices"));
           fields.optionalInt("feedForwardLayers").ifPresent(builder::feedForwardLayers);
           fields.optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION).ifPresent(builder::multiTokenPrediction);
           fields.finish();
@@ -419,7 +419,8 @@ public final class ArchitectureCodecs {
           out.put("parallelAttentionAndFeedForward", value.parallelAttentionAndFeedForward());
           value.sequenceMixer().ifPresent(mixer -> out.set("sequenceMixer", SEQUENCE_MIXER.write(mixer)));
           if (value.sequenceMixerLayers() > 0) {
-            out.put("sequenceMixerLayers", value.sequenceMixerLayers());
+            var indices = out.putArray("sequenceMixerLayerIndices");
+            new TreeSet<>(value.sequenceMixerLayerIndices()).forEach(indices::add);
           }
           if (value.feedForwardLayers() != value.numLayers()) {
             out.put("feedForwardLayers", value.feedForwardLayers());

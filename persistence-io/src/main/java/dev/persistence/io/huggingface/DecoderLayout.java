@@ -182,6 +182,15 @@ final class DecoderLayout implements FamilyLayout {
         .build();
   }
 
+  /** The layer indices {@code from <= i < to}. */
+  static List<Integer> range(int from, int to) {
+    List<Integer> result = new java.util.ArrayList<>();
+    for (int i = from; i < to; i++) {
+      result.add(i);
+    }
+    return result;
+  }
+
   static void requireDivides(ConfigNode config, String divisorKey, int divisor, String key, int value) {
     if (divisor <= 0 || value % divisor != 0) {
       throw new InvalidDocumentException(

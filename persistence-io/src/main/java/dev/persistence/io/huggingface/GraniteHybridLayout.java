@@ -8,6 +8,7 @@ import dev.persistence.core.architecture.Mamba2Mixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +34,12 @@ final class GraniteHybridLayout implements FamilyLayout {
             .optionalStringList("layer_types")
             .or(() -> config.optionalStringList("layers_block_type"))
             .orElse(List.of());
-    int mambaLayers = (int) types.stream().filter("mamba"::equals).count();
+    List<Integer> mambaLayers = new ArrayList<>();
+    for (int layer = 0; layer < types.size(); layer++) {
+      if ("mamba".equals(types.get(layer))) {
+        mambaLayers.add(layer);
+      }
+    }
     int heads = config.intOr("mamba_n_heads", 128);
     int inner = config.intOr("mamba_expand", 2) * hidden;
     Mamba2Mixer mixer =
@@ -52,8 +58,8 @@ final class GraniteHybridLayout implements FamilyLayout {
             .positionEncoding(PositionEncoding.NONE)
             .attention(DecoderLayout.attention(family, config, hidden).build())
             .feedForward(feedForward(config));
-    if (mambaLayers > 0) {
-      builder.sequenceMixer(mixer).sequenceMixerLayers(mambaLayers);
+    if (!mambaLayers.isEmpty()) {
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mambaLayers);
     }
     Architecture model = builder.build();
     return CompositeModel.of(model);

@@ -8,6 +8,7 @@ import dev.persistence.core.architecture.MambaMixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class JambaLayout implements FamilyLayout {
   public CompositeModel read(HuggingFaceFamily family, ConfigNode config) {
     int hidden = config.requireInt("hidden_size");
     int layers = config.requireInt("num_hidden_layers");
-    int attentionLayers = attentionLayers(config, layers);
+    List<Integer> mambaLayers = mambaLayers(config, layers);
     MambaMixer mixer =
         MambaMixer.builder()
             .intermediateSize(config.intOr("mamba_expand", 2) * hidden)
@@ -46,27 +47,29 @@ final class JambaLayout implements FamilyLayout {
             .positionEncoding(PositionEncoding.NONE)
             .attention(DecoderLayout.attention(family, config, hidden).build())
             .feedForward(feedForward(config));
-    if (attentionLayers < layers) {
-      builder.sequenceMixer(mixer).sequenceMixerLayers(layers - attentionLayers);
+    if (!mambaLayers.isEmpty()) {
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mambaLayers);
     }
     Architecture model = builder.build();
     return CompositeModel.of(model);
   }
 
-  private static int attentionLayers(ConfigNode config, int layers) {
+  /** The Mamba layers: {@code layers_block_type} when present, else all but the attention period's. */
+  private static List<Integer> mambaLayers(ConfigNode config, int layers) {
     Optional<List<String>> types = config.optionalStringList("layers_block_type");
-    if (types.isPresent()) {
-      return (int) types.get().stream().filter("attention"::equals).count();
-    }
+    List<Integer> result = new ArrayList<>();
     int period = Math.max(config.intOr("attn_layer_period", 8), 1);
     int offset = config.intOr("attn_layer_offset", 4);
-    int count = 0;
     for (int layer = 0; layer < layers; layer++) {
-      if (layer % period == offset) {
-        count++;
+      boolean attention =
+          types.isPresent()
+              ? layer < types.get().size() && "attention".equals(types.get().get(layer))
+              : layer % period == offset;
+      if (!attention) {
+        result.add(layer);
       }
     }
-    return count;
+    return result;
   }
 
   private static FeedForward feedForward(ConfigNode config) {

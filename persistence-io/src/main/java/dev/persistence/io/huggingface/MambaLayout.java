@@ -45,7 +45,7 @@ final class MambaLayout implements FamilyLayout {
             .positionEncoding(PositionEncoding.NONE)
             .attention(GroupedQueryAttention.builder().numAttentionHeads(1).headDim(hidden).build())
             .sequenceMixer(mixer)
-            .sequenceMixerLayers(layers)
+            .addAllSequenceMixerLayerIndices(DecoderLayout.range(0, layers))
             .feedForward(DenseFeedForward.of(inner, false))
             .feedForwardLayers(0)
             .build();

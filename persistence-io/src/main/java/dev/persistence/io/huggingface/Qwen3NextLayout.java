@@ -3,6 +3,7 @@ package dev.persistence.io.huggingface;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.GatedDeltaNet;
 import dev.persistence.core.architecture.CompositeModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +27,16 @@ final class Qwen3NextLayout implements FamilyLayout {
     int hidden = config.requireInt("hidden_size");
     int layers = config.requireInt("num_hidden_layers");
     Optional<List<String>> types = config.optionalStringList("layer_types");
-    int attentionLayers;
-    if (types.isPresent()) {
-      attentionLayers = (int) types.get().stream().filter("full_attention"::equals).count();
-    } else {
-      int interval = Math.max(config.intOr("full_attention_interval", 4), 1);
-      attentionLayers = layers / interval;
+    int interval = Math.max(config.intOr("full_attention_interval", 4), 1);
+    List<Integer> linearLayers = new ArrayList<>();
+    for (int layer = 0; layer < layers; layer++) {
+      boolean full =
+          types.isPresent()
+              ? layer < types.get().size() && "full_attention".equals(types.get().get(layer))
+              : (layer + 1) % interval == 0;
+      if (!full) {
+        linearLayers.add(layer);
+      }
     }
     GatedDeltaNet mixer =
         GatedDeltaNet.builder()
@@ -46,8 +51,8 @@ final class Qwen3NextLayout implements FamilyLayout {
             .normKind(family.normKind)
             .attention(DecoderLayout.attention(family, config, hidden).outputGate(true).build())
             .feedForward(family.feedForward.read(family, config));
-    if (attentionLayers < layers) {
-      builder.sequenceMixer(mixer).sequenceMixerLayers(layers - attentionLayers);
+    if (!linearLayers.isEmpty()) {
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(linearLayers);
     }
     Architecture model = builder.build();
     return DecoderLayout.withMultiTokenPrediction(family, config, model);

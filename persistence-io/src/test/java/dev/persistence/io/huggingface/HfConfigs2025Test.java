@@ -151,6 +151,10 @@ class HfConfigs2025Test {
     assertTrue(
         Math.abs((mixtralGb / jambaGb) / (mixtralPaper / jambaPaper) - 1) <= 0.05, "saving " + mixtralGb / jambaGb);
     assertEquals(4, jamba.attentionLayers());
+    // attn_layer_period 8, attn_layer_offset 4: layers 4, 12, 20, 28 attend.
+    for (int layer = 0; layer < jamba.numLayers(); layer++) {
+      assertEquals(layer % 8 != 4, jamba.isSequenceMixerLayer(layer), "layer " + layer);
+    }
     assertTrue(KeyValueCache.stateBytesPerSequence(jamba, bf16) > 0);
   }
 

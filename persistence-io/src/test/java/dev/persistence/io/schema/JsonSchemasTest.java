@@ -565,7 +565,7 @@ class JsonSchemasTest {
           // layerPhase must stay below layerPeriod (Jamba: phase 1); a shared-expert gate needs a shared expert.
           "mixtureOfExperts", Set.of("denseFeedForward", "layerPeriod", "numSharedExperts"),
           // A hybrid stack names its sequence mixer and how many layers use it, both or neither.
-          "architecture", Set.of("sequenceMixer", "sequenceMixerLayers"),
+          "architecture", Set.of("sequenceMixer", "sequenceMixerLayerIndices"),
           // Block scales need a block: scaleBitsPerBlock > 0 requires blockSize > 0 (WeightFormat's rule).
           "weightFormatObject", Set.of("blockSize"));
 
