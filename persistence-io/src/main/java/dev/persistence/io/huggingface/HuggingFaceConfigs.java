@@ -24,10 +24,12 @@ import java.util.TreeSet;
  * <p>Supported {@code model_type}s are those of {@link #supportedModelTypes()}. Each family is read as its own
  * HuggingFace {@code transformers} configuration and modelling code read it (for example a Gemma config without
  * {@code tie_word_embeddings} is tied, a Llama config without {@code num_key_value_heads} is multi-head); see
- * {@link HuggingFaceFamily}. Keys the importer does not need are ignored, since the format is HuggingFace's. The
+ * {@code HuggingFaceFamilies}. Keys the importer does not need are ignored, since the format is HuggingFace's. The
  * shape keys ({@code hidden_size}, {@code num_hidden_layers}, {@code num_attention_heads}, {@code vocab_size} and
  * the feed-forward widths, under each family's names) are required: a config without them describes no
- * particular model, even where the Python class would fill in a default.
+ * particular model, even where the Python class would fill in a default. The exception is a key that real
+ * published configs leave to the class: Gemma 3's {@code vocab_size} (262208 in Gemma3TextConfig; the 4B, 12B and
+ * 27B configs omit it) and Llama 4's (202048).
  *
  * <p>A multimodal wrapper ({@code gemma3}, {@code mistral3}, {@code llama4}) reads as its text model; {@link
  * #readComposite(Path)} adds the vision tower and projector (and any multi-token-prediction modules) as named
