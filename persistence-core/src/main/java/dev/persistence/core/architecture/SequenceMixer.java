@@ -3,7 +3,7 @@ package dev.persistence.core.architecture;
 /**
  * A token mixer that replaces softmax attention in some layers of a hybrid stack (or in every layer of a pure
  * state-space model): a selective state space (Mamba), its structured-duality form (Mamba-2) or a linear
- * attention with a delta rule (gated DeltaNet).
+ * attention with a delta rule (gated DeltaNet) or with a decayed key-value state (lightning attention).
  *
  * <p>What sets these layers apart from attention is that their cost does not grow with the context: the work per
  * token is a fixed number of FLOPs ({@link #matrixWeights(long)} multiply-accumulates plus
@@ -11,7 +11,7 @@ package dev.persistence.core.architecture;
  * ({@link #stateElementsPerSequence()}: the convolution window and the recurrent state) instead of a key/value cache
  * that grows with every token.
  */
-public sealed interface SequenceMixer permits MambaMixer, Mamba2Mixer, GatedDeltaNet {
+public sealed interface SequenceMixer permits MambaMixer, Mamba2Mixer, GatedDeltaNet, LightningAttention {
 
   /** A short name for reports ({@code mamba}, {@code mamba2}, {@code gated-deltanet}). */
   String kind();

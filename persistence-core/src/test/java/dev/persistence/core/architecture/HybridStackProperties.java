@@ -33,7 +33,8 @@ class HybridStackProperties {
             .projectionBias(true)
             .build(),
         Mamba2Mixer.builder().numHeads(32).headDim(64).stateSize(128).numGroups(2).convKernel(4).build(),
-        GatedDeltaNet.builder().numKeyHeads(8).keyHeadDim(128).numValueHeads(16).valueHeadDim(128).convKernel(4).build());
+        GatedDeltaNet.builder().numKeyHeads(8).keyHeadDim(128).numValueHeads(16).valueHeadDim(128).convKernel(4).build(),
+        LightningAttention.builder().numHeads(16).headDim(64).build());
   }
 
   private static ImmutableArchitecture.Builder base() {

@@ -9,6 +9,7 @@ import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.GatedDeltaNet;
 import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.LightningAttention;
 import dev.persistence.core.architecture.Mamba2Mixer;
 import dev.persistence.core.architecture.MambaMixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
@@ -247,7 +248,8 @@ public final class ArchitectureCodecs {
 
   /**
    * The sequence mixers of hybrid and state-space stacks, by {@code type}: {@code mamba} ({@link MambaMixer}),
-   * {@code mamba2} ({@link Mamba2Mixer}) or {@code gated-deltanet} ({@link GatedDeltaNet}); fields are the
+   * {@code mamba2} ({@link Mamba2Mixer}), {@code gated-deltanet} ({@link GatedDeltaNet}) or {@code lightning}
+   * ({@link LightningAttention}); fields are the
    * accessors' names.
    */
   public static final Codec<SequenceMixer> SEQUENCE_MIXER =
@@ -298,10 +300,22 @@ public final class ArchitectureCodecs {
                 result = node.build(builder::build);
                 break;
               }
+            case "lightning":
+              {
+                var builder =
+                    LightningAttention.builder()
+                        .numHeads(fields.requiredInt("numHeads"))
+                        .headDim(fields.requiredInt("headDim"));
+                result = node.build(builder::build);
+                break;
+              }
             default:
               throw fields
                   .required("type")
-                  .error("unknown sequence mixer type \"" + type + "\"; expected mamba, mamba2 or gated-deltanet");
+                  .error(
+                      "unknown sequence mixer type \""
+                          + type
+                          + "\"; expected mamba, mamba2, gated-deltanet or lightning");
           }
           fields.finish();
           return result;
@@ -329,6 +343,10 @@ public final class ArchitectureCodecs {
             out.put("convKernel", mamba.convKernel());
             out.put("convBias", mamba.convBias());
             out.put("projectionBias", mamba.projectionBias());
+          } else if (value instanceof LightningAttention) {
+            LightningAttention lightning = (LightningAttention) value;
+            out.put("numHeads", lightning.numHeads());
+            out.put("headDim", lightning.headDim());
           } else {
             GatedDeltaNet net = (GatedDeltaNet) value;
             out.put("numKeyHeads", net.numKeyHeads());

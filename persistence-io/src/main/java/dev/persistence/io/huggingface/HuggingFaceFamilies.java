@@ -123,6 +123,20 @@ final class HuggingFaceFamilies {
               .build(),
           family("llama4", MultimodalLayout.LLAMA4, 4096 * 32).build(),
           family("dbrx", DbrxLayout.INSTANCE, 2048).build(),
+          // MiniMax-01 / M1: lightning attention with softmax attention every 8th layer, Mixtral's experts; the
+          // transformers name and the two remote-code names.
+          family("minimax", MiniMaxLayout.INSTANCE, 4096 * 32)
+              .fixedBias(false, false)
+              .feedForward(FeedForwardReaders.MIXTRAL)
+              .build(),
+          family("minimax_m1", MiniMaxLayout.INSTANCE, 4096 * 32)
+              .fixedBias(false, false)
+              .feedForward(FeedForwardReaders.MIXTRAL)
+              .build(),
+          family("minimax_text_01", MiniMaxLayout.INSTANCE, 4096 * 32)
+              .fixedBias(false, false)
+              .feedForward(FeedForwardReaders.MIXTRAL)
+              .build(),
           // Jamba, Falcon-Mamba, Mamba, Granite 4: state-space layers.
           family("jamba", JambaLayout.INSTANCE, 262144).build(),
           family("falcon_mamba", MambaLayout.INSTANCE, 2048).tied().build(),

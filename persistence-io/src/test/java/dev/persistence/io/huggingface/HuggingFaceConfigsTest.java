@@ -28,7 +28,8 @@ class HuggingFaceConfigsTest {
     assertEquals(
         "baichuan, chatglm, cohere, cohere2, dbrx, deepseek_v2, deepseek_v3, falcon, falcon_mamba, gemma, gemma2, "
             + "gemma3, gemma3_text, glm4_moe, gpt2, gpt_neox, gpt_oss, granite, granitemoehybrid, internlm2, jamba, "
-            + "kimi_k2, llama, llama4, llama4_text, mamba, minicpm, mistral, mistral3, mixtral, olmo, olmo2, olmoe, "
+            + "kimi_k2, llama, llama4, llama4_text, mamba, minicpm, minimax, minimax_m1, minimax_text_01, mistral, mistral3, "
+            + "mixtral, olmo, olmo2, olmoe, "
             + "phi, phi3, phimoe, qwen2, qwen2_moe, qwen3, qwen3_moe, qwen3_next, smollm3, stablelm, starcoder2",
         String.join(", ", HuggingFaceConfigs.supportedModelTypes()));
   }

@@ -111,7 +111,8 @@ class JsonSchemasTest {
             "ai21-jamba-1.5-mini.json",
             "granite-4.0-h-tiny.hyperparameters.json",
             "qwen3-next-80b-a3b.hyperparameters.json",
-            "glm-4.5.hyperparameters.json")) {
+            "glm-4.5.hyperparameters.json",
+            "minimax-m1.hyperparameters.json")) {
       ObjectNode hybrid = everyFormScenario().deepCopy();
       Path file = Path.of(System.getProperty("persistence.reference", "../reference"), "hf-configs-2025", "added", config);
       hybrid.set("model", ArchitectureCodecs.ARCHITECTURE.write(ModelFiles.read(file)));
@@ -156,7 +157,11 @@ class JsonSchemasTest {
         addScenarioCase(
             document,
             "/model/sequenceMixer",
-            mixer.equals("mamba") ? "mambaMixer" : mixer.equals("mamba2") ? "mamba2Mixer" : "gatedDeltaNet",
+            mixer.equals("mamba")
+                ? "mambaMixer"
+                : mixer.equals("mamba2")
+                    ? "mamba2Mixer"
+                    : mixer.equals("lightning") ? "lightningAttention" : "gatedDeltaNet",
             cases);
       }
       if (model.has("multiTokenPrediction")) {
