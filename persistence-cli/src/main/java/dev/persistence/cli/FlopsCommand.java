@@ -52,6 +52,7 @@ final class FlopsCommand implements Callable<Integer> {
         Names.parse(ActivationRecomputation.class, "--recompute", recompute);
     Architecture architecture = model.architecture();
     FlopEstimate estimate = FlopAccounting.estimate(architecture, sequenceLength, flopConvention, recomputation);
+    Map<String, Double> byComponent = FlopAccounting.forwardFlopsByComponent(architecture, sequenceLength);
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("modelType", architecture.family());
@@ -63,10 +64,12 @@ final class FlopsCommand implements Callable<Integer> {
       result.put("recomputationFlopsPerToken", estimate.recomputationFlopsPerToken());
       result.put("modelTrainingFlopsPerToken", estimate.modelTrainingFlopsPerToken());
       result.put("trainingFlopsPerToken", estimate.trainingFlopsPerToken());
+      result.put("forwardFlopsPerTokenByComponent", byComponent);
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
     }
-    new TextTable()
+    TextTable table = new TextTable();
+    table
         .row("model type", architecture.family())
         .row("convention", Names.kebabCase(estimate.convention()))
         .row("sequence length", estimate.sequenceLength())
@@ -74,8 +77,15 @@ final class FlopsCommand implements Callable<Integer> {
         .row("forward FLOPs/token", estimate.forwardFlopsPerToken())
         .row("backward FLOPs/token", estimate.backwardFlopsPerToken())
         .row("recomputation FLOPs/token", estimate.recomputationFlopsPerToken())
-        .row("training FLOPs/token", estimate.trainingFlopsPerToken())
-        .print(spec.commandLine().getOut());
+        .row("training FLOPs/token", estimate.trainingFlopsPerToken());
+    table.row("forward FLOPs/token by component (exact)", "");
+    byComponent.forEach(
+        (component, flops) -> {
+          if (flops > 0) {
+            table.row("  " + component, flops);
+          }
+        });
+    table.print(spec.commandLine().getOut());
     return 0;
   }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kv-cache",
     mixinStandardHelpOptions = true,
-    description = "Key/value cache bytes per token and for a batch of sequences (sliding windows capped).")
+    description =
+        "Key/value cache bytes per token and for a batch of sequences (sliding windows capped), and the"
+            + " constant recurrent state of a hybrid model's Mamba or linear-attention layers.")
 final class KvCacheCommand implements Callable<Integer> {
 
   @Mixin ModelSource model;
@@ -67,6 +69,12 @@ final class KvCacheCommand implements Callable<Integer> {
     result.put("totalBytes", totalBytes);
     result.put("tensorParallel", tensorParallel);
     result.put("perRankBytes", perRankBytes);
+    result.put("attentionLayers", architecture.attentionLayers());
+    result.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
+    double statePerSequence = KeyValueCache.stateBytesPerSequence(architecture, format);
+    result.put("stateBytesPerSequence", statePerSequence);
+    result.put("stateBytes", wholeBytes(statePerSequence * batch));
+    result.put("totalBytesWithState", wholeBytes(totalBytes + statePerSequence * batch));
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;

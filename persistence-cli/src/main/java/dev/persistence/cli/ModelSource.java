@@ -1,6 +1,7 @@
 package dev.persistence.cli;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.io.architecture.ModelFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
@@ -16,5 +17,10 @@ final class ModelSource {
 
   Architecture architecture() {
     return ModelFiles.read(config);
+  }
+
+  /** The whole checkpoint: the language model and its named components (vision tower, projector, MTP). */
+  CompositeModel composite() {
+    return ModelFiles.readComposite(config);
   }
 }

@@ -1,6 +1,8 @@
 package dev.persistence.cli;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.CompositeModel;
+import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.core.architecture.ParameterComponent;
 import java.util.LinkedHashMap;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "params",
     mixinStandardHelpOptions = true,
-    description = "Exact parameter counts of a model: total, active per token, embedding, non-embedding, by component.")
+    description =
+        "Exact parameter counts of a model: total, active per token, embedding, non-embedding, by component;"
+            + " a checkpoint's vision tower, projector and MTP modules as named components.")
 final class ParamsCommand implements Callable<Integer> {
 
   @Mixin ModelSource model;
@@ -28,7 +32,8 @@ final class ParamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Architecture architecture = model.architecture();
+    CompositeModel composite = model.composite();
+    Architecture architecture = composite.languageModel();
     ParameterBreakdown parameters = architecture.parameters();
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
@@ -43,6 +48,12 @@ final class ParamsCommand implements Callable<Integer> {
         breakdown.put(Names.camelCase(component), parameters.get(component));
       }
       result.put("breakdown", breakdown);
+      Map<String, Long> components = new LinkedHashMap<>();
+      for (ModelComponent component : composite.components()) {
+        components.put(component.name(), component.parameters());
+      }
+      result.put("components", components);
+      result.put("checkpointParameters", composite.totalParameters());
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
     }
@@ -58,6 +69,14 @@ final class ParamsCommand implements Callable<Integer> {
       if (parameters.get(component) > 0) {
         table.row("  " + Names.kebabCase(component).replace('-', ' '), parameters.get(component));
       }
+    }
+    if (!composite.components().isEmpty()) {
+      for (ModelComponent component : composite.components()) {
+        table.row(
+            "+ " + component.name() + " (" + Names.kebabCase(component.kind()).replace('-', ' ') + ")",
+            component.parameters());
+      }
+      table.row("checkpoint total", composite.totalParameters());
     }
     table.print(spec.commandLine().getOut());
     return 0;

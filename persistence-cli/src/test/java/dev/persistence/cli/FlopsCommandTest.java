@@ -47,4 +47,20 @@ class FlopsCommandTest {
     assertEquals(2, notNumber.exitCode());
     assertTrue(notNumber.oneErrorLine(), notNumber.err());
   }
+
+  /**
+   * Falcon-Mamba 7B has no attention: its forward FLOPs per token are the same at 1K and 64K tokens, and the
+   * components name the mixer's projections and recurrence.
+   */
+  @Test
+  void stateSpaceModelCostsTheSameAtEveryLength() throws Exception {
+    String mamba = ParamsCommandTest.reference().resolve("hf-configs-2025/added/falcon-mamba-7b.json").toString();
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode short_ = mapper.readTree(CommandRun.of("flops", mamba, "--seq-len", "1024", "--json").out());
+    JsonNode long_ = mapper.readTree(CommandRun.of("flops", mamba, "--seq-len", "65536", "--json").out());
+    assertEquals(short_.get("forwardFlopsPerToken").asDouble(), long_.get("forwardFlopsPerToken").asDouble());
+    JsonNode components = long_.get("forwardFlopsPerTokenByComponent");
+    assertEquals(0.0, components.get("attention core").asDouble());
+    assertTrue(components.get("sequence-mixer recurrence").asDouble() > 0);
+  }
 }

@@ -45,4 +45,23 @@ class KvCacheCommandTest {
     assertTrue(run.oneErrorLine(), run.err());
     assertTrue(run.err().startsWith("persistence kv-cache: numeric format (fp7) must be one of"), run.err());
   }
+
+  /**
+   * Jamba 1.5 Mini at 256K tokens: only its 4 attention layers cache keys and values, 4 GiB in bf16 (Lieber et al.
+   * 2024 Table 1: 4GB), and its 28 Mamba layers keep a state that is the same at 1K and at 256K tokens.
+   */
+  @Test
+  void hybridModelCachesOnlyItsAttentionLayers() throws Exception {
+    String jamba = ParamsCommandTest.reference().resolve("hf-configs-2025/added/ai21-jamba-1.5-mini.json").toString();
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode longContext =
+        mapper.readTree(CommandRun.of("kv-cache", jamba, "--seq-len", "262144", "--batch", "1", "--json").out());
+    JsonNode shortContext =
+        mapper.readTree(CommandRun.of("kv-cache", jamba, "--seq-len", "1024", "--batch", "1", "--json").out());
+    assertEquals(4, longContext.get("attentionLayers").asInt());
+    assertEquals(28, longContext.get("sequenceMixerLayers").asInt());
+    assertEquals(4L << 30, longContext.get("totalBytes").asLong());
+    assertTrue(longContext.get("stateBytes").asLong() > 0);
+    assertEquals(shortContext.get("stateBytes").asLong(), longContext.get("stateBytes").asLong());
+  }
 }

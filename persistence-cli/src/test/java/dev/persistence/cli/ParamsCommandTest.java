@@ -36,6 +36,27 @@ class ParamsCommandTest {
     }
   }
 
+  /**
+   * Gemma 3 27B: the text model and the named SigLIP tower and projector, whose sum is the checkpoint's
+   * 27,432,406,640 (reference/hf-configs-2025/INDEX.json).
+   */
+  @Test
+  void multimodalWrapperPrintsItsComponents() throws Exception {
+    CommandRun run =
+        CommandRun.of("params", reference().resolve("hf-configs-2025/gemma-3-27b-it.json").toString(), "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertEquals(27_432_406_640L, json.get("checkpointParameters").asLong());
+    assertEquals(6_194_304L, json.get("components").get("multi_modal_projector").asLong());
+    long sum = json.get("totalParameters").asLong();
+    for (JsonNode count : json.get("components")) {
+      sum += count.asLong();
+    }
+    assertEquals(json.get("checkpointParameters").asLong(), sum);
+    CommandRun table = CommandRun.of("params", reference().resolve("hf-configs-2025/gemma-3-27b-it.json").toString());
+    assertTrue(table.out().contains("vision_tower (vision tower)"), table.out());
+  }
+
   @Test
   void tableByDefault() {
     CommandRun run = CommandRun.of("params", reference().resolve("hf-configs/gpt2.json").toString());

@@ -4,14 +4,18 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
  * A decoder-only transformer: embeddings, {@code numLayers} layers of attention and feed-forward with their norms,
  * a final norm and an output head.
  *
- * <p>Every layer shares the same attention block; the feed-forward block is the same in every layer unless it is
- * a {@link MixtureOfExperts} whose placement leaves some layers dense. Build one with {@link #builder()}, or import
+ * <p>Every attention layer shares the same attention block; the feed-forward block is the same in every layer
+ * unless it is a {@link MixtureOfExperts} whose placement leaves some layers dense (Llama 4's MoE every k-th
+ * layer, DeepSeek's dense first layers). A hybrid stack replaces attention in the layers of
+ * {@link #sequenceMixerLayerIndices()} with a {@link SequenceMixer} (Mamba, Mamba-2, gated DeltaNet), whose cost and inference state do not
+ * grow with the context. Build one with {@link #builder()}, or import
  * a HuggingFace {@code config.json} with {@code persistence-io}. Invalid shapes are rejected at construction with
  * an {@link IllegalArgumentException} naming the field, the value and the rule.
  */
@@ -82,8 +86,57 @@ public abstract class Architecture {
   /** Transformer layers. */
   public abstract int numLayers();
 
-  /** The attention block every layer uses. */
+  /**
+   * The attention block of the attention layers. In a hybrid stack only {@link #attentionLayers()} layers use it;
+   * when every layer is a {@link #sequenceMixer()} (Falcon-Mamba) it is never used.
+   */
   public abstract Attention attention();
+
+  /**
+   * The token mixer of the layers that do not use softmax attention (Mamba in Jamba, Falcon-Mamba and Granite 4,
+   * gated DeltaNet in Qwen3-Next); empty for an all-attention model.
+   */
+  public abstract Optional<SequenceMixer> sequenceMixer();
+
+  /**
+   * The layers (from 0) that use {@link #sequenceMixer()} instead of attention: Jamba's seven in eight, Qwen3-Next's
+   * three in four, Granite 4's {@code layer_types}; empty unless a mixer is set.
+   */
+  public abstract Set<Integer> sequenceMixerLayerIndices();
+
+  /** How many layers use {@link #sequenceMixer()} instead of attention. */
+  public int sequenceMixerLayers() {
+    return sequenceMixerLayerIndices().size();
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) is a sequence-mixer layer rather than an attention layer.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean isSequenceMixerLayer(int layerIndex) {
+    return sequenceMixerLayerIndices().contains(layerIndex);
+  }
+
+  /** Layers that use {@link #attention()}: all but the sequence-mixer layers. */
+  public int attentionLayers() {
+    return numLayers() - sequenceMixerLayers();
+  }
+
+  /**
+   * Layers that have a feed-forward block: every layer, except in a pure state-space model whose layers are the
+   * mixer alone (Falcon-Mamba: 0, and {@link #feedForward()} is never used).
+   */
+  @Value.Default
+  public int feedForwardLayers() {
+    return numLayers();
+  }
+
+  /**
+   * Multi-token-prediction modules trained beside the model (DeepSeek-V3, GLM-4.5, Qwen3-Next); not part of
+   * {@link #parameters()}, counted by {@link MultiTokenPrediction#parameters(Architecture)}.
+   */
+  public abstract Optional<MultiTokenPrediction> multiTokenPrediction();
 
   /** The feed-forward block (see {@link MixtureOfExperts} for layers that stay dense). */
   public abstract FeedForward feedForward();
@@ -128,12 +181,13 @@ public abstract class Architecture {
   public abstract OptionalInt slidingWindow();
 
   /**
-   * How many layers use the sliding window; defaults to every layer when a window is set, otherwise none.
-   * Gemma 2 and gpt-oss alternate (half the layers), Gemma 3 has five local layers for each global one.
+   * How many attention layers use the sliding window; defaults to every attention layer when a window is set,
+   * otherwise none. Gemma 2 and gpt-oss alternate (half the layers), Gemma 3 has five local layers for each
+   * global one.
    */
   @Value.Default
   public int slidingWindowLayers() {
-    return slidingWindow().isPresent() ? numLayers() : 0;
+    return slidingWindow().isPresent() ? attentionLayers() : 0;
   }
 
   /** Whether attention and feed-forward run in parallel on the same input (GPT-J, Phi, Falcon). */
@@ -152,17 +206,37 @@ public abstract class Architecture {
     checkArgument(!family().isBlank(), "family must not be blank");
     slidingWindow()
         .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));
+    for (int layer : sequenceMixerLayerIndices()) {
+      checkArgument(
+          layer >= 0 && layer < numLayers(),
+          "sequenceMixerLayerIndices entry (%s) must be in [0, numLayers (%s))",
+          layer,
+          numLayers());
+    }
     checkArgument(
-        slidingWindowLayers() >= 0 && slidingWindowLayers() <= numLayers(),
-        "slidingWindowLayers (%s) must be in [0, numLayers (%s)]",
-        slidingWindowLayers(),
+        (sequenceMixerLayers() > 0) == sequenceMixer().isPresent(),
+        "sequenceMixerLayerIndices (%s layers) must be non-empty exactly when a sequenceMixer is set",
+        sequenceMixerLayers());
+    checkArgument(
+        feedForwardLayers() == numLayers() || feedForwardLayers() == 0,
+        "feedForwardLayers (%s) must be 0 or numLayers (%s)",
+        feedForwardLayers(),
         numLayers());
+    checkArgument(
+        slidingWindowLayers() >= 0 && slidingWindowLayers() <= attentionLayers(),
+        "slidingWindowLayers (%s) must be in [0, attentionLayers (%s)]",
+        slidingWindowLayers(),
+        attentionLayers());
     checkArgument(
         slidingWindowLayers() == 0 || slidingWindow().isPresent(),
         "slidingWindowLayers (%s) needs a slidingWindow",
         slidingWindowLayers());
     if (feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) feedForward();
+      checkArgument(
+          feedForwardLayers() == numLayers(),
+          "a mixture of experts needs a feed-forward block in every layer, feedForwardLayers is %s",
+          feedForwardLayers());
       checkArgument(
           sparseLayers() > 0, "mixture of experts places no sparse layer among numLayers (%s)", numLayers());
       checkArgument(
@@ -198,7 +272,7 @@ public abstract class Architecture {
 
   /** Layers whose feed-forward block is dense. */
   public int denseLayers() {
-    return numLayers() - sparseLayers();
+    return feedForwardLayers() - sparseLayers();
   }
 
   /** Whether any layer is a mixture of experts. */

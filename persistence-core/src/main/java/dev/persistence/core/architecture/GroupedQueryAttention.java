@@ -66,6 +66,16 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
     return false;
   }
 
+  /**
+   * Whether the query projection also produces a per-channel output gate, doubling its width (Qwen3-Next's gated
+   * attention: {@code q_proj} {@code h x 2 heads headDim}; Qiu et al. 2025, "Gated Attention for Large Language
+   * Models", arXiv:2505.06708).
+   */
+  @Value.Default
+  public boolean outputGate() {
+    return false;
+  }
+
   @Value.Check
   protected void check() {
     checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());
@@ -108,15 +118,15 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
 
   @Override
   public long matrixWeights(long hiddenSize) {
-    // q and o are hidden x (heads * headDim); k and v are hidden x (kvHeads * headDim).
-    return hiddenSize * (2 * queryWidth() + 2 * keyValueWidth());
+    // q and o are hidden x (heads * headDim) (q twice that with an output gate); k and v hidden x (kvHeads * headDim).
+    return hiddenSize * ((outputGate() ? 3 : 2) * queryWidth() + 2 * keyValueWidth());
   }
 
   @Override
   public long parameters(long hiddenSize) {
     long total = matrixWeights(hiddenSize);
     if (queryKeyValueBias()) {
-      total += queryWidth() + 2 * keyValueWidth();
+      total += (outputGate() ? 2 : 1) * queryWidth() + 2 * keyValueWidth();
     }
     if (outputBias()) {
       total += hiddenSize;

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * <p>The counts follow each family's reference modelling code: every {@code nn.Parameter} of the HuggingFace
  * implementation is counted once, and buffers (rotary {@code inv_freq}, GPT-2's causal {@code attn.bias} masks)
- * are not. Per layer: the attention block ({@link Attention#parameters(long)}), the feed-forward block (dense,
+ * are not. Per layer: the attention block (attention layers) or the sequence mixer (hybrid layers), ({@link Attention#parameters(long)}), the feed-forward block (dense,
  * or routed experts, shared experts and router) and {@code normsPerLayer} norms of width {@code hidden}; then the
  * final norm, the token embedding {@code vocab x hidden}, learned positions {@code contextLength x hidden}, and an
  * untied head {@code vocab x hidden} with its optional bias.
@@ -36,7 +36,15 @@ public final class ParameterAccounting {
     if (architecture.positionEncoding() == PositionEncoding.LEARNED_ABSOLUTE) {
       components.put(ParameterComponent.POSITION_EMBEDDING, (long) architecture.contextLength() * hidden);
     }
-    components.put(ParameterComponent.ATTENTION, layers * architecture.attention().parameters(hidden));
+    components.put(
+        ParameterComponent.ATTENTION, (long) architecture.attentionLayers() * architecture.attention().parameters(hidden));
+    architecture
+        .sequenceMixer()
+        .ifPresent(
+            mixer ->
+                components.put(
+                    ParameterComponent.SEQUENCE_MIXERS,
+                    (long) architecture.sequenceMixerLayers() * mixer.parameters(hidden)));
 
     long denseLayers = architecture.denseLayers();
     long sparseLayers = architecture.sparseLayers();

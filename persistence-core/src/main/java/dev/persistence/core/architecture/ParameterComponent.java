@@ -8,6 +8,8 @@ public enum ParameterComponent {
   POSITION_EMBEDDING,
   /** Attention projections, their biases, query/key and latent norms, attention sinks. */
   ATTENTION,
+  /** Sequence mixers of a hybrid or state-space stack (Mamba, Mamba-2, gated DeltaNet layers). */
+  SEQUENCE_MIXERS,
   /** Dense feed-forward blocks. */
   FEED_FORWARD,
   /** Routed experts of the mixture-of-experts layers. */

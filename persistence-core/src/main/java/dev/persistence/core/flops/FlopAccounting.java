@@ -6,7 +6,10 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.PositionEncoding;
+import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * FLOPs per token of an {@link Architecture} under each {@link FlopConvention}.
@@ -16,6 +19,12 @@ import dev.persistence.core.parallelism.ActivationRecomputation;
  * forward pass of the layers under {@link ActivationRecomputation#FULL}, the attention core (scores, softmax,
  * attention over values) under {@link ActivationRecomputation#SELECTIVE}, except under
  * {@link FlopConvention#MEGATRON}, which reproduces the papers' equations as printed.
+ *
+ * <p>Hybrid stacks: only the attention layers pay the attention core, which grows with the sequence; the
+ * sequence-mixer layers (Mamba, Mamba-2, gated DeltaNet) pay their projections and a recurrence whose cost per
+ * token is constant ({@link SequenceMixer#recurrenceFlopsPerToken()}), so their FLOPs are linear in the sequence
+ * length (Gu and Dao 2023, arXiv:2312.00752 section 3.3). {@link FlopConvention#MEGATRON} is the GPT formula of
+ * its papers and ignores them.
  */
 public final class FlopAccounting {
 
@@ -94,7 +103,7 @@ public final class FlopAccounting {
     double perAttendedToken =
         2.0 * attention.numAttentionHeads() * (attention.queryKeyHeadDim() + attention.valueHeadDim());
     int slidingLayers = architecture.slidingWindowLayers();
-    int globalLayers = architecture.numLayers() - slidingLayers;
+    int globalLayers = architecture.attentionLayers() - slidingLayers;
     double context = globalLayers * meanCausalContext(sequenceLength, 0);
     if (slidingLayers > 0) {
       context += slidingLayers * meanCausalContext(sequenceLength, architecture.slidingWindow().getAsInt());
@@ -102,11 +111,73 @@ public final class FlopAccounting {
     return perAttendedToken * context;
   }
 
+  /**
+   * Forward FLOPs per token of the sequence mixers' convolutions and recurrences, summed over their layers
+   * ({@link SequenceMixer#recurrenceFlopsPerToken()}): constant in the sequence length.
+   */
+  static double recurrenceFlops(Architecture architecture) {
+    return architecture
+        .sequenceMixer()
+        .map(mixer -> architecture.sequenceMixerLayers() * mixer.recurrenceFlopsPerToken())
+        .orElse(0.0);
+  }
+
+  /**
+   * Forward FLOPs per token by component under {@link FlopConvention#EXACT}, without recomputation: attention
+   * projections, attention core (scores and values; grows with the sequence), sequence-mixer projections,
+   * sequence-mixer recurrence (constant in the sequence), feed-forward (dense and active experts with routers),
+   * output head, and the multi-token-prediction modules (trained beside the model, not part of
+   * {@link #estimate}). The components other than the last sum to the exact forward FLOPs up to norms and biases.
+   *
+   * @param architecture the model
+   * @param sequenceLength tokens per sequence, {@code > 0}
+   * @throws IllegalArgumentException if {@code sequenceLength} is not positive
+   */
+  public static Map<String, Double> forwardFlopsByComponent(Architecture architecture, int sequenceLength) {
+    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    long hidden = architecture.hiddenSize();
+    Map<String, Double> result = new LinkedHashMap<>();
+    result.put(
+        "attention projections",
+        2.0 * architecture.attentionLayers() * architecture.attention().matrixWeights(hidden));
+    result.put("attention core", attentionCoreFlops(architecture, sequenceLength));
+    double mixerWeights =
+        architecture
+            .sequenceMixer()
+            .map(mixer -> (double) architecture.sequenceMixerLayers() * mixer.matrixWeights(hidden))
+            .orElse(0.0);
+    result.put("sequence-mixer projections", 2 * mixerWeights);
+    result.put("sequence-mixer recurrence", recurrenceFlops(architecture));
+    double feedForward = 0;
+    if (architecture.denseLayers() > 0) {
+      feedForward += (double) architecture.denseLayers()
+          * architecture.denseFeedForward().orElseThrow().matrixWeights(hidden);
+    }
+    if (architecture.feedForward() instanceof MixtureOfExperts) {
+      feedForward += (double) architecture.sparseLayers()
+          * ((MixtureOfExperts) architecture.feedForward()).activeMatrixWeights(hidden);
+    }
+    result.put("feed-forward", 2 * feedForward);
+    result.put("output head", 2.0 * architecture.vocabSize() * hidden);
+    double mtp =
+        architecture
+            .multiTokenPrediction()
+            .map(
+                modules ->
+                    2.0 * modules.activeMatrixWeights(architecture)
+                        + modules.numModules()
+                            * attentionCoreFlops(architecture, sequenceLength)
+                            / Math.max(1, architecture.attentionLayers()))
+            .orElse(0.0);
+    result.put("multi-token prediction", mtp);
+    return result;
+  }
+
   private static FlopEstimate exact(
       Architecture architecture, int sequenceLength, ActivationRecomputation recomputation) {
     double activeParameters = architecture.parameters().activeParametersExcludingEmbedding();
     double attentionCore = attentionCoreFlops(architecture, sequenceLength);
-    double forward = 2 * activeParameters + attentionCore;
+    double forward = 2 * activeParameters + attentionCore + recurrenceFlops(architecture);
     double head = 2.0 * architecture.vocabSize() * architecture.hiddenSize();
     return of(FlopConvention.EXACT, sequenceLength, recomputation, forward, forward - head, attentionCore);
   }
@@ -114,7 +185,11 @@ public final class FlopAccounting {
   /** Non-embedding matrix weights one token uses: Kaplan et al. 2020 eq. 2.1, generalised. */
   static double activeMatrixWeightsWithoutHead(Architecture architecture) {
     long hidden = architecture.hiddenSize();
-    double weights = (double) architecture.numLayers() * architecture.attention().matrixWeights(hidden);
+    double weights = (double) architecture.attentionLayers() * architecture.attention().matrixWeights(hidden);
+    if (architecture.sequenceMixer().isPresent()) {
+      weights += (double) architecture.sequenceMixerLayers()
+          * architecture.sequenceMixer().get().matrixWeights(hidden);
+    }
     if (architecture.denseLayers() > 0) {
       weights += (double) architecture.denseLayers()
           * architecture.denseFeedForward().orElseThrow().matrixWeights(hidden);
@@ -137,7 +212,7 @@ public final class FlopAccounting {
     double context =
         convention == FlopConvention.KAPLAN_6N
             ? 0
-            : 2.0 * architecture.numLayers() * sequenceLength * attentionDim;
+            : 2.0 * architecture.attentionLayers() * sequenceLength * attentionDim;
     double forward = 2 * n + context;
     return of(convention, sequenceLength, recomputation, forward, forward, context);
   }
@@ -154,7 +229,7 @@ public final class FlopAccounting {
     double logits = 2 * s * heads * attention.queryKeyHeadDim();
     double softmax = 3 * heads * s;
     double softmaxTimesValues = 2 * s * heads * attention.valueHeadDim();
-    double attentionCore = architecture.numLayers() * (logits + softmax + softmaxTimesValues);
+    double attentionCore = architecture.attentionLayers() * (logits + softmax + softmaxTimesValues);
     double layers = 2 * activeMatrixWeightsWithoutHead(architecture) + attentionCore;
     double forward = layers;
     if (convention == FlopConvention.CHINCHILLA) {

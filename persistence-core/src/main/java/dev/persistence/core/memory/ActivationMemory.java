@@ -90,9 +90,18 @@ public final class ActivationMemory {
     // two dropout masks.
     double unsplit = architecture.normsPerLayer() * 2 * sb * h + 2 * sb * h + sb * h + 2 * sb * h + sb * h;
     // Split by tensor parallelism: Q, K, V and the output projection's input, then the MLP's hidden tensors.
-    double split = 2 * sb * (queryWidth + keyWidth + valueWidth + outputWidth) + feedForwardSplitBytes(
-        architecture, layerIndex, sb, h);
+    // A hybrid stack's mixer layer (issue 19) stores the mixer's tensors (SequenceMixer#activationElementsPerToken,
+    // 2 bytes each) in place of attention's, and has no s^2 term.
+    boolean mixerLayer = architecture.isSequenceMixerLayer(layerIndex);
+    double mixing =
+        mixerLayer
+            ? 2 * sb * architecture.sequenceMixer().orElseThrow().activationElementsPerToken()
+            : 2 * sb * (queryWidth + keyWidth + valueWidth + outputWidth);
+    double split = mixing + feedForwardSplitBytes(architecture, layerIndex, sb, h);
     double bytes = unsplit / (sequenceParallel ? t : 1) + split / t;
+    if (mixerLayer) {
+      return bytes;
+    }
     if (plan.fusedAttention()) {
       // A fused kernel keeps only the softmax's log-sum-exp, one fp32 value per query row and head (Dao et al.
       // 2022, Algorithm 2), and recomputes the scores in the backward pass whatever the recomputation setting.
@@ -107,6 +116,9 @@ public final class ActivationMemory {
 
   private static double feedForwardSplitBytes(
       Architecture architecture, int layerIndex, double sb, double h) {
+    if (architecture.feedForwardLayers() == 0) {
+      return 0; // a pure state-space stack (Falcon-Mamba) has no feed-forward block
+    }
     if (architecture.feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
       if (moe.isSparseLayer(layerIndex)) {

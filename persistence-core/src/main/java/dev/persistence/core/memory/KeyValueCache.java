@@ -55,12 +55,13 @@ public final class KeyValueCache {
    * @param format the cache's element format
    */
   public static double bytesPerToken(Architecture architecture, NumericFormat format) {
-    return bytesPerTokenPerLayer(architecture, format, 1) * architecture.numLayers();
+    return bytesPerTokenPerLayer(architecture, format, 1) * architecture.attentionLayers();
   }
 
   /**
-   * Tokens cached per sequence summed over layers: {@code contextLength} for each global layer and
-   * {@code min(contextLength, window)} for each sliding-window layer.
+   * Tokens cached per sequence summed over the attention layers: {@code contextLength} for each global layer and
+   * {@code min(contextLength, window)} for each sliding-window layer; the sequence-mixer layers of a hybrid stack
+   * cache no tokens (see {@link #stateBytesPerSequence}).
    *
    * @param architecture the model
    * @param contextLength tokens in the sequence, {@code >= 0}
@@ -69,7 +70,7 @@ public final class KeyValueCache {
   public static long cachedTokenLayers(Architecture architecture, long contextLength) {
     checkArgument(contextLength >= 0, "contextLength (%s) must be >= 0", contextLength);
     long windowLayers = architecture.slidingWindowLayers();
-    long globalLayers = architecture.numLayers() - windowLayers;
+    long globalLayers = architecture.attentionLayers() - windowLayers;
     long windowed =
         windowLayers == 0 ? 0 : windowLayers * Math.min(contextLength, architecture.slidingWindow().getAsInt());
     return globalLayers * contextLength + windowed;
@@ -91,5 +92,25 @@ public final class KeyValueCache {
     return batch
         * (double) cachedTokenLayers(architecture, contextLength)
         * bytesPerTokenPerLayer(architecture, format, tensorParallel);
+  }
+
+  /**
+   * Inference state of the sequence-mixer layers of a hybrid or state-space stack for one sequence: the
+   * convolution window and the recurrent state of every such layer ({@link
+   * dev.persistence.core.architecture.SequenceMixer#stateElementsPerSequence()}), the same at every context
+   * length; 0 for an all-attention model. Engines often keep this state in fp32 even with a bf16 key/value cache.
+   *
+   * @param architecture the model
+   * @param format the state's element format
+   */
+  public static double stateBytesPerSequence(Architecture architecture, NumericFormat format) {
+    return architecture
+        .sequenceMixer()
+        .map(
+            mixer ->
+                (double) architecture.sequenceMixerLayers()
+                    * mixer.stateElementsPerSequence()
+                    * format.bytesPerElement())
+        .orElse(0.0);
   }
 }

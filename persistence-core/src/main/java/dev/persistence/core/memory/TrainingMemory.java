@@ -180,14 +180,18 @@ public final class TrainingMemory {
     double attention = architecture.attention().parameters(hidden) / t;
     double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
     double denseBlock =
-        architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+        architecture.feedForwardLayers() == 0
+            ? 0.0
+            : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+    // A hybrid stack's mixer layers (issue 19) hold the mixer's parameters in place of attention's.
+    double mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
             : null;
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
       int stage = ActivationMemory.stageOf(architecture, layer, plan);
-      dense[stage] += attention + layerNorms;
+      dense[stage] += (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
       if (moe != null && moe.isSparseLayer(layer)) {
         dense[stage] += moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);
         experts[stage] += (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit;

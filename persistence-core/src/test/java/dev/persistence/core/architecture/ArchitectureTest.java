@@ -101,7 +101,7 @@ class ArchitectureTest {
     assertRejected("normsPerLayer (-1) must be >= 0", () -> llamaLike().normsPerLayer(-1).build());
     assertRejected("slidingWindow (0) must be > 0", () -> llamaLike().slidingWindow(0).build());
     assertRejected(
-        "slidingWindowLayers (33) must be in [0, numLayers (32)]",
+        "slidingWindowLayers (33) must be in [0, attentionLayers (32)]",
         () -> llamaLike().slidingWindow(4096).slidingWindowLayers(33).build());
     assertRejected(
         "slidingWindowLayers (4) needs a slidingWindow", () -> llamaLike().slidingWindowLayers(4).build());

@@ -7,12 +7,18 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.FeedForward;
+import dev.persistence.core.architecture.GatedDeltaNet;
 import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.LightningAttention;
+import dev.persistence.core.architecture.Mamba2Mixer;
+import dev.persistence.core.architecture.MambaMixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
+import dev.persistence.core.architecture.MultiTokenPrediction;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.QueryKeyNorm;
+import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
@@ -80,6 +86,9 @@ public final class ArchitectureCodecs {
             out.put("queryKeyNorm", EnumNames.kebabCase(gqa.queryKeyNorm()));
             out.put("queryKeyNormKind", EnumNames.kebabCase(gqa.queryKeyNormKind()));
             out.put("attentionSinks", gqa.attentionSinks());
+            if (gqa.outputGate()) {
+              out.put("outputGate", true);
+            }
           } else {
             MultiHeadLatentAttention mla = (MultiHeadLatentAttention) value;
             out.put("type", "multi-head-latent");
@@ -107,6 +116,7 @@ public final class ArchitectureCodecs {
     fields.optionalEnum("queryKeyNorm", QueryKeyNorm.class).ifPresent(builder::queryKeyNorm);
     fields.optionalEnum("queryKeyNormKind", NormKind.class).ifPresent(builder::queryKeyNormKind);
     fields.optionalBoolean("attentionSinks").ifPresent(builder::attentionSinks);
+    fields.optionalBoolean("outputGate").ifPresent(builder::outputGate);
     return node.build(builder::build);
   }
 
@@ -236,6 +246,142 @@ public final class ArchitectureCodecs {
     return node.build(builder::build);
   }
 
+  /**
+   * The sequence mixers of hybrid and state-space stacks, by {@code type}: {@code mamba} ({@link MambaMixer}),
+   * {@code mamba2} ({@link Mamba2Mixer}), {@code gated-deltanet} ({@link GatedDeltaNet}) or {@code lightning}
+   * ({@link LightningAttention}); fields are the
+   * accessors' names.
+   */
+  public static final Codec<SequenceMixer> SEQUENCE_MIXER =
+      new Codec<>() {
+        @Override
+        public SequenceMixer read(DocumentNode node) {
+          ObjectFields fields = node.fields();
+          String type = fields.requiredText("type");
+          SequenceMixer result;
+          switch (type) {
+            case "mamba":
+              {
+                var builder =
+                    MambaMixer.builder()
+                        .intermediateSize(fields.requiredInt("intermediateSize"))
+                        .stateSize(fields.requiredInt("stateSize"))
+                        .convKernel(fields.requiredInt("convKernel"))
+                        .timeStepRank(fields.requiredInt("timeStepRank"));
+                fields.optionalBoolean("convBias").ifPresent(builder::convBias);
+                fields.optionalBoolean("projectionBias").ifPresent(builder::projectionBias);
+                fields.optionalBoolean("timeStepAndStateNorms").ifPresent(builder::timeStepAndStateNorms);
+                result = node.build(builder::build);
+                break;
+              }
+            case "mamba2":
+              {
+                var builder =
+                    Mamba2Mixer.builder()
+                        .numHeads(fields.requiredInt("numHeads"))
+                        .headDim(fields.requiredInt("headDim"))
+                        .stateSize(fields.requiredInt("stateSize"))
+                        .convKernel(fields.requiredInt("convKernel"));
+                fields.optionalInt("numGroups").ifPresent(builder::numGroups);
+                fields.optionalBoolean("convBias").ifPresent(builder::convBias);
+                fields.optionalBoolean("projectionBias").ifPresent(builder::projectionBias);
+                result = node.build(builder::build);
+                break;
+              }
+            case "gated-deltanet":
+              {
+                var builder =
+                    GatedDeltaNet.builder()
+                        .numKeyHeads(fields.requiredInt("numKeyHeads"))
+                        .keyHeadDim(fields.requiredInt("keyHeadDim"))
+                        .numValueHeads(fields.requiredInt("numValueHeads"))
+                        .valueHeadDim(fields.requiredInt("valueHeadDim"))
+                        .convKernel(fields.requiredInt("convKernel"));
+                result = node.build(builder::build);
+                break;
+              }
+            case "lightning":
+              {
+                var builder =
+                    LightningAttention.builder()
+                        .numHeads(fields.requiredInt("numHeads"))
+                        .headDim(fields.requiredInt("headDim"));
+                result = node.build(builder::build);
+                break;
+              }
+            default:
+              throw fields
+                  .required("type")
+                  .error(
+                      "unknown sequence mixer type \""
+                          + type
+                          + "\"; expected mamba, mamba2, gated-deltanet or lightning");
+          }
+          fields.finish();
+          return result;
+        }
+
+        @Override
+        public JsonNode write(SequenceMixer value) {
+          ObjectNode out = NODES.objectNode();
+          out.put("type", value.kind());
+          if (value instanceof MambaMixer) {
+            MambaMixer mamba = (MambaMixer) value;
+            out.put("intermediateSize", mamba.intermediateSize());
+            out.put("stateSize", mamba.stateSize());
+            out.put("convKernel", mamba.convKernel());
+            out.put("timeStepRank", mamba.timeStepRank());
+            out.put("convBias", mamba.convBias());
+            out.put("projectionBias", mamba.projectionBias());
+            out.put("timeStepAndStateNorms", mamba.timeStepAndStateNorms());
+          } else if (value instanceof Mamba2Mixer) {
+            Mamba2Mixer mamba = (Mamba2Mixer) value;
+            out.put("numHeads", mamba.numHeads());
+            out.put("headDim", mamba.headDim());
+            out.put("stateSize", mamba.stateSize());
+            out.put("numGroups", mamba.numGroups());
+            out.put("convKernel", mamba.convKernel());
+            out.put("convBias", mamba.convBias());
+            out.put("projectionBias", mamba.projectionBias());
+          } else if (value instanceof LightningAttention) {
+            LightningAttention lightning = (LightningAttention) value;
+            out.put("numHeads", lightning.numHeads());
+            out.put("headDim", lightning.headDim());
+          } else {
+            GatedDeltaNet net = (GatedDeltaNet) value;
+            out.put("numKeyHeads", net.numKeyHeads());
+            out.put("keyHeadDim", net.keyHeadDim());
+            out.put("numValueHeads", net.numValueHeads());
+            out.put("valueHeadDim", net.valueHeadDim());
+            out.put("convKernel", net.convKernel());
+          }
+          return out;
+        }
+      };
+
+  /** Multi-token-prediction modules ({@link MultiTokenPrediction}). */
+  public static final Codec<MultiTokenPrediction> MULTI_TOKEN_PREDICTION =
+      new Codec<>() {
+        @Override
+        public MultiTokenPrediction read(DocumentNode node) {
+          ObjectFields fields = node.fields();
+          var builder = MultiTokenPrediction.builder().numModules(fields.requiredInt("numModules"));
+          fields.optionalBoolean("sparseFeedForward").ifPresent(builder::sparseFeedForward);
+          fields.optionalBoolean("embeddingAndHeadCopies").ifPresent(builder::embeddingAndHeadCopies);
+          fields.finish();
+          return node.build(builder::build);
+        }
+
+        @Override
+        public JsonNode write(MultiTokenPrediction value) {
+          ObjectNode out = NODES.objectNode();
+          out.put("numModules", value.numModules());
+          out.put("sparseFeedForward", value.sparseFeedForward());
+          out.put("embeddingAndHeadCopies", value.embeddingAndHeadCopies());
+          return out;
+        }
+      };
+
   /** A whole architecture. */
   public static final Codec<Architecture> ARCHITECTURE =
       new Codec<>() {
@@ -262,6 +408,10 @@ public final class ArchitectureCodecs {
           fields
               .optionalBoolean("parallelAttentionAndFeedForward")
               .ifPresent(builder::parallelAttentionAndFeedForward);
+          fields.optional("sequenceMixer", SEQUENCE_MIXER).ifPresent(builder::sequenceMixer);
+          builder.addAllSequenceMixerLayerIndices(fields.intList("sequenceMixerLayerIndices"));
+          fields.optionalInt("feedForwardLayers").ifPresent(builder::feedForwardLayers);
+          fields.optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION).ifPresent(builder::multiTokenPrediction);
           fields.finish();
           return node.build(builder::build);
         }
@@ -285,6 +435,17 @@ public final class ArchitectureCodecs {
           value.slidingWindow().ifPresent(window -> out.put("slidingWindow", window));
           out.put("slidingWindowLayers", value.slidingWindowLayers());
           out.put("parallelAttentionAndFeedForward", value.parallelAttentionAndFeedForward());
+          value.sequenceMixer().ifPresent(mixer -> out.set("sequenceMixer", SEQUENCE_MIXER.write(mixer)));
+          if (value.sequenceMixerLayers() > 0) {
+            var indices = out.putArray("sequenceMixerLayerIndices");
+            new TreeSet<>(value.sequenceMixerLayerIndices()).forEach(indices::add);
+          }
+          if (value.feedForwardLayers() != value.numLayers()) {
+            out.put("feedForwardLayers", value.feedForwardLayers());
+          }
+          value
+              .multiTokenPrediction()
+              .ifPresent(mtp -> out.set("multiTokenPrediction", MULTI_TOKEN_PREDICTION.write(mtp)));
           return out;
         }
       };

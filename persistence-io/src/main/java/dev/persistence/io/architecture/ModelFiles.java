@@ -2,6 +2,7 @@ package dev.persistence.io.architecture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
@@ -38,5 +39,21 @@ public final class ModelFiles {
       return model;
     }
     return ArchitectureCodecs.ARCHITECTURE.read(document);
+  }
+
+  /**
+   * Reads the model in {@code file} as a whole checkpoint: for a HuggingFace config, the language model with the
+   * named components stored beside it (a multimodal wrapper's vision tower and projector, multi-token-prediction
+   * modules; see {@link HuggingFaceConfigs#readComposite(Path)}); for our own documents, the model alone.
+   *
+   * @param file a HuggingFace config or an architecture document
+   * @throws dev.persistence.io.InvalidDocumentException naming the file, the key or path, and the rule
+   */
+  public static CompositeModel readComposite(Path file) {
+    JsonNode root = Documents.read(file);
+    if (root.isObject() && root.has("model_type")) {
+      return HuggingFaceConfigs.compositeFromTree(root, file.toString());
+    }
+    return CompositeModel.of(read(file));
   }
 }

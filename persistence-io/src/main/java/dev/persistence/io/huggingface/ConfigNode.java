@@ -1,6 +1,7 @@
 package dev.persistence.io.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.InvalidDocumentException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,37 @@ final class ConfigNode {
 
   String documentName() {
     return documentName;
+  }
+
+  /**
+   * A nested object (a wrapper's {@code text_config}, DBRX's {@code attn_config}), whose errors name the path.
+   *
+   * @param key the nested object's key
+   */
+  Optional<ConfigNode> child(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode value = root.get(key);
+    if (!value.isObject()) {
+      throw error(key, String.format(Locale.ROOT, "expected an object, got %s", describe(value)));
+    }
+    return Optional.of(new ConfigNode(value, documentName + ": " + key));
+  }
+
+  /** The nested object {@code key}, required. */
+  ConfigNode requireChild(String key) {
+    return child(key).orElseThrow(() -> error(key, "missing required key"));
+  }
+
+  /** A copy of this config in which {@code key} is {@code value} (for a default the Python class fills in). */
+  ConfigNode withDefault(String key, int value) {
+    if (has(key)) {
+      return this;
+    }
+    ObjectNode copy = ((ObjectNode) root).deepCopy();
+    copy.put(key, value);
+    return new ConfigNode(copy, documentName);
   }
 
   boolean has(String key) {
@@ -46,6 +78,21 @@ final class ConfigNode {
       }
     }
     throw error(keys[0], "missing required key" + (keys.length > 1 ? " (also looked for " + String.join(", ", List.of(keys).subList(1, keys.length)) + ")" : ""));
+  }
+
+  /**
+   * An integer that the configuration class also accepts as the string {@code "auto"} (Mamba's
+   * {@code time_step_rank}, Jamba's {@code mamba_dt_rank}), with {@code auto} when the key is absent or "auto".
+   */
+  int intOrAuto(String key, int auto) {
+    if (!has(key)) {
+      return auto;
+    }
+    JsonNode value = root.get(key);
+    if (value.isTextual() && "auto".equals(value.textValue())) {
+      return auto;
+    }
+    return toInt(key, value);
   }
 
   OptionalInt optionalInt(String key) {

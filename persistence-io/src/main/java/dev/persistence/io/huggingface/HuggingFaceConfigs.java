@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.io.InvalidDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +24,16 @@ import java.util.TreeSet;
  * <p>Supported {@code model_type}s are those of {@link #supportedModelTypes()}. Each family is read as its own
  * HuggingFace {@code transformers} configuration and modelling code read it (for example a Gemma config without
  * {@code tie_word_embeddings} is tied, a Llama config without {@code num_key_value_heads} is multi-head); see
- * {@link HuggingFaceFamily}. Keys the importer does not need are ignored, since the format is HuggingFace's. The
+ * {@code HuggingFaceFamilies}. Keys the importer does not need are ignored, since the format is HuggingFace's. The
  * shape keys ({@code hidden_size}, {@code num_hidden_layers}, {@code num_attention_heads}, {@code vocab_size} and
  * the feed-forward widths, under each family's names) are required: a config without them describes no
- * particular model, even where the Python class would fill in a default.
+ * particular model, even where the Python class would fill in a default. The exception is a key that real
+ * published configs leave to the class: Gemma 3's {@code vocab_size} (262208 in Gemma3TextConfig; the 4B, 12B and
+ * 27B configs omit it) and Llama 4's (202048).
+ *
+ * <p>A multimodal wrapper ({@code gemma3}, {@code mistral3}, {@code llama4}) reads as its text model; {@link
+ * #readComposite(Path)} adds the vision tower and projector (and any multi-token-prediction modules) as named
+ * components, whose sum with the text model is the checkpoint's total.
  *
  * <p>Errors are {@link InvalidDocumentException}s naming the document and the key.
  */
@@ -51,9 +58,7 @@ public final class HuggingFaceConfigs {
   /** The {@code model_type} values this importer reads, sorted. */
   public static Set<String> supportedModelTypes() {
     Set<String> names = new TreeSet<>();
-    for (HuggingFaceFamily family : HuggingFaceFamily.values()) {
-      names.add(family.modelType());
-    }
+    names.addAll(HuggingFaceFamilies.modelTypes());
     return names;
   }
 
@@ -116,6 +121,40 @@ public final class HuggingFaceConfigs {
    * @throws InvalidDocumentException if it does not describe a supported model
    */
   public static Architecture fromTree(JsonNode root, String documentName) {
+    return compositeFromTree(root, documentName).languageModel();
+  }
+
+  /**
+   * Reads a config file as the whole checkpoint: the language model and the named components beside it (vision
+   * tower and projector of a multimodal wrapper, multi-token-prediction modules), whose total is what
+   * HuggingFace's {@code safetensors} count reports.
+   *
+   * @param file the {@code config.json}
+   * @throws InvalidDocumentException if the file cannot be read or does not describe a supported model
+   */
+  public static CompositeModel readComposite(Path file) {
+    String name = file.toString();
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = MAPPER.readTree(in);
+    } catch (NoSuchFileException e) {
+      throw new InvalidDocumentException(name, "no such file", e);
+    } catch (JsonProcessingException e) {
+      throw new InvalidDocumentException(name, "not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidDocumentException(name, "cannot be read: " + e.getMessage(), e);
+    }
+    return compositeFromTree(root, name);
+  }
+
+  /**
+   * Reads a config already parsed into a tree as the whole checkpoint (see {@link #readComposite(Path)}).
+   *
+   * @param root the parsed config
+   * @param documentName how errors name the document
+   * @throws InvalidDocumentException if it does not describe a supported model
+   */
+  public static CompositeModel compositeFromTree(JsonNode root, String documentName) {
     if (root == null || !root.isObject()) {
       throw new InvalidDocumentException(documentName, "expected a JSON object");
     }
@@ -129,7 +168,7 @@ public final class HuggingFaceConfigs {
                         documentName + ": model_type",
                         "missing required key; supported: " + String.join(", ", supportedModelTypes())));
     HuggingFaceFamily family =
-        HuggingFaceFamily.forModelType(modelType)
+        HuggingFaceFamilies.forModelType(modelType)
             .orElseThrow(
                 () ->
                     new InvalidDocumentException(
@@ -140,7 +179,7 @@ public final class HuggingFaceConfigs {
                             modelType,
                             String.join(", ", supportedModelTypes()))));
     try {
-      return family.read(config);
+      return HuggingFaceFamilies.read(family, config);
     } catch (InvalidDocumentException e) {
       throw e;
     } catch (IllegalArgumentException | IllegalStateException e) {

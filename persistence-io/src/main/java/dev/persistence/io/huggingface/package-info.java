@@ -1,5 +1,6 @@
 /**
  * Import of HuggingFace {@code config.json} files into core {@link dev.persistence.core.architecture.Architecture}
- * values, family by family, with each family's own defaults.
+ * values (and whole checkpoints, {@link dev.persistence.core.architecture.CompositeModel}), family by family: one
+ * descriptor per family stating its rules once, one layout class per module layout.
  */
 package dev.persistence.io.huggingface;

@@ -106,6 +106,19 @@ class JsonSchemasTest {
     }
     documents.put("every form", everyFormScenario());
     documents.put("written every form", written(everyFormScenario()));
+    // Hybrid and MTP models (issue 19): Mamba (Jamba), Mamba-2 (Granite 4), gated DeltaNet (Qwen3-Next), MTP (GLM-4.5).
+    for (String config :
+        List.of(
+            "ai21-jamba-1.5-mini.json",
+            "granite-4.0-h-tiny.hyperparameters.json",
+            "qwen3-next-80b-a3b.hyperparameters.json",
+            "glm-4.5.hyperparameters.json",
+            "minimax-m1.hyperparameters.json")) {
+      ObjectNode hybrid = everyFormScenario().deepCopy();
+      Path file = Path.of(System.getProperty("persistence.reference", "../reference"), "hf-configs-2025", "added", config);
+      hybrid.set("model", ArchitectureCodecs.ARCHITECTURE.write(ModelFiles.read(file)));
+      documents.put("every form, " + config, hybrid);
+    }
     ObjectNode megatron = exampleScenario("frontier.yaml").deepCopy();
     megatron.set("model", Documents.read(EXAMPLES.resolve("models/gpt3-175b-megatron.yaml")));
     documents.put("megatronGpt model", megatron);
@@ -144,6 +157,21 @@ class JsonSchemasTest {
       String feedForward = document.at("/model/feedForward/type").asText();
       addScenarioCase(document, "/model/feedForward", feedForward.equals("dense") ? "denseFeedForward" : "mixtureOfExperts", cases);
       addScenarioCase(document, "/model/feedForward/denseFeedForward", "denseBlock", cases);
+      if (model.has("sequenceMixer")) {
+        String mixer = document.at("/model/sequenceMixer/type").asText();
+        addScenarioCase(
+            document,
+            "/model/sequenceMixer",
+            mixer.equals("mamba")
+                ? "mambaMixer"
+                : mixer.equals("mamba2")
+                    ? "mamba2Mixer"
+                    : mixer.equals("lightning") ? "lightningAttention" : "gatedDeltaNet",
+            cases);
+      }
+      if (model.has("multiTokenPrediction")) {
+        addScenarioCase(document, "/model/multiTokenPrediction", "multiTokenPrediction", cases);
+      }
     }
     addScenarioCase(document, "/training/precision", "trainingPrecisionObject", cases);
     for (int i = 0; i < document.at("/training/precision/optimizerStates").size(); i++) {
@@ -579,7 +607,10 @@ class JsonSchemasTest {
    */
   private static final Map<String, Set<String>> NUMERIC_RULES =
       Map.of(
-          "mixtureOfExperts", Set.of("denseFeedForward"),
+          // layerPhase must stay below layerPeriod (Jamba: phase 1); a shared-expert gate needs a shared expert.
+          "mixtureOfExperts", Set.of("denseFeedForward", "layerPeriod", "numSharedExperts"),
+          // A hybrid stack names its sequence mixer and how many layers use it, both or neither.
+          "architecture", Set.of("sequenceMixer", "sequenceMixerLayerIndices"),
           // Block scales need a block: scaleBitsPerBlock > 0 requires blockSize > 0 (WeightFormat's rule).
           "weightFormatObject", Set.of("blockSize"),
           // The CSV's column names default to params, tokens, loss: needed exactly when the file's header differs.

@@ -1,0 +1,50 @@
+package dev.persistence.io.huggingface;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.CompositeModel;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.NormKind;
+import dev.persistence.core.architecture.PositionEncoding;
+import dev.persistence.core.architecture.QueryKeyNorm;
+import java.util.OptionalInt;
+
+  /** GPT-2 (modeling_gpt2.py): fused qkv with bias, plain 4h MLP with biases, LayerNorm, learned positions. */
+final class Gpt2Layout implements FamilyLayout {
+
+  static final Gpt2Layout INSTANCE = new Gpt2Layout();
+
+  private Gpt2Layout() {}
+
+  @Override
+  public CompositeModel read(HuggingFaceFamily family, ConfigNode config) {
+    int hidden = config.requireIntAny("n_embd", "hidden_size");
+    int heads = config.requireIntAny("n_head", "num_attention_heads");
+    DecoderLayout.requireDivides(config, "n_head", heads, "n_embd", hidden);
+    OptionalInt inner = config.optionalInt("n_inner");
+    return CompositeModel.of(
+        Architecture.builder()
+        .family(family.modelType)
+        .hiddenSize(hidden)
+        .vocabSize(config.requireInt("vocab_size"))
+        .numLayers(config.requireIntAny("n_layer", "num_hidden_layers"))
+        .contextLength(config.intOr("n_positions", family.defaultContextLength))
+        .tiedEmbeddings(config.booleanOr("tie_word_embeddings", true))
+        .positionEncoding(PositionEncoding.LEARNED_ABSOLUTE)
+        .normKind(NormKind.LAYER_NORM)
+        .attention(
+            GroupedQueryAttention.builder()
+                .numAttentionHeads(heads)
+                .headDim(hidden / heads)
+                .queryKeyValueBias(true)
+                .outputBias(true)
+                .build())
+        .feedForward(
+            DenseFeedForward.builder()
+                .intermediateSize(inner.orElse(4 * hidden))
+                .gated(false)
+                .bias(true)
+                .build())
+        .build());
+  }
+}

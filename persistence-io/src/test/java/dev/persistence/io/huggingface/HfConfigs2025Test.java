@@ -1,0 +1,204 @@
+package dev.persistence.io.huggingface;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.ComponentKind;
+import dev.persistence.core.architecture.CompositeModel;
+import dev.persistence.core.architecture.MultiTokenPrediction;
+import dev.persistence.core.memory.KeyValueCache;
+import dev.persistence.core.precision.NumericFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The 2024-25 configs of {@code reference/hf-configs-2025}: every config there, and every one added in its
+ * {@code added/} folder, gives exactly the published total of {@code INDEX.json} (HuggingFace's
+ * {@code safetensors} total as third-party copies record it), or differs by a published fact asserted as such.
+ */
+class HfConfigs2025Test {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Path folder() {
+    return ReferenceParameterCountsTest.reference().resolve("hf-configs-2025");
+  }
+
+  /**
+   * INDEX.json's configs. Two are copies that changed the model, and the changes are undone as their sources
+   * state: the TensorRT-LLM fixture of Mistral Small 3.1 cut the text layers from 40 to 4 (the fixture's comment:
+   * "reduced from the original 40"), and the aiconfigurator copy of Llama 4 Scout dropped its
+   * {@code vision_config}, kept in {@code llama-4.vision_config.from-repr-doc.json}.
+   */
+  @TestFactory
+  Stream<DynamicTest> indexConfigsGiveThePublishedTotals() throws IOException {
+    Path folder = folder();
+    JsonNode index = JSON.readTree(folder.resolve("INDEX.json").toFile());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode entry : index) {
+      if (entry.get("config_file").isNull()) {
+        continue;
+      }
+      String name = entry.get("name").asText();
+      String file = entry.get("config_file").asText();
+      tests.add(
+          dynamicTest(
+              name,
+              () -> {
+                ObjectNode tree = (ObjectNode) JSON.readTree(folder.resolve(file).toFile());
+                if (file.endsWith(".trtllm-test.json")) {
+                  ((ObjectNode) tree.get("text_config")).put("num_hidden_layers", 40);
+                }
+                if (file.endsWith(".trimmed.json")) {
+                  JsonNode vision = JSON.readTree(folder.resolve("llama-4.vision_config.from-repr-doc.json").toFile());
+                  tree.set("vision_config", vision.get("vision_config"));
+                }
+                CompositeModel model = HuggingFaceConfigs.compositeFromTree(tree, file);
+                assertEquals(entry.get("total_parameters").asLong(), model.totalParameters(), () -> name + " " + model);
+                if (entry.has("text_only_recount")) {
+                  assertEquals(entry.get("text_only_recount").asLong(), model.languageModelParameters(), name);
+                }
+              }));
+    }
+    assertEquals(6, tests.size(), "INDEX.json lists six configs");
+    return tests.stream();
+  }
+
+  /**
+   * The configs added beside it ({@code added/ADDED.json}, each with its source): exact, or off by the
+   * difference the entry names and explains (Qwen3-Next's {@code mtp.*} module, which its config does not
+   * describe).
+   */
+  @TestFactory
+  Stream<DynamicTest> addedConfigsGiveThePublishedTotals() throws IOException {
+    Path added = folder().resolve("added");
+    JsonNode entries = JSON.readTree(added.resolve("ADDED.json").toFile());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode entry : entries) {
+      String name = entry.get("name").asText();
+      tests.add(
+          dynamicTest(
+              name,
+              () -> {
+                CompositeModel model = HuggingFaceConfigs.readComposite(added.resolve(entry.get("config").asText()));
+                long published = entry.get("totalParameters").asLong();
+                JsonNode difference = entry.get("difference");
+                if (difference == null) {
+                  assertEquals(published, model.totalParameters(), () -> name + " " + model);
+                  return;
+                }
+                long missing = difference.get("parameters").asLong();
+                assertEquals(published - missing, model.totalParameters(), () -> name + " " + model);
+                if (difference.has("multiTokenPredictionModules")) {
+                  Architecture language = model.languageModel();
+                  MultiTokenPrediction mtp =
+                      MultiTokenPrediction.builder()
+                          .numModules(difference.get("multiTokenPredictionModules").asInt())
+                          .sparseFeedForward(language.isMixtureOfExperts())
+                          .build();
+                  assertEquals(missing, mtp.parameters(language), name + ": the MTP module explains the difference");
+                }
+              }));
+    }
+    return tests.stream();
+  }
+
+  /** The multimodal totals split into the text model and the named vision components the INDEX notes give. */
+  @Test
+  void multimodalComponentsAreNamed() {
+    CompositeModel gemma = HuggingFaceConfigs.readComposite(folder().resolve("gemma-3-27b-it.json"));
+    // INDEX.json notes: SigLIP 411,466,608 + 5,397,120 + 2,304 and projector 6,194,304.
+    assertEquals(411_466_608L + 5_397_120L + 2_304L, gemma.componentParameters(ComponentKind.VISION_TOWER));
+    assertEquals(6_194_304L, gemma.componentParameters(ComponentKind.PROJECTOR));
+    assertEquals(262_208, gemma.languageModel().vocabSize());
+    CompositeModel mistral = HuggingFaceConfigs.readComposite(folder().resolve("mistral-small-3.1-24b-instruct-2503.trtllm-test.json"));
+    // INDEX.json notes: Pixtral encoder 403,305,472 and projector 35,652,608.
+    assertEquals(403_305_472L, mistral.componentParameters(ComponentKind.VISION_TOWER));
+    assertEquals(35_652_608L, mistral.componentParameters(ComponentKind.PROJECTOR));
+  }
+
+  /**
+   * Jamba's KV cache at 256K tokens against Mixtral's, bf16 (Lieber et al. 2024 Table 1, in
+   * {@code added/jamba-table1.json}): 4 GB against 32 GB, within 5%; and the Mamba layers' state does not grow
+   * with the context.
+   */
+  @Test
+  void jambaKeyValueCacheAgainstMixtralAt256k() throws IOException {
+    JsonNode table = JSON.readTree(folder().resolve("added/jamba-table1.json").toFile());
+    long tokens = table.get("contextTokens").asLong();
+    NumericFormat bf16 = NumericFormat.parse("bf16");
+    Architecture jamba = HuggingFaceConfigs.read(folder().resolve("added/ai21-jamba-1.5-mini.json"));
+    Architecture mixtral =
+        HuggingFaceConfigs.read(ReferenceParameterCountsTest.reference().resolve("hf-configs/mixtral-8x7b-v0.1.json"));
+    double gib = 1L << 30;
+    double jambaGb = KeyValueCache.bytes(jamba, bf16, 1, 1, tokens) / gib;
+    double mixtralGb = KeyValueCache.bytes(mixtral, bf16, 1, 1, tokens) / gib;
+    double jambaPaper = table.get("kvCacheGB").get("Jamba 52B").asDouble();
+    double mixtralPaper = table.get("kvCacheGB").get("Mixtral 46.7B").asDouble();
+    assertTrue(Math.abs(jambaGb / jambaPaper - 1) <= 0.05, "Jamba " + jambaGb + " GiB vs " + jambaPaper);
+    assertTrue(Math.abs(mixtralGb / mixtralPaper - 1) <= 0.05, "Mixtral " + mixtralGb + " GiB vs " + mixtralPaper);
+    assertTrue(
+        Math.abs((mixtralGb / jambaGb) / (mixtralPaper / jambaPaper) - 1) <= 0.05, "saving " + mixtralGb / jambaGb);
+    assertEquals(4, jamba.attentionLayers());
+    // attn_layer_period 8, attn_layer_offset 4: layers 4, 12, 20, 28 attend.
+    for (int layer = 0; layer < jamba.numLayers(); layer++) {
+      assertEquals(layer % 8 != 4, jamba.isSequenceMixerLayer(layer), "layer " + layer);
+    }
+    assertTrue(KeyValueCache.stateBytesPerSequence(jamba, bf16) > 0);
+  }
+
+  /**
+   * DeepSeek-V3's HuggingFace total, 684,531,386,000 ({@code added/deepseek-v3-safetensors.json}): the model, its
+   * MTP module with that module's embedding and head copies, and the FP8 checkpoint's F32 tensors, which are the
+   * 128 x 128 block scales of every FP8 linear and the score-correction biases, 41,555,600 as the API's F32 count
+   * says.
+   */
+  @Test
+  void deepSeekV3TotalIsTheModelItsMtpModuleAndItsFp8Scales() throws IOException {
+    JsonNode published = JSON.readTree(folder().resolve("added/deepseek-v3-safetensors.json").toFile());
+    CompositeModel model;
+    try (var in = getClass().getResourceAsStream("/dev/persistence/io/huggingface/published/deepseek-v3.json")) {
+      model = HuggingFaceConfigs.compositeFromTree(JSON.readTree(in), "deepseek-v3.json");
+    }
+    Architecture v3 = model.languageModel();
+    assertEquals(671_026_419_200L, model.languageModelParameters());
+    var mla = (dev.persistence.core.architecture.MultiHeadLatentAttention) v3.attention();
+    var moe = (dev.persistence.core.architecture.MixtureOfExperts) v3.feedForward();
+    long h = v3.hiddenSize();
+    long heads = mla.numAttentionHeads();
+    long qk = mla.queryKeyHeadDim();
+    long attention =
+        blocks(mla.queryLowRank().getAsInt(), h)
+            + blocks(heads * qk, mla.queryLowRank().getAsInt())
+            + blocks(mla.keyValueLowRank() + mla.queryKeyRopeHeadDim(), h)
+            + blocks(heads * (mla.queryKeyNoRopeHeadDim() + mla.valueHeadDim()), mla.keyValueLowRank())
+            + blocks(h, heads * mla.valueHeadDim());
+    long expert = 3 * blocks(moe.expertIntermediateSize(), h);
+    long dense = 3 * blocks(moe.denseFeedForward().orElseThrow().intermediateSize(), h);
+    long sparseLayers = v3.sparseLayers() + 1; // and the MTP layer
+    long scales =
+        (v3.numLayers() + 1) * attention
+            + v3.denseLayers() * dense
+            + sparseLayers * (moe.numExperts() + moe.numSharedExperts()) * expert;
+    long scoreBiases = sparseLayers * moe.numExperts();
+    assertEquals(published.get("safetensors").get("parameters").get("F32").asLong(), scales + scoreBiases);
+    assertEquals(published.get("safetensors").get("total").asLong(), model.totalParameters() + scales);
+    assertEquals(1, model.components().size());
+  }
+
+  /** Scale blocks of one {@code [out, in]} FP8 weight with 128 x 128 blocks. */
+  private static long blocks(long out, long in) {
+    return ((out + 127) / 128) * ((in + 127) / 128);
+  }
+}
