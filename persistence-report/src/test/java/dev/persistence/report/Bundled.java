@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bundled example scenarios, each planned once per test run as the command plans it, and {@code minimal.yaml}:
- * the competitive scenario without a data mixture, serving or uncertain assumptions, at an assumed MFU (no step
+ * the competitive scenario without a data mixture, serving, forecast, positioning or uncertain assumptions, at an assumed MFU (no step
  * modelled), so that the page's sections for missing parts are drawn too.
  */
 final class Bundled {
@@ -41,7 +41,7 @@ final class Bundled {
         } else if (line.startsWith("  ") && !line.startsWith("   ") && line.contains(":")) {
           subBlock = line.strip().substring(0, line.strip().indexOf(':'));
         }
-        if (block.equals("data") || block.equals("serving")
+        if (block.equals("data") || block.equals("serving") || block.equals("forecast") || block.equals("positioning")
             || (block.equals("uncertainty") && subBlock.equals("assumptions"))) {
           continue;
         }
