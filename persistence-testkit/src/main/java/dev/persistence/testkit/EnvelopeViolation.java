@@ -13,6 +13,7 @@ public final class EnvelopeViolation extends AssertionError {
 
   private final transient EnvelopePoint shrunk;
   private final transient EnvelopePoint original;
+  /** Points of the envelope that violated the check. */
   private final int violations;
   private final transient EnvelopeReport report;
 

@@ -12,6 +12,7 @@ public final class PropertyFailure extends AssertionError {
 
   private final transient Object shrunk;
   private final transient Object original;
+  /** Simpler counterexamples shrinking stepped through. */
   private final int shrinkSteps;
   private final transient PropertyReport report;
 

@@ -59,6 +59,12 @@ public abstract class Cluster {
     return 0.0;
   }
 
+  /**
+   * Checks the rules of a valid {@code Cluster} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());

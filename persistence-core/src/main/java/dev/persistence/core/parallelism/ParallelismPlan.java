@@ -119,6 +119,12 @@ public abstract class ParallelismPlan {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code ParallelismPlan} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());

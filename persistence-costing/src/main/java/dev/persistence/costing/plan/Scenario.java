@@ -164,7 +164,10 @@ public abstract class Scenario {
   /** Distributions of the uncertain assumptions; inputs not listed stay at the plan's point values. */
   public abstract Map<CostInput, Distribution> uncertainty();
 
-  /** Monte Carlo samples, in [10, 10,000,000] ({@link MonteCarlo#checkSamples}); 2000 by default. */
+  /**
+   * Monte Carlo samples, in [10, 10,000,000]
+   * ({@link dev.persistence.costing.uncertainty.MonteCarlo#checkSamples(int)}); 2000 by default.
+   */
   @Value.Default
   public int samples() {
     return 2000;
@@ -179,6 +182,12 @@ public abstract class Scenario {
   /** Ranges the plan is held against. */
   public abstract List<Target> targets();
 
+  /**
+   * Checks the rules of a valid {@code Scenario} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "scenario name must not be blank");

@@ -85,6 +85,7 @@ public abstract class ChinchillaLaw implements LossLaw {
           .tokenExponent(0.3526596)
           .build();
 
+  /** Returns a new builder. */
   public static ImmutableChinchillaLaw.Builder builder() {
     return ImmutableChinchillaLaw.builder();
   }
@@ -141,6 +142,12 @@ public abstract class ChinchillaLaw implements LossLaw {
         .build();
   }
 
+  /**
+   * Checks the rules of a valid {@code ChinchillaLaw} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     Checks.positive("irreducibleLoss (E)", irreducibleLoss());
