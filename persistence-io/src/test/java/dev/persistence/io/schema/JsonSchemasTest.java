@@ -159,7 +159,7 @@ class JsonSchemasTest {
         addScenarioCase(document, "/program/" + list + "/" + i, definition, cases);
       }
     }
-    document.at("/uncertainty/assumptions").fields().forEachRemaining(
+    document.at("/uncertainty/assumptions").properties().forEach(
         input -> {
           if (input.getValue().isObject()) {
             addScenarioCase(
@@ -265,7 +265,7 @@ class JsonSchemasTest {
       if (describesObject && !closed) {
         open.add(path);
       }
-      schema.fields().forEachRemaining(
+      schema.properties().forEach(
           e ->
               collectOpenObjects(
                   e.getValue(), path + "/" + e.getKey(), open,
@@ -370,7 +370,7 @@ class JsonSchemasTest {
     // The accelerator and the mixture are the other schemas' definitions, copied: they must not drift apart.
     assertEquals(schema(JsonSchemas.ACCELERATOR_CATALOG).get("$defs").get("accelerator"), defs.get("accelerator"));
     JsonNode mixture = schema(JsonSchemas.MIXTURE);
-    mixture.get("$defs").fields().forEachRemaining(def -> assertEquals(def.getValue(), defs.get(def.getKey()), def.getKey()));
+    mixture.get("$defs").properties().forEach(def -> assertEquals(def.getValue(), defs.get(def.getKey()), def.getKey()));
     for (String keyword : List.of("type", "properties", "required", "additionalProperties")) {
       assertEquals(mixture.get(keyword), defs.get("mixture").get(keyword), "mixture " + keyword);
     }
@@ -411,7 +411,7 @@ class JsonSchemasTest {
     // Every definition of our own with properties is exercised by some document.
     JsonNode defs = schema(JsonSchemas.SCENARIO).get("$defs");
     JsonNode copied = schema(JsonSchemas.MIXTURE).get("$defs");
-    defs.fields().forEachRemaining(
+    defs.properties().forEach(
         def -> {
           boolean ours = !copied.has(def.getKey()) && !def.getKey().equals("huggingFaceConfig");
           if (ours && def.getValue().has("properties")) {
