@@ -71,8 +71,9 @@ public final class EnvelopeViolation extends AssertionError {
             ? String.format(Locale.ROOT, "Reproduce: this envelope fixes .seed(%dL); rerun the test.", report.seed())
             : String.format(
                 Locale.ROOT,
-                "Reproduce: rerun with -Dpersistence.seed=%d, or add .seed(%dL) to this envelope.",
+                "Reproduce: rerun with -Dpersistence.seed=%d (%s), or add .seed(%dL) to this envelope.",
                 report.seed(),
+                TestLocation.rerunCommand(report.seed()),
                 report.seed()));
     return text.toString();
   }
