@@ -1,23 +1,30 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.LossLaw;
 import dev.persistence.scaling.law.ScalingLaw;
 import dev.persistence.scaling.law.ScalingLaws;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --law NAME} and the overrides {@code --E --A --B --alpha --beta} of a Chinchilla-form law's constants,
- * shared by every command that takes a law (papers often use their own constants).
+ * {@code --law NAME|FILE} and the overrides {@code --E --A --B --alpha --beta} of a Chinchilla-form law's
+ * constants, shared by every command that takes a law (papers often use their own constants). A value ending in
+ * {@code .yaml}, {@code .yml} or {@code .json} is a law file in the format of {@code ScalingCodecs.LAW} (a team's
+ * own fit, say); anything else is a bundled name.
  */
 final class LawOptions {
   @Option(
       names = "--law",
-      paramLabel = "NAME",
+      paramLabel = "NAME|FILE",
       defaultValue = "chinchilla",
-      description = "Scaling law (see 'persistence laws'); default chinchilla.")
+      description =
+          "Scaling law: a bundled name (see 'persistence laws') or a law file (.yaml, .yml, .json);"
+              + " default chinchilla.")
   String law;
 
   @Option(names = "--E", paramLabel = "E", description = "Override the irreducible loss E.")
@@ -40,8 +47,34 @@ final class LawOptions {
         || parameterExponent != null || tokenExponent != null;
   }
 
-  /** The named loss law with any overrides applied. */
+  /** Whether {@code --law} names a file rather than a bundled law. */
+  private boolean isFile() {
+    String lower = law.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+  }
+
+  /** The named (or read) loss law with any overrides applied. */
   LossLaw lossLaw() {
+    if (isFile()) {
+      LossLaw read = ScalingCodecs.LOSS_LAW.read(Path.of(law));
+      if (!overridden()) {
+        return read;
+      }
+      if (read instanceof ChinchillaLaw) {
+        return override((ChinchillaLaw) read);
+      }
+      if (read instanceof DataConstrainedLaw) {
+        DataConstrainedLaw constrained = (DataConstrainedLaw) read;
+        return constrained.withBase(override(constrained.base()));
+      }
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "--E, --A, --B, --alpha and --beta override a law of the form E + A/N^alpha + B/D^beta; %s (%s)"
+                  + " is not one",
+              law,
+              read.name()));
+    }
     ScalingLaw named = ScalingLaws.named(law);
     if (overridden()) {
       if (named instanceof ChinchillaLaw) {

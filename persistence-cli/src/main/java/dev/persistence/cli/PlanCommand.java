@@ -1,8 +1,6 @@
 package dev.persistence.cli;
 
 import dev.persistence.core.architecture.ParameterBreakdown;
-import dev.persistence.core.parallelism.ActivationRecomputation;
-import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.plan.ImmutableScenario;
 import dev.persistence.costing.plan.PlanReport;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
@@ -10,7 +8,6 @@ import dev.persistence.costing.plan.Planner;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.regulation.ComputeThreshold;
-import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.io.document.EnumNames;
@@ -158,7 +155,7 @@ final class PlanCommand implements Callable<Integer> {
     out.println();
     out.println("Run on " + scenario.cluster().acceleratorCount() + " x " + scenario.cluster().accelerator().name());
     TextTable run = new TextTable().leftAligned().row("speed from", report.run().source());
-    report.run().step().ifPresent(step -> run.row("plan", planText(step)));
+    report.run().step().ifPresent(step -> run.row("plan", step.plan().toString()));
     report.run().step().ifPresent(step -> run.row("step", String.format(Locale.ROOT, "%.2f s, memory %.1f GiB/accelerator", step.stepSeconds(), step.memoryBytesPerAccelerator() / (double) (1L << 30))));
     run.row("accelerators used", String.format(Locale.ROOT, "%,d", report.run().acceleratorCount()))
         .row("MFU", String.format(Locale.ROOT, "%.1f%%", 100 * report.run().modelFlopsUtilization()))
@@ -261,24 +258,4 @@ final class PlanCommand implements Callable<Integer> {
     return "compute-optimal (within 10%)";
   }
 
-  private static String planText(StepTimeEstimate step) {
-    ParallelismPlan plan = step.plan();
-    return String.format(
-        Locale.ROOT,
-        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s",
-        plan.tensorParallel(),
-        plan.pipelineParallel(),
-        plan.virtualPipelineStages(),
-        plan.dataParallel(),
-        plan.contextParallel(),
-        plan.expertParallel(),
-        plan.microBatchSize(),
-        plan.zeroStage().stage(),
-        plan.recomputation() == ActivationRecomputation.NONE
-            ? "no recomputation"
-            : EnumNames.kebabCase(plan.recomputation()) + " recomputation",
-        plan.sequenceParallel() ? ", sequence parallel" : "",
-        plan.fusedAttention() ? ", fused attention" : "",
-        plan.activationOffload() ? ", activations offloaded" : "");
-  }
 }

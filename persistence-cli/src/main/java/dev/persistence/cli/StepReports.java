@@ -54,18 +54,8 @@ final class StepReports {
     return map;
   }
 
-  static String describe(ParallelismPlan plan) {
-    return String.format(
-        Locale.ROOT,
-        "tp=%d pp=%d vpp=%d dp=%d cp=%d ep=%d sp=%s zero=%d mb=%d recompute=%s%s%s",
-        plan.tensorParallel(), plan.pipelineParallel(), plan.virtualPipelineStages(), plan.dataParallel(),
-        plan.contextParallel(), plan.expertParallel(), plan.sequenceParallel(), plan.zeroStage().stage(),
-        plan.microBatchSize(), plan.recomputation().name().toLowerCase(Locale.ROOT),
-        plan.optimizerOffload() ? " optimizer-offload" : "", plan.activationOffload() ? " activation-offload" : "");
-  }
-
   static void addRows(TextTable table, StepTimeEstimate estimate, Double tokens) {
-    table.row("plan", describe(estimate.plan()));
+    table.row("plan", estimate.plan().toString());
     table.row("step", String.format(Locale.ROOT, "%.4f s", estimate.stepSeconds()));
     table.row("tokens/s", String.format(Locale.ROOT, "%.4g", estimate.tokensPerSecond()));
     table.row("MFU", String.format(Locale.ROOT, "%.1f%%", 100 * estimate.modelFlopsUtilization()));

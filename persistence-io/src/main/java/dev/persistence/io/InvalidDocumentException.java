@@ -7,6 +7,7 @@ package dev.persistence.io;
 public class InvalidDocumentException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is: a document name, a key or a path. */
   private final String location;
 
   /**

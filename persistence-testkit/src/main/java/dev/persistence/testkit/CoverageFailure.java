@@ -37,8 +37,9 @@ public final class CoverageFailure extends AssertionError {
     text.append(
         String.format(
             Locale.ROOT,
-            "%nReproduce: rerun with -Dpersistence.seed=%d, or add .seed(%dL) to this property.",
+            "%nReproduce: rerun with -Dpersistence.seed=%d (%s), or add .seed(%dL) to this property.",
             report.seed(),
+            TestLocation.rerunCommand(report.seed()),
             report.seed()));
     return text.toString();
   }

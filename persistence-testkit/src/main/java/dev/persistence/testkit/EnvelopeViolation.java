@@ -13,6 +13,7 @@ public final class EnvelopeViolation extends AssertionError {
 
   private final transient EnvelopePoint shrunk;
   private final transient EnvelopePoint original;
+  /** Points of the envelope that violated the check. */
   private final int violations;
   private final transient EnvelopeReport report;
 
@@ -70,8 +71,9 @@ public final class EnvelopeViolation extends AssertionError {
             ? String.format(Locale.ROOT, "Reproduce: this envelope fixes .seed(%dL); rerun the test.", report.seed())
             : String.format(
                 Locale.ROOT,
-                "Reproduce: rerun with -Dpersistence.seed=%d, or add .seed(%dL) to this envelope.",
+                "Reproduce: rerun with -Dpersistence.seed=%d (%s), or add .seed(%dL) to this envelope.",
                 report.seed(),
+                TestLocation.rerunCommand(report.seed()),
                 report.seed()));
     return text.toString();
   }

@@ -10,8 +10,13 @@ public final class FilterTooStrictException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The filter's description. */
   private final String description;
+
+  /** Candidates the filter saw. */
   private final long candidates;
+
+  /** Candidates it accepted. */
   private final long accepted;
 
   /**

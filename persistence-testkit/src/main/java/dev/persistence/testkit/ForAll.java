@@ -3,13 +3,15 @@ package dev.persistence.testkit;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.opentest4j.TestAbortedException;
 
@@ -28,14 +30,15 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
   public static final int DEFAULT_MAX_SHRINK_STEPS = 1_000;
 
   private final Gen<T> generator;
-  private final Function<T, String> describer;
+  private final BiFunction<T, List<String>, String> describer;
+  private List<String> argumentNames = List.of();
   private final Map<String, Predicate<T>> labels = new LinkedHashMap<>();
   private final Map<String, Double> requiredCoverage = new LinkedHashMap<>();
   private OptionalInt tries = OptionalInt.empty();
   private OptionalLong seed = OptionalLong.empty();
   private int maxShrinkSteps = DEFAULT_MAX_SHRINK_STEPS;
 
-  ForAll(Gen<T> generator, Function<T, String> describer) {
+  ForAll(Gen<T> generator, BiFunction<T, List<String>, String> describer) {
     this.generator = requireNonNull(generator, "generator");
     this.describer = describer;
   }
@@ -97,6 +100,18 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
     Ranges.checkArgument(
         minFraction >= 0 && minFraction <= 1, "minFraction (%s) must be in [0, 1]", minFraction);
     requiredCoverage.put(label, minFraction);
+    return self();
+  }
+
+  /** Names the arguments in reports, in generator order; checked to be non-blank and distinct. */
+  final S argumentNames(String... names) {
+    Set<String> distinct = new HashSet<>();
+    for (String name : names) {
+      requireNonNull(name, "argument name");
+      Ranges.checkArgument(!name.isBlank(), "argument names must not be blank");
+      Ranges.checkArgument(distinct.add(name), "argument name '%s' is given twice", name);
+    }
+    this.argumentNames = List.of(names);
     return self();
   }
 
@@ -204,8 +219,8 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
     Throwable currentFailure = result.failure();
     int steps = result.steps();
     return new PropertyFailure(
-        describer.apply(current.value()),
-        describer.apply(original.value()),
+        describer.apply(current.value(), argumentNames),
+        describer.apply(original.value(), argumentNames),
         current.value(),
         original.value(),
         steps,

@@ -11,7 +11,18 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 public final class ForAll1<A> extends ForAll<A, ForAll1<A>> {
 
   ForAll1(Gen<A> generator) {
-    super(generator, String::valueOf);
+    super(generator, (value, names) -> names.isEmpty() ? String.valueOf(value) : names.get(0) + " = " + value);
+  }
+
+  /**
+   * Names the value in a failure report ({@code architecture = ...}).
+   *
+   * @param name the name
+   * @return this property
+   * @throws IllegalArgumentException if the name is blank
+   */
+  public ForAll1<A> name(String name) {
+    return argumentNames(name);
   }
 
   /**

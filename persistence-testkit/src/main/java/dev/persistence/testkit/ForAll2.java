@@ -16,12 +16,28 @@ public final class ForAll2<A, B> extends ForAll<List<Object>, ForAll2<A, B>> {
     super(Gen.combine(List.<Gen<?>>of(first, second)), ForAll2::describe);
   }
 
-  static String describe(List<Object> values) {
+  /** One line per argument: its name ({@code #1}, {@code #2}, ... unless named) and its value. */
+  static String describe(List<Object> values, List<String> names) {
     StringBuilder text = new StringBuilder();
     for (int index = 0; index < values.size(); index++) {
-      text.append(index == 0 ? "" : "\n").append('#').append(index + 1).append(" = ").append(values.get(index));
+      text.append(index == 0 ? "" : "\n")
+          .append(names.isEmpty() ? "#" + (index + 1) : names.get(index))
+          .append(" = ")
+          .append(values.get(index));
     }
     return text.toString();
+  }
+
+  /**
+   * Names the two values in a failure report ({@code cluster = ...} instead of {@code #1 = ...}).
+   *
+   * @param first the name of the first value
+   * @param second the name of the second value
+   * @return this property
+   * @throws IllegalArgumentException if a name is blank or the names are equal
+   */
+  public ForAll2<A, B> names(String first, String second) {
+    return argumentNames(first, second);
   }
 
   /**

@@ -17,6 +17,19 @@ public final class ForAll3<A, B, C> extends ForAll<List<Object>, ForAll3<A, B, C
   }
 
   /**
+   * Names the three values in a failure report ({@code cluster = ...} instead of {@code #1 = ...}).
+   *
+   * @param first the name of the first value
+   * @param second the name of the second value
+   * @param third the name of the third value
+   * @return this property
+   * @throws IllegalArgumentException if a name is blank or two names are equal
+   */
+  public ForAll3<A, B, C> names(String first, String second, String third) {
+    return argumentNames(first, second, third);
+  }
+
+  /**
    * Counts the values satisfying {@code condition} under {@code label}.
    *
    * @param label the label

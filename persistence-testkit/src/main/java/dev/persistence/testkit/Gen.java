@@ -3,7 +3,6 @@ package dev.persistence.testkit;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -296,7 +295,12 @@ public interface Gen<T> {
    */
   @SafeVarargs
   static <T> Gen<T> elements(T... values) {
-    return elements(Arrays.asList(values));
+    // Copied element by element: handing the varargs array itself on would let it escape (javac's varargs lint).
+    List<T> list = new ArrayList<>(values.length);
+    for (T value : values) {
+      list.add(value);
+    }
+    return elements(list);
   }
 
   /**
@@ -371,7 +375,11 @@ public interface Gen<T> {
    */
   @SafeVarargs
   static <T> Gen<T> frequency(Weighted<T>... alternatives) {
-    return frequency(Arrays.asList(alternatives));
+    List<Weighted<T>> list = new ArrayList<>(alternatives.length);
+    for (Weighted<T> alternative : alternatives) {
+      list.add(alternative);
+    }
+    return frequency(list);
   }
 
   /**

@@ -12,6 +12,7 @@ public final class PropertyFailure extends AssertionError {
 
   private final transient Object shrunk;
   private final transient Object original;
+  /** Simpler counterexamples shrinking stepped through. */
   private final int shrinkSteps;
   private final transient PropertyReport report;
 
@@ -61,15 +62,17 @@ public final class PropertyFailure extends AssertionError {
     if (seedSetByProperty) {
       text.append(
           String.format(
-              Locale.ROOT, "Reproduce: this property fixes .seed(%dL); rerun the test.", report.seed()));
+              Locale.ROOT,
+              "Reproduce: this property fixes .seed(%dL); rerun %s.",
+              report.seed(),
+              TestLocation.current().orElse("the test")));
     } else {
       text.append(
           String.format(
               Locale.ROOT,
-              "Reproduce: rerun with -Dpersistence.seed=%d (./mvnw -B verify -Dpersistence.seed=%d "
-                  + "-Dtest=YourTest), or add .seed(%dL) to this property.",
+              "Reproduce: rerun with -Dpersistence.seed=%d (%s), or add .seed(%dL) to this property.",
               report.seed(),
-              report.seed(),
+              TestLocation.rerunCommand(report.seed()),
               report.seed()));
     }
     if (!report.labelCounts().isEmpty()) {

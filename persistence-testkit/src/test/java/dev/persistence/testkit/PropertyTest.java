@@ -221,4 +221,58 @@ class PropertyTest {
     assertEquals(Integer.getInteger(Property.TRIES_PROPERTY, Property.DEFAULT_TRIES), report.tries());
     assertFalse(report.summary().isEmpty());
   }
+
+  @Test
+  void theReproduceHintNamesTheFailingTestMethod() {
+    PropertyFailure failure =
+        withSystemProperty(
+            Property.SEED_PROPERTY,
+            "7",
+            () -> assertThrows(PropertyFailure.class, () -> sumProperty().check(PropertyTest::sumBelow)));
+    assertTrue(
+        failure.getMessage().contains(
+            "(./mvnw -B test -Dpersistence.seed=7 -Dtest=PropertyTest#theReproduceHintNamesTheFailingTestMethod"
+                + " -Dsurefire.failIfNoSpecifiedTests=false)"),
+        failure::getMessage);
+    assertFalse(failure.getMessage().contains("YourTest"), failure::getMessage);
+    PropertyFailure fixed =
+        assertThrows(PropertyFailure.class, () -> sumProperty().seed(42).check(PropertyTest::sumBelow));
+    assertTrue(
+        fixed.getMessage().contains(
+            "this property fixes .seed(42L); rerun PropertyTest#theReproduceHintNamesTheFailingTestMethod."),
+        fixed::getMessage);
+  }
+
+  @Test
+  void namedArgumentsAreReportedByName() {
+    PropertyFailure two =
+        assertThrows(
+            PropertyFailure.class,
+            () ->
+                Property.forAll(Gen.integers(0, 100), Gen.integers(0, 100))
+                    .names("gpus", "nodes")
+                    .seed(1)
+                    .check((gpus, nodes) -> gpus + nodes < 150));
+    assertTrue(two.getMessage().contains("gpus = "), two::getMessage);
+    assertTrue(two.getMessage().contains("\n  nodes = "), two::getMessage);
+    assertFalse(two.getMessage().contains("#1"), two::getMessage);
+    PropertyFailure three =
+        assertThrows(
+            PropertyFailure.class,
+            () ->
+                Property.forAll(Gen.integers(0, 100), Gen.integers(0, 100), Gen.integers(0, 100))
+                    .names("a", "b", "c")
+                    .seed(1)
+                    .check((a, b, c) -> a + b + c < 250));
+    assertTrue(three.getMessage().contains("c = "), three::getMessage);
+    PropertyFailure one =
+        assertThrows(
+            PropertyFailure.class,
+            () -> Property.forAll(Gen.integers(0, 100)).name("gpus").seed(1).check(gpus -> gpus < 50));
+    assertTrue(one.getMessage().contains("  gpus = "), one::getMessage);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Property.forAll(Gen.integers(0, 1), Gen.integers(0, 1)).names("x", "x"));
+    assertThrows(IllegalArgumentException.class, () -> Property.forAll(Gen.integers(0, 1)).name(" "));
+  }
 }

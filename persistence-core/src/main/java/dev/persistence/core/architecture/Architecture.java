@@ -196,6 +196,12 @@ public abstract class Architecture {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code Architecture} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(vocabSize() > 0, "vocabSize (%s) must be > 0", vocabSize());

@@ -76,6 +76,12 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code GroupedQueryAttention} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());

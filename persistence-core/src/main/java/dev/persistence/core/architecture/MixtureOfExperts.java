@@ -104,6 +104,12 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
   /** The dense block of the layers that are not sparse; required when any layer is dense. */
   public abstract Optional<DenseFeedForward> denseFeedForward();
 
+  /**
+   * Checks the rules of a valid {@code MixtureOfExperts} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numExperts() > 0, "numExperts (%s) must be > 0", numExperts());

@@ -54,6 +54,12 @@ public abstract non-sealed class MultiHeadLatentAttention implements Attention {
     return NormKind.RMS_NORM;
   }
 
+  /**
+   * Checks the rules of a valid {@code MultiHeadLatentAttention} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());

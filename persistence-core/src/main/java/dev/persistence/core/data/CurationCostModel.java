@@ -39,6 +39,12 @@ public abstract class CurationCostModel {
     return "";
   }
 
+  /**
+   * Checks the rules of a valid {@code CurationCostModel} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(

@@ -33,6 +33,12 @@ public abstract class CurationPipeline {
     return "";
   }
 
+  /**
+   * Checks the rules of a valid {@code CurationPipeline} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "pipeline name must not be blank");

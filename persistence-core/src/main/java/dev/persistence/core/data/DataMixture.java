@@ -47,6 +47,12 @@ public abstract class DataMixture {
     return DEFAULT_EPOCH_CAP;
   }
 
+  /**
+   * Checks the rules of a valid {@code DataMixture} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!components().isEmpty(), "mixture %s needs at least one source", name());

@@ -66,6 +66,12 @@ public abstract class DataSource {
   /** The generation that made the tokens, for synthetic sources. */
   public abstract Optional<SyntheticGeneration> synthetic();
 
+  /**
+   * Checks the rules of a valid {@code DataSource} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "source name must not be blank");

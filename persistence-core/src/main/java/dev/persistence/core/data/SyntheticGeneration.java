@@ -38,6 +38,12 @@ public abstract class SyntheticGeneration {
     return "explicit price (serving-cost model not yet wired)";
   }
 
+  /**
+   * Checks the rules of a valid {@code SyntheticGeneration} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!generatorModel().isBlank(), "generatorModel must not be blank");

@@ -66,6 +66,12 @@ public abstract class Accelerator {
     return "";
   }
 
+  /**
+   * Checks the rules of a valid {@code Accelerator} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "name must not be blank");

@@ -59,6 +59,12 @@ public abstract class Cluster {
     return 0.0;
   }
 
+  /**
+   * Checks the rules of a valid {@code Cluster} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());
@@ -88,7 +94,12 @@ public abstract class Cluster {
         nodeOverheadPowerWatts());
   }
 
-  /** Accelerators in the cluster, {@code nodeCount x acceleratorsPerNode}. */
+  /**
+   * Accelerators in the cluster, {@code nodeCount x acceleratorsPerNode}. A {@code long}, as every count of
+   * accelerators in core is ({@link dev.persistence.core.parallelism.ParallelismPlan#acceleratorCount()}): the
+   * product of two {@code int}s can exceed one. Calculators whose degrees are {@code int}s take an {@code int}
+   * count; pass {@code Math.toIntExact(cluster.acceleratorCount())}, which throws rather than wraps.
+   */
   public long acceleratorCount() {
     return (long) nodeCount() * acceleratorsPerNode();
   }

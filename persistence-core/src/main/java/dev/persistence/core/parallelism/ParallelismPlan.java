@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.hardware.Cluster;
+import java.util.Locale;
 import org.immutables.value.Value;
 
 /**
@@ -119,6 +120,12 @@ public abstract class ParallelismPlan {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code ParallelismPlan} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());
@@ -248,5 +255,33 @@ public abstract class ParallelismPlan {
    */
   public ParallelismPlan validateFor(Architecture architecture, Cluster cluster) {
     return validateFor(architecture, cluster.acceleratorCount());
+  }
+
+  /**
+   * The layout in one line, as reports print it: {@code TP 8 x PP 12 (v 1) x DP 32 x CP 8 x EP 1, micro-batch 1,
+   * ZeRO 1, no recomputation, sequence parallel, fused attention} (the flags that are off are left out). The
+   * batch shape ({@link #globalBatchSize()} x {@link #sequenceLength()}) is left out of the line, not out of
+   * equality.
+   */
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s%s",
+        tensorParallel(),
+        pipelineParallel(),
+        virtualPipelineStages(),
+        dataParallel(),
+        contextParallel(),
+        expertParallel(),
+        microBatchSize(),
+        zeroStage().stage(),
+        recomputation() == ActivationRecomputation.NONE
+            ? "no recomputation"
+            : recomputation().name().toLowerCase(Locale.ROOT).replace('_', '-') + " recomputation",
+        sequenceParallel() ? ", sequence parallel" : "",
+        fusedAttention() ? ", fused attention" : "",
+        activationOffload() ? ", activations offloaded" : "",
+        optimizerOffload() ? ", optimizer offloaded" : "");
   }
 }

@@ -139,6 +139,12 @@ public abstract class TrainingPrecision {
   /** Where the byte counts come from. */
   public abstract String source();
 
+  /**
+   * Checks the rules of a valid {@code TrainingPrecision} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "name must not be blank");

@@ -8,6 +8,10 @@ import java.util.function.ToDoubleFunction;
  * One measured time and the model's prediction of it under a calibration: a training step, or a part of one
  * (a layer's forward pass, say) when that is what was measured.
  *
+ * <p>Not {@link dev.persistence.scaling.fit.Observation}, a training run's final loss for fitting a scaling law:
+ * each observation type lives in the package of the fitter that takes it ({@link CalibrationFitter} here), and no
+ * calculation takes both.
+ *
  * @param label what was measured, for reports
  * @param measuredSeconds the measurement, in seconds
  * @param prediction the predicted seconds under a calibration

@@ -58,6 +58,12 @@ public abstract class OwnedCluster {
   /** Operations staff (site reliability, data-centre technicians) for the whole cluster, US dollars per year. */
   public abstract double operationsStaffUsdPerYear();
 
+  /**
+   * Checks the rules of a valid {@code OwnedCluster} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(acceleratorCount() > 0, "acceleratorCount (%s) must be > 0", acceleratorCount());

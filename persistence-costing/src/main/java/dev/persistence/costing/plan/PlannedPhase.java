@@ -87,6 +87,12 @@ public abstract class PlannedPhase {
     return 0;
   }
 
+  /**
+   * Checks the rules of a valid {@code PlannedPhase} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "phase name must not be blank");

@@ -164,7 +164,10 @@ public abstract class Scenario {
   /** Distributions of the uncertain assumptions; inputs not listed stay at the plan's point values. */
   public abstract Map<CostInput, Distribution> uncertainty();
 
-  /** Monte Carlo samples, in [10, 10,000,000] ({@link MonteCarlo#checkSamples}); 2000 by default. */
+  /**
+   * Monte Carlo samples, in [10, 10,000,000]
+   * ({@link dev.persistence.costing.uncertainty.MonteCarlo#checkSamples(int)}); 2000 by default.
+   */
   @Value.Default
   public int samples() {
     return 2000;
@@ -188,6 +191,12 @@ public abstract class Scenario {
   /** The team's runs for a capability forecast of the planned model; empty for none. */
   public abstract Optional<dev.persistence.scaling.forecast.ForecastRequest> forecast();
 
+  /**
+   * Checks the rules of a valid {@code Scenario} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "scenario name must not be blank");

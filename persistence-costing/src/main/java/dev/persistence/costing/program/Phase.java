@@ -72,6 +72,12 @@ public abstract class Phase {
     return 0;
   }
 
+  /**
+   * Checks the rules of a valid {@code Phase} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "phase name must not be blank");

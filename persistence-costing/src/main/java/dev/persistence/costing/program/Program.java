@@ -61,6 +61,12 @@ public abstract class Program {
   /** Funding in hand in USD, for the runway; empty when not given. */
   public abstract OptionalDouble fundingAvailableUsd();
 
+  /**
+   * Checks the rules of a valid {@code Program} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(

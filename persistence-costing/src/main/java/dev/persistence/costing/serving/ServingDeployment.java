@@ -75,6 +75,12 @@ public abstract class ServingDeployment {
   /** Price of one accelerator-hour, US dollars. */
   public abstract double usdPerAcceleratorHour();
 
+  /**
+   * Checks the rules of a valid {@code ServingDeployment} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());

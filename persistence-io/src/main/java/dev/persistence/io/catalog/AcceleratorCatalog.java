@@ -228,7 +228,7 @@ public final class AcceleratorCatalog {
         where);
     JsonNode peaks = entry.get(tera ? "densePeakTeraflopsPerSecond" : "densePeakFlopsPerSecond");
     checkArgument(peaks.isObject(), "%s dense peaks must map formats to numbers", where);
-    Iterator<Map.Entry<String, JsonNode>> fields = peaks.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = peaks.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> peak = fields.next();
       NumericFormat format;

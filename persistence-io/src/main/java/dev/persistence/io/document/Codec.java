@@ -1,6 +1,7 @@
 package dev.persistence.io.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 
 /**
  * Reads a value of one type from a document node and writes it back, with stable field names.
@@ -16,6 +17,18 @@ public interface Codec<T> {
    * @throws dev.persistence.io.InvalidDocumentException naming the path, the value and the rule
    */
   T read(DocumentNode node);
+
+  /**
+   * Reads a value from a file: YAML ({@code .yaml}, {@code .yml}) or JSON, under the limits of {@link Documents}
+   * ({@code ScalingCodecs.LAW.read(Path.of("law.yaml"))}).
+   *
+   * @param file the file
+   * @return the value
+   * @throws dev.persistence.io.InvalidDocumentException naming the file, the path in it, the value and the rule
+   */
+  default T read(Path file) {
+    return read(DocumentNode.root(Documents.read(file), file.toString()));
+  }
 
   /**
    * Writes a value: only the fields that define it, never derived values.

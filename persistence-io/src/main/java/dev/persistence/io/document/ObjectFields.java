@@ -70,61 +70,78 @@ public final class ObjectFields {
     return value != null && !value.isNull();
   }
 
+  /** The field as an int; missing, not a number, fractional or out of range is an error naming it. */
   public int requiredInt(String name) {
     return required(name).asInt();
   }
 
+  /** The field as a long; missing, not a number, fractional or out of range is an error naming it. */
   public long requiredLong(String name) {
     return required(name).asLong();
   }
 
+  /** The field as a finite double; missing or not a number is an error naming it. */
   public double requiredDouble(String name) {
     return required(name).asDouble();
   }
 
+  /** The field as a boolean; missing or not {@code true}/{@code false} is an error naming it. */
   public boolean requiredBoolean(String name) {
     return required(name).asBoolean();
   }
 
+  /** The field as a string; missing or not a string is an error naming it. */
   public String requiredText(String name) {
     return required(name).asText();
   }
 
+  /** The field as an int if present and not null, read as {@link #requiredInt}. */
   public OptionalInt optionalInt(String name) {
     Optional<DocumentNode> node = optional(name);
     return node.isPresent() ? OptionalInt.of(node.get().asInt()) : OptionalInt.empty();
   }
 
+  /** The field as a long if present and not null, read as {@link #requiredLong}. */
   public OptionalLong optionalLong(String name) {
     Optional<DocumentNode> node = optional(name);
     return node.isPresent() ? OptionalLong.of(node.get().asLong()) : OptionalLong.empty();
   }
 
+  /** The field as a double if present and not null, read as {@link #requiredDouble}. */
   public OptionalDouble optionalDouble(String name) {
     Optional<DocumentNode> node = optional(name);
     return node.isPresent() ? OptionalDouble.of(node.get().asDouble()) : OptionalDouble.empty();
   }
 
+  /** The field as a boolean if present and not null, read as {@link #requiredBoolean}. */
   public Optional<Boolean> optionalBoolean(String name) {
     return optional(name).map(DocumentNode::asBoolean);
   }
 
+  /** The field as a string if present and not null, read as {@link #requiredText}. */
   public Optional<String> optionalText(String name) {
     return optional(name).map(DocumentNode::asText);
   }
 
+  /**
+   * The field as a constant of {@code type}, written in kebab-case; an unknown name is an error listing the
+   * accepted ones.
+   */
   public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
     return required(name).asEnum(type);
   }
 
+  /** The field as a constant of {@code type} if present and not null, read as {@link #requiredEnum}. */
   public <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
     return optional(name).map(node -> node.asEnum(type));
   }
 
+  /** The field read by {@code codec}; a missing field is an error naming it. */
   public <T> T required(String name, Codec<T> codec) {
     return codec.read(required(name));
   }
 
+  /** The field read by {@code codec} if present and not null. */
   public <T> Optional<T> optional(String name, Codec<T> codec) {
     return optional(name).map(codec::read);
   }

@@ -52,7 +52,7 @@ class PlanReportJsonTest {
   @Test
   void percentilesInRankOrder() {
     JsonNode bands = PlanReportJson.toJson(bundled("competitive.yaml")).get("uncertainty");
-    bands.fields().forEachRemaining(
+    bands.properties().forEach(
         band -> {
           List<String> names = new ArrayList<>();
           band.getValue().fieldNames().forEachRemaining(names::add);

@@ -195,7 +195,7 @@ class JsonSchemasTest {
     for (int i = 0; i < document.at("/program/phases").size(); i++) {
       addPostTrainingCases(document, "/program/phases/" + i + "/postTraining", cases);
     }
-    document.at("/uncertainty/assumptions").fields().forEachRemaining(
+    document.at("/uncertainty/assumptions").properties().forEach(
         input -> {
           if (input.getValue().isObject()) {
             addScenarioCase(
@@ -332,7 +332,7 @@ class JsonSchemasTest {
       if (describesObject && !closed) {
         open.add(path);
       }
-      schema.fields().forEachRemaining(
+      schema.properties().forEach(
           e ->
               collectOpenObjects(
                   e.getValue(), path + "/" + e.getKey(), open,
@@ -438,7 +438,7 @@ class JsonSchemasTest {
     // The accelerator and the mixture are the other schemas' definitions, copied: they must not drift apart.
     assertEquals(schema(JsonSchemas.ACCELERATOR_CATALOG).get("$defs").get("accelerator"), defs.get("accelerator"));
     JsonNode mixture = schema(JsonSchemas.MIXTURE);
-    mixture.get("$defs").fields().forEachRemaining(def -> assertEquals(def.getValue(), defs.get(def.getKey()), def.getKey()));
+    mixture.get("$defs").properties().forEach(def -> assertEquals(def.getValue(), defs.get(def.getKey()), def.getKey()));
     for (String keyword : List.of("type", "properties", "required", "additionalProperties")) {
       assertEquals(mixture.get(keyword), defs.get("mixture").get(keyword), "mixture " + keyword);
     }
@@ -479,7 +479,7 @@ class JsonSchemasTest {
     // Every definition of our own with properties is exercised by some document.
     JsonNode defs = schema(JsonSchemas.SCENARIO).get("$defs");
     JsonNode copied = schema(JsonSchemas.MIXTURE).get("$defs");
-    defs.fields().forEachRemaining(
+    defs.properties().forEach(
         def -> {
           boolean ours = !copied.has(def.getKey()) && !def.getKey().equals("huggingFaceConfig");
           if (ours && def.getValue().has("properties")) {

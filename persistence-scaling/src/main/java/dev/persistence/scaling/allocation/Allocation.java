@@ -5,6 +5,7 @@ import org.immutables.value.Value;
 /** A split of compute between model size and training tokens, with what it costs and the loss it predicts. */
 @Value.Immutable
 public abstract class Allocation {
+  /** Returns a new builder. */
   public static ImmutableAllocation.Builder builder() {
     return ImmutableAllocation.builder();
   }

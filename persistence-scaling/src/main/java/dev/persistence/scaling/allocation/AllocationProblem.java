@@ -32,6 +32,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class AllocationProblem {
+  /** Returns a new builder. */
   public static ImmutableAllocationProblem.Builder builder() {
     return ImmutableAllocationProblem.builder();
   }
@@ -54,6 +55,12 @@ public abstract class AllocationProblem {
     return 0;
   }
 
+  /**
+   * Checks the rules of a valid {@code AllocationProblem} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     uniqueTokens().ifPresent(u -> Checks.positive("uniqueTokens", u));

@@ -3,6 +3,7 @@ package dev.persistence.scaling.data;
 import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.scaling.law.DataConstrainedLaw;
+import java.util.Locale;
 
 /**
  * Tokens available against tokens needed: for a model size and a token target, the unique tokens the mixture
@@ -65,5 +66,46 @@ public record DataAdequacy(
   /** Whether the mixture holds at least the target's tokens, uniquely. */
   public boolean sufficient() {
     return shortfallTokens == 0;
+  }
+
+  /**
+   * A short summary instead of the record's dump of every source: {@code 15.00T tokens for 1.10T parameters
+   * (compute-optimal ...): 7.65T unique available, 1.96 epochs, 14.32T effective, shortfall 7.35T, loss 1.8800 ->
+   * 1.8923 (+0.0123 nats/token), 5 sources}. The per-source figures are in {@link #effective()} and
+   * {@link #allocation()}.
+   */
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "%s tokens for %s parameters (%s): %s unique available, %.2f epochs, %s effective, shortfall %s,"
+            + " loss %.4f -> %.4f (+%.4f nats/token), %d source%s",
+        count(target.tokens()),
+        count(target.parameters()),
+        target.rationale(),
+        count(availableTokens),
+        repetition,
+        count(effective.effectiveTokens()),
+        count(shortfallTokens),
+        unconstrainedLoss,
+        dataConstrainedLoss,
+        lossPenalty(),
+        effective.sources().size(),
+        effective.sources().size() == 1 ? "" : "s");
+  }
+
+  /** A count with a T, B or M suffix and two decimals ({@code 7.65T}). */
+  private static String count(double value) {
+    double magnitude = Math.abs(value);
+    if (magnitude >= 1e12) {
+      return String.format(Locale.ROOT, "%.2fT", value / 1e12);
+    }
+    if (magnitude >= 1e9) {
+      return String.format(Locale.ROOT, "%.2fB", value / 1e9);
+    }
+    if (magnitude >= 1e6) {
+      return String.format(Locale.ROOT, "%.2fM", value / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.0f", value);
   }
 }

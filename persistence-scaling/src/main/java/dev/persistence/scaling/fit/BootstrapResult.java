@@ -8,6 +8,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class BootstrapResult {
+  /** Returns a new builder. */
   public static ImmutableBootstrapResult.Builder builder() {
     return ImmutableBootstrapResult.builder();
   }
@@ -27,14 +28,19 @@ public abstract class BootstrapResult {
   /** The budget in FLOPs at which the allocation intervals are taken. */
   public abstract double targetFlops();
 
+  /** The interval of E, the irreducible loss (Hoffmann et al. 2022 eq. 2) over the resamples. */
   public abstract Interval irreducibleLoss();
 
+  /** The interval of A, the coefficient of the parameter term (Hoffmann et al. 2022 eq. 2) over the resamples. */
   public abstract Interval parameterCoefficient();
 
+  /** The interval of B, the coefficient of the token term (Hoffmann et al. 2022 eq. 2) over the resamples. */
   public abstract Interval tokenCoefficient();
 
+  /** The interval of alpha, the exponent of the parameter term (Hoffmann et al. 2022 eq. 2) over the resamples. */
   public abstract Interval parameterExponent();
 
+  /** The interval of beta, the exponent of the token term (Hoffmann et al. 2022 eq. 2) over the resamples. */
   public abstract Interval tokenExponent();
 
   /** N_opt at {@link #targetFlops()} (Hoffmann et al. 2022 eq. 4 under each resampled fit). */

@@ -28,6 +28,7 @@ public record IsoFlopFit(
     double tokenExponent,
     double tokenCoefficient) {
 
+  /** Copies the minima. */
   public IsoFlopFit {
     minima = List.copyOf(minima);
   }

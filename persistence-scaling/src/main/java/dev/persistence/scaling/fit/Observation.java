@@ -5,6 +5,11 @@ import dev.persistence.scaling.law.Checks;
 /**
  * One training run: model size, training tokens and final loss.
  *
+ * <p>Two public types are named {@code Observation}, one per thing a team measures: this one, a run's final loss
+ * (to fit a scaling law), and {@code dev.persistence.costing.calibration.Observation}, a measured step time (to
+ * calibrate the step-time model). Each lives in the package of the fitter that takes it, and no calculation
+ * takes both, so the package names them apart.
+ *
  * @param parameters N, must be finite and &gt; 0
  * @param tokens D, must be finite and &gt; 0
  * @param loss final loss in nats per token, must be finite and &gt; 0

@@ -6,6 +6,7 @@ import org.immutables.value.Value;
 /** The result of an Approach 3 fit: the fitted law, the minimum objective and how many observations it used. */
 @Value.Immutable
 public abstract class ParametricFit {
+  /** Returns a new builder. */
   public static ImmutableParametricFit.Builder builder() {
     return ImmutableParametricFit.builder();
   }

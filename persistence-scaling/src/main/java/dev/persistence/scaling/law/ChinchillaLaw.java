@@ -7,7 +7,9 @@ import org.immutables.value.Value;
  * The parametric loss of Hoffmann et al. 2022 (arXiv:2203.15556, eq. 2): L(N, D) = E + A / N^alpha + B / D^beta,
  * with N parameters and D training tokens, and its compute-efficient frontier (eq. 4) under C = 6ND.
  *
- * <p>The named constant sets are {@link #HOFFMANN_2022} (as printed, rounded), {@link #HOFFMANN_2022_UNROUNDED}
+ * <p>The named constant sets (each registered in {@link ScalingLaws} under a shorter name: {@code chinchilla},
+ * {@code chinchilla-unrounded}, {@code epoch}, {@code muennighoff-c4}) are {@link #HOFFMANN_2022} (as printed,
+ * rounded), {@link #HOFFMANN_2022_UNROUNDED}
  * (the only set that reproduces the paper's "40B at Gopher's budget"), {@link #BESIROGLU_2024} (Epoch's refit)
  * and {@link #MUENNIGHOFF_2023} (the datablations fit on Chinchilla's C4 isoFLOP points). Any constant can be
  * overridden with {@link #overriding} or the generated {@code ImmutableChinchillaLaw.copyOf(law).with*} methods,
@@ -18,7 +20,7 @@ public abstract class ChinchillaLaw implements LossLaw {
 
   /**
    * Hoffmann et al. 2022, arXiv:2203.15556, eq. (10) (App. D.2), as printed: E = 1.69, A = 406.4, B = 410.7,
-   * alpha = 0.34, beta = 0.28.
+   * alpha = 0.34, beta = 0.28. Registry name {@code chinchilla} ({@link ScalingLaws#named}).
    */
   public static final ChinchillaLaw HOFFMANN_2022 =
       builder()
@@ -36,7 +38,8 @@ public abstract class ChinchillaLaw implements LossLaw {
    * The unrounded Chinchilla constants: log A = 6.0073404, log B = 6.0179186, log E = 0.5267228, alpha =
    * 0.33917084, beta = 0.2849083, as used by Besiroglu et al. 2024 (epoch-research/analyzing-chinchilla
    * data_analysis.ipynb cell 16) and others. Only they reproduce the paper's 40B-parameter optimum at Gopher's
-   * budget (Hoffmann et al. 2022 Fig. 4 caption); the rounded set gives 32B.
+   * budget (Hoffmann et al. 2022 Fig. 4 caption); the rounded set gives 32B. Registry name
+   * {@code chinchilla-unrounded}.
    */
   public static final ChinchillaLaw HOFFMANN_2022_UNROUNDED =
       builder()
@@ -54,7 +57,7 @@ public abstract class ChinchillaLaw implements LossLaw {
 
   /**
    * Besiroglu et al. 2024, "Chinchilla Scaling: A replication attempt", arXiv:2404.10102, Table 1 estimates: E =
-   * 1.8172, A = 482.01, B = 2085.43, alpha = 0.3478, beta = 0.3658.
+   * 1.8172, A = 482.01, B = 2085.43, alpha = 0.3478, beta = 0.3658. Registry name {@code epoch}.
    */
   public static final ChinchillaLaw BESIROGLU_2024 =
       builder()
@@ -71,7 +74,8 @@ public abstract class ChinchillaLaw implements LossLaw {
   /**
    * Muennighoff et al. 2023, arXiv:2305.16264: the Chinchilla form fitted to Chinchilla's C4 isoFLOP points,
    * a = 6.255414, b = 7.3049974, e = 0.6254804, alpha = beta = 0.3526596 (huggingface/datablations README,
-   * "Parametric Fit", commit 13701315). The base of {@link DataConstrainedLaw#MUENNIGHOFF_2023}.
+   * "Parametric Fit", commit 13701315). The base of {@link DataConstrainedLaw#MUENNIGHOFF_2023}. Registry name
+   * {@code muennighoff-c4}.
    */
   public static final ChinchillaLaw MUENNIGHOFF_2023 =
       builder()
@@ -85,6 +89,7 @@ public abstract class ChinchillaLaw implements LossLaw {
           .tokenExponent(0.3526596)
           .build();
 
+  /** Returns a new builder. */
   public static ImmutableChinchillaLaw.Builder builder() {
     return ImmutableChinchillaLaw.builder();
   }
@@ -141,6 +146,12 @@ public abstract class ChinchillaLaw implements LossLaw {
         .build();
   }
 
+  /**
+   * Checks the rules of a valid {@code ChinchillaLaw} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     Checks.positive("irreducibleLoss (E)", irreducibleLoss());

@@ -118,4 +118,15 @@ class DataAdequacyTest {
     assertEquals(
         budget.acquisitionUsd() + budget.curationUsd() + budget.syntheticGenerationUsd(), budget.totalUsd(), 1e-9);
   }
+
+  @Test
+  void printsAShortSummaryNotTheRecordDump() {
+    DataAdequacy fourEpochs = DataAdequacy.assess(LAW, new TokenTarget(1e9, 100e9, "test"), single(25e9));
+    String text = fourEpochs.toString();
+    assertTrue(
+        text.startsWith("100.00B tokens for 1.00B parameters (test): 25.00B unique available, 4.00 epochs, "), text);
+    assertTrue(text.contains(", shortfall 75.00B, loss "), text);
+    assertTrue(text.endsWith(" nats/token), 1 source"), text);
+    assertTrue(text.length() < 240, text);
+  }
 }

@@ -70,4 +70,25 @@ class ScalingLawsTest {
       assertFalse(rule.source().isBlank());
     }
   }
+
+  @Test
+  void javaConstantsAndRegistryNamesFindTheSameLaw() {
+    assertSame(ChinchillaLaw.HOFFMANN_2022, ScalingLaws.named("chinchilla"));
+    assertSame(ChinchillaLaw.HOFFMANN_2022, ScalingLaws.named("ChinchillaLaw.HOFFMANN_2022"));
+    assertSame(ChinchillaLaw.HOFFMANN_2022, ScalingLaws.named("HOFFMANN_2022"));
+    assertSame(ChinchillaLaw.BESIROGLU_2024, ScalingLaws.named("besiroglu_2024"));
+    assertSame(KaplanLaw.TABLE_5, ScalingLaws.named("KaplanLaw.TABLE_5"));
+    // MUENNIGHOFF_2023 is a constant of two classes: only the qualified names are accepted.
+    assertSame(ChinchillaLaw.MUENNIGHOFF_2023, ScalingLaws.named("ChinchillaLaw.MUENNIGHOFF_2023"));
+    assertSame(DataConstrainedLaw.MUENNIGHOFF_2023, ScalingLaws.named("DataConstrainedLaw.MUENNIGHOFF_2023"));
+    assertThrows(IllegalArgumentException.class, () -> ScalingLaws.named("MUENNIGHOFF_2023"));
+    assertEquals("ChinchillaLaw.BESIROGLU_2024", ScalingLaws.javaConstant(ScalingLaws.named("epoch")).orElseThrow());
+    for (ScalingLaw law : ScalingLaws.all()) {
+      String constant = ScalingLaws.javaConstant(law).orElseThrow(() -> new AssertionError(law.name()));
+      assertSame(law, ScalingLaws.named(constant), constant);
+    }
+    assertTrue(ScalingLaws.javaConstant(ChinchillaLaw.HOFFMANN_2022.overriding(
+        java.util.OptionalDouble.of(1.7), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),
+        java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty())).isEmpty());
+  }
 }
