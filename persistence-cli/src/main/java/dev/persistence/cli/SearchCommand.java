@@ -106,7 +106,7 @@ final class SearchCommand implements Callable<Integer> {
             sequenceLength,
             goal,
             top,
-            MemoryAllowance.ASSUMED_DEFAULT,
+            MemoryAllowance.PYTORCH_CUDA_TRAINING,
             maxMicroBatch,
             !noOffload);
     SearchResult result = PlanSearch.search(request);

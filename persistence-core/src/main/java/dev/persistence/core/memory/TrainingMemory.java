@@ -6,6 +6,8 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 
@@ -15,7 +17,7 @@ import dev.persistence.core.precision.TrainingPrecision;
  * ({@link MemoryAllowance}).
  *
  * <p>Model state: parameters are the exact counts of {@link Architecture#parameters()}, placed per pipeline
- * stage (layers as {@link ActivationMemory#stageOf}; the token and position embeddings on the first stage; the
+ * stage (layers as the plan's {@link PipelineLayout}; the token and position embeddings on the first stage; the
  * final norm and output head on the last, which also holds a copy of a tied embedding when {@code p > 1}, as
  * Megatron-LM does). Tensor parallelism splits the attention, dense and shared-expert blocks, the embedding and
  * the head ({@code 1/t}); norms, routers and learned position embeddings stay whole on each rank. Routed experts
@@ -42,7 +44,7 @@ public final class TrainingMemory {
 
   /**
    * Estimates training memory on the most-loaded accelerator with the default allowance
-   * ({@link MemoryAllowance#ASSUMED_DEFAULT}).
+   * ({@link MemoryAllowance#PYTORCH_CUDA_TRAINING}).
    *
    * @param architecture the model
    * @param plan the parallelism plan
@@ -52,7 +54,7 @@ public final class TrainingMemory {
    */
   public static TrainingMemoryBreakdown estimate(
       Architecture architecture, ParallelismPlan plan, TrainingPrecision precision, Accelerator accelerator) {
-    return estimate(architecture, plan, precision, accelerator.memoryBytes(), MemoryAllowance.ASSUMED_DEFAULT);
+    return estimate(architecture, plan, precision, accelerator.memoryBytes(), MemoryAllowance.PYTORCH_CUDA_TRAINING);
   }
 
   /**
@@ -111,6 +113,12 @@ public final class TrainingMemory {
     double denseShards = plan.dataShardingDegree();
     double expertShards = plan.expertDataShardingDegree();
 
+    // DualPipe keeps two copies of the parameters (DeepSeek-V3, arXiv:2412.19437 Table 2: "Parameter 2x"): each
+    // rank holds stage i and stage p - 1 - i.
+    if (plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE) {
+      dense *= 2;
+      experts *= 2;
+    }
     long weights = bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
     long gradients =
         bytes(precision.gradientBytes(), dense, experts, zero.shardsGradients(), denseShards, expertShards);
@@ -130,7 +138,7 @@ public final class TrainingMemory {
       }
     } else {
       activations =
-          ActivationMemory.stageLayerBytes(architecture, plan, stage)
+          ActivationMemory.stageLayerBytes(architecture, plan, stage, precision.linearInputActivationBytes())
               + ActivationMemory.stageEmbeddingAndOutputBytes(architecture, plan, stage);
     }
     // Bounded so that the long sums below, with the allowance on top, cannot overflow into a negative total.
@@ -176,7 +184,7 @@ public final class TrainingMemory {
       Architecture architecture, ParallelismPlan plan, double[] dense, double[] experts) {
     long hidden = architecture.hiddenSize();
     double t = plan.tensorParallel();
-    double expertSplit = (double) plan.expertParallel() * plan.tensorParallel();
+    double expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
     double attention = architecture.attention().parameters(hidden) / t;
     double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
     double denseBlock =
@@ -185,8 +193,9 @@ public final class TrainingMemory {
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
             : null;
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
-      int stage = ActivationMemory.stageOf(architecture, layer, plan);
+      int stage = layout.stageOf(layer);
       dense[stage] += attention + layerNorms;
       if (moe != null && moe.isSparseLayer(layer)) {
         dense[stage] += moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);

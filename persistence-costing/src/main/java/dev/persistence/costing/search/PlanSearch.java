@@ -4,6 +4,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.StepTimeEstimate;
@@ -143,8 +144,11 @@ public final class PlanSearch {
                 }
                 int microBatches = globalBatch / (b * d);
                 int dataRanks = d * c;
-                for (int v = 1; v == 1 || (long) p * v <= layers; v++) {
-                  if (v > 1 && (p == 1 || layers % (p * v) != 0 || microBatches % p != 0)) {
+                for (int v = 1; v == 1 || (long) p * v <= layers + 2L; v++) {
+                  if (v > 1
+                      && (p == 1
+                          || !PipelineLayout.balancedSplitExists(layers, p, v)
+                          || microBatches % p != 0)) {
                     if (p == 1) {
                       break;
                     }

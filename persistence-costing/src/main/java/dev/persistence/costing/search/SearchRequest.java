@@ -94,7 +94,7 @@ public record SearchRequest(
         sequenceLength,
         Objective.TIME,
         5,
-        MemoryAllowance.ASSUMED_DEFAULT,
+        MemoryAllowance.PYTORCH_CUDA_TRAINING,
         16,
         true);
   }

@@ -18,6 +18,7 @@ import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
@@ -472,30 +473,14 @@ public final class StepTimeModel {
     out[STAGE_TRANSFER_BYTES] = 2 * tokens * h / t;
   }
 
-  /** Layers of the most-loaded pipeline stage, with the same placement as {@link ActivationMemory#stageOf}. */
+  /** Layers of the most-loaded pipeline stage, from the one rule of {@link PipelineLayout}. */
   static int layersOnBusiestStage(int layerCount, int p, int v) {
-    int chunks = p * v;
-    int chunkSize = (layerCount + chunks - 1) / chunks;
-    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
-    // Stage 0 gets chunks 0, p, 2p, ...: it is the busiest (it never has fewer chunks than any other stage,
-    // and only the very last chunk can be short).
-    int stage0 = 0;
-    for (int chunk = 0; chunk < usedChunks; chunk += p) {
-      stage0 += Math.min(chunkSize, layerCount - chunk * chunkSize);
-    }
-    return stage0;
+    return PipelineLayout.layersOnBusiestStage(layerCount, p, v);
   }
 
-  /** Layers of the last pipeline stage. */
+  /** Layers of the last pipeline stage, from the one rule of {@link PipelineLayout}. */
   static int layersOnLastStage(int layerCount, int p, int v) {
-    int chunks = p * v;
-    int chunkSize = (layerCount + chunks - 1) / chunks;
-    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
-    int last = 0;
-    for (int chunk = p - 1; chunk < usedChunks; chunk += p) {
-      last += Math.min(chunkSize, layerCount - chunk * chunkSize);
-    }
-    return last;
+    return PipelineLayout.layersOnStage(layerCount, p, v, p - 1);
   }
 
   /**
@@ -694,7 +679,7 @@ public final class StepTimeModel {
    *     micro-batches that is not a multiple of the pipeline degree (Megatron-LM's rule)
    */
   public StepTimeEstimate estimate(ParallelismPlan plan) {
-    return estimate(plan, MemoryAllowance.ASSUMED_DEFAULT);
+    return estimate(plan, MemoryAllowance.PYTORCH_CUDA_TRAINING);
   }
 
   /**
