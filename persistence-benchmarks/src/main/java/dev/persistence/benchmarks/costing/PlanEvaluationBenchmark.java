@@ -4,6 +4,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.search.PlanSearch;
@@ -36,6 +37,8 @@ public class PlanEvaluationBenchmark {
   private int[] pipeline;
   private int[] data;
   private int[] recompute;
+  private double[] recomputeSeconds;
+  private double[] recomputeCommunication;
   private int[] zero;
 
   @Setup
@@ -67,12 +70,17 @@ public class PlanEvaluationBenchmark {
     pipeline = new int[PLANS];
     data = new int[PLANS];
     recompute = new int[PLANS];
+    recomputeSeconds = new double[PLANS];
+    recomputeCommunication = new double[PLANS];
     zero = new int[PLANS];
     int[] pipelines = {1, 5, 7, 15, 21, 35};
     for (int i = 0; i < PLANS; i++) {
       pipeline[i] = pipelines[i % pipelines.length];
       data[i] = 640 / pipeline[i];
       recompute[i] = i % 3;
+      recomputeSeconds[i] = StepTimeModel.recomputeSeconds(layer, ActivationRecomputation.values()[recompute[i]]);
+      recomputeCommunication[i] =
+          StepTimeModel.recomputeCommunicationSeconds(layer, ActivationRecomputation.values()[recompute[i]]);
       zero[i] = (i / 3) % 4;
     }
   }
@@ -85,8 +93,8 @@ public class PlanEvaluationBenchmark {
   public double planEvaluations() {
     double sum = 0;
     for (int i = 0; i < PLANS; i++) {
-      sum += model.stepSeconds(layer, 8, pipeline[i], 1, data[i], 1, 1, 1, 2560, recompute[i], zero[i], false, 0,
-          null);
+      sum += model.stepSeconds(layer, 8, pipeline[i], 1, data[i], 1, 1, 1, 2560, recomputeSeconds[i],
+          recomputeCommunication[i], false, zero[i], false, 0, null);
     }
     return sum;
   }

@@ -75,23 +75,24 @@ public abstract class TrainingPrecision {
           .build();
 
   /**
-   * FP8 GEMMs with Megatron-Core's mixed-precision state, as NVIDIA's NeMo / Megatron-Bridge FP8 recipes run
-   * (Transformer Engine casts the bf16 weights to FP8 per GEMM; no persistent FP8 weight copy is kept beside them):
-   * 2 (bf16 weights) + 4 (fp32 main gradients) + 4 (fp32 master weights) + 4 + 4 (fp32 Adam) = 18 bytes, as the
-   * Megatron Core developer guide's Distributed Optimizer table for bf16 parameters with fp32 gradients.
+   * FP8 GEMMs with the mixed-precision state of NVIDIA's NeMo / Megatron-Bridge FP8 performance recipes
+   * (Transformer Engine casts the bf16 weights to FP8 per GEMM; no persistent FP8 weight copy is kept beside them;
+   * gradients reduced and accumulated in bf16, {@code grad_reduce_in_fp32 = False}): 2 (bf16 weights) + 2 (bf16
+   * gradients) + 4 (fp32 master weights) + 4 + 4 (fp32 Adam) = 16 bytes, the Megatron Core developer guide's
+   * Distributed Optimizer row for bf16 parameters and gradients ({@code 4 + 12/d} sharded).
    */
   public static final TrainingPrecision MEGATRON_FP8_ADAM =
       builder()
           .name("megatron-fp8-adam")
           .computeFormat(NumericFormat.FP8)
           .weightBytes(2)
-          .gradientBytes(4)
+          .gradientBytes(2)
           .masterWeightBytes(4)
           .addOptimizerState(new OptimizerState("adam first moment (fp32)", 4))
           .addOptimizerState(new OptimizerState("adam second moment (fp32)", 4))
           .source(
-              "Megatron Core developer guide, Distributed Optimizer table (bf16 param, fp32 grads = 18 bytes);"
-                  + " Transformer Engine FP8 recipes cast weights per GEMM")
+              "Megatron Core developer guide, Distributed Optimizer table (bf16 param, bf16 grads = 16 bytes,"
+                  + " 4 + 12/d); Transformer Engine FP8 recipes cast weights per GEMM")
           .build();
 
   /**

@@ -107,6 +107,8 @@ public final class PlanSearch {
             architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
     double[] layer = new double[StepTimeModel.LAYER_COSTS_SIZE];
     double[] activationBytes = new double[RECOMPUTATIONS.length];
+    double[] recompute = new double[RECOMPUTATIONS.length];
+    double[] recomputeCommunication = new double[RECOMPUTATIONS.length];
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
     int offloadOptions = request.offload() ? 2 : 1;
@@ -129,6 +131,10 @@ public final class PlanSearch {
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
               model.layerCosts(t, c, e, b, s, sp, layer);
+              for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+                recompute[r] = StepTimeModel.recomputeSeconds(layer, RECOMPUTATIONS[r]);
+                recomputeCommunication[r] = StepTimeModel.recomputeCommunicationSeconds(layer, RECOMPUTATIONS[r]);
+              }
               for (int r = 0; r < RECOMPUTATIONS.length; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
@@ -169,8 +175,8 @@ public final class PlanSearch {
                           double offloaded =
                               offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
                           double step =
-                              model.stepSeconds(layer, t, p, v, d, c, e, b, globalBatch, r, zero,
-                                  offloadOptimizer, offloaded, null);
+                              model.stepSeconds(layer, t, p, v, d, c, e, b, globalBatch, recompute[r],
+                                  recomputeCommunication[r], false, zero, offloadOptimizer, offloaded, null);
                           double score = cost ? step * n : step;
                           if (score < candidates.worst()) {
                             candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,

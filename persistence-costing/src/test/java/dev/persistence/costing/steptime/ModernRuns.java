@@ -73,6 +73,22 @@ final class ModernRuns {
       double measured,
       List<String> readings) {}
 
+  /**
+   * The published measurement as seconds per optimizer step of {@code plan}: tokens per second per GPU,
+   * a step time, or Megatron-convention TFLOP/s per GPU ({@code modelFlopsPerStep} over the rate).
+   */
+  static double measuredStepSeconds(Run run, double megatronFlopsPerStep) {
+    double gpus = run.plan().acceleratorCount();
+    switch (run.measure()) {
+      case TOKENS_PER_SECOND_PER_GPU:
+        return run.plan().globalBatchTokens() / (run.measured() * gpus);
+      case STEP_SECONDS:
+        return run.measured();
+      default:
+        return megatronFlopsPerStep / (run.measured() * 1e12 * gpus);
+    }
+  }
+
   /** A row left out, with why. */
   record Skipped(String id, String grade, String reason) {}
 
@@ -229,6 +245,18 @@ final class ModernRuns {
     }
     if (experts.isEmpty()) {
       ep = 1;
+    } else if (String.valueOf(p.get("ep")).startsWith("-") && p.get("fsdp_degree") instanceof Number) {
+      // NeMo AutoModel prints '-' for EP on its MoE rows; the measured throughput is out of reach without expert
+      // parallelism (gathering all experts per micro-batch alone would take longer than the step), so the reading
+      // is the largest expert-parallel degree that divides the experts and the FSDP group.
+      int fsdp = integer(p.get("fsdp_degree")).orElseThrow();
+      ep = 1;
+      for (int candidate = 1; candidate <= fsdp; candidate++) {
+        if (fsdp % candidate == 0 && experts.get() % candidate == 0) {
+          ep = candidate;
+        }
+      }
+      readings.add("EP " + ep + " (printed '-'; largest degree dividing experts and FSDP)");
     }
     int dp = gpus / (tp * pp * cp);
     int seq =
@@ -240,7 +268,10 @@ final class ModernRuns {
                 });
     int gbs;
     int mbs;
-    if (b.get("local_batch") instanceof Number) {
+    if (b.get("gbs") instanceof Number && b.get("mbs") instanceof Number) {
+      gbs = integer(b.get("gbs")).orElseThrow();
+      mbs = integer(b.get("mbs")).orElseThrow();
+    } else if (b.get("local_batch") instanceof Number) {
       int local = integer(b.get("local_batch")).orElseThrow();
       gbs = local * dp;
       mbs = pp > 1 ? 1 : local;
@@ -266,7 +297,8 @@ final class ModernRuns {
     if (fsdpFramework) {
       precision = fp8 ? TrainingPrecision.FSDP2_FP8_ADAM : TrainingPrecision.FSDP2_BF16_ADAM;
     } else {
-      precision = fp8 ? TrainingPrecision.MEGATRON_FP8_ADAM : TrainingPrecision.MEGATRON_BF16_ADAM_FP32_GRADIENTS;
+      // NeMo / Megatron-Bridge performance recipes reduce gradients in bf16 (grad_reduce_in_fp32 False): 16 bytes.
+      precision = fp8 ? TrainingPrecision.MEGATRON_FP8_ADAM : TrainingPrecision.MIXED_BF16_ADAM;
     }
     String recompute = String.valueOf(row.get("recompute")).toLowerCase(Locale.ROOT);
     Optional<ActivationRecomputation> stated;

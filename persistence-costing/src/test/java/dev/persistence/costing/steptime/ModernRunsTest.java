@@ -2,6 +2,7 @@ package dev.persistence.costing.steptime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
@@ -9,8 +10,10 @@ import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.costing.calibration.Calibration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,13 +30,32 @@ class ModernRunsTest {
 
   static final MemoryAllowance ALLOWANCE = MemoryAllowance.PYTORCH_CUDA_TRAINING;
 
-  /** The plan as run: the stated recomputation, or the least one that fits where the row states none. */
+  /**
+   * The plan as run: the stated recomputation, or, where the row states none, the least recomputation that fits,
+   * in the order a recipe tuner would try it: none; the cheap memory-bound modules (norms and the MLP
+   * activation, Megatron-Core {@code --recompute-modules layernorm mlp}); full recomputation of the first N layers
+   * of each chunk ({@code --recompute-method block --recompute-num-layers N}) for growing N; every layer.
+   */
   static Optional<ParallelismPlan> asRun(ModernRuns.Run run) {
     if (run.statedRecomputation().isPresent()) {
       return Optional.of(run.plan());
     }
-    for (ActivationRecomputation recomputation : ActivationRecomputation.values()) {
-      ParallelismPlan plan = ImmutableParallelismPlan.copyOf(run.plan()).withRecomputation(recomputation);
+    List<ParallelismPlan> ladder = new ArrayList<>();
+    ImmutableParallelismPlan base = ImmutableParallelismPlan.copyOf(run.plan());
+    ladder.add(base.withRecomputation(ActivationRecomputation.NONE));
+    ladder.add(
+        base.withRecomputation(ActivationRecomputation.SELECTIVE)
+            .withRecomputedModules(EnumSet.of(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION)));
+    int chunkLayers = run.plan().pipelineLayout(run.architecture().numLayers()).layersInChunk(
+        run.plan().pipelineParallel() * run.plan().virtualPipelineStages() / 2);
+    for (int n = 1; n < chunkLayers; n++) {
+      ladder.add(
+          base.withRecomputation(ActivationRecomputation.FULL)
+              .withRecomputedModules(EnumSet.of(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION))
+              .withFullyRecomputedLayersPerChunk(n));
+    }
+    ladder.add(base.withRecomputation(ActivationRecomputation.FULL));
+    for (ParallelismPlan plan : ladder) {
       if (memory(run, plan).fits()) {
         return Optional.of(plan);
       }
@@ -46,19 +68,29 @@ class ModernRunsTest {
         run.architecture(), plan, run.precision(), run.cluster().accelerator().memoryBytes(), ALLOWANCE);
   }
 
+  static String describe(ParallelismPlan plan) {
+    if (plan.recomputation() == ActivationRecomputation.FULL && plan.fullyRecomputedLayersPerChunk().isPresent()) {
+      return "FULL(" + plan.fullyRecomputedLayersPerChunk().getAsInt() + "/chunk)";
+    }
+    if (plan.recomputation() == ActivationRecomputation.SELECTIVE && !plan.recomputedModules().isEmpty()) {
+      return "MODULES";
+    }
+    return plan.recomputation().toString();
+  }
+
   @Test
   void everyGradeAbRunFitsUnderItsStatedRecomputation() {
     List<ModernRuns.Skipped> skipped = new ArrayList<>();
     List<ModernRuns.Run> runs = ModernRuns.gradeAb(skipped);
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-46s %-10s %9s %9s %s%n", "run",
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-46s %-14s %9s %9s %s%n", "run",
         "recompute", "need GiB", "have GiB", "fits"));
     List<String> failures = new ArrayList<>();
     for (ModernRuns.Run run : runs) {
       ParallelismPlan plan = asRun(run).orElse(ImmutableParallelismPlan.copyOf(run.plan())
           .withRecomputation(ActivationRecomputation.FULL));
       TrainingMemoryBreakdown memory = memory(run, plan);
-      table.append(String.format(Locale.ROOT, "%-46s %-10s %9.1f %9.1f %s%n", run.id(),
-          plan.recomputation() + (run.statedRecomputation().isPresent() ? "" : "*"),
+      table.append(String.format(Locale.ROOT, "%-46s %-14s %9.1f %9.1f %s%n", run.id(),
+          describe(plan) + (run.statedRecomputation().isPresent() ? "" : "*"),
           memory.totalBytes() / (double) (1L << 30), memory.capacityBytes() / (double) (1L << 30),
           memory.fits() ? "yes" : "NO"));
       if (!memory.fits()) {
@@ -73,22 +105,30 @@ class ModernRunsTest {
     assertTrue(failures.isEmpty(), "runs that do not fit as run: " + failures + "\n" + table);
   }
 
+  /**
+   * Step time against the published throughput, from the one calibration ({@code production-2025}). The
+   * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 18.6% and 34 of 71
+   * runs within 15% at the time of the fit. The misses are systematic, not noise: small fine-grained MoE models
+   * (Qwen3-30B-A3B, gpt-oss) run slower than any GEMM-and-bandwidth model predicts (router, permutation and load
+   * imbalance are not modelled), TorchTitan's runs on power-capped (500 W) H100s run slower than the H100's
+   * 700 W peaks allow, and NeMo's dense FP8 runs on H100 run faster.
+   */
   @Test
   void stepTimesAgainstPublishedThroughput() {
     List<ModernRuns.Skipped> skipped = new ArrayList<>();
     List<ModernRuns.Run> runs = ModernRuns.gradeAb(skipped);
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-46s %-24s %10s %10s %7s%n", "run",
-        "measure", "published", "predicted", "error"));
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-46s %-26s %10s %10s %8s %8s%n", "run",
+        "measure", "published", "predicted", "value", "step"));
     double sum = 0;
     double max = 0;
-    int count = 0;
+    int within = 0;
     for (ModernRuns.Run run : runs) {
       ParallelismPlan plan = asRun(run).orElse(ImmutableParallelismPlan.copyOf(run.plan())
           .withRecomputation(ActivationRecomputation.FULL));
       StepTimeModel model =
           StepTimeModel.of(run.architecture(), run.cluster(), run.precision(),
-              Calibration.forAccelerator(run.cluster().accelerator().name()), AttentionKernel.FUSED,
-              FlopConvention.MEGATRON);
+              Calibration.bundled("production-2025"), AttentionKernel.FUSED, FlopConvention.MEGATRON);
       StepTimeEstimate estimate = model.estimate(plan, ALLOWANCE);
       double predicted;
       switch (run.measure()) {
@@ -101,16 +141,28 @@ class ModernRunsTest {
         default:
           predicted = estimate.modelFlopsUtilization() * model.peakFlopsPerSecond() / 1e12;
       }
-      double error = (predicted - run.measured()) / run.measured();
-      sum += Math.abs(error);
-      max = Math.max(max, Math.abs(error));
-      count++;
-      table.append(String.format(Locale.ROOT, "%-46s %-24s %10.1f %10.1f %+6.1f%%%n", run.id(), run.measure(),
-          run.measured(), predicted, 100 * error));
+      double megatronFlops =
+          FlopAccounting.estimate(run.architecture(), plan.sequenceLength(), FlopConvention.MEGATRON,
+                  ActivationRecomputation.NONE).modelTrainingFlopsPerToken() * plan.globalBatchTokens();
+      double stepError = estimate.stepSeconds() / ModernRuns.measuredStepSeconds(run, megatronFlops) - 1;
+      sum += Math.abs(stepError);
+      max = Math.max(max, Math.abs(stepError));
+      if (Math.abs(stepError) <= 0.15) {
+        within++;
+      }
+      table.append(String.format(Locale.ROOT, "%-46s %-26s %10.1f %10.1f %+7.1f%% %+7.1f%%%n", run.id(),
+          run.measure(), run.measured(), predicted, 100 * (predicted / run.measured() - 1), 100 * stepError));
+      if (Boolean.getBoolean("persistence.verbose")) {
+        table.append("    ").append(describe(plan)).append(' ').append(estimate.breakdown()).append('\n');
+      }
     }
-    table.append(String.format(Locale.ROOT, "runs %d, mean |error| %.1f%%, max %.1f%%%n", count, 100 * sum / count,
-        100 * max));
+    double mean = sum / runs.size();
+    table.append(String.format(Locale.ROOT,
+        "runs %d: step time mean |error| %.1f%%, max %.1f%%, within 15%%: %d%n", runs.size(), 100 * mean,
+        100 * max, within));
     System.out.println(table);
-    assertTrue(count > 0);
+    assertTrue(runs.size() >= 71, "readable grade A/B runs: " + runs.size());
+    assertTrue(mean <= 0.19, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 32, "runs within 15%: " + within + "\n" + table);
   }
 }
