@@ -35,8 +35,8 @@ import dev.persistence.core.parallelism.ParallelismPlan;
  * {@code 24sbh} it splits (query, key, value and the output projection's input {@code 8sbh}; the MLP's {@code 4h}
  * hidden activations before and after GeLU {@code 16sbh}). For other shapes this class generalises each term by
  * its tensor's width: grouped-query keys and values are {@code kvHeads x headDim} wide, the MLP stores {@code 4sbI}
- * for a plain block of width {@code I} and {@code 8sbI} for a gated one (gate, up, activated gate and product: an
- * extension of this project), norms are {@code normsPerLayer x 2sbh}. Multi-head latent attention is counted with
+ * for a plain block of width {@code I} and {@code 6sbI} for a gated one (gate and up outputs and the fused
+ * activation's product: an extension of this project, after Megatron-Core's fused {@code bias_swiglu}), norms are {@code normsPerLayer x 2sbh}. Multi-head latent attention is counted with
  * its up-projected keys and values ({@code heads x headDim}), leaving out the small latents.
  *
  * <p>Mixture-of-experts layers store, for each token, {@code k} routed copies of the MLP's input ({@code 2sbh}
@@ -184,13 +184,15 @@ public final class ActivationMemory {
   }
 
   /**
-   * Bytes per token and unit of MLP width: gated, the gate and up outputs (4) and the activated gate and product
-   * (4, the product being the second GEMM's input); plain, the first GEMM's output (2) and the activation's output
+   * Bytes per token and unit of MLP width. Gated: the first GEMM's gate and up outputs (4), which the backward
+   * pass of the fused activation needs, and the activated product (2, the second GEMM's input); Megatron-Core's
+   * fused {@code bias_swiglu} (and Transformer Engine's {@code swiglu}) computes {@code silu(gate) x up} in one
+   * kernel and stores no separate activated gate. Plain: the first GEMM's output (2) and the activation's output
    * (2, the second GEMM's input). Recomputing the activation frees its output.
    */
   private static double hiddenBytes(boolean gated, boolean activationRecomputed, double linear) {
     if (gated) {
-      return activationRecomputed ? 4 : 4 + 2 + 2 * linear;
+      return activationRecomputed ? 4 : 4 + 2 * linear;
     }
     return activationRecomputed ? 2 : 2 + 2 * linear;
   }
