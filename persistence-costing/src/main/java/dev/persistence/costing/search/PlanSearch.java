@@ -7,6 +7,7 @@ import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
+import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
@@ -105,10 +106,10 @@ public final class PlanSearch {
     FastMemory memory =
         new FastMemory(
             architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
-    double[] layer = new double[StepTimeModel.LAYER_COSTS_SIZE];
+    PlanEvaluator evaluator = PlanEvaluator.of(model);
+    ZeroStage[] zeroStages = ZeroStage.values();
     double[] activationBytes = new double[RECOMPUTATIONS.length];
-    double[] recompute = new double[RECOMPUTATIONS.length];
-    double[] recomputeCommunication = new double[RECOMPUTATIONS.length];
+
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
     int offloadOptions = request.offload() ? 2 : 1;
@@ -130,11 +131,7 @@ public final class PlanSearch {
             }
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
-              model.layerCosts(t, c, e, b, s, sp, layer);
-              for (int r = 0; r < RECOMPUTATIONS.length; r++) {
-                recompute[r] = StepTimeModel.recomputeSeconds(layer, RECOMPUTATIONS[r]);
-                recomputeCommunication[r] = StepTimeModel.recomputeCommunicationSeconds(layer, RECOMPUTATIONS[r]);
-              }
+              PlanEvaluator.LayerCosts layer = evaluator.layerCosts(t, c, e, b, s, sp);
               for (int r = 0; r < RECOMPUTATIONS.length; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
@@ -175,8 +172,8 @@ public final class PlanSearch {
                           double offloaded =
                               offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
                           double step =
-                              model.stepSeconds(layer, t, p, v, d, c, e, b, globalBatch, recompute[r],
-                                  recomputeCommunication[r], false, zero, offloadOptimizer, offloaded, null);
+                              evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
+                                  zeroStages[zero], offloadOptimizer, offloaded);
                           double score = cost ? step * n : step;
                           if (score < candidates.worst()) {
                             candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,

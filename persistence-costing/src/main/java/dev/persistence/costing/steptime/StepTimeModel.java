@@ -77,8 +77,8 @@ import dev.persistence.costing.calibration.CalibrationParameter;
  * accelerator for the step time; HFU counts recomputation as well. Memory per accelerator is
  * {@link TrainingMemory#estimate}.
  *
- * <p>Instances precompute the architecture's constants once and are immutable and thread-safe; the primitive
- * methods {@link #layerCosts} and {@link #stepSeconds} allocate nothing, for {@code PlanSearch}.
+ * <p>Instances precompute the architecture's constants once and are immutable and thread-safe; the package-private
+ * primitive path allocates nothing and is reached through {@link PlanEvaluator}, for {@code PlanSearch}.
  */
 public final class StepTimeModel {
 
@@ -101,7 +101,7 @@ public final class StepTimeModel {
   static final int ACTIVATION_FUNCTION_SECONDS = 15;
   static final int EXPERT_GEMM_SECONDS = 16;
   /** Size of the scratch array {@link #layerCosts} fills. */
-  public static final int LAYER_COSTS_SIZE = 17;
+  static final int LAYER_COSTS_SIZE = 17;
 
   /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
@@ -370,7 +370,7 @@ public final class StepTimeModel {
    * @param sequenceParallel whether sequence parallelism is on
    * @param out an array of at least {@link #LAYER_COSTS_SIZE} elements
    */
-  public void layerCosts(
+  void layerCosts(
       int t, int c, int e, int microBatch, int sequenceLength, boolean sequenceParallel, double[] out) {
     double b = microBatch;
     double localSequence = (double) sequenceLength / c;
@@ -520,7 +520,7 @@ public final class StepTimeModel {
    * @param layer the array {@link #layerCosts} filled
    * @param recomputation the setting
    */
-  public static double recomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
+  static double recomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
     switch (recomputation) {
       case FULL:
         return layer[FORWARD_COMPUTE];
@@ -532,7 +532,7 @@ public final class StepTimeModel {
   }
 
   /** Communication one layer's recomputation repeats per micro-batch: the forward pass's, under {@code FULL}. */
-  public static double recomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
+  static double recomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
     return recomputation == ActivationRecomputation.FULL
         ? layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT]
         : 0;
@@ -612,7 +612,7 @@ public final class StepTimeModel {
    * @param activationBytesOffloaded activation bytes per micro-batch moved to the host and back (0 for none)
    * @param breakdown null, or an array of {@link StepTimeBreakdown#SIZE} elements to receive the breakdown
    */
-  public double stepSeconds(
+  double stepSeconds(
       double[] layer,
       int t,
       int p,
