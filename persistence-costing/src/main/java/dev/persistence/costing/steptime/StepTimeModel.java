@@ -164,6 +164,12 @@ public final class StepTimeModel {
   /** Routed-expert parameters of one layer (all experts), averaged over layers. */
   private final double expertLayerParameters;
   private final double tokenEmbeddingParameters;
+  /**
+   * Layers on the busiest and on the last stage of {@link PipelineLayout#balanced} for each {@code [p][v]} with
+   * {@code p x v <= L + 2}, so that the allocation-free path looks them up instead of walking the chunks.
+   */
+  private final int[][] busiestStageLayers;
+  private final int[][] lastStageLayers;
 
   private StepTimeModel(
       Architecture architecture,
@@ -258,6 +264,20 @@ public final class StepTimeModel {
         attentionParameters + norms + (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
+    int maxChunks = layers + 2;
+    busiestStageLayers = new int[maxChunks + 1][];
+    lastStageLayers = new int[maxChunks + 1][];
+    for (int p = 1; p <= maxChunks; p++) {
+      int maxV = maxChunks / p;
+      busiestStageLayers[p] = new int[maxV + 1];
+      lastStageLayers[p] = new int[maxV + 1];
+      for (int v = 1; v <= maxV; v++) {
+        if (PipelineLayout.balancedSplitExists(layers, p, v)) {
+          busiestStageLayers[p][v] = PipelineLayout.layersOnBusiestStage(layers, p, v);
+          lastStageLayers[p][v] = PipelineLayout.layersOnStage(layers, p, v, p - 1);
+        }
+      }
+    }
   }
 
   /**
@@ -638,8 +658,18 @@ public final class StepTimeModel {
     // all-to-alls (DeepSeek-V3 section 3.2.1, Figure 4).
     double expertPerLayer = dualPipe ? 0 : layer[FORWARD_EXPERT] + layer[BACKWARD_EXPERT];
 
-    int busiest = p == 1 ? layers : layersOnBusiestStage(layers, p, v);
-    int last = p == 1 ? layers : layersOnLastStage(layers, p, v);
+    int busiest;
+    int last;
+    if (p == 1) {
+      busiest = layers;
+      last = layers;
+    } else if (p < busiestStageLayers.length && v < busiestStageLayers[p].length) {
+      busiest = busiestStageLayers[p][v];
+      last = lastStageLayers[p][v];
+    } else {
+      busiest = layersOnBusiestStage(layers, p, v);
+      last = layersOnLastStage(layers, p, v);
+    }
 
     // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
     double transfers = 0;
