@@ -106,6 +106,7 @@ public final class TrainingCodecs {
                   .gradientBytes(fields.requiredDouble("gradientBytes"))
                   .masterWeightBytes(fields.requiredDouble("masterWeightBytes"))
                   .source(fields.requiredText("source"));
+          fields.optionalDouble("linearInputActivationBytes").ifPresent(builder::linearInputActivationBytes);
           for (DocumentNode state : fields.required("optimizerStates").elements()) {
             ObjectFields stateFields = state.fields();
             String name = stateFields.requiredText("name");
@@ -130,6 +131,7 @@ public final class TrainingCodecs {
           out.put("weightBytes", precision.weightBytes());
           out.put("gradientBytes", precision.gradientBytes());
           out.put("masterWeightBytes", precision.masterWeightBytes());
+          out.put("linearInputActivationBytes", precision.linearInputActivationBytes());
           var states = out.putArray("optimizerStates");
           for (OptimizerState state : precision.optimizerStates()) {
             states.addObject().put("name", state.name()).put("bytesPerParameter", state.bytesPerParameter());
