@@ -80,6 +80,16 @@ public final class TrainingMemory {
     double[] denseParameters = new double[stages];
     double[] expertParameters = new double[stages];
     placeParameters(architecture, plan, denseParameters, expertParameters);
+    if (plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE) {
+      // DualPipe keeps two copies of the parameters (DeepSeek-V3, arXiv:2412.19437 section 3.2.1 and Table 2:
+      // "Parameter 2x"): rank i runs stage i of one direction and stage p - 1 - i of the other.
+      double[] dense = denseParameters.clone();
+      double[] expert = expertParameters.clone();
+      for (int stage = 0; stage < stages; stage++) {
+        denseParameters[stage] = dense[stage] + dense[stages - 1 - stage];
+        expertParameters[stage] = expert[stage] + expert[stages - 1 - stage];
+      }
+    }
 
     TrainingMemoryBreakdown best = null;
     for (int stage = 0; stage < stages; stage++) {
@@ -113,12 +123,6 @@ public final class TrainingMemory {
     double denseShards = plan.dataShardingDegree();
     double expertShards = plan.expertDataShardingDegree();
 
-    // DualPipe keeps two copies of the parameters (DeepSeek-V3, arXiv:2412.19437 Table 2: "Parameter 2x"): each
-    // rank holds stage i and stage p - 1 - i.
-    if (plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE) {
-      dense *= 2;
-      experts *= 2;
-    }
     long weights = bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
     long gradients =
         bytes(precision.gradientBytes(), dense, experts, zero.shardsGradients(), denseShards, expertShards);
