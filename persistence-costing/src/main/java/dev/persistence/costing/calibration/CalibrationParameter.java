@@ -65,7 +65,13 @@ public enum CalibrationParameter {
    * Fraction of the forward pass's tensor-parallel communication hidden behind its GEMMs (Megatron-Core
    * {@code --tp-comm-overlap} with Transformer Engine userbuffers, PyTorch async TP); 0 without such overlap.
    */
-  FORWARD_TENSOR_PARALLEL_OVERLAP("forwardTensorParallelOverlap", 0.0, 1.0);
+  FORWARD_TENSOR_PARALLEL_OVERLAP("forwardTensorParallelOverlap", 0.0, 1.0),
+  /**
+   * Fixed forward seconds per local expert of a sparse layer and micro-batch (backward twice): each expert's GEMMs
+   * are separate problems of the grouped GEMM, with their own tile scheduling and tail, which fine-grained MoE
+   * models with many small local experts make visible.
+   */
+  EXPERT_OVERHEAD_SECONDS("expertOverheadSeconds", 0.0, 0.01);
 
   private final String key;
   private final double lowerBound;

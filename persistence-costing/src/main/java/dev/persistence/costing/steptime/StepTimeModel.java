@@ -119,6 +119,7 @@ public final class StepTimeModel {
   private final double gemmPeak;
   private final double expertOverlap;
   private final double layerOverhead;
+  private final double expertOverhead;
   private final double forwardTensorOverlap;
   /** Bytes per parameter of the weight all-gathers: 1 for FP8 recipes (fp8_param_gather), else 2 (bf16). */
   private final double gatherBytesPerParameter;
@@ -200,6 +201,7 @@ public final class StepTimeModel {
         attentionPeak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
     expertOverlap = calibration.value(CalibrationParameter.EXPERT_PARALLEL_OVERLAP);
     layerOverhead = calibration.value(CalibrationParameter.LAYER_OVERHEAD_SECONDS);
+    expertOverhead = calibration.value(CalibrationParameter.EXPERT_OVERHEAD_SECONDS);
     forwardTensorOverlap = calibration.value(CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP);
     // FP8 recipes gather the weights in FP8 (Megatron-Core --fp8-param-gather, torchao
     // enable_fsdp_float8_all_gather); otherwise in the 16-bit compute copy, whatever the shard's precision
@@ -446,7 +448,10 @@ public final class StepTimeModel {
           localExperts
                   * (gemmSeconds(tokensPerExpert, h, width)
                       + gemmSeconds(tokensPerExpert, expertIntermediate / t, h))
-              + gemmSeconds(tokens, h, experts);
+              + gemmSeconds(tokens, h, experts)
+              // Each local expert's two GEMMs are separate problems of a grouped GEMM: a fixed cost per expert
+              // (tile scheduling, the per-expert tail), which many small experts make visible.
+              + localExperts * expertOverhead;
       sparseActivationBytes =
           (expertGated ? 6 : 4) * tokens * expertsPerToken * expertIntermediate / t
               + 8 * expertsPerToken * tokens * h / (sequenceParallel ? t : 1);

@@ -100,6 +100,7 @@ class Llama3Table4Test {
                 dev.persistence.core.parallelism.ImmutableParallelismPlan.copyOf(plan)
                     .withVirtualPipelineStages(2))
             .modelFlopsUtilization();
+    System.out.printf("Llama 3 405B MFU: %.3f (v = 1), %.3f (v = 2)%n", plain, interleaved);
     assertTrue(
         0.43 >= 0.95 * plain && 0.43 <= 1.05 * interleaved,
         "predicted MFU " + plain + " (v = 1) to " + interleaved + " (v = 2)");

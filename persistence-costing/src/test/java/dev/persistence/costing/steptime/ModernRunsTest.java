@@ -108,11 +108,11 @@ class ModernRunsTest {
   /**
    * Step time against the published throughput, from the one calibration ({@code production-2025}). The
    * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
-   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 18.6% and 34 of 71
-   * runs within 15% at the time of the fit. The misses are systematic, not noise: small fine-grained MoE models
-   * (Qwen3-30B-A3B, gpt-oss) run slower than any GEMM-and-bandwidth model predicts (router, permutation and load
-   * imbalance are not modelled), TorchTitan's runs on power-capped (500 W) H100s run slower than the H100's
-   * 700 W peaks allow, and NeMo's dense FP8 runs on H100 run faster.
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 15.5%, worst 47.6%,
+   * 44 of 71 runs within 15% at the time of the fit. The misses are systematic, not noise: TorchTitan's runs on
+   * power-capped (500 W) H100s run slower than the H100's 700 W peaks allow; the smallest fine-grained MoE models
+   * (Qwen3-30B-A3B, gpt-oss) still run slower than predicted (router, permutation and load imbalance are not
+   * modelled beyond a per-expert overhead).
    */
   @Test
   void stepTimesAgainstPublishedThroughput() {
@@ -162,7 +162,7 @@ class ModernRunsTest {
         100 * max, within));
     System.out.println(table);
     assertTrue(runs.size() >= 71, "readable grade A/B runs: " + runs.size());
-    assertTrue(mean <= 0.19, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 32, "runs within 15%: " + within + "\n" + table);
+    assertTrue(mean <= 0.16, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 42, "runs within 15%: " + within + "\n" + table);
   }
 }

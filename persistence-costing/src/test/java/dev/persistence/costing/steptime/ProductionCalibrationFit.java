@@ -64,7 +64,8 @@ class ProductionCalibrationFit {
                 CalibrationParameter.LAYER_OVERHEAD_SECONDS,
                 CalibrationParameter.SCALE_OUT_COLLECTIVE_EFFICIENCY,
                 CalibrationParameter.PIPELINE_COMMUNICATION_OVERLAP,
-                CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP),
+                CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP,
+                CalibrationParameter.EXPERT_OVERHEAD_SECONDS),
             observations(runs),
             "fit");
     System.out.println(fit.calibration().toJson());
