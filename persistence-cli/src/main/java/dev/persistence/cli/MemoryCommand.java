@@ -122,7 +122,7 @@ final class MemoryCommand implements Callable<Integer> {
             .globalBatchSize(global)
             .sequenceLength(sequence)
             .build();
-    MemoryAllowance allowance = noAllowance ? MemoryAllowance.NONE : MemoryAllowance.ASSUMED_DEFAULT;
+    MemoryAllowance allowance = noAllowance ? MemoryAllowance.NONE : MemoryAllowance.PYTORCH_CUDA_TRAINING;
     TrainingMemoryBreakdown memory =
         TrainingMemory.estimate(architecture, plan, trainingPrecision, accelerator.memoryBytes(), allowance);
     Map<String, Object> result = new LinkedHashMap<>();

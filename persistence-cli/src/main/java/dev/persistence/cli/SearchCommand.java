@@ -77,6 +77,15 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--no-offload", description = "Do not try optimizer or activation offload.")
   boolean noOffload;
 
+  @Option(
+      names = "--convention",
+      paramLabel = "NAME",
+      defaultValue = "exact",
+      description =
+          "FLOP convention of the MFU: exact (default), megatron (Korthikanti eq. 7, as NeMo prints it), 6n"
+              + " (Kaplan 6N), kaplan, chinchilla or chinchilla-table-a4.")
+  String convention;
+
   @Option(names = "--fused-attention", description = "Fused (flash) attention instead of Megatron's unfused kernels.")
   boolean fusedAttention;
 
@@ -100,13 +109,13 @@ final class SearchCommand implements Callable<Integer> {
             trainingPrecision,
             Calibration.forAccelerator(accelerator.name()),
             fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED,
-            FlopConvention.EXACT,
+            flopConvention(convention),
             clusterOptions.gpus,
             globalBatch,
             sequenceLength,
             goal,
             top,
-            MemoryAllowance.ASSUMED_DEFAULT,
+            MemoryAllowance.PYTORCH_CUDA_TRAINING,
             maxMicroBatch,
             !noOffload);
     SearchResult result = PlanSearch.search(request);
@@ -145,5 +154,10 @@ final class SearchCommand implements Callable<Integer> {
     }
     printer.flush();
     return 0;
+  }
+
+  /** The {@code --convention} value: a {@link FlopConvention} name, or {@code 6n} for Kaplan's 6N. */
+  static FlopConvention flopConvention(String text) {
+    return Names.parse(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
   }
 }

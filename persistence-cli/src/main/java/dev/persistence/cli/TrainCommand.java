@@ -95,6 +95,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "megatron-bf16-adam (18 B/param, default), bf16-adam (16), fp8-deepseek-v3 (13), bf16-adafactor (8).")
   String precision;
 
+  @Option(
+      names = "--convention",
+      paramLabel = "NAME",
+      defaultValue = "exact",
+      description =
+          "FLOP convention of the MFU: exact (default), megatron (Korthikanti eq. 7, as NeMo prints it), 6n"
+              + " (Kaplan 6N), kaplan, chinchilla or chinchilla-table-a4.")
+  String convention;
+
   @Option(names = "--fused-attention", description = "Fused (flash) attention instead of Megatron's unfused kernels.")
   boolean fusedAttention;
 
@@ -144,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
             trainingPrecision,
             Calibration.forAccelerator(accelerator.name()),
             fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED,
-            FlopConvention.EXACT);
+            flopConvention(convention));
     StepTimeEstimate estimate = stepTime.estimate(plan);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("modelType", architecture.family());
@@ -161,5 +170,10 @@ final class TrainCommand implements Callable<Integer> {
     StepReports.addRows(table, estimate, budget);
     table.print(spec.commandLine().getOut());
     return 0;
+  }
+
+  /** The {@code --convention} value: a {@link FlopConvention} name, or {@code 6n} for Kaplan's 6N. */
+  static FlopConvention flopConvention(String text) {
+    return Names.parse(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
   }
 }

@@ -27,7 +27,8 @@ class MemoryCommandTest {
         }) {
       assertTrue(json.get(field).isIntegralNumber(), field);
     }
-    assertEquals(80_000_000_000L, json.get("capacityBytes").asLong());
+    // H100 SXM: 80 GiB (NVIDIA aiconfigurator h100_sxm.yaml mem_capacity 85899345920).
+    assertEquals(80L << 30, json.get("capacityBytes").asLong());
     assertTrue(json.get("fits").asBoolean());
     assertEquals(
         json.get("totalBytes").asLong(),

@@ -17,7 +17,7 @@ class PlanCommandTest {
   /** The two bundled scenarios of the founding brief run end to end and say where each row stands. */
   @Test
   void bundledScenariosProduceTheRequiredFigures() throws IOException {
-    for (String scenario : new String[] {"frontier.yaml", "competitive.yaml"}) {
+    for (String scenario : new String[] {"frontier.yaml", "frontier-dense.yaml", "competitive.yaml"}) {
       CommandRun run =
           CommandRun.of("plan", EXAMPLES.resolve(scenario).toString(), "--json", "--samples", "200");
       assertEquals(0, run.exitCode(), run.err());
@@ -97,7 +97,7 @@ class PlanCommandTest {
     String frontier = Files.readString(EXAMPLES.resolve("frontier.yaml"));
     Files.createDirectories(folder.resolve("models"));
     Files.createDirectories(folder.resolve("data"));
-    Files.copy(EXAMPLES.resolve("models/frontier-1t-dense.yaml"), folder.resolve("models/frontier-1t-dense.yaml"));
+    Files.copy(EXAMPLES.resolve("models/frontier-1t-moe.yaml"), folder.resolve("models/frontier-1t-moe.yaml"));
     Files.copy(EXAMPLES.resolve("data/mixture.yaml"), folder.resolve("data/mixture.yaml"));
     Path file = folder.resolve("s.yaml");
 

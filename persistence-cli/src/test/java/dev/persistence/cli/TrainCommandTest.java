@@ -126,4 +126,33 @@ class TrainCommandTest {
     assertEquals(2, run.exitCode());
     assertEquals("persistence train: --tokens (lots) must be a number such as 300e9\n", run.err());
   }
+
+  @Test
+  void mfuFollowsTheNamedFlopConvention() throws Exception {
+    // Korthikanti et al. 2022 eq. 7 (megatron) counts the attention scores non-causally and the logits; Kaplan's
+    // 6N counts neither: for GPT-3 at s = 2048 the megatron MFU is the larger, the same step time under each.
+    String[] base = {
+      "train", gpt3(folder).toString(), "--accelerator", "A100-SXM4-80GB", "--gpus", "64", "--tp", "8", "--pp", "8",
+      "--sequence-parallel", "--recompute", "selective", "--global-batch", "64", "--seq-len", "2048", "--json"
+    };
+    JsonNode megatron = json(base, "megatron");
+    JsonNode sixN = json(base, "6n");
+    assertEquals(megatron.get("stepSeconds").asDouble(), sixN.get("stepSeconds").asDouble(), 1e-12);
+    assertTrue(megatron.get("mfu").asDouble() > sixN.get("mfu").asDouble());
+    CommandRun bad = CommandRun.of(concat(base, "--convention", "furlongs"));
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("--convention"), bad.err());
+  }
+
+  private static JsonNode json(String[] base, String convention) throws Exception {
+    CommandRun run = CommandRun.of(concat(base, "--convention", convention));
+    assertEquals(0, run.exitCode(), run.err());
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
 }

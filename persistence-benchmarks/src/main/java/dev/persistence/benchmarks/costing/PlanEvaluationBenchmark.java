@@ -4,11 +4,14 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.search.PlanSearch;
 import dev.persistence.costing.search.SearchRequest;
 import dev.persistence.costing.search.SearchResult;
+import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,10 +35,13 @@ public class PlanEvaluationBenchmark {
 
   private StepTimeModel model;
   private SearchRequest request;
-  private double[] layer;
+  private PlanEvaluator.LayerCosts layer;
   private int[] pipeline;
   private int[] data;
   private int[] recompute;
+  private ActivationRecomputation[] recomputations;
+  private ZeroStage[] zeroStages;
+  private PlanEvaluator evaluator;
   private int[] zero;
 
   @Setup
@@ -62,17 +68,21 @@ public class PlanEvaluationBenchmark {
     TrainingPrecision precision = TrainingPrecision.MEGATRON_BF16_ADAM_FP32_GRADIENTS;
     model = StepTimeModel.of(mtnlg, cluster, precision, Calibration.bundled("a100-sxm-80gb"));
     request = SearchRequest.of(mtnlg, cluster, precision, 5120, 2560, 2048);
-    layer = new double[StepTimeModel.LAYER_COSTS_SIZE];
-    model.layerCosts(8, 1, 1, 1, 2048, true, layer);
+    evaluator = PlanEvaluator.of(model);
+    layer = evaluator.layerCosts(8, 1, 1, 1, 2048, true);
     pipeline = new int[PLANS];
     data = new int[PLANS];
     recompute = new int[PLANS];
+    recomputations = new ActivationRecomputation[PLANS];
+    zeroStages = new ZeroStage[PLANS];
     zero = new int[PLANS];
     int[] pipelines = {1, 5, 7, 15, 21, 35};
     for (int i = 0; i < PLANS; i++) {
       pipeline[i] = pipelines[i % pipelines.length];
       data[i] = 640 / pipeline[i];
       recompute[i] = i % 3;
+      recomputations[i] = ActivationRecomputation.values()[recompute[i]];
+      zeroStages[i] = ZeroStage.of(zero[i]);
       zero[i] = (i / 3) % 4;
     }
   }
@@ -85,8 +95,7 @@ public class PlanEvaluationBenchmark {
   public double planEvaluations() {
     double sum = 0;
     for (int i = 0; i < PLANS; i++) {
-      sum += model.stepSeconds(layer, 8, pipeline[i], 1, data[i], 1, 1, 1, 2560, recompute[i], zero[i], false, 0,
-          null);
+      sum += evaluator.stepSeconds(layer, pipeline[i], 1, data[i], 2560, recomputations[i], zeroStages[i], false, 0);
     }
     return sum;
   }

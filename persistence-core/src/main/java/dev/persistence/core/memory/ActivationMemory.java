@@ -7,7 +7,11 @@ import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
-import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.architecture.MultiHeadLatentAttention;
+import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
+import java.util.Set;
 import dev.persistence.core.parallelism.ParallelismPlan;
 
 /**
@@ -31,8 +35,8 @@ import dev.persistence.core.parallelism.ParallelismPlan;
  * {@code 24sbh} it splits (query, key, value and the output projection's input {@code 8sbh}; the MLP's {@code 4h}
  * hidden activations before and after GeLU {@code 16sbh}). For other shapes this class generalises each term by
  * its tensor's width: grouped-query keys and values are {@code kvHeads x headDim} wide, the MLP stores {@code 4sbI}
- * for a plain block of width {@code I} and {@code 8sbI} for a gated one (gate, up, activated gate and product: an
- * extension of this project), norms are {@code normsPerLayer x 2sbh}. Multi-head latent attention is counted with
+ * for a plain block of width {@code I} and {@code 6sbI} for a gated one (gate and up outputs and the fused
+ * activation's product: an extension of this project, after Megatron-Core's fused {@code bias_swiglu}), norms are {@code normsPerLayer x 2sbh}. Multi-head latent attention is counted with
  * its up-projected keys and values ({@code heads x headDim}), leaving out the small latents.
  *
  * <p>Mixture-of-experts layers store, for each token, {@code k} routed copies of the MLP's input ({@code 2sbh}
@@ -47,7 +51,7 @@ public final class ActivationMemory {
   private ActivationMemory() {}
 
   /**
-   * Activation bytes one transformer layer stores for one micro-batch on one rank.
+   * Activation bytes one transformer layer stores for one micro-batch on one rank, with bf16 linear inputs.
    *
    * @param architecture the model
    * @param layerIndex the layer, from 0
@@ -56,20 +60,55 @@ public final class ActivationMemory {
    * @throws IllegalArgumentException if {@code layerIndex} is outside the model
    */
   public static double layerBytes(Architecture architecture, int layerIndex, ParallelismPlan plan) {
+    return layerBytes(architecture, layerIndex, plan, 2);
+  }
+
+  /**
+   * Activation bytes one transformer layer stores for one micro-batch on one rank.
+   *
+   * <p>A fully recomputed layer ({@link ParallelismPlan#fullyRecomputes}) keeps only its input. Otherwise each
+   * {@link RecomputedModule} of the plan frees what it recomputes: {@code CORE_ATTENTION} the unfused kernel's
+   * scores, {@code NORMS} the norm outputs (the attention and MLP inputs, {@code 4sbh}), {@code MLP_ACTIVATION}
+   * the activation's output ({@code 4sbI} gated, {@code 2sbI} plain), {@code MLA_UP_PROJECTION} the up-projected
+   * keys and values, {@code MOE_EXPERTS} the routed experts' copies of their inputs and hidden activations. The
+   * inputs of the linear layers (attention and MLP inputs, the output projection's and the second MLP GEMM's
+   * inputs) are stored at {@code linearInputBytes} per element (2 for bf16, 1 for the FP8 caching of DeepSeek-V3
+   * section 3.3.4).
+   *
+   * @param architecture the model
+   * @param layerIndex the layer, from 0
+   * @param plan the parallelism plan
+   * @param linearInputBytes bytes per element of the stored linear-layer inputs
+   * @throws IllegalArgumentException if {@code layerIndex} is outside the model
+   */
+  public static double layerBytes(
+      Architecture architecture, int layerIndex, ParallelismPlan plan, double linearInputBytes) {
     checkArgument(
         layerIndex >= 0 && layerIndex < architecture.numLayers(),
         "layerIndex (%s) must be in [0, numLayers (%s))",
         layerIndex,
         architecture.numLayers());
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
+    return layerBytes(architecture, layerIndex, plan, layout, linearInputBytes);
+  }
+
+  static double layerBytes(
+      Architecture architecture,
+      int layerIndex,
+      ParallelismPlan plan,
+      PipelineLayout layout,
+      double linearInputBytes) {
     double s = (double) plan.sequenceLength() / plan.contextParallel();
     double sb = s * plan.microBatchSize();
     double h = architecture.hiddenSize();
     double t = plan.tensorParallel();
     boolean sequenceParallel = plan.sequenceParallel();
+    double linear = linearInputBytes / 2;
 
-    if (plan.recomputation() == ActivationRecomputation.FULL) {
+    if (plan.fullyRecomputes(layout, layerIndex)) {
       return 2 * sb * h / (sequenceParallel ? t : 1);
     }
+    Set<RecomputedModule> modules = plan.effectiveRecomputedModules();
 
     Attention attention = architecture.attention();
     double heads = attention.numAttentionHeads();
@@ -85,10 +124,16 @@ public final class ActivationMemory {
       keyWidth = queryWidth;
       valueWidth = outputWidth;
     }
+    if (attention instanceof MultiHeadLatentAttention && modules.contains(RecomputedModule.MLA_UP_PROJECTION)) {
+      // The latents are kept (small beside the up-projected keys and values, left out as above).
+      keyWidth = 0;
+      valueWidth = 0;
+    }
 
-    // Kept whole by tensor parallelism (split by sequence parallelism): norm inputs, attention and MLP inputs,
-    // two dropout masks.
-    double unsplit = architecture.normsPerLayer() * 2 * sb * h + 2 * sb * h + sb * h + 2 * sb * h + sb * h;
+    // Kept whole by tensor parallelism (split by sequence parallelism): norm inputs, attention and MLP inputs
+    // (the norms' outputs, linear inputs), two dropout masks.
+    double normOutputs = modules.contains(RecomputedModule.NORMS) ? 0 : (2 * sb * h + 2 * sb * h) * linear;
+    double unsplit = architecture.normsPerLayer() * 2 * sb * h + normOutputs + sb * h + sb * h;
     // Split by tensor parallelism: Q, K, V and the output projection's input, then the MLP's hidden tensors.
     // A hybrid stack's mixer layer (issue 19) stores the mixer's tensors (SequenceMixer#activationElementsPerToken,
     // 2 bytes each) in place of attention's, and has no s^2 term.
@@ -96,8 +141,8 @@ public final class ActivationMemory {
     double mixing =
         mixerLayer
             ? 2 * sb * architecture.sequenceMixer().orElseThrow().activationElementsPerToken()
-            : 2 * sb * (queryWidth + keyWidth + valueWidth + outputWidth);
-    double split = mixing + feedForwardSplitBytes(architecture, layerIndex, sb, h);
+            : 2 * sb * (queryWidth + keyWidth + valueWidth) + 2 * sb * outputWidth * linear;
+    double split = mixing + feedForwardSplitBytes(architecture, layerIndex, sb, h, modules, linear);
     double bytes = unsplit / (sequenceParallel ? t : 1) + split / t;
     if (mixerLayer) {
       return bytes;
@@ -106,7 +151,7 @@ public final class ActivationMemory {
       // A fused kernel keeps only the softmax's log-sum-exp, one fp32 value per query row and head (Dao et al.
       // 2022, Algorithm 2), and recomputes the scores in the backward pass whatever the recomputation setting.
       bytes += 4 * heads * s * plan.microBatchSize() / t;
-    } else if (plan.recomputation() == ActivationRecomputation.NONE) {
+    } else if (!modules.contains(RecomputedModule.CORE_ATTENTION)) {
       // Softmax output 2as^2b, its dropout mask as^2b and the dropout output 2as^2b (section 4.1); under context
       // parallelism each rank holds its s/cp queries against all s keys.
       bytes += 5 * heads * s * plan.sequenceLength() * plan.microBatchSize() / t;
@@ -115,17 +160,29 @@ public final class ActivationMemory {
   }
 
   private static double feedForwardSplitBytes(
-      Architecture architecture, int layerIndex, double sb, double h) {
+      Architecture architecture,
+      int layerIndex,
+      double sb,
+      double h,
+      Set<RecomputedModule> modules,
+      double linear) {
     if (architecture.feedForwardLayers() == 0) {
       return 0; // a pure state-space stack (Falcon-Mamba) has no feed-forward block
     }
+    boolean activation = modules.contains(RecomputedModule.MLP_ACTIVATION);
     if (architecture.feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
       if (moe.isSparseLayer(layerIndex)) {
-        double perWidth = moe.gated() ? 8 : 4;
+        double shared =
+            moe.numSharedExperts() * hiddenBytes(moe.gated(), activation, linear) * sb
+                * moe.sharedExpertIntermediateSize();
+        if (modules.contains(RecomputedModule.MOE_EXPERTS)) {
+          return shared;
+        }
         double routed =
-            moe.expertsPerToken() * (2 * sb * h + perWidth * sb * moe.expertIntermediateSize());
-        double shared = moe.numSharedExperts() * perWidth * sb * moe.sharedExpertIntermediateSize();
+            moe.expertsPerToken()
+                * (2 * sb * h * linear
+                    + hiddenBytes(moe.gated(), activation, linear) * sb * moe.expertIntermediateSize());
         return routed + shared;
       }
     }
@@ -133,34 +190,48 @@ public final class ActivationMemory {
         architecture
             .denseFeedForward()
             .orElseThrow(() -> new IllegalStateException("layer " + layerIndex + " has no dense block"));
-    return (dense.gated() ? 8 : 4) * sb * dense.intermediateSize();
+    return hiddenBytes(dense.gated(), activation, linear) * sb * dense.intermediateSize();
   }
 
   /**
-   * The pipeline stage (from 0) that holds layer {@code layerIndex}: layers are cut into
-   * {@code pipelineParallel x virtualPipelineStages} chunks of {@code ceil(L / (p x v))} layers, dealt round-robin
-   * to the stages (Narayanan et al. 2021 section 2.2.2).
+   * Bytes per token and unit of MLP width. Gated: the first GEMM's gate and up outputs (4), which the backward
+   * pass of the fused activation needs, and the activated product (2, the second GEMM's input); Megatron-Core's
+   * fused {@code bias_swiglu} (and Transformer Engine's {@code swiglu}) computes {@code silu(gate) x up} in one
+   * kernel and stores no separate activated gate. Plain: the first GEMM's output (2) and the activation's output
+   * (2, the second GEMM's input). Recomputing the activation frees its output.
+   */
+  private static double hiddenBytes(boolean gated, boolean activationRecomputed, double linear) {
+    if (gated) {
+      return activationRecomputed ? 4 : 4 + 2 * linear;
+    }
+    return activationRecomputed ? 2 : 2 + 2 * linear;
+  }
+
+  /**
+   * The pipeline stage (from 0) that holds layer {@code layerIndex}, per the plan's {@link PipelineLayout}.
    *
    * @param architecture the model
    * @param layerIndex the layer, from 0
    * @param plan the plan
    */
   public static int stageOf(Architecture architecture, int layerIndex, ParallelismPlan plan) {
-    int chunks = plan.pipelineParallel() * plan.virtualPipelineStages();
-    int chunkSize = (architecture.numLayers() + chunks - 1) / chunks;
-    return (layerIndex / chunkSize) % plan.pipelineParallel();
+    return plan.pipelineLayout(architecture.numLayers()).stageOf(layerIndex);
   }
 
   /**
-   * Micro-batches whose activations pipeline stage {@code stage} holds at its peak under 1F1B: {@code p - stage}
-   * (the first stage holds {@code p}, Korthikanti et al. 2022 section 4.2.3), never more than the micro-batches
-   * in the step.
+   * Micro-batches whose activations pipeline stage {@code stage} holds at its peak: under 1F1B {@code p - stage}
+   * (the first stage holds {@code p}, Korthikanti et al. 2022 section 4.2.3); under DualPipe {@code p + 1} on every
+   * rank (DeepSeek-V3, arXiv:2412.19437 Table 2); never more than the micro-batches in the step.
    *
    * @param plan the plan
    * @param stage the stage, from 0
    */
   public static int microBatchesInFlight(ParallelismPlan plan, int stage) {
-    return Math.min(plan.pipelineParallel() - stage, plan.microBatchesPerStep());
+    int inFlight =
+        plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE
+            ? plan.pipelineParallel() + 1
+            : plan.pipelineParallel() - stage;
+    return Math.min(inFlight, plan.microBatchesPerStep());
   }
 
   /**
@@ -189,18 +260,46 @@ public final class ActivationMemory {
    * @throws IllegalArgumentException if {@code stage} is outside the pipeline
    */
   public static double stageLayerBytes(Architecture architecture, ParallelismPlan plan, int stage) {
+    return stageLayerBytes(architecture, plan, stage, 2);
+  }
+
+  /**
+   * As {@link #stageLayerBytes(Architecture, ParallelismPlan, int)}, with linear-layer inputs stored at
+   * {@code linearInputBytes} per element, plus the expert-parallel token-routing buffers of one sparse layer in
+   * flight: the dispatched and the combined copies of the micro-batch's {@code k x sbh} routed tokens, in bf16
+   * ({@code 2 x 2 x k x sbh}; Megatron-Core's all-to-all token dispatcher keeps the permuted input and output of
+   * the layer being run, not of every stored layer).
+   *
+   * @param architecture the model
+   * @param plan the plan
+   * @param stage the stage, from 0
+   * @param linearInputBytes bytes per element of the stored linear-layer inputs
+   * @throws IllegalArgumentException if {@code stage} is outside the pipeline
+   */
+  public static double stageLayerBytes(
+      Architecture architecture, ParallelismPlan plan, int stage, double linearInputBytes) {
     checkArgument(
         stage >= 0 && stage < plan.pipelineParallel(),
         "stage (%s) must be in [0, pipelineParallel (%s))",
         stage,
         plan.pipelineParallel());
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
     double perMicroBatch = 0;
+    boolean sparse = false;
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
-      if (stageOf(architecture, layer, plan) == stage) {
-        perMicroBatch += layerBytes(architecture, layer, plan);
+      if (layout.stageOf(layer) == stage) {
+        perMicroBatch += layerBytes(architecture, layer, plan, layout, linearInputBytes);
+        sparse |= architecture.feedForward() instanceof MixtureOfExperts
+            && ((MixtureOfExperts) architecture.feedForward()).isSparseLayer(layer);
       }
     }
-    return perMicroBatch * microBatchesInFlight(plan, stage) * interleavingFactor(plan);
+    double routing = 0;
+    if (sparse && plan.expertParallel() > 1) {
+      double sb = (double) plan.sequenceLength() / plan.contextParallel() * plan.microBatchSize();
+      MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
+      routing = 2 * 2 * moe.expertsPerToken() * sb * architecture.hiddenSize() / plan.tensorParallel();
+    }
+    return perMicroBatch * microBatchesInFlight(plan, stage) * interleavingFactor(plan) + routing;
   }
 
   /**
@@ -220,10 +319,11 @@ public final class ActivationMemory {
     double h = architecture.hiddenSize();
     double t = plan.tensorParallel();
     double bytes = 0;
-    if (stage == 0) {
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
+    if (layout.holdsEmbedding(stage)) {
       bytes += sb * h * microBatchesInFlight(plan, 0) / t;
     }
-    if (stage == plan.pipelineParallel() - 1) {
+    if (layout.holdsHead(stage)) {
       bytes += 4 * sb * h / t * (1 + (double) architecture.vocabSize() / h);
     }
     return bytes;

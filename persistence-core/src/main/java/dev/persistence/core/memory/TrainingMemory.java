@@ -6,6 +6,8 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 
@@ -15,7 +17,7 @@ import dev.persistence.core.precision.TrainingPrecision;
  * ({@link MemoryAllowance}).
  *
  * <p>Model state: parameters are the exact counts of {@link Architecture#parameters()}, placed per pipeline
- * stage (layers as {@link ActivationMemory#stageOf}; the token and position embeddings on the first stage; the
+ * stage (layers as the plan's {@link PipelineLayout}; the token and position embeddings on the first stage; the
  * final norm and output head on the last, which also holds a copy of a tied embedding when {@code p > 1}, as
  * Megatron-LM does). Tensor parallelism splits the attention, dense and shared-expert blocks, the embedding and
  * the head ({@code 1/t}); norms, routers and learned position embeddings stay whole on each rank. Routed experts
@@ -42,7 +44,7 @@ public final class TrainingMemory {
 
   /**
    * Estimates training memory on the most-loaded accelerator with the default allowance
-   * ({@link MemoryAllowance#ASSUMED_DEFAULT}).
+   * ({@link MemoryAllowance#PYTORCH_CUDA_TRAINING}).
    *
    * @param architecture the model
    * @param plan the parallelism plan
@@ -52,7 +54,7 @@ public final class TrainingMemory {
    */
   public static TrainingMemoryBreakdown estimate(
       Architecture architecture, ParallelismPlan plan, TrainingPrecision precision, Accelerator accelerator) {
-    return estimate(architecture, plan, precision, accelerator.memoryBytes(), MemoryAllowance.ASSUMED_DEFAULT);
+    return estimate(architecture, plan, precision, accelerator.memoryBytes(), MemoryAllowance.PYTORCH_CUDA_TRAINING);
   }
 
   /**
@@ -78,6 +80,16 @@ public final class TrainingMemory {
     double[] denseParameters = new double[stages];
     double[] expertParameters = new double[stages];
     placeParameters(architecture, plan, denseParameters, expertParameters);
+    if (plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE) {
+      // DualPipe keeps two copies of the parameters (DeepSeek-V3, arXiv:2412.19437 section 3.2.1 and Table 2:
+      // "Parameter 2x"): rank i runs stage i of one direction and stage p - 1 - i of the other.
+      double[] dense = denseParameters.clone();
+      double[] expert = expertParameters.clone();
+      for (int stage = 0; stage < stages; stage++) {
+        denseParameters[stage] = dense[stage] + dense[stages - 1 - stage];
+        expertParameters[stage] = expert[stage] + expert[stages - 1 - stage];
+      }
+    }
 
     TrainingMemoryBreakdown best = null;
     for (int stage = 0; stage < stages; stage++) {
@@ -130,7 +142,7 @@ public final class TrainingMemory {
       }
     } else {
       activations =
-          ActivationMemory.stageLayerBytes(architecture, plan, stage)
+          ActivationMemory.stageLayerBytes(architecture, plan, stage, precision.linearInputActivationBytes())
               + ActivationMemory.stageEmbeddingAndOutputBytes(architecture, plan, stage);
     }
     // Bounded so that the long sums below, with the allowance on top, cannot overflow into a negative total.
@@ -176,7 +188,7 @@ public final class TrainingMemory {
       Architecture architecture, ParallelismPlan plan, double[] dense, double[] experts) {
     long hidden = architecture.hiddenSize();
     double t = plan.tensorParallel();
-    double expertSplit = (double) plan.expertParallel() * plan.tensorParallel();
+    double expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
     double attention = architecture.attention().parameters(hidden) / t;
     double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
     double denseBlock =
@@ -189,8 +201,9 @@ public final class TrainingMemory {
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
             : null;
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
-      int stage = ActivationMemory.stageOf(architecture, layer, plan);
+      int stage = layout.stageOf(layer);
       dense[stage] += (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
       if (moe != null && moe.isSparseLayer(layer)) {
         dense[stage] += moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);

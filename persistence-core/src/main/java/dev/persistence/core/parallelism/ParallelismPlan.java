@@ -6,6 +6,10 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.hardware.Cluster;
 import java.util.Locale;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -14,8 +18,9 @@ import org.immutables.value.Value;
  * recomputation and offload.
  *
  * <p>The accelerator count is {@code tensor x pipeline x data x context}. Expert parallelism does not add
- * accelerators: as in Megatron-Core, the experts of a layer are spread over {@code expertParallel} ranks carved
- * out of the {@code data x context} ranks, so {@code expertParallel} must divide {@code data x context}.
+ * accelerators: as in Megatron-Core, the experts of a layer are spread over {@code expertParallel x
+ * expertTensorParallel} ranks carved out of the {@code tensor x data x context} ranks of a stage, which that
+ * product must divide.
  *
  * <p>Rules that need only the plan are checked at construction; rules that need the model or the cluster are
  * checked by {@link #validateFor(Architecture, long)}. Each failure is an {@link IllegalArgumentException} naming
@@ -69,6 +74,17 @@ public abstract class ParallelismPlan {
   }
 
   /**
+   * Tensor-parallel degree inside each expert (Megatron-Core {@code --expert-tensor-parallel-size}); defaults to
+   * {@link #tensorParallel()}. With MoE parallel folding (Liu et al. 2025, arXiv:2504.14960) the
+   * {@code expertParallel x expertTensorParallel} expert ranks are carved out of the
+   * {@code tensor x data x context} ranks of one pipeline stage.
+   */
+  @Value.Default
+  public int expertTensorParallel() {
+    return tensorParallel();
+  }
+
+  /**
    * Whether sequence parallelism splits the norm and dropout activations across the tensor-parallel ranks
    * (Korthikanti et al. 2022 section 4.2.2).
    */
@@ -108,6 +124,74 @@ public abstract class ParallelismPlan {
     return false;
   }
 
+  /**
+   * The pipeline schedule ({@link PipelineSchedule#ONE_F_ONE_B} by default, interleaved when
+   * {@link #virtualPipelineStages()} is above 1).
+   */
+  @Value.Default
+  public PipelineSchedule pipelineSchedule() {
+    return PipelineSchedule.ONE_F_ONE_B;
+  }
+
+  /**
+   * The modules whose activations are recomputed, in the layers that are not fully recomputed, as set: empty by
+   * default, which under {@link ActivationRecomputation#SELECTIVE} means {@link RecomputedModule#CORE_ATTENTION}
+   * (Korthikanti et al.'s selective recomputation). Set it to describe a recipe such as DeepSeek-V3's
+   * ({@code NORMS, MLA_UP_PROJECTION, MLP_ACTIVATION}) or Megatron-Core's {@code --recompute-modules}; it needs
+   * {@code SELECTIVE} or {@code FULL} (with {@link #fullyRecomputedLayersPerChunk()}).
+   */
+  public abstract Set<RecomputedModule> recomputedModules();
+
+  /** The modules recomputed in layers that are not fully recomputed: {@link #recomputedModules()} as resolved. */
+  public Set<RecomputedModule> effectiveRecomputedModules() {
+    if (recomputedModules().isEmpty() && recomputation() == ActivationRecomputation.SELECTIVE) {
+      return EnumSet.of(RecomputedModule.CORE_ATTENTION);
+    }
+    return recomputedModules();
+  }
+
+  /**
+   * Under {@link ActivationRecomputation#FULL}, how many layers of each (virtual) chunk are fully recomputed,
+   * counted from the chunk's first layer (Megatron-LM {@code --recompute-method block --recompute-num-layers N});
+   * empty means every layer. The other layers store their activations, less {@link #recomputedModules()}.
+   */
+  public abstract OptionalInt fullyRecomputedLayersPerChunk();
+
+  /**
+   * An explicit pipeline split, layers per chunk in layer order ({@code p x v} entries); empty for
+   * {@link PipelineLayout#balanced the default split}.
+   */
+  public abstract List<Integer> layersPerChunk();
+
+  /** The plan's pipeline layout for a model of {@code numLayers} layers. */
+  public PipelineLayout pipelineLayout(int numLayers) {
+    if (layersPerChunk().isEmpty()) {
+      return PipelineLayout.balanced(numLayers, pipelineParallel(), virtualPipelineStages());
+    }
+    PipelineLayout layout =
+        PipelineLayout.ofChunks(pipelineParallel(), virtualPipelineStages(), layersPerChunk(), 0);
+    checkArgument(
+        layout.numLayers() == numLayers,
+        "layersPerChunk sums to %s layers; the model has %s",
+        layout.numLayers(),
+        numLayers);
+    return layout;
+  }
+
+  /**
+   * Whether layer {@code layer} is fully recomputed under this plan.
+   *
+   * @param layout the plan's layout for the model
+   * @param layer the layer, from 0
+   */
+  public boolean fullyRecomputes(PipelineLayout layout, int layer) {
+    if (recomputation() != ActivationRecomputation.FULL) {
+      return false;
+    }
+    return fullyRecomputedLayersPerChunk().isEmpty()
+        || layout.amongFirstOfChunk(layer, fullyRecomputedLayersPerChunk().getAsInt());
+  }
+
   /** Whether master weights and optimizer states live in host memory (ZeRO-Offload, Ren et al. 2021). */
   @Value.Default
   public boolean optimizerOffload() {
@@ -140,12 +224,16 @@ public abstract class ParallelismPlan {
     checkArgument(dataParallel() > 0, "dataParallel (%s) must be > 0", dataParallel());
     checkArgument(contextParallel() > 0, "contextParallel (%s) must be > 0", contextParallel());
     checkArgument(expertParallel() > 0, "expertParallel (%s) must be > 0", expertParallel());
+    checkArgument(expertTensorParallel() > 0, "expertTensorParallel (%s) must be > 0", expertTensorParallel());
     checkArgument(
-        ((long) dataParallel() * contextParallel()) % expertParallel() == 0,
-        "expertParallel (%s) must divide dataParallel x contextParallel (%s): experts are spread over the"
-            + " data-parallel ranks",
+        ((long) tensorParallel() * dataParallel() * contextParallel())
+                % ((long) expertParallel() * expertTensorParallel())
+            == 0,
+        "expertParallel x expertTensorParallel (%s x %s) must divide tensorParallel x dataParallel x"
+            + " contextParallel (%s): the expert groups fold over those ranks (Megatron-Core MoE parallel folding)",
         expertParallel(),
-        (long) dataParallel() * contextParallel());
+        expertTensorParallel(),
+        (long) tensorParallel() * dataParallel() * contextParallel());
     checkArgument(microBatchSize() > 0, "microBatchSize (%s) must be > 0", microBatchSize());
     checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
     checkArgument(
@@ -155,6 +243,29 @@ public abstract class ParallelismPlan {
         microBatchSize(),
         dataParallel(),
         (long) microBatchSize() * dataParallel());
+    checkArgument(
+        pipelineSchedule() != PipelineSchedule.DUAL_PIPE
+            || (pipelineParallel() % 2 == 0 && virtualPipelineStages() == 1),
+        "pipelineSchedule DUAL_PIPE needs an even pipelineParallel (is %s) and virtualPipelineStages 1 (is %s)",
+        pipelineParallel(),
+        virtualPipelineStages());
+    checkArgument(
+        recomputedModules().isEmpty() || recomputation() != ActivationRecomputation.NONE,
+        "recomputedModules (%s) needs recomputation SELECTIVE or FULL (is NONE)",
+        recomputedModules());
+    checkArgument(
+        fullyRecomputedLayersPerChunk().isEmpty()
+            || (fullyRecomputedLayersPerChunk().getAsInt() >= 0
+                && recomputation() == ActivationRecomputation.FULL),
+        "fullyRecomputedLayersPerChunk (%s) must be >= 0 and needs recomputation FULL (is %s)",
+        fullyRecomputedLayersPerChunk(),
+        recomputation());
+    checkArgument(
+        layersPerChunk().isEmpty()
+            || layersPerChunk().size() == (long) pipelineParallel() * virtualPipelineStages(),
+        "layersPerChunk has %s entries; it must have pipelineParallel x virtualPipelineStages (%s)",
+        layersPerChunk().size(),
+        (long) pipelineParallel() * virtualPipelineStages());
     checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
     checkArgument(
         sequenceLength() % contextParallel() == 0,
@@ -186,9 +297,14 @@ public abstract class ParallelismPlan {
     return (long) dataParallel() * contextParallel();
   }
 
-  /** Ranks the expert model state is sharded over under ZeRO: {@code data x context / expert}. */
+  /**
+   * Ranks the expert model state is sharded over under ZeRO: {@code tensor x data x context / (expert x
+   * expertTensor)}, which is {@code data x context / expert} when the expert tensor degree equals the tensor
+   * degree.
+   */
   public long expertDataShardingDegree() {
-    return dataShardingDegree() / expertParallel();
+    return (long) tensorParallel() * dataParallel() * contextParallel()
+        / ((long) expertParallel() * expertTensorParallel());
   }
 
   /**
@@ -223,12 +339,8 @@ public abstract class ParallelismPlan {
         "pipelineParallel (%s) must not exceed numLayers (%s)",
         pipelineParallel(),
         architecture.numLayers());
-    checkArgument(
-        (long) pipelineParallel() * virtualPipelineStages() <= architecture.numLayers(),
-        "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed numLayers (%s)",
-        pipelineParallel(),
-        virtualPipelineStages(),
-        architecture.numLayers());
+    // Throws, naming the rule, when the chunks cannot hold the layers.
+    pipelineLayout(architecture.numLayers());
     if (architecture.feedForward() instanceof MixtureOfExperts) {
       int experts = ((MixtureOfExperts) architecture.feedForward()).numExperts();
       checkArgument(

@@ -68,9 +68,65 @@ public abstract class TrainingPrecision {
           .masterWeightBytes(4)
           .addOptimizerState(new OptimizerState("adam first moment (bf16)", 2))
           .addOptimizerState(new OptimizerState("adam second moment (bf16)", 2))
+          .linearInputActivationBytes(1)
           .source(
-              "DeepSeek-AI 2024, DeepSeek-V3, arXiv:2412.19437 section 3.3.3 (fp32 master weights and gradients,"
+              "DeepSeek-AI 2024, DeepSeek-V3, arXiv:2412.19437 section 3.3.3 (and 3.3.4: linear inputs cached in FP8) (fp32 master weights and gradients,"
                   + " bf16 Adam moments); the 1-byte FP8 working copy is an assumption of this project")
+          .build();
+
+  /**
+   * FP8 GEMMs with the mixed-precision state of NVIDIA's NeMo / Megatron-Bridge FP8 performance recipes
+   * (Transformer Engine casts the bf16 weights to FP8 per GEMM; no persistent FP8 weight copy is kept beside them;
+   * gradients reduced and accumulated in bf16, {@code grad_reduce_in_fp32 = False}): 2 (bf16 weights) + 2 (bf16
+   * gradients) + 4 (fp32 master weights) + 4 + 4 (fp32 Adam) = 16 bytes, the Megatron Core developer guide's
+   * Distributed Optimizer row for bf16 parameters and gradients ({@code 4 + 12/d} sharded).
+   */
+  public static final TrainingPrecision MEGATRON_FP8_ADAM =
+      builder()
+          .name("megatron-fp8-adam")
+          .computeFormat(NumericFormat.FP8)
+          .weightBytes(2)
+          .gradientBytes(2)
+          .masterWeightBytes(4)
+          .addOptimizerState(new OptimizerState("adam first moment (fp32)", 4))
+          .addOptimizerState(new OptimizerState("adam second moment (fp32)", 4))
+          .source(
+              "Megatron Core developer guide, Distributed Optimizer table (bf16 param, bf16 grads = 16 bytes,"
+                  + " 4 + 12/d); Transformer Engine FP8 recipes cast weights per GEMM")
+          .build();
+
+  /**
+   * PyTorch FSDP2 with a bf16 {@code MixedPrecisionPolicy} (TorchTitan, NeMo AutoModel): the sharded parameters
+   * stay fp32 and are the optimizer's master copy, gradients are reduced and kept in fp32, Adam moments fp32, and
+   * bf16 weights exist only while gathered (PyTorch {@code torch.distributed.fsdp.MixedPrecisionPolicy}
+   * documentation: "param_dtype ... for the unsharded parameter", the sharded parameter keeps its original dtype).
+   * 4 (fp32 parameter = master) + 4 (fp32 gradient) + 4 + 4 (Adam) = 16 bytes, all sharded under ZeRO-3; the
+   * 2-byte gathered copy is counted as the working weights.
+   */
+  public static final TrainingPrecision FSDP2_BF16_ADAM =
+      builder()
+          .name("fsdp2-bf16-adam")
+          .computeFormat(NumericFormat.BF16)
+          .weightBytes(4)
+          .gradientBytes(4)
+          .masterWeightBytes(0)
+          .addOptimizerState(new OptimizerState("adam first moment (fp32)", 4))
+          .addOptimizerState(new OptimizerState("adam second moment (fp32)", 4))
+          .source(
+              "PyTorch FSDP2 MixedPrecisionPolicy (fp32 sharded parameters, bf16 compute); TorchTitan defaults"
+                  + " (mixed_precision_param bfloat16, mixed_precision_reduce float32)")
+          .build();
+
+  /**
+   * {@link #FSDP2_BF16_ADAM} with the linear layers in Float8 (torchao {@code convert_to_float8_training}, as
+   * TorchTitan's {@code --model.converters float8}): the same 16 bytes of state, FP8 GEMMs.
+   */
+  public static final TrainingPrecision FSDP2_FP8_ADAM =
+      builder()
+          .from(FSDP2_BF16_ADAM)
+          .name("fsdp2-fp8-adam")
+          .computeFormat(NumericFormat.FP8)
+          .source("torchao float8 training on FSDP2 (TorchTitan docs/float8.md); state as fsdp2-bf16-adam")
           .build();
 
   /**
@@ -94,7 +150,13 @@ public abstract class TrainingPrecision {
   /** The presets, in the order they are documented. */
   public static List<TrainingPrecision> presets() {
     return List.of(
-        MIXED_BF16_ADAM, MEGATRON_BF16_ADAM_FP32_GRADIENTS, FP8_DEEPSEEK_V3, MIXED_BF16_ADAFACTOR);
+        MIXED_BF16_ADAM,
+        MEGATRON_BF16_ADAM_FP32_GRADIENTS,
+        MEGATRON_FP8_ADAM,
+        FSDP2_BF16_ADAM,
+        FSDP2_FP8_ADAM,
+        FP8_DEEPSEEK_V3,
+        MIXED_BF16_ADAFACTOR);
   }
 
   /**
@@ -136,6 +198,16 @@ public abstract class TrainingPrecision {
   /** Each per-parameter optimizer state. */
   public abstract List<OptimizerState> optimizerStates();
 
+  /**
+   * Bytes per element of the activations stored as inputs of the linear layers (the GEMMs' saved inputs): 2 for
+   * bf16; 1 where the recipe caches them in FP8, as DeepSeek-V3 does (arXiv:2412.19437 section 3.3.4: "we cache
+   * the activations in FP8 ... for the backward pass of the Linear operator").
+   */
+  @Value.Default
+  public double linearInputActivationBytes() {
+    return 2;
+  }
+
   /** Where the byte counts come from. */
   public abstract String source();
 
@@ -152,6 +224,10 @@ public abstract class TrainingPrecision {
     checkArgument(weightBytes() > 0, "weightBytes (%s) must be > 0", weightBytes());
     checkNonNegative("gradientBytes", gradientBytes());
     checkNonNegative("masterWeightBytes", masterWeightBytes());
+    checkArgument(
+        linearInputActivationBytes() > 0 && linearInputActivationBytes() <= 4,
+        "linearInputActivationBytes (%s) must be in (0, 4]",
+        linearInputActivationBytes());
   }
 
   private static void checkNonNegative(String field, double value) {

@@ -114,8 +114,8 @@ class ParallelismPlanTest {
         "expertParallel (4) must divide numExperts (6)", message(() -> plan(1, 1, 4, 4).validateFor(moe, 4)));
     assertEquals(plan(1, 1, 4, 2), plan(1, 1, 4, 2).validateFor(moe, 4));
     assertEquals(
-        "expertParallel (3) must divide dataParallel x contextParallel (4): experts are spread over the"
-            + " data-parallel ranks",
+        "expertParallel x expertTensorParallel (3 x 1) must divide tensorParallel x dataParallel x"
+            + " contextParallel (4): the expert groups fold over those ranks (Megatron-Core MoE parallel folding)",
         message(() -> plan(1, 1, 4, 3)));
   }
 

@@ -25,7 +25,7 @@ import java.util.Objects;
 public final class Calibration {
 
   /** Names of the bundled calibration files (without {@code .json}). */
-  public static final List<String> BUNDLED = List.of("a100-sxm-80gb", "generic");
+  public static final List<String> BUNDLED = List.of("a100-sxm-80gb", "generic", "production-2025");
 
   private final String name;
   private final String description;
@@ -100,8 +100,10 @@ public final class Calibration {
   }
 
   /**
-   * The bundled calibration for an accelerator: its own file when there is one (the A100 SXM), otherwise the
-   * generic one, whose numbers are assumptions (see that file).
+   * The bundled calibration for an accelerator: the A100 SXM's own file (fitted to the 2022 Megatron-LM
+   * measurements of Korthikanti et al.), {@code production-2025} for Hopper and Blackwell GPUs (H100, H800, H200,
+   * B200, GB200, GB300: fitted to the production runs of 2024-26), otherwise the generic one, whose numbers are
+   * assumptions (see that file).
    *
    * @param acceleratorName a catalog name ({@code A100-SXM4-80GB})
    */
@@ -109,6 +111,11 @@ public final class Calibration {
     String wanted = acceleratorName.toUpperCase(Locale.ROOT);
     if (wanted.startsWith("A100") && wanted.contains("SXM")) {
       return bundled("a100-sxm-80gb");
+    }
+    if (wanted.startsWith("H100") || wanted.startsWith("H800") || wanted.startsWith("H200")
+        || wanted.startsWith("B200") || wanted.startsWith("GB200") || wanted.startsWith("GB300")
+        || wanted.startsWith("B300")) {
+      return bundled("production-2025");
     }
     return bundled("generic");
   }

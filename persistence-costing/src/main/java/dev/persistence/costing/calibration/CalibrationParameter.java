@@ -42,7 +42,36 @@ public enum CalibrationParameter {
   /** Bytes of memory traffic the optimizer step moves per parameter it updates. */
   OPTIMIZER_STEP_BYTES_PER_PARAMETER("optimizerStepBytesPerParameter", 1.0, 200.0),
   /** Achieved accelerator-to-host bandwidth for offload, one direction, in bytes per second. */
-  HOST_LINK_BANDWIDTH_BYTES_PER_SECOND("hostLinkBandwidthBytesPerSecond", 1e8, 1e12);
+  HOST_LINK_BANDWIDTH_BYTES_PER_SECOND("hostLinkBandwidthBytesPerSecond", 1e8, 1e12),
+  /**
+   * The fraction of the FP8 dense peak an FP8 GEMM reaches, relative to {@link #GEMM_PEAK_EFFICIENCY} of a bf16
+   * GEMM: 1 would make FP8 GEMMs exactly twice as fast as bf16 ones on Hopper and Blackwell; scaling and casting
+   * kernels and lower tensor-core occupancy keep it below (Transformer Engine FP8 GEMM benchmarks reach 1.3-1.7x
+   * bf16).
+   */
+  FP8_GEMM_EFFICIENCY("fp8GemmEfficiency", 0.3, 1.0),
+  /**
+   * Fraction of the expert-parallel dispatch and combine all-to-alls hidden behind compute (Megatron-Core
+   * {@code --overlap-moe-expert-parallel-comm}, DeepEP); DualPipe hides them whole.
+   */
+  EXPERT_PARALLEL_OVERLAP("expertParallelOverlap", 0.0, 1.0),
+  /**
+   * Fixed seconds of one transformer layer's forward pass for one micro-batch that do not shrink with the
+   * shard: kernel launches, small elementwise and reduction kernels, host-side scheduling (the backward pass
+   * costs twice as much). This is what keeps tiny per-rank matrices from looking free.
+   */
+  LAYER_OVERHEAD_SECONDS("layerOverheadSeconds", 0.0, 0.01),
+  /**
+   * Fraction of the forward pass's tensor-parallel communication hidden behind its GEMMs (Megatron-Core
+   * {@code --tp-comm-overlap} with Transformer Engine userbuffers, PyTorch async TP); 0 without such overlap.
+   */
+  FORWARD_TENSOR_PARALLEL_OVERLAP("forwardTensorParallelOverlap", 0.0, 1.0),
+  /**
+   * Fixed forward seconds per local expert of a sparse layer and micro-batch (backward twice): each expert's GEMMs
+   * are separate problems of the grouped GEMM, with their own tile scheduling and tail, which fine-grained MoE
+   * models with many small local experts make visible.
+   */
+  EXPERT_OVERHEAD_SECONDS("expertOverheadSeconds", 0.0, 0.01);
 
   private final String key;
   private final double lowerBound;

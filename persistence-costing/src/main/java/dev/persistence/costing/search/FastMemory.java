@@ -9,6 +9,7 @@ import dev.persistence.core.memory.ActivationMemory;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
 
 /**
@@ -26,6 +27,7 @@ final class FastMemory {
   private final double gradientBytes;
   private final double masterBytes;
   private final double optimizerBytes;
+  private final double linearInputBytes;
   private final double fixedAllowance;
   private final double fragmentation;
   private final double capacity;
@@ -50,6 +52,7 @@ final class FastMemory {
     gradientBytes = precision.gradientBytes();
     masterBytes = precision.masterWeightBytes();
     optimizerBytes = precision.optimizerStateBytes();
+    linearInputBytes = precision.linearInputActivationBytes();
     fixedAllowance = allowance.fixedBytes();
     fragmentation = allowance.fragmentationFraction();
     capacity = capacityBytes;
@@ -107,11 +110,11 @@ final class FastMemory {
             .fusedAttention(fusedAttention)
             .build();
     if (architecture.sparseLayers() == 0) {
-      return ActivationMemory.layerBytes(architecture, 0, plan);
+      return ActivationMemory.layerBytes(architecture, 0, plan, linearInputBytes);
     }
     double sum = 0;
     for (int layer = 0; layer < layers; layer++) {
-      sum += ActivationMemory.layerBytes(architecture, layer, plan);
+      sum += ActivationMemory.layerBytes(architecture, layer, plan, linearInputBytes);
     }
     return sum / layers;
   }
@@ -175,15 +178,8 @@ final class FastMemory {
     return accounted + fixedAllowance + fragmentation * accounted;
   }
 
-  /** Layers on a stage, as {@link ActivationMemory#stageOf} places them. */
+  /** Layers on a stage, from the one rule of {@link PipelineLayout}. */
   private int layersOn(int stage, int p, int v) {
-    int chunks = p * v;
-    int chunkSize = (layers + chunks - 1) / chunks;
-    int used = (layers + chunkSize - 1) / chunkSize;
-    int count = 0;
-    for (int chunk = stage; chunk < used; chunk += p) {
-      count += Math.min(chunkSize, layers - chunk * chunkSize);
-    }
-    return count;
+    return PipelineLayout.layersOnStage(layers, p, v, stage);
   }
 }

@@ -4,8 +4,10 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
+import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
@@ -104,8 +106,10 @@ public final class PlanSearch {
     FastMemory memory =
         new FastMemory(
             architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
-    double[] layer = new double[StepTimeModel.LAYER_COSTS_SIZE];
+    PlanEvaluator evaluator = PlanEvaluator.of(model);
+    ZeroStage[] zeroStages = ZeroStage.values();
     double[] activationBytes = new double[RECOMPUTATIONS.length];
+
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
     int offloadOptions = request.offload() ? 2 : 1;
@@ -127,7 +131,7 @@ public final class PlanSearch {
             }
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
-              model.layerCosts(t, c, e, b, s, sp, layer);
+              PlanEvaluator.LayerCosts layer = evaluator.layerCosts(t, c, e, b, s, sp);
               for (int r = 0; r < RECOMPUTATIONS.length; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
@@ -143,8 +147,11 @@ public final class PlanSearch {
                 }
                 int microBatches = globalBatch / (b * d);
                 int dataRanks = d * c;
-                for (int v = 1; v == 1 || (long) p * v <= layers; v++) {
-                  if (v > 1 && (p == 1 || layers % (p * v) != 0 || microBatches % p != 0)) {
+                for (int v = 1; v == 1 || (long) p * v <= layers + 2L; v++) {
+                  if (v > 1
+                      && (p == 1
+                          || !PipelineLayout.balancedSplitExists(layers, p, v)
+                          || microBatches % p != 0)) {
                     if (p == 1) {
                       break;
                     }
@@ -165,8 +172,8 @@ public final class PlanSearch {
                           double offloaded =
                               offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
                           double step =
-                              model.stepSeconds(layer, t, p, v, d, c, e, b, globalBatch, r, zero,
-                                  offloadOptimizer, offloaded, null);
+                              evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
+                                  zeroStages[zero], offloadOptimizer, offloaded);
                           double score = cost ? step * n : step;
                           if (score < candidates.worst()) {
                             candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,

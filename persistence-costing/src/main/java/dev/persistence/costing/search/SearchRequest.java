@@ -65,8 +65,9 @@ public record SearchRequest(
   }
 
   /**
-   * A request with the defaults: the accelerator's bundled calibration, unfused attention, exact FLOP counting,
-   * the default memory allowance, micro-batches up to 16, offload tried, the top 5 plans by time.
+   * A request with the defaults: the accelerator's bundled calibration, fused attention (the kernel every 2024-26
+   * recipe runs, and the scenario file's default), exact FLOP counting, the PyTorch/CUDA memory allowance,
+   * micro-batches up to 16, offload tried, the top 5 plans by time. Change one field with a {@code with*} method.
    *
    * @param architecture the model
    * @param cluster the cluster
@@ -87,33 +88,155 @@ public record SearchRequest(
         cluster,
         precision,
         Calibration.forAccelerator(cluster.accelerator().name()),
-        AttentionKernel.UNFUSED,
+        AttentionKernel.FUSED,
         FlopConvention.EXACT,
         acceleratorCount,
         globalBatchSize,
         sequenceLength,
         Objective.TIME,
         5,
-        MemoryAllowance.ASSUMED_DEFAULT,
+        MemoryAllowance.PYTORCH_CUDA_TRAINING,
         16,
         true);
   }
 
-  /** A copy with another objective. */
-  public SearchRequest withObjective(Objective newObjective) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention,
-        acceleratorCount, globalBatchSize, sequenceLength, newObjective, top, allowance, maxMicroBatchSize, offload);
+  /**
+   * A copy with another model.
+   *
+   * @param value the new architecture
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withArchitecture(Architecture value) {
+    return new SearchRequest(value, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
   }
 
-  /** A copy returning {@code k} plans. */
-  public SearchRequest withTop(int k) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention,
-        acceleratorCount, globalBatchSize, sequenceLength, objective, k, allowance, maxMicroBatchSize, offload);
+  /**
+   * A copy with another cluster.
+   *
+   * @param value the new cluster
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withCluster(Cluster value) {
+    return new SearchRequest(architecture, value, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
   }
 
-  /** A copy with another calibration. */
-  public SearchRequest withCalibration(Calibration newCalibration) {
-    return new SearchRequest(architecture, cluster, precision, newCalibration, attentionKernel, flopConvention,
-        acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  /**
+   * A copy with another training precision.
+   *
+   * @param value the new precision
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withPrecision(TrainingPrecision value) {
+    return new SearchRequest(architecture, cluster, value, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another calibration.
+   *
+   * @param value the new calibration
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withCalibration(Calibration value) {
+    return new SearchRequest(architecture, cluster, precision, value, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another attention kernel.
+   *
+   * @param value the new attentionKernel
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withAttentionKernel(AttentionKernel value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, value, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another FLOP convention for MFU.
+   *
+   * @param value the new flopConvention
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withFlopConvention(FlopConvention value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, value, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another accelerator count.
+   *
+   * @param value the new acceleratorCount
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withAcceleratorCount(int value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, value, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another global batch (sequences).
+   *
+   * @param value the new globalBatchSize
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withGlobalBatchSize(int value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, value, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another sequence length.
+   *
+   * @param value the new sequenceLength
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withSequenceLength(int value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, value, objective, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another objective.
+   *
+   * @param value the new objective
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withObjective(Objective value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, value, top, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with {@code value} plans returned.
+   *
+   * @param value the new top
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withTop(int value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, value, allowance, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another memory allowance.
+   *
+   * @param value the new allowance
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withAllowance(MemoryAllowance value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, value, maxMicroBatchSize, offload);
+  }
+
+  /**
+   * A copy with another largest micro-batch.
+   *
+   * @param value the new maxMicroBatchSize
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withMaxMicroBatchSize(int value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, value, offload);
+  }
+
+  /**
+   * A copy with offload tried or not.
+   *
+   * @param value the new offload
+   * @throws IllegalArgumentException as the constructor
+   */
+  public SearchRequest withOffload(boolean value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, value);
   }
 }

@@ -4,7 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
-import dev.persistence.costing.training.Durations;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.training.TrainingRun;
 
 /**
  * The predicted time of one training step under one plan, with what follows from it.
@@ -50,17 +51,50 @@ public record StepTimeEstimate(
   }
 
   /**
-   * Time and accelerator-hours to train on a token budget at this step's throughput (optimizer steps rounded
-   * up to whole steps).
+   * The training run on a token budget at this step's throughput (optimizer steps rounded up to whole steps),
+   * with a goodput: the one route from a plan to days, accelerator-hours and money. Its
+   * {@link TrainingRun#productiveSeconds()} is {@code steps x stepSeconds}; its wall clock divides by the goodput.
+   *
+   * @param tokens training tokens, {@code > 0}
+   * @param goodput useful time over elapsed time ({@link Goodput#LLAMA_3_405B} for a planning figure,
+   *     {@link Goodput#NONE} for an uninterrupted run)
+   * @throws IllegalArgumentException if {@code tokens} is not positive or {@code goodput} is null
+   */
+  public TrainingRun trainingRun(double tokens, Goodput goodput) {
+    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    checkArgument(goodput != null, "goodput must not be null");
+    double steps = Math.ceil(tokens / plan.globalBatchTokens());
+    double accelerators = plan.acceleratorCount();
+    return new TrainingRun(
+        steps * stepSeconds * accelerators * achievedFlopsPerAcceleratorPerSecond,
+        plan.acceleratorCount(),
+        achievedFlopsPerAcceleratorPerSecond,
+        goodput);
+  }
+
+  /**
+   * Time and accelerator-hours to train on a token budget, through {@link #trainingRun}: elapsed seconds and
+   * occupied accelerator-hours include the goodput.
+   *
+   * @param tokens training tokens, {@code > 0}
+   * @param goodput useful time over elapsed time
+   * @throws IllegalArgumentException if {@code tokens} is not positive or {@code goodput} is null
+   */
+  public TrainingTime trainingTime(double tokens, Goodput goodput) {
+    TrainingRun run = trainingRun(tokens, goodput);
+    double steps = Math.ceil(tokens / plan.globalBatchTokens());
+    return new TrainingTime(
+        tokens, steps, run.wallClockSeconds(), run.wallClockDays(), run.acceleratorHours());
+  }
+
+  /**
+   * Time and accelerator-hours of an uninterrupted run ({@link Goodput#NONE}): {@code trainingTime(tokens,
+   * Goodput.NONE)}. Plans for real clusters should pass a goodput.
    *
    * @param tokens training tokens, {@code > 0}
    * @throws IllegalArgumentException if {@code tokens} is not positive
    */
   public TrainingTime trainingTime(double tokens) {
-    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
-    double steps = Math.ceil(tokens / plan.globalBatchTokens());
-    double seconds = steps * stepSeconds;
-    return new TrainingTime(
-        tokens, steps, seconds, seconds / Durations.SECONDS_PER_DAY, seconds / Durations.SECONDS_PER_HOUR * plan.acceleratorCount());
+    return trainingTime(tokens, Goodput.NONE);
   }
 }

@@ -18,6 +18,10 @@ import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
@@ -73,8 +77,8 @@ import dev.persistence.costing.calibration.CalibrationParameter;
  * accelerator for the step time; HFU counts recomputation as well. Memory per accelerator is
  * {@link TrainingMemory#estimate}.
  *
- * <p>Instances precompute the architecture's constants once and are immutable and thread-safe; the primitive
- * methods {@link #layerCosts} and {@link #stepSeconds} allocate nothing, for {@code PlanSearch}.
+ * <p>Instances precompute the architecture's constants once and are immutable and thread-safe; the package-private
+ * primitive path allocates nothing and is reached through {@link PlanEvaluator}, for {@code PlanSearch}.
  */
 public final class StepTimeModel {
 
@@ -93,8 +97,11 @@ public final class StepTimeModel {
   static final int EMBEDDING_TENSOR = 11;
   static final int ACTIVATION_BYTES = 12;
   static final int STAGE_TRANSFER_BYTES = 13;
+  static final int NORM_SECONDS = 14;
+  static final int ACTIVATION_FUNCTION_SECONDS = 15;
+  static final int EXPERT_GEMM_SECONDS = 16;
   /** Size of the scratch array {@link #layerCosts} fills. */
-  public static final int LAYER_COSTS_SIZE = 14;
+  static final int LAYER_COSTS_SIZE = 17;
 
   /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
@@ -108,6 +115,14 @@ public final class StepTimeModel {
 
   // Hardware, with calibration applied.
   private final double peak;
+  /** The peak the GEMMs run at: the format's dense peak, times the FP8 efficiency for FP8. */
+  private final double gemmPeak;
+  private final double expertOverlap;
+  private final double layerOverhead;
+  private final double expertOverhead;
+  private final double forwardTensorOverlap;
+  /** Bytes per parameter of the weight all-gathers: 1 for FP8 recipes (fp8_param_gather), else 2 (bf16). */
+  private final double gatherBytesPerParameter;
   private final double gemmPeakEfficiency;
   private final double gemmHalfIntensity;
   private final double fusedAttentionFlopsPerSecond;
@@ -150,6 +165,12 @@ public final class StepTimeModel {
   /** Routed-expert parameters of one layer (all experts), averaged over layers. */
   private final double expertLayerParameters;
   private final double tokenEmbeddingParameters;
+  /**
+   * Layers on the busiest and on the last stage of {@link PipelineLayout#balanced} for each {@code [p][v]} with
+   * {@code p x v <= L + 2}, so that the allocation-free path looks them up instead of walking the chunks.
+   */
+  private final int[][] busiestStageLayers;
+  private final int[][] lastStageLayers;
 
   private StepTimeModel(
       Architecture architecture,
@@ -166,9 +187,26 @@ public final class StepTimeModel {
     this.flopConvention = flopConvention;
 
     peak = cluster.accelerator().densePeakFlopsPerSecond(precision.computeFormat());
+    boolean fp8 = precision.computeFormat() == NumericFormat.FP8;
+    gemmPeak = fp8 ? peak * calibration.value(CalibrationParameter.FP8_GEMM_EFFICIENCY) : peak;
     gemmPeakEfficiency = calibration.value(CalibrationParameter.GEMM_PEAK_EFFICIENCY);
     gemmHalfIntensity = calibration.value(CalibrationParameter.GEMM_HALF_EFFICIENCY_INTENSITY);
-    fusedAttentionFlopsPerSecond = peak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
+    // FP8 recipes (Transformer Engine, torchao float8) run the attention core in bf16: FP8 attention is off by
+    // default (Transformer Engine fp8_dpa = False).
+    double attentionPeak =
+        fp8 && cluster.accelerator().densePeakFlopsPerSecond().containsKey(NumericFormat.BF16)
+            ? cluster.accelerator().densePeakFlopsPerSecond(NumericFormat.BF16)
+            : peak;
+    fusedAttentionFlopsPerSecond =
+        attentionPeak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
+    expertOverlap = calibration.value(CalibrationParameter.EXPERT_PARALLEL_OVERLAP);
+    layerOverhead = calibration.value(CalibrationParameter.LAYER_OVERHEAD_SECONDS);
+    expertOverhead = calibration.value(CalibrationParameter.EXPERT_OVERHEAD_SECONDS);
+    forwardTensorOverlap = calibration.value(CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP);
+    // FP8 recipes gather the weights in FP8 (Megatron-Core --fp8-param-gather, torchao
+    // enable_fsdp_float8_all_gather); otherwise in the 16-bit compute copy, whatever the shard's precision
+    // (FSDP2 casts its fp32 shard to bf16 before the all-gather).
+    gatherBytesPerParameter = fp8 ? 1 : Math.min(2, precision.weightBytes());
     memoryBandwidth =
         cluster.accelerator().memoryBandwidthBytesPerSecond()
             * calibration.value(CalibrationParameter.MEMORY_BANDWIDTH_EFFICIENCY);
@@ -228,6 +266,20 @@ public final class StepTimeModel {
         attentionParameters + norms + (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
+    int maxChunks = layers + 2;
+    busiestStageLayers = new int[maxChunks + 1][];
+    lastStageLayers = new int[maxChunks + 1][];
+    for (int p = 1; p <= maxChunks; p++) {
+      int maxV = maxChunks / p;
+      busiestStageLayers[p] = new int[maxV + 1];
+      lastStageLayers[p] = new int[maxV + 1];
+      for (int v = 1; v <= maxV; v++) {
+        if (PipelineLayout.balancedSplitExists(layers, p, v)) {
+          busiestStageLayers[p][v] = PipelineLayout.layersOnBusiestStage(layers, p, v);
+          lastStageLayers[p][v] = PipelineLayout.layersOnStage(layers, p, v, p - 1);
+        }
+      }
+    }
   }
 
   /**
@@ -307,7 +359,7 @@ public final class StepTimeModel {
   double gemmSeconds(double m, double k, double n) {
     double intensity = m * k * n / (m * k + k * n + m * n);
     double efficiency = gemmPeakEfficiency * intensity / (intensity + gemmHalfIntensity);
-    return 2 * m * k * n / (peak * efficiency);
+    return 2 * m * k * n / (gemmPeak * efficiency);
   }
 
   private double bandwidth(int span) {
@@ -340,7 +392,7 @@ public final class StepTimeModel {
    * @param sequenceParallel whether sequence parallelism is on
    * @param out an array of at least {@link #LAYER_COSTS_SIZE} elements
    */
-  public void layerCosts(
+  void layerCosts(
       int t, int c, int e, int microBatch, int sequenceLength, boolean sequenceParallel, double[] out) {
     double b = microBatch;
     double localSequence = (double) sequenceLength / c;
@@ -396,7 +448,10 @@ public final class StepTimeModel {
           localExperts
                   * (gemmSeconds(tokensPerExpert, h, width)
                       + gemmSeconds(tokensPerExpert, expertIntermediate / t, h))
-              + gemmSeconds(tokens, h, experts);
+              + gemmSeconds(tokens, h, experts)
+              // Each local expert's two GEMMs are separate problems of a grouped GEMM: a fixed cost per expert
+              // (tile scheduling, the per-expert tail), which many small experts make visible.
+              + localExperts * expertOverhead;
       sparseActivationBytes =
           (expertGated ? 6 : 4) * tokens * expertsPerToken * expertIntermediate / t
               + 8 * expertsPerToken * tokens * h / (sequenceParallel ? t : 1);
@@ -409,20 +464,28 @@ public final class StepTimeModel {
       // Dispatch and combine, each an all-to-all of the routed tokens over the expert-parallel group.
       int span = e * t * c;
       double routedBytes = 2 * tokens * expertsPerToken * h / (sequenceParallel ? t : 1);
-      expertForward = 2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span));
+      expertForward =
+          2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span)) * (1 - expertOverlap);
     }
     double sparseShare = (double) sparseLayers / layers;
     double denseShare = 1 - sparseShare;
     double feedForward = denseShare * denseFeedForward + sparseShare * sparseFeedForward;
     double activationFunctionBytes = denseShare * denseActivationBytes + sparseShare * sparseActivationBytes;
 
-    double wideBytes = (4 * normsPerLayer + 14) * tokens * h / (sequenceParallel ? t : 1);
+    double normBytes = 4 * normsPerLayer * tokens * h / (sequenceParallel ? t : 1);
+    double wideBytes = normBytes + 14 * tokens * h / (sequenceParallel ? t : 1);
     double memoryBoundForward = (wideBytes + activationFunctionBytes) / memoryBandwidth;
 
     double gemmForward = attentionGemms + feedForward;
-    double forwardCompute = gemmForward + attentionCoreCompute + memoryBoundForward + scoreSeconds;
+    double forwardCompute =
+        gemmForward + attentionCoreCompute + memoryBoundForward + scoreSeconds + layerOverhead;
+    // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
+    // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
+    // core's backward is 2x, as every other GEMM's (Narayanan et al. 2021 section 3.5).
+    double attentionBackwardRatio = attentionKernel == AttentionKernel.UNFUSED ? 2 : 2.5;
     double backwardCompute =
-        2 * (gemmForward + attentionCoreCompute)
+        2 * (gemmForward + layerOverhead)
+            + attentionBackwardRatio * attentionCoreCompute
             + backwardMemoryRatio * (memoryBoundForward + scoreSeconds);
 
     // Tensor parallelism: two all-reduces (or reduce-scatter + all-gather pairs) of 2sbh bytes per pass.
@@ -435,8 +498,8 @@ public final class StepTimeModel {
               ? Collectives.reduceScatter(bytes, t, bandwidth(t), latency(t))
                   + Collectives.allGather(bytes, t, bandwidth(t), latency(t))
               : Collectives.allReduce(bytes, t, bandwidth(t), latency(t));
-      tensorForward = 2 * one;
-      tensorBackward = (sequenceParallel ? 1.5 : 1.0) * tensorForward * (1 - backwardTensorOverlap);
+      tensorForward = 2 * one * (1 - forwardTensorOverlap);
+      tensorBackward = (sequenceParallel ? 1.5 : 1.0) * 2 * one * (1 - backwardTensorOverlap);
     }
 
     // Context parallelism: ring exchange of this rank's keys and values, cp - 1 steps, behind the core.
@@ -470,32 +533,86 @@ public final class StepTimeModel {
     out[EMBEDDING_TENSOR] = headTensor;
     out[ACTIVATION_BYTES] = 0;
     out[STAGE_TRANSFER_BYTES] = 2 * tokens * h / t;
+    out[NORM_SECONDS] = normBytes / memoryBandwidth;
+    out[ACTIVATION_FUNCTION_SECONDS] = activationFunctionBytes / memoryBandwidth;
+    out[EXPERT_GEMM_SECONDS] = sparseShare * sparseFeedForward;
   }
 
-  /** Layers of the most-loaded pipeline stage, with the same placement as {@link ActivationMemory#stageOf}. */
+  /**
+   * Seconds one layer's recomputation adds per micro-batch under a named setting: the whole forward pass for
+   * {@code FULL}, the attention core for {@code SELECTIVE}, nothing for {@code NONE}.
+   *
+   * @param layer the array {@link #layerCosts} filled
+   * @param recomputation the setting
+   */
+  static double recomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
+    switch (recomputation) {
+      case FULL:
+        return layer[FORWARD_COMPUTE];
+      case SELECTIVE:
+        return layer[ATTENTION_CORE];
+      default:
+        return 0;
+    }
+  }
+
+  /** Communication one layer's recomputation repeats per micro-batch: the forward pass's, under {@code FULL}. */
+  static double recomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
+    return recomputation == ActivationRecomputation.FULL
+        ? layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT]
+        : 0;
+  }
+
+  /**
+   * Seconds of recomputation per layer and micro-batch on the busiest stage under the plan's modules and
+   * first-N-layers setting: fully recomputed layers repeat the forward pass, the others repeat their modules
+   * ({@code CORE_ATTENTION} the attention core, {@code NORMS} and {@code MLP_ACTIVATION} their memory-bound
+   * kernels, {@code MOE_EXPERTS} the expert GEMMs; MLA up-projections are small GEMMs, not counted).
+   */
+  private static double[] recomputation(double[] layer, ParallelismPlan plan, PipelineLayout layout, int layers) {
+    double fullShare = 0;
+    if (plan.recomputation() == ActivationRecomputation.FULL) {
+      int full = 0;
+      for (int i = 0; i < layers; i++) {
+        if (plan.fullyRecomputes(layout, i)) {
+          full++;
+        }
+      }
+      fullShare = (double) full / layers;
+    }
+    double modules = 0;
+    for (RecomputedModule module : plan.effectiveRecomputedModules()) {
+      switch (module) {
+        case CORE_ATTENTION:
+          modules += layer[ATTENTION_CORE];
+          break;
+        case NORMS:
+          modules += layer[NORM_SECONDS];
+          break;
+        case MLP_ACTIVATION:
+          modules += layer[ACTIVATION_FUNCTION_SECONDS];
+          break;
+        case MOE_EXPERTS:
+          modules += layer[EXPERT_GEMM_SECONDS];
+          break;
+        default:
+          break;
+      }
+    }
+    double seconds = fullShare * layer[FORWARD_COMPUTE] + (1 - fullShare) * modules;
+    double communication =
+        fullShare * (layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT]);
+    return new double[] {seconds, communication};
+  }
+
+  /** Layers of the most-loaded pipeline stage, from the one rule of {@link PipelineLayout}. */
   static int layersOnBusiestStage(int layerCount, int p, int v) {
-    int chunks = p * v;
-    int chunkSize = (layerCount + chunks - 1) / chunks;
-    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
-    // Stage 0 gets chunks 0, p, 2p, ...: it is the busiest (it never has fewer chunks than any other stage,
-    // and only the very last chunk can be short).
-    int stage0 = 0;
-    for (int chunk = 0; chunk < usedChunks; chunk += p) {
-      stage0 += Math.min(chunkSize, layerCount - chunk * chunkSize);
-    }
-    return stage0;
+    return PipelineLayout.layersOnBusiestStage(layerCount, p, v);
   }
 
-  /** Layers of the last pipeline stage. */
+  /** Layers of the last pipeline stage, from the one rule of {@link PipelineLayout}. */
   static int layersOnLastStage(int layerCount, int p, int v) {
-    int chunks = p * v;
-    int chunkSize = (layerCount + chunks - 1) / chunks;
-    int usedChunks = (layerCount + chunkSize - 1) / chunkSize;
-    int last = 0;
-    for (int chunk = p - 1; chunk < usedChunks; chunk += p) {
-      last += Math.min(chunkSize, layerCount - chunk * chunkSize);
-    }
-    return last;
+    return PipelineLayout.layersOnStage(layerCount, p, v, p - 1);
   }
 
   /**
@@ -511,13 +628,16 @@ public final class StepTimeModel {
    * @param e expert-parallel degree
    * @param microBatch sequences per micro-batch
    * @param globalBatch sequences per step
-   * @param recomputation the recomputation ordinal ({@link ActivationRecomputation#ordinal()})
+   * @param recompute seconds of recomputation per layer and micro-batch ({@link #recomputeSeconds})
+   * @param recomputeCommunication communication repeated by recomputation per layer and micro-batch
+   * @param dualPipe whether the schedule is DualPipe (bubble per its formula, expert all-to-alls and pipeline
+   *     transfers hidden behind the overlapped forward and backward chunks)
    * @param zeroStage the ZeRO stage, 0 to 3
    * @param optimizerOffload whether optimizer states live on the host
    * @param activationBytesOffloaded activation bytes per micro-batch moved to the host and back (0 for none)
    * @param breakdown null, or an array of {@link StepTimeBreakdown#SIZE} elements to receive the breakdown
    */
-  public double stepSeconds(
+  double stepSeconds(
       double[] layer,
       int t,
       int p,
@@ -527,7 +647,9 @@ public final class StepTimeModel {
       int e,
       int microBatch,
       int globalBatch,
-      int recomputation,
+      double recompute,
+      double recomputeCommunication,
+      boolean dualPipe,
       int zeroStage,
       boolean optimizerOffload,
       double activationBytesOffloaded,
@@ -535,26 +657,28 @@ public final class StepTimeModel {
     double microBatches = (double) globalBatch / ((double) microBatch * d);
     double forward = layer[FORWARD_COMPUTE];
     double backward = layer[BACKWARD_COMPUTE];
-    double recompute;
-    double recomputeCommunication = 0;
-    if (recomputation == 2) {
-      recompute = forward;
-      recomputeCommunication = layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
-    } else if (recomputation == 1) {
-      recompute = layer[ATTENTION_CORE];
-    } else {
-      recompute = 0;
-    }
     double tensorPerLayer = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
     double contextPerLayer = layer[FORWARD_CONTEXT] + layer[BACKWARD_CONTEXT];
-    double expertPerLayer = layer[FORWARD_EXPERT] + layer[BACKWARD_EXPERT];
+    // DualPipe runs a forward chunk of one micro-batch beside a backward chunk of another, hiding the
+    // all-to-alls (DeepSeek-V3 section 3.2.1, Figure 4).
+    double expertPerLayer = dualPipe ? 0 : layer[FORWARD_EXPERT] + layer[BACKWARD_EXPERT];
 
-    int busiest = p == 1 ? layers : layersOnBusiestStage(layers, p, v);
-    int last = p == 1 ? layers : layersOnLastStage(layers, p, v);
+    int busiest;
+    int last;
+    if (p == 1) {
+      busiest = layers;
+      last = layers;
+    } else if (p < busiestStageLayers.length && v < busiestStageLayers[p].length) {
+      busiest = busiestStageLayers[p][v];
+      last = lastStageLayers[p][v];
+    } else {
+      busiest = layersOnBusiestStage(layers, p, v);
+      last = layersOnLastStage(layers, p, v);
+    }
 
     // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
     double transfers = 0;
-    if (p > 1) {
+    if (p > 1 && !dualPipe) {
       int span = t * c * d * p;
       transfers =
           2 * v * Collectives.pointToPoint(layer[STAGE_TRANSFER_BYTES], bandwidth(span), latency(span))
@@ -595,7 +719,7 @@ public final class StepTimeModel {
     int dataRanks = d * c;
     double gatherPerMicroBatch = 0;
     if (zeroStage == 3 && dataRanks > 1) {
-      double weightBytes = precision.weightBytes() * (stageParameters + stageExpertParameters);
+      double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
       double gather = Collectives.allGather(weightBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
       gatherPerMicroBatch =
           Math.max(0, 2 * gather - dataParallelOverlap * (slowCompute + slowRecompute));
@@ -615,21 +739,41 @@ public final class StepTimeModel {
                 + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR] + layer[EMBEDDING_TENSOR])
             / p
             + transfers;
-    double bubble = p == 1 ? 0 : (p - 1.0) / v * meanPerMicroBatch;
+    double bubble;
+    if (p == 1) {
+      bubble = 0;
+    } else if (dualPipe) {
+      // DeepSeek-V3 Table 2: (PP/2 - 1)(F&B + B - 3W). With F&B = F + B (the two chunks overlapped), B = 2F and
+      // W = B/2 (the weight gradient is half of the backward pass), that is (PP/2 - 1)(2/3)(F + B).
+      bubble = (p / 2.0 - 1) * (2.0 / 3) * meanPerMicroBatch;
+    } else {
+      bubble = (p - 1.0) / v * meanPerMicroBatch;
+    }
 
-    // Data-parallel gradient reduction after the last micro-batch's backward pass.
+    // Data-parallel gradient reduction: reduced in buckets as the last micro-batch's backward pass produces them
+    // (Megatron-Core --overlap-grad-reduce, FSDP's reduce-scatter), and under ZeRO the updated parameters gathered
+    // in buckets as the next step's first forward pass needs them (--overlap-param-gather). Each is hidden behind
+    // up to dataParallelOverlap of its window.
     double dataParallel = 0;
     if (dataRanks > 1) {
       double gradientBytes = precision.gradientBytes() * stageParameters;
-      double reduce =
-          zeroStage >= 1
-              ? Collectives.reduceScatter(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan))
-                  + Collectives.allGather(
-                      precision.weightBytes() * stageParameters,
-                      dataRanks,
-                      bandwidth(dataSpan),
-                      latency(dataSpan))
-              : Collectives.allReduce(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+      double lastBackward = slowLayers * backward;
+      double firstForward = slowLayers * forward;
+      double reduce;
+      double gather = 0;
+      if (zeroStage >= 1) {
+        reduce = Collectives.reduceScatter(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+        if (zeroStage < 3) {
+          gather =
+              Collectives.allGather(
+                  gatherBytesPerParameter * stageParameters,
+                  dataRanks,
+                  bandwidth(dataSpan),
+                  latency(dataSpan));
+        }
+      } else {
+        reduce = Collectives.allReduce(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+      }
       int expertRanks = dataRanks / e;
       if (stageExpertParameters > 0 && expertRanks > 1) {
         int expertSpan = dataSpan;
@@ -640,8 +784,9 @@ public final class StepTimeModel {
                 bandwidth(expertSpan),
                 latency(expertSpan));
       }
-      double lastBackward = slowLayers * backward;
-      dataParallel = Math.max(0, reduce - dataParallelOverlap * lastBackward);
+      dataParallel =
+          Math.max(0, reduce - dataParallelOverlap * lastBackward)
+              + Math.max(0, gather - dataParallelOverlap * firstForward);
     }
 
     // Optimizer step over the local parameters.
@@ -694,7 +839,7 @@ public final class StepTimeModel {
    *     micro-batches that is not a multiple of the pipeline degree (Megatron-LM's rule)
    */
   public StepTimeEstimate estimate(ParallelismPlan plan) {
-    return estimate(plan, MemoryAllowance.ASSUMED_DEFAULT);
+    return estimate(plan, MemoryAllowance.PYTORCH_CUDA_TRAINING);
   }
 
   /**
@@ -736,10 +881,12 @@ public final class StepTimeModel {
         plan.sequenceLength(),
         plan.sequenceParallel(),
         layer);
+    PipelineLayout layout = plan.pipelineLayout(layers);
+    double[] recomputation = recomputation(layer, plan, layout, layers);
     double offloaded = 0;
     if (plan.activationOffload()) {
       for (int i = 0; i < layers; i++) {
-        if (ActivationMemory.stageOf(architecture, i, plan) == 0) {
+        if (layout.stageOf(i) == 0) {
           offloaded += ActivationMemory.layerBytes(architecture, i, plan);
         }
       }
@@ -756,7 +903,9 @@ public final class StepTimeModel {
             plan.expertParallel(),
             plan.microBatchSize(),
             plan.globalBatchSize(),
-            plan.recomputation().ordinal(),
+            recomputation[0],
+            recomputation[1],
+            plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE,
             plan.zeroStage().stage(),
             plan.optimizerOffload(),
             offloaded,
@@ -801,17 +950,10 @@ public final class StepTimeModel {
         layer[FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
     double backward =
         layer[BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT] + layer[BACKWARD_EXPERT];
-    double recompute;
-    switch (plan.recomputation()) {
-      case FULL:
-        recompute = forward;
-        break;
-      case SELECTIVE:
-        recompute = layer[ATTENTION_CORE];
-        break;
-      default:
-        recompute = 0;
-    }
+    double recompute =
+        plan.recomputation() == ActivationRecomputation.FULL
+            ? forward
+            : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[0];
     return new LayerTime(forward, backward, recompute);
   }
 

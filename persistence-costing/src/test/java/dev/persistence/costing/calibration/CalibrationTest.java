@@ -18,7 +18,9 @@ class CalibrationTest {
       }
     }
     assertEquals("a100-sxm-80gb", Calibration.forAccelerator("A100-SXM4-80GB").name());
-    assertEquals("generic", Calibration.forAccelerator("H100-SXM5-80GB").name());
+    assertEquals("production-2025", Calibration.forAccelerator("H100-SXM5-80GB").name());
+    assertEquals("production-2025", Calibration.forAccelerator("GB200-NVL72").name());
+    assertEquals("generic", Calibration.forAccelerator("MI300X").name());
   }
 
   @Test

@@ -45,6 +45,18 @@ public final class ReferenceJson {
     }
   }
 
+  /** Reads a JSON file under the reference folder whose top level is an array. */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> readArray(String relativePath) {
+    Path path = folder().resolve(relativePath);
+    try {
+      return (List<Map<String, Object>>)
+          new MinimalJson(Files.readString(path, StandardCharsets.UTF_8), path.toString()).parse();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The list at {@code key}. */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> list(Map<String, Object> document, String key) {

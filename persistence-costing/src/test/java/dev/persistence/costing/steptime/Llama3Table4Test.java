@@ -1,6 +1,6 @@
 package dev.persistence.costing.steptime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.DenseFeedForward;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * arXiv:2407.21783, Table 4 as transcribed in training-runs.json: TP 8, CP 1, PP 16, DP 64, 8,192-token
  * sequences, 16M tokens per batch, 430 TFLOP/s per GPU, BF16 MFU 43%).
  *
- * <p>The table does not give the micro-batch size, the interleaving or the optimizer sharding, so the test uses
- * the plainest reading (micro-batch 1, no interleaving, ZeRO-1, fused attention, sequence parallelism) with the
- * generic calibration, and a tolerance of 10% relative: the predicted MFU moves by about that much between no
- * interleaving and two virtual stages.
+ * <p>The table does not give the micro-batch size, the interleaving depth or the optimizer sharding, so the test
+ * uses the plainest reading (micro-batch 1, ZeRO-1, fused attention, sequence parallelism) with the bundled
+ * calibration for the H100 ({@code production-2025}), and brackets the interleaving: no interleaving and two
+ * virtual stages.
  */
 class Llama3Table4Test {
 
@@ -91,7 +91,18 @@ class Llama3Table4Test {
             Calibration.forAccelerator("H100-SXM5-80GB"),
             AttentionKernel.FUSED,
             FlopConvention.EXACT);
-    double mfu = model.estimate(plan).modelFlopsUtilization();
-    assertEquals(0.43, mfu, 0.043, "predicted MFU " + mfu);
+    // Meta interleaves its pipeline (section 3.3.2) without giving the depth: the published 43% must lie between
+    // the predictions without interleaving and with two virtual stages, within 5%.
+    double plain = model.estimate(plan).modelFlopsUtilization();
+    double interleaved =
+        model
+            .estimate(
+                dev.persistence.core.parallelism.ImmutableParallelismPlan.copyOf(plan)
+                    .withVirtualPipelineStages(2))
+            .modelFlopsUtilization();
+    System.out.printf("Llama 3 405B MFU: %.3f (v = 1), %.3f (v = 2)%n", plain, interleaved);
+    assertTrue(
+        0.43 >= 0.95 * plain && 0.43 <= 1.05 * interleaved,
+        "predicted MFU " + plain + " (v = 1) to " + interleaved + " (v = 2)");
   }
 }

@@ -7,6 +7,8 @@ import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.OptimizerState;
@@ -62,6 +64,25 @@ public final class TrainingCodecs {
           fields.optionalBoolean("optimizerOffload").ifPresent(builder::optimizerOffload);
           fields.optionalBoolean("activationOffload").ifPresent(builder::activationOffload);
           fields.optionalBoolean("fusedAttention").ifPresent(builder::fusedAttention);
+          fields.optionalInt("expertTensorParallel").ifPresent(builder::expertTensorParallel);
+          fields.optionalEnum("pipelineSchedule", PipelineSchedule.class).ifPresent(builder::pipelineSchedule);
+          fields
+              .optional("recomputedModules")
+              .ifPresent(
+                  modules -> {
+                    for (DocumentNode module : modules.elements()) {
+                      builder.addRecomputedModules(module.asEnum(RecomputedModule.class));
+                    }
+                  });
+          fields.optionalInt("fullyRecomputedLayersPerChunk").ifPresent(builder::fullyRecomputedLayersPerChunk);
+          fields
+              .optional("layersPerChunk")
+              .ifPresent(
+                  chunks -> {
+                    for (DocumentNode chunk : chunks.elements()) {
+                      builder.addLayersPerChunk(chunk.asInt());
+                    }
+                  });
           fields.finish();
           return node.build(builder::build);
         }
@@ -84,6 +105,26 @@ public final class TrainingCodecs {
           out.put("optimizerOffload", plan.optimizerOffload());
           out.put("activationOffload", plan.activationOffload());
           out.put("fusedAttention", plan.fusedAttention());
+          // The 2025-recipe fields are written only when they differ from their defaults.
+          if (plan.expertTensorParallel() != plan.tensorParallel()) {
+            out.put("expertTensorParallel", plan.expertTensorParallel());
+          }
+          if (plan.pipelineSchedule() != PipelineSchedule.ONE_F_ONE_B) {
+            out.put("pipelineSchedule", EnumNames.kebabCase(plan.pipelineSchedule()));
+          }
+          if (!plan.recomputedModules().isEmpty()) {
+            var modules = out.putArray("recomputedModules");
+            for (RecomputedModule module : RecomputedModule.values()) {
+              if (plan.recomputedModules().contains(module)) {
+                modules.add(EnumNames.kebabCase(module));
+              }
+            }
+          }
+          plan.fullyRecomputedLayersPerChunk().ifPresent(n -> out.put("fullyRecomputedLayersPerChunk", n));
+          if (!plan.layersPerChunk().isEmpty()) {
+            var chunks = out.putArray("layersPerChunk");
+            plan.layersPerChunk().forEach(chunks::add);
+          }
           return out;
         }
       };
@@ -106,6 +147,7 @@ public final class TrainingCodecs {
                   .gradientBytes(fields.requiredDouble("gradientBytes"))
                   .masterWeightBytes(fields.requiredDouble("masterWeightBytes"))
                   .source(fields.requiredText("source"));
+          fields.optionalDouble("linearInputActivationBytes").ifPresent(builder::linearInputActivationBytes);
           for (DocumentNode state : fields.required("optimizerStates").elements()) {
             ObjectFields stateFields = state.fields();
             String name = stateFields.requiredText("name");
@@ -130,6 +172,7 @@ public final class TrainingCodecs {
           out.put("weightBytes", precision.weightBytes());
           out.put("gradientBytes", precision.gradientBytes());
           out.put("masterWeightBytes", precision.masterWeightBytes());
+          out.put("linearInputActivationBytes", precision.linearInputActivationBytes());
           var states = out.putArray("optimizerStates");
           for (OptimizerState state : precision.optimizerStates()) {
             states.addObject().put("name", state.name()).put("bytesPerParameter", state.bytesPerParameter());

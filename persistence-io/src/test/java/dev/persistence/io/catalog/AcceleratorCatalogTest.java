@@ -44,7 +44,8 @@ class AcceleratorCatalogTest {
   void bundledCatalogCarriesEveryReferenceAcceleratorWithItsFigures() throws IOException {
     AcceleratorCatalog catalog = AcceleratorCatalog.bundled();
     assertEquals("2025.1", catalog.version());
-    assertEquals(12, catalog.accelerators().size());
+    // The twelve reference accelerators and the H800 (added from NVIDIA's aiconfigurator h800_sxm.yaml).
+    assertEquals(13, catalog.accelerators().size());
     JsonNode reference = reference();
     for (Map.Entry<String, String> names : NAMES.entrySet()) {
       JsonNode expected = reference.get(names.getKey());
@@ -91,12 +92,25 @@ class AcceleratorCatalogTest {
   }
 
   @Test
+  void h800HasTheH100ComputeAndHalvedNvlink() {
+    // NVIDIA aiconfigurator systems/h800_sxm.yaml: compute, HBM and bandwidth identical to H100 SXM; NVLink
+    // ~400 GB/s bidirectional, 200e9 B/s per direction.
+    AcceleratorCatalog catalog = AcceleratorCatalog.bundled();
+    Accelerator h800 = catalog.get("H800");
+    assertEquals(989e12, h800.densePeakFlopsPerSecond(NumericFormat.BF16), 1);
+    assertEquals(3.35e12, h800.memoryBandwidthBytesPerSecond(), 1);
+    assertEquals(200e9, h800.scaleUpBandwidthBytesPerSecondPerDirection().getAsDouble(), 1);
+  }
+
+  @Test
   void capacityUnitsAreExplicit() {
     AcceleratorCatalog catalog = AcceleratorCatalog.bundled();
     // A100: aiconfigurator a100_sxm.yaml mem_capacity 80GiB; TPU v4: Google states 32 GiB.
     assertEquals(80L << 30, catalog.get("A100").memoryBytes());
     assertEquals(32L << 30, catalog.get("tpu v4").memoryBytes());
-    assertEquals(80_000_000_000L, catalog.get("H100").memoryBytes());
+    // H100 and H800 SXM: aiconfigurator h100_sxm.yaml / h800_sxm.yaml mem_capacity 85899345920 (80GiB).
+    assertEquals(80L << 30, catalog.get("H100").memoryBytes());
+    assertEquals(80L << 30, catalog.get("H800").memoryBytes());
     // GB200: 189471 MiB as nvidia-smi reports (aiconfigurator gb200.yaml).
     assertEquals(189_471L << 20, catalog.get("gb200").memoryBytes());
   }
@@ -140,7 +154,7 @@ class AcceleratorCatalogTest {
             ""));
     AcceleratorCatalog user = AcceleratorCatalog.read(file);
     AcceleratorCatalog merged = AcceleratorCatalog.bundled().withUserEntries(user);
-    assertEquals(13, merged.accelerators().size());
+    assertEquals(14, merged.accelerators().size());
     assertEquals(800e12, merged.get("h100").densePeakFlopsPerSecond(NumericFormat.BF16), 1);
     assertEquals(Math.round(79.6 * (1L << 30)), merged.get("H100").memoryBytes());
     assertEquals(2.0e15, merged.get("X1").densePeakFlopsPerSecond(NumericFormat.FP8));

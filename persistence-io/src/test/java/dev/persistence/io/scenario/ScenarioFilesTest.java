@@ -41,7 +41,7 @@ class ScenarioFilesTest {
   @Test
   void theFrontierScenarioSaysWhatItsFileSays() {
     Scenario frontier = ScenarioFiles.read(EXAMPLES.resolve("frontier.yaml"));
-    assertEquals(24_576, frontier.cluster().acceleratorCount());
+    assertEquals(8_192, frontier.cluster().acceleratorCount());
     assertEquals(15e12, frontier.trainingTokens());
     assertEquals("epoch", frontier.law().name());
     assertEquals(new Uniform(0.30, 0.45), frontier.uncertainty().get(CostInput.MODEL_FLOPS_UTILIZATION));

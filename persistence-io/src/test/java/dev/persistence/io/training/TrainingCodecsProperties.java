@@ -61,4 +61,44 @@ class TrainingCodecsProperties {
     Property.forAll(Gen.oneOf(precisions, Gen.elements(TrainingPrecision.presets().toArray(new TrainingPrecision[0]))), Gen.enumValues(DocumentFormat.class))
         .verify((precision, format) -> roundTrip(TrainingCodecs.TRAINING_PRECISION, precision, format));
   }
+
+  @Test
+  void plansOfThe2025RecipeRoundTrip() {
+    // DeepSeek-V3's recipe (arXiv:2412.19437 sections 3.2-3.3): DualPipe on 16 stages, EP 64 without TP,
+    // recomputation of the norms and MLA up-projections; and Llama 3 405B's uneven 16-stage split.
+    ParallelismPlan dualPipe =
+        ParallelismPlan.builder()
+            .pipelineParallel(16)
+            .dataParallel(128)
+            .expertParallel(64)
+            .expertTensorParallel(1)
+            .pipelineSchedule(dev.persistence.core.parallelism.PipelineSchedule.DUAL_PIPE)
+            .recomputation(dev.persistence.core.parallelism.ActivationRecomputation.SELECTIVE)
+            .addRecomputedModules(
+                dev.persistence.core.parallelism.RecomputedModule.NORMS,
+                dev.persistence.core.parallelism.RecomputedModule.MLA_UP_PROJECTION)
+            .microBatchSize(1)
+            .globalBatchSize(15360)
+            .sequenceLength(4096)
+            .build();
+    java.util.List<Integer> split = new java.util.ArrayList<>(java.util.Collections.nCopies(16, 8));
+    split.set(0, 7);
+    split.set(15, 7);
+    ParallelismPlan uneven =
+        ParallelismPlan.builder()
+            .tensorParallel(8)
+            .pipelineParallel(16)
+            .dataParallel(64)
+            .recomputation(dev.persistence.core.parallelism.ActivationRecomputation.FULL)
+            .fullyRecomputedLayersPerChunk(2)
+            .layersPerChunk(split)
+            .microBatchSize(1)
+            .globalBatchSize(2048)
+            .sequenceLength(8192)
+            .build();
+    for (DocumentFormat format : DocumentFormat.values()) {
+      roundTrip(TrainingCodecs.PARALLELISM_PLAN, dualPipe, format);
+      roundTrip(TrainingCodecs.PARALLELISM_PLAN, uneven, format);
+    }
+  }
 }

@@ -1,0 +1,161 @@
+package dev.persistence.costing.steptime;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ZeroStage;
+
+/**
+ * The step-time model's allocation-free path, behind a small typed face, for plan searches that time millions of
+ * plans: {@link #layerCosts} once per layer shape (tensor, context and expert degrees, micro-batch, sequence,
+ * sequence parallelism), then {@link #stepSeconds} per pipeline, data-parallel, recomputation and ZeRO choice,
+ * which allocates nothing. It gives the same step time as {@link StepTimeModel#estimate} for the plans both can
+ * describe (named recomputation settings, 1F1B or interleaved schedules, the default pipeline split); plans with
+ * recomputation by module, DualPipe or an explicit split go through {@code estimate}.
+ *
+ * <p>Instances are immutable and thread-safe; {@link LayerCosts} are immutable once made.
+ */
+public final class PlanEvaluator {
+
+  private final StepTimeModel model;
+
+  private PlanEvaluator(StepTimeModel model) {
+    this.model = model;
+  }
+
+  /** The evaluator of a step-time model. */
+  public static PlanEvaluator of(StepTimeModel model) {
+    checkArgument(model != null, "model must not be null");
+    return new PlanEvaluator(model);
+  }
+
+  /** The model evaluated. */
+  public StepTimeModel model() {
+    return model;
+  }
+
+  /**
+   * The costs of one transformer layer, the embedding and the output layer for one micro-batch on one rank.
+   *
+   * @param tensorParallel tensor-parallel degree
+   * @param contextParallel context-parallel degree
+   * @param expertParallel expert-parallel degree
+   * @param microBatchSize sequences per micro-batch
+   * @param sequenceLength tokens per sequence
+   * @param sequenceParallel whether sequence parallelism is on
+   * @throws IllegalArgumentException if a degree or size is not positive
+   */
+  public LayerCosts layerCosts(
+      int tensorParallel,
+      int contextParallel,
+      int expertParallel,
+      int microBatchSize,
+      int sequenceLength,
+      boolean sequenceParallel) {
+    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    checkArgument(contextParallel > 0, "contextParallel (%s) must be > 0", contextParallel);
+    checkArgument(expertParallel > 0, "expertParallel (%s) must be > 0", expertParallel);
+    checkArgument(microBatchSize > 0, "microBatchSize (%s) must be > 0", microBatchSize);
+    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    double[] values = new double[StepTimeModel.LAYER_COSTS_SIZE];
+    model.layerCosts(
+        tensorParallel, contextParallel, expertParallel, microBatchSize, sequenceLength, sequenceParallel, values);
+    return new LayerCosts(tensorParallel, contextParallel, expertParallel, microBatchSize, values);
+  }
+
+  /**
+   * Seconds of one optimizer step. Allocates nothing. The caller has validated the plan (degrees that multiply
+   * to its accelerators, a batch that divides).
+   *
+   * @param layer the layer costs of the plan's shape
+   * @param pipelineParallel pipeline stages
+   * @param virtualStages virtual stages per pipeline rank
+   * @param dataParallel data-parallel degree
+   * @param globalBatchSize sequences per step
+   * @param recomputation the recomputation setting
+   * @param zeroStage the ZeRO stage
+   * @param optimizerOffload whether optimizer states live on the host
+   * @param offloadedActivationBytes activation bytes per micro-batch moved to the host and back (0 for none)
+   */
+  public double stepSeconds(
+      LayerCosts layer,
+      int pipelineParallel,
+      int virtualStages,
+      int dataParallel,
+      int globalBatchSize,
+      ActivationRecomputation recomputation,
+      ZeroStage zeroStage,
+      boolean optimizerOffload,
+      double offloadedActivationBytes) {
+    int r = recomputation.ordinal();
+    return model.stepSeconds(
+        layer.values,
+        layer.tensorParallel,
+        pipelineParallel,
+        virtualStages,
+        dataParallel,
+        layer.contextParallel,
+        layer.expertParallel,
+        layer.microBatchSize,
+        globalBatchSize,
+        layer.recompute[r],
+        layer.recomputeCommunication[r],
+        false,
+        zeroStage.stage(),
+        optimizerOffload,
+        offloadedActivationBytes,
+        null);
+  }
+
+  /** One layer shape's costs, from {@link #layerCosts}. */
+  public static final class LayerCosts {
+    private final int tensorParallel;
+    private final int contextParallel;
+    private final int expertParallel;
+    private final int microBatchSize;
+    private final double[] values;
+    private final double[] recompute;
+    private final double[] recomputeCommunication;
+
+    private LayerCosts(
+        int tensorParallel, int contextParallel, int expertParallel, int microBatchSize, double[] values) {
+      this.tensorParallel = tensorParallel;
+      this.contextParallel = contextParallel;
+      this.expertParallel = expertParallel;
+      this.microBatchSize = microBatchSize;
+      this.values = values;
+      ActivationRecomputation[] kinds = ActivationRecomputation.values();
+      recompute = new double[kinds.length];
+      recomputeCommunication = new double[kinds.length];
+      for (ActivationRecomputation kind : kinds) {
+        recompute[kind.ordinal()] = StepTimeModel.recomputeSeconds(values, kind);
+        recomputeCommunication[kind.ordinal()] = StepTimeModel.recomputeCommunicationSeconds(values, kind);
+      }
+    }
+
+    /** Tensor-parallel degree of the shape. */
+    public int tensorParallel() {
+      return tensorParallel;
+    }
+
+    /** Context-parallel degree of the shape. */
+    public int contextParallel() {
+      return contextParallel;
+    }
+
+    /** Expert-parallel degree of the shape. */
+    public int expertParallel() {
+      return expertParallel;
+    }
+
+    /** Sequences per micro-batch of the shape. */
+    public int microBatchSize() {
+      return microBatchSize;
+    }
+
+    /** Seconds of one layer's forward pass for one micro-batch, communication excluded. */
+    public double forwardComputeSeconds() {
+      return values[StepTimeModel.FORWARD_COMPUTE];
+    }
+  }
+}

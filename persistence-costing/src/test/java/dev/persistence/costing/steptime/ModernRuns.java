@@ -1,0 +1,412 @@
+package dev.persistence.costing.steptime;
+
+import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.architecture.NormKind;
+import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.calibration.ReferenceJson;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The production runs of {@code reference/training-runs-modern.json} (NVIDIA NeMo and Megatron-Bridge performance
+ * tables, the Megatron-LM README, TorchTitan's benchmark tables, NeMo AutoModel), read into this project's types
+ * exactly as each row states them. Where a row leaves something out, the reading below fills it the way that
+ * framework's documented defaults do, and says so in {@link Run#readings()}:
+ *
+ * <ul>
+ *   <li>NeMo / Megatron-Bridge / Megatron-LM: Megatron-Core's distributed optimizer (ZeRO-1 over data x context),
+ *       sequence parallelism whenever {@code tp > 1}, fused (cuDNN / flash) attention, bf16 parameters with fp32
+ *       main gradients, master weights and Adam moments (Megatron Core developer guide, "Distributed Optimizer":
+ *       18 bytes per parameter, {@code 6 + 12/d} sharded); FP8 rows keep the same state and run the GEMMs in FP8
+ *       (Transformer Engine keeps no persistent FP8 weight copy beside the bf16 one in these recipes).
+ *   <li>TorchTitan and NeMo AutoModel (PyTorch FSDP2): fp32 sharded parameters, gradients and Adam moments
+ *       (FSDP2's MixedPrecisionPolicy keeps the sharded parameters in fp32 and all-gathers bf16), that is ZeRO-3
+ *       over the FSDP degree; its {@code local_batch} is the per-rank batch of one step, one micro-batch without
+ *       pipeline parallelism and micro-batches of one sequence with it (TorchTitan's default
+ *       {@code pipeline_parallel_microbatch_size = 1}).
+ *   <li>Sequence length: the row's, or the framework's config default where the row says so (8,192).
+ *   <li>Recomputation: as stated; where a row does not state it, the test reports the least recomputation under
+ *       which the run fits (NONE, then SELECTIVE, then FULL), which is what such a recipe must have used.
+ * </ul>
+ *
+ * <p>Rows that cannot be read are listed with the reason (an architecture the row does not give, an accelerator
+ * the reference files do not describe) rather than guessed.
+ */
+final class ModernRuns {
+
+  private ModernRuns() {}
+
+  /** What the row measured, in the unit the row gives. */
+  enum Measure {
+    TOKENS_PER_SECOND_PER_GPU,
+    STEP_SECONDS,
+    MEGATRON_TFLOPS_PER_GPU
+  }
+
+  /** One run read into the project's types. */
+  record Run(
+      String id,
+      String grade,
+      Architecture architecture,
+      Cluster cluster,
+      TrainingPrecision precision,
+      ParallelismPlan plan,
+      Optional<ActivationRecomputation> statedRecomputation,
+      Measure measure,
+      double measured,
+      List<String> readings) {}
+
+  /**
+   * The published measurement as seconds per optimizer step of {@code plan}: tokens per second per GPU,
+   * a step time, or Megatron-convention TFLOP/s per GPU ({@code modelFlopsPerStep} over the rate).
+   */
+  static double measuredStepSeconds(Run run, double megatronFlopsPerStep) {
+    double gpus = run.plan().acceleratorCount();
+    switch (run.measure()) {
+      case TOKENS_PER_SECOND_PER_GPU:
+        return run.plan().globalBatchTokens() / (run.measured() * gpus);
+      case STEP_SECONDS:
+        return run.measured();
+      default:
+        return megatronFlopsPerStep / (run.measured() * 1e12 * gpus);
+    }
+  }
+
+  /** A row left out, with why. */
+  record Skipped(String id, String grade, String reason) {}
+
+  /** Every grade A/B row, read; {@code skipped} receives those that cannot be. */
+  static List<Run> gradeAb(List<Skipped> skipped) {
+    List<Run> runs = new ArrayList<>();
+    for (Map<String, Object> row : ReferenceJson.readArray("training-runs-modern.json")) {
+      String grade = (String) row.get("trust_grade");
+      if (!"A".equals(grade) && !"B".equals(grade)) {
+        continue;
+      }
+      String id = (String) row.get("id");
+      try {
+        runs.add(read(row));
+      } catch (Unreadable e) {
+        skipped.add(new Skipped(id, grade, e.getMessage()));
+      }
+    }
+    return runs;
+  }
+
+  static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Run read(Map<String, Object> row) {
+    String id = (String) row.get("id");
+    String model = ((String) row.get("model")).toLowerCase(Locale.ROOT);
+    List<String> readings = new ArrayList<>();
+    Map<String, Object> a = (Map<String, Object>) row.get("architecture");
+    Map<String, Object> p = (Map<String, Object>) row.get("parallel");
+    Map<String, Object> b = (Map<String, Object>) row.get("batch");
+    Map<String, Object> hw = (Map<String, Object>) row.get("hardware");
+    Map<String, Object> measured = (Map<String, Object>) row.get("measured");
+    if (a == null || !(a.get("layers") instanceof Number)) {
+      throw new Unreadable("the row gives no architecture");
+    }
+    int gpus = integer(row.get("gpus")).orElseThrow();
+
+    // Architecture.
+    int layers = integer(a.get("layers")).orElseThrow();
+    int hidden = integer(a.get("hidden")).orElseThrow();
+    int heads = integer(a.get("heads")).orElseThrow();
+    int kvHeads = integer(a.get("kv_heads")).orElse(heads);
+    int headDim = integer(a.get("head_dim")).orElse(hidden / heads);
+    int vocab =
+        integer(a.get("vocab"))
+            .or(() -> integer(a.get("vocab_in_nemo_flop_formula")))
+            .orElseGet(
+                () -> {
+                  readings.add("vocab 32000 (NeMo's FLOP formula for the family)");
+                  return 32000;
+                });
+    // GPT-3, Nemotron-4 and the Megatron-LM README's GPT models have a plain (ungated) MLP; Llama, Mixtral, Qwen
+    // and gpt-oss a gated one.
+    boolean gated = !(model.contains("gpt3") || model.contains("gpt-3") || model.contains("nemotron")
+        || id.startsWith("mlm-"));
+    var arch = Architecture.builder();
+    arch
+        .vocabSize(vocab)
+        .hiddenSize(hidden)
+        .numLayers(layers)
+        .contextLength(1 << 20)
+        .attention(
+            GroupedQueryAttention.builder()
+                .numAttentionHeads(heads)
+                .numKeyValueHeads(kvHeads)
+                .headDim(headDim)
+                .build())
+        .normKind(gated ? NormKind.RMS_NORM : NormKind.LAYER_NORM)
+        .tiedEmbeddings(false);
+    Optional<Integer> experts = integer(a.get("experts"));
+    if (experts.isPresent()) {
+      int expertWidth =
+          integer(a.get("ffn_per_expert")).or(() -> integer(a.get("moe_ffn_per_expert"))).orElseThrow();
+      arch.feedForward(
+          MixtureOfExperts.builder()
+              .numExperts(experts.get())
+              .expertsPerToken(integer(a.get("top_k")).orElseThrow())
+              .expertIntermediateSize(expertWidth)
+              .build());
+    } else {
+      int ffn =
+          integer(a.get("ffn"))
+              .orElseGet(
+                  () -> {
+                    readings.add("ffn 4 x hidden (the row: 'presumably 4*hidden')");
+                    return 4 * hidden;
+                  });
+      arch.feedForward(DenseFeedForward.of(ffn, gated));
+    }
+    Architecture architecture = arch.build();
+
+    // Hardware.
+    String gpu = ((String) hw.get("gpu")).toUpperCase(Locale.ROOT);
+    Accelerator accelerator;
+    int domain = 8;
+    if (gpu.startsWith("H100") && gpu.contains("96GB")) {
+      accelerator =
+          fromReference("H100-SXM5-80GB", 96.0 * (1L << 30), "H100-SXM5-96GB (HBM2e 96 GB, per the row)");
+      readings.add("H100 HBM2e 96 GB (six 16 GiB stacks, read as 96 GiB) with the H100 SXM figures; the row's"
+          + " 500 W limit is not modelled");
+    } else if (gpu.startsWith("H100") && gpu.contains("95GB")) {
+      accelerator = fromReference("H100-SXM5-80GB", 95e9, "H100-SXM5-95GB (HBM2e 95 GB, per the row)");
+      readings.add("H100 HBM2e 95 GB: the H100 SXM figures with the row's 95 GB (lower TDP not modelled)");
+    } else if (gpu.startsWith("H100")) {
+      accelerator = fromReference("H100-SXM5-80GB", -1, "H100-SXM5-80GB");
+    } else if (gpu.startsWith("A100")) {
+      accelerator = fromReference("A100-SXM4-80GB", -1, "A100-SXM4-80GB");
+    } else if (gpu.startsWith("B200")) {
+      accelerator = fromReference("B200-SXM (HGX B200, per GPU)", -1, "B200-SXM-180GB");
+    } else if (gpu.startsWith("GB200")) {
+      accelerator = fromReference("GB200 (per Blackwell GPU in NVL72)", -1, "GB200-NVL72");
+      // A job places 64 of an NVL72 rack's 72 GPUs (16 of its 18 compute trays), so that power-of-two groups
+      // stay inside one NVLink domain: this reading's assumption.
+      domain = 64;
+    } else {
+      throw new Unreadable("accelerator not described in reference/accelerators.json: " + hw.get("gpu"));
+    }
+    Cluster cluster =
+        Cluster.builder()
+            .accelerator(accelerator)
+            .acceleratorsPerNode(Math.min(domain, gpus))
+            .nodeCount(Math.max(1, gpus / Math.min(domain, gpus)))
+            // 400 Gb/s InfiniBand NDR (ConnectX-7) per GPU on DGX H100/B200 and GB200 NVL72 compute trays
+            // (NVIDIA DGX H100 / DGX B200 / GB200 NVL72 user guides: eight 400 Gb/s OSFP ports per node).
+            .scaleOutBandwidthBytesPerSecondPerAccelerator(400e9 / 8)
+            .scaleOutLatencySeconds(5e-6)
+            .build();
+
+    // Plan.
+    boolean fsdpFramework =
+        p.containsKey("framework") && String.valueOf(p.get("framework")).contains("FSDP")
+            || p.get("fsdp") instanceof Number && ((Number) p.get("fsdp")).intValue() > 0 && id.startsWith("tt")
+            || p.containsKey("fsdp_degree");
+    Object fsdpField = p.get("fsdp");
+    boolean megatronFsdp =
+        !fsdpFramework && fsdpField instanceof String && ((String) fsdpField).toUpperCase(Locale.ROOT)
+            .matches("^(1|64|FSDP).*");
+    int tp = integer(p.get("tp")).orElse(1);
+    int pp = integer(p.get("pp")).orElse(1);
+    int cp = integer(p.get("cp")).orElse(1);
+    int vp = integer(p.get("vp")).orElse(1);
+    int ep = integer(p.get("ep")).orElse(1);
+    if (String.valueOf(p.get("pp_schedule")).startsWith("Interleaved") && vp == 1) {
+      // TorchTitan's interleaved 1F1B with its default of two stages per rank.
+      vp = 2;
+      readings.add("interleaved 1F1B with 2 virtual stages (TorchTitan's default; the row does not say)");
+    }
+    if (experts.isEmpty()) {
+      ep = 1;
+    } else if (String.valueOf(p.get("ep")).startsWith("-") && p.get("fsdp_degree") instanceof Number) {
+      // NeMo AutoModel prints '-' for EP on its MoE rows; the measured throughput is out of reach without expert
+      // parallelism (gathering all experts per micro-batch alone would take longer than the step), so the reading
+      // is the largest expert-parallel degree that divides the experts and the FSDP group.
+      int fsdp = integer(p.get("fsdp_degree")).orElseThrow();
+      ep = 1;
+      for (int candidate = 1; candidate <= fsdp; candidate++) {
+        if (fsdp % candidate == 0 && experts.get() % candidate == 0) {
+          ep = candidate;
+        }
+      }
+      readings.add("EP " + ep + " (printed '-'; largest degree dividing experts and FSDP)");
+    }
+    int dp = gpus / (tp * pp * cp);
+    int seq =
+        integer(b.get("seq_len"))
+            .orElseGet(
+                () -> {
+                  readings.add("sequence 8192 (config default)");
+                  return 8192;
+                });
+    int gbs;
+    int mbs;
+    if (b.get("gbs") instanceof Number && b.get("mbs") instanceof Number) {
+      gbs = integer(b.get("gbs")).orElseThrow();
+      mbs = integer(b.get("mbs")).orElseThrow();
+    } else if (b.get("local_batch") instanceof Number) {
+      int local = integer(b.get("local_batch")).orElseThrow();
+      gbs = local * dp;
+      mbs = pp > 1 ? 1 : local;
+      if (b.get("mbs") instanceof Number && pp == 1) {
+        mbs = integer(b.get("mbs")).orElseThrow();
+      }
+    } else if (b.get("gbs") instanceof Number) {
+      gbs = integer(b.get("gbs")).orElseThrow();
+      mbs = integer(b.get("mbs")).orElse(1);
+    } else if (b.get("tokens_per_step") instanceof Number) {
+      gbs = (int) (((Number) b.get("tokens_per_step")).longValue() / seq);
+      mbs = 1;
+    } else {
+      throw new Unreadable("the row gives no batch");
+    }
+    if (gbs % (mbs * dp) != 0) {
+      throw new Unreadable("global batch " + gbs + " is not a multiple of micro-batch x DP " + mbs + " x " + dp);
+    }
+    ZeroStage zero = fsdpFramework || megatronFsdp ? ZeroStage.PARAMETERS : ZeroStage.OPTIMIZER_STATES;
+    String precisionText = String.valueOf(row.get("precision")).toUpperCase(Locale.ROOT);
+    boolean fp8 = precisionText.contains("FP8") || precisionText.contains("FLOAT8");
+    TrainingPrecision precision;
+    if (fsdpFramework) {
+      precision = fp8 ? TrainingPrecision.FSDP2_FP8_ADAM : TrainingPrecision.FSDP2_BF16_ADAM;
+    } else {
+      // NeMo / Megatron-Bridge performance recipes reduce gradients in bf16 (grad_reduce_in_fp32 False): 16 bytes.
+      precision = fp8 ? TrainingPrecision.MEGATRON_FP8_ADAM : TrainingPrecision.MIXED_BF16_ADAM;
+    }
+    String recompute = String.valueOf(row.get("recompute")).toLowerCase(Locale.ROOT);
+    Optional<ActivationRecomputation> stated;
+    Set<RecomputedModule> modules = null;
+    if (recompute.startsWith("full")) {
+      stated = Optional.of(ActivationRecomputation.FULL);
+    } else if (recompute.contains("selective")) {
+      stated = Optional.of(ActivationRecomputation.SELECTIVE);
+      if (fsdpFramework) {
+        // TorchTitan's selective AC ("op" mode, torchtitan/models/llama3/infra/parallelize.py _save_list)
+        // saves the outputs of matmuls and attention and recomputes the elementwise ops between them: the norms
+        // and the activation function.
+        modules = EnumSet.of(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION,
+            RecomputedModule.CORE_ATTENTION);
+        readings.add("TorchTitan op-level SAC read as recomputing norms and the MLP activation");
+      }
+    } else {
+      stated = Optional.empty();
+    }
+    ParallelismPlan plan =
+        ParallelismPlan.builder()
+            .tensorParallel(tp)
+            .pipelineParallel(pp)
+            .virtualPipelineStages(pp > 1 ? vp : 1)
+            .contextParallel(cp)
+            .dataParallel(dp)
+            .expertParallel(ep)
+            // Megatron-Bridge's MoE recipes set expert_tensor_parallel_size 1 (experts are not tensor-split).
+            .expertTensorParallel(experts.isPresent() ? 1 : tp)
+            .sequenceParallel(tp > 1)
+            .zeroStage(zero)
+            .fusedAttention(true)
+            .microBatchSize(mbs)
+            .globalBatchSize(gbs)
+            .sequenceLength(seq)
+            .pipelineSchedule(PipelineSchedule.ONE_F_ONE_B)
+            .recomputation(stated.orElse(ActivationRecomputation.NONE))
+            .build();
+    if (modules != null) {
+      plan = ImmutableParallelismPlan.copyOf(plan).withRecomputedModules(modules);
+    }
+
+    Measure measure;
+    double value;
+    if (measured.get("tokens_per_s_per_gpu") instanceof Number) {
+      measure = Measure.TOKENS_PER_SECOND_PER_GPU;
+      value = ((Number) measured.get("tokens_per_s_per_gpu")).doubleValue();
+    } else if (measured.get("step_time_s") instanceof Number) {
+      measure = Measure.STEP_SECONDS;
+      value = ((Number) measured.get("step_time_s")).doubleValue();
+    } else if (measured.get("tflops_per_gpu") instanceof Number) {
+      measure = Measure.MEGATRON_TFLOPS_PER_GPU;
+      value = ((Number) measured.get("tflops_per_gpu")).doubleValue();
+    } else {
+      throw new Unreadable("the row measures no tokens/s, step time or Megatron TFLOP/s (only " + measured.keySet()
+          + ")");
+    }
+    return new Run(id, (String) row.get("trust_grade"), architecture, cluster, precision, plan, stated, measure,
+        value, readings);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Accelerator fromReference(String key, double memoryBytesOverride, String name) {
+    Map<String, Object> entry = (Map<String, Object>) ReferenceJson.read("accelerators.json").get(key);
+    Map<String, Object> tflops = (Map<String, Object>) entry.get("tflops");
+    Map<String, Object> interconnect = (Map<String, Object>) entry.get("interconnect");
+    double hbm = ((Number) entry.get("hbm_gb")).doubleValue();
+    // Hopper and Blackwell HBM stacks come in binary sizes: the "80 GB" of an H100 SXM is 80 GiB (NVIDIA's
+    // aiconfigurator h100_sxm.yaml: mem_capacity 85899345920), as is the A100's (a100_sxm.yaml: 80GiB).
+    long memory = memoryBytesOverride > 0 ? (long) memoryBytesOverride : (long) (hbm * (1L << 30));
+    var builder =
+        Accelerator.builder()
+            .name(name)
+            .putDensePeakFlopsPerSecond(NumericFormat.BF16, ((Number) tflops.get("bf16")).doubleValue() * 1e12)
+            .memoryBytes(memory)
+            .memoryBandwidthBytesPerSecond(number(entry.get("hbm_TBps")) * 1e12)
+            .scaleUpBandwidthBytesPerSecondPerDirection(((Number) interconnect.get("GBps_uni")).doubleValue() * 1e9)
+            .thermalDesignPowerWatts(((Number) entry.get("tdp_w")).doubleValue())
+            .source("reference/accelerators.json " + key);
+    if (tflops.get("fp8") instanceof Number) {
+      builder.putDensePeakFlopsPerSecond(NumericFormat.FP8, ((Number) tflops.get("fp8")).doubleValue() * 1e12);
+    }
+    return builder.build();
+  }
+
+  /** A number, or the first number of a map of conflicting figures (the catalog's choice comes first). */
+  @SuppressWarnings("unchecked")
+  private static double number(Object value) {
+    if (value instanceof Map) {
+      return ((Number) ((Map<String, Object>) value).values().iterator().next()).doubleValue();
+    }
+    return ((Number) value).doubleValue();
+  }
+
+  private static Optional<Integer> integer(Object value) {
+    if (value instanceof Number) {
+      return Optional.of(((Number) value).intValue());
+    }
+    if (value instanceof String) {
+      String text = ((String) value).trim();
+      int end = 0;
+      while (end < text.length() && Character.isDigit(text.charAt(end))) {
+        end++;
+      }
+      if (end > 0 && (end == text.length() || text.charAt(end) == ' ')) {
+        return Optional.of(Integer.parseInt(text.substring(0, end)));
+      }
+    }
+    return Optional.empty();
+  }
+}
