@@ -7,6 +7,7 @@ import dev.persistence.costing.landscape.Comparison;
 import dev.persistence.costing.landscape.FrontierTrend;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.Positioning;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -85,6 +86,44 @@ public final class LandscapeJson {
     p.ratioToTrend().ifPresent(ratio -> json.put("ratioToTrend", ratio));
     json.put("attribution", attribution);
     return json;
+  }
+
+  /**
+   * The models a chart of the landscape plots: each model with a training compute figure, by name, organisation,
+   * publication date, compute and Epoch's frontier flag, in the catalog's order.
+   *
+   * @param models the catalog's models
+   */
+  public static ArrayNode models(List<NotableModel> models) {
+    ArrayNode list = NODES.arrayNode();
+    for (NotableModel model : models) {
+      if (model.trainingComputeFlop().isEmpty()) {
+        continue;
+      }
+      list.addObject()
+          .put("model", model.name())
+          .put("organization", model.organization())
+          .put("publicationDate", model.publicationDate().toString())
+          .put("trainingComputeFlop", model.trainingComputeFlop().getAsDouble())
+          .put("epochFrontier", model.epochFrontier());
+    }
+    return list;
+  }
+
+  /**
+   * The trend line's two ends: its compute at the first date it was fitted on and at {@code until} (or its last
+   * date, whichever is later), so that a chart can draw the line without evaluating the fit.
+   *
+   * @param trend the fit
+   * @param until the date the line should reach (a plan's date)
+   */
+  public static ArrayNode trendLine(FrontierTrend trend, LocalDate until) {
+    LocalDate end = until.isAfter(trend.lastDate()) ? until : trend.lastDate();
+    ArrayNode line = NODES.arrayNode();
+    for (LocalDate date : List.of(trend.firstDate(), end)) {
+      line.addObject().put("date", date.toString()).put("trainingFlop", trend.flopAt(date));
+    }
+    return line;
   }
 
   private static ArrayNode comparisons(List<Comparison> comparisons) {

@@ -412,7 +412,11 @@ public final class PlanReportJson {
   private static ObjectNode positioning(PlanReport report) {
     NotableModelCatalog catalog = PlanPositioning.catalog(report.scenario());
     Positioning positioning = PlanPositioning.of(report, catalog).orElseThrow();
-    return LandscapeJson.positioning(positioning, catalog.attribution());
+    ObjectNode section = LandscapeJson.positioning(positioning, catalog.attribution());
+    // What the HTML page's scatter draws: every model with a compute figure, and the trend's two ends.
+    positioning.trend().ifPresent(trend -> section.set("trendLine", LandscapeJson.trendLine(trend, positioning.date())));
+    section.set("models", LandscapeJson.models(catalog.models()));
+    return section;
   }
 
   private static ObjectNode forecast(PlanReport.ForecastReport forecast) {
