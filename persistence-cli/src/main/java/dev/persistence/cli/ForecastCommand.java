@@ -1,6 +1,7 @@
 package dev.persistence.cli;
 
 import dev.persistence.io.forecast.CapabilityRunsCsv;
+import dev.persistence.io.forecast.ForecastJson;
 import dev.persistence.scaling.forecast.CapabilityForecast;
 import dev.persistence.scaling.forecast.CapabilityForecaster;
 import dev.persistence.scaling.forecast.CapabilityRun;
@@ -115,7 +116,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonOutput.print(out, Forecasts.json(forecaster, forecast, metric, runsFile.toString()));
+      JsonOutput.print(out, ForecastJson.toJson(forecaster, forecast, metric, runsFile.toString()));
     } else {
       Forecasts.print(forecaster, forecast, metric, runsFile.toString(), out);
     }

@@ -4,55 +4,11 @@ import dev.persistence.scaling.forecast.CapabilityForecast;
 import dev.persistence.scaling.forecast.CapabilityForecaster;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-/** Text and JSON of a capability forecast, for {@code forecast} and the plan report. */
+/** Text of a capability forecast, for {@code forecast} and the plan report (its JSON is {@code io.forecast.ForecastJson}). */
 final class Forecasts {
   private Forecasts() {}
-
-  static Map<String, Object> json(
-      CapabilityForecaster forecaster, CapabilityForecast forecast, String metric, String runs) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("method", "two-step (Llama 3 report, arXiv:2407.21783, section 3.2.1)");
-    json.put("runs", runs);
-    json.put("runsFitted", forecaster.runs().size());
-    json.put("metric", metric);
-    forecast.parameters().ifPresent(v -> json.put("parameters", v));
-    forecast.tokens().ifPresent(v -> json.put("tokens", v));
-    forecast.trainingFlops().ifPresent(v -> json.put("trainingFlops", v));
-    json.put("loss", forecast.loss());
-    forecast.lossLower().ifPresent(v -> json.put("lossLower", v));
-    forecast.lossUpper().ifPresent(v -> json.put("lossUpper", v));
-    json.put("score", forecast.score());
-    json.put("scoreLower", forecast.scoreLower());
-    json.put("scoreUpper", forecast.scoreUpper());
-    json.put("confidence", forecast.confidence());
-    json.put("samples", forecast.samples());
-    forecast.extrapolationOom().ifPresent(v -> json.put("extrapolationOom", v));
-    json.put("lossBeyondRuns", forecast.lossBeyondRuns());
-    Map<String, Object> link = new LinkedHashMap<>();
-    link.put("floor", forecaster.link().floor());
-    link.put("ceiling", forecaster.link().ceiling());
-    link.put("midpoint", forecaster.link().midpoint());
-    link.put("slope", forecaster.link().slope());
-    json.put("sigmoid", link);
-    if (forecast.parameters().isPresent()) {
-      ChinchillaLaw law = forecaster.law();
-      Map<String, Object> step1 = new LinkedHashMap<>();
-      step1.put("irreducibleLoss", law.irreducibleLoss());
-      step1.put("parameterCoefficient", law.parameterCoefficient());
-      step1.put("tokenCoefficient", law.tokenCoefficient());
-      step1.put("parameterExponent", law.parameterExponent());
-      step1.put("tokenExponent", law.tokenExponent());
-      json.put("law", step1);
-    }
-    json.put("epochOneOomAggregateErrorPoints", CapabilityForecast.EPOCH_ONE_OOM_AGGREGATE_ERROR_PP);
-    json.put("epochOneOomTaskErrorPoints", CapabilityForecast.EPOCH_ONE_OOM_TASK_ERROR_PP);
-    json.put("caveat", CapabilityForecast.caveat());
-    return json;
-  }
 
   static void print(
       CapabilityForecaster forecaster, CapabilityForecast forecast, String metric, String runs, PrintWriter out) {

@@ -1,77 +1,15 @@
 package dev.persistence.cli;
 
 import dev.persistence.costing.landscape.Comparison;
-import dev.persistence.costing.landscape.FrontierTrend;
-import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.Positioning;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Text and JSON of the landscape: a model's row, the frontier trend, a plan's positioning. */
+/** Text of the landscape: a plan's positioning (its JSON is {@code io.landscape.LandscapeJson}). */
 final class Landscapes {
   private Landscapes() {}
-
-  static Map<String, Object> trendJson(FrontierTrend trend) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("selection", trend.selection().describe());
-    json.put("models", trend.models());
-    json.put("firstDate", trend.firstDate().toString());
-    json.put("lastDate", trend.lastDate().toString());
-    json.put("slopeOomPerYear", trend.slopeOomPerYear());
-    json.put("growthPerYear", trend.growthPerYear());
-    json.put("monthsPerTenfold", trend.monthsPerTenfold());
-    json.put("slopeStandardError", trend.slopeStandardError());
-    json.put("residualStandardDeviationOom", trend.residualStandardDeviation());
-    json.put("confidence", trend.confidence());
-    json.put("growthPerYearLower", Math.pow(10, trend.slopeLower()));
-    json.put("growthPerYearUpper", Math.pow(10, trend.slopeUpper()));
-    json.put("bootstrapGrowthPerYearLower", Math.pow(10, trend.bootstrapSlopeLower()));
-    json.put("bootstrapGrowthPerYearUpper", Math.pow(10, trend.bootstrapSlopeUpper()));
-    json.put("bootstrapSamples", trend.bootstrapSamples());
-    return json;
-  }
-
-  static Map<String, Object> comparisonJson(Comparison comparison) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    NotableModel model = comparison.model();
-    json.put("model", model.name());
-    json.put("organization", model.organization());
-    json.put("publicationDate", model.publicationDate().toString());
-    model.trainingComputeFlop().ifPresent(flop -> json.put("trainingComputeFlop", flop));
-    json.put("computeConfidence", model.computeConfidence().label());
-    model.totalParameters().ifPresent(parameters -> json.put("totalParameters", parameters));
-    json.put("ratio", comparison.ratio());
-    return json;
-  }
-
-  static Map<String, Object> positioningJson(Positioning p, String attribution) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("date", p.date().toString());
-    json.put("trainingFlop", p.trainingFlop());
-    json.put("headline", p.headline());
-    json.put("rank", p.rank());
-    json.put("modelsCompared", p.modelsCompared());
-    json.put("leader", comparisonJson(p.leader()));
-    p.below().ifPresent(c -> json.put("below", comparisonJson(c)));
-    p.above().ifPresent(c -> json.put("above", comparisonJson(c)));
-    json.put("nearestByCompute", comparisons(p.nearestByCompute()));
-    json.put("nearestByParameters", comparisons(p.nearestByParameters()));
-    p.trend().ifPresent(trend -> json.put("trend", trendJson(trend)));
-    p.trendFlopAtDate().ifPresent(flop -> json.put("trendFlopAtDate", flop));
-    p.ratioToTrend().ifPresent(ratio -> json.put("ratioToTrend", ratio));
-    json.put("attribution", attribution);
-    return json;
-  }
-
-  private static List<Map<String, Object>> comparisons(List<Comparison> comparisons) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    comparisons.forEach(c -> list.add(comparisonJson(c)));
-    return list;
-  }
 
   static void printPositioning(Positioning p, String attribution, PrintWriter out) {
     out.println();

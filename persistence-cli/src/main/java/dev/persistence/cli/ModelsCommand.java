@@ -4,6 +4,7 @@ import dev.persistence.costing.landscape.FrontierTrend;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.TrendSelection;
 import dev.persistence.io.catalog.NotableModelCatalog;
+import dev.persistence.io.landscape.LandscapeJson;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class ModelsCommand implements Callable<Integer> {
       List<Object> models = new ArrayList<>();
       shown.forEach(model -> models.add(NotableModelCatalog.toJson(model)));
       result.put("models", models);
-      result.put("frontierTrend", Landscapes.trendJson(trend));
+      result.put("frontierTrend", LandscapeJson.trend(trend));
       JsonOutput.print(out, result);
       return 0;
     }

@@ -87,12 +87,7 @@ final class PlanCommand implements Callable<Integer> {
       writeHtml(report);
     }
     if (json) {
-      // Bridge until the post-training and landscape sections move into PlanReportJson (issues 16, 17, 18).
-      com.fasterxml.jackson.databind.node.ObjectNode document = PlanReportJson.toJson(report);
-      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-      document.set("postTraining", mapper.valueToTree(PostTrainingReports.postTrainingJson(report)));
-      document.setAll((com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(PlanLandscape.json(report)));
-      JsonOutput.print(out, document);
+      JsonOutput.print(out, PlanReportJson.toJson(report));
     } else {
       print(report, out);
     }

@@ -1,11 +1,12 @@
 package dev.persistence.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.posttraining.StageEstimate;
+import dev.persistence.io.posttraining.StageEstimateJson;
 import dev.persistence.io.posttraining.StageFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +43,8 @@ final class PostTrainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("name", file.name());
-      result.putAll(PostTrainingReports.stageJson(estimate));
+      ObjectNode result = JsonNodeFactory.instance.objectNode().put("name", file.name());
+      result.setAll(StageEstimateJson.toJson(estimate));
       JsonOutput.print(out, result);
     } else {
       PostTrainingReports.printStage(

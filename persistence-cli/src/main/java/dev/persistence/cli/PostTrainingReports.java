@@ -8,79 +8,14 @@ import dev.persistence.costing.posttraining.StageComponent;
 import dev.persistence.costing.posttraining.StageEstimate;
 import dev.persistence.io.document.EnumNames;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The post-training parts of the reports: one stage's breakdown, and the plan's post-training section. */
+/**
+ * The post-training parts of the text reports: one stage's breakdown, and the plan's post-training section (their
+ * JSON is {@code io.posttraining.StageEstimateJson} and {@code io.plan.PlanReportJson}).
+ */
 final class PostTrainingReports {
   private PostTrainingReports() {}
-
-  /** One stage as JSON: totals, the per-step split (RL), and the breakdown. */
-  static Map<String, Object> stageJson(StageEstimate estimate) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", EnumNames.kebabCase(estimate.kind()));
-    out.put("accelerators", estimate.accelerators());
-    out.put("wallClockHours", estimate.wallClockHours());
-    out.put("acceleratorHours", estimate.acceleratorHours());
-    out.put("flops", estimate.totalFlops());
-    out.put("computeUsd", estimate.computeUsd());
-    out.put("peopleUsd", estimate.peopleUsd());
-    out.put("totalUsd", estimate.totalUsd());
-    out.put("generationShare", estimate.generationShare());
-    out.put("idleAcceleratorHours", estimate.acceleratorHours(ComponentKind.IDLE));
-    estimate
-        .step()
-        .ifPresent(
-            step -> {
-              Map<String, Object> split = new LinkedHashMap<>();
-              split.put("generationSeconds", step.generationSeconds());
-              split.put("weightSyncSeconds", step.weightSyncSeconds());
-              split.put("verifierSeconds", step.verifierSeconds());
-              split.put("scoringSeconds", step.scoringSeconds());
-              split.put("trainingSeconds", step.trainingSeconds());
-              split.put("stepSeconds", step.stepSeconds());
-              split.put("generationShare", step.generationShare());
-              split.put("generationAccelerators", step.generationAccelerators());
-              split.put("trainingAccelerators", step.trainingAccelerators());
-              split.put("batchPerReplica", step.batchPerReplica());
-              out.put("step", split);
-            });
-    List<Map<String, Object>> parts = new ArrayList<>();
-    for (StageComponent component : estimate.components()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", component.name());
-      row.put("kind", EnumNames.kebabCase(component.kind()));
-      row.put("flops", component.flops());
-      row.put("acceleratorHours", component.acceleratorHours());
-      row.put("usd", component.usd());
-      parts.add(row);
-    }
-    out.put("breakdown", parts);
-    return out;
-  }
-
-  /** The plan's post-training section as JSON (empty stages when the scenario has none). */
-  static Map<String, Object> postTrainingJson(PlanReport report) {
-    PostTrainingReport post = report.postTraining();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("trainingFlops", post.trainingFlops());
-    out.put("fractionOfPretraining", post.fractionOfPretraining());
-    out.put("aboveEuModificationThreshold", post.aboveEuModificationThreshold());
-    List<Map<String, Object>> stages = new ArrayList<>();
-    for (PostTrainingReport.StageReport stage : post.stages()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("phase", stage.phase());
-      row.put("months", stage.months());
-      row.put("countsAsTraining", stage.countsAsTraining());
-      row.putAll(stageJson(stage.estimate()));
-      stages.add(row);
-    }
-    out.put("stages", stages);
-    return out;
-  }
 
   /** One stage as text. */
   static void printStage(String title, StageEstimate estimate, PrintWriter out) {

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bundled example scenarios, each planned once per test run as the command plans it, and {@code minimal.yaml}:
- * the competitive scenario without a data mixture, serving, forecast, positioning or uncertain assumptions, at an assumed MFU (no step
- * modelled), so that the page's sections for missing parts are drawn too.
+ * the competitive scenario without a data mixture, serving, uncertain assumptions, positioning or forecast, at an
+ * assumed MFU (no step modelled), so that the page's sections for missing parts are drawn (or dropped) too.
  */
 final class Bundled {
   static final Path EXAMPLES = Path.of("..", "examples");
@@ -41,7 +41,7 @@ final class Bundled {
         } else if (line.startsWith("  ") && !line.startsWith("   ") && line.contains(":")) {
           subBlock = line.strip().substring(0, line.strip().indexOf(':'));
         }
-        if (block.equals("data") || block.equals("serving") || block.equals("forecast") || block.equals("positioning")
+        if (block.equals("data") || block.equals("serving") || block.equals("positioning") || block.equals("forecast")
             || (block.equals("uncertainty") && subBlock.equals("assumptions"))) {
           continue;
         }

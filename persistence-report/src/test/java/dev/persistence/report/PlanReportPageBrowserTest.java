@@ -37,7 +37,7 @@ class PlanReportPageBrowserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"frontier.yaml", "competitive.yaml", "minimal.yaml"})
+  @ValueSource(strings = {"frontier.yaml", "competitive.yaml", "post-training.yaml", "minimal.yaml"})
   void pageRendersOfflineAndPrintsTheReportsFigures(String file) throws Exception {
     String name = file.replace(".yaml", "");
     String html = PlanReportPage.html(Bundled.report(file));
@@ -77,6 +77,34 @@ class PlanReportPageBrowserTest {
             name + ": section " + section + " shows something");
       }
 
+      // An optional section is on the page exactly when the report has its part, and then draws or tabulates it.
+      List<String> shown = new ArrayList<>(PlanReportPageTest.SECTIONS);
+      for (String section : PlanReportPageTest.OPTIONAL_SECTIONS) {
+        boolean present = browser.evaluate("!!document.getElementById('" + section + "')").asBoolean();
+        boolean linked = browser.evaluate("!!document.querySelector('nav.toc a[href=\"#" + section + "\"]')").asBoolean();
+        assertEquals(hasPart(json, section), present, name + ": section " + section);
+        assertEquals(present, linked, name + ": contents link to " + section);
+        if (present) {
+          shown.add(section);
+          assertTrue(
+              browser.evaluate("document.querySelectorAll('#" + section + " .chart svg path, #" + section
+                  + " tbody tr').length > 0").asBoolean(),
+              name + ": section " + section + " draws something");
+        }
+      }
+      if (json.has("positioning")) {
+        String attribution = browser.evaluate("document.getElementById('positioning-attribution').textContent").asText();
+        assertTrue(attribution.contains(json.get("positioning").get("attribution").asText()), name + ": " + attribution);
+        assertTrue(attribution.contains("CC BY 4.0"), name + ": " + attribution);
+        // Every catalog model with a compute figure is a mark, and the plan is one more.
+        int marks = browser.evaluate("document.querySelectorAll('#chart-positioning svg path').length").asInt();
+        assertTrue(marks > json.get("positioning").get("models").size(), name + ": " + marks + " marks");
+      }
+      if (json.has("obligations") && json.get("obligations").size() > 0) {
+        assertEquals(json.get("obligations").size(),
+            browser.evaluate("document.querySelectorAll('#table-obligations tbody tr').length").asInt(), name);
+      }
+
       JsonNode figures =
           browser.evaluate(
               "Array.from(document.querySelectorAll('[data-path]')).map(function (el) { return {path:"
@@ -93,7 +121,7 @@ class PlanReportPageBrowserTest {
 
       browser.screenshot(OUT.resolve(name + "-desktop.png"), null);
       browser.screenshot(OUT.resolve(name + "-top.png"), new double[] {0, 0, 1280, 1500, 0.6});
-      for (String section : PlanReportPageTest.SECTIONS) {
+      for (String section : shown) {
         JsonNode box =
             browser.evaluate(
                 "(function () { var r = document.getElementById('" + section + "').getBoundingClientRect();"
@@ -156,6 +184,15 @@ class PlanReportPageBrowserTest {
       }
       assertTrue(problems.isEmpty(), name + ":\n" + String.join("\n", problems));
     }
+  }
+
+  /** Whether the report's JSON has the part an optional section draws. */
+  private static boolean hasPart(JsonNode json, String section) {
+    return switch (section) {
+      case "post-training" -> json.path("postTraining").path("stages").size() > 0;
+      case "obligations" -> json.path("obligations").size() > 0;
+      default -> json.has(section);
+    };
   }
 
   private static void viewport(Chromium browser, int width, int height, boolean mobile) {

@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlanReportPageTest {
   static final List<String> SECTIONS =
       List.of("headline", "spend", "timeline", "runway", "uncertainty", "compute-optimal", "step", "data", "serving");
+  /** Sections drawn only when the report has their part; dropped (with their contents link) otherwise. */
+  static final List<String> OPTIONAL_SECTIONS = List.of("post-training", "positioning", "forecast", "obligations");
   static final List<String> CHARTS =
       List.of("chart-spend", "chart-timeline", "chart-runway", "chart-tornado", "chart-isoflop", "chart-step-time",
-          "chart-memory", "chart-data", "chart-serving");
+          "chart-memory", "chart-data", "chart-serving", "chart-post-training", "chart-positioning", "chart-forecast");
   private static final Pattern EMBEDDED =
       Pattern.compile("<script id=\"plan-report\" type=\"application/json\">\n(.*?)\n</script>", Pattern.DOTALL);
 
@@ -32,10 +34,10 @@ class PlanReportPageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"frontier.yaml", "competitive.yaml"})
+  @ValueSource(strings = {"frontier.yaml", "competitive.yaml", "post-training.yaml"})
   void pageHoldsEverySection(String file) {
     String html = PlanReportPage.html(Bundled.report(file));
-    for (String section : SECTIONS) {
+    for (String section : concat(SECTIONS, OPTIONAL_SECTIONS)) {
       assertTrue(html.contains("<section class=\"block\" id=\"" + section + "\">"), section);
     }
     for (String chart : CHARTS) {
@@ -45,9 +47,49 @@ class PlanReportPageTest {
     assertTrue(html.contains("<title>Plan: " + Bundled.report(file).scenario().name() + "</title>"), file);
   }
 
+  static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /**
+   * The document carries what the optional sections draw: the stages for post-training, the catalog's points and
+   * the trend's ends for positioning (with Epoch AI's CC BY 4.0 attribution), the forecast's interval, the
+   * obligations' sources; and nothing where the scenario has no such part.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"frontier.yaml", "competitive.yaml", "post-training.yaml", "minimal.yaml"})
+  void documentCarriesTheOptionalSections(String file) throws Exception {
+    PlanReport report = Bundled.report(file);
+    var json = new ObjectMapper().readTree(embeddedJson(PlanReportPage.html(report)));
+    assertEquals(report.postTraining().stages().size(), json.get("postTraining").get("stages").size(), file);
+    assertEquals(report.scenario().positioning().isPresent(), json.has("positioning"), file);
+    assertEquals(report.forecast().isPresent(), json.has("forecast"), file);
+    if (json.has("positioning")) {
+      var p = json.get("positioning");
+      assertTrue(p.get("attribution").asText().contains("CC BY 4.0"), file);
+      assertTrue(p.get("models").size() > 100, file);
+      assertEquals(2, p.get("trendLine").size(), file);
+      // The trend line reaches the plan's date: its end is the trend's own figure there.
+      assertEquals(p.get("date").asText(), p.get("trendLine").get(1).get("date").asText(), file);
+      assertEquals(p.get("trendFlopAtDate").asDouble(), p.get("trendLine").get(1).get("trainingFlop").asDouble(),
+          1e-9 * p.get("trendFlopAtDate").asDouble(), file);
+    }
+    if (json.has("forecast")) {
+      var f = json.get("forecast");
+      assertTrue(f.get("scoreLower").asDouble() <= f.get("score").asDouble()
+          && f.get("score").asDouble() <= f.get("scoreUpper").asDouble(), file);
+    }
+    for (var o : json.get("obligations")) {
+      assertFalse(o.get("source").asText().isBlank(), o.toString());
+    }
+    assertEquals(report.thresholdsCrossed().isEmpty(), json.get("obligations").isEmpty(), file);
+  }
+
   /** The page embeds exactly the document {@code plan --json} prints, with '<' written as its JSON escape. */
   @ParameterizedTest
-  @ValueSource(strings = {"frontier.yaml", "competitive.yaml"})
+  @ValueSource(strings = {"frontier.yaml", "competitive.yaml", "post-training.yaml"})
   void embeddedJsonIsTheReportsDocument(String file) throws Exception {
     PlanReport report = Bundled.report(file);
     String embedded = embeddedJson(PlanReportPage.html(report));

@@ -14,6 +14,9 @@ import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.Sensitivity;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
+import dev.persistence.scaling.forecast.CapabilityForecast;
+import dev.persistence.scaling.forecast.CapabilityForecaster;
+import dev.persistence.scaling.forecast.ForecastRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,7 @@ import java.util.Optional;
  * @param distributions the Monte Carlo samples of each output, counted into bins
  * @param isoFlopCurves the law's loss against parameters at fixed compute: the plan's {@code 6ND} first, then
  *     neighbouring budgets, smallest first
+ * @param forecast the capability forecast of the planned model, when the scenario gives the team's runs
  */
 public record PlanReport(
     Scenario scenario,
@@ -73,7 +77,19 @@ public record PlanReport(
     PostTrainingReport postTraining,
     Program program,
     Map<CostOutput, Histogram> distributions,
-    List<IsoFlopCurve> isoFlopCurves) {
+    List<IsoFlopCurve> isoFlopCurves,
+    Optional<ForecastReport> forecast) {
+
+  /**
+   * The capability forecast of the planned model: the two-step fit to the scenario's runs, evaluated at the
+   * parameters the compute-optimal check uses (active ones for a mixture of experts) on the plan's tokens.
+   *
+   * @param request the scenario's runs, metric and settings
+   * @param forecaster the fitted loss law and sigmoid
+   * @param forecast the forecast at the planned model
+   */
+  public record ForecastReport(
+      ForecastRequest request, CapabilityForecaster forecaster, CapabilityForecast forecast) {}
 
   /**
    * The law's loss along one fixed compute budget, {@code C = 6ND}, as the parameter count varies (an isoFLOP

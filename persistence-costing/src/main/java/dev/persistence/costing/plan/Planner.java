@@ -52,6 +52,8 @@ import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
 import dev.persistence.scaling.data.TokenTarget;
+import dev.persistence.scaling.forecast.CapabilityForecaster;
+import dev.persistence.scaling.forecast.ForecastRequest;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import java.util.ArrayList;
@@ -195,7 +197,16 @@ public final class Planner {
         postTraining,
         program,
         distributions,
-        isoFlopCurves(scenario, lawParameters));
+        isoFlopCurves(scenario, lawParameters),
+        scenario.forecast().map(request -> forecast(request, lawParameters, scenario.trainingTokens())));
+  }
+
+  /** The forecast at the parameters the compute-optimal check uses, on the plan's tokens. */
+  private static PlanReport.ForecastReport forecast(
+      ForecastRequest request, double parameters, double tokens) {
+    CapabilityForecaster forecaster =
+        CapabilityForecaster.fit(request.runs(), request.settings());
+    return new PlanReport.ForecastReport(request, forecaster, forecaster.at(parameters, tokens));
   }
 
   /** Each phase's post-training stage on the scenario's hardware, by phase (identity: names may repeat). */

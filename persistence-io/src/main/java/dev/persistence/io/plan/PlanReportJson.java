@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.costing.plan.PlanReport;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
+import dev.persistence.costing.plan.PostTrainingReport;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.program.Milestone;
 import dev.persistence.costing.program.Phase;
@@ -19,12 +21,19 @@ import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.regulation.Obligation;
+import dev.persistence.costing.regulation.Obligations;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Histogram;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.Sensitivity;
+import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.forecast.ForecastJson;
+import dev.persistence.io.landscape.LandscapeJson;
+import dev.persistence.io.landscape.PlanPositioning;
+import dev.persistence.io.posttraining.StageEstimateJson;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -63,6 +72,12 @@ public final class PlanReportJson {
     result.set("monteCarlo", monteCarlo(report));
     result.set("sensitivity", sensitivity(report));
     result.set("targets", targets(report));
+    result.set("postTraining", postTraining(report));
+    result.set("obligations", obligations(report));
+    if (report.scenario().positioning().isPresent()) {
+      result.set("positioning", positioning(report));
+    }
+    report.forecast().ifPresent(forecast -> result.set("forecast", forecast(forecast)));
     return result;
   }
 
@@ -349,6 +364,64 @@ public final class PlanReportJson {
       row.put("rankCorrelation", s.rankCorrelation());
     }
     return sensitivity;
+  }
+
+  /** The phases' post-training stages and the compute they add; empty stages when the scenario has none. */
+  private static ObjectNode postTraining(PlanReport report) {
+    PostTrainingReport post = report.postTraining();
+    ObjectNode section = NODES.objectNode();
+    section.put("trainingFlops", post.trainingFlops());
+    section.put("fractionOfPretraining", post.fractionOfPretraining());
+    section.put("aboveEuModificationThreshold", post.aboveEuModificationThreshold());
+    ArrayNode stages = section.putArray("stages");
+    for (PostTrainingReport.StageReport stage : post.stages()) {
+      ObjectNode row = stages.addObject();
+      row.put("phase", stage.phase());
+      row.put("months", stage.months());
+      row.put("countsAsTraining", stage.countsAsTraining());
+      row.setAll(StageEstimateJson.toJson(stage.estimate()));
+    }
+    return section;
+  }
+
+  /** The obligations the crossed thresholds bring, each with its provision, dates, sanction and source. */
+  private static ArrayNode obligations(PlanReport report) {
+    ArrayNode obligations = NODES.arrayNode();
+    for (Obligation o : Obligations.broughtBy(report.thresholdsCrossed())) {
+      ObjectNode row = obligations.addObject();
+      row.put("id", o.id());
+      row.put("threshold", o.thresholdId());
+      row.put("instrument", o.instrument());
+      row.put("provision", o.provision());
+      row.put("duty", o.duty());
+      if (!o.appliesTo().isEmpty()) {
+        row.put("appliesTo", o.appliesTo());
+      }
+      row.put("appliesFrom", o.appliesFrom().toString());
+      if (!o.transition().isEmpty()) {
+        row.put("transition", o.transition());
+      }
+      row.put("sanction", o.sanction());
+      row.put("source", o.source());
+      row.put("verification", EnumNames.kebabCase(o.verification()));
+    }
+    return obligations;
+  }
+
+  /** The plan among notable models; computed here because the catalog is this module's resource. */
+  private static ObjectNode positioning(PlanReport report) {
+    NotableModelCatalog catalog = PlanPositioning.catalog(report.scenario());
+    Positioning positioning = PlanPositioning.of(report, catalog).orElseThrow();
+    ObjectNode section = LandscapeJson.positioning(positioning, catalog.attribution());
+    // What the HTML page's scatter draws: every model with a compute figure, and the trend's two ends.
+    positioning.trend().ifPresent(trend -> section.set("trendLine", LandscapeJson.trendLine(trend, positioning.date())));
+    section.set("models", LandscapeJson.models(catalog.models()));
+    return section;
+  }
+
+  private static ObjectNode forecast(PlanReport.ForecastReport forecast) {
+    return ForecastJson.toJson(
+        forecast.forecaster(), forecast.forecast(), forecast.request().metric(), forecast.request().source());
   }
 
   private static ArrayNode targets(PlanReport report) {

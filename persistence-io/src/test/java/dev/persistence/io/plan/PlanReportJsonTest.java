@@ -44,8 +44,38 @@ class PlanReportJsonTest {
             "sensitivity", "targets"),
         sections.subList(0, 10),
         file);
+    // Then the sections of post-training, regulation and the landscape; positioning and forecast when asked for.
+    List<String> late = new ArrayList<>(List.of("postTraining", "obligations"));
+    if (json.has("positioning")) {
+      late.add("positioning");
+    }
+    if (json.has("forecast")) {
+      late.add("forecast");
+    }
+    assertEquals(late, sections.subList(10, sections.size()), file);
     assertEquals(
         List.of("scenario", "totalCostUsd", "trainingCostUsd"), names.subList(0, 3), file);
+  }
+
+  /**
+   * The forecast the planner fitted is the one written, at the parameters the compute-optimal check uses (active
+   * ones) on the plan's tokens; the obligations are those of the thresholds crossed, each with its source.
+   */
+  @Test
+  void forecastAndObligationsAreTheReports() {
+    PlanReport report = bundled("competitive.yaml");
+    JsonNode json = PlanReportJson.toJson(report);
+    PlanReport.ForecastReport forecast = report.forecast().orElseThrow();
+    assertEquals(forecast.forecast().score(), json.get("forecast").get("score").asDouble());
+    assertEquals(report.computeOptimal().parametersUsed(), json.get("forecast").get("parameters").asDouble());
+    assertEquals(report.scenario().trainingTokens(), json.get("forecast").get("tokens").asDouble());
+    assertEquals(forecast.request().runs().size(), json.get("forecast").get("runsFitted").asInt());
+    assertEquals(
+        dev.persistence.costing.regulation.Obligations.broughtBy(report.thresholdsCrossed()).size(),
+        json.get("obligations").size());
+    for (JsonNode o : json.get("obligations")) {
+      assertTrue(report.thresholdsCrossed().stream().anyMatch(t -> t.id().equals(o.get("threshold").asText())), o.toString());
+    }
   }
 
   /** Percentiles read in rank order (the command's old map printed them in a per-JVM order). */
