@@ -20,6 +20,23 @@ public record FlopEstimate(
     double backwardFlopsPerToken,
     double recomputationFlopsPerToken) {
 
+  /**
+   * Validates the estimate.
+   *
+   * @throws IllegalArgumentException if a FLOP figure is not finite and {@code >= 0}
+   */
+  public FlopEstimate {
+    checkFlops("forwardFlopsPerToken", forwardFlopsPerToken);
+    checkFlops("backwardFlopsPerToken", backwardFlopsPerToken);
+    checkFlops("recomputationFlopsPerToken", recomputationFlopsPerToken);
+  }
+
+  private static void checkFlops(String name, double flops) {
+    if (!(flops >= 0 && flops < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " (" + flops + ") must be finite and >= 0");
+    }
+  }
+
   /** Model FLOPs per training token: forward plus backward, recomputation not counted (the MFU numerator). */
   public double modelTrainingFlopsPerToken() {
     return forwardFlopsPerToken + backwardFlopsPerToken;
