@@ -39,7 +39,7 @@ import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.costing.uncertainty.MonteCarlo;
-import dev.persistence.costing.uncertainty.MonteCarloResult;
+import dev.persistence.costing.uncertainty.MonteCarloSummary;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.TrainingAssumptions;
 import dev.persistence.scaling.allocation.Allocation;
@@ -132,8 +132,8 @@ public final class Planner {
     Optional<PlanReport.ServingReport> serving = scenario.serving().map(plan -> serving(scenario, plan));
     ProgramBudget budget = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving).budget();
 
-    MonteCarloResult monteCarlo =
-        MonteCarlo.run(
+    MonteCarloSummary monteCarlo =
+        MonteCarlo.summarize(
             assumptions(scenario, lawParameters, trainingFlops, speed, peak, power),
             scenario.samples(),
             scenario.seed(),

@@ -10,8 +10,6 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.io.InvalidDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -65,13 +63,11 @@ public final class HuggingFaceConfigs {
    */
   public static Architecture read(Path file) {
     String name = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, name);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDocumentException(name, "no such file", e);
-    } catch (IOException e) {
-      throw new InvalidDocumentException(name, "cannot be read: " + e.getMessage(), e);
-    }
+    return read(
+        new java.io.ByteArrayInputStream(
+            dev.persistence.io.document.InputFiles.readBytes(
+                file, dev.persistence.io.document.Documents.MAX_DOCUMENT_BYTES)),
+        name);
   }
 
   /**
