@@ -76,7 +76,8 @@ public final class PersistenceCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    // Every number flag is finite, and -0 is read as 0 (so that it is never printed back as -0.0).
+    // -0 is read as 0 (so that it is never printed back as -0.0); NaN and infinities reach the commands' own
+    // checks, which name the flag.
     CommandLine.ITypeConverter<Double> finite = PersistenceCommand::finiteDouble;
     commandLine.registerConverter(Double.class, finite);
     commandLine.registerConverter(Double.TYPE, finite);
@@ -148,9 +149,6 @@ public final class PersistenceCommand implements Runnable {
       value = Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
       throw new CommandLine.TypeConversionException("'" + EchoedText.of(text) + "' is not a number");
-    }
-    if (!Double.isFinite(value)) {
-      throw new CommandLine.TypeConversionException("'" + EchoedText.of(text) + "' is not a finite number");
     }
     return value + 0.0;
   }
