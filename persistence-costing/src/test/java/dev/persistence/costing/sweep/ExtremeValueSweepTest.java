@@ -191,7 +191,8 @@ class ExtremeValueSweepTest {
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException) {
         String message = cause.getMessage();
-        return message != null && NAMES_A_FIELD.matcher(message).find()
+        // Long runs (a 10,000-character name echoed back) are shortened first: the pattern backtracks on them.
+        return message != null && NAMES_A_FIELD.matcher(message.replaceAll("[A-Za-z0-9]{65,}", "long")).find()
             ? null
             : "an IllegalArgumentException that names no field: " + message;
       }
