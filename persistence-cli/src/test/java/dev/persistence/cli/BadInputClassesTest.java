@@ -245,6 +245,11 @@ class BadInputClassesTest {
   void flagsAreNamedNotDerivedFields() throws IOException {
     refused("--inference-tokens", "optimal", "--compute", "1e24", "--inference-tokens", "1e308");
     refused("--compute", "optimal", "--compute", "NaN");
+    refused("--compute (1.0E308)", "optimal", "--compute", "1e308");
+    refused("--params (1.0E-320)", "loss", "--params", "1e-320", "--tokens", "1e11");
+    refused(
+        "--unique-tokens (1.0E-320)",
+        "loss", "--law", "muennighoff", "--params", "1e9", "--tokens", "1e11", "--unique-tokens", "1e-320");
     refused(
         "--scale-out-gbps",
         "train", llama(2, 1024).toString(), "--accelerator", "H100-SXM5-80GB", "--tp", "1", "--pp", "1",
