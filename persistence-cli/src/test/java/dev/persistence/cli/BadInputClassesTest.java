@@ -246,6 +246,7 @@ class BadInputClassesTest {
     refused("--inference-tokens", "optimal", "--compute", "1e24", "--inference-tokens", "1e308");
     refused("--compute", "optimal", "--compute", "NaN");
     refused("--compute (1.0E308)", "optimal", "--compute", "1e308");
+    refused("--compute (1.0E-320)", "optimal", "--compute", "1e-320");
     refused("--params (1.0E-320)", "loss", "--params", "1e-320", "--tokens", "1e11");
     refused(
         "--unique-tokens (1.0E-320)",
