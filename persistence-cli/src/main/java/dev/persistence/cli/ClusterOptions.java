@@ -42,8 +42,21 @@ final class ClusterOptions {
         scaleOutGigabits != null
             ? scaleOutGigabits
             : accelerator.name().toUpperCase(Locale.ROOT).startsWith("A100") ? 200 : 400;
+    // The cluster's own limits, stated in the flags' units so that the message names what the user wrote.
+    double minGigabits = Cluster.MIN_SCALE_OUT_BYTES_PER_SECOND * 8 / 1e9;
+    double maxGigabits = Cluster.MAX_BYTES_PER_SECOND * 8 / 1e9;
     checkArgument(
-        gigabits > 0 && Double.isFinite(gigabits), "--scale-out-gbps (%s) must be finite and > 0", gigabits);
+        gigabits >= minGigabits && gigabits <= maxGigabits,
+        "--scale-out-gbps (%s) must be in [%s, %s]",
+        gigabits,
+        minGigabits,
+        maxGigabits);
+    double maxMicroseconds = Cluster.MAX_SCALE_OUT_LATENCY_SECONDS * 1e6;
+    checkArgument(
+        scaleOutLatencyMicroseconds >= 0 && scaleOutLatencyMicroseconds <= maxMicroseconds,
+        "--scale-out-latency-us (%s) must be in [0, %s]",
+        scaleOutLatencyMicroseconds,
+        maxMicroseconds);
     // Whole nodes only: rounding the node count up would plan on more accelerators than --gpus asks for.
     checkArgument(
         gpus <= perNode || gpus % perNode == 0,

@@ -80,10 +80,14 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() {
     String tokensColumn = tokenSource == null || tokenSource.tokensColumn == null ? "tokens" : tokenSource.tokensColumn;
     String flopsColumn = tokenSource == null ? null : tokenSource.flopsColumn;
-    List<Observation> observations = RunsCsv.read(data, paramsColumn, tokensColumn, flopsColumn, lossColumn);
-    if (bootstrap < 0) {
-      throw new IllegalArgumentException("--bootstrap (" + bootstrap + ") must be >= 0");
+    if (bootstrap != 0 && (bootstrap < 2 || bootstrap > ChinchillaFitter.MAX_BOOTSTRAP_SAMPLES)) {
+      throw new IllegalArgumentException(
+          "--bootstrap (" + bootstrap + ") must be 0 or in [2, " + ChinchillaFitter.MAX_BOOTSTRAP_SAMPLES + "]");
     }
+    if (!(compute > 0 && compute < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("--compute (" + compute + ") must be finite and > 0");
+    }
+    List<Observation> observations = RunsCsv.read(data, paramsColumn, tokensColumn, flopsColumn, lossColumn);
     switch (approach) {
       case 3:
         return approach3(observations);
@@ -99,7 +103,17 @@ final class FitCommand implements Callable<Integer> {
     BootstrapResult boot = null;
     ParametricFit fit;
     if (bootstrap > 0) {
-      boot = fitter.bootstrap(observations, bootstrap, seed, confidence, compute);
+      try {
+        boot = fitter.bootstrap(observations, bootstrap, seed, confidence, compute);
+      } catch (IllegalArgumentException e) {
+        // The fitter names its parameters; the user wrote flags.
+        throw new IllegalArgumentException(
+            e.getMessage()
+                .replace("targetFlops (", "--compute (")
+                .replace("samples (", "--bootstrap (")
+                .replace("confidence (", "--confidence ("),
+            e);
+      }
       fit = boot.fit();
     } else {
       fit = fitter.fit(observations);

@@ -55,6 +55,11 @@ final class KvCacheCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--batch (" + batch + ") must be > 0");
     }
     Architecture architecture = model.architecture();
+    try {
+      KeyValueCache.cachedTokenLayers(architecture, sequenceLength);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--seq-len (" + sequenceLength + "): " + e.getMessage(), e);
+    }
     double bytesPerToken = KeyValueCache.bytesPerToken(architecture, format);
     long totalBytes = wholeBytes(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
     long perRankBytes = wholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));

@@ -46,6 +46,12 @@ final class LossCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "--unique-tokens (%s) must be finite and > 0", uniqueTokens));
     }
+    // Counts of parameters and tokens: at least one (a subnormal count gives a loss of 1e116) and at most 1e24.
+    countFlag("--params", parameters);
+    countFlag("--tokens", tokens);
+    if (uniqueTokens != null) {
+      countFlag("--unique-tokens", uniqueTokens);
+    }
     double loss;
     if (uniqueTokens == null) {
       loss = law.loss(parameters, tokens);
@@ -77,5 +83,13 @@ final class LossCommand implements Callable<Integer> {
         .row("loss (nats/token)", String.format(Locale.ROOT, "%.6f", loss))
         .print(spec.commandLine().getOut());
     return 0;
+  }
+
+  private static void countFlag(String flag, double value) {
+    if (!(value >= 1 && value <= dev.persistence.core.exact.Amounts.MAX_QUANTITY)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "%s (%s) must be in [1, %s]", flag, value, dev.persistence.core.exact.Amounts.MAX_QUANTITY));
+    }
   }
 }

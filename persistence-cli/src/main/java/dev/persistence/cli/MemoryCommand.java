@@ -1,6 +1,7 @@
 package dev.persistence.cli;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
@@ -105,7 +106,12 @@ final class MemoryCommand implements Callable<Integer> {
     Architecture architecture = model.architecture();
     int sequence = sequenceLength == null ? architecture.contextLength() : sequenceLength;
     int global =
-        globalBatch == null ? microBatch * dataParallel * Math.max(1, pipelineParallel) : globalBatch;
+        globalBatch != null
+            ? globalBatch
+            : ExactCounts.toInt(
+                "default --global-batch (--micro-batch " + microBatch + " x --dp " + dataParallel + " x --pp "
+                    + Math.max(1, pipelineParallel) + "); pass --global-batch",
+                ExactCounts.product(microBatch, dataParallel, Math.max(1, pipelineParallel)));
     ParallelismPlan plan =
         ParallelismPlan.builder()
             .tensorParallel(tensorParallel)

@@ -52,6 +52,9 @@ final class OptimalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The largest compute budget accepted, in FLOPs. */
+  static final double MAX_COMPUTE_FLOPS = 1e40;
+
   @Override
   public Integer call() {
     ImmutableAllocationProblem.Builder builder = AllocationProblem.builder().law(lawOptions.lossLaw());
@@ -63,6 +66,13 @@ final class OptimalCommand implements Callable<Integer> {
     }
     if (inferenceTokens != null) {
       builder.inferenceTokens(inferenceTokens);
+    }
+    // 1e40 FLOPs is some ten trillion times today's largest runs: past it the allocation is not a plan but
+    // arithmetic at the edge of a double (N 7e138 at 1e308).
+    // Below 6 FLOPs (one parameter, one token) the optimum has less than one parameter.
+    if (goal.compute != null && goal.compute >= 0 && !(goal.compute >= 6 && goal.compute <= MAX_COMPUTE_FLOPS)) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "--compute (%s) must be in [6, %s] FLOPs", goal.compute, MAX_COMPUTE_FLOPS));
     }
     AllocationProblem problem = builder.build();
     Allocation a = goal.compute != null ? problem.forCompute(goal.compute) : problem.forTargetLoss(goal.targetLoss);

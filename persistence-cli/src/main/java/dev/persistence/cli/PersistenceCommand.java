@@ -1,6 +1,7 @@
 package dev.persistence.cli;
 
 import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.document.EchoedText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -78,6 +79,11 @@ public final class PersistenceCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // -0 is read as 0 (so that it is never printed back as -0.0); NaN and infinities reach the commands' own
+    // checks, which name the flag.
+    CommandLine.ITypeConverter<Double> finite = PersistenceCommand::finiteDouble;
+    commandLine.registerConverter(Double.class, finite);
+    commandLine.registerConverter(Double.TYPE, finite);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           err.println(oneLine(commandName(exception.getCommandLine()), exception.getMessage()));
@@ -89,7 +95,7 @@ public final class PersistenceCommand implements Runnable {
             exception.printStackTrace(err);
           }
           if (exception instanceof InvalidDocumentException || exception instanceof IllegalArgumentException) {
-            err.println(oneLine(commandName(failedCommand), exception.getMessage()));
+            err.println(oneLine(commandName(failedCommand), inFlagTerms(failedCommand, exception.getMessage())));
             return EXIT_BAD_INPUT;
           }
           err.println(
@@ -110,6 +116,46 @@ public final class PersistenceCommand implements Runnable {
     }
   }
 
+  /**
+   * A library message that opens with a field the user set through a flag ({@code inferenceTokens (1e308) ...})
+   * is reworded to name the flag ({@code --inference-tokens (1e308) ...}).
+   */
+  static String inFlagTerms(CommandLine command, String message) {
+    if (message == null || command == null) {
+      return message;
+    }
+    for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+      String flag = option.longestName();
+      if (!flag.startsWith("--")) {
+        continue;
+      }
+      StringBuilder field = new StringBuilder();
+      boolean upper = false;
+      for (char c : flag.substring(2).toCharArray()) {
+        if (c == '-') {
+          upper = true;
+        } else {
+          field.append(upper ? Character.toUpperCase(c) : c);
+          upper = false;
+        }
+      }
+      if (message.startsWith(field + " (")) {
+        return flag + message.substring(field.length());
+      }
+    }
+    return message;
+  }
+
+  private static Double finiteDouble(String text) {
+    double value;
+    try {
+      value = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + EchoedText.of(text) + "' is not a number");
+    }
+    return value + 0.0;
+  }
+
   private static String commandName(CommandLine commandLine) {
     return commandLine == null ? "persistence" : commandLine.getCommandSpec().qualifiedName(" ");
   }
@@ -117,6 +163,26 @@ public final class PersistenceCommand implements Runnable {
   /** One line: the command's name, then the message with its line breaks folded. */
   static String oneLine(String command, String message) {
     String text = message == null ? "unknown error" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
-    return command + ": " + text;
+    return command + ": " + shortenLongWords(EchoedText.escapeControlCharacters(text));
+  }
+
+  /** The longest message printed; a longer one is cut (a path or value the user wrote can be megabytes). */
+  static final int MAX_MESSAGE_CHARS = 4096;
+
+  /** Cuts any run of non-blank characters past {@link EchoedText#MAX_ECHO_CHARS}, and the whole message. */
+  private static String shortenLongWords(String text) {
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    while (start < text.length()) {
+      int end = start;
+      boolean blank = Character.isWhitespace(text.charAt(start));
+      while (end < text.length() && Character.isWhitespace(text.charAt(end)) == blank) {
+        end++;
+      }
+      String word = text.substring(start, end);
+      out.append(blank || word.length() <= EchoedText.MAX_ECHO_CHARS ? word : EchoedText.of(word));
+      start = end;
+    }
+    return out.length() <= MAX_MESSAGE_CHARS ? out.toString() : out.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 }

@@ -1,15 +1,13 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.document.EchoedText;
+import dev.persistence.io.document.InputFiles;
 import dev.persistence.scaling.fit.Observation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Reads training runs (parameters, tokens or FLOPs, loss) from a CSV file with a header row; columns are found by
@@ -25,16 +23,9 @@ final class RunsCsv {
    */
   static List<Observation> read(
       Path file, String paramsColumn, String tokensColumn, String flopsColumn, String lossColumn) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("file " + file + " does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> lines = InputFiles.readTableLines(file);
     if (lines.isEmpty()) {
-      throw new IllegalArgumentException("file " + file + " is empty; expected a header row");
+      throw new IllegalArgumentException("file " + EchoedText.of(file.toString()) + " is empty; expected a header row");
     }
     String[] header = split(lines.get(0));
     int params = column(header, paramsColumn, "--params-column");
@@ -54,7 +45,7 @@ final class RunsCsv {
       try {
         observations.add(flops ? Observation.fromTrainingFlops(n, t, l) : new Observation(n, t, l));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: %s", file, line, e.getMessage()));
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: %s", EchoedText.of(file.toString()), line, e.getMessage()));
       }
     }
     return observations;

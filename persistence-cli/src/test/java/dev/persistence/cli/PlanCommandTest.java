@@ -121,7 +121,7 @@ class PlanCommandTest {
     Files.writeString(file, frontier.replace("{distribution: uniform, min: 0.30, max: 0.45}", "{distribution: uniform, min: 0.30, max: 1.45}"));
     CommandRun outOfRange = CommandRun.of("plan", file.toString());
     assertEquals(2, outOfRange.exitCode());
-    assertTrue(outOfRange.err().contains("MODEL_FLOPS_UTILIZATION"), outOfRange.err());
+    assertTrue(outOfRange.err().contains("uncertainty.assumptions.modelFlopsUtilization"), outOfRange.err());
 
     // A rule broken only when planning (the model does not fit one accelerator for serving) names the file too.
     Files.writeString(file, frontier.replace("  tensorParallel: 16 ", "  tensorParallel: 1 "));

@@ -102,20 +102,20 @@ class ScalingCommandsTest {
   void optimalBadInput() {
     CommandRun belowE = CommandRun.of("optimal", "--law", "epoch", "--target-loss", "1.5");
     assertEquals(2, belowE.exitCode());
-    assertEquals("persistence optimal: targetLoss (1.5) must be finite and > the irreducible loss E (1.8172) of law"
+    assertEquals("persistence optimal: --target-loss (1.5) must be finite and > the irreducible loss E (1.8172) of law"
         + " epoch\n", belowE.err());
     CommandRun both = CommandRun.of("optimal", "--compute", "1e24", "--target-loss", "2");
     assertEquals(2, both.exitCode());
     assertTrue(both.oneErrorLine(), both.err());
     CommandRun unknown = CommandRun.of("optimal", "--law", "gpt5", "--compute", "1e24");
     assertEquals(2, unknown.exitCode());
-    assertTrue(unknown.err().startsWith("persistence optimal: law (gpt5) is not one of chinchilla,"), unknown.err());
+    assertTrue(unknown.err().startsWith("persistence optimal: --law (gpt5) is not one of chinchilla,"), unknown.err());
     CommandRun notChinchilla = CommandRun.of("loss", "--law", "kaplan", "--alpha", "0.3", "--params", "1e9",
         "--tokens", "1e10");
     assertEquals(2, notChinchilla.exitCode());
     assertTrue(notChinchilla.err().contains("is not of the form E + A/N^alpha + B/D^beta"), notChinchilla.err());
     CommandRun negative = CommandRun.of("optimal", "--compute", "-1");
-    assertEquals("persistence optimal: compute (-1.0) must be finite and > 0\n", negative.err());
+    assertEquals("persistence optimal: --compute (-1.0) must be finite and > 0\n", negative.err());
   }
 
   /** Epoch's 240 points (Besiroglu et al. 2024) rewritten with header "PARAMS,Tokens,LOSS" to test case. */

@@ -17,7 +17,7 @@ public class InvalidDocumentException extends IllegalArgumentException {
    * @param problem what is wrong, naming the value and the rule
    */
   public InvalidDocumentException(String location, String problem) {
-    super(location.isEmpty() ? problem : location + ": " + problem);
+    super(location.isEmpty() ? problem : dev.persistence.io.document.EchoedText.of(location) + ": " + problem);
     this.location = location;
   }
 

@@ -1,6 +1,8 @@
 package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static dev.persistence.core.exact.ExactCounts.plus;
+import static dev.persistence.core.exact.ExactCounts.times;
 
 import org.immutables.value.Value;
 
@@ -59,7 +61,7 @@ public abstract non-sealed class DenseFeedForward implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long matrixWeights(long hiddenSize) {
-    return (gated() ? 3L : 2L) * hiddenSize * intermediateSize();
+    return times(times(gated() ? 3L : 2L, hiddenSize), intermediateSize());
   }
 
   /**
@@ -70,7 +72,7 @@ public abstract non-sealed class DenseFeedForward implements FeedForward {
   public long parameters(long hiddenSize) {
     long total = matrixWeights(hiddenSize);
     if (bias()) {
-      total += (gated() ? 2L : 1L) * intermediateSize() + hiddenSize;
+      total = plus(total, plus((gated() ? 2L : 1L) * intermediateSize(), hiddenSize));
     }
     return total;
   }

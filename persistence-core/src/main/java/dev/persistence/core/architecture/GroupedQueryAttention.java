@@ -1,6 +1,8 @@
 package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static dev.persistence.core.exact.ExactCounts.plus;
+import static dev.persistence.core.exact.ExactCounts.times;
 
 import org.immutables.value.Value;
 
@@ -125,21 +127,21 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
   @Override
   public long matrixWeights(long hiddenSize) {
     // q and o are hidden x (heads * headDim) (q twice that with an output gate); k and v hidden x (kvHeads * headDim).
-    return hiddenSize * ((outputGate() ? 3 : 2) * queryWidth() + 2 * keyValueWidth());
+    return times(hiddenSize, plus((outputGate() ? 3 : 2) * queryWidth(), 2 * keyValueWidth()));
   }
 
   @Override
   public long parameters(long hiddenSize) {
     long total = matrixWeights(hiddenSize);
     if (queryKeyValueBias()) {
-      total += (outputGate() ? 2 : 1) * queryWidth() + 2 * keyValueWidth();
+      total = plus(total, (outputGate() ? 2 : 1) * queryWidth() + 2 * keyValueWidth());
     }
     if (outputBias()) {
-      total += hiddenSize;
+      total = plus(total, hiddenSize);
     }
-    total += queryKeyNormParameters();
+    total = plus(total, queryKeyNormParameters());
     if (attentionSinks()) {
-      total += numAttentionHeads();
+      total = plus(total, numAttentionHeads());
     }
     return total;
   }

@@ -1,6 +1,8 @@
 package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static dev.persistence.core.exact.ExactCounts.plus;
+import static dev.persistence.core.exact.ExactCounts.times;
 
 import java.util.Optional;
 import java.util.Set;
@@ -154,9 +156,9 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
   }
 
   private long expertParameters(long hiddenSize, int width, boolean withBias) {
-    long weights = (gated() ? 3L : 2L) * hiddenSize * width;
-    long biases = withBias ? (gated() ? 2L : 1L) * width + hiddenSize : 0;
-    return weights + biases;
+    long weights = times(times(gated() ? 3L : 2L, hiddenSize), width);
+    long biases = withBias ? plus((gated() ? 2L : 1L) * width, hiddenSize) : 0;
+    return plus(weights, biases);
   }
 
   /**
@@ -174,7 +176,7 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long sharedExpertParameters(long hiddenSize) {
-    return numSharedExperts() * expertParameters(hiddenSize, sharedExpertIntermediateSize(), expertBias());
+    return times(numSharedExperts(), expertParameters(hiddenSize, sharedExpertIntermediateSize(), expertBias()));
   }
 
   /**
@@ -184,15 +186,15 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long routerParameters(long hiddenSize) {
-    long total = hiddenSize * numExperts();
+    long total = times(hiddenSize, numExperts());
     if (routerBias()) {
-      total += numExperts();
+      total = plus(total, numExperts());
     }
     if (expertScoreCorrectionBias()) {
-      total += numExperts();
+      total = plus(total, numExperts());
     }
     if (sharedExpertGate()) {
-      total += hiddenSize;
+      total = plus(total, hiddenSize);
     }
     return total;
   }
@@ -203,10 +205,12 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long activeMatrixWeights(long hiddenSize) {
-    long perExpert = (gated() ? 3L : 2L) * hiddenSize;
-    long router = hiddenSize * numExperts() + (sharedExpertGate() ? hiddenSize : 0);
-    return router
-        + perExpert * expertIntermediateSize() * expertsPerToken()
-        + perExpert * sharedExpertIntermediateSize() * numSharedExperts();
+    long perExpert = times(gated() ? 3L : 2L, hiddenSize);
+    long router = plus(times(hiddenSize, numExperts()), sharedExpertGate() ? hiddenSize : 0);
+    return plus(
+        router,
+        plus(
+            times(perExpert, (long) expertIntermediateSize() * expertsPerToken()),
+            times(perExpert, (long) sharedExpertIntermediateSize() * numSharedExperts())));
   }
 }

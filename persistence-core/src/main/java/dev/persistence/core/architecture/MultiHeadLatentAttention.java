@@ -1,6 +1,8 @@
 package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static dev.persistence.core.exact.ExactCounts.plus;
+import static dev.persistence.core.exact.ExactCounts.times;
 
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -92,27 +94,28 @@ public abstract non-sealed class MultiHeadLatentAttention implements Attention {
     long queryOut = heads * queryKeyHeadDim();
     long query =
         queryLowRank().isPresent()
-            ? hiddenSize * queryLowRank().getAsInt() + (long) queryLowRank().getAsInt() * queryOut
-            : hiddenSize * queryOut;
-    long keyValueDown = hiddenSize * ((long) keyValueLowRank() + queryKeyRopeHeadDim());
-    long keyValueUp = (long) keyValueLowRank() * heads * ((long) queryKeyNoRopeHeadDim() + valueHeadDim());
-    long output = heads * valueHeadDim() * hiddenSize;
-    return query + keyValueDown + keyValueUp + output;
+            ? plus(times(hiddenSize, queryLowRank().getAsInt()), queryLowRank().getAsInt() * queryOut)
+            : times(hiddenSize, queryOut);
+    long keyValueDown = times(hiddenSize, (long) keyValueLowRank() + queryKeyRopeHeadDim());
+    long keyValueUp =
+        times((long) keyValueLowRank() * heads, (long) queryKeyNoRopeHeadDim() + valueHeadDim());
+    long output = times(heads * valueHeadDim(), hiddenSize);
+    return plus(plus(query, keyValueDown), plus(keyValueUp, output));
   }
 
   @Override
   public long parameters(long hiddenSize) {
     long total = matrixWeights(hiddenSize);
     if (queryLowRank().isPresent()) {
-      total += latentNormKind().parameters(queryLowRank().getAsInt());
+      total = plus(total, latentNormKind().parameters(queryLowRank().getAsInt()));
     }
-    total += latentNormKind().parameters(keyValueLowRank());
+    total = plus(total, latentNormKind().parameters(keyValueLowRank()));
     if (bias()) {
       if (queryLowRank().isPresent()) {
-        total += queryLowRank().getAsInt();
+        total = plus(total, queryLowRank().getAsInt());
       }
-      total += (long) keyValueLowRank() + queryKeyRopeHeadDim();
-      total += hiddenSize;
+      total = plus(total, (long) keyValueLowRank() + queryKeyRopeHeadDim());
+      total = plus(total, hiddenSize);
     }
     return total;
   }

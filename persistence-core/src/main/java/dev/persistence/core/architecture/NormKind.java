@@ -30,6 +30,6 @@ public enum NormKind {
    * @param width channels normalised, for example the hidden size
    */
   public long parameters(long width) {
-    return parametersPerChannel * width;
+    return dev.persistence.core.exact.ExactCounts.times(parametersPerChannel, width);
   }
 }

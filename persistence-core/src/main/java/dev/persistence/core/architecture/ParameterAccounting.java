@@ -1,5 +1,9 @@
 package dev.persistence.core.architecture;
 
+import static dev.persistence.core.exact.ExactCounts.plus;
+import static dev.persistence.core.exact.ExactCounts.times;
+
+import dev.persistence.core.exact.ExactCounts;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -24,56 +28,98 @@ public final class ParameterAccounting {
    * @return the breakdown, whose components sum to the total
    */
   public static ParameterBreakdown count(Architecture architecture) {
+    Map<ParameterComponent, Long> components = new EnumMap<>(ParameterComponent.class);
+    long[] activeAndVocab = new long[2];
+    ExactCounts.of(
+        "parameters of " + architecture.family() + " config",
+        shape(architecture),
+        () -> {
+          countInto(architecture, components, activeAndVocab);
+          return 0;
+        });
+    return new ParameterBreakdown(
+        components, activeAndVocab[0], architecture.tiedEmbeddings(), activeAndVocab[1]);
+  }
+
+  /** The inputs that size the count, for an overflow message. */
+  private static String shape(Architecture architecture) {
+    String shape =
+        ExactCounts.inputs(
+            "numLayers", architecture.numLayers(),
+            "hiddenSize", architecture.hiddenSize(),
+            "vocabSize", architecture.vocabSize());
+    if (architecture.feedForward() instanceof MixtureOfExperts) {
+      MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
+      shape +=
+          ", "
+              + ExactCounts.inputs(
+                  "numExperts", moe.numExperts(), "expertIntermediateSize", moe.expertIntermediateSize());
+    } else if (architecture.feedForward() instanceof DenseFeedForward) {
+      shape +=
+          ", "
+              + ExactCounts.inputs(
+                  "intermediateSize", ((DenseFeedForward) architecture.feedForward()).intermediateSize());
+    }
+    return shape;
+  }
+
+  private static void countInto(
+      Architecture architecture, Map<ParameterComponent, Long> components, long[] activeAndVocab) {
     long hidden = architecture.hiddenSize();
     long layers = architecture.numLayers();
-    long vocabTimesHidden = (long) architecture.vocabSize() * hidden;
-    Map<ParameterComponent, Long> components = new EnumMap<>(ParameterComponent.class);
+    long vocabTimesHidden = times(architecture.vocabSize(), hidden);
     for (ParameterComponent component : ParameterComponent.values()) {
       components.put(component, 0L);
     }
 
     components.put(ParameterComponent.TOKEN_EMBEDDING, vocabTimesHidden);
     if (architecture.positionEncoding() == PositionEncoding.LEARNED_ABSOLUTE) {
-      components.put(ParameterComponent.POSITION_EMBEDDING, (long) architecture.contextLength() * hidden);
+      components.put(ParameterComponent.POSITION_EMBEDDING, times(architecture.contextLength(), hidden));
     }
     components.put(
-        ParameterComponent.ATTENTION, (long) architecture.attentionLayers() * architecture.attention().parameters(hidden));
+        ParameterComponent.ATTENTION, times(architecture.attentionLayers(), architecture.attention().parameters(hidden)));
     architecture
         .sequenceMixer()
         .ifPresent(
             mixer ->
                 components.put(
                     ParameterComponent.SEQUENCE_MIXERS,
-                    (long) architecture.sequenceMixerLayers() * mixer.parameters(hidden)));
+                    times(architecture.sequenceMixerLayers(), mixer.parameters(hidden))));
 
     long denseLayers = architecture.denseLayers();
     long sparseLayers = architecture.sparseLayers();
     long inactiveRoutedExperts = 0;
-    architecture
-        .denseFeedForward()
-        .ifPresent(
-            dense -> components.put(ParameterComponent.FEED_FORWARD, denseLayers * dense.parameters(hidden)));
+    if (architecture.denseFeedForward().isPresent()) {
+      components.put(
+          ParameterComponent.FEED_FORWARD,
+          times(denseLayers, architecture.denseFeedForward().get().parameters(hidden)));
+    }
     if (architecture.feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
       long perExpert = moe.routedExpertParameters(hidden);
-      components.put(ParameterComponent.ROUTED_EXPERTS, sparseLayers * moe.numExperts() * perExpert);
-      components.put(ParameterComponent.SHARED_EXPERTS, sparseLayers * moe.sharedExpertParameters(hidden));
-      components.put(ParameterComponent.ROUTER, sparseLayers * moe.routerParameters(hidden));
+      components.put(
+          ParameterComponent.ROUTED_EXPERTS, ExactCounts.product(sparseLayers, moe.numExperts(), perExpert));
+      components.put(ParameterComponent.SHARED_EXPERTS, times(sparseLayers, moe.sharedExpertParameters(hidden)));
+      components.put(ParameterComponent.ROUTER, times(sparseLayers, moe.routerParameters(hidden)));
       inactiveRoutedExperts =
-          sparseLayers * (long) (moe.numExperts() - moe.expertsPerToken()) * perExpert;
+          ExactCounts.product(sparseLayers, moe.numExperts() - moe.expertsPerToken(), perExpert);
     }
 
-    long normsPerModel = layers * architecture.normsPerLayer() + (architecture.finalNorm() ? 1 : 0);
-    components.put(ParameterComponent.NORMS, normsPerModel * architecture.normKind().parameters(hidden));
+    long normsPerModel = plus(times(layers, architecture.normsPerLayer()), architecture.finalNorm() ? 1 : 0);
+    components.put(
+        ParameterComponent.NORMS, times(normsPerModel, architecture.normKind().parameters(hidden)));
 
     long head = architecture.tiedEmbeddings() ? 0 : vocabTimesHidden;
     if (architecture.outputHeadBias()) {
-      head += architecture.vocabSize();
+      head = plus(head, architecture.vocabSize());
     }
     components.put(ParameterComponent.OUTPUT_HEAD, head);
 
-    long total = components.values().stream().mapToLong(Long::longValue).sum();
-    return new ParameterBreakdown(
-        components, total - inactiveRoutedExperts, architecture.tiedEmbeddings(), vocabTimesHidden);
+    long total = 0;
+    for (long count : components.values()) {
+      total = plus(total, count);
+    }
+    activeAndVocab[0] = total - inactiveRoutedExperts;
+    activeAndVocab[1] = vocabTimesHidden;
   }
 }

@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.exact.ExactCounts;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,7 +51,10 @@ public record ParameterBreakdown(
       copy.put(component, count);
     }
     components = Collections.unmodifiableMap(copy);
-    long total = copy.values().stream().mapToLong(Long::longValue).sum();
+    long total = 0;
+    for (long count : copy.values()) {
+      total = ExactCounts.plus(total, count);
+    }
     checkArgument(
         activeParameters >= 0 && activeParameters <= total,
         "activeParameters (%s) must be in [0, totalParameters (%s)]",
@@ -71,7 +75,7 @@ public record ParameterBreakdown(
   public long totalParameters() {
     long total = 0;
     for (long count : components.values()) {
-      total += count;
+      total = ExactCounts.plus(total, count);
     }
     return total;
   }

@@ -24,6 +24,14 @@ public record AcquisitionCost(double usdPerMillionTokens, double flatFeeUsd) {
         "usdPerMillionTokens (%s) must be finite and >= 0",
         usdPerMillionTokens);
     checkArgument(flatFeeUsd >= 0 && Double.isFinite(flatFeeUsd), "flatFeeUsd (%s) must be finite and >= 0", flatFeeUsd);
+    checkArgument(
+        usdPerMillionTokens <= dev.persistence.core.exact.Amounts.MAX_USD && flatFeeUsd <= dev.persistence.core.exact.Amounts.MAX_USD,
+        "usdPerMillionTokens (%s) and flatFeeUsd (%s) must be <= %s",
+        usdPerMillionTokens,
+        flatFeeUsd,
+        dev.persistence.core.exact.Amounts.MAX_USD);
+    usdPerMillionTokens += 0.0;
+    flatFeeUsd += 0.0;
   }
 
   /** A price per million unique tokens drawn. */
@@ -43,6 +51,8 @@ public record AcquisitionCost(double usdPerMillionTokens, double flatFeeUsd) {
    */
   public double costUsd(double uniqueTokens) {
     checkArgument(uniqueTokens >= 0 && Double.isFinite(uniqueTokens), "uniqueTokens (%s) must be finite and >= 0", uniqueTokens);
+    checkArgument(
+        uniqueTokens <= dev.persistence.core.exact.Amounts.MAX_QUANTITY, "uniqueTokens (%s) must be <= %s", uniqueTokens, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
     return uniqueTokens == 0 ? 0 : usdPerMillionTokens * uniqueTokens / 1e6 + flatFeeUsd;
   }
 }

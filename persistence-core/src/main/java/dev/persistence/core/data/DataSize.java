@@ -30,6 +30,19 @@ public record DataSize(SizeUnit unit, double amount, double tokensPerUnit, Strin
         tokensPerUnit);
     checkArgument(unit != SizeUnit.TOKENS || tokensPerUnit == 1, "tokensPerUnit (%s) must be 1 for tokens", tokensPerUnit);
     checkArgument(tokenizer != null && !tokenizer.isBlank(), "tokenizer must not be blank");
+    // Bounds far past any tokenizer (a billion bytes per token, a trillion tokens per document), so that the
+    // reciprocal bytesPerToken() stays finite.
+    checkArgument(
+        tokensPerUnit >= 1e-9 && tokensPerUnit <= 1e12, "tokensPerUnit (%s) must be in [1e-9, 1e12]", tokensPerUnit);
+    // A token is indivisible: a positive size below one token (1e-320 tokens) would be repeated Infinity times.
+    double tokens = amount * tokensPerUnit;
+    checkArgument(
+        tokens == 0 || (tokens >= 1 && tokens <= dev.persistence.core.exact.Amounts.MAX_QUANTITY),
+        "size (%s %s) must be 0 or between 1 and %s tokens",
+        amount,
+        unit,
+        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    amount += 0.0;
   }
 
   /**

@@ -58,6 +58,16 @@ public abstract class SyntheticGeneration {
         usdPerMillionGeneratedTokens() >= 0 && Double.isFinite(usdPerMillionGeneratedTokens()),
         "usdPerMillionGeneratedTokens (%s) must be finite and >= 0",
         usdPerMillionGeneratedTokens());
+    checkArgument(
+        generatedTokens() >= 1 && generatedTokens() <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "generatedTokens (%s) must be in [1, %s]",
+        generatedTokens(),
+        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    checkArgument(
+        usdPerMillionGeneratedTokens() <= dev.persistence.core.exact.Amounts.MAX_USD,
+        "usdPerMillionGeneratedTokens (%s) must be <= %s",
+        usdPerMillionGeneratedTokens(),
+        dev.persistence.core.exact.Amounts.MAX_USD);
   }
 
   /** Tokens that survive the filter: generated times acceptance. */

@@ -7,6 +7,7 @@ import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.SequenceMixer;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +66,20 @@ public final class FlopAccounting {
         "sequenceLength (%s) must be <= contextLength (%s) with learned absolute positions",
         sequenceLength,
         architecture.contextLength());
+    return ExactCounts.within(
+        "FLOPs per token of " + architecture.family() + " config",
+        ExactCounts.inputs(
+            "numLayers", architecture.numLayers(),
+            "hiddenSize", architecture.hiddenSize(),
+            "vocabSize", architecture.vocabSize()),
+        () -> dispatch(architecture, sequenceLength, convention, recomputation));
+  }
+
+  private static FlopEstimate dispatch(
+      Architecture architecture,
+      int sequenceLength,
+      FlopConvention convention,
+      ActivationRecomputation recomputation) {
     switch (convention) {
       case EXACT:
         return exact(architecture, sequenceLength, recomputation);

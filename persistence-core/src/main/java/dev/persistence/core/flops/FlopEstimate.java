@@ -20,6 +20,24 @@ public record FlopEstimate(
     double backwardFlopsPerToken,
     double recomputationFlopsPerToken) {
 
+  /**
+   * Validates the estimate.
+   *
+   * @throws IllegalArgumentException if a FLOP figure is not finite and {@code >= 0}
+   */
+  public FlopEstimate {
+    checkFlops("forwardFlopsPerToken", forwardFlopsPerToken);
+    checkFlops("backwardFlopsPerToken", backwardFlopsPerToken);
+    checkFlops("recomputationFlopsPerToken", recomputationFlopsPerToken);
+  }
+
+  private static void checkFlops(String name, double flops) {
+    // 1e30 FLOPs per token is some ten billion times a trillion-parameter model: a bound that keeps sums finite.
+    if (!(flops >= 0 && flops <= 1e30)) {
+      throw new IllegalArgumentException(name + " (" + flops + ") must be in [0, 1e30]");
+    }
+  }
+
   /** Model FLOPs per training token: forward plus backward, recomputation not counted (the MFU numerator). */
   public double modelTrainingFlopsPerToken() {
     return forwardFlopsPerToken + backwardFlopsPerToken;

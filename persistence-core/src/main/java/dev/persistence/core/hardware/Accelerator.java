@@ -67,6 +67,12 @@ public abstract class Accelerator {
   }
 
   /**
+   * The most power accepted for one accelerator or one node's overhead, 10^7 W (ten megawatts, some ten
+   * thousand times a B200's TDP): past it, facility power and energy stop being finite numbers. A range limit.
+   */
+  public static final double MAX_POWER_WATTS = 1e7;
+
+  /**
    * Checks the rules of a valid {@code Accelerator} when one is built (Immutables {@code @Value.Check});
    * callers never need it.
    *
@@ -98,6 +104,14 @@ public abstract class Accelerator {
                     watts > 0 && Double.isFinite(watts),
                     "thermalDesignPowerWatts (%s) must be finite and > 0",
                     watts));
+    thermalDesignPowerWatts()
+        .ifPresent(
+            watts ->
+                checkArgument(
+                    watts <= MAX_POWER_WATTS,
+                    "thermalDesignPowerWatts (%s) must be <= %s",
+                    watts,
+                    MAX_POWER_WATTS));
     scaleUpBandwidthBytesPerSecondPerDirection()
         .ifPresent(
             bandwidth ->

@@ -60,6 +60,21 @@ public abstract class Cluster {
   }
 
   /**
+   * The slowest scale-out bandwidth accepted, 10^6 B/s (8 Mbit/s, a thousandth of the slowest data-centre NIC):
+   * below it a step takes years, and a subnormal bandwidth would make it infinite. A range limit, no source.
+   */
+  public static final double MIN_SCALE_OUT_BYTES_PER_SECOND = 1e6;
+
+  /** The fastest bandwidth accepted, 10^15 B/s (8 Pbit/s, a thousand times NVLink 5). A range limit. */
+  public static final double MAX_BYTES_PER_SECOND = 1e15;
+
+  /** The longest scale-out latency accepted, 1 s (RDMA latencies are microseconds). A range limit. */
+  public static final double MAX_SCALE_OUT_LATENCY_SECONDS = 1;
+
+  /** The largest PUE accepted (real facilities are 1.05 to 2). A range limit. */
+  public static final double MAX_POWER_USAGE_EFFECTIVENESS = 10;
+
+  /**
    * Checks the rules of a valid {@code Cluster} when one is built (Immutables {@code @Value.Check});
    * callers never need it.
    *
@@ -92,6 +107,28 @@ public abstract class Cluster {
         nodeOverheadPowerWatts() >= 0 && Double.isFinite(nodeOverheadPowerWatts()),
         "nodeOverheadPowerWatts (%s) must be finite and >= 0",
         nodeOverheadPowerWatts());
+    checkArgument(
+        scaleOutBandwidthBytesPerSecondPerAccelerator() >= MIN_SCALE_OUT_BYTES_PER_SECOND
+            && scaleOutBandwidthBytesPerSecondPerAccelerator() <= MAX_BYTES_PER_SECOND,
+        "scaleOutBandwidthBytesPerSecondPerAccelerator (%s) must be in [%s, %s]",
+        scaleOutBandwidthBytesPerSecondPerAccelerator(),
+        MIN_SCALE_OUT_BYTES_PER_SECOND,
+        MAX_BYTES_PER_SECOND);
+    checkArgument(
+        scaleOutLatencySeconds() <= MAX_SCALE_OUT_LATENCY_SECONDS,
+        "scaleOutLatencySeconds (%s) must be <= %s",
+        scaleOutLatencySeconds(),
+        MAX_SCALE_OUT_LATENCY_SECONDS);
+    checkArgument(
+        powerUsageEffectiveness() <= MAX_POWER_USAGE_EFFECTIVENESS,
+        "powerUsageEffectiveness (%s) must be <= %s",
+        powerUsageEffectiveness(),
+        MAX_POWER_USAGE_EFFECTIVENESS);
+    checkArgument(
+        nodeOverheadPowerWatts() <= Accelerator.MAX_POWER_WATTS,
+        "nodeOverheadPowerWatts (%s) must be <= %s",
+        nodeOverheadPowerWatts(),
+        Accelerator.MAX_POWER_WATTS);
   }
 
   /**

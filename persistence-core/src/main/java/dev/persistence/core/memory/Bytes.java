@@ -50,6 +50,7 @@ public final class Bytes {
    * @param bytes a size in bytes
    */
   public static double toGigabytes(double bytes) {
+    checkArgument(Double.isFinite(bytes), "bytes (%s) must be finite", bytes);
     return bytes / BYTES_PER_GIGABYTE;
   }
 
@@ -59,6 +60,7 @@ public final class Bytes {
    * @param bytes a size in bytes
    */
   public static double toGibibytes(double bytes) {
+    checkArgument(Double.isFinite(bytes), "bytes (%s) must be finite", bytes);
     return bytes / BYTES_PER_GIBIBYTE;
   }
 }

@@ -3,6 +3,7 @@ package dev.persistence.core.memory;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.WeightFormat;
 
@@ -25,7 +26,8 @@ public final class InferenceMemory {
    * @param format the weight format
    */
   public static long weightsBytes(Architecture architecture, WeightFormat format) {
-    return (long) Math.ceil(architecture.parameters().totalParameters() * format.bytesPerParameter());
+    return ExactCounts.ceilToLong(
+        "weight bytes", architecture.parameters().totalParameters() * format.bytesPerParameter());
   }
 
   /**
@@ -55,11 +57,12 @@ public final class InferenceMemory {
     checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
     long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
     long cacheBytes =
-        (long) Math.ceil(KeyValueCache.bytes(architecture, cache, tensorParallel, batch, contextLength));
-    long accounted = weightBytes + cacheBytes;
+        ExactCounts.ceilToLong(
+            "key/value cache bytes", KeyValueCache.bytes(architecture, cache, tensorParallel, batch, contextLength));
+    long accounted = ExactCounts.plus(weightBytes, cacheBytes);
     long allowanceBytes = allowance.bytesFor(accounted);
     return new InferenceMemoryBreakdown(
-        weightBytes, cacheBytes, allowanceBytes, accounted + allowanceBytes, capacityBytes);
+        weightBytes, cacheBytes, allowanceBytes, ExactCounts.plus(accounted, allowanceBytes), capacityBytes);
   }
 
   /**

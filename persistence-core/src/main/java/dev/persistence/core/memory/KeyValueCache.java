@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.precision.NumericFormat;
 
 /**
@@ -71,9 +72,11 @@ public final class KeyValueCache {
     checkArgument(contextLength >= 0, "contextLength (%s) must be >= 0", contextLength);
     long windowLayers = architecture.slidingWindowLayers();
     long globalLayers = architecture.attentionLayers() - windowLayers;
-    long windowed =
-        windowLayers == 0 ? 0 : windowLayers * Math.min(contextLength, architecture.slidingWindow().getAsInt());
-    return globalLayers * contextLength + windowed;
+    long window = windowLayers == 0 ? 0 : Math.min(contextLength, architecture.slidingWindow().getAsInt());
+    return ExactCounts.of(
+        "cached token-layers",
+        ExactCounts.inputs("attentionLayers", architecture.attentionLayers(), "contextLength", contextLength),
+        () -> ExactCounts.plus(ExactCounts.times(globalLayers, contextLength), windowLayers * window));
   }
 
   /**

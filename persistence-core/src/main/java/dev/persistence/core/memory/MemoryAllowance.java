@@ -2,6 +2,8 @@ package dev.persistence.core.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.exact.ExactCounts;
+
 /**
  * Memory an accelerator loses to things the model accounting does not see: the CUDA/ROCm context, communication
  * and GEMM workspaces (NCCL buffers, cuBLAS workspace), temporary buffers, and the caching allocator's
@@ -76,6 +78,12 @@ public record MemoryAllowance(long fixedBytes, double fragmentationFraction, Str
    */
   public long bytesFor(long accountedBytes) {
     checkArgument(accountedBytes >= 0, "accountedBytes (%s) must be >= 0", accountedBytes);
-    return fixedBytes + (long) Math.ceil(fragmentationFraction * accountedBytes);
+    return ExactCounts.of(
+        "memory allowance bytes",
+        ExactCounts.inputs("fixedBytes", fixedBytes, "accountedBytes", accountedBytes),
+        () ->
+            ExactCounts.plus(
+                fixedBytes,
+                ExactCounts.ceilToLong("fragmentation bytes", fragmentationFraction * accountedBytes)));
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
@@ -157,6 +158,11 @@ public final class TrainingMemory {
     long activationBytes = (long) Math.ceil(activations);
     long accounted = weights + gradients + master + optimizer + activationBytes;
     long allowanceBytes = allowance.bytesFor(accounted);
+    long totalBytes =
+        ExactCounts.of(
+            "training memory of pipeline stage " + stage,
+            ExactCounts.inputs("accountedBytes", accounted, "allowance.fixedBytes", allowance.fixedBytes()),
+            () -> ExactCounts.plus(accounted, allowanceBytes));
     return new TrainingMemoryBreakdown(
         weights,
         gradients,
@@ -164,7 +170,7 @@ public final class TrainingMemory {
         optimizer,
         activationBytes,
         allowanceBytes,
-        accounted + allowanceBytes,
+        totalBytes,
         capacityBytes,
         stage);
   }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Cluster;
 import java.util.Locale;
 import java.util.EnumSet;
@@ -276,7 +277,14 @@ public abstract class ParallelismPlan {
 
   /** Accelerators the plan occupies, {@code tensor x pipeline x data x context}. */
   public long acceleratorCount() {
-    return (long) tensorParallel() * pipelineParallel() * dataParallel() * contextParallel();
+    return ExactCounts.of(
+        "accelerators of the parallelism plan",
+        ExactCounts.inputs(
+            "tensorParallel", tensorParallel(),
+            "pipelineParallel", pipelineParallel(),
+            "dataParallel", dataParallel(),
+            "contextParallel", contextParallel()),
+        () -> ExactCounts.product(tensorParallel(), pipelineParallel(), dataParallel(), contextParallel()));
   }
 
   /** Micro-batches each data-parallel rank runs per step (gradient-accumulation steps). */

@@ -98,6 +98,12 @@ public record WeightFormat(
         "scaleBitsPerBlock (%s) needs blockSize > 0",
         scaleBitsPerBlock);
     checkArgument(source != null, "source must not be null");
+    // 1024 bits is sixteen times fp64: a bound that keeps weight bytes finite for any parameter count.
+    checkArgument(
+        bitsPerWeight <= 1024 && scaleBitsPerBlock <= 1024,
+        "bitsPerWeight (%s) and scaleBitsPerBlock (%s) must be <= 1024",
+        bitsPerWeight,
+        scaleBitsPerBlock);
   }
 
   /** The presets, in the order they are documented. */

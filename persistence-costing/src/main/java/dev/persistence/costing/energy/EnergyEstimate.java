@@ -33,6 +33,15 @@ public record EnergyEstimate(
         facilityOverheadKilowattHours >= 0 && Double.isFinite(facilityOverheadKilowattHours),
         "facilityOverheadKilowattHours (%s) must be finite and >= 0",
         facilityOverheadKilowattHours);
+    // Bounded so that the totals (sums of the parts) stay finite.
+    double most = Math.max(acceleratorKilowattHours, Math.max(serverOverheadKilowattHours, facilityOverheadKilowattHours));
+    checkArgument(
+        most <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "energy parts (%s, %s, %s kWh) must each be <= %s kWh",
+        acceleratorKilowattHours,
+        serverOverheadKilowattHours,
+        facilityOverheadKilowattHours,
+        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 
   /**

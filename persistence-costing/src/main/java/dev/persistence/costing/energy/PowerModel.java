@@ -33,6 +33,9 @@ public record PowerModel(
     double powerUsageEffectiveness,
     String source) {
 
+  /** The largest server-to-chip ratio or PUE accepted (real ones are below 3). A range limit, no source. */
+  public static final double MAX_RATIO = 10;
+
   /**
    * Epoch AI's system overhead, 1.82: NVIDIA DGX H100 system power 10.2 kW over 8 x 700 W GPUs (Epoch AI, GPU
    * clusters documentation, estimation of power requirements, and "AI supercomputers power trend", 2025).
@@ -64,6 +67,17 @@ public record PowerModel(
         powerUsageEffectiveness >= 1 && Double.isFinite(powerUsageEffectiveness),
         "powerUsageEffectiveness (%s) must be finite and >= 1",
         powerUsageEffectiveness);
+    checkArgument(
+        acceleratorTdpWatts <= Accelerator.MAX_POWER_WATTS,
+        "acceleratorTdpWatts (%s) must be <= %s",
+        acceleratorTdpWatts,
+        Accelerator.MAX_POWER_WATTS);
+    checkArgument(
+        serverToChipPowerRatio <= MAX_RATIO && powerUsageEffectiveness <= MAX_RATIO,
+        "serverToChipPowerRatio (%s) and powerUsageEffectiveness (%s) must be <= %s",
+        serverToChipPowerRatio,
+        powerUsageEffectiveness,
+        MAX_RATIO);
     checkArgument(source != null && !source.isBlank(), "power model source must not be blank");
   }
 

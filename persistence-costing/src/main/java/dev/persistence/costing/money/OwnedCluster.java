@@ -83,6 +83,8 @@ public abstract class OwnedCluster {
 
   private static void nonNegative(String field, double value) {
     checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
+    checkArgument(
+        value <= dev.persistence.core.exact.Amounts.upperBound(field), "%s (%s) must be <= %s", field, value, dev.persistence.core.exact.Amounts.upperBound(field));
   }
 
   private double usedHoursPerAccelerator() {

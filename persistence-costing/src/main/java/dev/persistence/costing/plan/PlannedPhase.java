@@ -158,5 +158,12 @@ public abstract class PlannedPhase {
   private void nonNegative(String field, double value) {
     checkArgument(
         value >= 0 && Double.isFinite(value), "phase %s: %s (%s) must be finite and >= 0", name(), field, value);
+    checkArgument(
+        value <= dev.persistence.core.exact.Amounts.upperBound(field),
+        "phase %s: %s (%s) must be <= %s",
+        name(),
+        field,
+        value,
+        dev.persistence.core.exact.Amounts.upperBound(field));
   }
 }

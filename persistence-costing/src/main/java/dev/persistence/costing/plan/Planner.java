@@ -45,7 +45,7 @@ import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.costing.uncertainty.Histogram;
 import dev.persistence.costing.uncertainty.MonteCarlo;
-import dev.persistence.costing.uncertainty.MonteCarloResult;
+import dev.persistence.costing.uncertainty.MonteCarloSummary;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.costing.uncertainty.TrainingAssumptions;
 import dev.persistence.scaling.allocation.Allocation;
@@ -154,8 +154,8 @@ public final class Planner {
     Program program = program(scenario, trainingCost, run.wallClockDays(), dataUsd, serving, stages);
     ProgramBudget budget = program.budget();
 
-    MonteCarloResult monteCarlo =
-        MonteCarlo.run(
+    MonteCarloSummary monteCarlo =
+        MonteCarlo.summarize(
             assumptions(scenario, lawParameters, trainingFlops, speed, peak, power),
             scenario.samples(),
             scenario.seed(),

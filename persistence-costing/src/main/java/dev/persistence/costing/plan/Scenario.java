@@ -204,6 +204,12 @@ public abstract class Scenario {
         trainingTokens() > 0 && Double.isFinite(trainingTokens()),
         "trainingTokens (%s) must be finite and > 0",
         trainingTokens());
+    // A token is indivisible: a budget below one token (4.9e-324) plans a run of 0 days.
+    checkArgument(
+        trainingTokens() >= 1 && trainingTokens() <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "trainingTokens (%s) must be in [1, %s]",
+        trainingTokens(),
+        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
     checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
     checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
     modelFlopsUtilization()
@@ -216,6 +222,11 @@ public abstract class Scenario {
         contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
         "contingencyFraction (%s) must be finite and >= 0",
         contingencyFraction());
+    checkArgument(
+        contingencyFraction() <= dev.persistence.core.exact.Amounts.MAX_FRACTION,
+        "contingencyFraction (%s) must be <= %s",
+        contingencyFraction(),
+        dev.persistence.core.exact.Amounts.MAX_FRACTION);
     fundingAvailableUsd()
         .ifPresent(
             funding ->

@@ -24,6 +24,11 @@ public record Target(TargetMetric metric, OptionalDouble min, OptionalDouble max
     checkArgument(min.isPresent() || max.isPresent(), "target %s needs a min or a max", metric);
     min.ifPresent(v -> checkArgument(Double.isFinite(v), "target %s: min (%s) must be finite", metric, v));
     max.ifPresent(v -> checkArgument(Double.isFinite(v), "target %s: max (%s) must be finite", metric, v));
+    // Every metric is a count or an amount, so a target below zero can only be a typing error.
+    min.ifPresent(v -> checkArgument(v >= 0, "target %s: min (%s) must be >= 0", metric, v));
+    max.ifPresent(v -> checkArgument(v >= 0, "target %s: max (%s) must be >= 0", metric, v));
+    min = min.isPresent() ? OptionalDouble.of(min.getAsDouble() + 0.0) : min;
+    max = max.isPresent() ? OptionalDouble.of(max.getAsDouble() + 0.0) : max;
     checkArgument(
         min.isEmpty() || max.isEmpty() || min.getAsDouble() <= max.getAsDouble(),
         "target %s: min (%s) must be <= max (%s)",

@@ -103,6 +103,13 @@ public abstract class Phase {
   private void nonNegative(String field, double value) {
     checkArgument(
         value >= 0 && Double.isFinite(value), "phase %s: %s (%s) must be finite and >= 0", name(), field, value);
+    checkArgument(
+        value <= dev.persistence.core.exact.Amounts.upperBound(field),
+        "phase %s: %s (%s) must be <= %s",
+        name(),
+        field,
+        value,
+        dev.persistence.core.exact.Amounts.upperBound(field));
   }
 
   /** Data cost in USD: licensed tokens, annotation and the data budget. */

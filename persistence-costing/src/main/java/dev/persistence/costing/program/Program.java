@@ -78,6 +78,16 @@ public abstract class Program {
         contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
         "contingencyFraction (%s) must be finite and >= 0",
         contingencyFraction());
+    checkArgument(
+        contingencyFraction() <= dev.persistence.core.exact.Amounts.MAX_FRACTION,
+        "contingencyFraction (%s) must be <= %s",
+        contingencyFraction(),
+        dev.persistence.core.exact.Amounts.MAX_FRACTION);
+    fundingAvailableUsd()
+        .ifPresent(
+            funding ->
+                checkArgument(
+                    !(funding > dev.persistence.core.exact.Amounts.MAX_USD), "fundingAvailableUsd (%s) must be <= %s", funding, dev.persistence.core.exact.Amounts.MAX_USD));
     fundingAvailableUsd()
         .ifPresent(
             funding ->

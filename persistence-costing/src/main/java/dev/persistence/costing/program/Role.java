@@ -20,6 +20,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 public record Role(
     String name, double headcount, double loadedAnnualCostUsd, int hiringStartMonth, int hiringRampMonths) {
 
+  /** The most people in one role: a billion, past any organisation on Earth (a range limit, no source). */
+  public static final double MAX_HEADCOUNT = 1e9;
+
   /**
    * Validates the role.
    *
@@ -34,6 +37,15 @@ public record Role(
         "role %s: loadedAnnualCostUsd (%s) must be finite and >= 0",
         name,
         loadedAnnualCostUsd);
+    checkArgument(headcount <= MAX_HEADCOUNT, "role %s: headcount (%s) must be <= %s", name, headcount, MAX_HEADCOUNT);
+    checkArgument(
+        loadedAnnualCostUsd <= dev.persistence.core.exact.Amounts.MAX_USD,
+        "role %s: loadedAnnualCostUsd (%s) must be <= %s",
+        name,
+        loadedAnnualCostUsd,
+        dev.persistence.core.exact.Amounts.MAX_USD);
+    headcount += 0.0;
+    loadedAnnualCostUsd += 0.0;
     checkArgument(hiringStartMonth >= 0, "role %s: hiringStartMonth (%s) must be >= 0", name, hiringStartMonth);
     checkArgument(hiringRampMonths >= 0, "role %s: hiringRampMonths (%s) must be >= 0", name, hiringRampMonths);
   }

@@ -2,8 +2,10 @@ package dev.persistence.costing.serving;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.memory.InferenceMemory;
@@ -210,8 +212,19 @@ public final class ServingRoofline {
     ServingEstimate estimate = estimate(deployment, workload, batch);
     double busy =
         inputTokensPerDay / estimate.inputTokensPerSecond() + outputTokensPerDay / estimate.outputTokensPerSecond();
-    long replicas = (long) Math.ceil(busy / (Durations.SECONDS_PER_DAY * targetUtilisation));
-    long accelerators = replicas * deployment.tensorParallel();
+    String demand =
+        ExactCounts.inputs(
+            "inputTokensPerDay", inputTokensPerDay,
+            "outputTokensPerDay", outputTokensPerDay,
+            "targetUtilisation", targetUtilisation);
+    long replicas =
+        ExactCounts.of(
+            "serving replicas",
+            demand,
+            () -> ExactCounts.ceilToLong("replicas", busy / (Durations.SECONDS_PER_DAY * targetUtilisation)));
+    long accelerators =
+        ExactCounts.of(
+            "serving accelerators", demand, () -> ExactCounts.times(replicas, deployment.tensorParallel()));
     return new ServingFleet(replicas, accelerators, busy, replicas * deployment.replicaUsdPerHour() * Durations.HOURS_PER_DAY);
   }
 }

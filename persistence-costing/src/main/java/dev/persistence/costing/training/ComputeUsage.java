@@ -22,6 +22,11 @@ public record ComputeUsage(double acceleratorHours, long acceleratorCount) {
         "acceleratorHours (%s) must be finite and > 0",
         acceleratorHours);
     checkArgument(acceleratorCount > 0, "acceleratorCount (%s) must be > 0", acceleratorCount);
+    checkArgument(
+        acceleratorHours <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "acceleratorHours (%s) must be <= %s",
+        acceleratorHours,
+        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 
   /**

@@ -21,7 +21,18 @@ public record LogNormal(double mu, double sigma) implements Distribution {
   public LogNormal {
     checkArgument(Double.isFinite(mu), "log-normal mu (%s) must be finite", mu);
     checkArgument(sigma > 0 && Double.isFinite(sigma), "log-normal sigma (%s) must be finite and > 0", sigma);
+    // A standard normal draw stays within about 8.6 of 0 (the polar method with 53-bit uniforms), so with
+    // |mu| + 10 sigma <= 709 every sample exp(mu + sigma z) is finite and above zero.
+    checkArgument(
+        Math.abs(mu) + 10 * sigma <= MAX_LOG,
+        "log-normal mu (%s) and sigma (%s) must satisfy |mu| + 10 sigma <= %s, or samples reach 0 or Infinity",
+        mu,
+        sigma,
+        MAX_LOG);
   }
+
+  /** The largest {@code |mu| + 10 sigma}: {@code exp(709)} is about 8e307, just inside a double. */
+  public static final double MAX_LOG = 709;
 
   /**
    * The log-normal with this median.

@@ -25,7 +25,10 @@ public record LogUniform(double min, double max) implements Distribution {
 
   @Override
   public double sample(SplittableRandom random) {
-    return min * Math.exp(Math.log(max / min) * random.nextDouble());
+    // In logarithms, so that a range of hundreds of decades (max / min past Double.MAX_VALUE) stays finite.
+    double logMin = Math.log(min);
+    double value = Math.exp(logMin + (Math.log(max) - logMin) * random.nextDouble());
+    return Math.max(min, Math.min(max, value));
   }
 
   @Override

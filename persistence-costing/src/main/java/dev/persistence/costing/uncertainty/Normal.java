@@ -39,6 +39,34 @@ public record Normal(double mean, double standardDeviation, double lower, double
         mean,
         lower,
         upper);
+    checkArgument(
+        Double.isFinite(Math.abs(mean) + 10 * standardDeviation),
+        "normal mean (%s) and standardDeviation (%s) must keep mean +- 10 standard deviations finite",
+        mean,
+        standardDeviation);
+    double kept = keptMass(mean, standardDeviation, lower, upper);
+    checkArgument(
+        kept >= MIN_KEPT_MASS,
+        "normal mean (%s) and standardDeviation (%s) truncated to [lower, upper] = [%s, %s] keep %s of the mass; must keep at least %s",
+        mean,
+        standardDeviation,
+        lower,
+        upper,
+        kept,
+        MIN_KEPT_MASS);
+  }
+
+  /**
+   * The least probability mass a truncation may keep: 1%, so that {@value #MAX_REJECTIONS} rejected draws in a
+   * row (probability 0.99^10000, about 2e-44) never happen in practice.
+   */
+  public static final double MIN_KEPT_MASS = 0.01;
+
+  /** P(lower <= X <= upper) for X ~ N(mean, sd^2), through the complementary error function (tail-accurate). */
+  private static double keptMass(double mean, double sd, double lower, double upper) {
+    double a = (lower - mean) / sd;
+    double b = (upper - mean) / sd;
+    return 0.5 * (org.hipparchus.special.Erf.erfc(-b / Math.sqrt(2)) - org.hipparchus.special.Erf.erfc(-a / Math.sqrt(2)));
   }
 
   /**
@@ -53,7 +81,8 @@ public record Normal(double mean, double standardDeviation, double lower, double
   }
 
   /**
-   * @throws IllegalStateException if {@value #MAX_REJECTIONS} draws in a row fall outside the bounds
+   * @throws IllegalArgumentException if {@value #MAX_REJECTIONS} draws in a row fall outside the bounds (which
+   *     the construction-time mass check makes vanishingly unlikely)
    */
   @Override
   public double sample(SplittableRandom random) {
@@ -63,7 +92,7 @@ public record Normal(double mean, double standardDeviation, double lower, double
         return value;
       }
     }
-    throw new IllegalStateException(
+    throw new IllegalArgumentException(
         "normal(" + mean + ", " + standardDeviation + ") truncated to [" + lower + ", " + upper
             + "] keeps too little of its mass to sample");
   }

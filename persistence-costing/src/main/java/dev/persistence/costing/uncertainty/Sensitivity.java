@@ -8,4 +8,19 @@ package dev.persistence.costing.uncertainty;
  *     sampled median (one-at-a-time, the bars of a tornado chart)
  * @param rankCorrelation Spearman's rank correlation between the input's draws and the result over all samples
  */
-public record Sensitivity(CostInput input, double swing, double rankCorrelation) {}
+public record Sensitivity(CostInput input, double swing, double rankCorrelation) {
+
+  /**
+   * Validates the figures.
+   *
+   * @throws IllegalArgumentException if the swing is not finite or the correlation is outside [-1, 1]
+   */
+  public Sensitivity {
+    if (!Double.isFinite(swing)) {
+      throw new IllegalArgumentException("swing (" + swing + ") must be finite");
+    }
+    if (!(rankCorrelation >= -1 && rankCorrelation <= 1)) {
+      throw new IllegalArgumentException("rankCorrelation (" + rankCorrelation + ") must be in [-1, 1]");
+    }
+  }
+}

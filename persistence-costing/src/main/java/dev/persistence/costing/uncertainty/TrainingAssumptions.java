@@ -24,11 +24,12 @@ public record TrainingAssumptions(Map<CostInput, Distribution> distributions) {
     EnumMap<CostInput, Distribution> copy = new EnumMap<>(CostInput.class);
     for (CostInput input : CostInput.values()) {
       Distribution distribution = distributions.get(input);
-      checkArgument(distribution != null, "assumption %s must have a distribution", input);
+      checkArgument(
+          distribution != null, "uncertainty.assumptions.%s must have a distribution", MonteCarlo.camelCase(input.name()));
       checkArgument(
           input.admits(distribution),
-          "assumption %s: distribution support [%s, %s] must lie within %s",
-          input,
+          "uncertainty.assumptions.%s: distribution support [%s, %s] must lie within %s",
+          MonteCarlo.camelCase(input.name()),
           distribution.lowerSupport(),
           distribution.upperSupport(),
           input.range());

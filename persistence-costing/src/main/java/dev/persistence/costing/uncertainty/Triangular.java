@@ -29,6 +29,8 @@ public record Triangular(double min, double mode, double max) implements Distrib
     checkArgument(min < max, "triangular min (%s) must be < max (%s)", min, max);
     checkArgument(
         mode >= min && mode <= max, "triangular mode (%s) must be in [min, max] = [%s, %s]", mode, min, max);
+    checkArgument(
+        Double.isFinite(max - min), "triangular range max - min (%s - %s) must be finite", max, min);
   }
 
   @Override
@@ -36,10 +38,12 @@ public record Triangular(double min, double mode, double max) implements Distrib
     double u = random.nextDouble();
     double range = max - min;
     double split = (mode - min) / range;
-    if (u < split) {
-      return min + Math.sqrt(u * range * (mode - min));
-    }
-    return max - Math.sqrt((1 - u) * range * (max - mode));
+    // Square roots taken factor by factor: range x (mode - min) can pass Double.MAX_VALUE when each is finite.
+    double value =
+        u < split
+            ? min + Math.sqrt(u) * Math.sqrt(range) * Math.sqrt(mode - min)
+            : max - Math.sqrt(1 - u) * Math.sqrt(range) * Math.sqrt(max - mode);
+    return Math.max(min, Math.min(max, value));
   }
 
   @Override

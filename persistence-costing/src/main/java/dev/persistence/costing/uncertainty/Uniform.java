@@ -21,6 +21,7 @@ public record Uniform(double min, double max) implements Distribution {
     checkArgument(
         Double.isFinite(min) && Double.isFinite(max), "uniform bounds (%s, %s) must be finite", min, max);
     checkArgument(min < max, "uniform min (%s) must be < max (%s)", min, max);
+    checkArgument(Double.isFinite(max - min), "uniform range max - min (%s - %s) must be finite", max, min);
   }
 
   @Override

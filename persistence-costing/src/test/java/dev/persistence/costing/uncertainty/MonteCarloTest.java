@@ -117,14 +117,14 @@ class MonteCarloTest {
                 IllegalArgumentException.class, () -> MonteCarlo.run(assumptions(), Integer.MAX_VALUE, 1, null))
             .getMessage());
     assertEquals(
-        "assumption MODEL_FLOPS_UTILIZATION: distribution support [-Infinity, Infinity] must lie within (0.0,"
+        "uncertainty.assumptions.modelFlopsUtilization: distribution support [-Infinity, Infinity] must lie within (0.0,"
             + " 1.0]",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> assumptions().with(CostInput.MODEL_FLOPS_UTILIZATION, Normal.of(0.4, 0.1)))
             .getMessage());
     assertEquals(
-        "assumption POWER_USAGE_EFFECTIVENESS: distribution support [0.9, 1.3] must lie within [1.0, inf)",
+        "uncertainty.assumptions.powerUsageEffectiveness: distribution support [0.9, 1.3] must lie within [1.0, inf)",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> assumptions().with(CostInput.POWER_USAGE_EFFECTIVENESS, new Uniform(0.9, 1.3)))
@@ -132,7 +132,7 @@ class MonteCarloTest {
     Map<CostInput, Distribution> partial = new EnumMap<>(assumptions().distributions());
     partial.remove(CostInput.GOODPUT);
     assertEquals(
-        "assumption GOODPUT must have a distribution",
+        "uncertainty.assumptions.goodput must have a distribution",
         assertThrows(IllegalArgumentException.class, () -> new TrainingAssumptions(partial)).getMessage());
     assertEquals(
         "percentiles must be ordered: 2.0 <= 1.0 <= 3.0",

@@ -145,7 +145,8 @@ public final class DocumentNode {
     if (!Double.isFinite(value)) {
       throw error("expected a finite number, got " + describe());
     }
-    return value;
+    // -0 is read as 0, so that it is never printed back as -0.0.
+    return value + 0.0;
   }
 
   /** This node as a finite number {@code > 0}; the error names the path and the value. */

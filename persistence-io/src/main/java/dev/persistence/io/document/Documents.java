@@ -15,15 +15,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.persistence.io.InvalidDocumentException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 
 /**
@@ -35,7 +35,9 @@ import org.yaml.snakeyaml.events.Event;
  * keys, no YAML tags that instantiate types (Jackson's YAML reader builds plain trees only), no NaN or Infinity in
  * JSON (and none accepted where a YAML number is read). YAML anchors and aliases are rejected: Jackson's YAML
  * reader would turn an alias into the anchor's name, a silent misreading, and refusing them also rules out
- * "billion laughs" expansion.
+ * "billion laughs" expansion. A file holds one YAML document: a second one after {@code ---} is an error, not
+ * silently ignored. Files are read through {@link InputFiles}: regular files only, the size cap applied while
+ * reading.
  */
 public final class Documents {
   /** Largest document read, in bytes. */
@@ -132,20 +134,7 @@ public final class Documents {
    * @throws InvalidDocumentException if it cannot be read, is not well-formed or breaks a limit
    */
   public static JsonNode read(Path file) {
-    String name = file.toString();
-    try {
-      if (Files.size(file) > MAX_DOCUMENT_BYTES) {
-        throw new InvalidDocumentException(
-            name, String.format(Locale.ROOT, "larger than the limit of %d bytes", MAX_DOCUMENT_BYTES));
-      }
-      return parse(Files.readString(file, StandardCharsets.UTF_8), DocumentFormat.of(file), name);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDocumentException(name, "no such file", e);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InvalidDocumentException(name, "not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new InvalidDocumentException(name, "cannot be read: " + e.getMessage(), e);
-    }
+    return parse(InputFiles.readText(file, MAX_DOCUMENT_BYTES), DocumentFormat.of(file), file.toString());
   }
 
   /**
@@ -167,7 +156,32 @@ public final class Documents {
     options.setCodePointLimit(MAX_DOCUMENT_BYTES);
     options.setNestingDepthLimit(MAX_NESTING_DEPTH);
     try {
+      int depth = 0;
+      int documents = 0;
       for (Event event : new Yaml(options).parse(new StringReader(text))) {
+        // Counted here, event by event, so that deep flow nesting is refused after about a kilobyte of
+        // scanning: SnakeYAML's scanner costs time per open flow level, so a full scan of millions of levels
+        // takes minutes.
+        if (event instanceof CollectionStartEvent && ++depth > MAX_NESTING_DEPTH) {
+          throw new InvalidDocumentException(
+              documentName,
+              String.format(
+                  Locale.ROOT,
+                  "not valid YAML: nested deeper than the limit of %d levels (at line %d)",
+                  MAX_NESTING_DEPTH,
+                  event.getStartMark().getLine() + 1));
+        }
+        if (event instanceof CollectionEndEvent) {
+          depth--;
+        }
+        if (event instanceof DocumentStartEvent && ++documents > 1) {
+          throw new InvalidDocumentException(
+              documentName,
+              String.format(
+                  Locale.ROOT,
+                  "a second YAML document starts at line %d; only one document per file is read",
+                  event.getStartMark().getLine() + 1));
+        }
         if (event instanceof AliasEvent) {
           throw new InvalidDocumentException(
               documentName,

@@ -1,11 +1,7 @@
 package dev.persistence.io.forecast;
 
+import dev.persistence.io.document.InputFiles;
 import dev.persistence.scaling.forecast.CapabilityRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,18 +23,11 @@ public record CapabilityRunsCsv(String parametersColumn, String tokensColumn, St
    * Reads the runs.
    *
    * @param file the CSV file
-   * @throws IllegalArgumentException naming a missing column (with the header), a bad number (with its line) or a
-   *     missing file
+   * @throws IllegalArgumentException naming a missing column (with the header), a bad number (with its line), or a
+   *     file that {@link InputFiles#readTableLines} refuses
    */
   public List<CapabilityRun> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("file " + file + " does not exist");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> lines = InputFiles.readTableLines(file);
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("file " + file + " is empty; expected a header row");
     }

@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -70,13 +71,8 @@ public final class HuggingFaceConfigs {
    */
   public static Architecture read(Path file) {
     String name = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, name);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDocumentException(name, "no such file", e);
-    } catch (IOException e) {
-      throw new InvalidDocumentException(name, "cannot be read: " + e.getMessage(), e);
-    }
+    return read(
+new ByteArrayInputStream(InputFiles.readBytes(file, Documents.MAX_DOCUMENT_BYTES)), name);
   }
 
   /**
@@ -134,11 +130,10 @@ public final class HuggingFaceConfigs {
    */
   public static CompositeModel readComposite(Path file) {
     String name = file.toString();
+    byte[] bytes = InputFiles.readBytes(file, Documents.MAX_DOCUMENT_BYTES);
     JsonNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = MAPPER.readTree(in);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDocumentException(name, "no such file", e);
+    try {
+      root = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new InvalidDocumentException(name, "not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {

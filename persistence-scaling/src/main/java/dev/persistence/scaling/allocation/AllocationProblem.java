@@ -67,6 +67,13 @@ public abstract class AllocationProblem {
     maxParameters().ifPresent(n -> Checks.positive("maxParameters", n));
     fixedTokens().ifPresent(d -> Checks.positive("fixedTokens", d));
     Checks.nonNegative("inferenceTokens", inferenceTokens());
+    // Past this, 2N FLOPs per inference token overflow a double and the optimum collapses to N = 0.
+    if (inferenceTokens() > dev.persistence.core.exact.Amounts.MAX_QUANTITY) {
+      throw new IllegalArgumentException(
+          "inferenceTokens (" + inferenceTokens() + ") must be <= " + dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    }
+    uniqueTokens().ifPresent(u -> Checks.count("uniqueTokens", u));
+    fixedTokens().ifPresent(d -> Checks.count("fixedTokens", d));
     if (fixedTokens().isPresent() && uniqueTokens().isPresent() && !repetitionModelled()
         && fixedTokens().getAsDouble() > uniqueTokens().getAsDouble()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

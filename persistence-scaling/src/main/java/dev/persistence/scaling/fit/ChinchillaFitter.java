@@ -60,6 +60,12 @@ public final class ChinchillaFitter {
     return new ChinchillaFitter(exponents, exponents.clone(), e, coefficients, coefficients.clone());
   }
 
+  /**
+   * The most bootstrap resamples one call runs: each costs an L-BFGS polish and 56 bytes of kept estimates, so
+   * 100,000 take minutes and 5.6 MB; a call is also refused when its estimates would exceed a quarter of the heap.
+   */
+  public static final int MAX_BOOTSTRAP_SAMPLES = 100_000;
+
   /** The number of starting points. */
   public int starts() {
     return alphaStarts.length * betaStarts.length * eStarts.length * aStarts.length * bStarts.length;
@@ -80,7 +86,7 @@ public final class ChinchillaFitter {
    * Fits, then bootstraps {@code samples} resamples for intervals of every constant and of N_opt and D_opt at
    * {@code targetFlops}.
    *
-   * @param samples number of resamples, must be &gt;= 2
+   * @param samples number of resamples, in [2, {@value #MAX_BOOTSTRAP_SAMPLES}]
    * @param seed seed of the SplittableRandom
    * @param confidence interval level in (0, 1), for example 0.95
    * @param targetFlops training budget at which to predict the allocation, must be finite and &gt; 0
@@ -88,8 +94,15 @@ public final class ChinchillaFitter {
    */
   public BootstrapResult bootstrap(
       List<Observation> observations, int samples, long seed, double confidence, double targetFlops) {
-    if (samples < 2) {
-      throw new IllegalArgumentException("samples (" + samples + ") must be >= 2");
+    if (samples < 2 || samples > MAX_BOOTSTRAP_SAMPLES) {
+      throw new IllegalArgumentException(
+          "samples (" + samples + ") must be in [2, " + MAX_BOOTSTRAP_SAMPLES + "]");
+    }
+    // Seven estimates of 8 bytes per resample are kept for the percentiles; refuse what the heap cannot hold.
+    long bytesNeeded = 7L * Double.BYTES * samples;
+    if (bytesNeeded > Runtime.getRuntime().maxMemory() / 4) {
+      throw new IllegalArgumentException(
+          "samples (" + samples + ") need " + bytesNeeded + " bytes, more than a quarter of the heap");
     }
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence (" + confidence + ") must be in (0, 1)");
@@ -98,6 +111,14 @@ public final class ChinchillaFitter {
     HuberLogLossObjective objective = objective(observations);
     double[] optimum = fitGrid(objective);
     ParametricFit fit = result(optimum, objective.value(optimum), observations.size());
+
+    double[] point = new double[2];
+    allocation(optimum, targetFlops, point);
+    if (!(Double.isFinite(point[0]) && Double.isFinite(point[1]) && point[0] > 0 && point[1] > 0)) {
+      throw new IllegalArgumentException(
+          "targetFlops (" + targetFlops + ") gives a compute-optimal allocation (N " + point[0] + ", D " + point[1]
+              + ") outside the finite, positive range; use a smaller budget");
+    }
 
     int n = observations.size();
     double[][] estimates = new double[7][samples];
@@ -113,19 +134,14 @@ public final class ChinchillaFitter {
       objective.setWeights(counts);
       System.arraycopy(optimum, 0, x, 0, x.length);
       polish.minimize(x);
-      double a = x[HuberLogLossObjective.A];
-      double b = x[HuberLogLossObjective.B];
-      double alpha = x[HuberLogLossObjective.ALPHA];
-      double beta = x[HuberLogLossObjective.BETA];
       estimates[0][s] = Math.exp(x[HuberLogLossObjective.E]);
-      estimates[1][s] = Math.exp(a);
-      estimates[2][s] = Math.exp(b);
-      estimates[3][s] = alpha;
-      estimates[4][s] = beta;
-      // Hoffmann et al. 2022 eq. 4, inlined to avoid building a law per resample.
-      double g = Math.exp((Math.log(alpha) + a - Math.log(beta) - b) / (alpha + beta));
-      estimates[5][s] = g * Math.pow(targetFlops / 6, beta / (alpha + beta));
-      estimates[6][s] = Math.pow(targetFlops / 6, alpha / (alpha + beta)) / g;
+      estimates[1][s] = Math.exp(x[HuberLogLossObjective.A]);
+      estimates[2][s] = Math.exp(x[HuberLogLossObjective.B]);
+      estimates[3][s] = x[HuberLogLossObjective.ALPHA];
+      estimates[4][s] = x[HuberLogLossObjective.BETA];
+      allocation(x, targetFlops, point);
+      estimates[5][s] = point[0];
+      estimates[6][s] = point[1];
     }
     objective.resetWeights();
     return BootstrapResult.builder()
@@ -142,6 +158,17 @@ public final class ChinchillaFitter {
         .optimalParameters(interval(estimates[5], confidence))
         .optimalTokens(interval(estimates[6], confidence))
         .build();
+  }
+
+  /** Hoffmann et al. 2022 eq. 4 at {@code x}, inlined to avoid building a law per resample: N_opt, D_opt. */
+  private static void allocation(double[] x, double targetFlops, double[] out) {
+    double a = x[HuberLogLossObjective.A];
+    double b = x[HuberLogLossObjective.B];
+    double alpha = x[HuberLogLossObjective.ALPHA];
+    double beta = x[HuberLogLossObjective.BETA];
+    double g = Math.exp((Math.log(alpha) + a - Math.log(beta) - b) / (alpha + beta));
+    out[0] = g * Math.pow(targetFlops / 6, beta / (alpha + beta));
+    out[1] = Math.pow(targetFlops / 6, alpha / (alpha + beta)) / g;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.fit;
 
+import dev.persistence.scaling.law.Checks;
+
 /**
  * A bootstrap percentile interval with the bootstrap standard error.
  *
@@ -8,6 +10,17 @@ package dev.persistence.scaling.fit;
  * @param standardError standard deviation of the bootstrap estimates
  */
 public record Interval(double lower, double upper, double standardError) {
+
+  /**
+   * Validates the figures.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public Interval {
+    Checks.finite("lower", lower);
+    Checks.finite("upper", upper);
+    Checks.finite("standardError", standardError);
+  }
   /** Whether {@code value} lies in [lower, upper]. */
   public boolean contains(double value) {
     return value >= lower && value <= upper;

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.fit;
 
+import dev.persistence.scaling.law.Checks;
+
 /**
  * The minimum of one isoFLOP profile's parabola.
  *
@@ -8,4 +10,16 @@ package dev.persistence.scaling.fit;
  * @param tokens C / (6N)
  * @param loss the parabola's minimum loss
  */
-public record IsoFlopMinimum(double trainingFlops, double parameters, double tokens, double loss) {}
+public record IsoFlopMinimum(double trainingFlops, double parameters, double tokens, double loss) {
+
+  /**
+   * Validates the figures.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public IsoFlopMinimum {
+    Checks.finite("trainingFlops", trainingFlops);
+    Checks.finite("parameters", parameters);
+    Checks.finite("tokens", tokens);
+    Checks.finite("loss", loss);
+  }}

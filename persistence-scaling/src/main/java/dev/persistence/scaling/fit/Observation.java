@@ -20,6 +20,12 @@ public record Observation(double parameters, double tokens, double loss) {
     Checks.positive("parameters", parameters);
     Checks.positive("tokens", tokens);
     Checks.positive("loss", loss);
+    // Bounded so that the training FLOPs 6 N D stay finite.
+    if (parameters > dev.persistence.core.exact.Amounts.MAX_QUANTITY || tokens > dev.persistence.core.exact.Amounts.MAX_QUANTITY) {
+      throw new IllegalArgumentException(
+          "parameters (" + parameters + ") and tokens (" + tokens + ") must be <= "
+              + dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    }
   }
 
   /**

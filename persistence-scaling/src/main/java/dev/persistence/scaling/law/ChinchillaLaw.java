@@ -172,7 +172,16 @@ public abstract class ChinchillaLaw implements LossLaw {
   public double loss(double parameters, double tokens) {
     Checks.positive("parameters", parameters);
     Checks.positive("tokens", tokens);
-    return irreducibleLoss() + parameterTerm(parameters) + tokenTerm(tokens);
+    double loss = irreducibleLoss() + parameterTerm(parameters) + tokenTerm(tokens);
+    if (!Double.isFinite(loss)) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "loss at parameters (%s) and tokens (%s) is not finite; counts below 1 are not meaningful",
+              parameters,
+              tokens));
+    }
+    return loss;
   }
 
   /** A / N^alpha, the reducible loss due to finite model size. */

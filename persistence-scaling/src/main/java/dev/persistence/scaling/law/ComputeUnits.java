@@ -36,7 +36,7 @@ public final class ComputeUnits {
    * @throws IllegalArgumentException if {@code petaflopDays} is not finite and positive
    */
   public static double flops(double petaflopDays) {
-    return Checks.positive("petaflopDays", petaflopDays) * FLOPS_PER_PETAFLOP_DAY;
+    return Checks.finite("flops of petaflopDays " + petaflopDays, Checks.positive("petaflopDays", petaflopDays) * FLOPS_PER_PETAFLOP_DAY);
   }
 
   /**
@@ -48,8 +48,14 @@ public final class ComputeUnits {
    * @throws IllegalArgumentException if an argument is not finite and positive
    */
   public static double trainingFlops(double parameters, double tokens) {
-    return TRAINING_FLOPS_PER_PARAMETER_TOKEN
-        * Checks.positive("parameters", parameters)
-        * Checks.positive("tokens", tokens);
+    double flops =
+        TRAINING_FLOPS_PER_PARAMETER_TOKEN
+            * Checks.positive("parameters", parameters)
+            * Checks.positive("tokens", tokens);
+    if (!Double.isFinite(flops)) {
+      throw new IllegalArgumentException(
+          "training FLOPs of parameters (" + parameters + ") and tokens (" + tokens + ") are not finite");
+    }
+    return flops;
   }
 }

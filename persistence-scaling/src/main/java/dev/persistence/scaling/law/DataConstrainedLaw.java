@@ -88,9 +88,21 @@ public record DataConstrainedLaw(
     Checks.positive("uniqueTokens", uniqueTokens);
     double effectiveParameters = effectiveParameters(parameters, Math.min(tokens, uniqueTokens));
     double effectiveTokens = effectiveTokens(tokens, uniqueTokens);
-    return base.irreducibleLoss()
-        + base.parameterCoefficient() / Math.pow(effectiveParameters, base.parameterExponent())
-        + base.tokenCoefficient() / Math.pow(effectiveTokens, base.tokenExponent());
+    double loss =
+        base.irreducibleLoss()
+            + base.parameterCoefficient() / Math.pow(effectiveParameters, base.parameterExponent())
+            + base.tokenCoefficient() / Math.pow(effectiveTokens, base.tokenExponent());
+    if (!Double.isFinite(loss)) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "loss at parameters (%s), tokens (%s) and uniqueTokens (%s) is not finite; counts below 1 are not"
+                  + " meaningful",
+              parameters,
+              tokens,
+              uniqueTokens));
+    }
+    return loss;
   }
 
   /** Without a cap on unique tokens, every token is unique and the law is its base Chinchilla form. */

@@ -24,6 +24,22 @@ public record DeepSeekLaw(
     double tokensExponent)
     implements ScalingLaw {
 
+  /**
+   * Validates the constants.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public DeepSeekLaw {
+    Checks.finite("learningRateCoefficient", learningRateCoefficient);
+    Checks.finite("learningRateExponent", learningRateExponent);
+    Checks.finite("batchTokensCoefficient", batchTokensCoefficient);
+    Checks.finite("batchTokensExponent", batchTokensExponent);
+    Checks.finite("modelScaleCoefficient", modelScaleCoefficient);
+    Checks.finite("modelScaleExponent", modelScaleExponent);
+    Checks.finite("tokensCoefficient", tokensCoefficient);
+    Checks.finite("tokensExponent", tokensExponent);
+  }
+
   /** The constants of DeepSeek-AI 2024, arXiv:2401.02954, eq. (1) and eq. (4). */
   public static final DeepSeekLaw DEEPSEEK_LLM_2024 =
       new DeepSeekLaw(

@@ -55,6 +55,10 @@ public final class EmbeddingParameterRelation {
    */
   public static double nonEmbeddingParameters(double totalParameters) {
     Checks.positive("totalParameters", totalParameters);
+    if (totalParameters > dev.persistence.core.exact.Amounts.MAX_QUANTITY) {
+      throw new IllegalArgumentException(
+          "totalParameters (" + totalParameters + ") must be <= " + dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    }
     // Solve t^3 + k t - N_T = 0 for t = N_nonE^(1/3); the function is increasing and convex for t > 0.
     double t = Math.cbrt(totalParameters);
     for (int i = 0; i < 100; i++) {

@@ -16,6 +16,21 @@ public record FineGrainedMoeLaw(
     double gamma, double c)
     implements ScalingLaw {
 
+  /**
+   * Validates the constants.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public FineGrainedMoeLaw {
+    Checks.finite("a", a);
+    Checks.finite("alpha", alpha);
+    Checks.finite("b", b);
+    Checks.finite("beta", beta);
+    Checks.finite("g", g);
+    Checks.finite("gamma", gamma);
+    Checks.finite("c", c);
+  }
+
   /** MoE constants (expansion rate 64), Table 1: a 18.1, alpha 0.115, b 30.8, beta 0.147, g 2.1, gamma 0.58, c 0.47. */
   public static final FineGrainedMoeLaw KRAJEWSKI_2024_MOE =
       new FineGrainedMoeLaw(

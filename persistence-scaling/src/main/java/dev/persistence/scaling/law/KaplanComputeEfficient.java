@@ -45,7 +45,9 @@ public final class KaplanComputeEfficient {
    */
   public static double lossFromMinimumCompute(double minimumComputePetaflopDays) {
     Checks.positive("minimumComputePetaflopDays", minimumComputePetaflopDays);
-    return Math.pow(CRITICAL_MINIMUM_COMPUTE_PETAFLOP_DAYS / minimumComputePetaflopDays, MINIMUM_COMPUTE_EXPONENT);
+    return Checks.finite(
+        "loss at minimumComputePetaflopDays " + minimumComputePetaflopDays,
+        Math.pow(CRITICAL_MINIMUM_COMPUTE_PETAFLOP_DAYS / minimumComputePetaflopDays, MINIMUM_COMPUTE_EXPONENT));
   }
 
   /**

@@ -15,6 +15,22 @@ public record PrecisionScalingLaw(
     double gammaWeights, double gammaActivations, double gammaKeyValue)
     implements ScalingLaw {
 
+  /**
+   * Validates the constants.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public PrecisionScalingLaw {
+    Checks.finite("a", a);
+    Checks.finite("alpha", alpha);
+    Checks.finite("b", b);
+    Checks.finite("beta", beta);
+    Checks.finite("e", e);
+    Checks.finite("gammaWeights", gammaWeights);
+    Checks.finite("gammaActivations", gammaActivations);
+    Checks.finite("gammaKeyValue", gammaKeyValue);
+  }
+
   /** A 4299, alpha 0.4965, B 18060, beta 0.4965, E 2.7648, gamma_w 2.6745, gamma_a 2.2102, gamma_kv 0.9578. Unverified. */
   public static final PrecisionScalingLaw KUMAR_2024 =
       new PrecisionScalingLaw(

@@ -16,6 +16,20 @@ public record RoutedMoeLaw(
     double expertsMax)
     implements ScalingLaw {
 
+  /**
+   * Validates the constants.
+   *
+   * @throws IllegalArgumentException if a figure is NaN or infinite
+   */
+  public RoutedMoeLaw {
+    Checks.finite("a", a);
+    Checks.finite("b", b);
+    Checks.finite("c", c);
+    Checks.finite("d", d);
+    Checks.finite("expertsStart", expertsStart);
+    Checks.finite("expertsMax", expertsMax);
+  }
+
   /** S-BASE routing: a -0.082, b -0.108, c 0.009, d 1.104, E_start 1.847, E_max 314.478. Unverified. */
   public static final RoutedMoeLaw CLARK_2022_S_BASE =
       new RoutedMoeLaw(
