@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.memory.InferenceMemory;
 import dev.persistence.costing.calibration.Calibration;
@@ -117,13 +118,7 @@ final class Rollouts {
     }
     var cluster = resources.cluster();
     boolean inNode = ranks <= cluster.scaleUpDomainSize();
-    double bandwidth =
-        inNode
-            ? cluster
-                .accelerator()
-                .scaleUpBandwidthBytesPerSecondPerDirection()
-                .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
-            : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+    double bandwidth = bandwidth(cluster, inNode);
     double latency =
         inNode
             ? Calibration.forAccelerator(cluster.accelerator().name())
@@ -136,6 +131,19 @@ final class Rollouts {
     return ALL_REDUCES_PER_LAYER * model.numLayers() * Math.min(ring, tree);
   }
 
+  /**
+   * Bytes per second per direction of one accelerator's link for a collective: the scale-up link within a scale-up
+   * domain (the scale-out link where the chip has none), the scale-out link across domains.
+   */
+  private static double bandwidth(Cluster cluster, boolean inNode) {
+    return inNode
+        ? cluster
+            .accelerator()
+            .scaleUpBandwidthBytesPerSecondPerDirection()
+            .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
+        : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+  }
+
   /** One all-gather of the whole model's weights across the accelerators that shard it (ZeRO-3). */
   static double gatherSeconds(Architecture model, StageResources resources, long accelerators) {
     if (accelerators <= 1) {
@@ -143,13 +151,7 @@ final class Rollouts {
     }
     var cluster = resources.cluster();
     boolean inNode = accelerators <= cluster.scaleUpDomainSize();
-    double bandwidth =
-        inNode
-            ? cluster
-                .accelerator()
-                .scaleUpBandwidthBytesPerSecondPerDirection()
-                .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
-            : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+    double bandwidth = bandwidth(cluster, inNode);
     return (double) (accelerators - 1) / accelerators * weightBytes(model, resources) / bandwidth;
   }
 
