@@ -3,6 +3,7 @@ package dev.persistence.io.huggingface;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.CompositeModel;
+import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.ComponentKind;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.ImmutableArchitecture;
@@ -11,6 +12,7 @@ import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.MultiTokenPrediction;
 import dev.persistence.core.architecture.QueryKeyNorm;
+import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.InvalidDocumentException;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +182,32 @@ final class DecoderLayout implements FamilyLayout {
         .languageModel(withModules)
         .addComponent(new ModelComponent("mtp", ComponentKind.MULTI_TOKEN_PREDICTION, mtp.parameters(model)))
         .build();
+  }
+
+  /**
+   * Multi-head attention, {@code heads} heads of {@code hidden / heads}, with biases on the {@code qkv} and output
+   * projections or on none (GPT-2, GPT-NeoX, Falcon, Phi).
+   */
+  static ImmutableGroupedQueryAttention.Builder multiHeadAttention(int hidden, int heads, boolean bias) {
+    return GroupedQueryAttention.builder()
+        .numAttentionHeads(heads)
+        .headDim(hidden / heads)
+        .queryKeyValueBias(bias)
+        .outputBias(bias);
+  }
+
+  /** The plain (ungated) two-matrix MLP of {@code width}, with biases on both or on neither. */
+  static DenseFeedForward plainMlp(int width, boolean bias) {
+    return DenseFeedForward.builder().intermediateSize(width).gated(false).bias(bias).build();
+  }
+
+  /** {@code builder} with {@code mixer} in place of attention at {@code mixerLayers}; unchanged when none. */
+  static ImmutableArchitecture.Builder mixLayers(
+      ImmutableArchitecture.Builder builder, SequenceMixer mixer, List<Integer> mixerLayers) {
+    if (!mixerLayers.isEmpty()) {
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mixerLayers);
+    }
+    return builder;
   }
 
   /** The layer indices {@code from <= i < to}. */

@@ -47,9 +47,7 @@ final class JambaLayout implements FamilyLayout {
             .positionEncoding(PositionEncoding.NONE)
             .attention(DecoderLayout.attention(family, config, hidden).build())
             .feedForward(feedForward(config));
-    if (!mambaLayers.isEmpty()) {
-      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mambaLayers);
-    }
+    DecoderLayout.mixLayers(builder, mixer, mambaLayers);
     Architecture model = builder.build();
     return CompositeModel.of(model);
   }
