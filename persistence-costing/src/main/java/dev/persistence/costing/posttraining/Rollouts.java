@@ -111,7 +111,12 @@ final class Rollouts {
     return new Generated(prefill + decode, prefillFlops + decodeFlops, batch);
   }
 
-  /** The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica. */
+  /**
+   * The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica: the faster of the ring
+   * ({@code 2(n-1)/n x bytes} in {@code 2(n-1)} steps; Patarasuk and Yuan 2009, JPDC 69(2)) and the double binary
+   * tree ({@code 2 x bytes} in {@code 2 log2 n} steps; Sanders, Speck and Traff 2009), the rule of
+   * {@code steptime.Collectives}.
+   */
   static double tensorParallelSeconds(Architecture model, StageResources resources, int ranks, double tokens) {
     if (ranks <= 1) {
       return 0;
@@ -144,7 +149,10 @@ final class Rollouts {
         : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
   }
 
-  /** One all-gather of the whole model's weights across the accelerators that shard it (ZeRO-3). */
+  /**
+   * One all-gather of the whole model's weights across the accelerators that shard it (ZeRO-3): the ring's
+   * bandwidth term {@code (n-1)/n x bytes} (Patarasuk and Yuan 2009), its latency neglected beside a whole model.
+   */
   static double gatherSeconds(Architecture model, StageResources resources, long accelerators) {
     if (accelerators <= 1) {
       return 0;
@@ -158,7 +166,7 @@ final class Rollouts {
   /** Two all-reduces per layer and pass in Megatron-style tensor parallelism (Shoeybi et al. 2019 section 3). */
   private static final int ALL_REDUCES_PER_LAYER = 2;
 
-  /** Activations cross the all-reduce in 16 bits. */
+  /** Activations cross the all-reduce in 16 bits (bf16 generation, the default {@code generationWeightFormat}). */
   private static final int ACTIVATION_BYTES = 2;
 
   /** Bytes of the model's weights as the generators hold them. */
