@@ -2,15 +2,18 @@ package dev.persistence.io.huggingface;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.ComponentKind;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.DenseFeedForward;
-import dev.persistence.core.architecture.ComponentKind;
+import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.ImmutableArchitecture;
 import dev.persistence.core.architecture.ImmutableGroupedQueryAttention;
 import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.MultiTokenPrediction;
+import dev.persistence.core.architecture.NormKind;
+import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.QueryKeyNorm;
 import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.InvalidDocumentException;
@@ -208,6 +211,27 @@ final class DecoderLayout implements FamilyLayout {
       builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mixerLayers);
     }
     return builder;
+  }
+
+  /**
+   * An attention and Mamba hybrid (Jamba, Granite 4): {@code mixer} at {@code mambaLayers}, the family's attention
+   * at the rest, {@code feedForward} in every layer, RMSNorm, no position parameters.
+   */
+  static CompositeModel mambaHybrid(
+      HuggingFaceFamily family,
+      ConfigNode config,
+      int hidden,
+      int layers,
+      FeedForward feedForward,
+      SequenceMixer mixer,
+      List<Integer> mambaLayers) {
+    var builder =
+        common(family, config, hidden, layers)
+            .normKind(NormKind.RMS_NORM)
+            .positionEncoding(PositionEncoding.NONE)
+            .attention(attention(family, config, hidden).build())
+            .feedForward(feedForward);
+    return CompositeModel.of(mixLayers(builder, mixer, mambaLayers).build());
   }
 
   /** The layer indices {@code from <= i < to}. */
