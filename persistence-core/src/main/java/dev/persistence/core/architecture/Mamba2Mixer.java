@@ -90,7 +90,7 @@ public abstract non-sealed class Mamba2Mixer implements SequenceMixer {
   @Override
   public long parameters(long hiddenSize) {
     long total = matrixWeights(hiddenSize);
-    total += convChannels() * convKernel() + (convBias() ? convChannels() : 0);
+    total += CausalConvolution.parameters(convChannels(), convKernel(), convBias());
     total += 3L * numHeads(); // dt_bias, A_log, D
     total += intermediateSize(); // gated RMSNorm
     if (projectionBias()) {
@@ -106,12 +106,12 @@ public abstract non-sealed class Mamba2Mixer implements SequenceMixer {
   @Override
   public double recurrenceFlopsPerToken() {
     double inner = intermediateSize();
-    return 2.0 * convChannels() * convKernel() + 5 * inner * stateSize() + 5 * inner;
+    return CausalConvolution.flopsPerToken(convChannels(), convKernel()) + 5 * inner * stateSize() + 5 * inner;
   }
 
   @Override
   public long stateElementsPerSequence() {
-    return convChannels() * (convKernel() - 1) + intermediateSize() * stateSize();
+    return CausalConvolution.stateElements(convChannels(), convKernel()) + intermediateSize() * stateSize();
   }
 
   /** {@code in_proj} output, convolution output, scan output and gated-norm output. */

@@ -82,7 +82,7 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
   public long parameters(long hiddenSize) {
     long inner = intermediateSize();
     long total = matrixWeights(hiddenSize);
-    total += inner * convKernel() + (convBias() ? inner : 0);
+    total += CausalConvolution.parameters(inner, convKernel(), convBias());
     total += inner; // dt_proj bias
     total += inner * stateSize() + inner; // A_log, D
     if (projectionBias()) {
@@ -102,13 +102,13 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
   @Override
   public double recurrenceFlopsPerToken() {
     double inner = intermediateSize();
-    return 2 * inner * convKernel() + 7 * inner * stateSize() + 3 * inner;
+    return CausalConvolution.flopsPerToken(intermediateSize(), convKernel()) + 7 * inner * stateSize() + 3 * inner;
   }
 
   @Override
   public long stateElementsPerSequence() {
     long inner = intermediateSize();
-    return inner * (convKernel() - 1) + inner * stateSize();
+    return CausalConvolution.stateElements(inner, convKernel()) + inner * stateSize();
   }
 
   /** {@code in_proj} output (2I), convolution output (I), {@code x_proj} output (R + 2N), dt (I), y (I). */

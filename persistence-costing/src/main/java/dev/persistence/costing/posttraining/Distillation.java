@@ -1,7 +1,5 @@
 package dev.persistence.costing.posttraining;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.architecture.Architecture;
 import org.immutables.value.Value;
 
@@ -78,19 +76,14 @@ public abstract class Distillation implements PostTrainingStage {
 
   @Value.Check
   protected void check() {
-    checkArgument(prompts() > 0, "distillation.prompts (%s) must be > 0", prompts());
-    checkArgument(samplesPerPrompt() > 0, "distillation.samplesPerPrompt (%s) must be > 0", samplesPerPrompt());
-    checkArgument(promptTokens() > 0, "distillation.promptTokens (%s) must be > 0", promptTokens());
+    StageChecks.positiveCount("distillation.prompts", prompts());
+    StageChecks.positiveCount("distillation.samplesPerPrompt", samplesPerPrompt());
+    StageChecks.positiveCount("distillation.promptTokens", promptTokens());
     StageChecks.positive("distillation.meanResponseTokens", meanResponseTokens());
-    checkArgument(
-        maxResponseTokens() >= meanResponseTokens(),
-        "distillation.maxResponseTokens (%s) must be >= meanResponseTokens (%s)",
-        (Object) maxResponseTokens(),
-        meanResponseTokens());
+    StageChecks.responseLengths("distillation", meanResponseTokens(), maxResponseTokens());
     StageChecks.positive("distillation.epochs", epochs());
     StageChecks.fraction("distillation.packingEfficiency", packingEfficiency());
-    checkArgument(
-        teacherTensorParallel() > 0, "distillation.teacherTensorParallel (%s) must be > 0", teacherTensorParallel());
-    checkArgument(promptsPerStep() > 0, "distillation.promptsPerStep (%s) must be > 0", promptsPerStep());
+    StageChecks.positiveCount("distillation.teacherTensorParallel", teacherTensorParallel());
+    StageChecks.positiveCount("distillation.promptsPerStep", promptsPerStep());
   }
 }

@@ -52,7 +52,7 @@ public abstract class EvaluationRun implements PostTrainingStage {
 
   @Value.Check
   protected void check() {
-    checkArgument(checkpoints() > 0, "evaluation.checkpoints (%s) must be > 0", checkpoints());
+    StageChecks.positiveCount("evaluation.checkpoints", checkpoints());
     StageChecks.nonNegative("evaluation.redTeamingPeopleHours", redTeamingPeopleHours());
     StageChecks.nonNegative("evaluation.humanEvaluationPeopleHours", humanEvaluationPeopleHours());
     StageChecks.nonNegative("evaluation.usdPerPeopleHour", usdPerPeopleHour());

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.TrainingPrecision;
-import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.steptime.AttentionKernel;
 import org.immutables.value.Value;
 
@@ -14,7 +13,7 @@ import org.immutables.value.Value;
  * phase's stage and the pre-training run are costed on the same hardware.
  */
 @Value.Immutable
-public abstract class PlannedStage {
+public abstract class PlannedStage implements StageSettings {
 
   /** Returns a new builder. */
   public static ImmutablePlannedStage.Builder builder() {
@@ -26,42 +25,6 @@ public abstract class PlannedStage {
 
   /** Accelerators the stage holds, {@code > 0}. */
   public abstract long accelerators();
-
-  /** How training splits them; {@link TrainingLayout#ZERO3} by default. */
-  @Value.Default
-  public TrainingLayout trainingLayout() {
-    return TrainingLayout.ZERO3;
-  }
-
-  /** Accelerators per generation replica; 1 by default. */
-  @Value.Default
-  public int generationTensorParallel() {
-    return 1;
-  }
-
-  /** How generation replicas store weights; bf16 by default. */
-  @Value.Default
-  public WeightFormat generationWeightFormat() {
-    return WeightFormat.BF16;
-  }
-
-  /** What generates; an inference engine by default. */
-  @Value.Default
-  public GenerationEngine generationEngine() {
-    return GenerationEngine.INFERENCE_ENGINE;
-  }
-
-  /** Most sequences a generation replica decodes at once; 256 (vLLM's default) by default. */
-  @Value.Default
-  public int generationBatchLimit() {
-    return 256;
-  }
-
-  /** The calibration; {@link PostTrainingCalibration#TULU3_405B} by default. */
-  @Value.Default
-  public PostTrainingCalibration calibration() {
-    return PostTrainingCalibration.TULU3_405B;
-  }
 
   @Value.Check
   protected void check() {
@@ -99,12 +62,7 @@ public abstract class PlannedStage {
         .usdPerAcceleratorHour(usdPerAcceleratorHour)
         .precision(precision)
         .attentionKernel(attentionKernel)
-        .trainingLayout(trainingLayout())
-        .generationTensorParallel(generationTensorParallel())
-        .generationWeightFormat(generationWeightFormat())
-        .generationEngine(generationEngine())
-        .generationBatchLimit(generationBatchLimit())
-        .calibration(calibration())
+        .from((StageSettings) this)
         .build();
   }
 }

@@ -83,6 +83,14 @@ public final class PostTrainingEstimator {
         Optional.empty());
   }
 
+  /**
+   * Sequences per optimizer step of the student's SFT in off-policy distillation, which the stage does not ask for:
+   * an assumption, Tülu 3's SFT batch of 128 (Lambert et al. 2024, arXiv:2411.15124 Table 11;
+   * {@code reference/post-training.json} pt-tulu3-sft-compute), also {@link SupervisedFineTuning#globalBatchSize()}'s
+   * default.
+   */
+  private static final int OFF_POLICY_STUDENT_BATCH = 128;
+
   private static StageEstimate preference(PreferenceTuning stage, Architecture policy, StageResources resources) {
     long n = resources.acceleratorCount();
     int sequences = Math.max(1, 2 * stage.globalBatchSize());
@@ -286,7 +294,7 @@ public final class PostTrainingEstimator {
             stage.meanResponseTokens(),
             stage.maxResponseTokens());
     int length = stage.promptTokens() + stage.maxResponseTokens();
-    Trainer.Speed speed = Trainer.speed(student, resources, n, length, 128);
+    Trainer.Speed speed = Trainer.speed(student, resources, n, length, OFF_POLICY_STUDENT_BATCH);
     double tokens =
         sequences * (stage.promptTokens() + stage.meanResponseTokens()) * stage.epochs() / stage.packingEfficiency();
     double trainSeconds = tokens * speed.trainingSecondsPerToken();

@@ -1,7 +1,5 @@
 package dev.persistence.costing.posttraining;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.architecture.Architecture;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -90,9 +88,9 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     StageChecks.positive("preference.chosenTokens", chosenTokens());
     StageChecks.positive("preference.rejectedTokens", rejectedTokens());
     StageChecks.positive("preference.epochs", epochs());
-    checkArgument(sequenceLength() > 0, "preference.sequenceLength (%s) must be > 0", sequenceLength());
+    StageChecks.positiveCount("preference.sequenceLength", sequenceLength());
     StageChecks.fraction("preference.packingEfficiency", packingEfficiency());
-    checkArgument(globalBatchSize() > 0, "preference.globalBatchSize (%s) must be > 0", globalBatchSize());
+    StageChecks.positiveCount("preference.globalBatchSize", globalBatchSize());
     StageChecks.positive("preference.rewardModelEpochs", rewardModelEpochs());
     StageChecks.positive("preference.processedTokens", processedTokens());
   }

@@ -110,22 +110,18 @@ public abstract class ReinforcementLearning implements PostTrainingStage {
 
   @Value.Check
   protected void check() {
-    checkArgument(steps() > 0, "rl.steps (%s) must be > 0", steps());
-    checkArgument(promptsPerStep() > 0, "rl.promptsPerStep (%s) must be > 0", promptsPerStep());
-    checkArgument(samplesPerPrompt() > 0, "rl.samplesPerPrompt (%s) must be > 0", samplesPerPrompt());
-    checkArgument(promptTokens() > 0, "rl.promptTokens (%s) must be > 0", promptTokens());
+    StageChecks.positiveCount("rl.steps", steps());
+    StageChecks.positiveCount("rl.promptsPerStep", promptsPerStep());
+    StageChecks.positiveCount("rl.samplesPerPrompt", samplesPerPrompt());
+    StageChecks.positiveCount("rl.promptTokens", promptTokens());
     StageChecks.nonNegative("rl.meanResponseTokens", meanResponseTokens());
-    checkArgument(
-        maxResponseTokens() >= meanResponseTokens(),
-        "rl.maxResponseTokens (%s) must be >= meanResponseTokens (%s)",
-        (Object) maxResponseTokens(),
-        meanResponseTokens());
+    StageChecks.responseLengths("rl", meanResponseTokens(), maxResponseTokens());
     checkArgument(
         meanResponseTokens() > 0 || maxResponseTokens() == 0,
         "rl.maxResponseTokens (%s) must be 0 when meanResponseTokens is 0",
         maxResponseTokens());
-    checkArgument(innerEpochs() > 0, "rl.innerEpochs (%s) must be > 0", innerEpochs());
-    checkArgument(miniBatches() > 0, "rl.miniBatches (%s) must be > 0", miniBatches());
+    StageChecks.positiveCount("rl.innerEpochs", innerEpochs());
+    StageChecks.positiveCount("rl.miniBatches", miniBatches());
     StageChecks.nonNegative("rl.verifierSecondsPerStep", verifierSecondsPerStep());
     checkArgument(
         placement() == RolloutPlacement.COLOCATED || generationAccelerators().isPresent(),

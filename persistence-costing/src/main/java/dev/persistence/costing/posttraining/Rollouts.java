@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.flops.FlopAccounting;
+import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.memory.InferenceMemory;
 import dev.persistence.costing.calibration.Calibration;
@@ -110,20 +111,19 @@ final class Rollouts {
     return new Generated(prefill + decode, prefillFlops + decodeFlops, batch);
   }
 
-  /** The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica. */
+  /**
+   * The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica: the faster of the ring
+   * ({@code 2(n-1)/n x bytes} in {@code 2(n-1)} steps; Patarasuk and Yuan 2009, JPDC 69(2)) and the double binary
+   * tree ({@code 2 x bytes} in {@code 2 log2 n} steps; Sanders, Speck and Traff 2009), the rule of
+   * {@code steptime.Collectives}.
+   */
   static double tensorParallelSeconds(Architecture model, StageResources resources, int ranks, double tokens) {
     if (ranks <= 1) {
       return 0;
     }
     var cluster = resources.cluster();
     boolean inNode = ranks <= cluster.scaleUpDomainSize();
-    double bandwidth =
-        inNode
-            ? cluster
-                .accelerator()
-                .scaleUpBandwidthBytesPerSecondPerDirection()
-                .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
-            : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+    double bandwidth = bandwidth(cluster, inNode);
     double latency =
         inNode
             ? Calibration.forAccelerator(cluster.accelerator().name())
@@ -136,27 +136,37 @@ final class Rollouts {
     return ALL_REDUCES_PER_LAYER * model.numLayers() * Math.min(ring, tree);
   }
 
-  /** One all-gather of the whole model's weights across the accelerators that shard it (ZeRO-3). */
+  /**
+   * Bytes per second per direction of one accelerator's link for a collective: the scale-up link within a scale-up
+   * domain (the scale-out link where the chip has none), the scale-out link across domains.
+   */
+  private static double bandwidth(Cluster cluster, boolean inNode) {
+    return inNode
+        ? cluster
+            .accelerator()
+            .scaleUpBandwidthBytesPerSecondPerDirection()
+            .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
+        : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+  }
+
+  /**
+   * One all-gather of the whole model's weights across the accelerators that shard it (ZeRO-3): the ring's
+   * bandwidth term {@code (n-1)/n x bytes} (Patarasuk and Yuan 2009), its latency neglected beside a whole model.
+   */
   static double gatherSeconds(Architecture model, StageResources resources, long accelerators) {
     if (accelerators <= 1) {
       return 0;
     }
     var cluster = resources.cluster();
     boolean inNode = accelerators <= cluster.scaleUpDomainSize();
-    double bandwidth =
-        inNode
-            ? cluster
-                .accelerator()
-                .scaleUpBandwidthBytesPerSecondPerDirection()
-                .orElse(cluster.scaleOutBandwidthBytesPerSecondPerAccelerator())
-            : cluster.scaleOutBandwidthBytesPerSecondPerAccelerator();
+    double bandwidth = bandwidth(cluster, inNode);
     return (double) (accelerators - 1) / accelerators * weightBytes(model, resources) / bandwidth;
   }
 
   /** Two all-reduces per layer and pass in Megatron-style tensor parallelism (Shoeybi et al. 2019 section 3). */
   private static final int ALL_REDUCES_PER_LAYER = 2;
 
-  /** Activations cross the all-reduce in 16 bits. */
+  /** Activations cross the all-reduce in 16 bits (bf16 generation, the default {@code generationWeightFormat}). */
   private static final int ACTIVATION_BYTES = 2;
 
   /** Bytes of the model's weights as the generators hold them. */

@@ -14,6 +14,20 @@ final class StageChecks {
     checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
   }
 
+  static void positiveCount(String field, long value) {
+    checkArgument(value > 0, "%s (%s) must be > 0", field, value);
+  }
+
+  /** A response's longest length bounds its mean. */
+  static void responseLengths(String prefix, double meanResponseTokens, int maxResponseTokens) {
+    checkArgument(
+        maxResponseTokens >= meanResponseTokens,
+        "%s.maxResponseTokens (%s) must be >= meanResponseTokens (%s)",
+        prefix,
+        maxResponseTokens,
+        meanResponseTokens);
+  }
+
   static void fraction(String field, double value) {
     checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
   }

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.TrainingPrecision;
-import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.steptime.AttentionKernel;
 import org.immutables.value.Value;
 
@@ -13,7 +12,7 @@ import org.immutables.value.Value;
  * how training splits them, how generation replicas are formed, and the calibration.
  */
 @Value.Immutable
-public abstract class StageResources {
+public abstract class StageResources implements StageSettings {
 
   /** Returns a new builder. */
   public static ImmutableStageResources.Builder builder() {
@@ -38,49 +37,10 @@ public abstract class StageResources {
     return TrainingPrecision.MIXED_BF16_ADAM;
   }
 
-  /** How training splits its accelerators; {@link TrainingLayout#ZERO3} by default. */
-  @Value.Default
-  public TrainingLayout trainingLayout() {
-    return TrainingLayout.ZERO3;
-  }
-
-  /** Accelerators of one generation replica (tensor-parallel ranks); 1 by default. */
-  @Value.Default
-  public int generationTensorParallel() {
-    return 1;
-  }
-
-  /** How generation replicas store weights; bf16 by default. */
-  @Value.Default
-  public WeightFormat generationWeightFormat() {
-    return WeightFormat.BF16;
-  }
-
-  /** What generates; an inference engine by default. */
-  @Value.Default
-  public GenerationEngine generationEngine() {
-    return GenerationEngine.INFERENCE_ENGINE;
-  }
-
-  /**
-   * Most sequences one generation replica decodes at once, {@code > 0}; 256 by default, vLLM's
-   * {@code max_num_seqs} default (vLLM engine arguments). For the training engine, the micro rollout batch.
-   */
-  @Value.Default
-  public int generationBatchLimit() {
-    return 256;
-  }
-
   /** The attention kernel of training; fused (FlashAttention) by default. */
   @Value.Default
   public AttentionKernel attentionKernel() {
     return AttentionKernel.FUSED;
-  }
-
-  /** The calibration; {@link PostTrainingCalibration#TULU3_405B} by default. */
-  @Value.Default
-  public PostTrainingCalibration calibration() {
-    return PostTrainingCalibration.TULU3_405B;
   }
 
   /** The stage's accelerator count. */

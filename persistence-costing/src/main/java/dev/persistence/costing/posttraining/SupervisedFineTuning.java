@@ -1,7 +1,5 @@
 package dev.persistence.costing.posttraining;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import org.immutables.value.Value;
 
 /**
@@ -59,9 +57,9 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     StageChecks.positive("sft.examples", examples());
     StageChecks.positive("sft.meanTokensPerExample", meanTokensPerExample());
     StageChecks.positive("sft.epochs", epochs());
-    checkArgument(sequenceLength() > 0, "sft.sequenceLength (%s) must be > 0", sequenceLength());
+    StageChecks.positiveCount("sft.sequenceLength", sequenceLength());
     StageChecks.fraction("sft.packingEfficiency", packingEfficiency());
-    checkArgument(globalBatchSize() > 0, "sft.globalBatchSize (%s) must be > 0", globalBatchSize());
+    StageChecks.positiveCount("sft.globalBatchSize", globalBatchSize());
     StageChecks.positive("sft.processedTokens", processedTokens());
   }
 }

@@ -28,7 +28,10 @@ public record TrainingLayout(
     int microBatchSize,
     ActivationRecomputation recomputation) {
 
-  /** ZeRO-3 / FSDP full sharding, pure data parallelism, micro-batch 1, full recomputation. */
+  /**
+   * ZeRO-3 / FSDP full sharding (Rajbhandari et al. 2020, arXiv:1910.02054 section 5, stage P_os+g+p; Zhao et al.
+   * 2023, arXiv:2304.11277), pure data parallelism, micro-batch 1, full recomputation.
+   */
   public static final TrainingLayout ZERO3 =
       new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 1, ActivationRecomputation.FULL);
 

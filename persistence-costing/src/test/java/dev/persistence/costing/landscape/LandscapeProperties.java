@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class LandscapeProperties {
 
+  /** An entry's required fields, the source a placeholder. */
+  private static ImmutableNotableModel.Builder entry(String name, String organization, LocalDate date) {
+    return NotableModel.builder().name(name).organization(organization).publicationDate(date).source("test");
+  }
+
   private static NotableModel model(String name, LocalDate date, double flop, double parameters, boolean frontier) {
-    return NotableModel.builder()
-        .name(name)
-        .organization("org")
-        .publicationDate(date)
+    return entry(name, "org", date)
         .trainingComputeFlop(flop)
         .totalParameters(parameters)
         .epochFrontier(frontier)
-        .source("test")
         .build();
   }
 
@@ -118,22 +119,14 @@ class LandscapeProperties {
   @Test
   void theHeadlineNamesTheNeighboursWithEpochsConfidence() {
     NotableModel llama =
-        NotableModel.builder()
-            .name("Llama 3.1-405B")
-            .organization("Meta AI")
-            .publicationDate(LocalDate.of(2024, 7, 23))
+        entry("Llama 3.1-405B", "Meta AI", LocalDate.of(2024, 7, 23))
             .trainingComputeFlop(3.8e25)
             .computeConfidence(ComputeConfidence.CONFIDENT)
-            .source("test")
             .build();
     NotableModel grok =
-        NotableModel.builder()
-            .name("Grok 3")
-            .organization("xAI")
-            .publicationDate(LocalDate.of(2025, 2, 17))
+        entry("Grok 3", "xAI", LocalDate.of(2025, 2, 17))
             .trainingComputeFlop(3.5e26)
             .computeConfidence(ComputeConfidence.LIKELY)
-            .source("test")
             .build();
     Positioning p =
         Positioning.of(1.026e26, 1e12, LocalDate.of(2025, 6, 1), List.of(llama, grok), Optional.empty(), 3);
@@ -149,27 +142,12 @@ class LandscapeProperties {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                NotableModel.builder()
-                    .name("x")
-                    .organization("o")
-                    .publicationDate(LocalDate.of(2025, 1, 1))
-                    .trainingComputeFlop(Double.NaN)
-                    .source("s")
-                    .build());
+            () -> entry("x", "o", LocalDate.of(2025, 1, 1)).trainingComputeFlop(Double.NaN).build());
     assertTrue(e.getMessage().contains("trainingComputeFlop (NaN)"), e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                NotableModel.builder()
-                    .name("x")
-                    .organization("o")
-                    .publicationDate(LocalDate.of(2025, 1, 1))
-                    .totalParameters(1e9)
-                    .activeParameters(2e9)
-                    .source("s")
-                    .build());
+            () -> entry("x", "o", LocalDate.of(2025, 1, 1)).totalParameters(1e9).activeParameters(2e9).build());
     assertTrue(e.getMessage().contains("activeParameters"), e.getMessage());
   }
 }

@@ -37,10 +37,16 @@ class PublishedPostTrainingTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> entry(String file, String id) {
+    return (Map<String, Object>) value(file, id);
+  }
+
+  /** The {@code value} of the reference entry {@code id} in {@code file}. */
+  @SuppressWarnings("unchecked")
+  private static Object value(String file, String id) {
     for (Object item : (List<Object>) ReferenceJson.readAny(file)) {
       Map<String, Object> map = (Map<String, Object>) item;
       if (id.equals(map.get("id"))) {
-        return (Map<String, Object>) map.get("value");
+        return map.get("value");
       }
     }
     throw new AssertionError("no " + id + " in " + file);
@@ -128,54 +134,56 @@ class PublishedPostTrainingTest {
   /** 8B: 100,000 episodes of 224 per step, responses to 2,048, 4 PPO epochs, on one node (7 train + 1 vLLM). */
   @Test
   void tulu8bRlvrGpuHours() {
-    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
-    Map<String, Object> compute = entry("post-training.json", "pt-tulu3-rlvr-compute");
-    int batch = (int) number(hparams, "8B", "batch");
-    ReinforcementLearning rl =
-        ReinforcementLearning.builder()
-            .algorithm(RlAlgorithm.PPO)
-            .steps((long) Math.ceil(number(hparams, "8B", "episodes") / batch))
-            .promptsPerStep(batch)
-            .promptTokens(ASSUMED_RLVR_PROMPT_TOKENS)
-            .maxResponseTokens((int) number(hparams, "8B", "response_len"))
-            .meanResponseTokens(number(hparams, "8B", "response_len") / 2)
-            .innerEpochs((int) number(hparams, "8B", "ppo_update_iters"))
-            .placement(RolloutPlacement.DISAGGREGATED)
-            .generationAccelerators(1)
-            .build();
-    StageEstimate estimate =
-        PostTrainingEstimator.estimate(rl, llama8b(), resources(h100(), (int) number(compute, "8B_rl", "gpus")));
-    check(
-        "Tulu 3 8B RLVR GPU-hours",
-        estimate.acceleratorHours(),
-        number(compute, "8B_rl", "gpus") * number(compute, "8B_rl", "hours"),
-        0.25);
+    checkTuluRlvr("8B", "8B_rl", false, 1, llama8b(), 0.25);
   }
 
   /** 70B: 400,000 episodes of 640 per step, responses to 2,048, Table 21's 4 PPO epochs, 8 vLLM + 40 train. */
   @Test
   void tulu70bRlvrGpuHours() {
+    checkTuluRlvr("70B_final", "70B_rl", true, 8, llama70b(), 4.5);
+  }
+
+  /**
+   * A Tülu 3 RLVR run from its hyper-parameters ({@code hparamsKey}) against its GPU-hours ({@code computeKey}):
+   * PPO with Table 21's 8B PPO epochs, disaggregated on H100s with one vLLM replica across the generation
+   * accelerators, optionally with the 8B value model.
+   */
+  private static void checkTuluRlvr(
+      String hparamsKey,
+      String computeKey,
+      boolean valueModel,
+      int generationAccelerators,
+      Architecture model,
+      double tolerance) {
     Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
     Map<String, Object> compute = entry("post-training.json", "pt-tulu3-rlvr-compute");
-    int batch = (int) number(hparams, "70B_final", "batch");
-    ReinforcementLearning rl =
+    int batch = (int) number(hparams, hparamsKey, "batch");
+    ImmutableReinforcementLearning.Builder rl =
         ReinforcementLearning.builder()
             .algorithm(RlAlgorithm.PPO)
-            .steps((long) Math.ceil(number(hparams, "70B_final", "episodes") / batch))
+            .steps((long) Math.ceil(number(hparams, hparamsKey, "episodes") / batch))
             .promptsPerStep(batch)
             .promptTokens(ASSUMED_RLVR_PROMPT_TOKENS)
-            .maxResponseTokens((int) number(hparams, "70B_final", "response_len"))
-            .meanResponseTokens(number(hparams, "70B_final", "response_len") / 2)
+            .maxResponseTokens((int) number(hparams, hparamsKey, "response_len"))
+            .meanResponseTokens(number(hparams, hparamsKey, "response_len") / 2)
             .innerEpochs((int) number(hparams, "8B", "ppo_update_iters"))
-            .valueModel(llama8b())
             .placement(RolloutPlacement.DISAGGREGATED)
-            .generationAccelerators(8)
-            .build();
-    int gpus = (int) number(compute, "70B_rl", "gpus");
+            .generationAccelerators(generationAccelerators);
+    if (valueModel) {
+      rl.valueModel(llama8b());
+    }
+    int gpus = (int) number(compute, computeKey, "gpus");
     StageResources resources =
-        StageResources.builder().from(resources(h100(), gpus)).generationTensorParallel(8).build();
-    StageEstimate estimate = PostTrainingEstimator.estimate(rl, llama70b(), resources);
-    check("Tulu 3 70B RLVR GPU-hours", estimate.acceleratorHours(), gpus * number(compute, "70B_rl", "hours"), 4.5);
+        StageResources.builder()
+            .from(resources(h100(), gpus))
+            .generationTensorParallel(generationAccelerators)
+            .build();
+    StageEstimate estimate = PostTrainingEstimator.estimate(rl.build(), model, resources);
+    check(
+        "Tulu 3 " + hparamsKey.replace("_final", "") + " RLVR GPU-hours",
+        estimate.acceleratorHours(),
+        gpus * number(compute, computeKey, "hours"),
+        tolerance);
   }
 
   // ---- Tülu 3 SFT (section 4.3) and DPO (section 5.4.1) ----
@@ -194,18 +202,19 @@ class PublishedPostTrainingTest {
 
   @Test
   void tulu8bSft() {
-    Map<String, Object> sft = entry("post-training.json", "pt-tulu3-sft-compute");
-    int gpus = (int) number(sft, "8B", "gpus");
-    StageEstimate estimate = PostTrainingEstimator.estimate(tuluSft(), llama8b(), resources(h100(), gpus));
-    check("Tulu 3 8B SFT GPU-hours", estimate.acceleratorHours(), gpus * number(sft, "8B", "hours"), 0.70);
+    checkTuluSft("8B", llama8b(), 0.70);
   }
 
   @Test
   void tulu70bSft() {
+    checkTuluSft("70B", llama70b(), 0.10);
+  }
+
+  private static void checkTuluSft(String size, Architecture model, double tolerance) {
     Map<String, Object> sft = entry("post-training.json", "pt-tulu3-sft-compute");
-    int gpus = (int) number(sft, "70B", "gpus");
-    StageEstimate estimate = PostTrainingEstimator.estimate(tuluSft(), llama70b(), resources(h100(), gpus));
-    check("Tulu 3 70B SFT GPU-hours", estimate.acceleratorHours(), gpus * number(sft, "70B", "hours"), 0.10);
+    int gpus = (int) number(sft, size, "gpus");
+    StageEstimate estimate = PostTrainingEstimator.estimate(tuluSft(), model, resources(h100(), gpus));
+    check("Tulu 3 " + size + " SFT GPU-hours", estimate.acceleratorHours(), gpus * number(sft, size, "hours"), tolerance);
   }
 
   /** A pair's tokens from the 8B card: its bytes less one of the three copies of the prompt, over 4 bytes a token. */
@@ -232,22 +241,23 @@ class PublishedPostTrainingTest {
 
   @Test
   void tulu8bDpo() {
-    Map<String, Object> dpo = entry("post-training.json", "pt-tulu3-dpo-compute");
-    Map<String, Object> card = entry("post-training-settings.json", "pts-tulu3-8b-preference-mixture-size");
-    int gpus = (int) number(dpo, "8B", "gpus");
-    StageEstimate estimate =
-        PostTrainingEstimator.estimate(tuluDpo(number(card, "num_examples")), llama8b(), resources(h100(), gpus));
-    check("Tulu 3 8B DPO GPU-hours", estimate.acceleratorHours(), gpus * number(dpo, "8B", "hours"), 0.50);
+    checkTuluDpo("8B", "num_examples", llama8b(), 0.50);
   }
 
   @Test
   void tulu70bDpo() {
+    checkTuluDpo("70B", "num_pairs", llama70b(), 0.70);
+  }
+
+  /** A DPO run on the pairs of the {@code size} preference card (counted by {@code pairsField}). */
+  private static void checkTuluDpo(String size, String pairsField, Architecture model, double tolerance) {
     Map<String, Object> dpo = entry("post-training.json", "pt-tulu3-dpo-compute");
-    Map<String, Object> card = entry("post-training-settings.json", "pts-tulu3-70b-preference-mixture-size");
-    int gpus = (int) number(dpo, "70B", "gpus");
+    Map<String, Object> card =
+        entry("post-training-settings.json", "pts-tulu3-" + size.toLowerCase(Locale.ROOT) + "-preference-mixture-size");
+    int gpus = (int) number(dpo, size, "gpus");
     StageEstimate estimate =
-        PostTrainingEstimator.estimate(tuluDpo(number(card, "num_pairs")), llama70b(), resources(h100(), gpus));
-    check("Tulu 3 70B DPO GPU-hours", estimate.acceleratorHours(), gpus * number(dpo, "70B", "hours"), 0.70);
+        PostTrainingEstimator.estimate(tuluDpo(number(card, pairsField)), model, resources(h100(), gpus));
+    check("Tulu 3 " + size + " DPO GPU-hours", estimate.acceleratorHours(), gpus * number(dpo, size, "hours"), tolerance);
   }
 
   /** The 8B reward model: a Bradley-Terry model on the 8B preference pairs, one epoch (assumed), 8 GPUs. */
@@ -389,14 +399,7 @@ class PublishedPostTrainingTest {
     check("OpenRLHF generation share", estimate.generationShare(), openRlhfShare(), 0.30);
   }
 
-  @SuppressWarnings("unchecked")
   private static double openRlhfShare() {
-    for (Object item : (List<Object>) ReferenceJson.readAny("post-training.json")) {
-      Map<String, Object> map = (Map<String, Object>) item;
-      if ("pt-openrlhf-generation-share".equals(map.get("id"))) {
-        return ((Number) map.get("value")).doubleValue();
-      }
-    }
-    throw new AssertionError("no OpenRLHF entry");
+    return ((Number) value("post-training.json", "pt-openrlhf-generation-share")).doubleValue();
   }
 }

@@ -10,10 +10,6 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,17 +51,7 @@ public final class DatasetCatalog {
   public static DatasetCatalog bundled() {
     DatasetCatalog catalog = bundled;
     if (catalog == null) {
-      try (InputStream in = DatasetCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("bundled catalog " + BUNDLED_RESOURCE + " is missing");
-        }
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        catalog = read(Documents.parse(text, DocumentFormat.JSON, "datasets.json"), "datasets.json", false);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
-      }
+      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
       bundled = catalog;
     }
     return catalog;
@@ -95,11 +81,7 @@ public final class DatasetCatalog {
   private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
     DocumentNode root = DocumentNode.root(json, documentName);
     ObjectFields fields = root.fields();
-    DocumentNode versionNode = fields.required("catalogVersion");
-    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
-      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
-    }
-    String version = versionNode.json().asText();
+    String version = CatalogFiles.version(fields);
     fields.optionalText("description");
     List<DatasetEntry> entries = new ArrayList<>();
     for (DocumentNode node : fields.required("datasets").elements()) {
@@ -164,23 +146,9 @@ public final class DatasetCatalog {
    * @param user the user's catalog
    */
   public DatasetCatalog withUserEntries(DatasetCatalog user) {
-    List<DatasetEntry> merged = new ArrayList<>(entries);
-    for (DatasetEntry addition : user.entries) {
-      int replaced = -1;
-      for (int i = 0; i < merged.size() && replaced < 0; i++) {
-        for (String name : names(addition)) {
-          if (merged.get(i).isNamed(name)) {
-            replaced = i;
-            break;
-          }
-        }
-      }
-      if (replaced >= 0) {
-        merged.set(replaced, addition);
-      } else {
-        merged.add(addition);
-      }
-    }
+    List<DatasetEntry> merged =
+        CatalogFiles.merge(
+            entries, user.entries, (existing, addition) -> names(addition).stream().anyMatch(existing::isNamed));
     return new DatasetCatalog(version + "+" + user.version, merged);
   }
 

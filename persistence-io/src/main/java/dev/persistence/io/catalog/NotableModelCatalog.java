@@ -12,10 +12,6 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -78,17 +74,7 @@ public final class NotableModelCatalog {
   public static NotableModelCatalog bundled() {
     NotableModelCatalog catalog = bundled;
     if (catalog == null) {
-      try (InputStream in = NotableModelCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("bundled catalog " + BUNDLED_RESOURCE + " is missing");
-        }
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        catalog = read(Documents.parse(text, DocumentFormat.JSON, "notable-models.json"), "notable-models.json", false);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
-      }
+      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
       bundled = catalog;
     }
     return catalog;
@@ -119,10 +105,7 @@ public final class NotableModelCatalog {
   private static NotableModelCatalog read(JsonNode json, String documentName, boolean user) {
     DocumentNode root = DocumentNode.root(json, documentName);
     ObjectFields fields = root.fields();
-    DocumentNode versionNode = fields.required("catalogVersion");
-    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
-      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
-    }
+    String version = CatalogFiles.version(fields);
     fields.optionalText("description");
     String attribution = fields.optionalText("attribution").orElse("");
     Optional<String> sha256 = Optional.empty();
@@ -150,7 +133,7 @@ public final class NotableModelCatalog {
     if (!user && attribution.isBlank()) {
       throw root.error("the bundled catalog needs its attribution");
     }
-    return new NotableModelCatalog(versionNode.json().asText(), attribution, sha256, models);
+    return new NotableModelCatalog(version, attribution, sha256, models);
   }
 
   /**
@@ -233,21 +216,8 @@ public final class NotableModelCatalog {
    * @param user the user's catalog
    */
   public NotableModelCatalog withUserEntries(NotableModelCatalog user) {
-    List<NotableModel> merged = new ArrayList<>(models);
-    for (NotableModel addition : user.models) {
-      int replaced = -1;
-      for (int i = 0; i < merged.size(); i++) {
-        if (merged.get(i).isNamed(addition.name())) {
-          replaced = i;
-          break;
-        }
-      }
-      if (replaced >= 0) {
-        merged.set(replaced, addition);
-      } else {
-        merged.add(addition);
-      }
-    }
+    List<NotableModel> merged =
+        CatalogFiles.merge(models, user.models, (existing, addition) -> existing.isNamed(addition.name()));
     String mergedAttribution =
         user.attribution.isBlank() || user.attribution.equals(attribution)
             ? attribution

@@ -2,15 +2,20 @@ package dev.persistence.io.huggingface;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
-import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.ComponentKind;
+import dev.persistence.core.architecture.CompositeModel;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.ImmutableArchitecture;
 import dev.persistence.core.architecture.ImmutableGroupedQueryAttention;
 import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.MultiTokenPrediction;
+import dev.persistence.core.architecture.NormKind;
+import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.QueryKeyNorm;
+import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.InvalidDocumentException;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +185,53 @@ final class DecoderLayout implements FamilyLayout {
         .languageModel(withModules)
         .addComponent(new ModelComponent("mtp", ComponentKind.MULTI_TOKEN_PREDICTION, mtp.parameters(model)))
         .build();
+  }
+
+  /**
+   * Multi-head attention, {@code heads} heads of {@code hidden / heads}, with biases on the {@code qkv} and output
+   * projections or on none (GPT-2, GPT-NeoX, Falcon, Phi).
+   */
+  static ImmutableGroupedQueryAttention.Builder multiHeadAttention(int hidden, int heads, boolean bias) {
+    return GroupedQueryAttention.builder()
+        .numAttentionHeads(heads)
+        .headDim(hidden / heads)
+        .queryKeyValueBias(bias)
+        .outputBias(bias);
+  }
+
+  /** The plain (ungated) two-matrix MLP of {@code width}, with biases on both or on neither. */
+  static DenseFeedForward plainMlp(int width, boolean bias) {
+    return DenseFeedForward.builder().intermediateSize(width).gated(false).bias(bias).build();
+  }
+
+  /** {@code builder} with {@code mixer} in place of attention at {@code mixerLayers}; unchanged when none. */
+  static ImmutableArchitecture.Builder mixLayers(
+      ImmutableArchitecture.Builder builder, SequenceMixer mixer, List<Integer> mixerLayers) {
+    if (!mixerLayers.isEmpty()) {
+      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mixerLayers);
+    }
+    return builder;
+  }
+
+  /**
+   * An attention and Mamba hybrid (Jamba, Granite 4): {@code mixer} at {@code mambaLayers}, the family's attention
+   * at the rest, {@code feedForward} in every layer, RMSNorm, no position parameters.
+   */
+  static CompositeModel mambaHybrid(
+      HuggingFaceFamily family,
+      ConfigNode config,
+      int hidden,
+      int layers,
+      FeedForward feedForward,
+      SequenceMixer mixer,
+      List<Integer> mambaLayers) {
+    var builder =
+        common(family, config, hidden, layers)
+            .normKind(NormKind.RMS_NORM)
+            .positionEncoding(PositionEncoding.NONE)
+            .attention(attention(family, config, hidden).build())
+            .feedForward(feedForward);
+    return CompositeModel.of(mixLayers(builder, mixer, mambaLayers).build());
   }
 
   /** The layer indices {@code from <= i < to}. */

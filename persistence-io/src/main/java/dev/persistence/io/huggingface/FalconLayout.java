@@ -1,15 +1,10 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
-import dev.persistence.core.architecture.DenseFeedForward;
-import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
-import dev.persistence.core.architecture.QueryKeyNorm;
-import java.util.OptionalInt;
 
-  /**
+/**
  * Falcon (modeling_falcon.py): the original layout (7B: multi-query, one shared input norm for a parallel
  * block) and the new decoder architecture (40B, 180B: {@code num_kv_heads} groups, separate norms for
  * attention and MLP), LayerNorm with bias, projections with biases only when {@code bias} is set.
@@ -38,31 +33,14 @@ final class FalconLayout implements FamilyLayout {
     }
     boolean bias = config.booleanOr("bias", false);
     return CompositeModel.of(
-        Architecture.builder()
-        .family(family.modelType)
-        .hiddenSize(hidden)
-        .vocabSize(config.requireInt("vocab_size"))
-        .numLayers(config.requireIntAny("num_hidden_layers", "n_layer"))
-        .contextLength(config.intOr("max_position_embeddings", family.defaultContextLength))
-        .tiedEmbeddings(config.booleanOr("tie_word_embeddings", true))
+        DecoderLayout.common(family, config, hidden, config.requireIntAny("num_hidden_layers", "n_layer"))
         .positionEncoding(config.booleanOr("alibi", false) ? PositionEncoding.NONE : PositionEncoding.ROTARY)
         .normKind(NormKind.LAYER_NORM)
         .normsPerLayer(norms)
         .parallelAttentionAndFeedForward(newArchitecture || parallel)
         .attention(
-            GroupedQueryAttention.builder()
-                .numAttentionHeads(heads)
-                .numKeyValueHeads(keyValueHeads)
-                .headDim(hidden / heads)
-                .queryKeyValueBias(bias)
-                .outputBias(bias)
-                .build())
-        .feedForward(
-            DenseFeedForward.builder()
-                .intermediateSize(config.intOr("ffn_hidden_size", 4 * hidden))
-                .gated(false)
-                .bias(bias)
-                .build())
+            DecoderLayout.multiHeadAttention(hidden, heads, bias).numKeyValueHeads(keyValueHeads).build())
+        .feedForward(DecoderLayout.plainMlp(config.intOr("ffn_hidden_size", 4 * hidden), bias))
         .build());
   }
 }

@@ -24,11 +24,7 @@ final class FeedForwardReaders {
   /** Starcoder2 (modeling_starcoder2.py): plain {@code c_fc}, {@code c_proj}, biased with {@code use_bias}. */
   static final FeedForwardReader PLAIN_DENSE_USE_BIAS =
       (family, config) ->
-          DenseFeedForward.builder()
-              .intermediateSize(config.requireInt("intermediate_size"))
-              .gated(false)
-              .bias(config.booleanOr("use_bias", true))
-              .build();
+          DecoderLayout.plainMlp(config.requireInt("intermediate_size"), config.booleanOr("use_bias", true));
 
   /** Mixtral and PhiMoE: {@code num_local_experts} gated experts, router without bias, every layer sparse. */
   static final FeedForwardReader MIXTRAL =

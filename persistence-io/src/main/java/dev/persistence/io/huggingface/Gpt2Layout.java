@@ -2,14 +2,11 @@ package dev.persistence.io.huggingface;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
-import dev.persistence.core.architecture.DenseFeedForward;
-import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
-import dev.persistence.core.architecture.QueryKeyNorm;
 import java.util.OptionalInt;
 
-  /** GPT-2 (modeling_gpt2.py): fused qkv with bias, plain 4h MLP with biases, LayerNorm, learned positions. */
+/** GPT-2 (modeling_gpt2.py): fused qkv with bias, plain 4h MLP with biases, LayerNorm, learned positions. */
 final class Gpt2Layout implements FamilyLayout {
 
   static final Gpt2Layout INSTANCE = new Gpt2Layout();
@@ -32,19 +29,8 @@ final class Gpt2Layout implements FamilyLayout {
         .tiedEmbeddings(config.booleanOr("tie_word_embeddings", true))
         .positionEncoding(PositionEncoding.LEARNED_ABSOLUTE)
         .normKind(NormKind.LAYER_NORM)
-        .attention(
-            GroupedQueryAttention.builder()
-                .numAttentionHeads(heads)
-                .headDim(hidden / heads)
-                .queryKeyValueBias(true)
-                .outputBias(true)
-                .build())
-        .feedForward(
-            DenseFeedForward.builder()
-                .intermediateSize(inner.orElse(4 * hidden))
-                .gated(false)
-                .bias(true)
-                .build())
+        .attention(DecoderLayout.multiHeadAttention(hidden, heads, true).build())
+        .feedForward(DecoderLayout.plainMlp(inner.orElse(4 * hidden), true))
         .build());
   }
 }

@@ -1,15 +1,9 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
-import dev.persistence.core.architecture.DenseFeedForward;
-import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.NormKind;
-import dev.persistence.core.architecture.PositionEncoding;
-import dev.persistence.core.architecture.QueryKeyNorm;
-import java.util.OptionalInt;
 
-  /** GPT-NeoX / Pythia (modeling_gpt_neox.py): LayerNorms, biased projections, plain MLP, untied head. */
+/** GPT-NeoX / Pythia (modeling_gpt_neox.py): LayerNorms, biased projections, plain MLP, untied head. */
 final class GptNeoxLayout implements FamilyLayout {
 
   static final GptNeoxLayout INSTANCE = new GptNeoxLayout();
@@ -26,19 +20,8 @@ final class GptNeoxLayout implements FamilyLayout {
         DecoderLayout.common(family, config, hidden, config.requireIntAny("num_hidden_layers", "n_layer"))
         .normKind(NormKind.LAYER_NORM)
         .parallelAttentionAndFeedForward(config.booleanOr("use_parallel_residual", true))
-        .attention(
-            GroupedQueryAttention.builder()
-                .numAttentionHeads(heads)
-                .headDim(hidden / heads)
-                .queryKeyValueBias(bias)
-                .outputBias(bias)
-                .build())
-        .feedForward(
-            DenseFeedForward.builder()
-                .intermediateSize(config.requireInt("intermediate_size"))
-                .gated(false)
-                .bias(true)
-                .build())
+        .attention(DecoderLayout.multiHeadAttention(hidden, heads, bias).build())
+        .feedForward(DecoderLayout.plainMlp(config.requireInt("intermediate_size"), true))
         .build());
   }
 }

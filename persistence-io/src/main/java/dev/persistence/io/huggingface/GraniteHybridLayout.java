@@ -1,13 +1,10 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.Mamba2Mixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
-import dev.persistence.core.architecture.NormKind;
-import dev.persistence.core.architecture.PositionEncoding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,17 +49,7 @@ final class GraniteHybridLayout implements FamilyLayout {
             .convBias(config.booleanOr("mamba_conv_bias", true))
             .projectionBias(config.booleanOr("mamba_proj_bias", false))
             .build();
-    var builder =
-        DecoderLayout.common(family, config, hidden, layers)
-            .normKind(NormKind.RMS_NORM)
-            .positionEncoding(PositionEncoding.NONE)
-            .attention(DecoderLayout.attention(family, config, hidden).build())
-            .feedForward(feedForward(config));
-    if (!mambaLayers.isEmpty()) {
-      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mambaLayers);
-    }
-    Architecture model = builder.build();
-    return CompositeModel.of(model);
+    return DecoderLayout.mambaHybrid(family, config, hidden, layers, feedForward(config), mixer, mambaLayers);
   }
 
   private static FeedForward feedForward(ConfigNode config) {

@@ -1,13 +1,10 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.MambaMixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
-import dev.persistence.core.architecture.NormKind;
-import dev.persistence.core.architecture.PositionEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +38,7 @@ final class JambaLayout implements FamilyLayout {
             .projectionBias(config.booleanOr("mamba_proj_bias", false))
             .timeStepAndStateNorms(true)
             .build();
-    var builder =
-        DecoderLayout.common(family, config, hidden, layers)
-            .normKind(NormKind.RMS_NORM)
-            .positionEncoding(PositionEncoding.NONE)
-            .attention(DecoderLayout.attention(family, config, hidden).build())
-            .feedForward(feedForward(config));
-    if (!mambaLayers.isEmpty()) {
-      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(mambaLayers);
-    }
-    Architecture model = builder.build();
-    return CompositeModel.of(model);
+    return DecoderLayout.mambaHybrid(family, config, hidden, layers, feedForward(config), mixer, mambaLayers);
   }
 
   /** The Mamba layers: {@code layers_block_type} when present, else all but the attention period's. */

@@ -1,15 +1,10 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
-import dev.persistence.core.architecture.DenseFeedForward;
-import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.NormKind;
-import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.QueryKeyNorm;
-import java.util.OptionalInt;
 
-  /**
+/**
  * Phi-1/1.5/2 (modeling_phi.py): a parallel block with one LayerNorm, biases on every projection, a plain
  * MLP, optional LayerNorms on queries and keys over the head width, and an untied head with a bias.
  */
@@ -31,21 +26,12 @@ final class PhiLayout implements FamilyLayout {
         .parallelAttentionAndFeedForward(true)
         .outputHeadBias(true)
         .attention(
-            GroupedQueryAttention.builder()
-                .numAttentionHeads(heads)
+            DecoderLayout.multiHeadAttention(hidden, heads, true)
                 .numKeyValueHeads(config.intOr("num_key_value_heads", heads))
-                .headDim(hidden / heads)
-                .queryKeyValueBias(true)
-                .outputBias(true)
                 .queryKeyNorm(config.booleanOr("qk_layernorm", false) ? QueryKeyNorm.PER_HEAD : QueryKeyNorm.NONE)
                 .queryKeyNormKind(NormKind.LAYER_NORM)
                 .build())
-        .feedForward(
-            DenseFeedForward.builder()
-                .intermediateSize(config.requireInt("intermediate_size"))
-                .gated(false)
-                .bias(true)
-                .build())
+        .feedForward(DecoderLayout.plainMlp(config.requireInt("intermediate_size"), true))
         .build());
   }
 }

@@ -51,9 +51,7 @@ final class Qwen3NextLayout implements FamilyLayout {
             .normKind(family.normKind)
             .attention(DecoderLayout.attention(family, config, hidden).outputGate(true).build())
             .feedForward(family.feedForward.read(family, config));
-    if (!linearLayers.isEmpty()) {
-      builder.sequenceMixer(mixer).addAllSequenceMixerLayerIndices(linearLayers);
-    }
+    DecoderLayout.mixLayers(builder, mixer, linearLayers);
     Architecture model = builder.build();
     return DecoderLayout.withMultiTokenPrediction(family, config, model);
   }

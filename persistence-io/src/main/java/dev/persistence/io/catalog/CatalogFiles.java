@@ -1,0 +1,74 @@
+package dev.persistence.io.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.ObjectFields;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+
+/** What the name-keyed catalogs (notable models, datasets) share: the bundled resource, the version, the merge. */
+final class CatalogFiles {
+
+  private CatalogFiles() {}
+
+  /**
+   * Reads a bundled JSON resource; the document is named by the resource's file name.
+   *
+   * @param resource the classpath location
+   * @param reader reads the parsed document given its name
+   * @throws IllegalStateException if the resource is missing or invalid (a packaging defect)
+   */
+  static <C> C bundled(String resource, BiFunction<JsonNode, String, C> reader) {
+    String documentName = resource.substring(resource.lastIndexOf('/') + 1);
+    try (InputStream in = CatalogFiles.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled catalog " + resource + " is missing");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return reader.apply(Documents.parse(text, DocumentFormat.JSON, documentName), documentName);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /** The required {@code catalogVersion}, a string or a number, as text. */
+  static String version(ObjectFields fields) {
+    DocumentNode versionNode = fields.required("catalogVersion");
+    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
+      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
+    }
+    return versionNode.json().asText();
+  }
+
+  /**
+   * {@code base} with {@code additions}: an addition replaces, in place, the first entry it {@code matches}; the
+   * rest are appended in order.
+   */
+  static <E> List<E> merge(List<E> base, List<E> additions, BiPredicate<E, E> matches) {
+    List<E> merged = new ArrayList<>(base);
+    for (E addition : additions) {
+      int replaced = -1;
+      for (int i = 0; i < merged.size() && replaced < 0; i++) {
+        if (matches.test(merged.get(i), addition)) {
+          replaced = i;
+        }
+      }
+      if (replaced >= 0) {
+        merged.set(replaced, addition);
+      } else {
+        merged.add(addition);
+      }
+    }
+    return merged;
+  }
+}
