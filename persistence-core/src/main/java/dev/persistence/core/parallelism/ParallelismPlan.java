@@ -6,9 +6,9 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Cluster;
-import java.util.Locale;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -226,15 +226,19 @@ public abstract class ParallelismPlan {
     checkArgument(contextParallel() > 0, "contextParallel (%s) must be > 0", contextParallel());
     checkArgument(expertParallel() > 0, "expertParallel (%s) must be > 0", expertParallel());
     checkArgument(expertTensorParallel() > 0, "expertTensorParallel (%s) must be > 0", expertTensorParallel());
+    long foldedRanks =
+        ExactCounts.of(
+            "tensorParallel x dataParallel x contextParallel",
+            ExactCounts.inputs(
+                "tensorParallel", tensorParallel(), "dataParallel", dataParallel(), "contextParallel", contextParallel()),
+            () -> ExactCounts.times(ExactCounts.times(tensorParallel(), dataParallel()), contextParallel()));
     checkArgument(
-        ((long) tensorParallel() * dataParallel() * contextParallel())
-                % ((long) expertParallel() * expertTensorParallel())
-            == 0,
+        foldedRanks % ((long) expertParallel() * expertTensorParallel()) == 0,
         "expertParallel x expertTensorParallel (%s x %s) must divide tensorParallel x dataParallel x"
             + " contextParallel (%s): the expert groups fold over those ranks (Megatron-Core MoE parallel folding)",
         expertParallel(),
         expertTensorParallel(),
-        (long) tensorParallel() * dataParallel() * contextParallel());
+        foldedRanks);
     checkArgument(microBatchSize() > 0, "microBatchSize (%s) must be > 0", microBatchSize());
     checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
     checkArgument(

@@ -27,12 +27,12 @@ public record PostTrainingCalibration(
 
   /**
    * Fitted once, to the one published post-training run whose iteration is split into its parts: Tülu 3 405B RLVR
-   * on 256 H100s (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
+   * on 256 H100s, refitted when the step-time model changed (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
    * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs). Every other figure in
    * {@code reference/post-training.json} is a prediction from these values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.40, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.265, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.
