@@ -28,6 +28,16 @@ final class Forecasts {
     json.put("score", forecast.score());
     json.put("scoreLower", forecast.scoreLower());
     json.put("scoreUpper", forecast.scoreUpper());
+    json.put("bootstrapLower", forecast.bootstrapLower());
+    json.put("bootstrapUpper", forecast.bootstrapUpper());
+    Map<String, Object> extrapolation = new LinkedHashMap<>();
+    extrapolation.put("error", forecast.extrapolationError().name());
+    extrapolation.put("source", forecast.extrapolationError().source());
+    extrapolation.put("meanAbsoluteErrorPointsPerOom", forecast.extrapolationError().meanAbsoluteErrorPointsPerOom());
+    extrapolation.put("scaledComputeOom", forecast.scaledComputeOom());
+    extrapolation.put("halfWidth", forecast.extrapolationHalfWidth());
+    json.put("extrapolation", extrapolation);
+    json.put("interval", forecast.intervalComponents());
     json.put("confidence", forecast.confidence());
     json.put("samples", forecast.samples());
     forecast.extrapolationOom().ifPresent(v -> json.put("extrapolationOom", v));
@@ -107,6 +117,7 @@ final class Forecasts {
             forecast.scoreLower(),
             forecast.scoreUpper(),
             forecast.samples()));
+    table.row("interval", forecast.intervalComponents());
     forecast
         .extrapolationOom()
         .ifPresent(
