@@ -40,7 +40,9 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * growth is our assumption, the conservative one for longer extrapolations) and that the error is normal, whose
  * mean absolute value is {@code sigma sqrt(2 / pi)}: its half-width is {@code z sqrt(pi / 2) MAE distance},
  * {@code z} the standard normal quantile of the interval's level, points scaled to {@code maxScore / 100}.
- * It is combined with the bootstrap's half-width in quadrature, each side separately (independent errors).
+ * It is combined with the bootstrap's half-width in quadrature, each side separately (independent errors); the
+ * upper end is then capped at {@code maxScore}, the best score possible (the lower is not floored: scores can
+ * fall below chance).
  */
 public final class CapabilityForecaster {
   /** sqrt(pi / 2): a normal error's standard deviation over its mean absolute value. */
@@ -255,7 +257,7 @@ public final class CapabilityForecaster {
         lossUpper,
         point,
         point - Math.hypot(below, halfWidth),
-        point + Math.hypot(above, halfWidth),
+        Math.min(settings.maxScore(), point + Math.hypot(above, halfWidth)),
         settings.confidence(),
         settings.samples(),
         flops.isPresent() ? OptionalDouble.of(Math.log10(flops.getAsDouble() / maxFlops)) : OptionalDouble.empty(),

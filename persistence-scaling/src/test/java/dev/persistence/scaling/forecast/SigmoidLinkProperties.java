@@ -129,6 +129,9 @@ class SigmoidLinkProperties {
     }
     // Below the fitted law's irreducible loss no compute reaches the loss: no finite error, an error instead.
     assertThrows(IllegalArgumentException.class, () -> on.atLoss(1.0));
+    // Far beyond, the 18-point term would pass the best score possible; the interval stops there.
+    CapabilityForecast far = task.atLoss(1.9);
+    assertTrue(far.scoreUpper() <= 1 && far.score() + far.extrapolationHalfWidth() > 1, far.toString());
     assertTrue(off.atLoss(1.0).score() > 0);
   }
 }
