@@ -5,11 +5,13 @@ import dev.persistence.io.forecast.ForecastJson;
 import dev.persistence.scaling.forecast.CapabilityForecast;
 import dev.persistence.scaling.forecast.CapabilityForecaster;
 import dev.persistence.scaling.forecast.CapabilityRun;
+import dev.persistence.scaling.forecast.ExtrapolationError;
 import dev.persistence.scaling.forecast.ForecastSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -86,6 +88,15 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.9", description = "Interval level.")
   double confidence;
 
+  @Option(
+      names = "--extrapolation-error",
+      paramLabel = "aggregate|task|none",
+      defaultValue = "aggregate",
+      description =
+          "Extrapolation term of the interval, Epoch AI's measured error per order of magnitude of compute (Owen"
+              + " 2024): aggregate (6 points, BIG-Bench Hard, default), task (18, single tasks) or none.")
+  String extrapolationError;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -104,7 +115,8 @@ final class ForecastCommand implements Callable<Integer> {
       }
       runs = kept;
     }
-    ForecastSettings settings = new ForecastSettings(floor, maxScore, samples, seed, confidence);
+    ForecastSettings settings =
+        new ForecastSettings(floor, maxScore, samples, seed, confidence, extrapolationError(extrapolationError));
     CapabilityForecaster forecaster = CapabilityForecaster.fit(runs, settings);
     CapabilityForecast forecast;
     if (target.loss != null) {
@@ -121,5 +133,15 @@ final class ForecastCommand implements Callable<Integer> {
       Forecasts.print(forecaster, forecast, metric, runsFile.toString(), out);
     }
     return 0;
+  }
+
+  private static ExtrapolationError extrapolationError(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "aggregate" -> ExtrapolationError.EPOCH_BBH_AGGREGATE;
+      case "task" -> ExtrapolationError.EPOCH_BIG_BENCH_TASK;
+      case "none" -> ExtrapolationError.NONE;
+      default -> throw new IllegalArgumentException(
+          "--extrapolation-error (" + name + ") must be aggregate, task or none");
+    };
   }
 }

@@ -40,6 +40,15 @@ public final class ForecastJson {
     json.put("score", forecast.score());
     json.put("scoreLower", forecast.scoreLower());
     json.put("scoreUpper", forecast.scoreUpper());
+    json.put("bootstrapLower", forecast.bootstrapLower());
+    json.put("bootstrapUpper", forecast.bootstrapUpper());
+    ObjectNode extrapolation = json.putObject("extrapolation");
+    extrapolation.put("error", forecast.extrapolationError().name());
+    extrapolation.put("source", forecast.extrapolationError().source());
+    extrapolation.put("meanAbsoluteErrorPointsPerOom", forecast.extrapolationError().meanAbsoluteErrorPointsPerOom());
+    extrapolation.put("scaledComputeOom", forecast.scaledComputeOom());
+    extrapolation.put("halfWidth", forecast.extrapolationHalfWidth());
+    json.put("interval", forecast.intervalComponents());
     json.put("confidence", forecast.confidence());
     json.put("samples", forecast.samples());
     forecast.extrapolationOom().ifPresent(v -> json.put("extrapolationOom", v));

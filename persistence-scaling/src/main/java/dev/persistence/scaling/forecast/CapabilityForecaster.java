@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * The two-step capability forecast of the Llama 3 report (Dubey et al. 2024, arXiv:2407.21783, section 3.2.1),
@@ -26,9 +27,26 @@ import java.util.SplittableRandom;
  *
  * <p>Both steps are fitted once to all runs; a seeded bootstrap then resamples the runs (one draw for both steps),
  * refits each, and predicts with a residual drawn from the full fit's residuals, giving a prediction interval
- * (see {@link CapabilityForecast}). A forecast from a given loss uses step 2 only.
+ * (see {@link CapabilityForecast}). A forecast from a given loss uses step 2 only (and, for the extrapolation
+ * term, step 1's full fit).
+ *
+ * <p>The optional extrapolation term ({@link ForecastSettings#extrapolationError()}) follows Owen 2024 (Epoch AI,
+ * arXiv:2401.04757), who measure distance as scaled compute, "the compute required to achieve this loss under
+ * optimal scaling of N and D". On the fitted law's compute-optimal frontier (Hoffmann et al. 2022 eq. 4) the loss
+ * is {@code L*(C) = E + K C^-gamma} with {@code gamma = alpha beta / (alpha + beta)}, so a loss {@code L} lies
+ * {@code log10((L_min - E) / (L - E)) / gamma} orders of magnitude of scaled compute beyond the runs' lowest loss
+ * {@code L_min} (0 when it is inside their range). Epoch report a mean absolute error per order of magnitude;
+ * the term assumes it grows in proportion to the distance (they measured one order of magnitude; proportional
+ * growth is our assumption, the conservative one for longer extrapolations) and that the error is normal, whose
+ * mean absolute value is {@code sigma sqrt(2 / pi)}: its half-width is {@code z sqrt(pi / 2) MAE distance},
+ * {@code z} the standard normal quantile of the interval's level, points scaled to {@code maxScore / 100}.
+ * It is combined with the bootstrap's half-width in quadrature, each side separately (independent errors); the
+ * upper end is then capped at {@code maxScore}, the best score possible (the lower is not floored: scores can
+ * fall below chance).
  */
 public final class CapabilityForecaster {
+  /** sqrt(pi / 2): a normal error's standard deviation over its mean absolute value. */
+  private static final double SIGMA_PER_MEAN_ABSOLUTE_ERROR = Math.sqrt(Math.PI / 2);
 
   private final List<CapabilityRun> runs;
   private final ForecastSettings settings;
@@ -41,6 +59,7 @@ public final class CapabilityForecaster {
   private final List<SigmoidLink> links;
   private final long[] residualSeeds;
   private ParametricFit lawFit;
+  private List<Observation> observations;
   private List<ChinchillaLaw> laws;
   private double[] logLossResiduals;
 
@@ -114,12 +133,11 @@ public final class CapabilityForecaster {
   /** Step 1 fitted to all runs (fitted on first call: 4,500 starts of L-BFGS). */
   public synchronized ChinchillaLaw law() {
     if (lawFit == null) {
-      List<Observation> observations = new ArrayList<>();
+      observations = new ArrayList<>();
       for (CapabilityRun run : runs) {
         observations.add(new Observation(run.parameters(), run.tokens(), run.loss()));
       }
       lawFit = ChinchillaFitter.paperGrid().fit(observations);
-      laws = ChinchillaFitter.refit(observations, lawFit, draws);
       logLossResiduals = new double[runs.size()];
       for (int i = 0; i < runs.size(); i++) {
         CapabilityRun run = runs.get(i);
@@ -127,6 +145,15 @@ public final class CapabilityForecaster {
       }
     }
     return lawFit.law();
+  }
+
+  /** Step 1 refitted to each bootstrap resample (on first call). */
+  private synchronized List<ChinchillaLaw> laws() {
+    law();
+    if (laws == null) {
+      laws = ChinchillaFitter.refit(observations, lawFit, draws);
+    }
+    return laws;
   }
 
   /**
@@ -155,13 +182,14 @@ public final class CapabilityForecaster {
     checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
     checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
     ChinchillaLaw full = law();
+    List<ChinchillaLaw> replicates = laws();
     double pointLoss = full.loss(parameters, tokens);
     double[] losses = new double[settings.samples()];
     double[] predictions = new double[settings.samples()];
     for (int s = 0; s < predictions.length; s++) {
       SplittableRandom random = new SplittableRandom(residualSeeds[s]);
       double sampledLoss =
-          laws.get(s).loss(parameters, tokens)
+          replicates.get(s).loss(parameters, tokens)
               * Math.exp(logLossResiduals[random.nextInt(logLossResiduals.length)]);
       losses[s] = sampledLoss;
       predictions[s] = links.get(s).score(sampledLoss) + scoreResiduals[random.nextInt(scoreResiduals.length)];
@@ -203,6 +231,16 @@ public final class CapabilityForecaster {
     }
     double tail = (1 - settings.confidence()) / 2;
     Arrays.sort(predictions);
+    double point = link.score(pointLoss);
+    double bootstrapLower = percentile(predictions, tail);
+    double bootstrapUpper = percentile(predictions, 1 - tail);
+    ExtrapolationError error = settings.extrapolationError();
+    double oom = error == ExtrapolationError.NONE ? 0 : scaledComputeOom(minLoss, pointLoss);
+    double halfWidth =
+        SIGMA_PER_MEAN_ABSOLUTE_ERROR * new NormalDistribution().inverseCumulativeProbability(1 - tail)
+            * error.meanAbsoluteErrorPointsPerOom() / 100 * settings.maxScore() * oom;
+    double below = Math.max(0, point - bootstrapLower);
+    double above = Math.max(0, bootstrapUpper - point);
     OptionalDouble lossLower = OptionalDouble.empty();
     OptionalDouble lossUpper = OptionalDouble.empty();
     if (losses != null) {
@@ -217,13 +255,40 @@ public final class CapabilityForecaster {
         pointLoss,
         lossLower,
         lossUpper,
-        link.score(pointLoss),
-        percentile(predictions, tail),
-        percentile(predictions, 1 - tail),
+        point,
+        point - Math.hypot(below, halfWidth),
+        Math.min(settings.maxScore(), point + Math.hypot(above, halfWidth)),
         settings.confidence(),
         settings.samples(),
         flops.isPresent() ? OptionalDouble.of(Math.log10(flops.getAsDouble() / maxFlops)) : OptionalDouble.empty(),
-        minLoss - pointLoss);
+        minLoss - pointLoss,
+        bootstrapLower,
+        bootstrapUpper,
+        oom,
+        error,
+        halfWidth);
+  }
+
+  /**
+   * Orders of magnitude of scaled compute from the runs' lowest loss to {@code target} on the fitted law's
+   * frontier, 0 inside the runs' range (see the class comment).
+   */
+  private double scaledComputeOom(double minLoss, double target) {
+    if (target >= minLoss) {
+      return 0;
+    }
+    ChinchillaLaw full = law();
+    double e = full.irreducibleLoss();
+    checkArgument(
+        target > e && minLoss > e,
+        "loss (%s) must be above the fitted law's irreducible loss (%s) for an extrapolation error: its scaled"
+            + " compute is unbounded (turn the extrapolation term off to forecast it)",
+        Math.min(target, minLoss),
+        e);
+    double alpha = full.parameterExponent();
+    double beta = full.tokenExponent();
+    double gamma = alpha * beta / (alpha + beta);
+    return Math.log10((minLoss - e) / (target - e)) / gamma;
   }
 
   /** Linear interpolation between order statistics (type 7). */

@@ -67,66 +67,101 @@ class SardanaForecastTest {
       }
     }
     assertEquals(39, small.size());
+    // Default settings: the bootstrap plus Epoch's aggregate extrapolation error; the bootstrap components are the
+    // interval without the term (same seed, same resamples).
     CapabilityForecaster forecaster = CapabilityForecaster.fit(small, ForecastSettings.DEFAULT);
-    double absoluteError = 0;
-    int covered = 0;
-    double twoStepError = 0;
-    int twoStepCovered = 0;
+    Tally fromLoss = new Tally();
+    Tally twoStep = new Tally();
     StringBuilder report = new StringBuilder(forecaster.link().formula()).append('\n');
     for (Row row : held) {
       CapabilityRun run = row.run();
-      CapabilityForecast fromLoss = forecaster.atLoss(run.loss());
-      CapabilityForecast twoStep = forecaster.at(run.parameters(), run.tokens());
-      absoluteError += Math.abs(fromLoss.score() - run.score());
-      twoStepError += Math.abs(twoStep.score() - run.score());
-      covered += fromLoss.covers(run.score()) ? 1 : 0;
-      twoStepCovered += twoStep.covers(run.score()) ? 1 : 0;
+      CapabilityForecast l = forecaster.atLoss(run.loss());
+      CapabilityForecast t = forecaster.at(run.parameters(), run.tokens());
+      fromLoss.add(l, run.score());
+      twoStep.add(t, run.score());
       report.append(
           String.format(
               Locale.ROOT,
-              "%s %.0fB tokens: loss %.3f, core %.3f; from loss %.3f [%.3f, %.3f]; two-step loss %.3f, core %.3f [%.3f, %.3f]%n",
+              "%s %.0fB tokens: loss %.3f, core %.3f; from loss %.3f [%.3f, %.3f] bootstrap [%.3f, %.3f] %.2f OOM;"
+                  + " two-step loss %.3f, core %.3f [%.3f, %.3f] bootstrap [%.3f, %.3f] %.2f OOM%n",
               row.model(),
               run.tokens() / 1e9,
               run.loss(),
               run.score(),
-              fromLoss.score(),
-              fromLoss.scoreLower(),
-              fromLoss.scoreUpper(),
-              twoStep.loss(),
-              twoStep.score(),
-              twoStep.scoreLower(),
-              twoStep.scoreUpper()));
+              l.score(),
+              l.scoreLower(),
+              l.scoreUpper(),
+              l.bootstrapLower(),
+              l.bootstrapUpper(),
+              l.scaledComputeOom(),
+              t.loss(),
+              t.score(),
+              t.scoreLower(),
+              t.scoreUpper(),
+              t.bootstrapLower(),
+              t.bootstrapUpper(),
+              t.scaledComputeOom()));
     }
-    double meanError = absoluteError / held.size();
-    double meanTwoStepError = twoStepError / held.size();
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "from loss: mean |error| %.4f, covered %d/%d; two-step: mean |error| %.4f, covered %d/%d%n",
-            meanError,
-            covered,
-            held.size(),
-            meanTwoStepError,
-            twoStepCovered,
-            held.size()));
+    report.append("from loss: ").append(fromLoss.summary(held.size())).append('\n');
+    report.append("two-step: ").append(twoStep.summary(held.size())).append('\n');
     System.out.print(report);
-    // Measured (seed 1, 1,000 resamples): from loss, mean |error| 0.0097 (under one point of the 0-1 core
-    // average), 5 of 8 intervals cover the truth; two-step, mean |error| 0.027, 5 of 8. The issue asked for
-    // every interval to cover; they do not, and this test asserts what is true instead:
-    assertTrue(meanError < 0.015, report.toString());
-    assertTrue(meanTwoStepError < 0.035, report.toString());
-    assertTrue(covered >= 5 && twoStepCovered >= 5, report.toString());
+    // Measured (seed 1, 1,000 resamples), see README:
+    assertTrue(fromLoss.error / held.size() < 0.015, report.toString());
+    assertTrue(twoStep.error / held.size() < 0.035, report.toString());
+    // The bootstrap alone covers 5 of 8 either way; the misses are the three runs furthest beyond the fitted loss.
+    assertEquals(5, fromLoss.bootstrapCovered, report.toString());
+    assertEquals(5, twoStep.bootstrapCovered, report.toString());
+    // With Epoch's extrapolation term (measured: from loss 8/8, mean width 0.115, against 0.022 for the bootstrap
+    // alone; two-step 7/8, mean width 0.098 against 0.075). The width is the price: Epoch's 6 points per order
+    // of magnitude were measured on BIG-Bench Hard, and these runs' errors are 1-3 points.
+    assertEquals(8, fromLoss.covered, report.toString());
+    assertEquals(7, twoStep.covered, report.toString());
+    assertTrue(fromLoss.bootstrapWidth / held.size() < 0.03, report.toString());
+    assertTrue(fromLoss.width / held.size() > 0.10 && fromLoss.width / held.size() < 0.13, report.toString());
+    assertTrue(twoStep.width / held.size() > 0.08 && twoStep.width / held.size() < 0.11, report.toString());
     double lowestFittedLoss = small.stream().mapToDouble(CapabilityRun::loss).min().orElseThrow();
     for (Row row : held) {
-      CapabilityForecast fromLoss = forecaster.atLoss(row.run().loss());
-      if (!fromLoss.covers(row.run().score())) {
-        // Every miss is a run at least 0.09 nats below the lowest loss the fit saw, and an underestimate, as the
-        // Llama 3 report found for its flagship ("it only slightly underestimates the final performance",
-        // reference/evaluation.json, ev-llama3-405b-prediction), by at most 1.5 points beyond the interval.
+      CapabilityForecast l = forecaster.atLoss(row.run().loss());
+      // The term is zero inside the fitted losses and only there.
+      assertEquals(row.run().loss() < lowestFittedLoss, l.extrapolationHalfWidth() > 0, report.toString());
+      if (!(row.run().score() >= l.bootstrapLower() && row.run().score() <= l.bootstrapUpper())) {
+        // Every bootstrap miss is a run at least 0.09 nats below the lowest loss the fit saw, and an
+        // underestimate, as the Llama 3 report found for its flagship ("it only slightly underestimates the final
+        // performance", reference/evaluation.json, ev-llama3-405b-prediction).
         assertTrue(lowestFittedLoss - row.run().loss() > 0.09, row.model() + " " + report);
-        assertTrue(row.run().score() > fromLoss.scoreUpper(), report.toString());
-        assertTrue(row.run().score() - fromLoss.scoreUpper() < 0.015, report.toString());
+        assertTrue(row.run().score() > l.bootstrapUpper(), report.toString());
       }
+    }
+  }
+
+  /** Coverage, width and error of a set of forecasts, with and without the extrapolation term. */
+  private static final class Tally {
+    double error;
+    double width;
+    double bootstrapWidth;
+    int covered;
+    int bootstrapCovered;
+
+    void add(CapabilityForecast f, double truth) {
+      error += Math.abs(f.score() - truth);
+      width += f.scoreUpper() - f.scoreLower();
+      bootstrapWidth += f.bootstrapUpper() - f.bootstrapLower();
+      covered += f.covers(truth) ? 1 : 0;
+      bootstrapCovered += truth >= f.bootstrapLower() && truth <= f.bootstrapUpper() ? 1 : 0;
+    }
+
+    String summary(int n) {
+      return String.format(
+          Locale.ROOT,
+          "mean |error| %.4f; bootstrap only: covered %d/%d, mean width %.4f; with extrapolation: covered %d/%d,"
+              + " mean width %.4f",
+          error / n,
+          bootstrapCovered,
+          n,
+          bootstrapWidth / n,
+          covered,
+          n,
+          width / n);
     }
   }
 }
