@@ -45,7 +45,8 @@ class PlanLandscapeTest {
 
   @Test
   void textReportCarriesTheAttributionAndTheCaveat() {
-    CommandRun run = CommandRun.of("plan", EXAMPLES.resolve("frontier.yaml").toString(), "--samples", "100");
+    // The dense 1.1T (1.1e26 FLOP) crosses SB 53 and RAISE; the MoE frontier.yaml (3.7e24 FLOP) crosses neither.
+    CommandRun run = CommandRun.of("plan", EXAMPLES.resolve("frontier-dense.yaml").toString(), "--samples", "100");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("Position among notable models (at 2027-06-30)"), run.out());
     assertTrue(run.out().contains("data: Epoch AI, 'Data on AI Models'"), run.out());

@@ -113,9 +113,20 @@ public final class PipelineLayout {
    * @param numLayers transformer layers
    * @param chunks {@code p x v}
    * @param chunk the chunk, from 0
+   * @throws IllegalArgumentException if the chunk count is not in (0, numLayers + 2] or the chunk not among them
    */
   public static int layersInChunk(int numLayers, int chunks, int chunk) {
-    int base = (numLayers + chunks - 1) / chunks;
+    if (numLayers <= 0 || chunks <= 0 || chunks > numLayers + 2L || chunk < 0 || chunk >= chunks) {
+      throw new IllegalArgumentException(
+          "numLayers ("
+              + numLayers
+              + "), chunks ("
+              + chunks
+              + ") and chunk ("
+              + chunk
+              + ") must have 0 < chunks <= numLayers + 2 and 0 <= chunk < chunks");
+    }
+    int base = (int) (((long) numLayers + chunks - 1) / chunks);
     int deficit = chunks * base - numLayers;
     int fromEnd = chunks - 1 - chunk;
     int rank = fromEnd <= chunk ? 2 * fromEnd : 2 * chunk + 1;
@@ -131,6 +142,11 @@ public final class PipelineLayout {
    * @param stage the stage, from 0
    */
   public static int layersOnStage(int numLayers, int pipelineParallel, int virtualStages, int stage) {
+    requireBoundedChunks(numLayers, pipelineParallel, virtualStages);
+    if (stage < 0 || stage >= pipelineParallel) {
+      throw new IllegalArgumentException(
+          "stage (" + stage + ") must be in [0, pipelineParallel (" + pipelineParallel + "))");
+    }
     int chunks = pipelineParallel * virtualStages;
     int layers = 0;
     for (int c = stage; c < chunks; c += pipelineParallel) {
@@ -141,6 +157,7 @@ public final class PipelineLayout {
 
   /** The most layers any stage of the default split holds, without allocating. */
   public static int layersOnBusiestStage(int numLayers, int pipelineParallel, int virtualStages) {
+    requireBoundedChunks(numLayers, pipelineParallel, virtualStages);
     int most = 0;
     for (int s = 0; s < pipelineParallel; s++) {
       most = Math.max(most, layersOnStage(numLayers, pipelineParallel, virtualStages, s));
@@ -149,7 +166,32 @@ public final class PipelineLayout {
   }
 
   /**
-   * Whether the default split is possible: every chunk but the first and the last holds a layer.
+   * The most chunks ({@code pipelineParallel x virtualStages}) the allocation-free helpers accept: 65,536. A resource
+   * limit, not a source: production pipelines run tens of stages and a few virtual chunks each, and the helpers'
+   * loops, which run in the plan search, stay bounded by it.
+   */
+  public static final int MAX_CHUNKS = 1 << 16;
+
+  // O(1), since the helpers run in the search's inner loop: degrees positive, p x v within the split's own bound
+  // (chunks <= numLayers + 2) and MAX_CHUNKS, so that no degree near 2^31 makes them loop for minutes.
+  private static void requireBoundedChunks(int numLayers, int pipelineParallel, int virtualStages) {
+    long chunks = (long) pipelineParallel * virtualStages;
+    if (numLayers <= 0 || pipelineParallel <= 0 || virtualStages <= 0 || chunks > numLayers + 2L || chunks > MAX_CHUNKS) {
+      throw new IllegalArgumentException(
+          "numLayers ("
+              + numLayers
+              + "), pipelineParallel ("
+              + pipelineParallel
+              + ") and virtualStages ("
+              + virtualStages
+              + ") must be positive with pipelineParallel x virtualStages <= numLayers + 2 and <= "
+              + MAX_CHUNKS);
+    }
+  }
+
+  /**
+   * Whether the default split is possible: at most {@link #MAX_CHUNKS} chunks, and every chunk but the first and
+   * the last holds a layer.
    *
    * @param numLayers transformer layers
    * @param pipelineParallel stages
@@ -157,7 +199,8 @@ public final class PipelineLayout {
    */
   public static boolean balancedSplitExists(int numLayers, int pipelineParallel, int virtualStages) {
     long chunks = (long) pipelineParallel * virtualStages;
-    if (numLayers <= 0 || pipelineParallel <= 0 || virtualStages <= 0 || chunks > numLayers + 2L) {
+    if (numLayers <= 0 || pipelineParallel <= 0 || virtualStages <= 0 || chunks > numLayers + 2L
+        || chunks > MAX_CHUNKS) {
       return false;
     }
     int c = (int) chunks;
@@ -173,6 +216,12 @@ public final class PipelineLayout {
     checkArgument(numLayers > 0, "numLayers (%s) must be > 0", numLayers);
     checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
     checkArgument(virtualStages > 0, "virtualPipelineStages (%s) must be > 0", virtualStages);
+    checkArgument(
+        (long) pipelineParallel * virtualStages <= MAX_CHUNKS,
+        "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed %s chunks",
+        pipelineParallel,
+        virtualStages,
+        MAX_CHUNKS);
     checkArgument(
         balancedSplitExists(numLayers, pipelineParallel, virtualStages),
         "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed numLayers + 2 (%s) with a layer on"

@@ -1,5 +1,9 @@
 package dev.persistence.costing.posttraining;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.exact.Amounts;
+
 /**
  * Where one RL step's wall-clock time goes.
  *
@@ -24,6 +28,29 @@ public record RlStepTime(
     long generationAccelerators,
     long trainingAccelerators,
     long batchPerReplica) {
+
+  /**
+   * Validates the split: every time finite and non-negative ({@code -0.0} read as 0), the counts non-negative, and
+   * generation no longer than the step it is part of.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule
+   */
+  public RlStepTime {
+    generationSeconds = Amounts.nonNegative("generationSeconds", generationSeconds);
+    weightSyncSeconds = Amounts.nonNegative("weightSyncSeconds", weightSyncSeconds);
+    verifierSeconds = Amounts.nonNegative("verifierSeconds", verifierSeconds);
+    scoringSeconds = Amounts.nonNegative("scoringSeconds", scoringSeconds);
+    trainingSeconds = Amounts.nonNegative("trainingSeconds", trainingSeconds);
+    stepSeconds = Amounts.nonNegative("stepSeconds", stepSeconds);
+    checkArgument(
+        generationSeconds <= stepSeconds,
+        "generationSeconds (%s) must not exceed stepSeconds (%s)",
+        generationSeconds,
+        stepSeconds);
+    checkArgument(generationAccelerators >= 0, "generationAccelerators (%s) must be >= 0", generationAccelerators);
+    checkArgument(trainingAccelerators >= 0, "trainingAccelerators (%s) must be >= 0", trainingAccelerators);
+    checkArgument(batchPerReplica >= 0, "batchPerReplica (%s) must be >= 0", batchPerReplica);
+  }
 
   /** Share of the step's wall clock spent generating. */
   public double generationShare() {

@@ -2,6 +2,8 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.exact.Amounts;
+
 /**
  * One training run of a team's ladder: its size, its data, the loss it reached and its score on one benchmark.
  *
@@ -14,8 +16,14 @@ public record CapabilityRun(double parameters, double tokens, double loss, doubl
 
   /** Validates the run. */
   public CapabilityRun {
-    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
-    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    // Bounded by Amounts.MAX_QUANTITY so that 6ND stays finite.
+    checkArgument(
+        parameters > 0 && parameters <= Amounts.MAX_QUANTITY,
+        "parameters (%s) must be in (0, %s]",
+        parameters,
+        Amounts.MAX_QUANTITY);
+    checkArgument(
+        tokens > 0 && tokens <= Amounts.MAX_QUANTITY, "tokens (%s) must be in (0, %s]", tokens, Amounts.MAX_QUANTITY);
     checkArgument(loss > 0 && Double.isFinite(loss), "loss (%s) must be finite and > 0", loss);
     checkArgument(Double.isFinite(score), "score (%s) must be finite", score);
   }
