@@ -63,6 +63,7 @@ final class Forecasts {
             forecast.scoreLower(),
             forecast.scoreUpper(),
             forecast.samples()));
+    table.row("interval", forecast.intervalComponents());
     forecast
         .extrapolationOom()
         .ifPresent(

@@ -53,9 +53,12 @@ class BadInputClassesTest {
 
   private static void cleanOutput(CommandRun run) {
     assertEquals(0, run.exitCode(), run.err());
-    for (String bad : new String[] {"Infinity", "NaN", "-0.0", "$-"}) {
+    for (String bad : new String[] {"Infinity", "NaN", "$-"}) {
       assertFalse(run.out().contains(bad), () -> bad + " in:\n" + run.out());
     }
+    // A negative zero printed back, not a small negative number such as -0.0066 (a sensitivity's swing).
+    assertFalse(
+        java.util.regex.Pattern.compile("-0\\.0(?![0-9])").matcher(run.out()).find(), () -> "-0.0 in:\n" + run.out());
   }
 
   /** The scenario with one text replaced (the replaced text must be there). */
@@ -210,7 +213,7 @@ class BadInputClassesTest {
     }
     assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
     refused("not a regular file", "plan", fifo.toString());
-    refused("not a regular file", "plan", edited("file: models/frontier-1t-dense.yaml", "file: pipe.yaml").toString());
+    refused("not a regular file", "plan", edited("file: models/frontier-1t-moe.yaml", "file: pipe.yaml").toString());
   }
 
   @Test
