@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistence.core.architecture.Architecture;
-import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
-import dev.persistence.core.architecture.MambaMixer;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.memory.KeyValueCache;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.costing.HybridModels;
 import dev.persistence.costing.ReferenceRuns;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,50 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class HybridServingTest {
 
-  /**
-   * Jamba-1.5-Mini's shape (Lieber et al. 2024, arXiv:2403.19887 section 2-3; its HF config): 32 layers of
-   * hidden 4096, one attention layer in eight (offset 4) with 32 query and 8 key/value heads of 128, Mamba-1
-   * (state 16, conv 4, expand 2, dt rank 256) in the others, 16 experts top-2 in every other layer (offset 1).
-   * With {@code hybrid} false, the same shape with attention in every layer.
-   */
   static Architecture jambaMini(boolean hybrid) {
-    List<Integer> mambaLayers = new ArrayList<>();
-    for (int layer = 0; layer < 32; layer++) {
-      if (layer % 8 != 4) {
-        mambaLayers.add(layer);
-      }
-    }
-    var builder =
-        Architecture.builder()
-            .vocabSize(65536)
-            .hiddenSize(4096)
-            .numLayers(32)
-            .contextLength(1 << 18)
-            .attention(GroupedQueryAttention.builder().numAttentionHeads(32).numKeyValueHeads(8).headDim(128).build())
-            .feedForward(
-                MixtureOfExperts.builder()
-                    .numExperts(16)
-                    .expertsPerToken(2)
-                    .expertIntermediateSize(14336)
-                    .layerPeriod(2)
-                    .layerPhase(1)
-                    .denseFeedForward(DenseFeedForward.of(14336, true))
-                    .build())
-            .normKind(NormKind.RMS_NORM)
-            .tiedEmbeddings(false);
-    if (hybrid) {
-      builder
-          .sequenceMixer(
-              MambaMixer.builder()
-                  .intermediateSize(8192)
-                  .stateSize(16)
-                  .convKernel(4)
-                  .timeStepRank(256)
-                  .timeStepAndStateNorms(true)
-                  .build())
-          .addAllSequenceMixerLayerIndices(mambaLayers);
-    }
-    return builder.build();
+    return HybridModels.jambaMini(hybrid);
   }
 
   /**
