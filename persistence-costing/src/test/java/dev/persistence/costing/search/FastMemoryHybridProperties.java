@@ -1,6 +1,7 @@
 package dev.persistence.costing.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.memory.MemoryAllowance;
@@ -11,6 +12,7 @@ import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.HybridModels;
+import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.testkit.Gen;
 import dev.persistence.testkit.Property;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,31 @@ class FastMemoryHybridProperties {
                     }
                   }
                 }
+              }
+            });
+  }
+
+  @Test
+  void searchOnHybridStacksReturnsPlansThatFit() {
+    Property.forAll(
+            Gen.elements(HybridModels.granite4Micro(true), HybridModels.jambaMini(true)),
+            Gen.elements(8, 16),
+            Gen.elements(2048, 8192))
+        .tries(8)
+        .verify(
+            (model, gpus, sequence) -> {
+              SearchResult result =
+                  PlanSearch.search(
+                      SearchRequest.of(
+                              model, PlanSearchTest.a100Cluster(gpus), PRECISION, gpus, 64, sequence)
+                          .withTop(5));
+              assertTrue(result.fittingPlans() > 0, "no plan fits " + model.numLayers() + " layers");
+              for (StepTimeEstimate estimate : result.plans()) {
+                assertTrue(
+                    TrainingMemory.estimate(
+                            model, estimate.plan(), PRECISION, 80L << 30, MemoryAllowance.PYTORCH_CUDA_TRAINING)
+                        .fits(),
+                    estimate.plan().toString());
               }
             });
   }
