@@ -26,6 +26,7 @@ import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Predicts the time of one training step of a model on a cluster under a parallelism plan, with its breakdown,
@@ -1127,6 +1128,36 @@ public final class StepTimeModel {
             ? forward
             : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[0];
     return new LayerTime(forward, backward, recompute);
+  }
+
+  /**
+   * Seconds of one sequence-mixer layer of a hybrid stack (Mamba, Mamba-2, gated DeltaNet, lightning attention)
+   * for one micro-batch on one rank, communication included, as {@link #layerTime} gives an attention layer's;
+   * empty for an all-attention model.
+   *
+   * @param plan the plan (tensor and context parallelism, micro-batch, sequence, sequence parallelism,
+   *     recomputation)
+   */
+  public Optional<LayerTime> mixerLayerTime(ParallelismPlan plan) {
+    if (mixerLayerCount == 0) {
+      return Optional.empty();
+    }
+    double[] layer = new double[LAYER_COSTS_SIZE];
+    layerCosts(
+        plan.tensorParallel(),
+        plan.contextParallel(),
+        plan.expertParallel(),
+        plan.microBatchSize(),
+        plan.sequenceLength(),
+        plan.sequenceParallel(),
+        layer);
+    double forward = layer[MIXER_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward = layer[MIXER_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double recompute =
+        plan.recomputation() == ActivationRecomputation.FULL
+            ? forward
+            : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[2];
+    return Optional.of(new LayerTime(forward, backward, recompute));
   }
 
   static ActivationRecomputation recomputation(int ordinal) {
