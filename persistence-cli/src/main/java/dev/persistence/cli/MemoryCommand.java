@@ -3,6 +3,7 @@ package dev.persistence.cli;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Accelerator;
+import dev.persistence.core.memory.ActivationMemory;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
@@ -148,12 +149,46 @@ final class MemoryCommand implements Callable<Integer> {
     result.put("fits", memory.fits());
     result.put("pipelineStage", memory.pipelineStage());
     result.put("allowance", allowance.description());
+    if (architecture.sequenceMixerLayers() > 0) {
+      // A hybrid stack by component: its attention and mixer layers' parameters (one tensor-parallel rank,
+      // before ZeRO) and activations per micro-batch, one layer of each kind.
+      Map<String, Object> kinds = new LinkedHashMap<>();
+      long hidden = architecture.hiddenSize();
+      int firstAttention = -1;
+      int firstMixer = -1;
+      for (int layer = architecture.numLayers() - 1; layer >= 0; layer--) {
+        if (architecture.isSequenceMixerLayer(layer)) {
+          firstMixer = layer;
+        } else {
+          firstAttention = layer;
+        }
+      }
+      kinds.put("attentionLayers", architecture.attentionLayers());
+      kinds.put("attentionParametersPerLayer", architecture.attention().parameters(hidden) / (double) tensorParallel);
+      kinds.put(
+          "attentionLayerActivationBytes",
+          firstAttention < 0 ? 0.0 : ActivationMemory.layerBytes(architecture, firstAttention, plan));
+      kinds.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
+      kinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
+      kinds.put(
+          "sequenceMixerParametersPerLayer", architecture.sequenceMixer().get().parameters(hidden) / (double) tensorParallel);
+      kinds.put("sequenceMixerLayerActivationBytes", ActivationMemory.layerBytes(architecture, firstMixer, plan));
+      result.put("layerKinds", kinds);
+    }
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
     }
     TextTable table = new TextTable();
-    result.forEach((label, value) -> table.row(label, String.valueOf(value)));
+    result.forEach(
+        (label, value) -> {
+          if (value instanceof Map) {
+            table.row(label, "");
+            ((Map<?, ?>) value).forEach((key, inner) -> table.row("  " + key, String.valueOf(inner)));
+          } else {
+            table.row(label, String.valueOf(value));
+          }
+        });
     table.print(spec.commandLine().getOut());
     return 0;
   }

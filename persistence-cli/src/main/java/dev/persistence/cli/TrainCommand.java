@@ -15,6 +15,7 @@ import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import dev.persistence.core.flops.FlopConvention;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -161,6 +162,19 @@ final class TrainCommand implements Callable<Integer> {
     result.put("calibration", stepTime.calibration().name());
     result.put("precision", trainingPrecision.name());
     result.putAll(StepReports.figures(estimate, budget));
+    // A hybrid stack's two layer kinds, by component: how many of each and what one costs per micro-batch.
+    Map<String, Object> layerKinds = new LinkedHashMap<>();
+    stepTime
+        .mixerLayerTime(plan)
+        .ifPresent(
+            mixer -> {
+              layerKinds.put("attentionLayers", architecture.attentionLayers());
+              layerKinds.put("attentionLayerSeconds", stepTime.layerTime(plan).totalSeconds());
+              layerKinds.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
+              layerKinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
+              layerKinds.put("sequenceMixerLayerSeconds", mixer.totalSeconds());
+              result.put("layerKinds", layerKinds);
+            });
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
@@ -168,6 +182,18 @@ final class TrainCommand implements Callable<Integer> {
     TextTable table = new TextTable();
     table.row("accelerator", accelerator.name() + " x " + gpus + " (calibration " + stepTime.calibration().name() + ")");
     StepReports.addRows(table, estimate, budget);
+    if (!layerKinds.isEmpty()) {
+      table.row(
+          "attention layers",
+          String.format(
+              Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)", architecture.attentionLayers(),
+              layerKinds.get("attentionLayerSeconds")));
+      table.row(
+          layerKinds.get("sequenceMixer") + " layers",
+          String.format(
+              Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)", architecture.sequenceMixerLayers(),
+              layerKinds.get("sequenceMixerLayerSeconds")));
+    }
     table.print(spec.commandLine().getOut());
     return 0;
   }

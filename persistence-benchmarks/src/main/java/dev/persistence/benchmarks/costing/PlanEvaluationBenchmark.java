@@ -1,6 +1,11 @@
 package dev.persistence.benchmarks.costing;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.architecture.DenseFeedForward;
+import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.MambaMixer;
+import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.NumericFormat;
@@ -13,6 +18,8 @@ import dev.persistence.costing.search.SearchRequest;
 import dev.persistence.costing.search.SearchResult;
 import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,6 +50,10 @@ public class PlanEvaluationBenchmark {
   private ZeroStage[] zeroStages;
   private PlanEvaluator evaluator;
   private int[] zero;
+  private PlanEvaluator hybridEvaluator;
+  private PlanEvaluator.LayerCosts hybridLayer;
+  private int[] hybridPipeline;
+  private int[] hybridData;
 
   @Setup
   public void setUp() {
@@ -85,6 +96,62 @@ public class PlanEvaluationBenchmark {
       zeroStages[i] = ZeroStage.of(zero[i]);
       zero[i] = (i / 3) % 4;
     }
+
+    // A Jamba-1.5-Mini-shaped hybrid (Lieber et al. 2024, arXiv:2403.19887): 32 layers, attention in one of
+    // eight, Mamba-1 in the others, 16 experts top-2 every other layer; its slowest stage is found per plan.
+    List<Integer> mambaLayers = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      if (i % 8 != 4) {
+        mambaLayers.add(i);
+      }
+    }
+    Architecture jamba =
+        Architecture.builder()
+            .vocabSize(65536)
+            .hiddenSize(4096)
+            .numLayers(32)
+            .contextLength(1 << 18)
+            .attention(GroupedQueryAttention.builder().numAttentionHeads(32).numKeyValueHeads(8).headDim(128).build())
+            .feedForward(
+                MixtureOfExperts.builder()
+                    .numExperts(16)
+                    .expertsPerToken(2)
+                    .expertIntermediateSize(14336)
+                    .layerPeriod(2)
+                    .layerPhase(1)
+                    .denseFeedForward(DenseFeedForward.of(14336, true))
+                    .build())
+            .normKind(NormKind.RMS_NORM)
+            .tiedEmbeddings(false)
+            .sequenceMixer(
+                MambaMixer.builder().intermediateSize(8192).stateSize(16).convKernel(4).timeStepRank(256).build())
+            .addAllSequenceMixerLayerIndices(mambaLayers)
+            .build();
+    hybridEvaluator =
+        PlanEvaluator.of(StepTimeModel.of(jamba, cluster, precision, Calibration.bundled("a100-sxm-80gb")));
+    hybridLayer = hybridEvaluator.layerCosts(8, 1, 1, 1, 8192, true);
+    hybridPipeline = new int[PLANS];
+    hybridData = new int[PLANS];
+    int[] hybridPipelines = {1, 2, 3, 4, 5, 8};
+    for (int i = 0; i < PLANS; i++) {
+      hybridPipeline[i] = hybridPipelines[i % hybridPipelines.length];
+      hybridData[i] = 640 / hybridPipeline[i];
+    }
+  }
+
+  /** One operation = one plan of the hybrid stack timed by the primitive path. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(PLANS)
+  public double hybridPlanEvaluations() {
+    double sum = 0;
+    for (int i = 0; i < PLANS; i++) {
+      sum +=
+          hybridEvaluator.stepSeconds(
+              hybridLayer, hybridPipeline[i], 1, hybridData[i], 2560, recomputations[i], zeroStages[i], false, 0);
+    }
+    return sum;
   }
 
   /** One operation = one plan timed by the primitive path. */

@@ -16,6 +16,12 @@ import dev.persistence.core.precision.TrainingPrecision;
  * The training memory of {@code TrainingMemory.estimate} in primitive arithmetic for the plan search, with the
  * per-layer figures averaged over the layers (exact for dense models; the search re-checks its answers with
  * {@code TrainingMemory}). The first and the last pipeline stage are the candidates for the most-loaded one.
+ *
+ * <p>A hybrid stack (issue 22) is not averaged: its layers fall into four kinds (attention or sequence mixer, with
+ * a dense or a sparse feed-forward block), each kind's parameters and activations are computed once per shape,
+ * and every stage is summed from its counts of each kind ({@link PipelineLayout#balanced}, tabulated per
+ * {@code (p, v)} at construction), since with uneven layers a middle stage can be the most loaded. For dense
+ * feed-forward blocks and no expert parallelism this equals {@code TrainingMemory} exactly.
  */
 final class FastMemory {
 
@@ -41,6 +47,18 @@ final class FastMemory {
   private final double head;
   private final double finalNorm;
   private final boolean tied;
+  /** Whether the stack mixes attention and sequence-mixer layers (or has only mixers). */
+  private final boolean hybrid;
+  /** Per layer kind (mixer x 2 + sparse): dense parameters per layer, split over t and kept whole. */
+  private final double[] kindSplitParameters = new double[KINDS];
+  private final double[] kindWholeParameters = new double[KINDS];
+  private final double[] kindExpertParameters = new double[KINDS];
+  /** A representative layer of each kind, -1 when the stack has none. */
+  private final int[] kindLayer = new int[KINDS];
+  /** Per {@code [p][v]}: layers of each kind on each stage, {@code [stage * KINDS + kind]}; hybrid stacks only. */
+  private final int[][][] stageKinds;
+
+  static final int KINDS = 4;
 
   FastMemory(
       Architecture architecture, TrainingPrecision precision, MemoryAllowance allowance, long capacityBytes) {
@@ -59,14 +77,18 @@ final class FastMemory {
     long h = architecture.hiddenSize();
     double attention = architecture.attention().parameters(h);
     double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
-    double denseBlock = architecture.denseFeedForward().map((DenseFeedForward block) -> (double) block.parameters(h))
+    double denseBlockParameters = architecture.denseFeedForward().map((DenseFeedForward block) -> (double) block.parameters(h))
         .orElse(0.0);
+    double denseBlock = denseBlockParameters;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
             : null;
     int sparse = architecture.sparseLayers();
-    int dense = layers - sparse;
+    int dense = architecture.feedForwardLayers() - sparse;
+    if (architecture.feedForwardLayers() == 0) {
+      denseBlock = 0;
+    }
     double split = attention + dense * denseBlock / layers;
     double whole = norms;
     double experts = 0;
@@ -84,6 +106,96 @@ final class FastMemory {
     head = parameters.get(ParameterComponent.OUTPUT_HEAD);
     finalNorm = architecture.finalNorm() ? architecture.normKind().parameters(h) : 0;
     tied = architecture.tiedEmbeddings();
+
+    hybrid = architecture.sequenceMixerLayers() > 0;
+    double mixer = architecture.sequenceMixer().map(m -> (double) m.parameters(h)).orElse(0.0);
+    java.util.Arrays.fill(kindLayer, -1);
+    for (int kind = 0; kind < KINDS; kind++) {
+      boolean isMixer = kind >= 2;
+      boolean isSparse = (kind & 1) == 1;
+      kindSplitParameters[kind] =
+          (isMixer ? mixer : attention)
+              + (isSparse ? (moe == null ? 0 : moe.sharedExpertParameters(h)) : denseBlock);
+      kindWholeParameters[kind] = norms + (isSparse && moe != null ? moe.routerParameters(h) : 0);
+      kindExpertParameters[kind] =
+          isSparse && moe != null ? (double) moe.numExperts() * moe.routedExpertParameters(h) : 0;
+    }
+    for (int layer = layers - 1; layer >= 0; layer--) {
+      kindLayer[kindOf(layer)] = layer;
+    }
+    if (hybrid) {
+      int maxChunks = layers + 2;
+      stageKinds = new int[maxChunks + 1][][];
+      for (int p = 1; p <= maxChunks; p++) {
+        stageKinds[p] = new int[maxChunks / p + 1][];
+        for (int v = 1; v <= maxChunks / p; v++) {
+          if (PipelineLayout.balancedSplitExists(layers, p, v)) {
+            PipelineLayout layout = PipelineLayout.balanced(layers, p, v);
+            int[] counts = new int[p * KINDS];
+            for (int layer = 0; layer < layers; layer++) {
+              counts[layout.stageOf(layer) * KINDS + kindOf(layer)]++;
+            }
+            stageKinds[p][v] = counts;
+          }
+        }
+      }
+    } else {
+      stageKinds = null;
+    }
+  }
+
+  private int kindOf(int layer) {
+    boolean sparse =
+        architecture.feedForward() instanceof MixtureOfExperts
+            && ((MixtureOfExperts) architecture.feedForward()).isSparseLayer(layer);
+    return (architecture.isSequenceMixerLayer(layer) ? 2 : 0) + (sparse ? 1 : 0);
+  }
+
+  /** Whether the search must pass per-kind activations ({@link #kindActivationBytes}) to {@link #fits}. */
+  boolean hybrid() {
+    return hybrid;
+  }
+
+  /**
+   * Activation bytes of one layer of each kind for one micro-batch ({@link ActivationMemory#layerBytes} of a
+   * representative layer; 0 for a kind the stack has not), into {@code out[0..KINDS)}, for the outer loops of
+   * the search (allocates a plan).
+   */
+  void kindActivationBytes(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      boolean fusedAttention,
+      double[] out) {
+    ParallelismPlan plan =
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+    for (int kind = 0; kind < KINDS; kind++) {
+      out[kind] =
+          kindLayer[kind] < 0 ? 0 : ActivationMemory.layerBytes(architecture, kindLayer[kind], plan, linearInputBytes);
+    }
+  }
+
+  private static ParallelismPlan plan(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      boolean fusedAttention) {
+    return ParallelismPlan.builder()
+        .tensorParallel(t)
+        .contextParallel(c)
+        .microBatchSize(microBatch)
+        .globalBatchSize(microBatch)
+        .sequenceLength(sequenceLength)
+        .sequenceParallel(sequenceParallel)
+        .recomputation(recompute)
+        .fusedAttention(fusedAttention)
+        .build();
   }
 
   /**
@@ -99,17 +211,8 @@ final class FastMemory {
       ActivationRecomputation recompute,
       boolean fusedAttention) {
     ParallelismPlan plan =
-        ParallelismPlan.builder()
-            .tensorParallel(t)
-            .contextParallel(c)
-            .microBatchSize(microBatch)
-            .globalBatchSize(microBatch)
-            .sequenceLength(sequenceLength)
-            .sequenceParallel(sequenceParallel)
-            .recomputation(recompute)
-            .fusedAttention(fusedAttention)
-            .build();
-    if (architecture.sparseLayers() == 0) {
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+    if (architecture.sparseLayers() == 0 && !hybrid) {
       return ActivationMemory.layerBytes(architecture, 0, plan, linearInputBytes);
     }
     double sum = 0;
@@ -164,6 +267,68 @@ final class FastMemory {
                 + 4 * sb * hidden / t * (1 + vocab / hidden);
     return total(denseLast, expertsLast, activationsLast, zeroStage, optimizerOffload, denseShards, expertShards)
         <= capacity;
+  }
+
+  /**
+   * {@link #fits} for a hybrid stack: every stage summed from its counts of each layer kind, with the activations
+   * of one layer of each kind in {@code kindActivationBytes} ({@link #kindActivationBytes}). Allocates nothing.
+   */
+  boolean fitsHybrid(
+      int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
+      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+    return peakBytesHybrid(t, p, v, d, c, e, microBatch, microBatches, sequenceLength, kindActivationBytes,
+            zeroStage, optimizerOffload, activationOffload)
+        <= capacity;
+  }
+
+  /** The largest stage total of {@link #fitsHybrid}, allowance included. */
+  double peakBytesHybrid(
+      int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
+      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+    int[] counts = stageKinds[p][v];
+    double sb = (double) sequenceLength / c * microBatch;
+    double interleave = v == 1 ? 1 : 1 + (p - 1.0) / ((double) p * v);
+    double denseShards = (double) d * c;
+    double expertShards = denseShards / e;
+    double expertSplit = (double) e * t;
+    double largestLayer = 0;
+    for (int kind = 0; kind < KINDS; kind++) {
+      largestLayer = Math.max(largestLayer, kindActivationBytes[kind]);
+    }
+    double peak = 0;
+    for (int stage = 0; stage < p; stage++) {
+      double dense = 0;
+      double experts = 0;
+      double layerActivations = 0;
+      for (int kind = 0; kind < KINDS; kind++) {
+        int n = counts[stage * KINDS + kind];
+        dense += n * (kindSplitParameters[kind] / t + kindWholeParameters[kind]);
+        experts += n * kindExpertParameters[kind] / expertSplit;
+        layerActivations += n * kindActivationBytes[kind];
+      }
+      double activations;
+      int inFlight = Math.min(p - stage, microBatches);
+      if (activationOffload) {
+        activations = largestLayer;
+      } else {
+        activations = layerActivations * inFlight * interleave;
+      }
+      if (stage == 0) {
+        dense += tokenEmbedding / t + positions;
+        if (!activationOffload) {
+          activations += sb * hidden * Math.min(p, microBatches) / t;
+        }
+      }
+      if (stage == p - 1) {
+        dense += head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0);
+        if (!activationOffload) {
+          activations += 4 * sb * hidden / t * (1 + vocab / hidden);
+        }
+      }
+      peak =
+          Math.max(peak, total(dense, experts, activations, zeroStage, optimizerOffload, denseShards, expertShards));
+    }
+    return peak;
   }
 
   private double total(

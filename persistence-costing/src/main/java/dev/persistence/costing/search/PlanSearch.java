@@ -109,6 +109,8 @@ public final class PlanSearch {
     PlanEvaluator evaluator = PlanEvaluator.of(model);
     ZeroStage[] zeroStages = ZeroStage.values();
     double[] activationBytes = new double[RECOMPUTATIONS.length];
+    boolean hybrid = memory.hybrid();
+    double[][] kindActivationBytes = new double[RECOMPUTATIONS.length][FastMemory.KINDS];
 
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
@@ -136,6 +138,11 @@ public final class PlanSearch {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
                         t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED);
+                if (hybrid) {
+                  memory.kindActivationBytes(
+                      t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED,
+                      kindActivationBytes[r]);
+                }
               }
               for (int p = 1; p <= layers && p <= rest; p++) {
                 if (rest % p != 0) {
@@ -164,8 +171,13 @@ public final class PlanSearch {
                           evaluated++;
                           boolean offloadOptimizer = optimizerOffload == 1;
                           boolean offloadActivations = activationOffload == 1;
-                          if (!memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
-                              offloadOptimizer, offloadActivations)) {
+                          boolean fits =
+                              hybrid
+                                  ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
+                                      zero, offloadOptimizer, offloadActivations)
+                                  : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
+                                      offloadOptimizer, offloadActivations);
+                          if (!fits) {
                             continue;
                           }
                           fitting++;

@@ -23,9 +23,16 @@ import dev.persistence.costing.training.Durations;
  *       ({@link FlopConvention#EXACT}, causal attention), while each rank reads its share of the weights once and
  *       writes its share of the new key/value cache.
  *   <li>Decode step at context {@code L}: {@code B x (2 x active parameters + 2 x heads x (qk + v head dims) x
- *       cached token-layers(L))} FLOPs, while each rank reads its share of all weights and of the batch's cache.
- *       Every weight is read once per step, including all experts of a mixture (an upper bound at small batch,
- *       where only the routed experts are touched).
+ *       cached token-layers(L) + mixer layers x recurrence FLOPs)} FLOPs, while each rank reads its share of all
+ *       weights, of the batch's key/value cache and of the batch's sequence-mixer state. Every weight is read once
+ *       per step, including all experts of a mixture (an upper bound at small batch, where only the routed
+ *       experts are touched).
+ *   <li>In a hybrid stack (Jamba, Granite 4, Qwen3-Next, MiniMax) only the attention layers cache keys and
+ *       values ({@link KeyValueCache#cachedTokenLayers}); each Mamba, Mamba-2 or linear-attention layer carries a
+ *       fixed state per sequence ({@link KeyValueCache#stateBytesPerSequence}, stored in the cache format and split
+ *       over the tensor-parallel ranks with the heads or channels), read and rewritten once per decode step
+ *       whatever the context (Gu and Dao 2023, Mamba, arXiv:2312.00752 section 3.5: constant-time recurrent
+ *       inference). So a hybrid model's decode time grows with the context only through its attention layers.
  *   <li>A generation is costed at its mean context, {@code P + O/2}: exact for the memory term, which is linear
  *       in the context (sliding windows aside).
  * </ul>
@@ -76,12 +83,14 @@ public final class ServingRoofline {
         promptTokens,
         Integer.MAX_VALUE);
     Architecture architecture = deployment.architecture();
+    // FlopAccounting charges the attention core over the attention layers only and the mixers' recurrence.
     double flopsPerToken =
         FlopAccounting.estimate(architecture, (int) promptTokens, FlopConvention.EXACT).forwardFlopsPerToken();
     double flops = batch * (double) promptTokens * flopsPerToken;
     double cacheWritten =
         KeyValueCache.bytes(
-            architecture, deployment.cacheFormat(), deployment.tensorParallel(), batch, promptTokens);
+                architecture, deployment.cacheFormat(), deployment.tensorParallel(), batch, promptTokens)
+            + stateBytes(deployment, batch);
     double bytes = weightBytesPerRank(deployment) + cacheWritten;
     return new StepTime(
         flops / deployment.replicaFlopsPerSecond(), bytes / deployment.rankBandwidthBytesPerSecond());
@@ -102,8 +111,50 @@ public final class ServingRoofline {
     Attention attention = architecture.attention();
     double perAttendedToken =
         2.0 * attention.numAttentionHeads() * (attention.queryKeyHeadDim() + attention.valueHeadDim());
+    double recurrence =
+        architecture
+            .sequenceMixer()
+            .map(mixer -> architecture.sequenceMixerLayers() * mixer.recurrenceFlopsPerToken())
+            .orElse(0.0);
     return 2.0 * architecture.parameters().activeParametersExcludingEmbedding()
-        + perAttendedToken * cachedTokenLayers(architecture, contextLength);
+        + perAttendedToken * cachedTokenLayers(architecture, contextLength)
+        + recurrence;
+  }
+
+  /**
+   * Key/value cache bytes one rank reads in one decode step of {@code batch} sequences at {@code contextLength}
+   * cached tokens: the attention layers' cache only (a hybrid stack's mixer layers keep none).
+   *
+   * @param deployment the replica
+   * @param batch sequences, {@code > 0}
+   * @param contextLength tokens cached per sequence, {@code >= 0}
+   * @throws IllegalArgumentException if {@code batch} is not positive or the context is negative
+   */
+  public static double decodeKeyValueBytes(ServingDeployment deployment, long batch, double contextLength) {
+    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    checkArgument(
+        contextLength >= 0 && Double.isFinite(contextLength),
+        "contextLength (%s) must be finite and >= 0",
+        contextLength);
+    Architecture architecture = deployment.architecture();
+    return batch
+        * cachedTokenLayers(architecture, contextLength)
+        * KeyValueCache.bytesPerTokenPerLayer(architecture, deployment.cacheFormat(), deployment.tensorParallel());
+  }
+
+  /**
+   * Sequence-mixer state bytes one rank holds (and reads once per decode step) for {@code batch} sequences: the
+   * same at every context length; 0 for an all-attention model.
+   *
+   * @param deployment the replica
+   * @param batch sequences, {@code >= 0}
+   * @throws IllegalArgumentException if {@code batch} is negative
+   */
+  public static double stateBytes(ServingDeployment deployment, long batch) {
+    checkArgument(batch >= 0, "batch (%s) must be >= 0", batch);
+    return batch
+        * KeyValueCache.stateBytesPerSequence(deployment.architecture(), deployment.cacheFormat())
+        / deployment.tensorParallel();
   }
 
   /** {@link KeyValueCache#cachedTokenLayers} at a fractional context, interpolating linearly. */
@@ -130,10 +181,7 @@ public final class ServingRoofline {
     Architecture architecture = deployment.architecture();
     double flops = batch * decodeFlopsPerToken(architecture, contextLength);
     double cacheRead =
-        batch
-            * cachedTokenLayers(architecture, contextLength)
-            * KeyValueCache.bytesPerTokenPerLayer(
-                architecture, deployment.cacheFormat(), deployment.tensorParallel());
+        decodeKeyValueBytes(deployment, batch, contextLength) + stateBytes(deployment, batch);
     double bytes = weightBytesPerRank(deployment) + cacheRead;
     return new StepTime(
         flops / deployment.replicaFlopsPerSecond(), bytes / deployment.rankBandwidthBytesPerSecond());

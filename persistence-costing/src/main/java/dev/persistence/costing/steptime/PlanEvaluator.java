@@ -100,6 +100,8 @@ public final class PlanEvaluator {
         globalBatchSize,
         layer.recompute[r],
         layer.recomputeCommunication[r],
+        layer.mixerRecompute[r],
+        layer.mixerRecomputeCommunication[r],
         false,
         zeroStage.stage(),
         optimizerOffload,
@@ -116,6 +118,8 @@ public final class PlanEvaluator {
     private final double[] values;
     private final double[] recompute;
     private final double[] recomputeCommunication;
+    private final double[] mixerRecompute;
+    private final double[] mixerRecomputeCommunication;
 
     private LayerCosts(
         int tensorParallel, int contextParallel, int expertParallel, int microBatchSize, double[] values) {
@@ -127,9 +131,14 @@ public final class PlanEvaluator {
       ActivationRecomputation[] kinds = ActivationRecomputation.values();
       recompute = new double[kinds.length];
       recomputeCommunication = new double[kinds.length];
+      mixerRecompute = new double[kinds.length];
+      mixerRecomputeCommunication = new double[kinds.length];
       for (ActivationRecomputation kind : kinds) {
         recompute[kind.ordinal()] = StepTimeModel.recomputeSeconds(values, kind);
         recomputeCommunication[kind.ordinal()] = StepTimeModel.recomputeCommunicationSeconds(values, kind);
+        mixerRecompute[kind.ordinal()] = StepTimeModel.mixerRecomputeSeconds(values, kind);
+        mixerRecomputeCommunication[kind.ordinal()] =
+            StepTimeModel.mixerRecomputeCommunicationSeconds(values, kind);
       }
     }
 

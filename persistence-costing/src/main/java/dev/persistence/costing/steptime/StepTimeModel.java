@@ -25,6 +25,8 @@ import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Predicts the time of one training step of a model on a cluster under a parallelism plan, with its breakdown,
@@ -100,8 +102,12 @@ public final class StepTimeModel {
   static final int NORM_SECONDS = 14;
   static final int ACTIVATION_FUNCTION_SECONDS = 15;
   static final int EXPERT_GEMM_SECONDS = 16;
+  /** Forward seconds of one sequence-mixer layer of a hybrid stack (projections, recurrence, feed-forward). */
+  static final int MIXER_FORWARD_COMPUTE = 17;
+  /** Backward seconds of one sequence-mixer layer. */
+  static final int MIXER_BACKWARD_COMPUTE = 18;
   /** Size of the scratch array {@link #layerCosts} fills. */
-  static final int LAYER_COSTS_SIZE = 17;
+  static final int LAYER_COSTS_SIZE = 19;
 
   /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
@@ -160,8 +166,17 @@ public final class StepTimeModel {
   private final double expertIntermediate;
   private final boolean expertGated;
   private final double sharedIntermediate;
-  /** Parameters of one layer on one tensor-parallel rank, dense part (averaged over layers). */
+  /** Parameters of one attention layer, dense part (feed-forward averaged over layers). */
   private final double denseLayerParameters;
+  /** Parameters of one sequence-mixer layer, dense part (feed-forward averaged over layers); 0 without mixers. */
+  private final double mixerLayerParameters;
+  private final int attentionLayerCount;
+  private final int mixerLayerCount;
+  /** Share of the layers with a feed-forward block (0 for a pure state-space stack such as Falcon-Mamba). */
+  private final double feedForwardShare;
+  private final double mixerMatrixWeights;
+  private final double mixerRecurrenceFlopsPerToken;
+  private final double mixerActivationElementsPerToken;
   /** Routed-expert parameters of one layer (all experts), averaged over layers. */
   private final double expertLayerParameters;
   private final double tokenEmbeddingParameters;
@@ -171,6 +186,13 @@ public final class StepTimeModel {
    */
   private final int[][] busiestStageLayers;
   private final int[][] lastStageLayers;
+  /**
+   * For a hybrid stack, per {@code [p][v]}: the distinct (attention layers, mixer layers) pairs of the stages of
+   * {@link PipelineLayout#balanced}, flattened, and the last stage's pair; null for an all-attention model, whose
+   * busiest stage is the one with the most layers.
+   */
+  private final int[][][] stageKinds;
+  private final int[][][] lastStageKinds;
 
   private StepTimeModel(
       Architecture architecture,
@@ -246,7 +268,10 @@ public final class StepTimeModel {
     denseIntermediate = dense == null ? 0 : dense.intermediateSize();
     denseGated = dense != null && dense.gated();
     sparseLayers = architecture.sparseLayers();
-    denseLayers = layers - sparseLayers;
+    denseLayers = architecture.feedForwardLayers() - sparseLayers;
+    attentionLayerCount = architecture.attentionLayers();
+    mixerLayerCount = architecture.sequenceMixerLayers();
+    feedForwardShare = (double) architecture.feedForwardLayers() / layers;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
@@ -262,24 +287,81 @@ public final class StepTimeModel {
     double denseBlock = dense == null ? 0 : dense.parameters(h);
     double sparseDense = moe == null ? 0 : moe.sharedExpertParameters(h) + moe.routerParameters(h);
     double sparseExperts = moe == null ? 0 : (double) moe.numExperts() * moe.routedExpertParameters(h);
-    denseLayerParameters =
-        attentionParameters + norms + (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
+    double feedForwardParameters = (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
+    denseLayerParameters = attentionParameters + norms + feedForwardParameters;
+    mixerMatrixWeights = architecture.sequenceMixer().map(m -> (double) m.matrixWeights(h)).orElse(0.0);
+    mixerRecurrenceFlopsPerToken =
+        architecture.sequenceMixer().map(m -> m.recurrenceFlopsPerToken()).orElse(0.0);
+    mixerActivationElementsPerToken =
+        architecture.sequenceMixer().map(m -> (double) m.activationElementsPerToken()).orElse(0.0);
+    mixerLayerParameters =
+        architecture.sequenceMixer().isPresent()
+            ? architecture.sequenceMixer().get().parameters(h) + norms + feedForwardParameters
+            : 0;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
     int maxChunks = layers + 2;
     busiestStageLayers = new int[maxChunks + 1][];
     lastStageLayers = new int[maxChunks + 1][];
+    boolean hybrid = mixerLayerCount > 0;
+    stageKinds = hybrid ? new int[maxChunks + 1][][] : null;
+    lastStageKinds = hybrid ? new int[maxChunks + 1][][] : null;
     for (int p = 1; p <= maxChunks; p++) {
       int maxV = maxChunks / p;
       busiestStageLayers[p] = new int[maxV + 1];
       lastStageLayers[p] = new int[maxV + 1];
+      if (hybrid) {
+        stageKinds[p] = new int[maxV + 1][];
+        lastStageKinds[p] = new int[maxV + 1][];
+      }
       for (int v = 1; v <= maxV; v++) {
         if (PipelineLayout.balancedSplitExists(layers, p, v)) {
           busiestStageLayers[p][v] = PipelineLayout.layersOnBusiestStage(layers, p, v);
           lastStageLayers[p][v] = PipelineLayout.layersOnStage(layers, p, v, p - 1);
+          if (hybrid) {
+            int[][] kinds = stageKinds(architecture, PipelineLayout.balanced(layers, p, v));
+            stageKinds[p][v] = kinds[0];
+            lastStageKinds[p][v] = kinds[1];
+          }
         }
       }
     }
+  }
+
+  /**
+   * The distinct (attention layers, mixer layers) pairs over the layout's stages, flattened, and the last stage's
+   * pair: a stage's time is linear in the two counts, so the slowest stage is among these pairs.
+   */
+  private static int[][] stageKinds(Architecture architecture, PipelineLayout layout) {
+    int p = layout.pipelineParallel();
+    int[] attention = new int[p];
+    int[] mixer = new int[p];
+    for (int i = 0; i < architecture.numLayers(); i++) {
+      if (architecture.isSequenceMixerLayer(i)) {
+        mixer[layout.stageOf(i)]++;
+      } else {
+        attention[layout.stageOf(i)]++;
+      }
+    }
+    int[] pairs = new int[2 * p];
+    int distinct = 0;
+    for (int stage = 0; stage < p; stage++) {
+      boolean seen = false;
+      for (int k = 0; k < distinct; k++) {
+        if (pairs[2 * k] == attention[stage] && pairs[2 * k + 1] == mixer[stage]) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        pairs[2 * distinct] = attention[stage];
+        pairs[2 * distinct + 1] = mixer[stage];
+        distinct++;
+      }
+    }
+    return new int[][] {
+      Arrays.copyOf(pairs, 2 * distinct), new int[] {attention[p - 1], mixer[p - 1]}
+    };
   }
 
   /**
@@ -468,7 +550,7 @@ public final class StepTimeModel {
           2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span)) * (1 - expertOverlap);
     }
     double sparseShare = (double) sparseLayers / layers;
-    double denseShare = 1 - sparseShare;
+    double denseShare = feedForwardShare - sparseShare;
     double feedForward = denseShare * denseFeedForward + sparseShare * sparseFeedForward;
     double activationFunctionBytes = denseShare * denseActivationBytes + sparseShare * sparseActivationBytes;
 
@@ -479,6 +561,30 @@ public final class StepTimeModel {
     double gemmForward = attentionGemms + feedForward;
     double forwardCompute =
         gemmForward + attentionCoreCompute + memoryBoundForward + scoreSeconds + layerOverhead;
+
+    // A sequence-mixer layer of a hybrid stack: its projections are GEMMs split over the tensor-parallel ranks
+    // as attention's are (Megatron-Core's Mamba layer splits the inner channels; Waleffe et al. 2024, An Empirical
+    // Study of Mamba-based Language Models, arXiv:2406.07887 section 3); its recurrence is linear in the
+    // sequence, with no s^2 core. The recurrence runs as one fused kernel: Mamba-2's SSD algorithm computes it as
+    // chunked matrix multiplies on the tensor cores (Dao and Gu 2024, Transformers are SSMs, arXiv:2405.21060
+    // section 6), Mamba-1's selective scan streams its inputs through SRAM (Gu and Dao 2023, arXiv:2312.00752
+    // section 3.3.2). Either is costed on a roofline: its FLOPs at the fused-attention kernel rate (the same class
+    // of hand-fused kernel) or its inputs and outputs ({@link SequenceMixer#activationElementsPerToken}, 16-bit)
+    // at the memory bandwidth, whichever is longer. Its backward pass recomputes the states, as flash attention
+    // recomputes the scores: 2.5x.
+    double mixerForward = 0;
+    double mixerBackward = 0;
+    if (mixerLayerCount > 0) {
+      double mixerGemms = 2 * gemmSeconds(tokens, h, mixerMatrixWeights / (2 * h * t));
+      double recurrence =
+          Math.max(
+              tokens * mixerRecurrenceFlopsPerToken / t / fusedAttentionFlopsPerSecond,
+              2 * tokens * mixerActivationElementsPerToken / t / memoryBandwidth);
+      double mixerGemmForward = mixerGemms + feedForward;
+      mixerForward = mixerGemmForward + recurrence + memoryBoundForward + layerOverhead;
+      mixerBackward =
+          2 * (mixerGemmForward + layerOverhead) + 2.5 * recurrence + backwardMemoryRatio * memoryBoundForward;
+    }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
     // core's backward is 2x, as every other GEMM's (Narayanan et al. 2021 section 3.5).
@@ -536,6 +642,8 @@ public final class StepTimeModel {
     out[NORM_SECONDS] = normBytes / memoryBandwidth;
     out[ACTIVATION_FUNCTION_SECONDS] = activationFunctionBytes / memoryBandwidth;
     out[EXPERT_GEMM_SECONDS] = sparseShare * sparseFeedForward;
+    out[MIXER_FORWARD_COMPUTE] = mixerForward;
+    out[MIXER_BACKWARD_COMPUTE] = mixerBackward;
   }
 
   /**
@@ -554,6 +662,22 @@ public final class StepTimeModel {
       default:
         return 0;
     }
+  }
+
+  /**
+   * Seconds one sequence-mixer layer's recomputation adds per micro-batch: its forward pass under {@code FULL};
+   * nothing otherwise ({@code SELECTIVE} repeats the attention core, which a mixer layer has not).
+   *
+   * @param layer the array {@link #layerCosts} filled
+   * @param recomputation the setting
+   */
+  static double mixerRecomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
+    return recomputation == ActivationRecomputation.FULL ? layer[MIXER_FORWARD_COMPUTE] : 0;
+  }
+
+  /** Communication one sequence-mixer layer's recomputation repeats: its forward pass's, under {@code FULL}. */
+  static double mixerRecomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
+    return recomputation == ActivationRecomputation.FULL ? layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT] : 0;
   }
 
   /** Communication one layer's recomputation repeats per micro-batch: the forward pass's, under {@code FULL}. */
@@ -581,10 +705,11 @@ public final class StepTimeModel {
       fullShare = (double) full / layers;
     }
     double modules = 0;
+    double attentionCore = 0;
     for (RecomputedModule module : plan.effectiveRecomputedModules()) {
       switch (module) {
         case CORE_ATTENTION:
-          modules += layer[ATTENTION_CORE];
+          attentionCore += layer[ATTENTION_CORE];
           break;
         case NORMS:
           modules += layer[NORM_SECONDS];
@@ -599,10 +724,13 @@ public final class StepTimeModel {
           break;
       }
     }
-    double seconds = fullShare * layer[FORWARD_COMPUTE] + (1 - fullShare) * modules;
+    double seconds = fullShare * layer[FORWARD_COMPUTE] + (1 - fullShare) * (modules + attentionCore);
     double communication =
         fullShare * (layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT]);
-    return new double[] {seconds, communication};
+    // A mixer layer has no attention core to repeat.
+    double mixerSeconds = fullShare * layer[MIXER_FORWARD_COMPUTE] + (1 - fullShare) * modules;
+    double mixerCommunication = fullShare * (layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT]);
+    return new double[] {seconds, communication, mixerSeconds, mixerCommunication};
   }
 
   /** Layers of the most-loaded pipeline stage, from the one rule of {@link PipelineLayout}. */
@@ -630,6 +758,9 @@ public final class StepTimeModel {
    * @param globalBatch sequences per step
    * @param recompute seconds of recomputation per layer and micro-batch ({@link #recomputeSeconds})
    * @param recomputeCommunication communication repeated by recomputation per layer and micro-batch
+   * @param mixerRecompute seconds of recomputation per sequence-mixer layer and micro-batch
+   *     ({@link #mixerRecomputeSeconds}; 0 for an all-attention model)
+   * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer
    * @param dualPipe whether the schedule is DualPipe (bubble per its formula, expert all-to-alls and pipeline
    *     transfers hidden behind the overlapped forward and backward chunks)
    * @param zeroStage the ZeRO stage, 0 to 3
@@ -649,6 +780,8 @@ public final class StepTimeModel {
       int globalBatch,
       double recompute,
       double recomputeCommunication,
+      double mixerRecompute,
+      double mixerRecomputeCommunication,
       boolean dualPipe,
       int zeroStage,
       boolean optimizerOffload,
@@ -663,18 +796,60 @@ public final class StepTimeModel {
     // all-to-alls (DeepSeek-V3 section 3.2.1, Figure 4).
     double expertPerLayer = dualPipe ? 0 : layer[FORWARD_EXPERT] + layer[BACKWARD_EXPERT];
 
-    int busiest;
-    int last;
+    // Per micro-batch on the slowest stage: a stage with a attention layers and m mixer layers takes
+    // a x attentionLayer + m x mixerLayer; the last stage also runs the output layer.
+    double attentionLayer =
+        forward + backward + recompute + tensorPerLayer + recomputeCommunication + contextPerLayer + expertPerLayer;
+    double mixerForward = layer[MIXER_FORWARD_COMPUTE];
+    double mixerBackward = layer[MIXER_BACKWARD_COMPUTE];
+    double mixerLayer =
+        mixerForward + mixerBackward + mixerRecompute + tensorPerLayer + mixerRecomputeCommunication
+            + expertPerLayer;
+    int slowAttention;
+    int slowMixer;
+    boolean lastIsSlowest;
     if (p == 1) {
-      busiest = layers;
-      last = layers;
-    } else if (p < busiestStageLayers.length && v < busiestStageLayers[p].length) {
-      busiest = busiestStageLayers[p][v];
-      last = lastStageLayers[p][v];
+      slowAttention = attentionLayerCount;
+      slowMixer = mixerLayerCount;
+      lastIsSlowest = false;
     } else {
-      busiest = layersOnBusiestStage(layers, p, v);
-      last = layersOnLastStage(layers, p, v);
+      int busiestAttention;
+      int busiestMixer;
+      int lastAttention;
+      int lastMixer;
+      if (stageKinds == null) {
+        boolean tabulated = p < busiestStageLayers.length && v < busiestStageLayers[p].length;
+        busiestAttention = tabulated ? busiestStageLayers[p][v] : layersOnBusiestStage(layers, p, v);
+        lastAttention = tabulated ? lastStageLayers[p][v] : layersOnLastStage(layers, p, v);
+        busiestMixer = 0;
+        lastMixer = 0;
+      } else {
+        int[] pairs = stageKinds[p][v];
+        int[] lastPair = lastStageKinds[p][v];
+        busiestAttention = pairs[0];
+        busiestMixer = pairs[1];
+        double most = busiestAttention * attentionLayer + busiestMixer * mixerLayer;
+        for (int k = 2; k < pairs.length; k += 2) {
+          double time = pairs[k] * attentionLayer + pairs[k + 1] * mixerLayer;
+          if (time > most) {
+            most = time;
+            busiestAttention = pairs[k];
+            busiestMixer = pairs[k + 1];
+          }
+        }
+        lastAttention = lastPair[0];
+        lastMixer = lastPair[1];
+      }
+      double busiestTime =
+          busiestAttention * attentionLayer + busiestMixer * mixerLayer + layer[EMBEDDING_TENSOR];
+      double lastTime =
+          lastAttention * attentionLayer + lastMixer * mixerLayer + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR];
+      lastIsSlowest = lastTime > busiestTime;
+      slowAttention = lastIsSlowest ? lastAttention : busiestAttention;
+      slowMixer = lastIsSlowest ? lastMixer : busiestMixer;
     }
+    int slowLayers = slowAttention + slowMixer;
+    boolean withHead = p == 1 || lastIsSlowest;
 
     // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
     double transfers = 0;
@@ -685,24 +860,18 @@ public final class StepTimeModel {
               * (1 - pipelineOverlap);
     }
 
-    // Per micro-batch on the busiest stage and on the last (which also runs the output layer).
-    double busiestCompute = busiest * (forward + backward) + (p == 1 ? layer[HEAD_COMPUTE] : 0);
-    double busiestRecompute = busiest * (recompute);
-    double busiestTensor =
-        busiest * (tensorPerLayer + recomputeCommunication)
-            + layer[EMBEDDING_TENSOR]
-            + (p == 1 ? layer[HEAD_TENSOR] : 0);
-    double lastCompute = last * (forward + backward) + layer[HEAD_COMPUTE];
-    double lastRecompute = last * recompute;
-    double lastTensor = last * (tensorPerLayer + recomputeCommunication) + layer[HEAD_TENSOR];
-    double busiestTime =
-        busiestCompute + busiestRecompute + busiestTensor + busiest * (contextPerLayer + expertPerLayer);
-    double lastTime = lastCompute + lastRecompute + lastTensor + last * (contextPerLayer + expertPerLayer);
-    boolean lastIsSlowest = lastTime > busiestTime;
-    int slowLayers = lastIsSlowest ? last : busiest;
-    double slowCompute = lastIsSlowest ? lastCompute : busiestCompute;
-    double slowRecompute = lastIsSlowest ? lastRecompute : busiestRecompute;
-    double slowTensor = lastIsSlowest ? lastTensor : busiestTensor;
+    double slowCompute =
+        slowAttention * (forward + backward)
+            + slowMixer * (mixerForward + mixerBackward)
+            + (withHead ? layer[HEAD_COMPUTE] : 0);
+    double slowRecompute = slowAttention * recompute + slowMixer * mixerRecompute;
+    double slowTensor =
+        slowAttention * (tensorPerLayer + recomputeCommunication)
+            + slowMixer * (tensorPerLayer + mixerRecomputeCommunication)
+            + (p == 1 || !lastIsSlowest ? layer[EMBEDDING_TENSOR] : 0)
+            + (withHead ? layer[HEAD_TENSOR] : 0);
+    double slowContext = slowAttention * contextPerLayer;
+    double slowExpert = slowLayers * expertPerLayer;
 
     // Offloaded activations go out during forward and come back during backward, behind the stage's compute.
     double offloadPerMicroBatch =
@@ -713,7 +882,8 @@ public final class StepTimeModel {
     // ZeRO-3 gathers the stage's weights before the forward and the backward pass of each micro-batch.
     // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
     // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
-    double stageParameters = (slowLayers * denseLayerParameters + tokenEmbeddingParameters) / t;
+    double stageParameters =
+        (slowAttention * denseLayerParameters + slowMixer * mixerLayerParameters + tokenEmbeddingParameters) / t;
     double stageExpertParameters = slowLayers * expertLayerParameters / ((double) e * t);
     int dataSpan = t * c * d;
     int dataRanks = d * c;
@@ -729,13 +899,14 @@ public final class StepTimeModel {
         slowCompute
             + slowRecompute
             + slowTensor
-            + slowLayers * (contextPerLayer + expertPerLayer)
+            + slowContext
+            + slowExpert
             + transfers
             + offloadPerMicroBatch
             + gatherPerMicroBatch;
     double meanPerMicroBatch =
-        (layers * (forward + backward + recompute + tensorPerLayer + recomputeCommunication + contextPerLayer
-                    + expertPerLayer)
+        (attentionLayerCount * attentionLayer
+                + mixerLayerCount * mixerLayer
                 + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR] + layer[EMBEDDING_TENSOR])
             / p
             + transfers;
@@ -757,8 +928,8 @@ public final class StepTimeModel {
     double dataParallel = 0;
     if (dataRanks > 1) {
       double gradientBytes = precision.gradientBytes() * stageParameters;
-      double lastBackward = slowLayers * backward;
-      double firstForward = slowLayers * forward;
+      double lastBackward = slowAttention * backward + slowMixer * mixerBackward;
+      double firstForward = slowAttention * forward + slowMixer * mixerForward;
       double reduce;
       double gather = 0;
       if (zeroStage >= 1) {
@@ -809,8 +980,8 @@ public final class StepTimeModel {
       breakdown[StepTimeBreakdown.COMPUTE] = microBatches * slowCompute;
       breakdown[StepTimeBreakdown.RECOMPUTATION] = microBatches * slowRecompute;
       breakdown[StepTimeBreakdown.TENSOR_PARALLEL] = microBatches * slowTensor;
-      breakdown[StepTimeBreakdown.CONTEXT_PARALLEL] = microBatches * slowLayers * contextPerLayer;
-      breakdown[StepTimeBreakdown.EXPERT_PARALLEL] = microBatches * slowLayers * expertPerLayer;
+      breakdown[StepTimeBreakdown.CONTEXT_PARALLEL] = microBatches * slowContext;
+      breakdown[StepTimeBreakdown.EXPERT_PARALLEL] = microBatches * slowExpert;
       breakdown[StepTimeBreakdown.PIPELINE_TRANSFERS] = microBatches * transfers;
       breakdown[StepTimeBreakdown.PIPELINE_BUBBLE] = bubble;
       breakdown[StepTimeBreakdown.DATA_PARALLEL] = dataParallel;
@@ -905,6 +1076,8 @@ public final class StepTimeModel {
             plan.globalBatchSize(),
             recomputation[0],
             recomputation[1],
+            recomputation[2],
+            recomputation[3],
             plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE,
             plan.zeroStage().stage(),
             plan.optimizerOffload(),
@@ -955,6 +1128,36 @@ public final class StepTimeModel {
             ? forward
             : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[0];
     return new LayerTime(forward, backward, recompute);
+  }
+
+  /**
+   * Seconds of one sequence-mixer layer of a hybrid stack (Mamba, Mamba-2, gated DeltaNet, lightning attention)
+   * for one micro-batch on one rank, communication included, as {@link #layerTime} gives an attention layer's;
+   * empty for an all-attention model.
+   *
+   * @param plan the plan (tensor and context parallelism, micro-batch, sequence, sequence parallelism,
+   *     recomputation)
+   */
+  public Optional<LayerTime> mixerLayerTime(ParallelismPlan plan) {
+    if (mixerLayerCount == 0) {
+      return Optional.empty();
+    }
+    double[] layer = new double[LAYER_COSTS_SIZE];
+    layerCosts(
+        plan.tensorParallel(),
+        plan.contextParallel(),
+        plan.expertParallel(),
+        plan.microBatchSize(),
+        plan.sequenceLength(),
+        plan.sequenceParallel(),
+        layer);
+    double forward = layer[MIXER_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward = layer[MIXER_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double recompute =
+        plan.recomputation() == ActivationRecomputation.FULL
+            ? forward
+            : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[2];
+    return Optional.of(new LayerTime(forward, backward, recompute));
   }
 
   static ActivationRecomputation recomputation(int ordinal) {

@@ -5,30 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.HybridModels;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.testkit.Gen;
 import dev.persistence.testkit.Property;
 import org.junit.jupiter.api.Test;
 
-/** The allocation-free path and the typed estimate give the same step time. */
+/**
+ * The allocation-free path and the typed estimate give the same step time, for an all-attention stack and for
+ * hybrid ones (Jamba-like with interleaved experts, Granite-4-like), whose slowest stage the per-layer costs pick.
+ */
 class PlanEvaluatorProperties {
 
   @Test
   void evaluatorAgreesWithEstimate() {
-    Architecture gpt = Architecture.megatronGpt(30, 2048, 16, 51200, 2048);
+    agree(Architecture.megatronGpt(30, 2048, 16, 51200, 2048));
+  }
+
+  @Test
+  void evaluatorAgreesWithEstimateForHybridStacks() {
+    agree(HybridModels.jambaMini(true));
+    agree(HybridModels.granite4Micro(true));
+  }
+
+  private static void agree(Architecture architecture) {
     StepTimeModel model =
-        StepTimeModel.of(gpt, Selene.cluster(64), TrainingPrecision.MIXED_BF16_ADAM,
+        StepTimeModel.of(architecture, Selene.cluster(64), TrainingPrecision.MIXED_BF16_ADAM,
             Calibration.bundled("production-2025"));
-    // 30 layers on 1, 2, 3 or 5 stages; at most 60 accelerators of the 64.
+    int layers = architecture.numLayers();
+    // 1 to 5 stages (uneven ones included); at most 60 accelerators of the 64.
     PlanEvaluator evaluator = PlanEvaluator.of(model);
     Property.forAll(
-            Gen.elements(1, 2, 4), Gen.elements(1, 2, 3, 5), Gen.elements(ActivationRecomputation.values()))
+            Gen.elements(1, 2, 4), Gen.elements(1, 2, 3, 4, 5), Gen.elements(ActivationRecomputation.values()))
         .verify(
             (t, p, recomputation) -> {
               int d = Math.max(1, 60 / (t * p));
-              int v = p > 1 && 30 % (p * 2) == 0 ? 2 : 1;
+              int v = p > 1 && PipelineLayout.balancedSplitExists(layers, p, 2) && layers % (p * 2) == 0 ? 2 : 1;
               ParallelismPlan plan =
                   ParallelismPlan.builder()
                       .tensorParallel(t)
