@@ -39,6 +39,12 @@ public abstract non-sealed class GatedDeltaNet implements SequenceMixer {
   /** Width of the depthwise causal convolution. */
   public abstract int convKernel();
 
+  /**
+   * Checks the rules of a valid {@code GatedDeltaNet} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numKeyHeads() > 0, "numKeyHeads (%s) must be > 0", numKeyHeads());

@@ -27,6 +27,12 @@ public abstract non-sealed class LightningAttention implements SequenceMixer {
   /** Width of one head. */
   public abstract int headDim();
 
+  /**
+   * Checks the rules of a valid {@code LightningAttention} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numHeads() > 0, "numHeads (%s) must be > 0", numHeads());

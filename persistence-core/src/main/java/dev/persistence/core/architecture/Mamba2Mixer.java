@@ -53,6 +53,12 @@ public abstract non-sealed class Mamba2Mixer implements SequenceMixer {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code Mamba2Mixer} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numHeads() > 0, "numHeads (%s) must be > 0", numHeads());

@@ -56,6 +56,12 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code MambaMixer} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(intermediateSize() > 0, "intermediateSize (%s) must be > 0", intermediateSize());

@@ -42,6 +42,12 @@ public abstract class MultiTokenPrediction {
     return false;
   }
 
+  /**
+   * Checks the rules of a valid {@code MultiTokenPrediction} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(numModules() > 0, "numModules (%s) must be > 0", numModules());

@@ -74,6 +74,12 @@ public abstract class Distillation implements PostTrainingStage {
     return 512;
   }
 
+  /**
+   * Checks the rules of a valid {@code Distillation} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     StageChecks.positiveCount("distillation.prompts", prompts());

@@ -50,6 +50,12 @@ public abstract class EvaluationRun implements PostTrainingStage {
     return 0;
   }
 
+  /**
+   * Checks the rules of a valid {@code EvaluationRun} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     StageChecks.positiveCount("evaluation.checkpoints", checkpoints());

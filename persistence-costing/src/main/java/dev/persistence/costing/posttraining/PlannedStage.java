@@ -26,6 +26,12 @@ public abstract class PlannedStage implements StageSettings {
   /** Accelerators the stage holds, {@code > 0}. */
   public abstract long accelerators();
 
+  /**
+   * Checks the rules of a valid {@code PlannedStage} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(accelerators() > 0, "postTraining.accelerators (%s) must be > 0", accelerators());

@@ -81,6 +81,12 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     return pairs() * tokensPerPair() * epochs() / packingEfficiency();
   }
 
+  /**
+   * Checks the rules of a valid {@code PreferenceTuning} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     StageChecks.positive("preference.pairs", pairs());

@@ -108,6 +108,12 @@ public abstract class ReinforcementLearning implements PostTrainingStage {
     return Math.multiplyExact((long) promptsPerStep(), samplesPerPrompt());
   }
 
+  /**
+   * Checks the rules of a valid {@code ReinforcementLearning} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     StageChecks.positiveCount("rl.steps", steps());

@@ -48,6 +48,12 @@ public abstract class StageResources implements StageSettings {
     return accelerators();
   }
 
+  /**
+   * Checks the rules of a valid {@code StageResources} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     checkArgument(

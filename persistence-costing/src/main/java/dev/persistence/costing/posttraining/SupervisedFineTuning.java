@@ -52,6 +52,12 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     return examples() * meanTokensPerExample() * epochs() / packingEfficiency();
   }
 
+  /**
+   * Checks the rules of a valid {@code SupervisedFineTuning} when one is built (Immutables {@code @Value.Check});
+   * callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
   @Value.Check
   protected void check() {
     StageChecks.positive("sft.examples", examples());
