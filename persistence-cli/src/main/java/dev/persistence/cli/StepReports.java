@@ -1,8 +1,8 @@
 package dev.persistence.cli;
 
-import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.TrainingTime;
+import dev.persistence.io.plan.PlanReportJson;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,29 +12,10 @@ final class StepReports {
 
   private StepReports() {}
 
-  static Map<String, Object> plan(ParallelismPlan plan) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tensorParallel", plan.tensorParallel());
-    map.put("pipelineParallel", plan.pipelineParallel());
-    map.put("virtualPipelineStages", plan.virtualPipelineStages());
-    map.put("dataParallel", plan.dataParallel());
-    map.put("contextParallel", plan.contextParallel());
-    map.put("expertParallel", plan.expertParallel());
-    map.put("sequenceParallel", plan.sequenceParallel());
-    map.put("zeroStage", plan.zeroStage().stage());
-    map.put("microBatchSize", plan.microBatchSize());
-    map.put("globalBatchSize", plan.globalBatchSize());
-    map.put("sequenceLength", plan.sequenceLength());
-    map.put("recomputation", plan.recomputation().name().toLowerCase(Locale.ROOT));
-    map.put("optimizerOffload", plan.optimizerOffload());
-    map.put("activationOffload", plan.activationOffload());
-    map.put("acceleratorCount", plan.acceleratorCount());
-    return map;
-  }
 
   static Map<String, Object> figures(StepTimeEstimate estimate, Double tokens) {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("plan", plan(estimate.plan()));
+    map.put("plan", PlanReportJson.parallelismPlan(estimate.plan()));
     map.put("stepSeconds", estimate.stepSeconds());
     map.put("tokensPerSecond", estimate.tokensPerSecond());
     map.put("mfu", estimate.modelFlopsUtilization());

@@ -166,7 +166,7 @@ public final class PlanReportJson {
     run.put("mfu", report.run().modelFlopsUtilization());
     if (report.run().step().isPresent()) {
       StepTimeEstimate step = report.run().step().get();
-      run.set("plan", plan(step.plan()));
+      run.set("plan", parallelismPlan(step.plan()));
       run.put("stepSeconds", step.stepSeconds());
       run.put("hfu", step.hardwareFlopsUtilization());
       run.put("memoryBytesPerAccelerator", step.memoryBytesPerAccelerator());
@@ -177,7 +177,13 @@ public final class PlanReportJson {
     return run;
   }
 
-  private static ObjectNode plan(ParallelismPlan plan) {
+  /**
+   * A parallelism plan as the report writes it (its degrees, batch, recomputation, offloads and accelerator count);
+   * {@code train} and {@code search} print the same object.
+   *
+   * @param plan the plan
+   */
+  public static ObjectNode parallelismPlan(ParallelismPlan plan) {
     ObjectNode map = NODES.objectNode();
     map.put("tensorParallel", plan.tensorParallel());
     map.put("pipelineParallel", plan.pipelineParallel());
