@@ -1043,15 +1043,7 @@ public final class StepTimeModel {
         plan.microBatchesPerStep(),
         plan.pipelineParallel(),
         plan.virtualPipelineStages());
-    double[] layer = new double[LAYER_COSTS_SIZE];
-    layerCosts(
-        plan.tensorParallel(),
-        plan.contextParallel(),
-        plan.expertParallel(),
-        plan.microBatchSize(),
-        plan.sequenceLength(),
-        plan.sequenceParallel(),
-        layer);
+    double[] layer = layerCosts(plan);
     PipelineLayout layout = plan.pipelineLayout(layers);
     double[] recomputation = recomputation(layer, plan, layout, layers);
     double offloaded = 0;
@@ -1110,15 +1102,7 @@ public final class StepTimeModel {
    *     recomputation)
    */
   public LayerTime layerTime(ParallelismPlan plan) {
-    double[] layer = new double[LAYER_COSTS_SIZE];
-    layerCosts(
-        plan.tensorParallel(),
-        plan.contextParallel(),
-        plan.expertParallel(),
-        plan.microBatchSize(),
-        plan.sequenceLength(),
-        plan.sequenceParallel(),
-        layer);
+    double[] layer = layerCosts(plan);
     double forward =
         layer[FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
     double backward =
@@ -1142,15 +1126,7 @@ public final class StepTimeModel {
     if (mixerLayerCount == 0) {
       return Optional.empty();
     }
-    double[] layer = new double[LAYER_COSTS_SIZE];
-    layerCosts(
-        plan.tensorParallel(),
-        plan.contextParallel(),
-        plan.expertParallel(),
-        plan.microBatchSize(),
-        plan.sequenceLength(),
-        plan.sequenceParallel(),
-        layer);
+    double[] layer = layerCosts(plan);
     double forward = layer[MIXER_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
     double backward = layer[MIXER_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
     double recompute =
@@ -1162,5 +1138,19 @@ public final class StepTimeModel {
 
   static ActivationRecomputation recomputation(int ordinal) {
     return RECOMPUTATIONS[ordinal];
+  }
+
+  /** One layer's costs under a plan's degrees, micro-batch and sequence (the typed entry to the array-filling overload). */
+  private double[] layerCosts(ParallelismPlan plan) {
+    double[] layer = new double[LAYER_COSTS_SIZE];
+    layerCosts(
+        plan.tensorParallel(),
+        plan.contextParallel(),
+        plan.expertParallel(),
+        plan.microBatchSize(),
+        plan.sequenceLength(),
+        plan.sequenceParallel(),
+        layer);
+    return layer;
   }
 }
