@@ -54,7 +54,7 @@ class ExtremeValueSweepTest {
       Set.of(
           "dev.persistence.core.exact.Amounts",
           "dev.persistence.core.exact.ExactCounts",
-          "dev.persistence.scaling.law.Checks");
+          "dev.persistence.core.check.Checks");
 
   /** A message names a field: a camelCase or dotted identifier, or a word, followed by a value in parentheses. */
   private static final Pattern NAMES_A_FIELD =

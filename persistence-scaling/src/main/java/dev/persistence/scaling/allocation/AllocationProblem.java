@@ -1,7 +1,7 @@
 package dev.persistence.scaling.allocation;
 
 import dev.persistence.scaling.law.ChinchillaLaw;
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.LossLaw;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.persistence.scaling.allocation;
 
 import dev.persistence.scaling.law.ChinchillaLaw;
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 
 /** Solves an {@link AllocationProblem}; see its Javadoc for the constraints, closed forms and tolerances. */

@@ -1,6 +1,6 @@
 package dev.persistence.scaling.data;
 
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 
 /**
  * One source's share of a mixture's effective tokens.

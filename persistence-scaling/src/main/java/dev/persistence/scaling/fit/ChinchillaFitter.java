@@ -1,7 +1,7 @@
 package dev.persistence.scaling.fit;
 
 import dev.persistence.scaling.law.ChinchillaLaw;
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

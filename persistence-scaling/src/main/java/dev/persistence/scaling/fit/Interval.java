@@ -1,6 +1,6 @@
 package dev.persistence.scaling.fit;
 
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 
 /**
  * A bootstrap percentile interval with the bootstrap standard error.

@@ -1,6 +1,6 @@
 package dev.persistence.scaling.fit;
 
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

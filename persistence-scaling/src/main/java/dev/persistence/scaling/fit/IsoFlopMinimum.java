@@ -1,6 +1,6 @@
 package dev.persistence.scaling.fit;
 
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 
 /**
  * The minimum of one isoFLOP profile's parabola.

@@ -1,6 +1,6 @@
 package dev.persistence.scaling.fit;
 
-import dev.persistence.scaling.law.Checks;
+import dev.persistence.core.check.Checks;
 
 /**
  * One training run: model size, training tokens and final loss.

@@ -1,5 +1,6 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
 

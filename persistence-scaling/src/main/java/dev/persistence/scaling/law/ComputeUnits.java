@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /** Conversions between the compute units used by the scaling-law papers. */
 public final class ComputeUnits {
   /**

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The data-constrained scaling law of Muennighoff et al. 2023 ("Scaling Data-Constrained Language Models",
  * arXiv:2305.16264, eq. 5-7): repeated tokens and excess parameters are worth less, with

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The hyperparameter and allocation laws of DeepSeek LLM (DeepSeek-AI 2024, arXiv:2401.02954), which measures
  * model scale by M, non-embedding FLOPs per token, and compute as C = M D:

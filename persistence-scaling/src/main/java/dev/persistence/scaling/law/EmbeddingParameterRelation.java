@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The relation between total and non-embedding parameters that Pearce and Song 2024 ("Reconciling Kaplan and
  * Chinchilla Scaling Laws", arXiv:2406.12907) fit to Chinchilla's models: N_T = N_nonE + 47491 N_nonE^(1/3)

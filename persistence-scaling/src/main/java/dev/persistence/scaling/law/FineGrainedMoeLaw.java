@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The fine-grained mixture-of-experts law of Krajewski et al. 2024 ("Scaling Laws for Fine-Grained Mixture of
  * Experts", arXiv:2402.07871): L(N, D, G) = c + (g / G^gamma + a) / N^alpha + b / D^beta, with G the granularity

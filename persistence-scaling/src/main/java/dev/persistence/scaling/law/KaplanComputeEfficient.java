@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The compute-efficient frontier of Kaplan et al. 2020 (arXiv:2001.08361): the loss at minimum compute (eq. 1.3)
  * and the allocation of Table 6 (Sec. 6.1, Fig. 14), with C_min in PF-days (see {@link ComputeUnits}).

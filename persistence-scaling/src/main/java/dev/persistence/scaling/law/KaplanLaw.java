@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The model-size and data laws of Kaplan et al. 2020 ("Scaling Laws for Neural Language Models",
  * arXiv:2001.08361). N counts non-embedding parameters, D tokens, losses are nats per token on WebText2.

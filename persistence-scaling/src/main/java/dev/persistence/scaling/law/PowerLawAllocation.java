@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * A compute-to-quantity power law, quantity = coefficient x C^exponent.
  *

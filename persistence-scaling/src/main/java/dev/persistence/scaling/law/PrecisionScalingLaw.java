@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The precision-aware law of Kumar et al. 2024 ("Scaling Laws for Precision", arXiv:2411.04330): training in
  * lower precision shrinks the effective parameter count, N_eff = N (1 - e^(-P_w/gamma_w)) (1 - e^(-P_a/gamma_a))

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The routed-language-model law of Clark et al. 2022 ("Unified Scaling Laws for Routed Language Models",
  * arXiv:2202.01169, eq. 1 and Table 3), at a fixed 130B training tokens: log L(N, E) = a log N + b log Ê + c log N

@@ -1,5 +1,7 @@
 package dev.persistence.scaling.law;
 
+import dev.persistence.core.check.Checks;
+
 /** Rules of thumb for training tokens per parameter, as named presets rather than magic numbers. */
 public enum TokensPerParameter {
   /**
