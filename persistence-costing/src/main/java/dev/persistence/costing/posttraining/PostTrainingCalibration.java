@@ -27,12 +27,15 @@ public record PostTrainingCalibration(
 
   /**
    * Fitted once, to the one published post-training run whose iteration is split into its parts: Tülu 3 405B RLVR
-   * on 256 H100s, refitted when the step-time model changed (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
-   * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs). Every other figure in
+   * on 256 H100s (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
+   * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs), with the launch command's four PPO epochs
+   * a step (open-instruct docs/tulu3.md, {@code --num_epochs 4}; {@code reference/post-training-settings.json}
+   * pts-tulu3-rlvr-launch-commands). Refitted when the step-time model changed (0.40, then 0.265 with one PPO
+   * epoch assumed, which made the factor absorb the missing three). Every other figure in
    * {@code reference/post-training.json} is a prediction from these values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.265, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.796, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.

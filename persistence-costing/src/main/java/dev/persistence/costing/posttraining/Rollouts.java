@@ -12,6 +12,7 @@ import dev.persistence.costing.calibration.CalibrationParameter;
 import dev.persistence.costing.serving.ServingDeployment;
 import dev.persistence.costing.serving.ServingRoofline;
 import dev.persistence.costing.serving.ServingWorkload;
+import dev.persistence.costing.steptime.Collectives;
 import java.util.Locale;
 
 /**
@@ -23,10 +24,9 @@ import java.util.Locale;
  * tensor-parallel all-reduces, which the roofline leaves out and which decide the speed of a replica that spans
  * nodes: two per layer and pass (after attention and after the MLP; Shoeybi et al. 2019, arXiv:1909.08053
  * section 3) of {@code tokens x hidden x 2} bytes, unoverlapped (vLLM runs them between the GEMMs), each the
- * faster of a ring ({@code 2(n-1)/n x bytes} in {@code 2(n-1)} latency steps) and a double binary tree
- * ({@code 2 x bytes}, {@code 2 log2 n} steps), as NCCL chooses (Patarasuk and Yuan 2009; NCCL 2.4 notes; the
- * formula the step-time model's collectives use), over the scale-up fabric when the replica fits one node and the
- * scale-out network when it does not.
+ * time of the step-time model's {@link Collectives#allReduceSeconds} (the faster of ring and double binary
+ * tree, as NCCL chooses), over the scale-up fabric when the replica fits one node and the scale-out network when
+ * it does not.
  */
 final class Rollouts {
   private Rollouts() {}
@@ -112,10 +112,9 @@ final class Rollouts {
   }
 
   /**
-   * The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica: the faster of the ring
-   * ({@code 2(n-1)/n x bytes} in {@code 2(n-1)} steps; Patarasuk and Yuan 2009, JPDC 69(2)) and the double binary
-   * tree ({@code 2 x bytes} in {@code 2 log2 n} steps; Sanders, Speck and Traff 2009), the rule of
-   * {@code steptime.Collectives}.
+   * The tensor-parallel all-reduces of one pass over {@code tokens} tokens of a replica, each timed by the
+   * step-time model's collective rule ({@link Collectives#allReduceSeconds}: the faster of ring and double binary
+   * tree).
    */
   static double tensorParallelSeconds(Architecture model, StageResources resources, int ranks, double tokens) {
     if (ranks <= 1) {
@@ -123,17 +122,15 @@ final class Rollouts {
     }
     var cluster = resources.cluster();
     boolean inNode = ranks <= cluster.scaleUpDomainSize();
-    double bandwidth = bandwidth(cluster, inNode);
     double latency =
         inNode
             ? Calibration.forAccelerator(cluster.accelerator().name())
                 .value(CalibrationParameter.SCALE_UP_LATENCY_SECONDS)
             : cluster.scaleOutLatencySeconds();
     double bytes = tokens * model.hiddenSize() * ACTIVATION_BYTES;
-    double ring = 2.0 * (ranks - 1) / ranks * bytes / bandwidth + 2.0 * (ranks - 1) * latency;
-    double steps = 64 - Long.numberOfLeadingZeros(ranks - 1L);
-    double tree = 2.0 * bytes / bandwidth + 2.0 * steps * latency;
-    return ALL_REDUCES_PER_LAYER * model.numLayers() * Math.min(ring, tree);
+    return ALL_REDUCES_PER_LAYER
+        * model.numLayers()
+        * Collectives.allReduceSeconds(bytes, ranks, bandwidth(cluster, inNode), latency);
   }
 
   /**
