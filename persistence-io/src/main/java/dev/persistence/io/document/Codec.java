@@ -1,6 +1,7 @@
 package dev.persistence.io.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
 /**
@@ -36,4 +37,14 @@ public interface Codec<T> {
    * @param value the value
    */
   JsonNode write(T value);
+
+  /**
+   * The JSON Schema (draft 2020-12) of what {@link #read(DocumentNode)} accepts and {@link #write} produces: a
+   * fragment, or a {@code $ref} to a definition this codec registers in {@code definitions}.
+   *
+   * @param definitions the definitions of the schema being generated
+   */
+  default ObjectNode schema(SchemaDefinitions definitions) {
+    throw new UnsupportedOperationException("this codec declares no schema yet");
+  }
 }

@@ -5,6 +5,9 @@ import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.SchemaDefinitions;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,12 @@ public final class HardwareCodecs {
         public JsonNode write(Accelerator accelerator) {
           return AcceleratorCatalog.toJson(accelerator);
         }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          // The catalog entry's fields are declared by the accelerator catalog's own schema.
+          return definitions.undeclared("accelerator");
+        }
       };
 
   /**
@@ -66,6 +75,20 @@ public final class HardwareCodecs {
           return com.fasterxml.jackson.databind.node.TextNode.valueOf(accelerator.name());
         }
         return ACCELERATOR.write(accelerator);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.putArray("oneOf")
+            .add(
+                JsonNodeFactory.instance
+                    .objectNode()
+                    .put("type", "string")
+                    .put("minLength", 1)
+                    .put("description", "a name or alias in the bundled catalog or acceleratorCatalog"))
+            .add(ACCELERATOR.schema(definitions));
+        return out;
       }
     };
   }

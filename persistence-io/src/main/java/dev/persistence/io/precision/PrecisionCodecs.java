@@ -9,6 +9,7 @@ import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
 
 /**
  * Codecs of number formats and memory allowances.
@@ -36,6 +37,16 @@ public final class PrecisionCodecs {
         @Override
         public JsonNode write(NumericFormat format) {
           return NODES.textNode(format.key());
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          ObjectNode out = NODES.objectNode().put("type", "string");
+          var keys = out.putArray("enum");
+          for (NumericFormat format : NumericFormat.values()) {
+            keys.add(format.key());
+          }
+          return out;
         }
       };
 

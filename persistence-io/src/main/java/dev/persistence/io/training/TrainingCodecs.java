@@ -1,24 +1,34 @@
 package dev.persistence.io.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.persistence.core.hardware.Accelerator;
+import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+
 import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.hardware.ImmutableCluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
-import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.core.precision.ImmutableTrainingPrecision;
 import dev.persistence.core.precision.OptimizerState;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * Codecs of clusters, parallelism plans and training precisions. Field names are the accessors' names; the ZeRO
@@ -35,152 +45,128 @@ import dev.persistence.io.hardware.HardwareCodecs;
  * }</pre>
  */
 public final class TrainingCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private TrainingCodecs() {}
 
   /** Parallelism plans; every degree defaults to 1. */
   public static final Codec<ParallelismPlan> PARALLELISM_PLAN =
-      new Codec<>() {
-        @Override
-        public ParallelismPlan read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              ParallelismPlan.builder()
-                  .microBatchSize(fields.requiredInt("microBatchSize"))
-                  .globalBatchSize(fields.requiredInt("globalBatchSize"))
-                  .sequenceLength(fields.requiredInt("sequenceLength"));
-          fields.optionalInt("tensorParallel").ifPresent(builder::tensorParallel);
-          fields.optionalInt("pipelineParallel").ifPresent(builder::pipelineParallel);
-          fields.optionalInt("virtualPipelineStages").ifPresent(builder::virtualPipelineStages);
-          fields.optionalInt("dataParallel").ifPresent(builder::dataParallel);
-          fields.optionalInt("contextParallel").ifPresent(builder::contextParallel);
-          fields.optionalInt("expertParallel").ifPresent(builder::expertParallel);
-          fields.optionalBoolean("sequenceParallel").ifPresent(builder::sequenceParallel);
-          fields
-              .optional("zeroStage")
-              .ifPresent(stage -> builder.zeroStage(stage.build(() -> ZeroStage.of(stage.asInt()))));
-          fields.optionalEnum("recomputation", ActivationRecomputation.class).ifPresent(builder::recomputation);
-          fields.optionalBoolean("optimizerOffload").ifPresent(builder::optimizerOffload);
-          fields.optionalBoolean("activationOffload").ifPresent(builder::activationOffload);
-          fields.optionalBoolean("fusedAttention").ifPresent(builder::fusedAttention);
-          fields.optionalInt("expertTensorParallel").ifPresent(builder::expertTensorParallel);
-          fields.optionalEnum("pipelineSchedule", PipelineSchedule.class).ifPresent(builder::pipelineSchedule);
-          fields
-              .optional("recomputedModules")
-              .ifPresent(
-                  modules -> {
-                    for (DocumentNode module : modules.elements()) {
-                      builder.addRecomputedModules(module.asEnum(RecomputedModule.class));
-                    }
-                  });
-          fields.optionalInt("fullyRecomputedLayersPerChunk").ifPresent(builder::fullyRecomputedLayersPerChunk);
-          fields
-              .optional("layersPerChunk")
-              .ifPresent(
-                  chunks -> {
-                    for (DocumentNode chunk : chunks.elements()) {
-                      builder.addLayersPerChunk(chunk.asInt());
-                    }
-                  });
-          fields.finish();
-          return node.build(builder::build);
-        }
+      ObjectCodec.builder(ParallelismPlan.class, "parallelismPlan", ParallelismPlan::builder, ImmutableParallelismPlan.Builder::build)
+          .description("a fixed parallelism plan; every degree defaults to 1")
+          .optional("tensorParallel", integer(1), ParallelismPlan::tensorParallel, Builder::tensorParallel)
+          .optional("pipelineParallel", integer(1), ParallelismPlan::pipelineParallel, Builder::pipelineParallel)
+          .optional(
+              "virtualPipelineStages",
+              integer(1),
+              ParallelismPlan::virtualPipelineStages,
+              Builder::virtualPipelineStages)
+          .optional("dataParallel", integer(1), ParallelismPlan::dataParallel, Builder::dataParallel)
+          .optional("contextParallel", integer(1), ParallelismPlan::contextParallel, Builder::contextParallel)
+          .optional("expertParallel", integer(1), ParallelismPlan::expertParallel, Builder::expertParallel)
+          .optional("sequenceParallel", BOOLEAN, ParallelismPlan::sequenceParallel, Builder::sequenceParallel)
+          .optional(
+              "zeroStage",
+              ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage),
+              ParallelismPlan::zeroStage,
+              Builder::zeroStage)
+          .optional(
+              "recomputation",
+              enumeration(ActivationRecomputation.class),
+              ParallelismPlan::recomputation,
+              Builder::recomputation)
+          .required("microBatchSize", integer(1), ParallelismPlan::microBatchSize, Builder::microBatchSize)
+          .required("globalBatchSize", integer(1), ParallelismPlan::globalBatchSize, Builder::globalBatchSize)
+          .required("sequenceLength", integer(1), ParallelismPlan::sequenceLength, Builder::sequenceLength)
+          .optional("optimizerOffload", BOOLEAN, ParallelismPlan::optimizerOffload, Builder::optimizerOffload)
+          .optional("activationOffload", BOOLEAN, ParallelismPlan::activationOffload, Builder::activationOffload)
+          .optional("fusedAttention", BOOLEAN, ParallelismPlan::fusedAttention, Builder::fusedAttention)
+          .describedAs(
+              "Whether the attention core is one fused kernel that never stores the s x s scores (Dao et al. 2022).")
+          // The 2025-recipe fields are written only when they differ from their defaults, so that plans written
+          // before they existed read and write as before.
+          .optional(
+              "expertTensorParallel",
+              integer(1),
+              ParallelismPlan::expertTensorParallel,
+              Builder::expertTensorParallel,
+              plan -> plan.expertTensorParallel() != plan.tensorParallel())
+          .describedAs("tensor parallelism inside each expert; default tensorParallel")
+          .optional(
+              "pipelineSchedule",
+              enumeration(PipelineSchedule.class),
+              ParallelismPlan::pipelineSchedule,
+              Builder::pipelineSchedule,
+              plan -> plan.pipelineSchedule() != PipelineSchedule.ONE_F_ONE_B)
+          .optional(
+              "recomputedModules",
+              ValueCodecs.enumSet(RecomputedModule.class),
+              ParallelismPlan::recomputedModules,
+              Builder::recomputedModules,
+              plan -> !plan.recomputedModules().isEmpty())
+          .optionalIfSet(
+              "fullyRecomputedLayersPerChunk",
+              integer(0),
+              plan -> {
+                OptionalInt layers = plan.fullyRecomputedLayersPerChunk();
+                return layers.isPresent() ? Optional.of(layers.getAsInt()) : Optional.empty();
+              },
+              Builder::fullyRecomputedLayersPerChunk)
+          .optional(
+              "layersPerChunk",
+              ValueCodecs.list(integer(0)),
+              ParallelismPlan::layersPerChunk,
+              Builder::layersPerChunk,
+              plan -> !plan.layersPerChunk().isEmpty())
+          .build();
 
-        @Override
-        public JsonNode write(ParallelismPlan plan) {
-          ObjectNode out = NODES.objectNode();
-          out.put("tensorParallel", plan.tensorParallel());
-          out.put("pipelineParallel", plan.pipelineParallel());
-          out.put("virtualPipelineStages", plan.virtualPipelineStages());
-          out.put("dataParallel", plan.dataParallel());
-          out.put("contextParallel", plan.contextParallel());
-          out.put("expertParallel", plan.expertParallel());
-          out.put("sequenceParallel", plan.sequenceParallel());
-          out.put("zeroStage", plan.zeroStage().stage());
-          out.put("recomputation", EnumNames.kebabCase(plan.recomputation()));
-          out.put("microBatchSize", plan.microBatchSize());
-          out.put("globalBatchSize", plan.globalBatchSize());
-          out.put("sequenceLength", plan.sequenceLength());
-          out.put("optimizerOffload", plan.optimizerOffload());
-          out.put("activationOffload", plan.activationOffload());
-          out.put("fusedAttention", plan.fusedAttention());
-          // The 2025-recipe fields are written only when they differ from their defaults.
-          if (plan.expertTensorParallel() != plan.tensorParallel()) {
-            out.put("expertTensorParallel", plan.expertTensorParallel());
-          }
-          if (plan.pipelineSchedule() != PipelineSchedule.ONE_F_ONE_B) {
-            out.put("pipelineSchedule", EnumNames.kebabCase(plan.pipelineSchedule()));
-          }
-          if (!plan.recomputedModules().isEmpty()) {
-            var modules = out.putArray("recomputedModules");
-            for (RecomputedModule module : RecomputedModule.values()) {
-              if (plan.recomputedModules().contains(module)) {
-                modules.add(EnumNames.kebabCase(module));
-              }
-            }
-          }
-          plan.fullyRecomputedLayersPerChunk().ifPresent(n -> out.put("fullyRecomputedLayersPerChunk", n));
-          if (!plan.layersPerChunk().isEmpty()) {
-            var chunks = out.putArray("layersPerChunk");
-            plan.layersPerChunk().forEach(chunks::add);
-          }
-          return out;
-        }
-      };
+  private static final Codec<OptimizerState> OPTIMIZER_STATE =
+      ObjectCodec.components(
+              OptimizerState.class,
+              "optimizerState",
+              (ObjectCodec.Values v) -> new OptimizerState(v.get("name"), v.<Double>get("bytesPerParameter")))
+          .required("name", NAME, OptimizerState::name)
+          .required("bytesPerParameter", NUMBER, OptimizerState::bytesPerParameter)
+          .build();
+
+  private static final Codec<TrainingPrecision> TRAINING_PRECISION_OBJECT =
+      ObjectCodec.builder(
+              TrainingPrecision.class,
+              "trainingPrecisionObject", TrainingPrecision::builder, ImmutableTrainingPrecision.Builder::build)
+          .required("name", NAME, TrainingPrecision::name, ImmutableTrainingPrecision.Builder::name)
+          .required(
+              "computeFormat",
+              PrecisionCodecs.NUMERIC_FORMAT,
+              TrainingPrecision::computeFormat,
+              ImmutableTrainingPrecision.Builder::computeFormat)
+          .required("weightBytes", NUMBER, TrainingPrecision::weightBytes, ImmutableTrainingPrecision.Builder::weightBytes)
+          .required(
+              "gradientBytes", NUMBER, TrainingPrecision::gradientBytes, ImmutableTrainingPrecision.Builder::gradientBytes)
+          .required(
+              "masterWeightBytes",
+              NUMBER,
+              TrainingPrecision::masterWeightBytes,
+              ImmutableTrainingPrecision.Builder::masterWeightBytes)
+          .optional(
+              "linearInputActivationBytes",
+              NUMBER,
+              TrainingPrecision::linearInputActivationBytes,
+              ImmutableTrainingPrecision.Builder::linearInputActivationBytes)
+          .describedAs("bytes per element of stored linear-layer inputs; default 2 (bf16), 1 for FP8 caching")
+          .required(
+              "optimizerStates",
+              ValueCodecs.list(OPTIMIZER_STATE),
+              TrainingPrecision::optimizerStates,
+              ImmutableTrainingPrecision.Builder::optimizerStates)
+          .required("source", NAME, TrainingPrecision::source, ImmutableTrainingPrecision.Builder::source)
+          .build();
 
   /** Training precisions: a preset's name ({@code bf16-adam}) or a full object. */
   public static final Codec<TrainingPrecision> TRAINING_PRECISION =
-      new Codec<>() {
-        @Override
-        public TrainingPrecision read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            return node.build(() -> TrainingPrecision.preset(node.asText()));
-          }
-          ObjectFields fields = node.fields();
-          var builder =
-              TrainingPrecision.builder()
-                  .name(fields.requiredText("name"))
-                  .computeFormat(
-                      fields.required("computeFormat").build(() -> NumericFormat.parse(fields.requiredText("computeFormat"))))
-                  .weightBytes(fields.requiredDouble("weightBytes"))
-                  .gradientBytes(fields.requiredDouble("gradientBytes"))
-                  .masterWeightBytes(fields.requiredDouble("masterWeightBytes"))
-                  .source(fields.requiredText("source"));
-          fields.optionalDouble("linearInputActivationBytes").ifPresent(builder::linearInputActivationBytes);
-          for (DocumentNode state : fields.required("optimizerStates").elements()) {
-            ObjectFields stateFields = state.fields();
-            String name = stateFields.requiredText("name");
-            double bytes = stateFields.requiredDouble("bytesPerParameter");
-            stateFields.finish();
-            builder.addOptimizerStates(state.build(() -> new OptimizerState(name, bytes)));
-          }
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(TrainingPrecision precision) {
-          for (TrainingPrecision preset : TrainingPrecision.presets()) {
-            if (preset.equals(precision)) {
-              return NODES.textNode(preset.name());
-            }
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("name", precision.name());
-          out.put("computeFormat", precision.computeFormat().key());
-          out.put("weightBytes", precision.weightBytes());
-          out.put("gradientBytes", precision.gradientBytes());
-          out.put("masterWeightBytes", precision.masterWeightBytes());
-          out.put("linearInputActivationBytes", precision.linearInputActivationBytes());
-          var states = out.putArray("optimizerStates");
-          for (OptimizerState state : precision.optimizerStates()) {
-            states.addObject().put("name", state.name()).put("bytesPerParameter", state.bytesPerParameter());
-          }
-          out.put("source", precision.source());
-          return out;
-        }
-      };
+      ValueCodecs.namedOrObject(
+          "trainingPrecision",
+          () -> TrainingPrecision.presets().stream().map(TrainingPrecision::name).collect(Collectors.toList()),
+          "a preset's name",
+          TrainingPrecision::preset,
+          precision -> TrainingPrecision.presets().contains(precision) ? Optional.of(precision.name()) : Optional.empty(),
+          TRAINING_PRECISION_OBJECT);
 
   /**
    * Clusters whose accelerator is named in {@code catalog} (an unknown name is an error listing the close names) or
@@ -189,40 +175,40 @@ public final class TrainingCodecs {
    * @param catalog where accelerator names are looked up
    */
   public static Codec<Cluster> cluster(AcceleratorCatalog catalog) {
-    return new Codec<>() {
-      @Override
-      public Cluster read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        Accelerator accelerator = fields.required("accelerator", HardwareCodecs.namedOrInline(catalog));
-        var builder =
-            Cluster.builder()
-                .accelerator(accelerator)
-                .acceleratorsPerNode(fields.requiredInt("acceleratorsPerNode"))
-                .nodeCount(fields.requiredInt("nodeCount"))
-                .scaleOutBandwidthBytesPerSecondPerAccelerator(
-                    fields.requiredDouble("scaleOutBandwidthBytesPerSecondPerAccelerator"))
-                .scaleOutLatencySeconds(fields.requiredDouble("scaleOutLatencySeconds"));
-        fields.optionalInt("scaleUpDomainSize").ifPresent(builder::scaleUpDomainSize);
-        fields.optionalDouble("powerUsageEffectiveness").ifPresent(builder::powerUsageEffectiveness);
-        fields.optionalDouble("nodeOverheadPowerWatts").ifPresent(builder::nodeOverheadPowerWatts);
-        fields.finish();
-        return node.build(builder::build);
-      }
-
-      @Override
-      public JsonNode write(Cluster cluster) {
-        ObjectNode out = NODES.objectNode();
-        out.set("accelerator", HardwareCodecs.namedOrInline(catalog).write(cluster.accelerator()));
-        out.put("acceleratorsPerNode", cluster.acceleratorsPerNode());
-        out.put("nodeCount", cluster.nodeCount());
-        out.put("scaleUpDomainSize", cluster.scaleUpDomainSize());
-        out.put(
-            "scaleOutBandwidthBytesPerSecondPerAccelerator", cluster.scaleOutBandwidthBytesPerSecondPerAccelerator());
-        out.put("scaleOutLatencySeconds", cluster.scaleOutLatencySeconds());
-        out.put("powerUsageEffectiveness", cluster.powerUsageEffectiveness());
-        out.put("nodeOverheadPowerWatts", cluster.nodeOverheadPowerWatts());
-        return out;
-      }
-    };
+    return ObjectCodec.builder(Cluster.class, "cluster", Cluster::builder, ImmutableCluster.Builder::build)
+        .required(
+            "accelerator",
+            HardwareCodecs.namedOrInline(catalog),
+            Cluster::accelerator,
+            ImmutableCluster.Builder::accelerator)
+        .required(
+            "acceleratorsPerNode",
+            integer(1),
+            Cluster::acceleratorsPerNode,
+            ImmutableCluster.Builder::acceleratorsPerNode)
+        .required("nodeCount", integer(1), Cluster::nodeCount, ImmutableCluster.Builder::nodeCount)
+        .optional(
+            "scaleUpDomainSize", integer(1), Cluster::scaleUpDomainSize, ImmutableCluster.Builder::scaleUpDomainSize)
+        .required(
+            "scaleOutBandwidthBytesPerSecondPerAccelerator",
+            POSITIVE_NUMBER,
+            Cluster::scaleOutBandwidthBytesPerSecondPerAccelerator,
+            ImmutableCluster.Builder::scaleOutBandwidthBytesPerSecondPerAccelerator)
+        .required(
+            "scaleOutLatencySeconds",
+            NON_NEGATIVE_NUMBER,
+            Cluster::scaleOutLatencySeconds,
+            ImmutableCluster.Builder::scaleOutLatencySeconds)
+        .optional(
+            "powerUsageEffectiveness",
+            NUMBER,
+            Cluster::powerUsageEffectiveness,
+            ImmutableCluster.Builder::powerUsageEffectiveness)
+        .optional(
+            "nodeOverheadPowerWatts",
+            NON_NEGATIVE_NUMBER,
+            Cluster::nodeOverheadPowerWatts,
+            ImmutableCluster.Builder::nodeOverheadPowerWatts)
+        .build();
   }
 }

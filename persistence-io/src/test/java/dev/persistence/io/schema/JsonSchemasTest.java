@@ -45,8 +45,11 @@ class JsonSchemasTest {
   /** One schema, the object it describes at a location, and the reader of whole documents. */
   private record Case(String resource, JsonNode document, String pointer, String definition, Consumer<String> reader) {}
 
+  private static final java.util.Map<String, JsonNode> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static JsonNode schema(String resource) {
-    return Documents.parse(JsonSchemas.text(resource), DocumentFormat.JSON, resource);
+    return SCHEMAS.computeIfAbsent(
+        resource, name -> Documents.parse(JsonSchemas.text(name), DocumentFormat.JSON, name));
   }
 
   private static JsonNode bundledAccelerators() {

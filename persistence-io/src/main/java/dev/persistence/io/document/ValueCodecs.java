@@ -1,0 +1,270 @@
+package dev.persistence.io.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Codecs of the scalar and list values that fields hold, each with its JSON Schema. A bound given here (an
+ * integer's minimum, a fraction's range) is stated for the schema only: the type that receives the value checks it
+ * at construction, with the message that names the field, so that each rule is enforced in one place.
+ */
+public final class ValueCodecs {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ValueCodecs() {}
+
+  /** Any string. */
+  public static final Codec<String> TEXT = scalar(DocumentNode::asText, NODES::textNode, typed("string"));
+
+  /** A string of at least one character (a name, a source). */
+  public static final Codec<String> NAME =
+      scalar(DocumentNode::asText, NODES::textNode, typed("string").put("minLength", 1));
+
+  /** {@code true} or {@code false}. */
+  public static final Codec<Boolean> BOOLEAN =
+      scalar(DocumentNode::asBoolean, NODES::booleanNode, typed("boolean"));
+
+  /** A finite number. */
+  public static final Codec<Double> NUMBER = scalar(DocumentNode::asDouble, NODES::numberNode, typed("number"));
+
+  /** A finite number {@code > 0}. */
+  public static final Codec<Double> POSITIVE_NUMBER =
+      scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("exclusiveMinimum", 0));
+
+  /** A finite number {@code >= 0}. */
+  public static final Codec<Double> NON_NEGATIVE_NUMBER =
+      scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("minimum", 0));
+
+  /** A fraction in [0, 1]. */
+  public static final Codec<Double> FRACTION =
+      scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("minimum", 0).put("maximum", 1));
+
+  /** An {@code int} of any sign. */
+  public static final Codec<Integer> INTEGER = scalar(DocumentNode::asInt, NODES::numberNode, typed("integer"));
+
+  /** A {@code long} of any sign. */
+  public static final Codec<Long> LONG = scalar(DocumentNode::asLong, NODES::numberNode, typed("integer"));
+
+  /**
+   * An {@code int} of at least {@code minimum}.
+   *
+   * @param minimum the smallest value the receiving type accepts
+   */
+  public static Codec<Integer> integer(long minimum) {
+    return scalar(DocumentNode::asInt, NODES::numberNode, typed("integer").put("minimum", minimum));
+  }
+
+  /**
+   * An {@code int} in [{@code minimum}, {@code maximum}].
+   *
+   * @param minimum the smallest value the receiving type accepts
+   * @param maximum the largest
+   */
+  public static Codec<Integer> integer(long minimum, long maximum) {
+    return scalar(
+        DocumentNode::asInt,
+        NODES::numberNode,
+        typed("integer").put("minimum", minimum).put("maximum", maximum));
+  }
+
+  /**
+   * A {@code long} of at least {@code minimum}.
+   *
+   * @param minimum the smallest value the receiving type accepts
+   */
+  public static Codec<Long> longInteger(long minimum) {
+    return scalar(DocumentNode::asLong, NODES::numberNode, typed("integer").put("minimum", minimum));
+  }
+
+  /**
+   * A constant of {@code type}, written in kebab-case ({@code rms-norm}); other spellings are read too (see
+   * {@link EnumNames#parse}).
+   *
+   * @param type the enum
+   */
+  public static <E extends Enum<E>> Codec<E> enumeration(Class<E> type) {
+    ObjectNode fragment = typed("string");
+    ArrayNode names = fragment.putArray("enum");
+    for (E constant : type.getEnumConstants()) {
+      names.add(EnumNames.kebabCase(constant));
+    }
+    return scalar(node -> node.asEnum(type), constant -> NODES.textNode(EnumNames.kebabCase(constant)), fragment);
+  }
+
+  /**
+   * A list of values.
+   *
+   * @param elements each element's codec
+   */
+  public static <V> Codec<List<V>> list(Codec<V> elements) {
+    return new Codec<>() {
+      @Override
+      public List<V> read(DocumentNode node) {
+        List<V> result = new ArrayList<>();
+        for (DocumentNode element : node.elements()) {
+          result.add(elements.read(element));
+        }
+        return Collections.unmodifiableList(result);
+      }
+
+      @Override
+      public JsonNode write(List<V> values) {
+        ArrayNode out = NODES.arrayNode();
+        for (V value : values) {
+          out.add(elements.write(value));
+        }
+        return out;
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        ObjectNode out = typed("array");
+        out.set("items", elements.schema(definitions));
+        return out;
+      }
+    };
+  }
+
+  /**
+   * A set of enum constants, written as a list in declaration order.
+   *
+   * @param type the enum
+   */
+  public static <E extends Enum<E>> Codec<Set<E>> enumSet(Class<E> type) {
+    Codec<List<E>> list = list(enumeration(type));
+    return new Codec<>() {
+      @Override
+      public Set<E> read(DocumentNode node) {
+        List<E> constants = list.read(node);
+        return constants.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(constants);
+      }
+
+      @Override
+      public JsonNode write(Set<E> values) {
+        Set<E> ordered = values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+        return list.write(new ArrayList<>(ordered));
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return list.schema(definitions).put("uniqueItems", true);
+      }
+    };
+  }
+
+  /**
+   * A value stored as another: read with {@code base}, then converted (a conversion's
+   * {@link IllegalArgumentException} becomes an error at the node); written converted back.
+   *
+   * @param base the stored value's codec, whose schema this is
+   * @param read converts the stored value
+   * @param write converts back
+   */
+  public static <A, V> Codec<V> mapped(Codec<A> base, Function<A, V> read, Function<V, A> write) {
+    return new Codec<>() {
+      @Override
+      public V read(DocumentNode node) {
+        A stored = base.read(node);
+        return node.build(() -> read.apply(stored));
+      }
+
+      @Override
+      public JsonNode write(V value) {
+        return base.write(write.apply(value));
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return base.schema(definitions);
+      }
+    };
+  }
+
+  /**
+   * A value named by a string (a preset, a catalog entry) or written out as an object.
+   *
+   * @param definition the union's name in a schema's {@code $defs}
+   * @param names the accepted names, for the schema; empty when the names are open (a user's catalog)
+   * @param nameDescription what a name is, for the schema
+   * @param byName looks a name up; its {@link IllegalArgumentException} (listing the known names) becomes an error
+   *     at the node
+   * @param nameOf the name a value is written as, if it has one
+   * @param object the codec of the written-out form
+   */
+  public static <V> Codec<V> namedOrObject(
+      String definition,
+      java.util.function.Supplier<List<String>> names,
+      String nameDescription,
+      Function<String, V> byName,
+      Function<V, java.util.Optional<String>> nameOf,
+      Codec<V> object) {
+    return new Codec<>() {
+      @Override
+      public V read(DocumentNode node) {
+        if (node.json().isTextual()) {
+          String name = node.asText();
+          return node.build(() -> byName.apply(name));
+        }
+        return object.read(node);
+      }
+
+      @Override
+      public JsonNode write(V value) {
+        java.util.Optional<String> name = nameOf.apply(value);
+        return name.isPresent() ? NODES.textNode(name.get()) : object.write(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            definition,
+            () -> {
+              ObjectNode name = typed("string");
+              List<String> known = names.get();
+              if (known.isEmpty()) {
+                name.put("minLength", 1);
+              } else {
+                ArrayNode values = name.putArray("enum");
+                known.forEach(values::add);
+              }
+              name.put("description", nameDescription);
+              ObjectNode out = NODES.objectNode();
+              out.putArray("oneOf").add(name).add(object.schema(definitions));
+              return out;
+            });
+      }
+    };
+  }
+
+  private static ObjectNode typed(String type) {
+    return NODES.objectNode().put("type", type);
+  }
+
+  private static <V> Codec<V> scalar(
+      Function<DocumentNode, V> reader, Function<V, JsonNode> writer, ObjectNode fragment) {
+    return new Codec<>() {
+      @Override
+      public V read(DocumentNode node) {
+        return reader.apply(node);
+      }
+
+      @Override
+      public JsonNode write(V value) {
+        return writer.apply(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return fragment.deepCopy();
+      }
+    };
+  }
+}
