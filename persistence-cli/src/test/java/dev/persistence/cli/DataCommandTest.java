@@ -65,7 +65,7 @@ class DataCommandTest {
     CommandRun run = CommandRun.of("data", file.toString(), "--budget", "1T");
     assertEquals(PersistenceCommand.EXIT_BAD_INPUT, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
-    assertTrue(run.err().contains("sources[0].catalog: unknown dataset \"dclm-baselin\"; did you mean dclm-baseline"), run.err());
+    assertTrue(run.err().contains("sources[0].catalog (line 2, column 15): unknown dataset \"dclm-baselin\"; did you mean dclm-baseline"), run.err());
   }
 
   @Test
@@ -83,7 +83,7 @@ class DataCommandTest {
     CommandRun run = CommandRun.of("data", file.toString(), "--budget", "1T");
     assertEquals(PersistenceCommand.EXIT_BAD_INPUT, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
-    assertTrue(run.err().contains("epochcap: unknown field; did you mean epochCap?"), run.err());
+    assertTrue(run.err().contains("epochcap (line 3, column 11): unknown field; did you mean epochCap?"), run.err());
   }
 
   @Test

@@ -39,6 +39,6 @@ class LawFileOptionTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
     assertEquals(
-        "persistence optimal: " + file + ": tokenExponant: unknown field; did you mean tokenExponent?\n", run.err());
+        "persistence optimal: " + file + ": tokenExponant (line 8, column 16): unknown field; did you mean tokenExponent?\n", run.err());
   }
 }

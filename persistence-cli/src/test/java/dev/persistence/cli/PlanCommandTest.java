@@ -105,18 +105,18 @@ class PlanCommandTest {
     CommandRun unknown = CommandRun.of("plan", file.toString());
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.oneErrorLine(), unknown.err());
-    assertTrue(unknown.err().startsWith("persistence plan: " + file + ": cluster.accelerator: unknown accelerator"), unknown.err());
+    assertTrue(unknown.err().startsWith("persistence plan: " + file + ": cluster.accelerator (line 20, column 16): unknown accelerator"), unknown.err());
     assertTrue(unknown.err().contains("H100-SXM5-80GB"), unknown.err());
 
     Files.writeString(file, frontier.replace("  acceleratorsPerNode: 8", "  acceleratorPerNode: 8"));
     CommandRun misspelt = CommandRun.of("plan", file.toString());
     assertEquals(
         "persistence plan: " + file + ": cluster.acceleratorPerNode: unknown field; did you mean acceleratorsPerNode?\n",
-        misspelt.err());
+        withoutLocation(misspelt.err()));
 
     Files.writeString(file, frontier.replace("  tokens: 15.0e12\n", ""));
     CommandRun missing = CommandRun.of("plan", file.toString());
-    assertEquals("persistence plan: " + file + ": training.tokens: missing required field\n", missing.err());
+    assertEquals("persistence plan: " + file + ": training.tokens: missing required field\n", withoutLocation(missing.err()));
 
     Files.writeString(file, frontier.replace("{distribution: uniform, min: 0.30, max: 0.45}", "{distribution: uniform, min: 0.30, max: 1.45}"));
     CommandRun outOfRange = CommandRun.of("plan", file.toString());
@@ -130,12 +130,17 @@ class PlanCommandTest {
     assertTrue(servingDoesNotFit.oneErrorLine(), servingDoesNotFit.err());
     assertTrue(
         servingDoesNotFit.err().startsWith("persistence plan: " + file + ": serving: the model does not fit"),
-        servingDoesNotFit.err());
+        withoutLocation(servingDoesNotFit.err()));
 
     // A month far past any program: a bad-input error, not an out-of-memory failure or an overflowed month.
     Files.writeString(file, frontier.replace("startMonth: 0, durationMonths: 6,", "startMonth: 0, durationMonths: 2000000000,"));
     CommandRun tooLong = CommandRun.of("plan", file.toString());
     assertEquals(2, tooLong.exitCode());
     assertTrue(tooLong.err().startsWith("persistence plan: " + file + ": program.phases"), tooLong.err());
+  }
+
+  /** The message without the line and column of the value at fault, which io's {@code SourceLocationsTest} checks. */
+  private static String withoutLocation(String message) {
+    return message.replaceFirst(" \\(line \\d+, column \\d+\\)", "");
   }
 }

@@ -26,12 +26,12 @@ public final class ModelFiles {
    * @throws dev.persistence.io.InvalidDocumentException naming the file, the key or path, and the rule
    */
   public static Architecture read(Path file) {
-    JsonNode root = Documents.read(file);
+    DocumentNode document = DocumentNode.read(file);
+    JsonNode root = document.json();
     String name = file.toString();
     if (root.isObject() && root.has("model_type")) {
       return HuggingFaceConfigs.fromTree(root, name);
     }
-    DocumentNode document = DocumentNode.root(root, name);
     if (root.isObject() && root.has("megatronGpt")) {
       ObjectFields outer = document.fields();
       Architecture model = ArchitectureCodecs.MEGATRON_GPT.read(outer.required("megatronGpt"));

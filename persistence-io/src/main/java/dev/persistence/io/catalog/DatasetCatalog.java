@@ -64,7 +64,7 @@ public final class DatasetCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static DatasetCatalog read(Path file) {
-    return read(Documents.read(file), file.toString(), true);
+    return read(DocumentNode.read(file), true);
   }
 
   /**
@@ -79,7 +79,11 @@ public final class DatasetCatalog {
   }
 
   private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
-    DocumentNode root = DocumentNode.root(json, documentName);
+    return read(DocumentNode.root(json, documentName), user);
+  }
+
+  private static DatasetCatalog read(DocumentNode root, boolean user) {
+    String documentName = root.documentName();
     ObjectFields fields = root.fields();
     String version = CatalogFiles.version(fields);
     fields.optionalText("description");

@@ -87,7 +87,7 @@ public final class NotableModelCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static NotableModelCatalog read(Path file) {
-    return read(Documents.read(file), file.toString(), true);
+    return read(DocumentNode.read(file), true);
   }
 
   /**
@@ -103,7 +103,11 @@ public final class NotableModelCatalog {
   }
 
   private static NotableModelCatalog read(JsonNode json, String documentName, boolean user) {
-    DocumentNode root = DocumentNode.root(json, documentName);
+    return read(DocumentNode.root(json, documentName), user);
+  }
+
+  private static NotableModelCatalog read(DocumentNode root, boolean user) {
+    String documentName = root.documentName();
     ObjectFields fields = root.fields();
     String version = CatalogFiles.version(fields);
     fields.optionalText("description");

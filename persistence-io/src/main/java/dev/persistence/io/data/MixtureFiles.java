@@ -37,7 +37,7 @@ public final class MixtureFiles {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static MixtureFile read(Path file, DatasetCatalog catalog) {
-    return read(Documents.read(file), file.toString(), catalog);
+    return read(DocumentNode.read(file), catalog);
   }
 
   /**

@@ -28,7 +28,7 @@ public interface Codec<T> {
    * @throws dev.persistence.io.InvalidDocumentException naming the file, the path in it, the value and the rule
    */
   default T read(Path file) {
-    return read(DocumentNode.root(Documents.read(file), file.toString()));
+    return read(DocumentNode.read(file));
   }
 
   /**

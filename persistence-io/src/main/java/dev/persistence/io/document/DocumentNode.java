@@ -15,11 +15,13 @@ public final class DocumentNode {
   private final JsonNode node;
   private final String documentName;
   private final String path;
+  private final SourceLocations locations;
 
-  private DocumentNode(JsonNode node, String documentName, String path) {
+  private DocumentNode(JsonNode node, String documentName, String path, SourceLocations locations) {
     this.node = node;
     this.documentName = documentName;
     this.path = path;
+    this.locations = locations;
   }
 
   /**
@@ -29,7 +31,19 @@ public final class DocumentNode {
    * @param documentName how errors name the document; may be empty
    */
   public static DocumentNode root(JsonNode node, String documentName) {
-    return new DocumentNode(node, documentName, "");
+    return new DocumentNode(node, documentName, "", SourceLocations.NONE);
+  }
+
+  /**
+   * The root of a document read from a file, whose errors name the line and column of the value at fault
+   * ({@code scenario.yaml: cluster.nodeCount (line 12, column 14): ...}).
+   *
+   * @param file the file, YAML or JSON by its extension, read under the limits of {@link Documents}
+   * @throws dev.persistence.io.InvalidDocumentException if it cannot be read or parsed
+   */
+  public static DocumentNode read(java.nio.file.Path file) {
+    Documents.Parsed parsed = Documents.readLocated(file);
+    return new DocumentNode(parsed.tree(), file.toString(), "", parsed.locations());
   }
 
   /** The parsed tree at this node. */
@@ -48,11 +62,11 @@ public final class DocumentNode {
   }
 
   DocumentNode child(String field, JsonNode value) {
-    return new DocumentNode(value, documentName, path.isEmpty() ? field : path + "." + field);
+    return new DocumentNode(value, documentName, path.isEmpty() ? field : path + "." + field, locations);
   }
 
   DocumentNode element(int index, JsonNode value) {
-    return new DocumentNode(value, documentName, path + "[" + index + "]");
+    return new DocumentNode(value, documentName, path + "[" + index + "]", locations);
   }
 
   /**
@@ -61,8 +75,9 @@ public final class DocumentNode {
    * @param problem what is wrong, naming the value and the rule
    */
   public InvalidDocumentException error(String problem) {
+    String where = locations.describe(path).map(at -> path + " (" + at + ")").orElse(path);
     String location =
-        documentName.isEmpty() ? path : path.isEmpty() ? documentName : documentName + ": " + path;
+        documentName.isEmpty() ? where : where.isEmpty() ? documentName : documentName + ": " + where;
     return new InvalidDocumentException(location, problem);
   }
 

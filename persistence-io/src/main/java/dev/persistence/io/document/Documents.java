@@ -127,6 +127,27 @@ public final class Documents {
     }
   }
 
+  /** A parsed document and where each of its values starts in the text. */
+  record Parsed(JsonNode tree, SourceLocations locations) {}
+
+  /**
+   * Reads and parses a file, keeping where each value starts (for {@link DocumentNode#read(Path)}).
+   *
+   * @param file the file
+   */
+  static Parsed readLocated(Path file) {
+    DocumentFormat format = DocumentFormat.of(file);
+    String text = InputFiles.readText(file, MAX_DOCUMENT_BYTES);
+    JsonNode tree = parse(text, format, file.toString());
+    ObjectMapper mapper = format == DocumentFormat.YAML ? YAML : JSON;
+    try (JsonParser parser = mapper.createParser(text)) {
+      return new Parsed(tree, SourceLocations.of(parser));
+    } catch (IOException | RuntimeException e) {
+      // The text parsed once already; without locations, errors still name the path.
+      return new Parsed(tree, SourceLocations.NONE);
+    }
+  }
+
   /**
    * Reads and parses a file, its format taken from its extension.
    *

@@ -41,7 +41,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
 
   private final String definition;
   private final String description;
-  private final List<Field<T, B, ?>> fields;
+  private final List<Member<T, B>> fields;
   private final List<String> allowed;
   private final Supplier<B> start;
   private final Function<B, T> finish;
@@ -84,8 +84,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   /** The field names, in the table's order. */
   public List<String> fieldNames() {
     List<String> names = new ArrayList<>();
-    for (Field<T, B, ?> field : fields) {
-      names.add(field.name);
+    for (Member<T, B> field : fields) {
+      names.add(field.name());
     }
     return names;
   }
@@ -95,7 +95,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     ObjectFields in = node.fields();
     in.allow(allowed.toArray(new String[0]));
     B builder = start.get();
-    for (Field<T, B, ?> field : fields) {
+    for (Member<T, B> field : fields) {
       field.read(in, builder);
     }
     in.finish();
@@ -105,7 +105,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   @Override
   public JsonNode write(T value) {
     ObjectNode out = NODES.objectNode();
-    for (Field<T, B, ?> field : fields) {
+    for (Member<T, B> field : fields) {
       field.write(value, out);
     }
     return out;
@@ -129,14 +129,10 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
     ObjectNode properties = out.putObject("properties");
     ArrayNode required = NODES.arrayNode();
-    for (Field<T, B, ?> field : fields) {
-      ObjectNode property = field.codec.schema(definitions).deepCopy();
-      if (!field.description.isEmpty()) {
-        property.put("description", field.description);
-      }
-      properties.set(field.name, property);
-      if (field.presence == Presence.REQUIRED) {
-        required.add(field.name);
+    for (Member<T, B> field : fields) {
+      properties.set(field.name(), field.schema(definitions));
+      if (field.required()) {
+        required.add(field.name());
       }
     }
     for (String name : allowed) {
@@ -154,7 +150,94 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     OPTIONAL
   }
 
-  private static final class Field<T, B, V> {
+  /** One entry of the table: a field holding a value, or a section whose fields fill the same builder. */
+  private interface Member<T, B> {
+    String name();
+
+    boolean required();
+
+    void read(ObjectFields in, B builder);
+
+    void write(T value, ObjectNode out);
+
+    ObjectNode schema(SchemaDefinitions definitions);
+  }
+
+  /**
+   * A nested object whose fields are read into the enclosing type's builder ({@code training: {tokens: ...}} in a
+   * scenario whose builder takes {@code trainingTokens}).
+   */
+  private static final class Section<T, B> implements Member<T, B> {
+    final String name;
+    final boolean required;
+    final String description;
+    final List<Member<T, B>> members;
+    final Predicate<T> written;
+
+    Section(String name, boolean required, String description, List<Member<T, B>> members, Predicate<T> written) {
+      this.name = name;
+      this.required = required;
+      this.description = description;
+      this.members = List.copyOf(members);
+      this.written = written;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean required() {
+      return required;
+    }
+
+    @Override
+    public void read(ObjectFields in, B builder) {
+      Optional<DocumentNode> node = required ? Optional.of(in.required(name)) : in.optional(name);
+      if (node.isPresent()) {
+        ObjectFields section = node.get().fields();
+        for (Member<T, B> member : members) {
+          member.read(section, builder);
+        }
+        section.finish();
+      }
+    }
+
+    @Override
+    public void write(T value, ObjectNode out) {
+      if (written.test(value)) {
+        ObjectNode section = out.putObject(name);
+        for (Member<T, B> member : members) {
+          member.write(value, section);
+        }
+      }
+    }
+
+    @Override
+    public ObjectNode schema(SchemaDefinitions definitions) {
+      ObjectNode out = NODES.objectNode();
+      out.put("type", "object");
+      if (!description.isEmpty()) {
+        out.put("description", description);
+      }
+      ObjectNode properties = out.putObject("properties");
+      ArrayNode names = NODES.arrayNode();
+      for (Member<T, B> member : members) {
+        properties.set(member.name(), member.schema(definitions));
+        if (member.required()) {
+          names.add(member.name());
+        }
+      }
+      if (!names.isEmpty()) {
+        out.set("required", names);
+      }
+      out.put("additionalProperties", false);
+      return out;
+    }
+  }
+
+  private static final class Field<T, B, V> implements Member<T, B> {
     final String name;
     final Codec<V> codec;
     final Presence presence;
@@ -177,7 +260,27 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       this.description = description;
     }
 
-    void read(ObjectFields in, B builder) {
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean required() {
+      return presence == Presence.REQUIRED;
+    }
+
+    @Override
+    public ObjectNode schema(SchemaDefinitions definitions) {
+      ObjectNode property = codec.schema(definitions).deepCopy();
+      if (!description.isEmpty()) {
+        property.put("description", description);
+      }
+      return property;
+    }
+
+    @Override
+    public void read(ObjectFields in, B builder) {
       if (presence == Presence.REQUIRED) {
         setter.accept(builder, in.required(name, codec));
       } else {
@@ -185,7 +288,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       }
     }
 
-    void write(T value, ObjectNode out) {
+    @Override
+    public void write(T value, ObjectNode out) {
       getter.apply(value).ifPresent(v -> out.set(name, codec.write(v)));
     }
   }
@@ -253,7 +357,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final String definition;
     private final Supplier<B> start;
     private final Function<B, T> finish;
-    private final List<Field<T, B, ?>> fields = new ArrayList<>();
+    private final List<Member<T, B>> fields = new ArrayList<>();
     private final List<String> allowed = new ArrayList<>();
     private String description = "";
 
@@ -359,9 +463,61 @@ public final class ObjectCodec<T, B> implements Codec<T> {
      * @param text what the field is, with its unit
      */
     public Builder<T, B> describedAs(String text) {
-      Field<T, B, ?> last = fields.remove(fields.size() - 1);
-      fields.add(withDescription(last, text));
+      Member<T, B> last = fields.get(fields.size() - 1);
+      if (!(last instanceof Field)) {
+        throw new IllegalStateException("describe a section where it is declared");
+      }
+      fields.set(fields.size() - 1, withDescription((Field<T, B, ?>) last, text));
       return this;
+    }
+
+    /**
+     * A required nested object whose fields are read into this type's builder and written from its getters.
+     *
+     * @param name the section's name
+     * @param description what the section holds, for the schema
+     * @param declare declares the section's fields on the builder it is given
+     */
+    public Builder<T, B> requiredSection(
+        String name, String description, java.util.function.UnaryOperator<Builder<T, B>> declare) {
+      return section(name, true, description, declare, value -> true);
+    }
+
+    /**
+     * An optional nested object whose fields are read into this type's builder, written where {@code written}
+     * holds.
+     *
+     * @param name the section's name
+     * @param description what the section holds, for the schema
+     * @param declare declares the section's fields on the builder it is given
+     * @param written whether a value writes the section
+     */
+    public Builder<T, B> optionalSection(
+        String name,
+        String description,
+        java.util.function.UnaryOperator<Builder<T, B>> declare,
+        Predicate<T> written) {
+      return section(name, false, description, declare, written);
+    }
+
+    private Builder<T, B> section(
+        String name,
+        boolean required,
+        String description,
+        java.util.function.UnaryOperator<Builder<T, B>> declare,
+        Predicate<T> written) {
+      Builder<T, B> inner = declare.apply(new Builder<>(definition + "." + name, start, finish));
+      checkUnique(name);
+      fields.add(new Section<>(name, required, description, inner.fields, written));
+      return this;
+    }
+
+    private void checkUnique(String name) {
+      for (Member<T, B> field : fields) {
+        if (field.name().equals(name)) {
+          throw new IllegalArgumentException(definition + "." + name + " is declared twice");
+        }
+      }
     }
 
     /**
@@ -400,11 +556,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         Function<T, Optional<V>> getter,
         BiConsumer<B, V> setter,
         String text) {
-      for (Field<T, B, ?> field : fields) {
-        if (field.name.equals(name)) {
-          throw new IllegalArgumentException(definition + "." + name + " is declared twice");
-        }
-      }
+      checkUnique(name);
       fields.add(new Field<>(name, codec, presence, getter, setter, text));
       return this;
     }

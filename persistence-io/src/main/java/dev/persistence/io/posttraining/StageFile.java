@@ -49,7 +49,7 @@ public record StageFile(
    * @throws dev.persistence.io.InvalidDocumentException naming the file, the path, the value and the rule
    */
   public static StageFile read(Path file) {
-    return read(DocumentNode.root(Documents.read(file), file.toString()), file.toAbsolutePath().getParent());
+    return read(DocumentNode.read(file), file.toAbsolutePath().getParent());
   }
 
   /**

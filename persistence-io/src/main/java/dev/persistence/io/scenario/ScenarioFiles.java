@@ -58,7 +58,7 @@ public final class ScenarioFiles {
    * @throws InvalidDocumentException naming the file, the path in it, the value and the rule
    */
   public static Scenario read(Path file) {
-    return read(DocumentNode.root(Documents.read(file), file.toString()), file.toAbsolutePath().getParent());
+    return read(DocumentNode.read(file), file.toAbsolutePath().getParent());
   }
 
   /**

@@ -29,7 +29,7 @@ class ModelFilesTest {
 
     Files.writeString(file, "megatronGpt: {numLayers: 96, hiddenSize: 12288, numAttentionHeads: 96}\n");
     InvalidDocumentException missing = assertThrows(InvalidDocumentException.class, () -> ModelFiles.read(file));
-    assertEquals(file + ": megatronGpt.vocabSize: missing required field", missing.getMessage());
+    assertEquals(file + ": megatronGpt.vocabSize (line 1, column 14): missing required field", missing.getMessage());
   }
 
   @Test

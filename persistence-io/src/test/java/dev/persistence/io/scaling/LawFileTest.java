@@ -41,15 +41,15 @@ class LawFileTest {
   @Test
   void commonMistakesNameThePath() throws IOException {
     assertEquals(
-        "law.yaml: tokenExponant: unknown field; did you mean tokenExponent?",
+        "law.yaml: tokenExponant (line 8, column 16): unknown field; did you mean tokenExponent?",
         error(VALID.replace("tokenExponent", "tokenExponant")));
     assertEquals(
         "law.yaml: irreducibleLoss: missing required field", error(VALID.replace("irreducibleLoss: 1.82\n", "")));
     assertEquals(
-        "law.yaml: parameterCoefficient: expected a number, got the string \"482\"",
+        "law.yaml: parameterCoefficient (line 5, column 23): expected a number, got the string \"482\"",
         error(VALID.replace("parameterCoefficient: 482.0", "parameterCoefficient: \"482\"")));
     assertEquals(
-        "law.yaml: type: unknown law type \"chinchila\"; expected one of chinchilla-form, data-constrained, kaplan,"
+        "law.yaml: type (line 1, column 7): unknown law type \"chinchila\"; expected one of chinchilla-form, data-constrained, kaplan,"
             + " deepseek, power-law-allocation, fine-grained-moe, routed-moe, precision-aware",
         error(VALID.replace("chinchilla-form", "chinchila")));
     assertEquals(
