@@ -1,7 +1,11 @@
 package dev.persistence.io.architecture;
 
+import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
@@ -9,6 +13,16 @@ import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.FeedForward;
 import dev.persistence.core.architecture.GatedDeltaNet;
 import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.architecture.ImmutableArchitecture;
+import dev.persistence.core.architecture.ImmutableDenseFeedForward;
+import dev.persistence.core.architecture.ImmutableGatedDeltaNet;
+import dev.persistence.core.architecture.ImmutableGroupedQueryAttention;
+import dev.persistence.core.architecture.ImmutableLightningAttention;
+import dev.persistence.core.architecture.ImmutableMamba2Mixer;
+import dev.persistence.core.architecture.ImmutableMambaMixer;
+import dev.persistence.core.architecture.ImmutableMixtureOfExperts;
+import dev.persistence.core.architecture.ImmutableMultiHeadLatentAttention;
+import dev.persistence.core.architecture.ImmutableMultiTokenPrediction;
 import dev.persistence.core.architecture.LightningAttention;
 import dev.persistence.core.architecture.Mamba2Mixer;
 import dev.persistence.core.architecture.MambaMixer;
@@ -21,10 +35,10 @@ import dev.persistence.core.architecture.QueryKeyNorm;
 import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
-import java.util.List;
-import java.util.TreeSet;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.TypedUnion;
+import dev.persistence.io.document.ValueCodecs;
 
 /**
  * Codecs of the architecture types. Field names are the accessors' names; enums are kebab-case; the attention and
@@ -44,411 +58,379 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class ArchitectureCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private ArchitectureCodecs() {}
+
+  private static final ObjectCodec<GroupedQueryAttention, ImmutableGroupedQueryAttention.Builder> GROUPED_QUERY =
+      ObjectCodec.builder(
+              GroupedQueryAttention.class,
+              "groupedQueryAttention",
+              GroupedQueryAttention::builder,
+              ImmutableGroupedQueryAttention.Builder::build)
+          .allow("type")
+          .required(
+              "numAttentionHeads",
+              integer(1),
+              GroupedQueryAttention::numAttentionHeads,
+              ImmutableGroupedQueryAttention.Builder::numAttentionHeads)
+          .optional(
+              "numKeyValueHeads",
+              integer(1),
+              GroupedQueryAttention::numKeyValueHeads,
+              ImmutableGroupedQueryAttention.Builder::numKeyValueHeads)
+          .required("headDim", integer(1), GroupedQueryAttention::headDim, ImmutableGroupedQueryAttention.Builder::headDim)
+          .optional(
+              "queryKeyValueBias",
+              BOOLEAN,
+              GroupedQueryAttention::queryKeyValueBias,
+              ImmutableGroupedQueryAttention.Builder::queryKeyValueBias)
+          .optional(
+              "outputBias", BOOLEAN, GroupedQueryAttention::outputBias, ImmutableGroupedQueryAttention.Builder::outputBias)
+          .optional(
+              "queryKeyNorm",
+              enumeration(QueryKeyNorm.class),
+              GroupedQueryAttention::queryKeyNorm,
+              ImmutableGroupedQueryAttention.Builder::queryKeyNorm)
+          .optional(
+              "queryKeyNormKind",
+              enumeration(NormKind.class),
+              GroupedQueryAttention::queryKeyNormKind,
+              ImmutableGroupedQueryAttention.Builder::queryKeyNormKind)
+          .optional(
+              "attentionSinks",
+              BOOLEAN,
+              GroupedQueryAttention::attentionSinks,
+              ImmutableGroupedQueryAttention.Builder::attentionSinks)
+          .optional(
+              "outputGate",
+              BOOLEAN,
+              GroupedQueryAttention::outputGate,
+              ImmutableGroupedQueryAttention.Builder::outputGate,
+              GroupedQueryAttention::outputGate)
+          .build();
+
+  private static final ObjectCodec<MultiHeadLatentAttention, ImmutableMultiHeadLatentAttention.Builder> LATENT =
+      ObjectCodec.builder(
+              MultiHeadLatentAttention.class,
+              "multiHeadLatentAttention",
+              MultiHeadLatentAttention::builder,
+              ImmutableMultiHeadLatentAttention.Builder::build)
+          .allow("type")
+          .required(
+              "numAttentionHeads",
+              integer(1),
+              MultiHeadLatentAttention::numAttentionHeads,
+              ImmutableMultiHeadLatentAttention.Builder::numAttentionHeads)
+          .optionalIntIfSet(
+              "queryLowRank",
+              integer(1),
+              MultiHeadLatentAttention::queryLowRank,
+              ImmutableMultiHeadLatentAttention.Builder::queryLowRank)
+          .required(
+              "keyValueLowRank",
+              integer(1),
+              MultiHeadLatentAttention::keyValueLowRank,
+              ImmutableMultiHeadLatentAttention.Builder::keyValueLowRank)
+          .required(
+              "queryKeyNoRopeHeadDim",
+              integer(1),
+              MultiHeadLatentAttention::queryKeyNoRopeHeadDim,
+              ImmutableMultiHeadLatentAttention.Builder::queryKeyNoRopeHeadDim)
+          .required(
+              "queryKeyRopeHeadDim",
+              integer(1),
+              MultiHeadLatentAttention::queryKeyRopeHeadDim,
+              ImmutableMultiHeadLatentAttention.Builder::queryKeyRopeHeadDim)
+          .required(
+              "valueHeadDim",
+              integer(1),
+              MultiHeadLatentAttention::valueHeadDim,
+              ImmutableMultiHeadLatentAttention.Builder::valueHeadDim)
+          .optional("bias", BOOLEAN, MultiHeadLatentAttention::bias, ImmutableMultiHeadLatentAttention.Builder::bias)
+          .optional(
+              "latentNormKind",
+              enumeration(NormKind.class),
+              MultiHeadLatentAttention::latentNormKind,
+              ImmutableMultiHeadLatentAttention.Builder::latentNormKind)
+          .build();
 
   /** Grouped-query (multi-head, multi-query) and multi-head latent attention. */
   public static final Codec<Attention> ATTENTION =
-      new Codec<>() {
-        @Override
-        public Attention read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String type = fields.requiredText("type");
-          Attention attention;
-          switch (type) {
-            case "grouped-query":
-              attention = readGroupedQuery(node, fields);
-              break;
-            case "multi-head-latent":
-              attention = readLatent(node, fields);
-              break;
-            default:
-              throw fields
-                  .required("type")
-                  .error("unknown attention type \"" + type + "\"; expected grouped-query or multi-head-latent");
-          }
-          fields.finish();
-          return attention;
-        }
+      TypedUnion.<Attention>builder("attention", "attention")
+          .kind("grouped-query", GroupedQueryAttention.class, GROUPED_QUERY)
+          .kind("multi-head-latent", MultiHeadLatentAttention.class, LATENT)
+          .build();
 
-        @Override
-        public JsonNode write(Attention value) {
-          ObjectNode out = NODES.objectNode();
-          if (value instanceof GroupedQueryAttention) {
-            GroupedQueryAttention gqa = (GroupedQueryAttention) value;
-            out.put("type", "grouped-query");
-            out.put("numAttentionHeads", gqa.numAttentionHeads());
-            out.put("numKeyValueHeads", gqa.numKeyValueHeads());
-            out.put("headDim", gqa.headDim());
-            out.put("queryKeyValueBias", gqa.queryKeyValueBias());
-            out.put("outputBias", gqa.outputBias());
-            out.put("queryKeyNorm", EnumNames.kebabCase(gqa.queryKeyNorm()));
-            out.put("queryKeyNormKind", EnumNames.kebabCase(gqa.queryKeyNormKind()));
-            out.put("attentionSinks", gqa.attentionSinks());
-            if (gqa.outputGate()) {
-              out.put("outputGate", true);
-            }
-          } else {
-            MultiHeadLatentAttention mla = (MultiHeadLatentAttention) value;
-            out.put("type", "multi-head-latent");
-            out.put("numAttentionHeads", mla.numAttentionHeads());
-            mla.queryLowRank().ifPresent(rank -> out.put("queryLowRank", rank));
-            out.put("keyValueLowRank", mla.keyValueLowRank());
-            out.put("queryKeyNoRopeHeadDim", mla.queryKeyNoRopeHeadDim());
-            out.put("queryKeyRopeHeadDim", mla.queryKeyRopeHeadDim());
-            out.put("valueHeadDim", mla.valueHeadDim());
-            out.put("bias", mla.bias());
-            out.put("latentNormKind", EnumNames.kebabCase(mla.latentNormKind()));
-          }
-          return out;
-        }
-      };
-
-  private static Attention readGroupedQuery(DocumentNode node, ObjectFields fields) {
-    var builder =
-        GroupedQueryAttention.builder()
-            .numAttentionHeads(fields.requiredInt("numAttentionHeads"))
-            .headDim(fields.requiredInt("headDim"));
-    fields.optionalInt("numKeyValueHeads").ifPresent(builder::numKeyValueHeads);
-    fields.optionalBoolean("queryKeyValueBias").ifPresent(builder::queryKeyValueBias);
-    fields.optionalBoolean("outputBias").ifPresent(builder::outputBias);
-    fields.optionalEnum("queryKeyNorm", QueryKeyNorm.class).ifPresent(builder::queryKeyNorm);
-    fields.optionalEnum("queryKeyNormKind", NormKind.class).ifPresent(builder::queryKeyNormKind);
-    fields.optionalBoolean("attentionSinks").ifPresent(builder::attentionSinks);
-    fields.optionalBoolean("outputGate").ifPresent(builder::outputGate);
-    return node.build(builder::build);
-  }
-
-  private static Attention readLatent(DocumentNode node, ObjectFields fields) {
-    var builder =
-        MultiHeadLatentAttention.builder()
-            .numAttentionHeads(fields.requiredInt("numAttentionHeads"))
-            .keyValueLowRank(fields.requiredInt("keyValueLowRank"))
-            .queryKeyNoRopeHeadDim(fields.requiredInt("queryKeyNoRopeHeadDim"))
-            .queryKeyRopeHeadDim(fields.requiredInt("queryKeyRopeHeadDim"))
-            .valueHeadDim(fields.requiredInt("valueHeadDim"));
-    fields.optionalInt("queryLowRank").ifPresent(builder::queryLowRank);
-    fields.optionalBoolean("bias").ifPresent(builder::bias);
-    fields.optionalEnum("latentNormKind", NormKind.class).ifPresent(builder::latentNormKind);
-    return node.build(builder::build);
-  }
+  private static final ObjectCodec<DenseFeedForward, ImmutableDenseFeedForward.Builder> DENSE_FIELDS =
+      ObjectCodec.builder(
+              DenseFeedForward.class,
+              "denseFeedForward",
+              DenseFeedForward::builder,
+              ImmutableDenseFeedForward.Builder::build)
+          .allow("type")
+          .required(
+              "intermediateSize",
+              integer(1),
+              DenseFeedForward::intermediateSize,
+              ImmutableDenseFeedForward.Builder::intermediateSize)
+          .required("gated", BOOLEAN, DenseFeedForward::gated, ImmutableDenseFeedForward.Builder::gated)
+          .optional("bias", BOOLEAN, DenseFeedForward::bias, ImmutableDenseFeedForward.Builder::bias)
+          .build();
 
   /** A dense block (no {@code type} needed when it stands inside a mixture of experts). */
   public static final Codec<DenseFeedForward> DENSE =
       new Codec<>() {
         @Override
         public DenseFeedForward read(DocumentNode node) {
-          ObjectFields fields = node.fields();
           // The type may be left out here, but a wrong one is an error, not silently a dense block.
-          fields.optional("type").ifPresent(
-              type -> {
-                if (!type.asText().equals("dense")) {
-                  throw type.error("a dense block's type must be dense, got " + type.describe());
-                }
-              });
-          DenseFeedForward dense = readDense(node, fields);
-          fields.finish();
-          return dense;
+          if (node.json().isObject() && node.json().hasNonNull("type")) {
+            DocumentNode type = node.fields().required("type");
+            if (!type.asText().equals("dense")) {
+              throw type.error("a dense block's type must be dense, got " + type.describe());
+            }
+          }
+          return DENSE_FIELDS.read(node);
         }
 
         @Override
         public JsonNode write(DenseFeedForward value) {
-          ObjectNode out = NODES.objectNode();
-          out.put("type", "dense");
-          out.put("intermediateSize", value.intermediateSize());
-          out.put("gated", value.gated());
-          out.put("bias", value.bias());
-          return out;
+          return FEED_FORWARD.write(value);
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return definitions.ref(
+              "denseBlock",
+              () -> {
+                ObjectNode fragment = DENSE_FIELDS.fragment(definitions);
+                ObjectNode properties = (ObjectNode) fragment.get("properties");
+                properties.set("type", properties.objectNode().put("const", "dense"));
+                return fragment;
+              });
         }
       };
 
-  private static DenseFeedForward readDense(DocumentNode node, ObjectFields fields) {
-    var builder =
-        DenseFeedForward.builder()
-            .intermediateSize(fields.requiredInt("intermediateSize"))
-            .gated(fields.requiredBoolean("gated"));
-    fields.optionalBoolean("bias").ifPresent(builder::bias);
-    return node.build(builder::build);
-  }
+  private static final ObjectCodec<MixtureOfExperts, ImmutableMixtureOfExperts.Builder> EXPERTS =
+      ObjectCodec.builder(
+              MixtureOfExperts.class,
+              "mixtureOfExperts",
+              MixtureOfExperts::builder,
+              ImmutableMixtureOfExperts.Builder::build)
+          .allow("type")
+          .required("numExperts", integer(1), MixtureOfExperts::numExperts, ImmutableMixtureOfExperts.Builder::numExperts)
+          .required(
+              "expertsPerToken",
+              integer(1),
+              MixtureOfExperts::expertsPerToken,
+              ImmutableMixtureOfExperts.Builder::expertsPerToken)
+          .required(
+              "expertIntermediateSize",
+              integer(1),
+              MixtureOfExperts::expertIntermediateSize,
+              ImmutableMixtureOfExperts.Builder::expertIntermediateSize)
+          .optional("gated", BOOLEAN, MixtureOfExperts::gated, ImmutableMixtureOfExperts.Builder::gated)
+          .optional("expertBias", BOOLEAN, MixtureOfExperts::expertBias, ImmutableMixtureOfExperts.Builder::expertBias)
+          .optional(
+              "numSharedExperts",
+              integer(0),
+              MixtureOfExperts::numSharedExperts,
+              ImmutableMixtureOfExperts.Builder::numSharedExperts)
+          .optional(
+              "sharedExpertIntermediateSize",
+              integer(0),
+              MixtureOfExperts::sharedExpertIntermediateSize,
+              ImmutableMixtureOfExperts.Builder::sharedExpertIntermediateSize)
+          .optional(
+              "sharedExpertGate",
+              BOOLEAN,
+              MixtureOfExperts::sharedExpertGate,
+              ImmutableMixtureOfExperts.Builder::sharedExpertGate)
+          .optional("routerBias", BOOLEAN, MixtureOfExperts::routerBias, ImmutableMixtureOfExperts.Builder::routerBias)
+          .optional(
+              "expertScoreCorrectionBias",
+              BOOLEAN,
+              MixtureOfExperts::expertScoreCorrectionBias,
+              ImmutableMixtureOfExperts.Builder::expertScoreCorrectionBias)
+          .optional(
+              "firstDenseLayers",
+              integer(0),
+              MixtureOfExperts::firstDenseLayers,
+              ImmutableMixtureOfExperts.Builder::firstDenseLayers)
+          .optional(
+              "layerPeriod", integer(1), MixtureOfExperts::layerPeriod, ImmutableMixtureOfExperts.Builder::layerPeriod)
+          .optional(
+              "layerPhase", integer(0), MixtureOfExperts::layerPhase, ImmutableMixtureOfExperts.Builder::layerPhase)
+          .optional(
+              "denseLayers",
+              ValueCodecs.integerSet(0),
+              MixtureOfExperts::denseLayers,
+              ImmutableMixtureOfExperts.Builder::addAllDenseLayers)
+          .optionalIfSet(
+              "denseFeedForward",
+              DENSE,
+              MixtureOfExperts::denseFeedForward,
+              ImmutableMixtureOfExperts.Builder::denseFeedForward)
+          .build();
 
   /** Dense blocks and mixtures of experts. */
   public static final Codec<FeedForward> FEED_FORWARD =
-      new Codec<>() {
-        @Override
-        public FeedForward read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String type = fields.requiredText("type");
-          FeedForward result;
-          switch (type) {
-            case "dense":
-              result = readDense(node, fields);
-              break;
-            case "mixture-of-experts":
-              result = readExperts(node, fields);
-              break;
-            default:
-              throw fields
-                  .required("type")
-                  .error("unknown feed-forward type \"" + type + "\"; expected dense or mixture-of-experts");
-          }
-          fields.finish();
-          return result;
-        }
+      TypedUnion.<FeedForward>builder("feedForward", "feed-forward")
+          .kind("dense", DenseFeedForward.class, DENSE_FIELDS)
+          .kind("mixture-of-experts", MixtureOfExperts.class, EXPERTS)
+          .build();
 
-        @Override
-        public JsonNode write(FeedForward value) {
-          if (value instanceof DenseFeedForward) {
-            return DENSE.write((DenseFeedForward) value);
-          }
-          MixtureOfExperts moe = (MixtureOfExperts) value;
-          ObjectNode out = NODES.objectNode();
-          out.put("type", "mixture-of-experts");
-          out.put("numExperts", moe.numExperts());
-          out.put("expertsPerToken", moe.expertsPerToken());
-          out.put("expertIntermediateSize", moe.expertIntermediateSize());
-          out.put("gated", moe.gated());
-          out.put("expertBias", moe.expertBias());
-          out.put("numSharedExperts", moe.numSharedExperts());
-          out.put("sharedExpertIntermediateSize", moe.sharedExpertIntermediateSize());
-          out.put("sharedExpertGate", moe.sharedExpertGate());
-          out.put("routerBias", moe.routerBias());
-          out.put("expertScoreCorrectionBias", moe.expertScoreCorrectionBias());
-          out.put("firstDenseLayers", moe.firstDenseLayers());
-          out.put("layerPeriod", moe.layerPeriod());
-          out.put("layerPhase", moe.layerPhase());
-          var dense = out.putArray("denseLayers");
-          new TreeSet<>(moe.denseLayers()).forEach(dense::add);
-          moe.denseFeedForward().ifPresent(block -> out.set("denseFeedForward", DENSE.write(block)));
-          return out;
-        }
-      };
+  private static final ObjectCodec<MambaMixer, ImmutableMambaMixer.Builder> MAMBA =
+      ObjectCodec.builder(MambaMixer.class, "mambaMixer", MambaMixer::builder, ImmutableMambaMixer.Builder::build)
+          .allow("type")
+          .required("intermediateSize", integer(1), MambaMixer::intermediateSize, ImmutableMambaMixer.Builder::intermediateSize)
+          .required("stateSize", integer(1), MambaMixer::stateSize, ImmutableMambaMixer.Builder::stateSize)
+          .required("convKernel", integer(1), MambaMixer::convKernel, ImmutableMambaMixer.Builder::convKernel)
+          .required("timeStepRank", integer(1), MambaMixer::timeStepRank, ImmutableMambaMixer.Builder::timeStepRank)
+          .optional("convBias", BOOLEAN, MambaMixer::convBias, ImmutableMambaMixer.Builder::convBias)
+          .optional("projectionBias", BOOLEAN, MambaMixer::projectionBias, ImmutableMambaMixer.Builder::projectionBias)
+          .optional(
+              "timeStepAndStateNorms",
+              BOOLEAN,
+              MambaMixer::timeStepAndStateNorms,
+              ImmutableMambaMixer.Builder::timeStepAndStateNorms)
+          .build();
 
-  private static FeedForward readExperts(DocumentNode node, ObjectFields fields) {
-    var builder =
-        MixtureOfExperts.builder()
-            .numExperts(fields.requiredInt("numExperts"))
-            .expertsPerToken(fields.requiredInt("expertsPerToken"))
-            .expertIntermediateSize(fields.requiredInt("expertIntermediateSize"));
-    fields.optionalBoolean("gated").ifPresent(builder::gated);
-    fields.optionalBoolean("expertBias").ifPresent(builder::expertBias);
-    fields.optionalInt("numSharedExperts").ifPresent(builder::numSharedExperts);
-    fields.optionalInt("sharedExpertIntermediateSize").ifPresent(builder::sharedExpertIntermediateSize);
-    fields.optionalBoolean("sharedExpertGate").ifPresent(builder::sharedExpertGate);
-    fields.optionalBoolean("routerBias").ifPresent(builder::routerBias);
-    fields.optionalBoolean("expertScoreCorrectionBias").ifPresent(builder::expertScoreCorrectionBias);
-    fields.optionalInt("firstDenseLayers").ifPresent(builder::firstDenseLayers);
-    fields.optionalInt("layerPeriod").ifPresent(builder::layerPeriod);
-    fields.optionalInt("layerPhase").ifPresent(builder::layerPhase);
-    List<Integer> denseLayers = fields.intList("denseLayers");
-    builder.addAllDenseLayers(denseLayers);
-    fields.optional("denseFeedForward", DENSE).ifPresent(builder::denseFeedForward);
-    return node.build(builder::build);
-  }
+  private static final ObjectCodec<Mamba2Mixer, ImmutableMamba2Mixer.Builder> MAMBA2 =
+      ObjectCodec.builder(Mamba2Mixer.class, "mamba2Mixer", Mamba2Mixer::builder, ImmutableMamba2Mixer.Builder::build)
+          .allow("type")
+          .required("numHeads", integer(1), Mamba2Mixer::numHeads, ImmutableMamba2Mixer.Builder::numHeads)
+          .required("headDim", integer(1), Mamba2Mixer::headDim, ImmutableMamba2Mixer.Builder::headDim)
+          .required("stateSize", integer(1), Mamba2Mixer::stateSize, ImmutableMamba2Mixer.Builder::stateSize)
+          .optional("numGroups", integer(1), Mamba2Mixer::numGroups, ImmutableMamba2Mixer.Builder::numGroups)
+          .required("convKernel", integer(1), Mamba2Mixer::convKernel, ImmutableMamba2Mixer.Builder::convKernel)
+          .optional("convBias", BOOLEAN, Mamba2Mixer::convBias, ImmutableMamba2Mixer.Builder::convBias)
+          .optional("projectionBias", BOOLEAN, Mamba2Mixer::projectionBias, ImmutableMamba2Mixer.Builder::projectionBias)
+          .build();
+
+  private static final ObjectCodec<GatedDeltaNet, ImmutableGatedDeltaNet.Builder> GATED_DELTA_NET =
+      ObjectCodec.builder(GatedDeltaNet.class, "gatedDeltaNet", GatedDeltaNet::builder, ImmutableGatedDeltaNet.Builder::build)
+          .allow("type")
+          .required("numKeyHeads", integer(1), GatedDeltaNet::numKeyHeads, ImmutableGatedDeltaNet.Builder::numKeyHeads)
+          .required("keyHeadDim", integer(1), GatedDeltaNet::keyHeadDim, ImmutableGatedDeltaNet.Builder::keyHeadDim)
+          .required("numValueHeads", integer(1), GatedDeltaNet::numValueHeads, ImmutableGatedDeltaNet.Builder::numValueHeads)
+          .required("valueHeadDim", integer(1), GatedDeltaNet::valueHeadDim, ImmutableGatedDeltaNet.Builder::valueHeadDim)
+          .required("convKernel", integer(1), GatedDeltaNet::convKernel, ImmutableGatedDeltaNet.Builder::convKernel)
+          .build();
+
+  private static final ObjectCodec<LightningAttention, ImmutableLightningAttention.Builder> LIGHTNING =
+      ObjectCodec.builder(
+              LightningAttention.class,
+              "lightningAttention",
+              LightningAttention::builder,
+              ImmutableLightningAttention.Builder::build)
+          .allow("type")
+          .required("numHeads", integer(1), LightningAttention::numHeads, ImmutableLightningAttention.Builder::numHeads)
+          .required("headDim", integer(1), LightningAttention::headDim, ImmutableLightningAttention.Builder::headDim)
+          .build();
 
   /**
    * The sequence mixers of hybrid and state-space stacks, by {@code type}: {@code mamba} ({@link MambaMixer}),
    * {@code mamba2} ({@link Mamba2Mixer}), {@code gated-deltanet} ({@link GatedDeltaNet}) or {@code lightning}
-   * ({@link LightningAttention}); fields are the
-   * accessors' names.
+   * ({@link LightningAttention}); fields are the accessors' names.
    */
   public static final Codec<SequenceMixer> SEQUENCE_MIXER =
-      new Codec<>() {
-        @Override
-        public SequenceMixer read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String type = fields.requiredText("type");
-          SequenceMixer result;
-          switch (type) {
-            case "mamba":
-              {
-                var builder =
-                    MambaMixer.builder()
-                        .intermediateSize(fields.requiredInt("intermediateSize"))
-                        .stateSize(fields.requiredInt("stateSize"))
-                        .convKernel(fields.requiredInt("convKernel"))
-                        .timeStepRank(fields.requiredInt("timeStepRank"));
-                fields.optionalBoolean("convBias").ifPresent(builder::convBias);
-                fields.optionalBoolean("projectionBias").ifPresent(builder::projectionBias);
-                fields.optionalBoolean("timeStepAndStateNorms").ifPresent(builder::timeStepAndStateNorms);
-                result = node.build(builder::build);
-                break;
-              }
-            case "mamba2":
-              {
-                var builder =
-                    Mamba2Mixer.builder()
-                        .numHeads(fields.requiredInt("numHeads"))
-                        .headDim(fields.requiredInt("headDim"))
-                        .stateSize(fields.requiredInt("stateSize"))
-                        .convKernel(fields.requiredInt("convKernel"));
-                fields.optionalInt("numGroups").ifPresent(builder::numGroups);
-                fields.optionalBoolean("convBias").ifPresent(builder::convBias);
-                fields.optionalBoolean("projectionBias").ifPresent(builder::projectionBias);
-                result = node.build(builder::build);
-                break;
-              }
-            case "gated-deltanet":
-              {
-                var builder =
-                    GatedDeltaNet.builder()
-                        .numKeyHeads(fields.requiredInt("numKeyHeads"))
-                        .keyHeadDim(fields.requiredInt("keyHeadDim"))
-                        .numValueHeads(fields.requiredInt("numValueHeads"))
-                        .valueHeadDim(fields.requiredInt("valueHeadDim"))
-                        .convKernel(fields.requiredInt("convKernel"));
-                result = node.build(builder::build);
-                break;
-              }
-            case "lightning":
-              {
-                var builder =
-                    LightningAttention.builder()
-                        .numHeads(fields.requiredInt("numHeads"))
-                        .headDim(fields.requiredInt("headDim"));
-                result = node.build(builder::build);
-                break;
-              }
-            default:
-              throw fields
-                  .required("type")
-                  .error(
-                      "unknown sequence mixer type \""
-                          + type
-                          + "\"; expected mamba, mamba2, gated-deltanet or lightning");
-          }
-          fields.finish();
-          return result;
-        }
-
-        @Override
-        public JsonNode write(SequenceMixer value) {
-          ObjectNode out = NODES.objectNode();
-          out.put("type", value.kind());
-          if (value instanceof MambaMixer) {
-            MambaMixer mamba = (MambaMixer) value;
-            out.put("intermediateSize", mamba.intermediateSize());
-            out.put("stateSize", mamba.stateSize());
-            out.put("convKernel", mamba.convKernel());
-            out.put("timeStepRank", mamba.timeStepRank());
-            out.put("convBias", mamba.convBias());
-            out.put("projectionBias", mamba.projectionBias());
-            out.put("timeStepAndStateNorms", mamba.timeStepAndStateNorms());
-          } else if (value instanceof Mamba2Mixer) {
-            Mamba2Mixer mamba = (Mamba2Mixer) value;
-            out.put("numHeads", mamba.numHeads());
-            out.put("headDim", mamba.headDim());
-            out.put("stateSize", mamba.stateSize());
-            out.put("numGroups", mamba.numGroups());
-            out.put("convKernel", mamba.convKernel());
-            out.put("convBias", mamba.convBias());
-            out.put("projectionBias", mamba.projectionBias());
-          } else if (value instanceof LightningAttention) {
-            LightningAttention lightning = (LightningAttention) value;
-            out.put("numHeads", lightning.numHeads());
-            out.put("headDim", lightning.headDim());
-          } else {
-            GatedDeltaNet net = (GatedDeltaNet) value;
-            out.put("numKeyHeads", net.numKeyHeads());
-            out.put("keyHeadDim", net.keyHeadDim());
-            out.put("numValueHeads", net.numValueHeads());
-            out.put("valueHeadDim", net.valueHeadDim());
-            out.put("convKernel", net.convKernel());
-          }
-          return out;
-        }
-      };
+      TypedUnion.<SequenceMixer>builder("sequenceMixer", "sequence mixer")
+          .kind("mamba", MambaMixer.class, MAMBA)
+          .kind("mamba2", Mamba2Mixer.class, MAMBA2)
+          .kind("gated-deltanet", GatedDeltaNet.class, GATED_DELTA_NET)
+          .kind("lightning", LightningAttention.class, LIGHTNING)
+          .build();
 
   /** Multi-token-prediction modules ({@link MultiTokenPrediction}). */
   public static final Codec<MultiTokenPrediction> MULTI_TOKEN_PREDICTION =
-      new Codec<>() {
-        @Override
-        public MultiTokenPrediction read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder = MultiTokenPrediction.builder().numModules(fields.requiredInt("numModules"));
-          fields.optionalBoolean("sparseFeedForward").ifPresent(builder::sparseFeedForward);
-          fields.optionalBoolean("embeddingAndHeadCopies").ifPresent(builder::embeddingAndHeadCopies);
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(MultiTokenPrediction value) {
-          ObjectNode out = NODES.objectNode();
-          out.put("numModules", value.numModules());
-          out.put("sparseFeedForward", value.sparseFeedForward());
-          out.put("embeddingAndHeadCopies", value.embeddingAndHeadCopies());
-          return out;
-        }
-      };
+      ObjectCodec.builder(
+              MultiTokenPrediction.class,
+              "multiTokenPrediction",
+              MultiTokenPrediction::builder,
+              ImmutableMultiTokenPrediction.Builder::build)
+          .required(
+              "numModules", integer(1), MultiTokenPrediction::numModules, ImmutableMultiTokenPrediction.Builder::numModules)
+          .optional(
+              "sparseFeedForward",
+              BOOLEAN,
+              MultiTokenPrediction::sparseFeedForward,
+              ImmutableMultiTokenPrediction.Builder::sparseFeedForward)
+          .optional(
+              "embeddingAndHeadCopies",
+              BOOLEAN,
+              MultiTokenPrediction::embeddingAndHeadCopies,
+              ImmutableMultiTokenPrediction.Builder::embeddingAndHeadCopies)
+          .build();
 
   /** A whole architecture. */
   public static final Codec<Architecture> ARCHITECTURE =
-      new Codec<>() {
-        @Override
-        public Architecture read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              Architecture.builder()
-                  .vocabSize(fields.requiredInt("vocabSize"))
-                  .hiddenSize(fields.requiredInt("hiddenSize"))
-                  .numLayers(fields.requiredInt("numLayers"))
-                  .contextLength(fields.requiredInt("contextLength"))
-                  .attention(fields.required("attention", ATTENTION))
-                  .feedForward(fields.required("feedForward", FEED_FORWARD))
-                  .normKind(fields.requiredEnum("normKind", NormKind.class))
-                  .tiedEmbeddings(fields.requiredBoolean("tiedEmbeddings"));
-          fields.optionalText("family").ifPresent(builder::family);
-          fields.optionalInt("normsPerLayer").ifPresent(builder::normsPerLayer);
-          fields.optionalBoolean("finalNorm").ifPresent(builder::finalNorm);
-          fields.optionalBoolean("outputHeadBias").ifPresent(builder::outputHeadBias);
-          fields.optionalEnum("positionEncoding", PositionEncoding.class).ifPresent(builder::positionEncoding);
-          fields.optionalInt("slidingWindow").ifPresent(builder::slidingWindow);
-          fields.optionalInt("slidingWindowLayers").ifPresent(builder::slidingWindowLayers);
-          fields
-              .optionalBoolean("parallelAttentionAndFeedForward")
-              .ifPresent(builder::parallelAttentionAndFeedForward);
-          fields.optional("sequenceMixer", SEQUENCE_MIXER).ifPresent(builder::sequenceMixer);
-          builder.addAllSequenceMixerLayerIndices(fields.intList("sequenceMixerLayerIndices"));
-          fields.optionalInt("feedForwardLayers").ifPresent(builder::feedForwardLayers);
-          fields.optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION).ifPresent(builder::multiTokenPrediction);
-          fields.finish();
-          return node.build(builder::build);
-        }
+      ObjectCodec.builder(Architecture.class, "architecture", Architecture::builder, ImmutableArchitecture.Builder::build)
+          .optional("family", NAME, Architecture::family, ImmutableArchitecture.Builder::family)
+          .required("vocabSize", integer(1), Architecture::vocabSize, ImmutableArchitecture.Builder::vocabSize)
+          .required("hiddenSize", integer(1), Architecture::hiddenSize, ImmutableArchitecture.Builder::hiddenSize)
+          .required("numLayers", integer(1), Architecture::numLayers, ImmutableArchitecture.Builder::numLayers)
+          .required("contextLength", integer(1), Architecture::contextLength, ImmutableArchitecture.Builder::contextLength)
+          .required("attention", ATTENTION, Architecture::attention, ImmutableArchitecture.Builder::attention)
+          .required("feedForward", FEED_FORWARD, Architecture::feedForward, ImmutableArchitecture.Builder::feedForward)
+          .required("normKind", enumeration(NormKind.class), Architecture::normKind, ImmutableArchitecture.Builder::normKind)
+          .optional("normsPerLayer", integer(0), Architecture::normsPerLayer, ImmutableArchitecture.Builder::normsPerLayer)
+          .optional("finalNorm", BOOLEAN, Architecture::finalNorm, ImmutableArchitecture.Builder::finalNorm)
+          .required("tiedEmbeddings", BOOLEAN, Architecture::tiedEmbeddings, ImmutableArchitecture.Builder::tiedEmbeddings)
+          .optional("outputHeadBias", BOOLEAN, Architecture::outputHeadBias, ImmutableArchitecture.Builder::outputHeadBias)
+          .optional(
+              "positionEncoding",
+              enumeration(PositionEncoding.class),
+              Architecture::positionEncoding,
+              ImmutableArchitecture.Builder::positionEncoding)
+          .optionalIntIfSet(
+              "slidingWindow", integer(1), Architecture::slidingWindow, ImmutableArchitecture.Builder::slidingWindow)
+          .optional(
+              "slidingWindowLayers",
+              integer(0),
+              Architecture::slidingWindowLayers,
+              ImmutableArchitecture.Builder::slidingWindowLayers)
+          .optional(
+              "parallelAttentionAndFeedForward",
+              BOOLEAN,
+              Architecture::parallelAttentionAndFeedForward,
+              ImmutableArchitecture.Builder::parallelAttentionAndFeedForward)
+          .optionalIfSet(
+              "sequenceMixer", SEQUENCE_MIXER, Architecture::sequenceMixer, ImmutableArchitecture.Builder::sequenceMixer)
+          .optional(
+              "sequenceMixerLayerIndices",
+              ValueCodecs.integerSet(0),
+              Architecture::sequenceMixerLayerIndices,
+              ImmutableArchitecture.Builder::addAllSequenceMixerLayerIndices,
+              value -> value.sequenceMixerLayers() > 0)
+          .optional(
+              "feedForwardLayers",
+              integer(0),
+              Architecture::feedForwardLayers,
+              ImmutableArchitecture.Builder::feedForwardLayers,
+              value -> value.feedForwardLayers() != value.numLayers())
+          .optionalIfSet(
+              "multiTokenPrediction",
+              MULTI_TOKEN_PREDICTION,
+              Architecture::multiTokenPrediction,
+              ImmutableArchitecture.Builder::multiTokenPrediction)
+          .build();
 
-        @Override
-        public JsonNode write(Architecture value) {
-          ObjectNode out = NODES.objectNode();
-          out.put("family", value.family());
-          out.put("vocabSize", value.vocabSize());
-          out.put("hiddenSize", value.hiddenSize());
-          out.put("numLayers", value.numLayers());
-          out.put("contextLength", value.contextLength());
-          out.set("attention", ATTENTION.write(value.attention()));
-          out.set("feedForward", FEED_FORWARD.write(value.feedForward()));
-          out.put("normKind", EnumNames.kebabCase(value.normKind()));
-          out.put("normsPerLayer", value.normsPerLayer());
-          out.put("finalNorm", value.finalNorm());
-          out.put("tiedEmbeddings", value.tiedEmbeddings());
-          out.put("outputHeadBias", value.outputHeadBias());
-          out.put("positionEncoding", EnumNames.kebabCase(value.positionEncoding()));
-          value.slidingWindow().ifPresent(window -> out.put("slidingWindow", window));
-          out.put("slidingWindowLayers", value.slidingWindowLayers());
-          out.put("parallelAttentionAndFeedForward", value.parallelAttentionAndFeedForward());
-          value.sequenceMixer().ifPresent(mixer -> out.set("sequenceMixer", SEQUENCE_MIXER.write(mixer)));
-          if (value.sequenceMixerLayers() > 0) {
-            var indices = out.putArray("sequenceMixerLayerIndices");
-            new TreeSet<>(value.sequenceMixerLayerIndices()).forEach(indices::add);
-          }
-          if (value.feedForwardLayers() != value.numLayers()) {
-            out.put("feedForwardLayers", value.feedForwardLayers());
-          }
-          value
-              .multiTokenPrediction()
-              .ifPresent(mtp -> out.set("multiTokenPrediction", MULTI_TOKEN_PREDICTION.write(mtp)));
-          return out;
-        }
-      };
+  private static final ObjectCodec<Architecture, ObjectCodec.Values> MEGATRON_GPT_FIELDS =
+      ObjectCodec.components(
+              Architecture.class,
+              "megatronGpt",
+              v ->
+                  Architecture.megatronGpt(
+                      v.<Integer>get("numLayers"),
+                      v.<Integer>get("hiddenSize"),
+                      v.<Integer>get("numAttentionHeads"),
+                      v.<Integer>get("vocabSize"),
+                      v.<Integer>get("sequenceLength")))
+          .required("numLayers", integer(1), Architecture::numLayers)
+          .required("hiddenSize", integer(1), Architecture::hiddenSize)
+          .required("numAttentionHeads", integer(1), value -> value.attention().numAttentionHeads())
+          .required("vocabSize", integer(1), Architecture::vocabSize)
+          .required("sequenceLength", integer(1), Architecture::contextLength)
+          .build();
 
   /**
    * The Megatron papers' GPT models by their five numbers ({@link Architecture#megatronGpt}); written back as a
@@ -458,19 +440,17 @@ public final class ArchitectureCodecs {
       new Codec<>() {
         @Override
         public Architecture read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          int layers = fields.requiredInt("numLayers");
-          int hidden = fields.requiredInt("hiddenSize");
-          int heads = fields.requiredInt("numAttentionHeads");
-          int vocab = fields.requiredInt("vocabSize");
-          int sequence = fields.requiredInt("sequenceLength");
-          fields.finish();
-          return node.build(() -> Architecture.megatronGpt(layers, hidden, heads, vocab, sequence));
+          return MEGATRON_GPT_FIELDS.read(node);
         }
 
         @Override
         public JsonNode write(Architecture value) {
           return ARCHITECTURE.write(value);
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return MEGATRON_GPT_FIELDS.schema(definitions);
         }
       };
 }

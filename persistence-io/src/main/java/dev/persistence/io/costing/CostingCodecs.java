@@ -1,14 +1,26 @@
 package dev.persistence.io.costing;
 
+import static dev.persistence.io.document.ValueCodecs.FRACTION;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
 import dev.persistence.costing.energy.PowerModel;
+import dev.persistence.costing.money.ImmutableOwnedCluster;
 import dev.persistence.costing.money.OwnedCluster;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.regulation.ThresholdStatus;
+import dev.persistence.costing.serving.ImmutableServingDeployment;
 import dev.persistence.costing.serving.ServingDeployment;
 import dev.persistence.costing.serving.ServingWorkload;
 import dev.persistence.io.architecture.ArchitectureCodecs;
@@ -16,11 +28,12 @@ import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -49,90 +62,79 @@ public final class CostingCodecs {
 
   /** Power models: TDP, the fraction drawn, server-to-chip ratio, PUE and a source. */
   public static final Codec<PowerModel> POWER_MODEL =
-      new Codec<>() {
-        @Override
-        public PowerModel read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          double tdp = fields.requiredDouble("acceleratorTdpWatts");
-          double fraction = fields.requiredDouble("tdpFraction");
-          double ratio = fields.requiredDouble("serverToChipPowerRatio");
-          double pue = fields.requiredDouble("powerUsageEffectiveness");
-          String source = fields.requiredText("source");
-          fields.finish();
-          return node.build(() -> new PowerModel(tdp, fraction, ratio, pue, source));
-        }
-
-        @Override
-        public JsonNode write(PowerModel power) {
-          ObjectNode out = NODES.objectNode();
-          out.put("acceleratorTdpWatts", power.acceleratorTdpWatts());
-          out.put("tdpFraction", power.tdpFraction());
-          out.put("serverToChipPowerRatio", power.serverToChipPowerRatio());
-          out.put("powerUsageEffectiveness", power.powerUsageEffectiveness());
-          out.put("source", power.source());
-          return out;
-        }
-      };
+      ObjectCodec.components(
+              PowerModel.class,
+              "powerModel",
+              v ->
+                  new PowerModel(
+                      v.<Double>get("acceleratorTdpWatts"),
+                      v.<Double>get("tdpFraction"),
+                      v.<Double>get("serverToChipPowerRatio"),
+                      v.<Double>get("powerUsageEffectiveness"),
+                      v.get("source")))
+          .required("acceleratorTdpWatts", POSITIVE_NUMBER, PowerModel::acceleratorTdpWatts)
+          .required("tdpFraction", FRACTION, PowerModel::tdpFraction)
+          .required("serverToChipPowerRatio", NUMBER, PowerModel::serverToChipPowerRatio)
+          .required("powerUsageEffectiveness", NUMBER, PowerModel::powerUsageEffectiveness)
+          .required("source", NAME, PowerModel::source)
+          .build();
 
   /** Owned clusters: capital, amortisation, utilisation, power and staff; every field required. */
   public static final Codec<OwnedCluster> OWNED_CLUSTER =
-      new Codec<>() {
-        @Override
-        public OwnedCluster read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              OwnedCluster.builder()
-                  .acceleratorCount(fields.requiredLong("acceleratorCount"))
-                  .acceleratorsPerNode(fields.requiredInt("acceleratorsPerNode"))
-                  .capitalUsdPerAccelerator(fields.requiredDouble("capitalUsdPerAccelerator"))
-                  .capitalUsdPerNode(fields.requiredDouble("capitalUsdPerNode"))
-                  .networkingAndStorageFraction(fields.requiredDouble("networkingAndStorageFraction"))
-                  .amortisationYears(fields.requiredDouble("amortisationYears"))
-                  .utilisation(fields.requiredDouble("utilisation"))
-                  .powerPriceUsdPerKilowattHour(fields.requiredDouble("powerPriceUsdPerKilowattHour"))
-                  .power(fields.required("power", POWER_MODEL))
-                  .operationsStaffUsdPerYear(fields.requiredDouble("operationsStaffUsdPerYear"));
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(OwnedCluster cluster) {
-          ObjectNode out = NODES.objectNode();
-          out.put("acceleratorCount", cluster.acceleratorCount());
-          out.put("acceleratorsPerNode", cluster.acceleratorsPerNode());
-          out.put("capitalUsdPerAccelerator", cluster.capitalUsdPerAccelerator());
-          out.put("capitalUsdPerNode", cluster.capitalUsdPerNode());
-          out.put("networkingAndStorageFraction", cluster.networkingAndStorageFraction());
-          out.put("amortisationYears", cluster.amortisationYears());
-          out.put("utilisation", cluster.utilisation());
-          out.put("powerPriceUsdPerKilowattHour", cluster.powerPriceUsdPerKilowattHour());
-          out.set("power", POWER_MODEL.write(cluster.power()));
-          out.put("operationsStaffUsdPerYear", cluster.operationsStaffUsdPerYear());
-          return out;
-        }
-      };
+      ObjectCodec.builder(OwnedCluster.class, "ownedCluster", OwnedCluster::builder, ImmutableOwnedCluster.Builder::build)
+          .required(
+              "acceleratorCount",
+              longInteger(1),
+              OwnedCluster::acceleratorCount,
+              ImmutableOwnedCluster.Builder::acceleratorCount)
+          .required(
+              "acceleratorsPerNode",
+              integer(1),
+              OwnedCluster::acceleratorsPerNode,
+              ImmutableOwnedCluster.Builder::acceleratorsPerNode)
+          .required(
+              "capitalUsdPerAccelerator",
+              NON_NEGATIVE_NUMBER,
+              OwnedCluster::capitalUsdPerAccelerator,
+              ImmutableOwnedCluster.Builder::capitalUsdPerAccelerator)
+          .required(
+              "capitalUsdPerNode",
+              NON_NEGATIVE_NUMBER,
+              OwnedCluster::capitalUsdPerNode,
+              ImmutableOwnedCluster.Builder::capitalUsdPerNode)
+          .required(
+              "networkingAndStorageFraction",
+              NON_NEGATIVE_NUMBER,
+              OwnedCluster::networkingAndStorageFraction,
+              ImmutableOwnedCluster.Builder::networkingAndStorageFraction)
+          .required(
+              "amortisationYears",
+              POSITIVE_NUMBER,
+              OwnedCluster::amortisationYears,
+              ImmutableOwnedCluster.Builder::amortisationYears)
+          .required("utilisation", FRACTION, OwnedCluster::utilisation, ImmutableOwnedCluster.Builder::utilisation)
+          .required(
+              "powerPriceUsdPerKilowattHour",
+              NON_NEGATIVE_NUMBER,
+              OwnedCluster::powerPriceUsdPerKilowattHour,
+              ImmutableOwnedCluster.Builder::powerPriceUsdPerKilowattHour)
+          .required("power", POWER_MODEL, OwnedCluster::power, ImmutableOwnedCluster.Builder::power)
+          .required(
+              "operationsStaffUsdPerYear",
+              NON_NEGATIVE_NUMBER,
+              OwnedCluster::operationsStaffUsdPerYear,
+              ImmutableOwnedCluster.Builder::operationsStaffUsdPerYear)
+          .build();
 
   /** Serving workloads: {@code promptTokens} and {@code outputTokens} per request. */
   public static final Codec<ServingWorkload> SERVING_WORKLOAD =
-      new Codec<>() {
-        @Override
-        public ServingWorkload read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          long prompt = fields.requiredLong("promptTokens");
-          long output = fields.requiredLong("outputTokens");
-          fields.finish();
-          return node.build(() -> new ServingWorkload(prompt, output));
-        }
-
-        @Override
-        public JsonNode write(ServingWorkload workload) {
-          ObjectNode out = NODES.objectNode();
-          out.put("promptTokens", workload.promptTokens());
-          out.put("outputTokens", workload.outputTokens());
-          return out;
-        }
-      };
+      ObjectCodec.components(
+              ServingWorkload.class,
+              "servingWorkload",
+              v -> new ServingWorkload(v.<Long>get("promptTokens"), v.<Long>get("outputTokens")))
+          .required("promptTokens", longInteger(0), ServingWorkload::promptTokens)
+          .required("outputTokens", longInteger(0), ServingWorkload::outputTokens)
+          .build();
 
   /**
    * Serving deployments: an {@code architecture}, an {@code accelerator} (a name in {@code catalog} or a full
@@ -143,43 +145,62 @@ public final class CostingCodecs {
    * @param catalog where accelerator names are looked up
    */
   public static Codec<ServingDeployment> servingDeployment(AcceleratorCatalog catalog) {
-    Codec<dev.persistence.core.hardware.Accelerator> accelerators = HardwareCodecs.namedOrInline(catalog);
-    return new Codec<>() {
-      @Override
-      public ServingDeployment read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        var builder =
-            ServingDeployment.builder()
-                .architecture(fields.required("architecture", ArchitectureCodecs.ARCHITECTURE))
-                .accelerator(fields.required("accelerator", accelerators))
-                .usdPerAcceleratorHour(fields.requiredDouble("usdPerAcceleratorHour"));
-        fields.optionalInt("tensorParallel").ifPresent(builder::tensorParallel);
-        fields.optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT).ifPresent(builder::weightFormat);
-        fields.optional("cacheFormat", PrecisionCodecs.NUMERIC_FORMAT).ifPresent(builder::cacheFormat);
-        fields.optional("computeFormat", PrecisionCodecs.NUMERIC_FORMAT).ifPresent(builder::computeFormat);
-        fields.optionalDouble("computeEfficiency").ifPresent(builder::computeEfficiency);
-        fields.optionalDouble("bandwidthEfficiency").ifPresent(builder::bandwidthEfficiency);
-        fields.optional("allowance", PrecisionCodecs.MEMORY_ALLOWANCE).ifPresent(builder::allowance);
-        fields.finish();
-        return node.build(builder::build);
-      }
-
-      @Override
-      public JsonNode write(ServingDeployment deployment) {
-        ObjectNode out = NODES.objectNode();
-        out.set("architecture", ArchitectureCodecs.ARCHITECTURE.write(deployment.architecture()));
-        out.set("accelerator", accelerators.write(deployment.accelerator()));
-        out.put("tensorParallel", deployment.tensorParallel());
-        out.set("weightFormat", PrecisionCodecs.WEIGHT_FORMAT.write(deployment.weightFormat()));
-        out.set("cacheFormat", PrecisionCodecs.NUMERIC_FORMAT.write(deployment.cacheFormat()));
-        out.set("computeFormat", PrecisionCodecs.NUMERIC_FORMAT.write(deployment.computeFormat()));
-        out.put("computeEfficiency", deployment.computeEfficiency());
-        out.put("bandwidthEfficiency", deployment.bandwidthEfficiency());
-        out.set("allowance", PrecisionCodecs.MEMORY_ALLOWANCE.write(deployment.allowance()));
-        out.put("usdPerAcceleratorHour", deployment.usdPerAcceleratorHour());
-        return out;
-      }
-    };
+    return ObjectCodec.builder(
+            ServingDeployment.class,
+            "servingDeployment",
+            ServingDeployment::builder,
+            ImmutableServingDeployment.Builder::build)
+        .required(
+            "architecture",
+            ArchitectureCodecs.ARCHITECTURE,
+            ServingDeployment::architecture,
+            ImmutableServingDeployment.Builder::architecture)
+        .required(
+            "accelerator",
+            HardwareCodecs.namedOrInline(catalog),
+            ServingDeployment::accelerator,
+            ImmutableServingDeployment.Builder::accelerator)
+        .optional(
+            "tensorParallel",
+            integer(1),
+            ServingDeployment::tensorParallel,
+            ImmutableServingDeployment.Builder::tensorParallel)
+        .optional(
+            "weightFormat",
+            PrecisionCodecs.WEIGHT_FORMAT,
+            ServingDeployment::weightFormat,
+            ImmutableServingDeployment.Builder::weightFormat)
+        .optional(
+            "cacheFormat",
+            PrecisionCodecs.NUMERIC_FORMAT,
+            ServingDeployment::cacheFormat,
+            ImmutableServingDeployment.Builder::cacheFormat)
+        .optional(
+            "computeFormat",
+            PrecisionCodecs.NUMERIC_FORMAT,
+            ServingDeployment::computeFormat,
+            ImmutableServingDeployment.Builder::computeFormat)
+        .optional(
+            "computeEfficiency",
+            FRACTION,
+            ServingDeployment::computeEfficiency,
+            ImmutableServingDeployment.Builder::computeEfficiency)
+        .optional(
+            "bandwidthEfficiency",
+            FRACTION,
+            ServingDeployment::bandwidthEfficiency,
+            ImmutableServingDeployment.Builder::bandwidthEfficiency)
+        .optional(
+            "allowance",
+            PrecisionCodecs.MEMORY_ALLOWANCE,
+            ServingDeployment::allowance,
+            ImmutableServingDeployment.Builder::allowance)
+        .required(
+            "usdPerAcceleratorHour",
+            NON_NEGATIVE_NUMBER,
+            ServingDeployment::usdPerAcceleratorHour,
+            ImmutableServingDeployment.Builder::usdPerAcceleratorHour)
+        .build();
   }
 
   /**
@@ -187,43 +208,28 @@ public final class CostingCodecs {
    * status} ({@code in-force} or {@code historical}) and {@code note}.
    */
   public static final Codec<ComputeThreshold> COMPUTE_THRESHOLD =
-      new Codec<>() {
-        @Override
-        public ComputeThreshold read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String id = fields.requiredText("id");
-          String name = fields.requiredText("name");
-          double flops = fields.requiredDouble("trainingFlops");
-          String whatCounts = fields.requiredText("whatCounts");
-          String source = fields.requiredText("source");
-          DocumentNode dateNode = fields.required("date");
-          String dateText = dateNode.asText();
-          LocalDate date;
-          try {
-            date = LocalDate.parse(dateText);
-          } catch (DateTimeParseException e) {
-            throw dateNode.error(dateNode.describe() + " is not a date; expected YYYY-MM-DD");
-          }
-          ThresholdStatus status = fields.requiredEnum("status", ThresholdStatus.class);
-          String note = fields.optionalText("note").orElse("");
-          fields.finish();
-          return node.build(() -> new ComputeThreshold(id, name, flops, whatCounts, source, date, status, note));
-        }
-
-        @Override
-        public JsonNode write(ComputeThreshold threshold) {
-          ObjectNode out = NODES.objectNode();
-          out.put("id", threshold.id());
-          out.put("name", threshold.name());
-          out.put("trainingFlops", threshold.trainingFlops());
-          out.put("whatCounts", threshold.whatCounts());
-          out.put("source", threshold.source());
-          out.put("date", threshold.date().toString());
-          out.put("status", EnumNames.kebabCase(threshold.status()));
-          out.put("note", threshold.note());
-          return out;
-        }
-      };
+      ObjectCodec.components(
+              ComputeThreshold.class,
+              "computeThreshold",
+              v ->
+                  new ComputeThreshold(
+                      v.get("id"),
+                      v.get("name"),
+                      v.<Double>get("trainingFlops"),
+                      v.get("whatCounts"),
+                      v.get("source"),
+                      v.get("date"),
+                      v.get("status"),
+                      v.get("note", "")))
+          .required("id", NAME, ComputeThreshold::id)
+          .required("name", NAME, ComputeThreshold::name)
+          .required("trainingFlops", POSITIVE_NUMBER, ComputeThreshold::trainingFlops)
+          .required("whatCounts", NAME, ComputeThreshold::whatCounts)
+          .required("source", NAME, ComputeThreshold::source)
+          .required("date", ValueCodecs.DATE, ComputeThreshold::date)
+          .required("status", enumeration(ThresholdStatus.class), ComputeThreshold::status)
+          .optional("note", TEXT, ComputeThreshold::note)
+          .build();
 
   /**
    * Step-time calibrations, in {@link Calibration}'s own file format: {@code name}, optional {@code description}
@@ -274,6 +280,36 @@ public final class CostingCodecs {
                 .put("source", calibration.source(parameter));
           }
           return out;
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return definitions.ref(
+              "calibration",
+              () -> {
+                ObjectNode parameter = NODES.objectNode().put("type", "object");
+                parameter.putObject("properties").set("value", NODES.objectNode().put("type", "number"));
+                ((ObjectNode) parameter.get("properties"))
+                    .set("source", NODES.objectNode().put("type", "string").put("minLength", 1));
+                parameter.putArray("required").add("value").add("source");
+                parameter.put("additionalProperties", false);
+                ObjectNode parameters = NODES.objectNode().put("type", "object");
+                ObjectNode each = parameters.putObject("properties");
+                var required = parameters.putArray("required");
+                for (CalibrationParameter key : CalibrationParameter.values()) {
+                  each.set(key.key(), parameter.deepCopy());
+                  required.add(key.key());
+                }
+                parameters.put("additionalProperties", false);
+                ObjectNode out = NODES.objectNode().put("type", "object");
+                ObjectNode properties = out.putObject("properties");
+                properties.set("name", NODES.objectNode().put("type", "string").put("minLength", 1));
+                properties.set("description", NODES.objectNode().put("type", "string"));
+                properties.set("parameters", parameters);
+                out.putArray("required").add("name").add("parameters");
+                out.put("additionalProperties", false);
+                return out;
+              });
         }
       };
 }

@@ -81,6 +81,11 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     return new Builder<>(definition, Values::new, construct);
   }
 
+  /** The name of this type's definition in a schema's {@code $defs}. */
+  public String definition() {
+    return definition;
+  }
+
   /** The field names, in the table's order. */
   public List<String> fieldNames() {
     List<String> names = new ArrayList<>();
@@ -433,6 +438,29 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     public <V> Builder<T, B> optionalIfSet(
         String name, Codec<V> codec, Function<T, Optional<V>> getter, BiConsumer<B, V> setter) {
       return add(name, codec, Presence.OPTIONAL, getter, setter, "");
+    }
+
+    /**
+     * An optional {@code int} field whose getter says whether it is set; written only when set.
+     *
+     * @param name the field's name
+     * @param codec its value's codec
+     * @param getter reads it from a value, empty when unset
+     * @param setter sets it on the builder
+     */
+    public Builder<T, B> optionalIntIfSet(
+        String name,
+        Codec<Integer> codec,
+        Function<T, java.util.OptionalInt> getter,
+        BiConsumer<B, Integer> setter) {
+      return optionalIfSet(
+          name,
+          codec,
+          value -> {
+            java.util.OptionalInt set = getter.apply(value);
+            return set.isPresent() ? Optional.of(set.getAsInt()) : Optional.empty();
+          },
+          setter);
     }
 
     /**

@@ -47,6 +47,20 @@ public final class ValueCodecs {
   public static final Codec<Double> FRACTION =
       scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("minimum", 0).put("maximum", 1));
 
+  /** A calendar date, ISO 8601 ({@code 2024-06-13}). */
+  public static final Codec<java.time.LocalDate> DATE =
+      scalar(
+          node -> {
+            String text = node.asText();
+            try {
+              return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+              throw node.error(node.describe() + " is not a date; expected YYYY-MM-DD");
+            }
+          },
+          date -> NODES.textNode(date.toString()),
+          typed("string").put("format", "date"));
+
   /** An {@code int} of any sign. */
   public static final Codec<Integer> INTEGER = scalar(DocumentNode::asInt, NODES::numberNode, typed("integer"));
 
@@ -129,6 +143,31 @@ public final class ValueCodecs {
         ObjectNode out = typed("array");
         out.set("items", elements.schema(definitions));
         return out;
+      }
+    };
+  }
+
+  /**
+   * A set of integers of at least {@code minimum}, written as a list in ascending order.
+   *
+   * @param minimum the smallest value the receiving type accepts
+   */
+  public static Codec<Set<Integer>> integerSet(long minimum) {
+    Codec<List<Integer>> list = list(integer(minimum));
+    return new Codec<>() {
+      @Override
+      public Set<Integer> read(DocumentNode node) {
+        return Collections.unmodifiableSet(new java.util.TreeSet<>(list.read(node)));
+      }
+
+      @Override
+      public JsonNode write(Set<Integer> values) {
+        return list.write(new ArrayList<>(new java.util.TreeSet<>(values)));
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return list.schema(definitions);
       }
     };
   }

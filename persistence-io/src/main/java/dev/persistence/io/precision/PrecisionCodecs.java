@@ -8,7 +8,11 @@ import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ValueCodecs;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import dev.persistence.io.document.SchemaDefinitions;
 
 /**
@@ -50,80 +54,67 @@ public final class PrecisionCodecs {
         }
       };
 
+  private static final Codec<WeightFormat> WEIGHT_FORMAT_OBJECT =
+      ObjectCodec.components(
+              WeightFormat.class,
+              "weightFormatObject",
+              v ->
+                  new WeightFormat(
+                      v.get("name"),
+                      v.<Double>get("bitsPerWeight"),
+                      v.get("blockSize", 0),
+                      v.get("scaleBitsPerBlock", 0.0),
+                      v.get("source")))
+          .required("name", ValueCodecs.NAME, WeightFormat::name)
+          .required("bitsPerWeight", ValueCodecs.POSITIVE_NUMBER, WeightFormat::bitsPerWeight)
+          .optional("blockSize", ValueCodecs.integer(0), WeightFormat::blockSize)
+          .optional("scaleBitsPerBlock", ValueCodecs.NON_NEGATIVE_NUMBER, WeightFormat::scaleBitsPerBlock)
+          .required("source", ValueCodecs.NAME, WeightFormat::source)
+          .build();
+
   /** Weight formats: a preset's name ({@code bf16}, {@code mxfp4}, {@code int4-g128}, ...) or a full object. */
   public static final Codec<WeightFormat> WEIGHT_FORMAT =
-      new Codec<>() {
-        @Override
-        public WeightFormat read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            String name = node.asText();
-            return node.build(() -> WeightFormat.preset(name));
-          }
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          double bits = fields.requiredDouble("bitsPerWeight");
-          int blockSize = fields.optionalInt("blockSize").orElse(0);
-          double scaleBits = fields.optionalDouble("scaleBitsPerBlock").orElse(0);
-          String source = fields.requiredText("source");
-          fields.finish();
-          return node.build(() -> new WeightFormat(name, bits, blockSize, scaleBits, source));
-        }
-
-        @Override
-        public JsonNode write(WeightFormat format) {
-          if (WeightFormat.presets().contains(format)) {
-            return NODES.textNode(format.name());
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("name", format.name());
-          out.put("bitsPerWeight", format.bitsPerWeight());
-          out.put("blockSize", format.blockSize());
-          out.put("scaleBitsPerBlock", format.scaleBitsPerBlock());
-          out.put("source", format.source());
-          return out;
-        }
-      };
+      ValueCodecs.namedOrObject(
+          "weightFormat",
+          () -> WeightFormat.presets().stream().map(WeightFormat::name).collect(Collectors.toList()),
+          "a preset's name",
+          WeightFormat::preset,
+          format -> WeightFormat.presets().contains(format) ? Optional.of(format.name()) : Optional.empty(),
+          WEIGHT_FORMAT_OBJECT);
 
   /**
    * Memory allowances: {@code fixedBytes}, {@code fragmentationFraction} in [0, 1) and a {@code description};
    * or the name {@code none} or {@code assumed-default}.
    */
   public static final Codec<MemoryAllowance> MEMORY_ALLOWANCE =
-      new Codec<>() {
-        @Override
-        public MemoryAllowance read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            switch (node.asText()) {
-              case "none":
-                return MemoryAllowance.NONE;
-              case "assumed-default":
-                return MemoryAllowance.ASSUMED_DEFAULT;
-              default:
-                throw node.error(
-                    "unknown allowance " + node.describe() + "; expected none, assumed-default or an object");
-            }
-          }
-          ObjectFields fields = node.fields();
-          long fixedBytes = fields.requiredLong("fixedBytes");
-          double fragmentation = fields.requiredDouble("fragmentationFraction");
-          String description = fields.optionalText("description").orElse("");
-          fields.finish();
-          return node.build(() -> new MemoryAllowance(fixedBytes, fragmentation, description));
-        }
+      ValueCodecs.namedOrObject(
+          "memoryAllowance",
+          () -> List.of("none", "assumed-default"),
+          "none, or assumed-default (MemoryAllowance.ASSUMED_DEFAULT)",
+          PrecisionCodecs::namedAllowance,
+          allowance ->
+              allowance.equals(MemoryAllowance.NONE)
+                  ? Optional.of("none")
+                  : allowance.equals(MemoryAllowance.ASSUMED_DEFAULT) ? Optional.of("assumed-default") : Optional.empty(),
+          ObjectCodec.components(
+                  MemoryAllowance.class,
+                  "memoryAllowanceObject",
+                  v -> new MemoryAllowance(v.<Long>get("fixedBytes"), v.<Double>get("fragmentationFraction"), v.get("description", "")))
+              .required("fixedBytes", ValueCodecs.longInteger(0), MemoryAllowance::fixedBytes)
+              .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER, MemoryAllowance::fragmentationFraction)
+              .describedAs("in [0, 1)")
+              .optional("description", ValueCodecs.TEXT, MemoryAllowance::description)
+              .build());
 
-        @Override
-        public JsonNode write(MemoryAllowance allowance) {
-          if (allowance.equals(MemoryAllowance.NONE)) {
-            return NODES.textNode("none");
-          }
-          if (allowance.equals(MemoryAllowance.ASSUMED_DEFAULT)) {
-            return NODES.textNode("assumed-default");
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("fixedBytes", allowance.fixedBytes());
-          out.put("fragmentationFraction", allowance.fragmentationFraction());
-          out.put("description", allowance.description());
-          return out;
-        }
-      };
+  private static MemoryAllowance namedAllowance(String name) {
+    switch (name) {
+      case "none":
+        return MemoryAllowance.NONE;
+      case "assumed-default":
+        return MemoryAllowance.ASSUMED_DEFAULT;
+      default:
+        throw new IllegalArgumentException(
+            "unknown allowance \"" + name + "\"; expected none, assumed-default or an object");
+    }
+  }
 }

@@ -2,11 +2,13 @@ package dev.persistence.io.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +90,9 @@ public final class SchemaGenerator {
   private static List<Codec<?>> declared(String resource) {
     if (resource.equals(JsonSchemas.SCENARIO)) {
       return List.of(
+          ArchitectureCodecs.ARCHITECTURE,
+          ArchitectureCodecs.MEGATRON_GPT,
+          PrecisionCodecs.WEIGHT_FORMAT,
           TrainingCodecs.PARALLELISM_PLAN,
           TrainingCodecs.TRAINING_PRECISION,
           TrainingCodecs.cluster(AcceleratorCatalog.bundled()));

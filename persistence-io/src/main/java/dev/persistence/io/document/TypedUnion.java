@@ -1,0 +1,196 @@
+package dev.persistence.io.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A codec of a type with several kinds, each an object told apart by its {@code type} field ({@code attention:
+ * {type: grouped-query, ...}}); each kind is an {@link ObjectCodec} declared with {@code allow("type")}. The
+ * schema is a {@code oneOf} of the kinds, each with its {@code type} as a constant.
+ *
+ * @param <T> the type
+ */
+public final class TypedUnion<T> implements Codec<T> {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final String definition;
+  private final String what;
+  private final List<Kind<? extends T>> kinds;
+
+  private TypedUnion(String definition, String what, List<Kind<? extends T>> kinds) {
+    this.definition = definition;
+    this.what = what;
+    this.kinds = List.copyOf(kinds);
+  }
+
+  /**
+   * Starts a union.
+   *
+   * @param definition the union's name in a schema's {@code $defs}
+   * @param what what the type is called in errors ({@code unknown attention type "gqa"; ...})
+   */
+  public static <T> Builder<T> builder(String definition, String what) {
+    return new Builder<>(definition, what);
+  }
+
+  /** The {@code type} names, in declaration order. */
+  public List<String> typeNames() {
+    List<String> names = new ArrayList<>();
+    for (Kind<? extends T> kind : kinds) {
+      names.add(kind.type);
+    }
+    return names;
+  }
+
+  @Override
+  public T read(DocumentNode node) {
+    DocumentNode type = node.fields().required("type");
+    String name = type.asText();
+    for (Kind<? extends T> kind : kinds) {
+      if (kind.type.equals(name)) {
+        return kind.codec.read(node);
+      }
+    }
+    throw type.error("unknown " + what + " type \"" + name + "\"; expected " + accepted());
+  }
+
+  @Override
+  public JsonNode write(T value) {
+    for (Kind<? extends T> kind : kinds) {
+      if (kind.javaType.isInstance(value)) {
+        return kind.write(value);
+      }
+    }
+    throw new IllegalArgumentException(what + " " + value + " is of no declared kind");
+  }
+
+  @Override
+  public ObjectNode schema(SchemaDefinitions definitions) {
+    return definitions.ref(
+        definition,
+        () -> {
+          ObjectNode out = NODES.objectNode();
+          ArrayNode oneOf = out.putArray("oneOf");
+          for (Kind<? extends T> kind : kinds) {
+            oneOf.add(kind.schema(definitions));
+          }
+          return out;
+        });
+  }
+
+  private String accepted() {
+    List<String> names = typeNames();
+    if (names.size() <= 2) {
+      return String.join(" or ", names);
+    }
+    return "one of " + String.join(", ", names);
+  }
+
+  /**
+   * The schema of one kind's object with its {@code type} set to a constant.
+   *
+   * @param codec the kind's fields, declared with {@code allow("type")}
+   * @param type the constant
+   * @param required whether {@code type} must be written
+   * @param definitions where the definition is registered
+   */
+  static ObjectNode kindSchema(ObjectCodec<?, ?> codec, String type, boolean required, SchemaDefinitions definitions) {
+    return definitions.ref(
+        codec.definition(),
+        () -> {
+          ObjectNode fragment = codec.fragment(definitions);
+          ObjectNode properties = (ObjectNode) fragment.get("properties");
+          ObjectNode reordered = NODES.objectNode();
+          reordered.set("type", NODES.objectNode().put("const", type));
+          properties.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type")) {
+              reordered.set(e.getKey(), e.getValue());
+            }
+          });
+          fragment.set("properties", reordered);
+          if (required) {
+            ArrayNode names = NODES.arrayNode().add("type");
+            if (fragment.has("required")) {
+              names.addAll((ArrayNode) fragment.get("required"));
+            }
+            ObjectNode copy = NODES.objectNode();
+            fragment.fields().forEachRemaining(e -> copy.set(e.getKey(), e.getKey().equals("required") ? names : e.getValue()));
+            if (!copy.has("required")) {
+              copy.set("required", names);
+            }
+            return copy;
+          }
+          return fragment;
+        });
+  }
+
+  /**
+   * The object of one kind, written with its {@code type} first.
+   *
+   * @param codec the kind's fields
+   * @param type the {@code type} it is written with
+   * @param value the value
+   */
+  static <S> ObjectNode writeKind(Codec<S> codec, String type, S value) {
+    ObjectNode out = NODES.objectNode().put("type", type);
+    out.setAll((ObjectNode) codec.write(value));
+    return out;
+  }
+
+  private static final class Kind<S> {
+    final String type;
+    final Class<S> javaType;
+    final ObjectCodec<S, ?> codec;
+
+    Kind(String type, Class<S> javaType, ObjectCodec<S, ?> codec) {
+      this.type = type;
+      this.javaType = javaType;
+      this.codec = codec;
+    }
+
+    JsonNode write(Object value) {
+      return writeKind(codec, type, javaType.cast(value));
+    }
+
+    ObjectNode schema(SchemaDefinitions definitions) {
+      return kindSchema(codec, type, true, definitions);
+    }
+  }
+
+  /**
+   * The union being declared.
+   *
+   * @param <T> the type
+   */
+  public static final class Builder<T> {
+    private final String definition;
+    private final String what;
+    private final List<Kind<? extends T>> kinds = new ArrayList<>();
+
+    private Builder(String definition, String what) {
+      this.definition = definition;
+      this.what = what;
+    }
+
+    /**
+     * A kind.
+     *
+     * @param type its {@code type} name
+     * @param javaType the Java type its values have (the first declared kind a value is an instance of writes it)
+     * @param codec its fields, declared with {@code allow("type")}
+     */
+    public <S extends T> Builder<T> kind(String type, Class<S> javaType, ObjectCodec<S, ?> codec) {
+      kinds.add(new Kind<>(type, javaType, codec));
+      return this;
+    }
+
+    /** The codec. */
+    public TypedUnion<T> build() {
+      return new TypedUnion<>(definition, what, kinds);
+    }
+  }
+}
