@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
@@ -50,5 +52,17 @@ class CalibrationTest {
     assertEquals(
         "calibration a100-sxm-80gb: gemmPeakEfficiency (1.5) must be in [0.05, 1.0]", bounds.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Calibration.bundled("tpu"));
+  }
+
+  /** A fit copies its relative errors: the caller's later changes do not reach it; its own list is read-only. */
+  @Test
+  void fitCopiesItsRelativeErrors() {
+    List<Double> errors = new ArrayList<>(List.of(0.1, -0.2));
+    CalibrationFit fit = new CalibrationFit(Calibration.bundled("generic"), errors, 0.158, 3);
+    errors.set(0, 9.0);
+    errors.add(1.0);
+    assertEquals(List.of(0.1, -0.2), fit.relativeErrors());
+    assertEquals(0.15, fit.meanAbsoluteRelativeError(), 1e-15);
+    assertThrows(UnsupportedOperationException.class, () -> fit.relativeErrors().add(0.0));
   }
 }
