@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public final class Calibration {
 
-  /** Names of the bundled calibration files (without {@code .json}). */
+  /** Names of the bundled calibrations. */
   public static final List<String> BUNDLED = List.of("a100-sxm-80gb", "generic", "production-2025");
 
   private final String name;
