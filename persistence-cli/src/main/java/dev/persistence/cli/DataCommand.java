@@ -5,6 +5,7 @@ import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.core.data.SourceAllocation;
 import dev.persistence.io.data.MixtureFile;
 import dev.persistence.io.data.MixtureFiles;
+import dev.persistence.io.document.EnumNames;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
 import dev.persistence.scaling.data.MixtureEffectiveTokens;
@@ -108,7 +109,7 @@ final class DataCommand implements Callable<Integer> {
       s.put("epochs", source.epochs());
       s.put("effectiveTokens", sourceEffective.effectiveTokens());
       s.put("overRepeated", source.overRepeated());
-      s.put("licence", Names.kebabCase(source.source().licenceClass()));
+      s.put("licence", EnumNames.kebabCase(source.source().licenceClass()));
       s.put("acquisitionUsd", cost.acquisitionUsd());
       s.put("curationUsd", cost.curationUsd());
       s.put("syntheticGenerationUsd", cost.syntheticGenerationUsd());

@@ -5,6 +5,7 @@ import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.flops.FlopEstimate;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.io.document.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,18 +48,18 @@ final class FlopsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FlopConvention flopConvention = Names.parse(FlopConvention.class, "--convention", convention);
+    FlopConvention flopConvention = EnumNames.valueOf(FlopConvention.class, "--convention", convention);
     ActivationRecomputation recomputation =
-        Names.parse(ActivationRecomputation.class, "--recompute", recompute);
+        EnumNames.valueOf(ActivationRecomputation.class, "--recompute", recompute);
     Architecture architecture = model.architecture();
     FlopEstimate estimate = FlopAccounting.estimate(architecture, sequenceLength, flopConvention, recomputation);
     Map<String, Double> byComponent = FlopAccounting.forwardFlopsByComponent(architecture, sequenceLength);
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("modelType", architecture.family());
-      result.put("convention", Names.kebabCase(estimate.convention()));
+      result.put("convention", EnumNames.kebabCase(estimate.convention()));
       result.put("sequenceLength", estimate.sequenceLength());
-      result.put("recomputation", Names.kebabCase(estimate.recomputation()));
+      result.put("recomputation", EnumNames.kebabCase(estimate.recomputation()));
       result.put("forwardFlopsPerToken", estimate.forwardFlopsPerToken());
       result.put("backwardFlopsPerToken", estimate.backwardFlopsPerToken());
       result.put("recomputationFlopsPerToken", estimate.recomputationFlopsPerToken());
@@ -71,9 +72,9 @@ final class FlopsCommand implements Callable<Integer> {
     TextTable table = new TextTable();
     table
         .row("model type", architecture.family())
-        .row("convention", Names.kebabCase(estimate.convention()))
+        .row("convention", EnumNames.kebabCase(estimate.convention()))
         .row("sequence length", estimate.sequenceLength())
-        .row("recomputation", Names.kebabCase(estimate.recomputation()))
+        .row("recomputation", EnumNames.kebabCase(estimate.recomputation()))
         .row("forward FLOPs/token", estimate.forwardFlopsPerToken())
         .row("backward FLOPs/token", estimate.backwardFlopsPerToken())
         .row("recomputation FLOPs/token", estimate.recomputationFlopsPerToken())

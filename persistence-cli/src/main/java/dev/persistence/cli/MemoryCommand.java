@@ -11,6 +11,7 @@ import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.io.document.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,7 +103,7 @@ final class MemoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Accelerator accelerator = accelerators.accelerator(acceleratorName);
-    ActivationRecomputation recomputation = Names.parse(ActivationRecomputation.class, "--recompute", recompute);
+    ActivationRecomputation recomputation = EnumNames.valueOf(ActivationRecomputation.class, "--recompute", recompute);
     TrainingPrecision trainingPrecision = TrainingPrecision.preset(precision);
     Architecture architecture = model.architecture();
     int sequence = sequenceLength == null ? architecture.contextLength() : sequenceLength;

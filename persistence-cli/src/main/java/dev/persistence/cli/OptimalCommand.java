@@ -1,5 +1,6 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.document.EnumNames;
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import dev.persistence.scaling.allocation.ImmutableAllocationProblem;
@@ -76,7 +77,7 @@ final class OptimalCommand implements Callable<Integer> {
     }
     AllocationProblem problem = builder.build();
     Allocation a = goal.compute != null ? problem.forCompute(goal.compute) : problem.forTargetLoss(goal.targetLoss);
-    String binding = Names.camelCase(a.bindingConstraint());
+    String binding = EnumNames.camelCase(a.bindingConstraint());
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("law", problem.law().name());

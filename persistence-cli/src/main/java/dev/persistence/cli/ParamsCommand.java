@@ -5,6 +5,7 @@ import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.core.architecture.ParameterComponent;
+import dev.persistence.io.document.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ final class ParamsCommand implements Callable<Integer> {
       result.put("nonEmbeddingParameters", parameters.nonEmbeddingParameters());
       Map<String, Long> breakdown = new LinkedHashMap<>();
       for (ParameterComponent component : ParameterComponent.values()) {
-        breakdown.put(Names.camelCase(component), parameters.get(component));
+        breakdown.put(EnumNames.camelCase(component), parameters.get(component));
       }
       result.put("breakdown", breakdown);
       Map<String, Long> components = new LinkedHashMap<>();
@@ -67,13 +68,13 @@ final class ParamsCommand implements Callable<Integer> {
             .row("non-embedding parameters", parameters.nonEmbeddingParameters());
     for (ParameterComponent component : ParameterComponent.values()) {
       if (parameters.get(component) > 0) {
-        table.row("  " + Names.kebabCase(component).replace('-', ' '), parameters.get(component));
+        table.row("  " + EnumNames.kebabCase(component).replace('-', ' '), parameters.get(component));
       }
     }
     if (!composite.components().isEmpty()) {
       for (ModelComponent component : composite.components()) {
         table.row(
-            "+ " + component.name() + " (" + Names.kebabCase(component.kind()).replace('-', ' ') + ")",
+            "+ " + component.name() + " (" + EnumNames.kebabCase(component.kind()).replace('-', ' ') + ")",
             component.parameters());
       }
       table.row("checkpoint total", composite.totalParameters());

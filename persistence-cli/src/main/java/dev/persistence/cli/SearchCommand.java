@@ -13,11 +13,10 @@ import dev.persistence.costing.search.SearchResult;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.core.flops.FlopConvention;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.search.SearchResultJson;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Accelerator accelerator = accelerators.accelerator(acceleratorName);
     Cluster cluster = clusterOptions.cluster(accelerator);
-    Objective goal = Names.parse(Objective.class, "--objective", objective);
+    Objective goal = EnumNames.valueOf(Objective.class, "--objective", objective);
     TrainingPrecision trainingPrecision = TrainingPrecision.preset(precision);
     Double budget = StepReports.tokens(tokens);
     Architecture architecture = model.architecture();
@@ -119,22 +118,10 @@ final class SearchCommand implements Callable<Integer> {
             maxMicroBatch,
             !noOffload);
     SearchResult result = PlanSearch.search(request);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("modelType", architecture.family());
-    out.put("accelerator", accelerator.name());
-    out.put("calibration", request.calibration().name());
-    out.put("precision", trainingPrecision.name());
-    out.put("objective", goal.name().toLowerCase(Locale.ROOT));
-    out.put("evaluatedPlans", result.evaluatedPlans());
-    out.put("fittingPlans", result.fittingPlans());
-    out.put("searchSeconds", result.searchSeconds());
-    List<Map<String, Object>> plans = new ArrayList<>();
-    for (StepTimeEstimate estimate : result.plans()) {
-      plans.add(StepReports.figures(estimate, budget));
-    }
-    out.put("plans", plans);
     if (json) {
-      JsonOutput.print(spec.commandLine().getOut(), out);
+      JsonOutput.print(
+          spec.commandLine().getOut(),
+          SearchResultJson.toJson(request, result, budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget)));
       return 0;
     }
     var printer = spec.commandLine().getOut();
@@ -158,6 +145,6 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The {@code --convention} value: a {@link FlopConvention} name, or {@code 6n} for Kaplan's 6N. */
   static FlopConvention flopConvention(String text) {
-    return Names.parse(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
+    return EnumNames.valueOf(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
   }
 }

@@ -1,11 +1,13 @@
 package dev.persistence.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.TrainingTime;
-import dev.persistence.io.plan.PlanReportJson;
+import dev.persistence.io.search.SearchResultJson;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** The figures {@code train} and {@code search} print for one plan. */
 final class StepReports {
@@ -13,25 +15,15 @@ final class StepReports {
   private StepReports() {}
 
 
+  /**
+   * One plan's figures, field by field, as {@code search --json} prints them ({@link SearchResultJson#estimate}), for
+   * {@code train} to print beside its own.
+   */
   static Map<String, Object> figures(StepTimeEstimate estimate, Double tokens) {
+    ObjectNode figures =
+        SearchResultJson.estimate(estimate, tokens == null ? OptionalDouble.empty() : OptionalDouble.of(tokens));
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("plan", PlanReportJson.parallelismPlan(estimate.plan()));
-    map.put("stepSeconds", estimate.stepSeconds());
-    map.put("tokensPerSecond", estimate.tokensPerSecond());
-    map.put("mfu", estimate.modelFlopsUtilization());
-    map.put("hfu", estimate.hardwareFlopsUtilization());
-    map.put("achievedFlopsPerAcceleratorPerSecond", estimate.achievedFlopsPerAcceleratorPerSecond());
-    map.put("breakdown", estimate.breakdown().asMap());
-    map.put("memoryBytesPerAccelerator", estimate.memoryBytesPerAccelerator());
-    map.put("memoryCapacityBytes", estimate.memory().capacityBytes());
-    map.put("fits", estimate.fits());
-    if (tokens != null) {
-      TrainingTime time = estimate.trainingTime(tokens);
-      map.put("tokens", tokens);
-      map.put("steps", time.steps());
-      map.put("trainingDays", time.days());
-      map.put("acceleratorHours", time.acceleratorHours());
-    }
+    figures.properties().forEach(field -> map.put(field.getKey(), field.getValue()));
     return map;
   }
 

@@ -14,6 +14,7 @@ import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import dev.persistence.core.flops.FlopConvention;
+import dev.persistence.io.document.EnumNames;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     Accelerator accelerator = accelerators.accelerator(acceleratorName);
     Cluster cluster = clusterOptions.cluster(accelerator);
-    ActivationRecomputation recomputation = Names.parse(ActivationRecomputation.class, "--recompute", recompute);
+    ActivationRecomputation recomputation = EnumNames.valueOf(ActivationRecomputation.class, "--recompute", recompute);
     TrainingPrecision trainingPrecision = TrainingPrecision.preset(precision);
     Double budget = StepReports.tokens(tokens);
     Architecture architecture = model.architecture();
@@ -200,6 +201,6 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The {@code --convention} value: a {@link FlopConvention} name, or {@code 6n} for Kaplan's 6N. */
   static FlopConvention flopConvention(String text) {
-    return Names.parse(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
+    return EnumNames.valueOf(FlopConvention.class, "--convention", text.strip().equalsIgnoreCase("6n") ? "kaplan-6n" : text);
   }
 }

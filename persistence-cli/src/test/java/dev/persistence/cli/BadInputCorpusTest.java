@@ -126,7 +126,7 @@ class BadInputCorpusTest {
           }
         }));
     seeds.add(new Seed("catalog.json", AcceleratorCatalog.bundled().toJsonText(), DocumentFormat.JSON,
-        t -> AcceleratorCatalog.parse(t, AcceleratorCatalog.Format.JSON)));
+        t -> AcceleratorCatalog.parse(t, DocumentFormat.JSON)));
     // A whole scenario, written self-contained (model, mixture inline), read as `persistence plan` reads it.
     String scenario = Documents.print(
         ScenarioFiles.write(ScenarioFiles.read(Path.of("../examples/competitive.yaml")), AcceleratorCatalog.bundled()),

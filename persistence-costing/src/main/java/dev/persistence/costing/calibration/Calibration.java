@@ -2,13 +2,8 @@ package dev.persistence.costing.calibration;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +13,15 @@ import java.util.Objects;
  * The efficiencies and overlaps of one accelerator (and its usual fabric) that the step-time model takes as
  * data: one value per {@link CalibrationParameter}, each with the source or derivation of its number.
  *
- * <p>Bundled calibrations live in {@code dev/persistence/costing/calibration/*.json} (see
- * {@link #bundled(String)}); the file format is documented in {@code docs/performance.md}. A calibration is
- * immutable; {@link #withValue} returns a modified copy, which is what {@link CalibrationFitter} uses.
+ * <p>The bundled calibrations ({@link #bundled(String)}) are sourced constants in this package; files are read and
+ * written by {@code CostingCodecs.CALIBRATION} in persistence-io (its format and its errors are the only ones). A
+ * calibration is immutable; {@link #withValue} returns a modified copy, which is what {@link CalibrationFitter}
+ * uses. Two calibrations are equal when their names, descriptions, values and sources are, so that a round trip
+ * that loses a source is caught.
  */
 public final class Calibration {
 
-  /** Names of the bundled calibration files (without {@code .json}). */
+  /** Names of the bundled calibrations. */
   public static final List<String> BUNDLED = List.of("a100-sxm-80gb", "generic", "production-2025");
 
   private final String name;
@@ -91,12 +88,7 @@ public final class Calibration {
   public static Calibration bundled(String name) {
     checkArgument(
         BUNDLED.contains(name), "calibration (%s) must be one of the bundled %s", name, BUNDLED);
-    try (InputStream in = Calibration.class.getResourceAsStream(name + ".json")) {
-      checkArgument(in != null, "bundled calibration %s.json is missing from the class path", name);
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".json");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BundledCalibrations.BY_NAME.get(name);
   }
 
   /**
@@ -118,59 +110,6 @@ public final class Calibration {
       return bundled("production-2025");
     }
     return bundled("generic");
-  }
-
-  /**
-   * Reads a calibration from its JSON text: {@code {"name": ..., "description": ..., "parameters": {"key":
-   * {"value": number, "source": text}, ...}}}.
-   *
-   * @param json the document
-   * @param origin where it came from, for error messages
-   * @throws IllegalArgumentException if the document is malformed, a key is unknown or missing, or a value is
-   *     out of bounds
-   */
-  public static Calibration parse(String json, String origin) {
-    Object root = new MinimalJson(json, origin).parse();
-    checkArgument(root instanceof Map, "%s: the document must be a JSON object", origin);
-    Map<?, ?> document = (Map<?, ?>) root;
-    for (Object key : document.keySet()) {
-      checkArgument(
-          List.of("name", "description", "parameters").contains(key),
-          "%s: unknown field %s (expected name, description, parameters)",
-          origin,
-          key);
-    }
-    Object name = document.get("name");
-    checkArgument(name instanceof String, "%s: name must be a string", origin);
-    Object description = document.get("description");
-    Object parameters = document.get("parameters");
-    checkArgument(parameters instanceof Map, "%s: parameters must be an object", origin);
-    Map<CalibrationParameter, Double> values = new EnumMap<>(CalibrationParameter.class);
-    Map<CalibrationParameter, String> sources = new EnumMap<>(CalibrationParameter.class);
-    for (Map.Entry<?, ?> entry : ((Map<?, ?>) parameters).entrySet()) {
-      CalibrationParameter parameter;
-      try {
-        parameter = CalibrationParameter.ofKey((String) entry.getKey());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(origin + ": parameters." + e.getMessage(), e);
-      }
-      checkArgument(
-          entry.getValue() instanceof Map, "%s: parameters.%s must be an object", origin, parameter.key());
-      Map<?, ?> body = (Map<?, ?>) entry.getValue();
-      checkArgument(
-          body.get("value") instanceof Double,
-          "%s: parameters.%s.value must be a number",
-          origin,
-          parameter.key());
-      checkArgument(
-          body.get("source") instanceof String && !((String) body.get("source")).isBlank(),
-          "%s: parameters.%s.source must be a non-blank string: every number names its source",
-          origin,
-          parameter.key());
-      values.put(parameter, (Double) body.get("value"));
-      sources.put(parameter, (String) body.get("source"));
-    }
-    return of((String) name, description instanceof String ? (String) description : "", values, sources);
   }
 
   /** Short name. */
@@ -206,6 +145,11 @@ public final class Calibration {
     return Collections.unmodifiableMap(values);
   }
 
+  /** Every value's source, in parameter order. */
+  public Map<CalibrationParameter, String> sources() {
+    return Collections.unmodifiableMap(sources);
+  }
+
   /**
    * A copy with one value replaced.
    *
@@ -219,37 +163,22 @@ public final class Calibration {
     EnumMap<CalibrationParameter, Double> copy = new EnumMap<>(values);
     EnumMap<CalibrationParameter, String> sourceCopy = new EnumMap<>(sources);
     copy.put(parameter, value);
-    sourceCopy.put(parameter, source);
+    sourceCopy.put(parameter, Objects.requireNonNull(source, "source"));
     return new Calibration(name, description, copy, sourceCopy);
-  }
-
-  /** The calibration as a JSON document in the bundled files' format. */
-  public String toJson() {
-    StringBuilder out = new StringBuilder();
-    out.append("{\n  \"name\": ").append(MinimalJson.quote(name)).append(",\n");
-    out.append("  \"description\": ").append(MinimalJson.quote(description)).append(",\n");
-    out.append("  \"parameters\": {\n");
-    Map<CalibrationParameter, Double> ordered = new LinkedHashMap<>(values);
-    int i = 0;
-    for (Map.Entry<CalibrationParameter, Double> entry : ordered.entrySet()) {
-      out.append("    ").append(MinimalJson.quote(entry.getKey().key())).append(": {\"value\": ")
-          .append(entry.getValue()).append(", \"source\": ")
-          .append(MinimalJson.quote(sources.get(entry.getKey()))).append("}")
-          .append(++i < ordered.size() ? ",\n" : "\n");
-    }
-    return out.append("  }\n}\n").toString();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Calibration
-        && ((Calibration) other).name.equals(name)
-        && ((Calibration) other).values.equals(values);
+    return other instanceof Calibration that
+        && that.name.equals(name)
+        && that.description.equals(description)
+        && that.values.equals(values)
+        && that.sources.equals(sources);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, values);
+    return Objects.hash(name, description, values, sources);
   }
 
   @Override

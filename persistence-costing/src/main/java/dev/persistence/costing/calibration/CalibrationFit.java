@@ -16,6 +16,15 @@ public record CalibrationFit(
     double rootMeanSquareRelativeError,
     int iterations) {
 
+  /**
+   * Copies the relative errors into an unmodifiable list.
+   *
+   * @throws NullPointerException if {@code relativeErrors} or one of them is null
+   */
+  public CalibrationFit {
+    relativeErrors = List.copyOf(relativeErrors);
+  }
+
   /** Mean absolute relative error. */
   public double meanAbsoluteRelativeError() {
     double sum = 0;

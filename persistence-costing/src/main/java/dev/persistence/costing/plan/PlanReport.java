@@ -1,5 +1,6 @@
 package dev.persistence.costing.plan;
 
+import com.google.common.collect.Maps;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.costing.money.CostBreakdown;
 import dev.persistence.costing.program.Program;
@@ -79,6 +80,21 @@ public record PlanReport(
     Map<CostOutput, Histogram> distributions,
     List<IsoFlopCurve> isoFlopCurves,
     Optional<ForecastReport> forecast) {
+
+  /**
+   * Copies the collections: the lists into unmodifiable lists, the maps into unmodifiable maps in
+   * {@link CostOutput} order, so that neither the planner's later changes nor a caller's reach the report.
+   *
+   * @throws NullPointerException if a collection or one of its elements is null
+   */
+  public PlanReport {
+    thresholdsCrossed = List.copyOf(thresholdsCrossed);
+    bands = Maps.immutableEnumMap(bands);
+    sensitivity = List.copyOf(sensitivity);
+    targets = List.copyOf(targets);
+    distributions = Maps.immutableEnumMap(distributions);
+    isoFlopCurves = List.copyOf(isoFlopCurves);
+  }
 
   /**
    * The capability forecast of the planned model: the two-step fit to the scenario's runs, evaluated at the

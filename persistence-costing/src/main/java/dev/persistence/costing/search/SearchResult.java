@@ -14,6 +14,15 @@ import java.util.List;
 public record SearchResult(
     List<StepTimeEstimate> plans, long evaluatedPlans, long fittingPlans, double searchSeconds) {
 
+  /**
+   * Copies the plans into an unmodifiable list.
+   *
+   * @throws NullPointerException if {@code plans} or one of them is null
+   */
+  public SearchResult {
+    plans = List.copyOf(plans);
+  }
+
   /** Whether any plan fits. */
   public boolean found() {
     return !plans.isEmpty();

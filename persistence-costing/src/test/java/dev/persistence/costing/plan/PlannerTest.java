@@ -20,6 +20,9 @@ import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Percentiles;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -144,6 +147,38 @@ class PlannerTest {
     assertFalse(parameters.inside());
     assertClose(405_853_388_800.0 / 400e9 - 1, parameters.miss());
     assertTrue(report.targets().get(1).inside());
+  }
+
+  /** A report copies its collections: the source's later changes do not reach it, and its own lists are read-only. */
+  @Test
+  void reportCopiesItsCollections() {
+    PlanReport report =
+        Planner.plan(
+            llamaScenario(0.4)
+                .addTargets(new Target(TargetMetric.PARAMETERS, OptionalDouble.of(70e9), OptionalDouble.of(400e9)))
+                .build());
+    assertThrows(UnsupportedOperationException.class, () -> report.targets().add(report.targets().get(0)));
+    assertThrows(UnsupportedOperationException.class, () -> report.thresholdsCrossed().clear());
+    assertThrows(UnsupportedOperationException.class, () -> report.sensitivity().clear());
+    assertThrows(UnsupportedOperationException.class, () -> report.isoFlopCurves().clear());
+    assertThrows(UnsupportedOperationException.class, () -> report.bands().remove(CostOutput.COST_USD));
+    assertThrows(UnsupportedOperationException.class, () -> report.distributions().remove(CostOutput.COST_USD));
+    List<PlanReport.TargetResult> targets = new ArrayList<>(report.targets());
+    Map<CostOutput, Percentiles> bands = new EnumMap<>(report.bands());
+    PlanReport copy =
+        new PlanReport(
+            report.scenario(), report.parameters(), report.trainingFlopsPerToken(), report.trainingFlops(),
+            report.computeOptimal(), report.run(), report.trainingCostUsd(), report.ownedTrainingCost(),
+            report.energyKilowattHours(), report.co2LocationTonnes(), report.co2MarketTonnes(),
+            report.cumulativeTrainingFlops(), report.thresholdsCrossed(), report.data(), report.dataBudget(),
+            report.serving(), report.budget(), bands, report.sensitivity(), targets, report.postTraining(),
+            report.program(), report.distributions(), report.isoFlopCurves(), report.forecast());
+    targets.clear();
+    bands.clear();
+    assertEquals(report, copy);
+    assertEquals(1, copy.targets().size());
+    // The maps keep CostOutput order, which the --json document and the HTML report print in.
+    assertEquals(List.of(CostOutput.values()), List.copyOf(copy.bands().keySet()));
   }
 
   @Test

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * How {@code production-2025.json} was fitted: Levenberg-Marquardt ({@link CalibrationFitter}) over the grade A/B
- * runs of {@code reference/training-runs-modern.json}, as {@link ModernRuns} reads them. Not part of the normal
- * build: run with {@code -Dpersistence.fit=true} and copy the printed values into the file.
+ * How the bundled {@code production-2025} calibration was fitted: Levenberg-Marquardt ({@link CalibrationFitter})
+ * over the grade A/B runs of {@code reference/training-runs-modern.json}, as {@link ModernRuns} reads them. Not
+ * part of the normal build: run with {@code -Dpersistence.fit=true} and copy the printed values into
+ * {@code BundledCalibrations.PRODUCTION_2025} (main sources, costing's calibration package).
  */
 class ProductionCalibrationFit {
 
@@ -68,7 +69,9 @@ class ProductionCalibrationFit {
                 CalibrationParameter.EXPERT_OVERHEAD_SECONDS),
             observations(runs),
             "fit");
-    System.out.println(fit.calibration().toJson());
+    for (CalibrationParameter parameter : CalibrationParameter.values()) {
+      System.out.printf("%-40s %s%n", parameter.name(), fit.calibration().value(parameter));
+    }
     System.out.println("mean |error| " + fit.meanAbsoluteRelativeError());
     for (int i = 0; i < runs.size(); i++) {
       System.out.printf("%-46s %+.3f%n", runs.get(i).id(), fit.relativeErrors().get(i));

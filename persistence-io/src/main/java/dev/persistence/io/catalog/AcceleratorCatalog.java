@@ -1,30 +1,21 @@
 package dev.persistence.io.catalog;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.ImmutableAccelerator;
 import dev.persistence.core.memory.Bytes;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
+import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A versioned list of {@link Accelerator}s: the bundled catalog ({@link #bundled()}) or one read from a user's
@@ -46,16 +36,23 @@ import java.util.Set;
  * {@code memoryBandwidthBytesPerSecond}, optional {@code thermalDesignPowerWatts}, optional scale-up bandwidth
  * per direction as {@code scaleUpGigabytesPerSecondPerDirection} (10^9 B/s) or
  * {@code scaleUpBandwidthBytesPerSecondPerDirection}, a required {@code source} and optional {@code notes}.
- * Unknown fields are rejected, so a misspelt unit is an error rather than a silent default.
+ *
+ * <p>Files are read through the document layer ({@link DocumentNode}, {@link ObjectFields}), so their errors read
+ * as every other document's: the path of the offending node, the value and the rule
+ * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). Unknown fields are
+ * rejected before anything else, so a misspelt unit is an error rather than a silent default.
  */
 public final class AcceleratorCatalog {
 
   /** Classpath location of the bundled catalog. */
   public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/accelerators.json";
 
-  private static final Set<String> TOP_LEVEL_FIELDS = Set.of("catalogVersion", "description", "accelerators");
-  private static final Set<String> ENTRY_FIELDS =
-      Set.of(
+  /** The fields of the document (JsonSchemasTest compares them with the schema). */
+  private static final List<String> TOP_LEVEL_FIELDS = List.of("catalogVersion", "description", "accelerators");
+
+  /** Every field an entry may have; each unit of a quantity is a field of its own. */
+  private static final List<String> ENTRY_FIELDS =
+      List.of(
           "name",
           "aliases",
           "vendor",
@@ -80,7 +77,7 @@ public final class AcceleratorCatalog {
 
   private AcceleratorCatalog(String version, List<Accelerator> accelerators) {
     this.version = version;
-    this.accelerators = Collections.unmodifiableList(new ArrayList<>(accelerators));
+    this.accelerators = List.copyOf(accelerators);
   }
 
   /**
@@ -91,35 +88,10 @@ public final class AcceleratorCatalog {
   public static AcceleratorCatalog bundled() {
     AcceleratorCatalog catalog = bundled;
     if (catalog == null) {
-      try (InputStream in = AcceleratorCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("bundled catalog " + BUNDLED_RESOURCE + " is missing");
-        }
-        catalog = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Format.JSON);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(DocumentNode.root(json, name)));
       bundled = catalog;
     }
     return catalog;
-  }
-
-  /** The two file formats a catalog may be written in. */
-  public enum Format {
-    /** JSON. */
-    JSON,
-    /** YAML 1.1 (what Jackson's YAML module reads). */
-    YAML;
-
-    /**
-     * The format a file name implies: {@code .yaml} or {@code .yml} is YAML, anything else JSON.
-     *
-     * @param fileName a file name or path
-     */
-    public static Format of(String fileName) {
-      String lower = fileName.toLowerCase(Locale.ROOT);
-      return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
-    }
   }
 
   /**
@@ -127,191 +99,156 @@ public final class AcceleratorCatalog {
    *
    * @param file the file
    * @throws UncheckedIOException if it cannot be read
-   * @throws IllegalArgumentException if it is not a valid catalog (the message names the entry and field)
+   * @throws InvalidDocumentException if it is not a valid catalog (the message names the file, the path and the
+   *     rule)
    */
   public static AcceleratorCatalog read(Path file) {
-    JsonNode root = Documents.read(file);
-    return fromTree(root, file.toString());
+    return read(DocumentNode.root(Documents.read(file), file.toString()));
   }
 
   /**
-   * Parses a catalog.
+   * Parses a catalog; errors name the document {@code catalog}.
    *
    * @param text the catalog text
    * @param format its format
-   * @throws IllegalArgumentException if it is not a valid catalog (the message names the entry and field)
+   * @throws InvalidDocumentException if it is not a valid catalog (the message names the path and the rule)
    */
-  public static AcceleratorCatalog parse(String text, Format format) {
-    String name = "catalog";
-    JsonNode root =
-        Documents.parse(text, format == Format.YAML ? DocumentFormat.YAML : DocumentFormat.JSON, name);
-    return fromTree(root, name);
+  public static AcceleratorCatalog parse(String text, DocumentFormat format) {
+    return read(DocumentNode.root(Documents.parse(text, format, "catalog"), "catalog"));
   }
 
-  /** Builds the catalog from a parsed tree; every rule broken is an error naming the document. */
-  private static AcceleratorCatalog fromTree(JsonNode root, String documentName) {
-    try {
-      return fromTreeUnchecked(root);
-    } catch (InvalidDocumentException e) {
-      throw e;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new InvalidDocumentException(documentName, e.getMessage(), e);
-    }
-  }
-
-  private static AcceleratorCatalog fromTreeUnchecked(JsonNode root) {
-    checkArgument(root != null && root.isObject(), "catalog must be an object with catalogVersion and accelerators");
-    checkFields(root, TOP_LEVEL_FIELDS, "catalog");
-    JsonNode version = root.get("catalogVersion");
-    checkArgument(version != null && !version.isNull(), "catalog needs a catalogVersion");
-    checkArgument(
-        version.isTextual() || version.isNumber(),
-        "catalogVersion must be a string or a number, got %s",
-        version.getNodeType().name().toLowerCase(Locale.ROOT));
-    JsonNode entries = root.get("accelerators");
-    checkArgument(entries != null && entries.isArray(), "catalog needs an accelerators array");
+  /**
+   * Reads a catalog document.
+   *
+   * @param root the document's root
+   * @throws InvalidDocumentException if it is not a valid catalog
+   */
+  public static AcceleratorCatalog read(DocumentNode root) {
+    ObjectFields fields = root.fields();
+    fields.allow(TOP_LEVEL_FIELDS.toArray(String[]::new)).finish();
+    String version = CatalogFiles.version(fields);
+    fields.optionalText("description");
     List<Accelerator> accelerators = new ArrayList<>();
-    int index = 0;
-    for (JsonNode entry : entries) {
-      Accelerator accelerator = accelerator(entry, index++);
+    for (DocumentNode entry : fields.required("accelerators").elements()) {
+      Accelerator accelerator = readEntry(entry);
       for (Accelerator existing : accelerators) {
-        checkArgument(
-            !existing.isNamed(accelerator.name()),
-            "accelerator name (%s) is used twice in the catalog",
-            accelerator.name());
+        if (existing.isNamed(accelerator.name())) {
+          throw entry.error("accelerator name (" + accelerator.name() + ") is used twice in the catalog");
+        }
       }
       accelerators.add(accelerator);
     }
-    return new AcceleratorCatalog(version.asText(), accelerators);
+    fields.finish();
+    return new AcceleratorCatalog(version, accelerators);
   }
 
   /**
    * Reads one catalog entry on its own (the {@code accelerator} format of a file or service), with the catalog's
    * rules and messages, located at the node's path.
    *
-   * @param node an entry object
+   * @param entry an entry object
    * @throws InvalidDocumentException naming the path, the field and the rule
    */
-  public static Accelerator readEntry(dev.persistence.io.document.DocumentNode node) {
-    return node.build(() -> accelerator(node.json(), 0));
-  }
-
-  private static void checkFields(JsonNode node, Set<String> allowed, String where) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      checkArgument(allowed.contains(name), "%s has an unknown field (%s); allowed: %s", where, name, allowed);
-    }
-  }
-
-  private static Accelerator accelerator(JsonNode entry, int index) {
-    checkArgument(entry.isObject(), "accelerators[%s] must be an object", index);
-    String name = text(entry, "name", "accelerators[" + index + "]");
+  public static Accelerator readEntry(DocumentNode entry) {
+    ObjectFields fields = entry.fields();
+    // Unknown fields first, so that a misspelt unit is named with its suggestion rather than reported missing.
+    fields.allow(ENTRY_FIELDS.toArray(String[]::new)).finish();
+    String name = nonBlank(fields.required("name"));
     String where = "accelerator " + name;
-    checkFields(entry, ENTRY_FIELDS, where);
     ImmutableAccelerator.Builder builder = Accelerator.builder().name(name);
-    JsonNode aliases = entry.get("aliases");
-    if (aliases != null) {
-      checkArgument(aliases.isArray(), "%s aliases must be a list", where);
-      for (JsonNode alias : aliases) {
-        checkArgument(alias.isTextual(), "%s aliases must be strings, got %s", where, alias);
-        builder.addAliases(alias.textValue());
+    Optional<DocumentNode> aliases = fields.optional("aliases");
+    if (aliases.isPresent()) {
+      for (DocumentNode alias : aliases.get().elements()) {
+        builder.addAliases(alias.asText());
       }
     }
-    if (entry.has("vendor")) {
-      builder.vendor(optionalText(entry, "vendor", where));
-    }
-    boolean tera = entry.has("densePeakTeraflopsPerSecond");
-    checkArgument(
-        tera ^ entry.has("densePeakFlopsPerSecond"),
-        "%s needs exactly one of densePeakTeraflopsPerSecond, densePeakFlopsPerSecond",
-        where);
-    JsonNode peaks = entry.get(tera ? "densePeakTeraflopsPerSecond" : "densePeakFlopsPerSecond");
-    checkArgument(peaks.isObject(), "%s dense peaks must map formats to numbers", where);
-    Iterator<Map.Entry<String, JsonNode>> fields = peaks.properties().iterator();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> peak = fields.next();
-      NumericFormat format;
-      try {
-        format = NumericFormat.parse(peak.getKey());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    fields.optionalText("vendor").ifPresent(builder::vendor);
+    String peakField = exactlyOne(entry, fields, where, "densePeakTeraflopsPerSecond", "densePeakFlopsPerSecond");
+    double peakUnit = peakField.equals("densePeakTeraflopsPerSecond") ? 1e12 : 1;
+    ObjectFields peaks = fields.required(peakField).fields();
+    Iterator<String> formats = peaks.node().json().fieldNames();
+    while (formats.hasNext()) {
+      String key = formats.next();
+      Optional<DocumentNode> peak = peaks.optional(key);
+      if (peak.isPresent()) {
+        NumericFormat format;
+        try {
+          format = NumericFormat.parse(key);
+        } catch (IllegalArgumentException e) {
+          throw peak.get().error(e.getMessage());
+        }
+        builder.putDensePeakFlopsPerSecond(format, peak.get().asDouble() * peakUnit);
       }
-      double value = number(peak.getValue(), where + " peak " + peak.getKey());
-      builder.putDensePeakFlopsPerSecond(format, tera ? value * 1e12 : value);
     }
-    int memoryFields =
-        (entry.has("memoryBytes") ? 1 : 0) + (entry.has("memoryGB") ? 1 : 0) + (entry.has("memoryGiB") ? 1 : 0);
-    checkArgument(memoryFields == 1, "%s needs exactly one of memoryBytes, memoryGB, memoryGiB", where);
-    if (entry.has("memoryBytes")) {
-      JsonNode bytes = entry.get("memoryBytes");
-      checkArgument(
-          bytes.isIntegralNumber() && bytes.canConvertToLong(),
-          "%s memoryBytes (%s) must be a whole number of at most %s",
-          where,
-          bytes,
-          Long.MAX_VALUE);
-      builder.memoryBytes(bytes.asLong());
-    } else if (entry.has("memoryGB")) {
-      double gigabytes = number(entry.get("memoryGB"), where + " memoryGB");
-      checkArgument(gigabytes < 9.2e9, "%s memoryGB (%s) must be < 9.2e9", where, gigabytes);
-      builder.memoryBytes(Bytes.fromGigabytes(gigabytes));
-    } else {
-      double gibibytes = number(entry.get("memoryGiB"), where + " memoryGiB");
-      checkArgument(gibibytes < 8.5e9, "%s memoryGiB (%s) must be < 8.5e9", where, gibibytes);
-      builder.memoryBytes(Bytes.fromGibibytes(gibibytes));
+    peaks.finish();
+    switch (exactlyOne(entry, fields, where, "memoryBytes", "memoryGB", "memoryGiB")) {
+      case "memoryBytes":
+        builder.memoryBytes(fields.requiredLong("memoryBytes"));
+        break;
+      case "memoryGB":
+        builder.memoryBytes(Bytes.fromGigabytes(below(fields.required("memoryGB"), 9.2e9, "9.2e9")));
+        break;
+      default:
+        builder.memoryBytes(Bytes.fromGibibytes(below(fields.required("memoryGiB"), 8.5e9, "8.5e9")));
+        break;
     }
-    boolean teraBandwidth = entry.has("memoryBandwidthTerabytesPerSecond");
-    checkArgument(
-        teraBandwidth ^ entry.has("memoryBandwidthBytesPerSecond"),
-        "%s needs exactly one of memoryBandwidthTerabytesPerSecond, memoryBandwidthBytesPerSecond",
-        where);
+    String bandwidthField =
+        exactlyOne(entry, fields, where, "memoryBandwidthTerabytesPerSecond", "memoryBandwidthBytesPerSecond");
     builder.memoryBandwidthBytesPerSecond(
-        teraBandwidth
-            ? number(entry.get("memoryBandwidthTerabytesPerSecond"), where + " memory bandwidth") * 1e12
-            : number(entry.get("memoryBandwidthBytesPerSecond"), where + " memory bandwidth"));
-    if (entry.has("thermalDesignPowerWatts")) {
-      builder.thermalDesignPowerWatts(number(entry.get("thermalDesignPowerWatts"), where + " TDP"));
+        fields.requiredDouble(bandwidthField) * (bandwidthField.startsWith("memoryBandwidthTera") ? 1e12 : 1));
+    fields.optionalDouble("thermalDesignPowerWatts").ifPresent(builder::thermalDesignPowerWatts);
+    boolean scaleUpGiga = fields.has("scaleUpGigabytesPerSecondPerDirection");
+    if (scaleUpGiga && fields.has("scaleUpBandwidthBytesPerSecondPerDirection")) {
+      throw entry.error(
+          where + " needs at most one of scaleUpGigabytesPerSecondPerDirection,"
+              + " scaleUpBandwidthBytesPerSecondPerDirection");
     }
-    checkArgument(
-        !(entry.has("scaleUpGigabytesPerSecondPerDirection")
-            && entry.has("scaleUpBandwidthBytesPerSecondPerDirection")),
-        "%s needs at most one of scaleUpGigabytesPerSecondPerDirection, scaleUpBandwidthBytesPerSecondPerDirection",
-        where);
-    if (entry.has("scaleUpGigabytesPerSecondPerDirection")) {
+    if (scaleUpGiga) {
       builder.scaleUpBandwidthBytesPerSecondPerDirection(
-          number(entry.get("scaleUpGigabytesPerSecondPerDirection"), where + " scale-up") * 1e9);
-    } else if (entry.has("scaleUpBandwidthBytesPerSecondPerDirection")) {
-      builder.scaleUpBandwidthBytesPerSecondPerDirection(
-          number(entry.get("scaleUpBandwidthBytesPerSecondPerDirection"), where + " scale-up"));
+          fields.requiredDouble("scaleUpGigabytesPerSecondPerDirection") * 1e9);
+    } else {
+      fields
+          .optionalDouble("scaleUpBandwidthBytesPerSecondPerDirection")
+          .ifPresent(builder::scaleUpBandwidthBytesPerSecondPerDirection);
     }
-    builder.source(text(entry, "source", where));
-    if (entry.has("notes")) {
-      builder.notes(optionalText(entry, "notes", where));
-    }
-    try {
-      return builder.build();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-    }
+    builder.source(nonBlank(fields.required("source")));
+    fields.optionalText("notes").ifPresent(builder::notes);
+    fields.finish();
+    // The core's own rules (finite, positive) name the accelerator ("... must be finite and > 0 for Z").
+    return entry.build(builder::build);
   }
 
-  private static String text(JsonNode node, String field, String where) {
-    JsonNode value = node.get(field);
-    checkArgument(
-        value != null && value.isTextual() && !value.asText().isBlank(), "%s needs a %s (a non-blank string)", where, field);
-    return value.asText();
+  /** The one field of {@code names} the entry has; none or several is an error at the entry naming them all. */
+  private static String exactlyOne(DocumentNode entry, ObjectFields fields, String where, String... names) {
+    String found = null;
+    int present = 0;
+    for (String name : names) {
+      if (fields.has(name)) {
+        found = name;
+        present++;
+      }
+    }
+    if (present != 1) {
+      throw entry.error(where + " needs exactly one of " + String.join(", ", names));
+    }
+    return found;
   }
 
-  private static String optionalText(JsonNode node, String field, String where) {
-    JsonNode value = node.get(field);
-    checkArgument(value.isTextual(), "%s %s must be a string", where, field);
-    return value.textValue();
+  private static String nonBlank(DocumentNode node) {
+    String text = node.asText();
+    if (text.isBlank()) {
+      throw node.error("expected a non-blank string, got " + node.describe());
+    }
+    return text;
   }
 
-  private static double number(JsonNode node, String what) {
-    checkArgument(node != null && node.isNumber(), "%s (%s) must be a number", what, node);
-    return node.asDouble();
+  /** A finite number below {@code limit}, the most that converts to a {@code long} count of bytes. */
+  private static double below(DocumentNode node, double limit, String limitText) {
+    double value = node.asDouble();
+    if (!(value < limit)) {
+      throw node.error("expected a number < " + limitText + ", got " + node.describe());
+    }
+    return value;
   }
 
   /** The catalog's version ({@code catalogVersion}). */
@@ -444,8 +381,7 @@ public final class AcceleratorCatalog {
    * {@code densePeakFlopsPerSecond}, bytes per second): reading it back gives equal accelerators.
    */
   public ObjectNode toJson() {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("catalogVersion", version);
     ArrayNode entries = root.putArray("accelerators");
     for (Accelerator accelerator : accelerators) {
@@ -460,7 +396,7 @@ public final class AcceleratorCatalog {
    * @param accelerator the accelerator
    */
   public static ObjectNode toJson(Accelerator accelerator) {
-    ObjectNode node = new ObjectMapper().createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("name", accelerator.name());
     ArrayNode aliases = node.putArray("aliases");
     accelerator.aliases().forEach(aliases::add);
@@ -482,10 +418,6 @@ public final class AcceleratorCatalog {
 
   /** This catalog as indented JSON text (see {@link #toJson()}). */
   public String toJsonText() {
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Documents.print(toJson(), DocumentFormat.JSON);
   }
 }

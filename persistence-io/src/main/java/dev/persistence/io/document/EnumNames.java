@@ -47,6 +47,24 @@ public final class EnumNames {
   }
 
   /**
+   * The constant spelled {@code text}, read as {@link #parse}; an unknown spelling is an error naming where it was
+   * given and listing the accepted ones ({@code --objective: unknown value "fast"; expected one of time, cost}).
+   *
+   * @param type the enum
+   * @param where the option or field the text was given for
+   * @param text the spelling
+   * @throws IllegalArgumentException if no constant is spelled {@code text}
+   */
+  public static <E extends Enum<E>> E valueOf(Class<E> type, String where, String text) {
+    return parse(type, text)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    String.format(
+                        Locale.ROOT, "%s: unknown value \"%s\"; expected one of %s", where, text, accepted(type))));
+  }
+
+  /**
    * The accepted spellings, comma-separated, for error messages.
    *
    * @param type the enum

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.io.InvalidDocumentException;
+import dev.persistence.io.document.DocumentFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,44 +162,58 @@ class AcceleratorCatalogTest {
     assertEquals(2.0e15, merged.get("X1").densePeakFlopsPerSecond(NumericFormat.FP8));
   }
 
+  private static String error(String catalog) {
+    return assertThrows(InvalidDocumentException.class, () -> AcceleratorCatalog.parse(catalog, DocumentFormat.JSON))
+        .getMessage();
+  }
+
+  /** Errors read as every document's: the path of the node, the value and the rule, with the closest names. */
   @Test
-  void invalidEntriesNameTheEntryAndTheField() {
+  void invalidEntriesNameThePathTheEntryAndTheField() {
     String twoCapacities =
         "{\"catalogVersion\":\"1\",\"accelerators\":[{\"name\":\"Z\",\"densePeakFlopsPerSecond\":{\"bf16\":1e15},"
             + "\"memoryGB\":80,\"memoryGiB\":80,\"memoryBandwidthBytesPerSecond\":1e12,\"source\":\"s\"}]}";
     assertEquals(
-        "catalog: accelerator Z needs exactly one of memoryBytes, memoryGB, memoryGiB",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AcceleratorCatalog.parse(twoCapacities, AcceleratorCatalog.Format.JSON))
-            .getMessage());
-    String misspelt = twoCapacities.replace("\"memoryGiB\":80", "\"memoryTB\":80");
+        "catalog: accelerators[0]: accelerator Z needs exactly one of memoryBytes, memoryGB, memoryGiB",
+        error(twoCapacities));
+    String valid = twoCapacities.replace("\"memoryGiB\":80,", "");
+    assertEquals("Z", AcceleratorCatalog.parse(valid, DocumentFormat.JSON).accelerators().get(0).name());
+    assertEquals(
+        "catalog: accelerators[0].memoryGb: unknown field; did you mean memoryGB or memoryGiB?",
+        error(valid.replace("memoryGB", "memoryGb")));
+    assertEquals(
+        "catalog: accelerators[0].memoryTB: unknown field; did you mean memoryGB or memoryGiB?",
+        error(twoCapacities.replace("\"memoryGiB\":80", "\"memoryTB\":80")));
     assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AcceleratorCatalog.parse(misspelt, AcceleratorCatalog.Format.JSON))
-            .getMessage()
-            .startsWith("catalog: accelerator Z has an unknown field (memoryTB)"));
-    String badFormat = twoCapacities.replace("\"memoryGiB\":80,", "").replace("bf16", "bf12");
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AcceleratorCatalog.parse(badFormat, AcceleratorCatalog.Format.JSON))
-            .getMessage()
-            .startsWith("catalog: accelerator Z: numeric format (bf12) must be one of"));
-    String negative = twoCapacities.replace("\"memoryGiB\":80,", "").replace("1e15", "-1");
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AcceleratorCatalog.parse(negative, AcceleratorCatalog.Format.JSON))
-            .getMessage()
-            .contains("densePeakFlopsPerSecond bf16 (-1.0) must be finite and > 0"));
+        error(valid.replace("bf16", "bf12"))
+            .startsWith("catalog: accelerators[0].densePeakFlopsPerSecond.bf12: numeric format (bf12) must be one of"));
+    assertEquals(
+        "catalog: accelerators[0]: densePeakFlopsPerSecond bf16 (-1.0) must be finite and > 0 for Z",
+        error(valid.replace("1e15", "-1")));
+    assertEquals(
+        "catalog: accelerators[0].memoryGB: expected a number, got the string \"80\"",
+        error(valid.replace("\"memoryGB\":80", "\"memoryGB\":\"80\"")));
+    assertEquals(
+        "catalog: accelerators[0].memoryGB: expected a number < 9.2e9, got 1.0E10",
+        error(valid.replace("\"memoryGB\":80", "\"memoryGB\":1e10")));
+    assertEquals(
+        "catalog: accelerators[0].source: missing required field", error(valid.replace(",\"source\":\"s\"", "")));
+    assertEquals(
+        "catalog: accelerators[0].source: expected a non-blank string, got the string \" \"",
+        error(valid.replace("\"source\":\"s\"", "\"source\":\" \"")));
+    String twice = valid.replace("}]}", "}," + valid.substring(valid.indexOf('[') + 1));
+    assertEquals("catalog: accelerators[1]: accelerator name (Z) is used twice in the catalog", error(twice));
+    assertEquals(
+        "catalog: acelerators: unknown field; did you mean accelerators?", error(valid.replace("accelerators", "acelerators")));
+    assertEquals(
+        "catalog: catalogVersion: expected a string or a number, got true",
+        error(valid.replace("\"catalogVersion\":\"1\"", "\"catalogVersion\":true")));
   }
 
   @Test
   void writingAndReadingBackGivesEqualAccelerators() {
     AcceleratorCatalog bundled = AcceleratorCatalog.bundled();
-    AcceleratorCatalog again = AcceleratorCatalog.parse(bundled.toJsonText(), AcceleratorCatalog.Format.JSON);
+    AcceleratorCatalog again = AcceleratorCatalog.parse(bundled.toJsonText(), DocumentFormat.JSON);
     assertEquals(bundled.accelerators(), again.accelerators());
     assertEquals(bundled.version(), again.version());
   }

@@ -248,7 +248,7 @@ class JsonSchemasTest {
   }
 
   private static Consumer<String> acceleratorReader() {
-    return text -> AcceleratorCatalog.parse(text, AcceleratorCatalog.Format.JSON);
+    return text -> AcceleratorCatalog.parse(text, DocumentFormat.JSON);
   }
 
   private static Consumer<String> datasetReader() {
