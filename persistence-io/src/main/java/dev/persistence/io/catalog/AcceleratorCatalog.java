@@ -103,7 +103,7 @@ public final class AcceleratorCatalog {
    *     rule)
    */
   public static AcceleratorCatalog read(Path file) {
-    return read(DocumentNode.root(Documents.read(file), file.toString()));
+    return read(DocumentNode.read(file));
   }
 
   /**
