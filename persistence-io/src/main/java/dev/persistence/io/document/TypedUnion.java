@@ -46,6 +46,37 @@ public final class TypedUnion<T> implements Codec<T> {
     return names;
   }
 
+  /**
+   * The {@code type} a value is written with.
+   *
+   * @param value the value
+   * @throws IllegalArgumentException if no declared kind takes it
+   */
+  public String typeOf(T value) {
+    for (Kind<? extends T> kind : kinds) {
+      if (kind.javaType.isInstance(value)) {
+        return kind.type;
+      }
+    }
+    throw new IllegalArgumentException(what + " " + value + " is of no declared kind");
+  }
+
+  /**
+   * The schemas of the kinds whose values are all {@code within} (a narrower union's {@code oneOf} branches).
+   *
+   * @param within the narrower type
+   * @param definitions where the kinds' definitions are registered
+   */
+  public List<ObjectNode> kindSchemas(Class<?> within, SchemaDefinitions definitions) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (Kind<? extends T> kind : kinds) {
+      if (within.isAssignableFrom(kind.javaType)) {
+        out.add(kind.schema(definitions));
+      }
+    }
+    return out;
+  }
+
   @Override
   public T read(DocumentNode node) {
     DocumentNode type = node.fields().required("type");

@@ -1,15 +1,26 @@
 package dev.persistence.io.scaling;
 
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.TypedUnion;
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import dev.persistence.scaling.allocation.BindingConstraint;
+import dev.persistence.scaling.allocation.ImmutableAllocation;
+import dev.persistence.scaling.allocation.ImmutableAllocationProblem;
 import dev.persistence.scaling.fit.Observation;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
@@ -22,8 +33,9 @@ import dev.persistence.scaling.law.PrecisionScalingLaw;
 import dev.persistence.scaling.law.RoutedMoeLaw;
 import dev.persistence.scaling.law.ScalingLaw;
 import dev.persistence.scaling.law.ScalingLaws;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Codecs of scaling laws, allocation problems, allocations and fit observations.
@@ -57,245 +69,314 @@ import java.util.Map;
  * }</pre>
  */
 public final class ScalingCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private ScalingCodecs() {}
 
-  /** The discriminator of each law kind, in the order errors list them. */
-  private static final Map<Class<?>, String> TYPES = new LinkedHashMap<>();
-
-  static {
-    TYPES.put(ChinchillaLaw.class, "chinchilla-form");
-    TYPES.put(DataConstrainedLaw.class, "data-constrained");
-    TYPES.put(KaplanLaw.class, "kaplan");
-    TYPES.put(DeepSeekLaw.class, "deepseek");
-    TYPES.put(PowerLawAllocation.class, "power-law-allocation");
-    TYPES.put(FineGrainedMoeLaw.class, "fine-grained-moe");
-    TYPES.put(RoutedMoeLaw.class, "routed-moe");
-    TYPES.put(PrecisionScalingLaw.class, "precision-aware");
+  /** A law kind's table: its {@code type} allowed, then the fields every law has, then its own constants. */
+  private static <L extends ScalingLaw> ObjectCodec.Builder<L, ObjectCodec.Values> law(
+      Class<L> type, String definition, String description, Function<ObjectCodec.Values, L> construct) {
+    return ObjectCodec.components(type, definition, construct)
+        .description(description)
+        .allow("type")
+        .required("name", NAME, ScalingLaw::name)
+        .optional("description", TEXT, ScalingLaw::description)
+        .required("source", NAME, ScalingLaw::source);
   }
 
-  private ScalingCodecs() {}
+  private static String description(ObjectCodec.Values v) {
+    return v.get("description", "");
+  }
+
+  private static final ObjectCodec<ChinchillaLaw, ObjectCodec.Values> CHINCHILLA_FORM =
+      law(
+              ChinchillaLaw.class,
+              "chinchillaFormLaw",
+              "E + A/N^alpha + B/D^beta (Hoffmann et al. 2022 eq. 2)",
+              v ->
+                  ChinchillaLaw.builder()
+                      .name(v.get("name"))
+                      .description(description(v))
+                      .source(v.get("source"))
+                      .irreducibleLoss(v.<Double>get("irreducibleLoss"))
+                      .parameterCoefficient(v.<Double>get("parameterCoefficient"))
+                      .tokenCoefficient(v.<Double>get("tokenCoefficient"))
+                      .parameterExponent(v.<Double>get("parameterExponent"))
+                      .tokenExponent(v.<Double>get("tokenExponent"))
+                      .build())
+          .required("irreducibleLoss", NUMBER, ChinchillaLaw::irreducibleLoss)
+          .required("parameterCoefficient", NUMBER, ChinchillaLaw::parameterCoefficient)
+          .required("tokenCoefficient", NUMBER, ChinchillaLaw::tokenCoefficient)
+          .required("parameterExponent", NUMBER, ChinchillaLaw::parameterExponent)
+          .required("tokenExponent", NUMBER, ChinchillaLaw::tokenExponent)
+          .build();
+
+  private static final ObjectCodec<KaplanLaw, ObjectCodec.Values> KAPLAN =
+      law(
+              KaplanLaw.class,
+              "kaplanLaw",
+              "Kaplan et al. 2020 eq. 1.5",
+              v ->
+                  new KaplanLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("alphaN"),
+                      v.<Double>get("criticalParameters"),
+                      v.<Double>get("alphaD"),
+                      v.<Double>get("criticalTokens")))
+          .required("alphaN", NUMBER, KaplanLaw::alphaN)
+          .required("criticalParameters", NUMBER, KaplanLaw::criticalParameters)
+          .required("alphaD", NUMBER, KaplanLaw::alphaD)
+          .required("criticalTokens", NUMBER, KaplanLaw::criticalTokens)
+          .build();
+
+  private static final ObjectCodec<DeepSeekLaw, ObjectCodec.Values> DEEPSEEK =
+      law(
+              DeepSeekLaw.class,
+              "deepSeekLaw",
+              "DeepSeek LLM 2024: optimal learning rate, batch, model scale and tokens from compute",
+              v ->
+                  new DeepSeekLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("learningRateCoefficient"),
+                      v.<Double>get("learningRateExponent"),
+                      v.<Double>get("batchTokensCoefficient"),
+                      v.<Double>get("batchTokensExponent"),
+                      v.<Double>get("modelScaleCoefficient"),
+                      v.<Double>get("modelScaleExponent"),
+                      v.<Double>get("tokensCoefficient"),
+                      v.<Double>get("tokensExponent")))
+          .required("learningRateCoefficient", NUMBER, DeepSeekLaw::learningRateCoefficient)
+          .required("learningRateExponent", NUMBER, DeepSeekLaw::learningRateExponent)
+          .required("batchTokensCoefficient", NUMBER, DeepSeekLaw::batchTokensCoefficient)
+          .required("batchTokensExponent", NUMBER, DeepSeekLaw::batchTokensExponent)
+          .required("modelScaleCoefficient", NUMBER, DeepSeekLaw::modelScaleCoefficient)
+          .required("modelScaleExponent", NUMBER, DeepSeekLaw::modelScaleExponent)
+          .required("tokensCoefficient", NUMBER, DeepSeekLaw::tokensCoefficient)
+          .required("tokensExponent", NUMBER, DeepSeekLaw::tokensExponent)
+          .build();
+
+  private static final ObjectCodec<PowerLawAllocation, ObjectCodec.Values> POWER_LAW_ALLOCATION =
+      law(
+              PowerLawAllocation.class,
+              "powerLawAllocation",
+              "an allocation rule quantity = coefficient x C^exponent",
+              v ->
+                  new PowerLawAllocation(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("coefficient"),
+                      v.<Double>get("exponent"),
+                      v.get("quantity")))
+          .required("coefficient", NUMBER, PowerLawAllocation::coefficient)
+          .required("exponent", NUMBER, PowerLawAllocation::exponent)
+          .required("quantity", NAME, PowerLawAllocation::quantity)
+          .build();
+
+  private static final ObjectCodec<FineGrainedMoeLaw, ObjectCodec.Values> FINE_GRAINED_MOE =
+      law(
+              FineGrainedMoeLaw.class,
+              "fineGrainedMoeLaw",
+              "Krajewski et al. 2024 eq. 6",
+              v ->
+                  new FineGrainedMoeLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("a"),
+                      v.<Double>get("alpha"),
+                      v.<Double>get("b"),
+                      v.<Double>get("beta"),
+                      v.<Double>get("g"),
+                      v.<Double>get("gamma"),
+                      v.<Double>get("c")))
+          .required("a", NUMBER, FineGrainedMoeLaw::a)
+          .required("alpha", NUMBER, FineGrainedMoeLaw::alpha)
+          .required("b", NUMBER, FineGrainedMoeLaw::b)
+          .required("beta", NUMBER, FineGrainedMoeLaw::beta)
+          .required("g", NUMBER, FineGrainedMoeLaw::g)
+          .required("gamma", NUMBER, FineGrainedMoeLaw::gamma)
+          .required("c", NUMBER, FineGrainedMoeLaw::c)
+          .build();
+
+  private static final ObjectCodec<RoutedMoeLaw, ObjectCodec.Values> ROUTED_MOE =
+      law(
+              RoutedMoeLaw.class,
+              "routedMoeLaw",
+              "Clark et al. 2022 eq. 8",
+              v ->
+                  new RoutedMoeLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("a"),
+                      v.<Double>get("b"),
+                      v.<Double>get("c"),
+                      v.<Double>get("d"),
+                      v.<Double>get("expertsStart"),
+                      v.<Double>get("expertsMax")))
+          .required("a", NUMBER, RoutedMoeLaw::a)
+          .required("b", NUMBER, RoutedMoeLaw::b)
+          .required("c", NUMBER, RoutedMoeLaw::c)
+          .required("d", NUMBER, RoutedMoeLaw::d)
+          .required("expertsStart", NUMBER, RoutedMoeLaw::expertsStart)
+          .required("expertsMax", NUMBER, RoutedMoeLaw::expertsMax)
+          .build();
+
+  private static final ObjectCodec<PrecisionScalingLaw, ObjectCodec.Values> PRECISION_AWARE =
+      law(
+              PrecisionScalingLaw.class,
+              "precisionScalingLaw",
+              "Kumar et al. 2024, precision-aware scaling",
+              v ->
+                  new PrecisionScalingLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.<Double>get("a"),
+                      v.<Double>get("alpha"),
+                      v.<Double>get("b"),
+                      v.<Double>get("beta"),
+                      v.<Double>get("e"),
+                      v.<Double>get("gammaWeights"),
+                      v.<Double>get("gammaActivations"),
+                      v.<Double>get("gammaKeyValue")))
+          .required("a", NUMBER, PrecisionScalingLaw::a)
+          .required("alpha", NUMBER, PrecisionScalingLaw::alpha)
+          .required("b", NUMBER, PrecisionScalingLaw::b)
+          .required("beta", NUMBER, PrecisionScalingLaw::beta)
+          .required("e", NUMBER, PrecisionScalingLaw::e)
+          .required("gammaWeights", NUMBER, PrecisionScalingLaw::gammaWeights)
+          .required("gammaActivations", NUMBER, PrecisionScalingLaw::gammaActivations)
+          .required("gammaKeyValue", NUMBER, PrecisionScalingLaw::gammaKeyValue)
+          .build();
+
+  // Declared after CHINCHILLA_LAW below would be a forward reference; the data-constrained kind reads its base
+  // through the narrowed codec, looked up when it is read.
+  private static final ObjectCodec<DataConstrainedLaw, ObjectCodec.Values> DATA_CONSTRAINED =
+      law(
+              DataConstrainedLaw.class,
+              "dataConstrainedLaw",
+              "Muennighoff et al. 2023",
+              v ->
+                  new DataConstrainedLaw(
+                      v.get("name"),
+                      description(v),
+                      v.get("source"),
+                      v.get("base"),
+                      v.<Double>get("tokenRepetitionDecay"),
+                      v.<Double>get("parameterRepetitionDecay")))
+          .required("base", lazy(() -> ScalingCodecs.CHINCHILLA_LAW), DataConstrainedLaw::base)
+          .required("tokenRepetitionDecay", NUMBER, DataConstrainedLaw::tokenRepetitionDecay)
+          .required("parameterRepetitionDecay", NUMBER, DataConstrainedLaw::parameterRepetitionDecay)
+          .build();
+
+  /** The law kinds by {@code type}, in the order errors list them. */
+  private static final TypedUnion<ScalingLaw> KINDS =
+      TypedUnion.<ScalingLaw>builder("scalingLawObject", "law")
+          .kind("chinchilla-form", ChinchillaLaw.class, CHINCHILLA_FORM)
+          .kind("data-constrained", DataConstrainedLaw.class, DATA_CONSTRAINED)
+          .kind("kaplan", KaplanLaw.class, KAPLAN)
+          .kind("deepseek", DeepSeekLaw.class, DEEPSEEK)
+          .kind("power-law-allocation", PowerLawAllocation.class, POWER_LAW_ALLOCATION)
+          .kind("fine-grained-moe", FineGrainedMoeLaw.class, FINE_GRAINED_MOE)
+          .kind("routed-moe", RoutedMoeLaw.class, ROUTED_MOE)
+          .kind("precision-aware", PrecisionScalingLaw.class, PRECISION_AWARE)
+          .build();
 
   /** Every law kind: a bundled law's name or an object with a {@code type}. */
   public static final Codec<ScalingLaw> LAW =
-      new Codec<>() {
-        @Override
-        public ScalingLaw read(DocumentNode node) {
-          return readLaw(node);
-        }
-
-        @Override
-        public JsonNode write(ScalingLaw law) {
-          return writeLaw(law);
-        }
-      };
+      narrowed(ScalingLaw.class, "scalingLaw", "a law", "a bundled law's name (persistence laws)");
 
   /** Laws that predict loss from parameters and tokens (chinchilla-form, data-constrained, kaplan). */
-  public static final Codec<LossLaw> LOSS_LAW = narrowed(LossLaw.class, "a loss law");
+  public static final Codec<LossLaw> LOSS_LAW =
+      narrowed(LossLaw.class, "lossLaw", "a loss law", "a bundled loss law's name (persistence laws)");
 
   /** Chinchilla-form laws (E + A/N^alpha + B/D^beta). */
-  public static final Codec<ChinchillaLaw> CHINCHILLA_LAW = narrowed(ChinchillaLaw.class, "a chinchilla-form law");
+  public static final Codec<ChinchillaLaw> CHINCHILLA_LAW =
+      narrowed(ChinchillaLaw.class, "chinchillaLaw", "a chinchilla-form law", "a bundled chinchilla-form law's name");
 
   /** Data-constrained laws. */
   public static final Codec<DataConstrainedLaw> DATA_CONSTRAINED_LAW =
-      narrowed(DataConstrainedLaw.class, "a data-constrained law");
+      narrowed(DataConstrainedLaw.class, "dataConstrainedLawOrName", "a data-constrained law", "a bundled data-constrained law's name");
 
   /** Kaplan laws. */
-  public static final Codec<KaplanLaw> KAPLAN_LAW = narrowed(KaplanLaw.class, "a kaplan law");
+  public static final Codec<KaplanLaw> KAPLAN_LAW =
+      narrowed(KaplanLaw.class, "kaplanLawOrName", "a kaplan law", "a bundled kaplan law's name");
 
-  private static <L extends ScalingLaw> Codec<L> narrowed(Class<L> kind, String description) {
+  /**
+   * Laws of one kind (or family): a bundled law's name or an object of one of the kinds that are {@code kind}; a
+   * law equal to a bundled one is written as its name.
+   */
+  private static <L extends ScalingLaw> Codec<L> narrowed(
+      Class<L> kind, String definition, String description, String nameDescription) {
     return new Codec<>() {
       @Override
       public L read(DocumentNode node) {
-        ScalingLaw law = readLaw(node);
+        ScalingLaw law;
+        if (node.json().isTextual()) {
+          String name = node.asText();
+          law = node.build(() -> ScalingLaws.named(name));
+        } else {
+          law = KINDS.read(node);
+        }
         if (!kind.isInstance(law)) {
-          throw node.error("expected " + description + ", got a " + typeOf(law) + " law (" + law.name() + ")");
+          throw node.error("expected " + description + ", got a " + KINDS.typeOf(law) + " law (" + law.name() + ")");
         }
         return kind.cast(law);
       }
 
       @Override
       public JsonNode write(L law) {
-        return writeLaw(law);
+        for (ScalingLaw bundled : ScalingLaws.all()) {
+          if (bundled.equals(law)) {
+            return JsonNodeFactory.instance.textNode(bundled.name());
+          }
+        }
+        return KINDS.write(law);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            definition,
+            () -> {
+              ObjectNode out = JsonNodeFactory.instance.objectNode();
+              ArrayNode oneOf = out.putArray("oneOf");
+              ObjectNode names = oneOf.addObject().put("type", "string");
+              ArrayNode known = names.putArray("enum");
+              for (ScalingLaw bundled : ScalingLaws.all()) {
+                if (kind.isInstance(bundled)) {
+                  known.add(bundled.name());
+                }
+              }
+              names.put("description", nameDescription);
+              KINDS.kindSchemas(kind, definitions).forEach(oneOf::add);
+              return out;
+            });
       }
     };
   }
 
-  private static ScalingLaw readLaw(DocumentNode node) {
-    if (node.json().isTextual()) {
-      String name = node.asText();
-      return node.build(() -> ScalingLaws.named(name));
-    }
-    ObjectFields fields = node.fields();
-    DocumentNode typeNode = fields.required("type");
-    String type = typeNode.asText();
-    String name = fields.requiredText("name");
-    String description = fields.optionalText("description").orElse("");
-    String source = fields.requiredText("source");
-    ScalingLaw law;
-    switch (type) {
-      case "chinchilla-form":
-        law = readChinchilla(node, fields, name, description, source);
-        break;
-      case "data-constrained":
-        {
-          ChinchillaLaw base = fields.required("base", CHINCHILLA_LAW);
-          double tokenDecay = fields.requiredDouble("tokenRepetitionDecay");
-          double parameterDecay = fields.requiredDouble("parameterRepetitionDecay");
-          law = node.build(() -> new DataConstrainedLaw(name, description, source, base, tokenDecay, parameterDecay));
-          break;
-        }
-      case "kaplan":
-        {
-          double alphaN = fields.requiredDouble("alphaN");
-          double criticalParameters = fields.requiredDouble("criticalParameters");
-          double alphaD = fields.requiredDouble("alphaD");
-          double criticalTokens = fields.requiredDouble("criticalTokens");
-          law = node.build(
-              () -> new KaplanLaw(name, description, source, alphaN, criticalParameters, alphaD, criticalTokens));
-          break;
-        }
-      case "deepseek":
-        {
-          double[] c =
-              doubles(
-                  fields, "learningRateCoefficient", "learningRateExponent", "batchTokensCoefficient",
-                  "batchTokensExponent", "modelScaleCoefficient", "modelScaleExponent", "tokensCoefficient",
-                  "tokensExponent");
-          law = node.build(
-              () -> new DeepSeekLaw(name, description, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
-          break;
-        }
-      case "power-law-allocation":
-        {
-          double coefficient = fields.requiredDouble("coefficient");
-          double exponent = fields.requiredDouble("exponent");
-          String quantity = fields.requiredText("quantity");
-          law = node.build(() -> new PowerLawAllocation(name, description, source, coefficient, exponent, quantity));
-          break;
-        }
-      case "fine-grained-moe":
-        {
-          double[] c = doubles(fields, "a", "alpha", "b", "beta", "g", "gamma", "c");
-          law = node.build(
-              () -> new FineGrainedMoeLaw(name, description, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-          break;
-        }
-      case "routed-moe":
-        {
-          double[] c = doubles(fields, "a", "b", "c", "d", "expertsStart", "expertsMax");
-          law = node.build(() -> new RoutedMoeLaw(name, description, source, c[0], c[1], c[2], c[3], c[4], c[5]));
-          break;
-        }
-      case "precision-aware":
-        {
-          double[] c =
-              doubles(fields, "a", "alpha", "b", "beta", "e", "gammaWeights", "gammaActivations", "gammaKeyValue");
-          law = node.build(
-              () ->
-                  new PrecisionScalingLaw(
-                      name, description, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
-          break;
-        }
-      default:
-        throw typeNode.error(
-            "unknown law type \"" + type + "\"; expected one of " + String.join(", ", TYPES.values()));
-    }
-    fields.finish();
-    return law;
-  }
-
-  private static ChinchillaLaw readChinchilla(
-      DocumentNode node, ObjectFields fields, String name, String description, String source) {
-    var builder =
-        ChinchillaLaw.builder()
-            .name(name)
-            .description(description)
-            .source(source)
-            .irreducibleLoss(fields.requiredDouble("irreducibleLoss"))
-            .parameterCoefficient(fields.requiredDouble("parameterCoefficient"))
-            .tokenCoefficient(fields.requiredDouble("tokenCoefficient"))
-            .parameterExponent(fields.requiredDouble("parameterExponent"))
-            .tokenExponent(fields.requiredDouble("tokenExponent"));
-    return node.build(builder::build);
-  }
-
-  private static double[] doubles(ObjectFields fields, String... names) {
-    double[] values = new double[names.length];
-    for (int i = 0; i < names.length; i++) {
-      values[i] = fields.requiredDouble(names[i]);
-    }
-    return values;
-  }
-
-  private static String typeOf(ScalingLaw law) {
-    for (Map.Entry<Class<?>, String> type : TYPES.entrySet()) {
-      if (type.getKey().isInstance(law)) {
-        return type.getValue();
+  private static <V> Codec<V> lazy(java.util.function.Supplier<Codec<V>> codec) {
+    return new Codec<>() {
+      @Override
+      public V read(DocumentNode node) {
+        return codec.get().read(node);
       }
-    }
-    throw new IllegalArgumentException("law " + law.name() + " (" + law.getClass() + ") has no document type");
-  }
 
-  private static JsonNode writeLaw(ScalingLaw law) {
-    for (ScalingLaw bundled : ScalingLaws.all()) {
-      if (bundled.equals(law)) {
-        return NODES.textNode(bundled.name());
+      @Override
+      public JsonNode write(V value) {
+        return codec.get().write(value);
       }
-    }
-    ObjectNode out = NODES.objectNode();
-    out.put("type", typeOf(law));
-    out.put("name", law.name());
-    out.put("description", law.description());
-    out.put("source", law.source());
-    if (law instanceof ChinchillaLaw) {
-      ChinchillaLaw c = (ChinchillaLaw) law;
-      out.put("irreducibleLoss", c.irreducibleLoss());
-      out.put("parameterCoefficient", c.parameterCoefficient());
-      out.put("tokenCoefficient", c.tokenCoefficient());
-      out.put("parameterExponent", c.parameterExponent());
-      out.put("tokenExponent", c.tokenExponent());
-    } else if (law instanceof DataConstrainedLaw) {
-      DataConstrainedLaw d = (DataConstrainedLaw) law;
-      out.set("base", writeLaw(d.base()));
-      out.put("tokenRepetitionDecay", d.tokenRepetitionDecay());
-      out.put("parameterRepetitionDecay", d.parameterRepetitionDecay());
-    } else if (law instanceof KaplanLaw) {
-      KaplanLaw k = (KaplanLaw) law;
-      out.put("alphaN", k.alphaN());
-      out.put("criticalParameters", k.criticalParameters());
-      out.put("alphaD", k.alphaD());
-      out.put("criticalTokens", k.criticalTokens());
-    } else if (law instanceof DeepSeekLaw) {
-      DeepSeekLaw d = (DeepSeekLaw) law;
-      out.put("learningRateCoefficient", d.learningRateCoefficient());
-      out.put("learningRateExponent", d.learningRateExponent());
-      out.put("batchTokensCoefficient", d.batchTokensCoefficient());
-      out.put("batchTokensExponent", d.batchTokensExponent());
-      out.put("modelScaleCoefficient", d.modelScaleCoefficient());
-      out.put("modelScaleExponent", d.modelScaleExponent());
-      out.put("tokensCoefficient", d.tokensCoefficient());
-      out.put("tokensExponent", d.tokensExponent());
-    } else if (law instanceof PowerLawAllocation) {
-      PowerLawAllocation p = (PowerLawAllocation) law;
-      out.put("coefficient", p.coefficient());
-      out.put("exponent", p.exponent());
-      out.put("quantity", p.quantity());
-    } else if (law instanceof FineGrainedMoeLaw) {
-      FineGrainedMoeLaw f = (FineGrainedMoeLaw) law;
-      out.put("a", f.a()).put("alpha", f.alpha()).put("b", f.b()).put("beta", f.beta());
-      out.put("g", f.g()).put("gamma", f.gamma()).put("c", f.c());
-    } else if (law instanceof RoutedMoeLaw) {
-      RoutedMoeLaw r = (RoutedMoeLaw) law;
-      out.put("a", r.a()).put("b", r.b()).put("c", r.c()).put("d", r.d());
-      out.put("expertsStart", r.expertsStart()).put("expertsMax", r.expertsMax());
-    } else {
-      PrecisionScalingLaw p = (PrecisionScalingLaw) law;
-      out.put("a", p.a()).put("alpha", p.alpha()).put("b", p.b()).put("beta", p.beta()).put("e", p.e());
-      out.put("gammaWeights", p.gammaWeights());
-      out.put("gammaActivations", p.gammaActivations());
-      out.put("gammaKeyValue", p.gammaKeyValue());
-    }
-    return out;
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return codec.get().schema(definitions);
+      }
+    };
   }
 
   /**
@@ -303,30 +384,37 @@ public final class ScalingCodecs {
    * fixedTokens}, and {@code inferenceTokens} (default 0).
    */
   public static final Codec<AllocationProblem> ALLOCATION_PROBLEM =
-      new Codec<>() {
-        @Override
-        public AllocationProblem read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder = AllocationProblem.builder().law(fields.required("law", LOSS_LAW));
-          fields.optionalDouble("uniqueTokens").ifPresent(builder::uniqueTokens);
-          fields.optionalDouble("maxParameters").ifPresent(builder::maxParameters);
-          fields.optionalDouble("fixedTokens").ifPresent(builder::fixedTokens);
-          fields.optionalDouble("inferenceTokens").ifPresent(builder::inferenceTokens);
-          fields.finish();
-          return node.build(builder::build);
-        }
+      ObjectCodec.builder(
+              AllocationProblem.class,
+              "allocationProblem",
+              AllocationProblem::builder,
+              ImmutableAllocationProblem.Builder::build)
+          .required("law", LOSS_LAW, AllocationProblem::law, ImmutableAllocationProblem.Builder::law)
+          .optionalIfSet(
+              "uniqueTokens",
+              POSITIVE_NUMBER,
+              problem -> present(problem.uniqueTokens()),
+              ImmutableAllocationProblem.Builder::uniqueTokens)
+          .optionalIfSet(
+              "maxParameters",
+              POSITIVE_NUMBER,
+              problem -> present(problem.maxParameters()),
+              ImmutableAllocationProblem.Builder::maxParameters)
+          .optionalIfSet(
+              "fixedTokens",
+              POSITIVE_NUMBER,
+              problem -> present(problem.fixedTokens()),
+              ImmutableAllocationProblem.Builder::fixedTokens)
+          .optional(
+              "inferenceTokens",
+              NON_NEGATIVE_NUMBER,
+              AllocationProblem::inferenceTokens,
+              ImmutableAllocationProblem.Builder::inferenceTokens)
+          .build();
 
-        @Override
-        public JsonNode write(AllocationProblem problem) {
-          ObjectNode out = NODES.objectNode();
-          out.set("law", writeLaw(problem.law()));
-          problem.uniqueTokens().ifPresent(value -> out.put("uniqueTokens", value));
-          problem.maxParameters().ifPresent(value -> out.put("maxParameters", value));
-          problem.fixedTokens().ifPresent(value -> out.put("fixedTokens", value));
-          out.put("inferenceTokens", problem.inferenceTokens());
-          return out;
-        }
-      };
+  private static Optional<Double> present(OptionalDouble value) {
+    return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+  }
 
   /**
    * Allocations (a result, stored for comparison): {@code parameters tokens trainingFlops inferenceTokens
@@ -334,57 +422,33 @@ public final class ScalingCodecs {
    * tokens per parameter is not written.
    */
   public static final Codec<Allocation> ALLOCATION =
-      new Codec<>() {
-        @Override
-        public Allocation read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              Allocation.builder()
-                  .parameters(fields.requiredDouble("parameters"))
-                  .tokens(fields.requiredDouble("tokens"))
-                  .trainingFlops(fields.requiredDouble("trainingFlops"))
-                  .inferenceTokens(fields.requiredDouble("inferenceTokens"))
-                  .totalFlops(fields.requiredDouble("totalFlops"))
-                  .loss(fields.requiredDouble("loss"))
-                  .bindingConstraint(fields.requiredEnum("bindingConstraint", BindingConstraint.class));
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(Allocation allocation) {
-          ObjectNode out = NODES.objectNode();
-          out.put("parameters", allocation.parameters());
-          out.put("tokens", allocation.tokens());
-          out.put("trainingFlops", allocation.trainingFlops());
-          out.put("inferenceTokens", allocation.inferenceTokens());
-          out.put("totalFlops", allocation.totalFlops());
-          out.put("loss", allocation.loss());
-          out.put("bindingConstraint", EnumNames.kebabCase(allocation.bindingConstraint()));
-          return out;
-        }
-      };
+      ObjectCodec.builder(Allocation.class, "allocation", Allocation::builder, ImmutableAllocation.Builder::build)
+          .required("parameters", POSITIVE_NUMBER, Allocation::parameters, ImmutableAllocation.Builder::parameters)
+          .required("tokens", POSITIVE_NUMBER, Allocation::tokens, ImmutableAllocation.Builder::tokens)
+          .required(
+              "trainingFlops", POSITIVE_NUMBER, Allocation::trainingFlops, ImmutableAllocation.Builder::trainingFlops)
+          .required(
+              "inferenceTokens",
+              NON_NEGATIVE_NUMBER,
+              Allocation::inferenceTokens,
+              ImmutableAllocation.Builder::inferenceTokens)
+          .required("totalFlops", POSITIVE_NUMBER, Allocation::totalFlops, ImmutableAllocation.Builder::totalFlops)
+          .required("loss", NUMBER, Allocation::loss, ImmutableAllocation.Builder::loss)
+          .required(
+              "bindingConstraint",
+              enumeration(BindingConstraint.class),
+              Allocation::bindingConstraint,
+              ImmutableAllocation.Builder::bindingConstraint)
+          .build();
 
   /** Fit observations: {@code parameters}, {@code tokens} and the final {@code loss} of one training run. */
   public static final Codec<Observation> OBSERVATION =
-      new Codec<>() {
-        @Override
-        public Observation read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          double parameters = fields.requiredDouble("parameters");
-          double tokens = fields.requiredDouble("tokens");
-          double loss = fields.requiredDouble("loss");
-          fields.finish();
-          return node.build(() -> new Observation(parameters, tokens, loss));
-        }
-
-        @Override
-        public JsonNode write(Observation observation) {
-          ObjectNode out = NODES.objectNode();
-          out.put("parameters", observation.parameters());
-          out.put("tokens", observation.tokens());
-          out.put("loss", observation.loss());
-          return out;
-        }
-      };
+      ObjectCodec.components(
+              Observation.class,
+              "observation",
+              v -> new Observation(v.<Double>get("parameters"), v.<Double>get("tokens"), v.<Double>get("loss")))
+          .required("parameters", POSITIVE_NUMBER, Observation::parameters)
+          .required("tokens", POSITIVE_NUMBER, Observation::tokens)
+          .required("loss", POSITIVE_NUMBER, Observation::loss)
+          .build();
 }

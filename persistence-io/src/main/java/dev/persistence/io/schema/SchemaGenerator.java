@@ -9,6 +9,7 @@ import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.precision.PrecisionCodecs;
+import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,6 +94,7 @@ public final class SchemaGenerator {
           ArchitectureCodecs.ARCHITECTURE,
           ArchitectureCodecs.MEGATRON_GPT,
           PrecisionCodecs.WEIGHT_FORMAT,
+          ScalingCodecs.LOSS_LAW,
           TrainingCodecs.PARALLELISM_PLAN,
           TrainingCodecs.TRAINING_PRECISION,
           TrainingCodecs.cluster(AcceleratorCatalog.bundled()));
