@@ -1,5 +1,6 @@
 package dev.persistence.io.catalog;
 
+import dev.persistence.io.document.SchemaDefinitions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,23 +52,93 @@ public final class AcceleratorCatalog {
   private static final List<String> TOP_LEVEL_FIELDS = List.of("catalogVersion", "description", "accelerators");
 
   /** Every field an entry may have; each unit of a quantity is a field of its own. */
-  private static final List<String> ENTRY_FIELDS =
+  private static final List<String> ENTRY_FIELDS = List.copyOf(entryProperties().keySet());
+
+  /** The groups of fields of which an entry has exactly one (a quantity in one of its units). */
+  private static final List<List<String>> EXACTLY_ONE =
       List.of(
-          "name",
-          "aliases",
-          "vendor",
-          "densePeakTeraflopsPerSecond",
-          "densePeakFlopsPerSecond",
-          "memoryBytes",
-          "memoryGB",
-          "memoryGiB",
-          "memoryBandwidthTerabytesPerSecond",
-          "memoryBandwidthBytesPerSecond",
-          "thermalDesignPowerWatts",
-          "scaleUpGigabytesPerSecondPerDirection",
-          "scaleUpBandwidthBytesPerSecondPerDirection",
-          "source",
-          "notes");
+          List.of("densePeakTeraflopsPerSecond", "densePeakFlopsPerSecond"),
+          List.of("memoryBytes", "memoryGB", "memoryGiB"),
+          List.of("memoryBandwidthTerabytesPerSecond", "memoryBandwidthBytesPerSecond"));
+
+  /** Each entry field's schema, in the order the catalog writes them. */
+  private static Map<String, ObjectNode> entryProperties() {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    Map<String, ObjectNode> properties = new LinkedHashMap<>();
+    properties.put("name", nodes.objectNode().put("type", "string").put("minLength", 1));
+    properties.put("aliases", (ObjectNode) nodes.objectNode().put("type", "array").set("items", nodes.objectNode().put("type", "string")));
+    properties.put("vendor", nodes.objectNode().put("type", "string"));
+    properties.put("densePeakTeraflopsPerSecond", peaks("dense peak by numeric format, in 10^12 FLOP/s"));
+    properties.put("densePeakFlopsPerSecond", peaks("dense peak by numeric format, in FLOP/s"));
+    properties.put("memoryBytes", nodes.objectNode().put("type", "integer").put("exclusiveMinimum", 0));
+    properties.put("memoryGB", positive("10^9 bytes"));
+    properties.put("memoryGiB", positive("2^30 bytes"));
+    properties.put("memoryBandwidthTerabytesPerSecond", positive("10^12 B/s"));
+    properties.put("memoryBandwidthBytesPerSecond", positive(""));
+    properties.put("thermalDesignPowerWatts", positive(""));
+    properties.put("scaleUpGigabytesPerSecondPerDirection", positive("10^9 B/s per direction"));
+    properties.put("scaleUpBandwidthBytesPerSecondPerDirection", positive(""));
+    properties.put("source", nodes.objectNode().put("type", "string").put("minLength", 1));
+    properties.put("notes", nodes.objectNode().put("type", "string"));
+    return properties;
+  }
+
+  private static ObjectNode positive(String description) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "number").put("exclusiveMinimum", 0);
+    return description.isEmpty() ? out : out.put("description", description);
+  }
+
+  private static ObjectNode peaks(String description) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "object").put("description", description);
+    ObjectNode formats = out.putObject("properties");
+    for (NumericFormat format : NumericFormat.values()) {
+      formats.set(format.key(), positive(""));
+    }
+    out.put("additionalProperties", false);
+    out.put("minProperties", 1);
+    return out;
+  }
+
+  /**
+   * The schema of one entry ({@link #readEntry}), registered as {@code accelerator}.
+   *
+   * @param definitions the schema's definitions
+   */
+  public static ObjectNode entrySchema(SchemaDefinitions definitions) {
+    return definitions.ref(
+        "accelerator",
+        () -> {
+          JsonNodeFactory nodes = JsonNodeFactory.instance;
+          ObjectNode out = nodes.objectNode().put("type", "object");
+          out.put(
+              "description",
+              "One accelerator; also the format of a single accelerator document (HardwareCodecs.ACCELERATOR).");
+          ObjectNode properties = out.putObject("properties");
+          entryProperties().forEach(properties::set);
+          out.putArray("required").add("name").add("source");
+          out.put("additionalProperties", false);
+          var allOf = out.putArray("allOf");
+          for (List<String> group : EXACTLY_ONE) {
+            var oneOf = allOf.addObject().putArray("oneOf");
+            group.forEach(field -> oneOf.addObject().putArray("required").add(field));
+          }
+          allOf.addObject()
+              .putObject("not")
+              .putArray("required")
+              .add("scaleUpGigabytesPerSecondPerDirection")
+              .add("scaleUpBandwidthBytesPerSecondPerDirection");
+          return out;
+        });
+  }
+
+  /**
+   * The catalog document's root schema ({@code accelerator-catalog.schema.json}).
+   *
+   * @param definitions the schema's definitions
+   */
+  public static ObjectNode schema(SchemaDefinitions definitions) {
+    return CatalogFiles.rootSchema("accelerators", entrySchema(definitions), definitions);
+  }
   private static final int MAX_SUGGESTIONS = 5;
 
   private static volatile AcceleratorCatalog bundled;

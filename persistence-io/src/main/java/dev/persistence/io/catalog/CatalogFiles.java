@@ -42,6 +42,31 @@ final class CatalogFiles {
   }
 
   /** The required {@code catalogVersion}, a string or a number, as text. */
+  /**
+   * The schema of a catalog's root: {@code catalogVersion} (a string or a number), an optional {@code
+   * description}, and the list of entries under {@code listField}.
+   *
+   * @param listField the entries' field ({@code models}, {@code datasets}, {@code accelerators})
+   * @param entry the schema of one entry
+   * @param definitions the schema's definitions
+   */
+  static com.fasterxml.jackson.databind.node.ObjectNode rootSchema(
+      String listField,
+      com.fasterxml.jackson.databind.node.ObjectNode entry,
+      dev.persistence.io.document.SchemaDefinitions definitions) {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var root = nodes.objectNode().put("type", "object");
+    var properties = root.putObject("properties");
+    var version = properties.putObject("catalogVersion");
+    version.putArray("type").add("string").add("number");
+    version.put("description", "the catalog's version, e.g. 2025.1");
+    properties.set("description", nodes.objectNode().put("type", "string"));
+    properties.putObject(listField).put("type", "array").set("items", entry);
+    root.putArray("required").add("catalogVersion").add(listField);
+    root.put("additionalProperties", false);
+    return root;
+  }
+
   static String version(ObjectFields fields) {
     DocumentNode versionNode = fields.required("catalogVersion");
     if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {

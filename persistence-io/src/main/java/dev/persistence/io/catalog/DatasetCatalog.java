@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
@@ -118,6 +120,38 @@ public final class DatasetCatalog {
     }
     fields.finish();
     return node.build(() -> new DatasetEntry(source, aliases, licenceName, asOf, status, notes, published));
+  }
+
+  /**
+   * The catalog document's root schema ({@code dataset-catalog.schema.json}): entries are sources in full
+   * ({@link DataCodecs#readSourceFields}) with the catalog's own fields.
+   *
+   * @param definitions where the entry's definition is registered
+   */
+  public static ObjectNode schema(SchemaDefinitions definitions) {
+    ObjectNode dataset =
+        definitions.ref(
+            "dataset",
+            () -> {
+              ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "object");
+              out.put("description", "a corpus: a source in full (" + DataCodecs.SOURCE_RULES + ") and its provenance");
+              ObjectNode properties = DataCodecs.sourceProperties(definitions);
+              properties.set("aliases", ValueCodecs.list(ValueCodecs.NAME).schema(definitions));
+              properties.set("licenceName", ValueCodecs.TEXT.schema(definitions));
+              properties.set("asOf", ValueCodecs.TEXT.schema(definitions).put("description", "the date of the figures; required in the bundled catalog"));
+              ObjectNode status = ValueCodecs.TEXT.schema(definitions);
+              var statuses = status.putArray("enum");
+              DatasetEntry.STATUSES.forEach(statuses::add);
+              properties.set("status", status);
+              properties.set("notes", ValueCodecs.TEXT.schema(definitions));
+              properties.set("publishedCuration", DataCodecs.CURATION_PIPELINE.schema(definitions));
+              out.set("properties", properties);
+              out.putArray("required").add("name");
+              out.put("additionalProperties", false);
+              out.set("allOf", DataCodecs.sourceRules());
+              return out;
+            });
+    return CatalogFiles.rootSchema("datasets", dataset, definitions);
   }
 
   private static List<String> names(DatasetEntry entry) {

@@ -8,6 +8,10 @@ import dev.persistence.costing.landscape.ImmutableNotableModel;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
@@ -152,42 +156,129 @@ public final class NotableModelCatalog {
   }
 
   private static NotableModel model(DocumentNode node, String defaultSource) {
-    ObjectFields fields = node.fields();
-    ImmutableNotableModel.Builder builder =
-        NotableModel.builder()
-            .name(fields.requiredText("name"))
-            .organization(fields.requiredText("organization"))
-            .publicationDate(date(fields.required("publicationDate")));
-    fields.optionalText("domain").ifPresent(builder::domain);
-    fields.optionalDouble("totalParameters").ifPresent(builder::totalParameters);
-    fields.optionalDouble("activeParameters").ifPresent(builder::activeParameters);
-    fields.optionalDouble("trainingTokens").ifPresent(builder::trainingTokens);
-    fields.optionalDouble("trainingComputeFlop").ifPresent(builder::trainingComputeFlop);
-    fields.optionalEnum("computeConfidence", ComputeConfidence.class).ifPresent(builder::computeConfidence);
-    fields.optionalText("hardware").ifPresent(builder::hardware);
-    fields.optionalLong("hardwareCount").ifPresent(builder::hardwareCount);
-    fields.optionalDouble("trainingTimeHours").ifPresent(builder::trainingTimeHours);
-    fields.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
-    fields.optionalDouble("trainingCostUsd2023").ifPresent(builder::trainingCostUsd2023);
-    fields.optionalText("accessibility").ifPresent(builder::accessibility);
-    fields.optionalBoolean("epochFrontier").ifPresent(builder::epochFrontier);
-    fields.optionalText("link").ifPresent(builder::link);
-    Optional<String> source = fields.optionalText("source");
-    if (source.isEmpty() && defaultSource == null) {
+    if (defaultSource == null && node.json().isObject() && !node.json().hasNonNull("source")) {
       throw node.error("a bundled entry needs a source");
     }
-    builder.source(source.orElse(defaultSource));
-    fields.finish();
-    return node.build(builder::build);
+    return entry(defaultSource == null ? "" : defaultSource).read(node);
   }
 
-  private static LocalDate date(DocumentNode node) {
-    String text = node.asText();
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw node.error("\"" + text + "\" is not a date (YYYY-MM-DD)");
-    }
+  /** A date as the catalog writes it, {@code YYYY-MM-DD}. */
+  private static final Codec<LocalDate> DATE =
+      new Codec<>() {
+        @Override
+        public LocalDate read(DocumentNode node) {
+          String text = node.asText();
+          try {
+            return LocalDate.parse(text);
+          } catch (DateTimeParseException e) {
+            throw node.error("\"" + text + "\" is not a date (YYYY-MM-DD)");
+          }
+        }
+
+        @Override
+        public JsonNode write(LocalDate date) {
+          return JsonNodeFactory.instance.textNode(date.toString());
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return ValueCodecs.DATE.schema(definitions);
+        }
+      };
+
+  /** The entry format; an entry that names no source gets {@code defaultSource}. */
+  private static ObjectCodec<NotableModel, ImmutableNotableModel.Builder> entry(String defaultSource) {
+    return ObjectCodec.builder(
+            NotableModel.class, "model", () -> NotableModel.builder().source(defaultSource), ImmutableNotableModel.Builder::build)
+        .required("name", ValueCodecs.NAME, NotableModel::name, ImmutableNotableModel.Builder::name)
+        .required("organization", ValueCodecs.TEXT, NotableModel::organization, ImmutableNotableModel.Builder::organization)
+        .required("publicationDate", DATE, NotableModel::publicationDate, ImmutableNotableModel.Builder::publicationDate)
+        .optional(
+            "domain",
+            ValueCodecs.TEXT,
+            NotableModel::domain,
+            ImmutableNotableModel.Builder::domain,
+            model -> !model.domain().isEmpty())
+        .optionalDoubleIfSet(
+            "totalParameters",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::totalParameters,
+            ImmutableNotableModel.Builder::totalParameters)
+        .optionalDoubleIfSet(
+            "activeParameters",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::activeParameters,
+            ImmutableNotableModel.Builder::activeParameters)
+        .optionalDoubleIfSet(
+            "trainingTokens",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::trainingTokens,
+            ImmutableNotableModel.Builder::trainingTokens)
+        .optionalDoubleIfSet(
+            "trainingComputeFlop",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::trainingComputeFlop,
+            ImmutableNotableModel.Builder::trainingComputeFlop)
+        .describedAs("training compute, FLOP (operations)")
+        .optional(
+            "computeConfidence",
+            ValueCodecs.enumeration(ComputeConfidence.class),
+            NotableModel::computeConfidence,
+            ImmutableNotableModel.Builder::computeConfidence)
+        .optionalIfSet("hardware", ValueCodecs.TEXT, NotableModel::hardware, ImmutableNotableModel.Builder::hardware)
+        .optionalLongIfSet(
+            "hardwareCount",
+            ValueCodecs.longInteger(1),
+            NotableModel::hardwareCount,
+            ImmutableNotableModel.Builder::hardwareCount)
+        .optionalDoubleIfSet(
+            "trainingTimeHours",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::trainingTimeHours,
+            ImmutableNotableModel.Builder::trainingTimeHours)
+        .optionalDoubleIfSet(
+            "modelFlopsUtilization",
+            ValueCodecs.FRACTION,
+            NotableModel::modelFlopsUtilization,
+            ImmutableNotableModel.Builder::modelFlopsUtilization)
+        .optionalDoubleIfSet(
+            "trainingCostUsd2023",
+            ValueCodecs.POSITIVE_NUMBER,
+            NotableModel::trainingCostUsd2023,
+            ImmutableNotableModel.Builder::trainingCostUsd2023)
+        .optional(
+            "accessibility",
+            ValueCodecs.TEXT,
+            NotableModel::accessibility,
+            ImmutableNotableModel.Builder::accessibility,
+            model -> !model.accessibility().isEmpty())
+        .optional("epochFrontier", ValueCodecs.BOOLEAN, NotableModel::epochFrontier, ImmutableNotableModel.Builder::epochFrontier)
+        .optional("source", ValueCodecs.NAME, NotableModel::source, ImmutableNotableModel.Builder::source)
+        .optional(
+            "link", ValueCodecs.TEXT, NotableModel::link, ImmutableNotableModel.Builder::link, model -> !model.link().isEmpty())
+        .build();
+  }
+
+  /**
+   * The catalog document's root schema ({@code notable-model-catalog.schema.json}).
+   *
+   * @param definitions where the entry's definition is registered
+   */
+  public static ObjectNode schema(SchemaDefinitions definitions) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode provenance = nodes.objectNode().put("type", "object");
+    ObjectNode p = provenance.putObject("properties");
+    p.set("file", ValueCodecs.TEXT.schema(definitions));
+    p.set("sha256", ValueCodecs.TEXT.schema(definitions));
+    p.set("rows", ValueCodecs.INTEGER.schema(definitions));
+    p.set("generator", ValueCodecs.TEXT.schema(definitions));
+    p.set("upstream", ValueCodecs.TEXT.schema(definitions));
+    provenance.put("additionalProperties", false);
+    ObjectNode root = CatalogFiles.rootSchema("models", entry("").schema(definitions), definitions);
+    ObjectNode properties = (ObjectNode) root.get("properties");
+    properties.set("attribution", ValueCodecs.TEXT.schema(definitions));
+    properties.set("provenance", definitions.ref("provenance", () -> provenance));
+    return root;
   }
 
   /** The catalog's version. */
@@ -267,31 +358,6 @@ public final class NotableModelCatalog {
    * @param model the model
    */
   public static ObjectNode toJson(NotableModel model) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", model.name());
-    node.put("organization", model.organization());
-    node.put("publicationDate", model.publicationDate().toString());
-    if (!model.domain().isEmpty()) {
-      node.put("domain", model.domain());
-    }
-    model.totalParameters().ifPresent(v -> node.put("totalParameters", v));
-    model.activeParameters().ifPresent(v -> node.put("activeParameters", v));
-    model.trainingTokens().ifPresent(v -> node.put("trainingTokens", v));
-    model.trainingComputeFlop().ifPresent(v -> node.put("trainingComputeFlop", v));
-    node.put("computeConfidence", EnumNames.kebabCase(model.computeConfidence()));
-    model.hardware().ifPresent(v -> node.put("hardware", v));
-    model.hardwareCount().ifPresent(v -> node.put("hardwareCount", v));
-    model.trainingTimeHours().ifPresent(v -> node.put("trainingTimeHours", v));
-    model.modelFlopsUtilization().ifPresent(v -> node.put("modelFlopsUtilization", v));
-    model.trainingCostUsd2023().ifPresent(v -> node.put("trainingCostUsd2023", v));
-    if (!model.accessibility().isEmpty()) {
-      node.put("accessibility", model.accessibility());
-    }
-    node.put("epochFrontier", model.epochFrontier());
-    node.put("source", model.source());
-    if (!model.link().isEmpty()) {
-      node.put("link", model.link());
-    }
-    return node;
+    return (ObjectNode) entry(model.source()).write(model);
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.data.AcquisitionCost;
 import dev.persistence.core.data.CurationCostModel;
 import dev.persistence.core.data.ImmutableCurationCostModel;
+import dev.persistence.core.data.ImmutableCurationPipeline;
+import dev.persistence.core.data.ImmutableSyntheticGeneration;
 import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.CurationPipelines;
 import dev.persistence.core.data.CurationStage;
@@ -21,11 +23,15 @@ import dev.persistence.core.data.SyntheticGeneration;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,113 +51,196 @@ public final class DataCodecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The fields {@link #readSourceFields} reads. */
-  static final List<String> SOURCE_FIELDS =
-      List.of(
-          "name", "tokens", "bytes", "bytesPerToken", "documents", "tokensPerDocument", "tokenizer", "language",
-          "domain", "licence", "qualityTier", "acquisition", "source", "curation", "synthetic");
+  static final List<String> SOURCE_FIELDS = List.copyOf(sourceFieldCodecs().keySet());
 
   private DataCodecs() {}
 
   /** Acquisition costs: {@code usdPerMillionTokens} and {@code flatFeeUsd}, each optional (default 0). */
   public static final Codec<AcquisitionCost> ACQUISITION_COST =
-      new Codec<>() {
-        @Override
-        public AcquisitionCost read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          double perMillion = fields.optionalDouble("usdPerMillionTokens").orElse(0);
-          double flat = fields.optionalDouble("flatFeeUsd").orElse(0);
-          fields.finish();
-          return node.build(() -> new AcquisitionCost(perMillion, flat));
-        }
+      ObjectCodec.components(
+              AcquisitionCost.class,
+              "acquisition",
+              v -> new AcquisitionCost(v.get("usdPerMillionTokens", 0.0), v.get("flatFeeUsd", 0.0)))
+          .optional("usdPerMillionTokens", ValueCodecs.NON_NEGATIVE_NUMBER, AcquisitionCost::usdPerMillionTokens)
+          .optional("flatFeeUsd", ValueCodecs.NON_NEGATIVE_NUMBER, AcquisitionCost::flatFeeUsd)
+          .build();
 
-        @Override
-        public JsonNode write(AcquisitionCost cost) {
-          ObjectNode out = NODES.objectNode();
-          out.put("usdPerMillionTokens", cost.usdPerMillionTokens());
-          out.put("flatFeeUsd", cost.flatFeeUsd());
-          return out;
-        }
-      };
+  private static final Codec<CurationStage> CURATION_STAGE =
+      ObjectCodec.components(
+              CurationStage.class,
+              "curationStage",
+              v -> new CurationStage(v.get("kind"), v.get("description", ""), v.<Double>get("retention")))
+          .required("kind", ValueCodecs.enumeration(CurationStageKind.class), CurationStage::kind)
+          .optional("description", ValueCodecs.TEXT, CurationStage::description)
+          .required("retention", ValueCodecs.POSITIVE_NUMBER, CurationStage::retention)
+          .describedAs("the fraction of tokens kept, in (0, 1]")
+          .build();
 
   /** Curation pipelines: a preset's name or a full object. */
   public static final Codec<CurationPipeline> CURATION_PIPELINE =
-      new Codec<>() {
-        @Override
-        public CurationPipeline read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            String name = node.asText();
-            return CurationPipelines.find(name)
-                .orElseThrow(
-                    () ->
-                        node.error(
-                            "unknown curation preset \"" + name + "\""
-                                + Suggestions.didYouMean(name, presetNames())
-                                + "; presets: " + String.join(", ", presetNames())));
-          }
-          ObjectFields fields = node.fields();
-          var builder = CurationPipeline.builder().name(fields.requiredText("name"));
-          fields.optionalText("source").ifPresent(builder::source);
-          for (DocumentNode stage : fields.required("stages").elements()) {
-            ObjectFields stageFields = stage.fields();
-            CurationStageKind kind = stageFields.requiredEnum("kind", CurationStageKind.class);
-            String description = stageFields.optionalText("description").orElse("");
-            double retention = stageFields.requiredDouble("retention");
-            stageFields.finish();
-            builder.addStages(stage.build(() -> new CurationStage(kind, description, retention)));
-          }
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(CurationPipeline pipeline) {
-          if (CurationPipelines.presets().contains(pipeline)) {
-            return NODES.textNode(pipeline.name());
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("name", pipeline.name());
-          out.put("source", pipeline.source());
-          ArrayNode stages = out.putArray("stages");
-          for (CurationStage stage : pipeline.stages()) {
-            ObjectNode s = stages.addObject();
-            s.put("kind", EnumNames.kebabCase(stage.kind()));
-            s.put("description", stage.description());
-            s.put("retention", stage.retention());
-          }
-          return out;
-        }
-      };
+      ValueCodecs.namedOrObject(
+          "curation",
+          DataCodecs::presetNames,
+          "a curation preset's name",
+          name ->
+              CurationPipelines.find(name)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "unknown curation preset \"" + name + "\""
+                                  + Suggestions.didYouMean(name, presetNames())
+                                  + "; presets: " + String.join(", ", presetNames()))),
+          pipeline -> CurationPipelines.presets().contains(pipeline) ? Optional.of(pipeline.name()) : Optional.empty(),
+          ObjectCodec.builder(
+                  CurationPipeline.class,
+                  "curationPipeline",
+                  CurationPipeline::builder,
+                  ImmutableCurationPipeline.Builder::build)
+              .required("name", ValueCodecs.NAME, CurationPipeline::name, ImmutableCurationPipeline.Builder::name)
+              .optional("source", ValueCodecs.TEXT, CurationPipeline::source, ImmutableCurationPipeline.Builder::source)
+              .required(
+                  "stages",
+                  ValueCodecs.list(CURATION_STAGE),
+                  CurationPipeline::stages,
+                  ImmutableCurationPipeline.Builder::addAllStages)
+              .build());
 
   /** Synthetic generations. */
   public static final Codec<SyntheticGeneration> SYNTHETIC_GENERATION =
-      new Codec<>() {
-        @Override
-        public SyntheticGeneration read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              SyntheticGeneration.builder()
-                  .generatorModel(fields.requiredText("generatorModel"))
-                  .accelerator(fields.requiredText("accelerator"))
-                  .generatedTokens(fields.requiredDouble("generatedTokens"))
-                  .acceptanceRate(fields.requiredDouble("acceptanceRate"))
-                  .usdPerMillionGeneratedTokens(fields.requiredDouble("usdPerMillionGeneratedTokens"));
-          fields.optionalText("priceSource").ifPresent(builder::priceSource);
-          fields.finish();
-          return node.build(builder::build);
-        }
+      ObjectCodec.builder(
+              SyntheticGeneration.class,
+              "synthetic",
+              SyntheticGeneration::builder,
+              ImmutableSyntheticGeneration.Builder::build)
+          .required(
+              "generatorModel",
+              ValueCodecs.NAME,
+              SyntheticGeneration::generatorModel,
+              ImmutableSyntheticGeneration.Builder::generatorModel)
+          .required(
+              "accelerator",
+              ValueCodecs.NAME,
+              SyntheticGeneration::accelerator,
+              ImmutableSyntheticGeneration.Builder::accelerator)
+          .required(
+              "generatedTokens",
+              ValueCodecs.POSITIVE_NUMBER,
+              SyntheticGeneration::generatedTokens,
+              ImmutableSyntheticGeneration.Builder::generatedTokens)
+          .required(
+              "acceptanceRate",
+              ValueCodecs.POSITIVE_NUMBER,
+              SyntheticGeneration::acceptanceRate,
+              ImmutableSyntheticGeneration.Builder::acceptanceRate)
+          .describedAs("the fraction of generated tokens kept, in (0, 1]")
+          .required(
+              "usdPerMillionGeneratedTokens",
+              ValueCodecs.NON_NEGATIVE_NUMBER,
+              SyntheticGeneration::usdPerMillionGeneratedTokens,
+              ImmutableSyntheticGeneration.Builder::usdPerMillionGeneratedTokens)
+          .optional(
+              "priceSource",
+              ValueCodecs.TEXT,
+              SyntheticGeneration::priceSource,
+              ImmutableSyntheticGeneration.Builder::priceSource)
+          .build();
 
-        @Override
-        public JsonNode write(SyntheticGeneration generation) {
-          ObjectNode out = NODES.objectNode();
-          out.put("generatorModel", generation.generatorModel());
-          out.put("accelerator", generation.accelerator());
-          out.put("generatedTokens", generation.generatedTokens());
-          out.put("acceptanceRate", generation.acceptanceRate());
-          out.put("usdPerMillionGeneratedTokens", generation.usdPerMillionGeneratedTokens());
-          out.put("priceSource", generation.priceSource());
-          return out;
+  /**
+   * The value of each field {@link #readSourceFields} reads, for the schema; the reader's rules between them
+   * (exactly one size, a ratio only with its size) are stated in the schema's description.
+   */
+  private static Map<String, Codec<?>> sourceFieldCodecs() {
+    Map<String, Codec<?>> codecs = new LinkedHashMap<>();
+    codecs.put("name", ValueCodecs.NAME);
+    codecs.put("tokens", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("bytes", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("bytesPerToken", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("documents", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("tokenizer", ValueCodecs.TEXT);
+    codecs.put("language", ValueCodecs.TEXT);
+    codecs.put("domain", ValueCodecs.TEXT);
+    codecs.put("licence", ValueCodecs.enumeration(LicenceClass.class));
+    codecs.put("qualityTier", ValueCodecs.enumeration(QualityTier.class));
+    codecs.put("acquisition", ACQUISITION_COST);
+    codecs.put("source", ValueCodecs.TEXT);
+    codecs.put("curation", CURATION_PIPELINE);
+    codecs.put("synthetic", SYNTHETIC_GENERATION);
+    return codecs;
+  }
+
+  /**
+   * The schema properties of a source's fields ({@link #readSourceFields}), to which a document adds its own
+   * (a mixture's {@code weight}).
+   *
+   * @param definitions where the fields' own types are registered
+   */
+  public static ObjectNode sourceProperties(SchemaDefinitions definitions) {
+    ObjectNode properties = NODES.objectNode();
+    sourceFieldCodecs().forEach((name, codec) -> properties.set(name, codec.schema(definitions)));
+    return properties;
+  }
+
+  /** A source's size forms: exactly one, each with the fields it needs (the reader's rule). */
+  private static final List<List<String>> SIZE_FORMS =
+      List.of(
+          List.of("tokens"),
+          List.of("bytes", "bytesPerToken"),
+          List.of("documents", "tokensPerDocument"),
+          List.of("synthetic"));
+
+  /**
+   * The rules between a source's fields as schema conditions ({@code allOf}): exactly one size form, no field of
+   * another form, and a licence unless the source is synthetic.
+   */
+  public static ArrayNode sourceRules() {
+    ArrayNode allOf = NODES.arrayNode();
+    ArrayNode forms = allOf.addObject().putArray("oneOf");
+    for (List<String> form : SIZE_FORMS) {
+      ObjectNode branch = forms.addObject();
+      ArrayNode required = branch.putArray("required");
+      form.forEach(required::add);
+      ArrayNode others = branch.putObject("not").putArray("anyOf");
+      for (List<String> other : SIZE_FORMS) {
+        if (other != form) {
+          other.forEach(field -> others.addObject().putArray("required").add(field));
         }
-      };
+      }
+    }
+    ArrayNode licence = allOf.addObject().putArray("anyOf");
+    licence.addObject().putArray("required").add("licence");
+    licence.addObject().putArray("required").add("synthetic");
+    return allOf;
+  }
+
+  /** What a source's schema says of the rules between its fields. */
+  public static final String SOURCE_RULES =
+      "exactly one of tokens, bytes (with bytesPerToken) or documents (with tokensPerDocument), or synthetic"
+          + " (whose size is its accepted tokens); licence required unless synthetic";
+
+  /**
+   * The schema of a curation cost model ({@link #readCurationCosts}).
+   *
+   * @param definitions where it is registered
+   */
+  public static ObjectNode curationCostsSchema(SchemaDefinitions definitions) {
+    return definitions.ref(
+        "curationCosts",
+        () -> {
+          ObjectNode out = NODES.objectNode().put("type", "object");
+          ObjectNode properties = out.putObject("properties");
+          properties.set("bytesPerToken", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
+          ObjectNode prices = properties.putObject("usdPerTerabyte").put("type", "object");
+          ObjectNode kinds = prices.putObject("properties");
+          for (CurationStageKind kind : CurationStageKind.values()) {
+            kinds.set(EnumNames.kebabCase(kind), ValueCodecs.NON_NEGATIVE_NUMBER.schema(definitions));
+          }
+          prices.put("additionalProperties", false);
+          properties.set("source", ValueCodecs.TEXT.schema(definitions));
+          out.put("additionalProperties", false);
+          return out;
+        });
+  }
 
   /** Data sources defined in full (see the class Javadoc for the size fields). */
   public static final Codec<DataSource> DATA_SOURCE =

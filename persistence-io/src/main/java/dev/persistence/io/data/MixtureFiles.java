@@ -15,6 +15,8 @@ import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ValueCodecs;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -95,6 +97,56 @@ public final class MixtureFiles {
     fields.optional("acquisition", DataCodecs.ACQUISITION_COST).ifPresent(source::acquisitionCost);
     fields.optional("curation", DataCodecs.CURATION_PIPELINE).ifPresent(source::curation);
     return fields.node().build(source::build);
+  }
+
+  /**
+   * The mixture document's root schema (for {@code mixture.schema.json}, and a scenario's inline {@code data}
+   * mixture): its sources are catalog references ({@link DatasetCatalog} names, optionally overriding acquisition
+   * and curation) or sources in full ({@link DataCodecs#readSourceFields}) with a weight.
+   *
+   * @param definitions where the parts' definitions are registered
+   */
+  public static ObjectNode schema(SchemaDefinitions definitions) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode catalogSource =
+        definitions.ref(
+            "catalogSource",
+            () -> {
+              ObjectNode out = nodes.objectNode().put("type", "object");
+              out.put("description", "a dataset of the catalog by name or alias");
+              ObjectNode properties = out.putObject("properties");
+              properties.set("catalog", ValueCodecs.NAME.schema(definitions));
+              properties.set("weight", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
+              properties.set("acquisition", DataCodecs.ACQUISITION_COST.schema(definitions));
+              properties.set("curation", DataCodecs.CURATION_PIPELINE.schema(definitions));
+              out.putArray("required").add("catalog").add("weight");
+              out.put("additionalProperties", false);
+              return out;
+            });
+    ObjectNode inlineSource =
+        definitions.ref(
+            "inlineSource",
+            () -> {
+              ObjectNode out = nodes.objectNode().put("type", "object");
+              out.put("description", "a source defined in full: " + DataCodecs.SOURCE_RULES);
+              ObjectNode properties = DataCodecs.sourceProperties(definitions);
+              properties.set("weight", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
+              out.set("properties", properties);
+              out.putArray("required").add("name").add("weight");
+              out.put("additionalProperties", false);
+              out.set("allOf", DataCodecs.sourceRules());
+              return out;
+            });
+    ObjectNode root = nodes.objectNode().put("type", "object");
+    ObjectNode properties = root.putObject("properties");
+    properties.set("name", ValueCodecs.TEXT.schema(definitions));
+    properties.set("epochCap", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
+    ObjectNode sources = properties.putObject("sources").put("type", "array").put("minItems", 1);
+    sources.putObject("items").putArray("oneOf").add(catalogSource).add(inlineSource);
+    properties.set("curationCosts", DataCodecs.curationCostsSchema(definitions));
+    root.putArray("required").add("sources");
+    root.put("additionalProperties", false);
+    return root;
   }
 
   /**

@@ -46,8 +46,7 @@ public final class HardwareCodecs {
 
         @Override
         public ObjectNode schema(SchemaDefinitions definitions) {
-          // The catalog entry's fields are declared by the accelerator catalog's own schema.
-          return definitions.undeclared("accelerator");
+          return AcceleratorCatalog.entrySchema(definitions);
         }
       };
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.catalog.DatasetCatalog;
+import dev.persistence.io.catalog.NotableModelCatalog;
+import dev.persistence.io.data.MixtureFiles;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
@@ -21,6 +24,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Generates the shipped JSON Schemas from the codecs' declarations ({@link Codec#schema}); the build runs it after
@@ -32,6 +37,39 @@ import java.util.Map;
  */
 public final class SchemaGenerator {
   private static final String LEGACY = "/dev/persistence/io/schema/legacy/";
+
+  /** Each schema's title and description. */
+  private static final Map<String, String[]> HEADERS =
+      Map.of(
+          JsonSchemas.ACCELERATOR_CATALOG,
+          new String[] {
+            "persistence accelerator catalog",
+            "A versioned list of accelerators (dev.persistence.io.catalog.AcceleratorCatalog). Dense peaks only;"
+                + " units are in the field names."
+          },
+          JsonSchemas.DATASET_CATALOG,
+          new String[] {
+            "persistence dataset catalog",
+            "A versioned list of pre-training corpora (dev.persistence.io.catalog.DatasetCatalog)."
+          },
+          JsonSchemas.MIXTURE,
+          new String[] {
+            "persistence data mixture",
+            "A mixture file (dev.persistence.io.data.MixtureFiles): weighted sources and curation costs."
+          },
+          JsonSchemas.NOTABLE_MODEL_CATALOG,
+          new String[] {
+            "persistence catalog of notable models",
+            "Published models with training compute, size, hardware and cost"
+                + " (dev.persistence.io.catalog.NotableModelCatalog). The bundled catalog is Epoch AI's 'Data on AI"
+                + " Models' (CC BY 4.0); keep its attribution."
+          },
+          JsonSchemas.SCENARIO,
+          new String[] {
+            "persistence scenario",
+            "A scenario file, the input of persistence plan (dev.persistence.io.scenario.ScenarioFiles); also what"
+                + " ScenarioFiles.write produces."
+          });
 
   private SchemaGenerator() {}
 
@@ -68,6 +106,15 @@ public final class SchemaGenerator {
    * @param resource one of {@link JsonSchemas}' constants
    */
   public static ObjectNode generate(String resource) {
+    Optional<Function<SchemaDefinitions, ObjectNode>> root = root(resource);
+    String[] header = HEADERS.get(resource);
+    String id = "https://persistence.dev/schema/" + resource.substring(resource.lastIndexOf('/') + 1);
+    if (root.isPresent()) {
+      // A document whose root is declared takes nothing from the hand-written definitions.
+      SchemaDefinitions definitions = new SchemaDefinitions();
+      ObjectNode fragment = root.get().apply(definitions);
+      return definitions.document(id, header[0], header[1], fragment);
+    }
     ObjectNode legacy = legacy(resource);
     Map<String, ObjectNode> fragments = new LinkedHashMap<>();
     JsonNode defs = legacy.path("$defs");
@@ -79,12 +126,32 @@ public final class SchemaGenerator {
     for (Codec<?> codec : declared(resource)) {
       codec.schema(definitions);
     }
-    ObjectNode root = legacy.deepCopy();
-    for (String key : List.of("$schema", "$id", "title", "description", "$defs")) {
-      root.remove(key);
+    if (resource.equals(JsonSchemas.SCENARIO)) {
+      // A scenario's inline mixture is a mixture document.
+      definitions.ref("mixture", () -> MixtureFiles.schema(definitions));
     }
-    return definitions.document(
-        legacy.path("$id").asText(), legacy.path("title").asText(), legacy.path("description").asText(), root);
+    ObjectNode rootFragment = legacy.deepCopy();
+    for (String key : List.of("$schema", "$id", "title", "description", "$defs")) {
+      rootFragment.remove(key);
+    }
+    return definitions.document(id, header[0], header[1], rootFragment);
+  }
+
+  /** The declared root of a document, where its reader declares one. */
+  private static Optional<Function<SchemaDefinitions, ObjectNode>> root(String resource) {
+    if (resource.equals(JsonSchemas.MIXTURE)) {
+      return Optional.of(MixtureFiles::schema);
+    }
+    if (resource.equals(JsonSchemas.ACCELERATOR_CATALOG)) {
+      return Optional.of(AcceleratorCatalog::schema);
+    }
+    if (resource.equals(JsonSchemas.DATASET_CATALOG)) {
+      return Optional.of(DatasetCatalog::schema);
+    }
+    if (resource.equals(JsonSchemas.NOTABLE_MODEL_CATALOG)) {
+      return Optional.of(NotableModelCatalog::schema);
+    }
+    return Optional.empty();
   }
 
   /** The codecs whose declared schemas a document's definitions come from. */
