@@ -34,6 +34,8 @@ final class FastMemory {
   private final double masterBytes;
   private final double optimizerBytes;
   private final double linearInputBytes;
+  /** Bytes per parameter of ZeRO-3's gathered weights (TrainingMemory.gatheredWeightBytes). */
+  private final double gatherBytes;
   private final double fixedAllowance;
   private final double fragmentation;
   private final double capacity;
@@ -71,6 +73,10 @@ final class FastMemory {
     masterBytes = precision.masterWeightBytes();
     optimizerBytes = precision.optimizerStateBytes();
     linearInputBytes = precision.linearInputActivationBytes();
+    gatherBytes =
+        precision.computeFormat() == dev.persistence.core.precision.NumericFormat.FP8
+            ? 1
+            : Math.min(2, precision.weightBytes());
     fixedAllowance = allowance.fixedBytes();
     fragmentation = allowance.fragmentationFraction();
     capacity = capacityBytes;
@@ -249,7 +255,22 @@ final class FastMemory {
             ? layerActivationBytes
             : firstLayers * layerActivationBytes * inFlight0 * interleave + sb * hidden * inFlight0 / t
                 + (p == 1 ? 4 * sb * hidden / t * (1 + vocab / hidden) : 0);
-    double total = total(dense0, experts0, activations0, zeroStage, optimizerOffload, denseShards, expertShards);
+    // ZeRO-3's working set of gathered weights: twice the stage's largest unit (TrainingMemory).
+    double denseGathered = denseShards > 1 ? 1 : 0;
+    double expertGathered = expertShards > 1 ? 1 : 0;
+    double layerUnit =
+        denseGathered * (splitLayerParameters / t + wholeLayerParameters)
+            + expertGathered * expertLayerParameters / expertSplit;
+    double headUnit = head / t + finalNorm;
+    double largest0 =
+        Math.max(
+            firstLayers > 0 ? layerUnit : 0,
+            denseGathered * (tokenEmbedding / t + positions));
+    if (p == 1) {
+      largest0 = Math.max(largest0, denseGathered * headUnit);
+    }
+    double total =
+        total(dense0, experts0, activations0, zeroStage, optimizerOffload, denseShards, expertShards, largest0);
     if (total > capacity) {
       return false;
     }
@@ -265,7 +286,12 @@ final class FastMemory {
             ? layerActivationBytes
             : lastLayers * layerActivationBytes * inFlightLast * interleave
                 + 4 * sb * hidden / t * (1 + vocab / hidden);
-    return total(denseLast, expertsLast, activationsLast, zeroStage, optimizerOffload, denseShards, expertShards)
+    double largestLast =
+        Math.max(
+            lastLayers > 0 ? layerUnit : 0,
+            denseGathered * (headUnit + (tied ? tokenEmbedding / t : 0)));
+    return total(denseLast, expertsLast, activationsLast, zeroStage, optimizerOffload, denseShards, expertShards,
+            largestLast)
         <= capacity;
   }
 
@@ -300,11 +326,19 @@ final class FastMemory {
       double dense = 0;
       double experts = 0;
       double layerActivations = 0;
+      double largestUnit = 0;
       for (int kind = 0; kind < KINDS; kind++) {
         int n = counts[stage * KINDS + kind];
         dense += n * (kindSplitParameters[kind] / t + kindWholeParameters[kind]);
         experts += n * kindExpertParameters[kind] / expertSplit;
         layerActivations += n * kindActivationBytes[kind];
+        if (n > 0) {
+          largestUnit =
+              Math.max(
+                  largestUnit,
+                  (denseShards > 1 ? kindSplitParameters[kind] / t + kindWholeParameters[kind] : 0)
+                      + (expertShards > 1 ? kindExpertParameters[kind] / expertSplit : 0));
+        }
       }
       double activations;
       int inFlight = Math.min(p - stage, microBatches);
@@ -315,28 +349,36 @@ final class FastMemory {
       }
       if (stage == 0) {
         dense += tokenEmbedding / t + positions;
+        largestUnit = Math.max(largestUnit, denseShards > 1 ? tokenEmbedding / t + positions : 0);
         if (!activationOffload) {
           activations += sb * hidden * Math.min(p, microBatches) / t;
         }
       }
       if (stage == p - 1) {
         dense += head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0);
+        largestUnit =
+            Math.max(
+                largestUnit, denseShards > 1 ? head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0) : 0);
         if (!activationOffload) {
           activations += 4 * sb * hidden / t * (1 + vocab / hidden);
         }
       }
       peak =
-          Math.max(peak, total(dense, experts, activations, zeroStage, optimizerOffload, denseShards, expertShards));
+          Math.max(
+              peak,
+              total(dense, experts, activations, zeroStage, optimizerOffload, denseShards, expertShards,
+                  largestUnit));
     }
     return peak;
   }
 
   private double total(
       double dense, double experts, double activations, int zeroStage, boolean optimizerOffload,
-      double denseShards, double expertShards) {
+      double denseShards, double expertShards, double largestGatheredUnit) {
     double sharded = dense / denseShards + experts / expertShards;
     double whole = dense + experts;
-    double weights = weightBytes * (zeroStage >= 3 ? sharded : whole);
+    double weights =
+        zeroStage >= 3 ? weightBytes * sharded + 2 * gatherBytes * largestGatheredUnit : weightBytes * whole;
     double gradients = gradientBytes * (zeroStage >= 2 ? sharded : whole);
     double optimizer = optimizerOffload ? 0 : (masterBytes + optimizerBytes) * (zeroStage >= 1 ? sharded : whole);
     double accounted = weights + gradients + optimizer + activations;
