@@ -62,7 +62,8 @@ import java.util.Optional;
  *   <li>Data parallelism: an all-reduce of the gradients (reduce-scatter plus parameter all-gather under ZeRO),
  *       hidden behind up to {@code dataParallelOverlap} of the last micro-batch's backward pass; ZeRO-3 gathers
  *       the stage's weights before each micro-batch's forward and backward passes, each hidden behind its own
- *       pass, and without a pipeline reduce-scatters the gradients after every micro-batch's backward pass.
+ *       pass; ZeRO-2 and 3, which keep only a gradient shard, reduce-scatter the gradients after every
+ *       micro-batch's backward pass.
  *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass;
  *       context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
  *       attention core when it is shorter.
@@ -911,11 +912,12 @@ public final class StepTimeModel {
     // ZeRO-3 gathers the stage's weights before the forward and again before the backward pass of each
     // micro-batch (FSDP reshards after the forward), prefetching the next layer's during the current one's
     // compute (Zhao et al. 2023, PyTorch FSDP, arXiv:2304.11277 section 3.3: forward and backward prefetch), so a
-    // pass's gathers hide behind that pass's compute only, not behind the whole micro-batch. Without a pipeline,
-    // FSDP also reduce-scatters the gradients after every micro-batch's backward pass (gradient accumulation
-    // keeps sharded gradients; keeping them unsharded across micro-batches, no_sync, costs a full gradient copy):
-    // they share the backward pass's window with its gathers. With a pipeline the schedule reduces once, on the
-    // last micro-batch (torch.distributed.pipelining sets requires_gradient_sync on the last backward only).
+    // pass's gathers hide behind that pass's compute only, not behind the whole micro-batch. Sharded gradients
+    // (ZeRO-2 and 3) cannot accumulate over micro-batches: every micro-batch's backward pass reduce-scatters them
+    // to their owners as they are produced (Rajbhandari et al. 2020, ZeRO, section 5.2; DeepSpeed's stage 2 and
+    // FSDP without no_sync, whose unsharded accumulation would cost the full gradient copy that TrainingMemory
+    // does not count), behind that backward pass alongside its gathers. ZeRO-1 (Megatron-Core's distributed
+    // optimizer) keeps the whole gradient buffer and reduce-scatters once per step, below.
     // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
     // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
     double stageParameters =
@@ -925,20 +927,23 @@ public final class StepTimeModel {
     int dataRanks = d * c;
     double dataBandwidth = ringBandwidth(dataSpan, t);
     double gatherPerMicroBatch = 0;
-    boolean reduceEveryMicroBatch = zeroStage == 3 && dataRanks > 1 && p == 1;
-    if (zeroStage == 3 && dataRanks > 1) {
-      double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
-      double gather = Collectives.allGather(weightBytes, dataRanks, dataBandwidth, latency(dataSpan));
+    double reducePerMicroBatch = 0;
+    boolean reduceEveryMicroBatch = zeroStage >= 2 && dataRanks > 1;
+    if (reduceEveryMicroBatch) {
       double reduce =
-          reduceEveryMicroBatch
-              ? Collectives.reduceScatter(
-                  precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan))
-              : 0;
+          Collectives.reduceScatter(
+              precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan));
       double forwardWindow = slowAttention * forward + slowMixer * mixerForward;
       double backwardWindow = slowCompute + slowRecompute - forwardWindow;
-      gatherPerMicroBatch =
-          Math.max(0, gather - dataParallelOverlap * forwardWindow)
-              + Math.max(0, gather + reduce - dataParallelOverlap * backwardWindow);
+      if (zeroStage == 3) {
+        double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
+        double gather = Collectives.allGather(weightBytes, dataRanks, dataBandwidth, latency(dataSpan));
+        gatherPerMicroBatch =
+            Math.max(0, gather - dataParallelOverlap * forwardWindow)
+                + Math.max(0, gather + reduce - dataParallelOverlap * backwardWindow);
+      } else {
+        reducePerMicroBatch = Math.max(0, reduce - dataParallelOverlap * backwardWindow);
+      }
     }
 
     double perMicroBatch =
@@ -978,11 +983,12 @@ public final class StepTimeModel {
       double firstForward = slowAttention * forward + slowMixer * mixerForward;
       double reduce;
       double gather = 0;
-      if (reduceEveryMicroBatch) {
-        // Reduced with every micro-batch, above.
-        reduce = 0;
-      } else if (zeroStage >= 1) {
-        reduce = Collectives.reduceScatter(gradientBytes, dataRanks, dataBandwidth, latency(dataSpan));
+      if (zeroStage >= 1) {
+        // ZeRO-2 and 3 reduced with every micro-batch, above.
+        reduce =
+            reduceEveryMicroBatch
+                ? 0
+                : Collectives.reduceScatter(gradientBytes, dataRanks, dataBandwidth, latency(dataSpan));
         if (zeroStage < 3) {
           gather =
               Collectives.allGather(
@@ -1007,7 +1013,8 @@ public final class StepTimeModel {
       }
       dataParallel =
           Math.max(0, reduce - dataParallelOverlap * lastBackward)
-              + Math.max(0, gather - dataParallelOverlap * firstForward);
+              + Math.max(0, gather - dataParallelOverlap * firstForward)
+              + microBatches * reducePerMicroBatch;
     }
 
     // Optimizer step over the local parameters.
