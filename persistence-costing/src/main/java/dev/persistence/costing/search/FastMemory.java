@@ -10,7 +10,9 @@ import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.precision.TrainingPrecision;
+import java.util.Set;
 
 /**
  * The training memory of {@code TrainingMemory.estimate} in primitive arithmetic for the plan search, with the
@@ -176,8 +178,23 @@ final class FastMemory {
       ActivationRecomputation recompute,
       boolean fusedAttention,
       double[] out) {
+    kindActivationBytes(t, c, microBatch, sequenceLength, sequenceParallel, recompute, Set.of(),
+        fusedAttention, out);
+  }
+
+  /** {@link #kindActivationBytes} with a plan's {@code recomputedModules}. */
+  void kindActivationBytes(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
+      boolean fusedAttention,
+      double[] out) {
     ParallelismPlan plan =
-        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, modules, fusedAttention);
     for (int kind = 0; kind < KINDS; kind++) {
       out[kind] =
           kindLayer[kind] < 0 ? 0 : ActivationMemory.layerBytes(architecture, kindLayer[kind], plan, linearInputBytes);
@@ -191,8 +208,10 @@ final class FastMemory {
       int sequenceLength,
       boolean sequenceParallel,
       ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
       boolean fusedAttention) {
     return ParallelismPlan.builder()
+        .recomputedModules(modules)
         .tensorParallel(t)
         .contextParallel(c)
         .microBatchSize(microBatch)
@@ -216,8 +235,22 @@ final class FastMemory {
       boolean sequenceParallel,
       ActivationRecomputation recompute,
       boolean fusedAttention) {
+    return meanLayerActivationBytes(t, c, microBatch, sequenceLength, sequenceParallel, recompute,
+        Set.of(), fusedAttention);
+  }
+
+  /** {@link #meanLayerActivationBytes} with a plan's {@code recomputedModules}. */
+  double meanLayerActivationBytes(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
+      boolean fusedAttention) {
     ParallelismPlan plan =
-        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, modules, fusedAttention);
     if (architecture.sparseLayers() == 0 && !hybrid) {
       return ActivationMemory.layerBytes(architecture, 0, plan, linearInputBytes);
     }

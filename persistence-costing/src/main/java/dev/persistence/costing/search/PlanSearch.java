@@ -5,6 +5,7 @@ import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.PlanEvaluator;
@@ -13,6 +14,7 @@ import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the fastest (or cheapest) parallelism plans for a model, a cluster, a global batch and a sequence
@@ -35,6 +37,23 @@ import java.util.List;
 public final class PlanSearch {
 
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
+
+  /**
+   * Recomputation settings the search tries: the named ones (none, selective, full) and, after them, the
+   * recomputation of the memory-bound modules alone ({@link PlanEvaluator#MEMORY_BOUND_MODULES}), which frees
+   * the large activation inputs for a few percent of memory-bound time.
+   */
+  private static final int MEMORY_BOUND_MODULES = RECOMPUTATIONS.length;
+
+  private static final int RECOMPUTATION_OPTIONS = RECOMPUTATIONS.length + 1;
+
+  private static ActivationRecomputation recomputation(int option) {
+    return option == MEMORY_BOUND_MODULES ? ActivationRecomputation.SELECTIVE : RECOMPUTATIONS[option];
+  }
+
+  private static Set<RecomputedModule> recomputedModules(int option) {
+    return option == MEMORY_BOUND_MODULES ? PlanEvaluator.MEMORY_BOUND_MODULES : Set.of();
+  }
 
   private PlanSearch() {}
 
@@ -108,9 +127,9 @@ public final class PlanSearch {
             architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
     PlanEvaluator evaluator = PlanEvaluator.of(model);
     ZeroStage[] zeroStages = ZeroStage.values();
-    double[] activationBytes = new double[RECOMPUTATIONS.length];
+    double[] activationBytes = new double[RECOMPUTATION_OPTIONS];
     boolean hybrid = memory.hybrid();
-    double[][] kindActivationBytes = new double[RECOMPUTATIONS.length][FastMemory.KINDS];
+    double[][] kindActivationBytes = new double[RECOMPUTATION_OPTIONS][FastMemory.KINDS];
 
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
@@ -134,14 +153,15 @@ public final class PlanSearch {
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
               PlanEvaluator.LayerCosts layer = evaluator.layerCosts(t, c, e, b, s, sp);
-              for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+              for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
-                        t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED);
+                        t, c, b, s, sp, recomputation(r), recomputedModules(r),
+                        request.attentionKernel() == AttentionKernel.FUSED);
                 if (hybrid) {
                   memory.kindActivationBytes(
-                      t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED,
-                      kindActivationBytes[r]);
+                      t, c, b, s, sp, recomputation(r), recomputedModules(r),
+                      request.attentionKernel() == AttentionKernel.FUSED, kindActivationBytes[r]);
                 }
               }
               for (int p = 1; p <= layers && p <= rest; p++) {
@@ -164,7 +184,7 @@ public final class PlanSearch {
                     }
                     continue;
                   }
-                  for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+                  for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
                     for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
                       for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
                         for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
@@ -184,8 +204,11 @@ public final class PlanSearch {
                           double offloaded =
                               offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
                           double step =
-                              evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
-                                  zeroStages[zero], offloadOptimizer, offloaded);
+                              r == MEMORY_BOUND_MODULES
+                                  ? evaluator.stepSecondsRecomputingMemoryBoundModules(layer, p, v, d,
+                                      globalBatch, zeroStages[zero], offloadOptimizer, offloaded)
+                                  : evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
+                                      zeroStages[zero], offloadOptimizer, offloaded);
                           double score = cost ? step * n : step;
                           if (score < candidates.worst()) {
                             candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
@@ -221,7 +244,8 @@ public final class PlanSearch {
               .microBatchSize(candidates.microBatch[i])
               .globalBatchSize(request.globalBatchSize())
               .sequenceLength(request.sequenceLength())
-              .recomputation(RECOMPUTATIONS[candidates.recomputation[i]])
+              .recomputation(recomputation(candidates.recomputation[i]))
+              .recomputedModules(recomputedModules(candidates.recomputation[i]))
               .zeroStage(ZeroStage.of(candidates.zero[i]))
               .sequenceParallel(candidates.sequenceParallel[i])
               .optimizerOffload(candidates.optimizerOffload[i])

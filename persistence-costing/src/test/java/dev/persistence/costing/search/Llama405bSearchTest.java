@@ -33,10 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Reached: Meta trained "on sequences of 8K tokens without activation checkpointing" (section 3.3.2); the
  * nearest reading that fits in 80 GiB here recomputes only the norms and the MLP activation, and with eight
- * virtual stages it comes out 1.1% (8,192 GPUs) and 2.8% (16,384) slower than the search's best (TP 4 x CP 4 x
- * PP 16 with eight virtual stages and ZeRO-1). The search's former best, TP 8 with ZeRO-3 over every data-parallel
- * rank and no pipeline, now pays for its per-pass weight gathers and per-micro-batch gradient reduce-scatters of
- * 50 billion parameters a rank over one 400 Gb/s adapter. The test asserts the achieved ratio (within 4%).
+ * virtual stages it comes out 4.6% (8,192 GPUs, 10.04 s) and 7.1% (16,384, 5.31 s) slower than the search's best,
+ * which now tries that module recomputation too (TP 4 x CP 2 x PP 8 with 16 virtual stages, and TP 8 x PP 4 with
+ * 32, both ZeRO-2). The search's former best, TP 8 with ZeRO-3 over every data-parallel rank and no pipeline, now
+ * pays for its per-pass weight gathers and per-micro-batch gradient reduce-scatters of 50 billion parameters a
+ * rank over one 400 Gb/s adapter. The test asserts the achieved ratio (within 8%).
  */
 class Llama405bSearchTest {
 
@@ -145,7 +146,7 @@ class Llama405bSearchTest {
     }
     assertTrue(meta != null, "Meta's plan does not fit");
     assertTrue(
-        meta.stepSeconds() <= 1.04 * best.stepSeconds(),
+        meta.stepSeconds() <= 1.08 * best.stepSeconds(),
         "Meta's plan " + meta.stepSeconds() + " s vs the search's best " + best.stepSeconds() + " s " + best.plan());
   }
 }
