@@ -268,6 +268,19 @@ final class FastMemory {
   boolean fits(
       int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
       double layerActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+    return fits(t, p, v, d, c, e, microBatch, microBatches, sequenceLength, layerActivationBytes, zeroStage,
+        optimizerOffload, activationOffload, false);
+  }
+
+  /**
+   * {@link #fits}, under DualPipe when {@code dualPipe} ({@code v = 1}, even {@code p}): the first and the last
+   * rank each hold the first and the last stage's parameters (DeepSeek-V3 Table 2: "Parameter 2x") and
+   * {@code p + 1} micro-batches of their own stage's activations. Allocates nothing.
+   */
+  boolean fits(
+      int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
+      double layerActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload,
+      boolean dualPipe) {
     int firstLayers = layersOn(0, p, v);
     int lastLayers = p == 1 ? firstLayers : layersOn(p - 1, p, v);
     double sb = (double) sequenceLength / c * microBatch;
@@ -282,7 +295,15 @@ final class FastMemory {
     if (p == 1) {
       dense0 += head / t + finalNorm;
     }
-    int inFlight0 = Math.min(p, microBatches);
+    int inFlight0 = Math.min(dualPipe ? p + 1 : p, microBatches);
+    double denseMirror = 0;
+    double expertsMirror = 0;
+    if (dualPipe) {
+      // Rank 0 also holds the last stage (the other direction's), and the last rank the first.
+      denseMirror = lastLayers * (splitLayerParameters / t + wholeLayerParameters) + head / t + finalNorm
+          + (tied ? tokenEmbedding / t : 0);
+      expertsMirror = lastLayers * expertLayerParameters / expertSplit;
+    }
     double activations0 =
         activationOffload
             ? layerActivationBytes
@@ -303,7 +324,8 @@ final class FastMemory {
       largest0 = Math.max(largest0, denseGathered * headUnit);
     }
     double total =
-        total(dense0, experts0, activations0, zeroStage, optimizerOffload, denseShards, expertShards, largest0);
+        total(dense0 + denseMirror, experts0 + expertsMirror, activations0, zeroStage, optimizerOffload, denseShards,
+            expertShards, largest0);
     if (total > capacity) {
       return false;
     }
@@ -313,7 +335,11 @@ final class FastMemory {
     double denseLast = lastLayers * (splitLayerParameters / t + wholeLayerParameters) + head / t + finalNorm
         + (tied ? tokenEmbedding / t : 0);
     double expertsLast = lastLayers * expertLayerParameters / expertSplit;
-    int inFlightLast = Math.min(1, microBatches);
+    int inFlightLast = Math.min(dualPipe ? p + 1 : 1, microBatches);
+    if (dualPipe) {
+      denseLast += dense0;
+      expertsLast += experts0;
+    }
     double activationsLast =
         activationOffload
             ? layerActivationBytes

@@ -5,6 +5,7 @@ import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
@@ -184,39 +185,50 @@ public final class PlanSearch {
                     }
                     continue;
                   }
-                  for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
-                    for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
-                      for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
-                        for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
-                          evaluated++;
-                          boolean offloadOptimizer = optimizerOffload == 1;
-                          boolean offloadActivations = activationOffload == 1;
-                          boolean fits =
-                              hybrid
-                                  ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
-                                      zero, offloadOptimizer, offloadActivations)
-                                  : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
-                                      offloadOptimizer, offloadActivations);
-                          if (!fits) {
-                            continue;
-                          }
-                          fitting++;
-                          double offloaded =
-                              offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
-                          double step =
-                              r == MEMORY_BOUND_MODULES
-                                  ? evaluator.stepSecondsRecomputingMemoryBoundModules(layer, p, v, d,
-                                      globalBatch, zeroStages[zero], offloadOptimizer, offloaded)
-                                  : evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
-                                      zeroStages[zero], offloadOptimizer, offloaded);
-                          double score = cost ? step * n : step;
-                          if (score < candidates.worst()) {
-                            candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
-                                offloadActivations);
+                  // DualPipe where the pipeline allows it: an even degree without virtual stages, and at least
+                  // p micro-batches entering from each end (DeepSeek-V3 section 3.2.1 feeds micro-batches from
+                  // both ends; its bubble formula, Table 2, holds only once both directions fill the pipeline).
+                  // Not for hybrid stacks, whose per-kind memory check does not mirror the stages.
+                  int schedules = v == 1 && p > 1 && p % 2 == 0 && microBatches >= 2 * p && !hybrid ? 2 : 1;
+                  for (int schedule = 0; schedule < schedules; schedule++) {
+                    boolean dualPipe = schedule == 1;
+                    for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
+                      for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
+                        for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
+                          for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
+                            evaluated++;
+                            boolean offloadOptimizer = optimizerOffload == 1;
+                            boolean offloadActivations = activationOffload == 1;
+                            boolean fits =
+                                hybrid
+                                    ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
+                                        zero, offloadOptimizer, offloadActivations)
+                                    : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
+                                        offloadOptimizer, offloadActivations, dualPipe);
+                            if (!fits) {
+                              continue;
+                            }
+                            fitting++;
+                            double offloaded =
+                                offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
+                            double step =
+                                dualPipe
+                                    ? evaluator.stepSecondsDualPipe(layer, p, d, globalBatch, recomputation(r),
+                                        r == MEMORY_BOUND_MODULES, zeroStages[zero], offloadOptimizer, offloaded)
+                                    : r == MEMORY_BOUND_MODULES
+                                        ? evaluator.stepSecondsRecomputingMemoryBoundModules(layer, p, v, d,
+                                            globalBatch, zeroStages[zero], offloadOptimizer, offloaded)
+                                        : evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
+                                            zeroStages[zero], offloadOptimizer, offloaded);
+                            double score = cost ? step * n : step;
+                            if (score < candidates.worst()) {
+                              candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
+                                  offloadActivations, dualPipe);
+                            }
                           }
                         }
                       }
-                    }
+                  }
                   }
                 }
               }
@@ -251,6 +263,8 @@ public final class PlanSearch {
               .optimizerOffload(candidates.optimizerOffload[i])
               .activationOffload(candidates.activationOffload[i])
               .fusedAttention(request.attentionKernel() == AttentionKernel.FUSED)
+              .pipelineSchedule(
+                  candidates.dualPipe[i] ? PipelineSchedule.DUAL_PIPE : PipelineSchedule.ONE_F_ONE_B)
               .build();
       StepTimeEstimate estimate = model.estimate(plan, request.allowance());
       if (estimate.fits()) {
@@ -300,6 +314,7 @@ public final class PlanSearch {
     final boolean[] sequenceParallel;
     final boolean[] optimizerOffload;
     final boolean[] activationOffload;
+    final boolean[] dualPipe;
 
     Candidates(int capacity) {
       this.capacity = capacity;
@@ -316,6 +331,7 @@ public final class PlanSearch {
       sequenceParallel = new boolean[capacity];
       optimizerOffload = new boolean[capacity];
       activationOffload = new boolean[capacity];
+      dualPipe = new boolean[capacity];
     }
 
     double worst() {
@@ -323,7 +339,7 @@ public final class PlanSearch {
     }
 
     void offer(double value, int t, int p, int v, int d, int c, int e, int b, int r, int z, boolean sp,
-        boolean optimizer, boolean activations) {
+        boolean optimizer, boolean activations, boolean dual) {
       int i = size < capacity ? size++ : capacity - 1;
       while (i > 0 && score[i - 1] > value) {
         copy(i - 1, i);
@@ -342,6 +358,7 @@ public final class PlanSearch {
       sequenceParallel[i] = sp;
       optimizerOffload[i] = optimizer;
       activationOffload[i] = activations;
+      dualPipe[i] = dual;
     }
 
     private void copy(int from, int to) {
@@ -358,6 +375,7 @@ public final class PlanSearch {
       sequenceParallel[to] = sequenceParallel[from];
       optimizerOffload[to] = optimizerOffload[from];
       activationOffload[to] = activationOffload[from];
+      dualPipe[to] = dualPipe[from];
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Set;
  * plans: {@link #layerCosts} once per layer shape (tensor, context and expert degrees, micro-batch, sequence,
  * sequence parallelism), then {@link #stepSeconds} per pipeline, data-parallel, recomputation and ZeRO choice,
  * which allocates nothing. It gives the same step time as {@link StepTimeModel#estimate} for the plans both can
- * describe (named recomputation settings, recomputation of the {@link #MEMORY_BOUND_MODULES} alone, 1F1B or
- * interleaved schedules, the default pipeline split); plans with other module sets, DualPipe or an explicit split
+ * describe (named recomputation settings, recomputation of the {@link #MEMORY_BOUND_MODULES} alone, 1F1B,
+ * interleaved or DualPipe schedules, the default pipeline split); plans with other module sets or an explicit split
  * go through {@code estimate}.
  *
  * <p>Instances are immutable and thread-safe; {@link LayerCosts} are immutable once made.
@@ -103,7 +103,7 @@ public final class PlanEvaluator {
       boolean optimizerOffload,
       double offloadedActivationBytes) {
     return stepSeconds(layer, pipelineParallel, virtualStages, dataParallel, globalBatchSize,
-        recomputation.ordinal(), zeroStage, optimizerOffload, offloadedActivationBytes);
+        recomputation.ordinal(), false, zeroStage, optimizerOffload, offloadedActivationBytes);
   }
 
   /**
@@ -121,7 +121,29 @@ public final class PlanEvaluator {
       boolean optimizerOffload,
       double offloadedActivationBytes) {
     return stepSeconds(layer, pipelineParallel, virtualStages, dataParallel, globalBatchSize, MEMORY_BOUND,
-        zeroStage, optimizerOffload, offloadedActivationBytes);
+        false, zeroStage, optimizerOffload, offloadedActivationBytes);
+  }
+
+  /**
+   * Seconds of one optimizer step under the DualPipe schedule (a plan's {@code PipelineSchedule.DUAL_PIPE}: an
+   * even pipeline degree, no virtual stages; the caller has checked both): its bubble, and the expert all-to-alls
+   * and pipeline transfers hidden behind the overlapped forward and backward chunks. {@code memoryBoundModules}
+   * selects the recomputation of the {@link #MEMORY_BOUND_MODULES} alone in place of {@code recomputation}.
+   * Allocates nothing.
+   */
+  public double stepSecondsDualPipe(
+      LayerCosts layer,
+      int pipelineParallel,
+      int dataParallel,
+      int globalBatchSize,
+      ActivationRecomputation recomputation,
+      boolean memoryBoundModules,
+      ZeroStage zeroStage,
+      boolean optimizerOffload,
+      double offloadedActivationBytes) {
+    return stepSeconds(layer, pipelineParallel, 1, dataParallel, globalBatchSize,
+        memoryBoundModules ? MEMORY_BOUND : recomputation.ordinal(), true, zeroStage, optimizerOffload,
+        offloadedActivationBytes);
   }
 
   private double stepSeconds(
@@ -131,6 +153,7 @@ public final class PlanEvaluator {
       int dataParallel,
       int globalBatchSize,
       int r,
+      boolean dualPipe,
       ZeroStage zeroStage,
       boolean optimizerOffload,
       double offloadedActivationBytes) {
@@ -148,7 +171,7 @@ public final class PlanEvaluator {
         layer.recomputeCommunication[r],
         layer.mixerRecompute[r],
         layer.mixerRecomputeCommunication[r],
-        false,
+        dualPipe,
         zeroStage.stage(),
         optimizerOffload,
         offloadedActivationBytes,
