@@ -26,7 +26,8 @@ import dev.persistence.core.precision.TrainingPrecision;
  * weights and optimizer states (stage 1 and up), gradients (2 and up) and weights (3) by the data-sharding degree:
  * {@code data x context} for dense state and {@code data x context / expert} for expert state. ZeRO-3 also holds
  * the whole weights of the unit it computes and of the one it prefetches ({@link #gatheredWeightBytes}), counted
- * in the weights. Optimizer offload (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and optimizer states to the host.
+ * in the weights. Optimizer offload (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and
+ * optimizer states to the host.
  *
  * <p>Activation offload keeps one layer's activations of one micro-batch on the accelerator (the working set),
  * an assumption of this project.

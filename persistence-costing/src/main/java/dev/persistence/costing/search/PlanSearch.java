@@ -3,6 +3,7 @@ package dev.persistence.costing.search;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.PipelineSchedule;
@@ -13,6 +14,7 @@ import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -267,6 +269,23 @@ public final class PlanSearch {
                   candidates.dualPipe[i] ? PipelineSchedule.DUAL_PIPE : PipelineSchedule.ONE_F_ONE_B)
               .build();
       StepTimeEstimate estimate = model.estimate(plan, request.allowance());
+      // The split that counts the embedding and the output layer as a layer each (Llama 3's: one layer fewer on
+      // the first and the last stage, Dubey et al. 2024 section 3.3.2), tried beside the balanced one for the best
+      // plans: it relieves the first stage's activations and the last stage's head.
+      List<Integer> uneven =
+          candidates.dualPipe[i]
+              ? null
+              : embeddingAndHeadSplit(request.architecture().numLayers(), plan.pipelineParallel(),
+                  plan.virtualPipelineStages());
+      if (uneven != null) {
+        StepTimeEstimate split =
+            model.estimate(
+                ImmutableParallelismPlan.copyOf(plan).withLayersPerChunk(uneven),
+                request.allowance());
+        if (split.fits() && (!estimate.fits() || split.stepSeconds() < estimate.stepSeconds())) {
+          estimate = split;
+        }
+      }
       if (estimate.fits()) {
         plans.add(estimate);
       }
@@ -277,6 +296,46 @@ public final class PlanSearch {
             : Comparator.comparingDouble(StepTimeEstimate::stepSeconds);
     plans.sort(order);
     return List.copyOf(plans);
+  }
+
+  /**
+   * Layers per chunk when the embedding and the output layer each count as one layer: {@code L + 2} units spread
+   * evenly over the {@code p x v} chunks (the extra units on the middle chunks), less one on the first and one on
+   * the last chunk; null without a pipeline, when it equals the balanced split, or when a middle chunk would be
+   * empty.
+   */
+  static List<Integer> embeddingAndHeadSplit(int layers, int p, int v) {
+    int chunks = p * v;
+    if (p == 1 || chunks > layers + 2) {
+      return null;
+    }
+    int units = layers + 2;
+    int[] perChunk = new int[chunks];
+    Arrays.fill(perChunk, units / chunks);
+    int remaining = units % chunks;
+    for (int c = 1; c < chunks - 1 && remaining > 0; c++, remaining--) {
+      perChunk[c]++;
+    }
+    if (remaining > 0) {
+      perChunk[0]++;
+      remaining--;
+    }
+    if (remaining > 0) {
+      perChunk[chunks - 1]++;
+    }
+    perChunk[0]--;
+    perChunk[chunks - 1]--;
+    PipelineLayout balanced = PipelineLayout.balanced(layers, p, v);
+    boolean same = true;
+    List<Integer> split = new ArrayList<>(chunks);
+    for (int c = 0; c < chunks; c++) {
+      if (perChunk[c] < 0 || (perChunk[c] == 0 && c > 0 && c < chunks - 1)) {
+        return null;
+      }
+      same &= perChunk[c] == balanced.layersInChunk(c);
+      split.add(perChunk[c]);
+    }
+    return same ? null : split;
   }
 
   /** Divisors of {@code n}, ascending. */
