@@ -52,6 +52,15 @@ public abstract class Accelerator {
   public abstract OptionalDouble thermalDesignPowerWatts();
 
   /**
+   * The board power limit the accelerator runs under ({@code nvidia-smi --power-limit}), in watts, where it is
+   * set below the {@link #thermalDesignPowerWatts() TDP}: Meta's Grand Teton H100s run at 500 W against the SXM
+   * module's 700 W (TorchTitan benchmark tables, Liang et al. 2024, arXiv:2410.06511). Empty when the board runs
+   * at its TDP. Under a limit the tensor cores cannot hold their boost clock through a long GEMM, so compute-bound
+   * kernels slow while memory-bound ones barely do (the step-time model's {@code powerLimitClockExponent}).
+   */
+  public abstract OptionalDouble powerLimitWatts();
+
+  /**
    * Scale-up (NVLink, Infinity Fabric, ICI) bandwidth per accelerator, one direction, in bytes per second;
    * empty when unknown. NVIDIA's "900 GB/s" NVLink 4 figure is both directions: 450 GB/s here.
    */
@@ -112,6 +121,15 @@ public abstract class Accelerator {
                     "thermalDesignPowerWatts (%s) must be <= %s",
                     watts,
                     MAX_POWER_WATTS));
+    powerLimitWatts()
+        .ifPresent(
+            watts ->
+                checkArgument(
+                    watts > 0 && watts <= MAX_POWER_WATTS,
+                    "powerLimitWatts (%s) must be > 0 and <= %s for %s",
+                    watts,
+                    MAX_POWER_WATTS,
+                    name()));
     scaleUpBandwidthBytesPerSecondPerDirection()
         .ifPresent(
             bandwidth ->
@@ -119,6 +137,17 @@ public abstract class Accelerator {
                     bandwidth > 0 && Double.isFinite(bandwidth),
                     "scaleUpBandwidthBytesPerSecondPerDirection (%s) must be finite and > 0",
                     bandwidth));
+  }
+
+  /**
+   * The fraction of the TDP the board may draw: {@code powerLimitWatts / thermalDesignPowerWatts}, capped at 1;
+   * 1 without a limit or without a TDP to compare it with.
+   */
+  public double powerLimitFraction() {
+    if (powerLimitWatts().isEmpty() || thermalDesignPowerWatts().isEmpty()) {
+      return 1;
+    }
+    return Math.min(1, powerLimitWatts().getAsDouble() / thermalDesignPowerWatts().getAsDouble());
   }
 
   /**

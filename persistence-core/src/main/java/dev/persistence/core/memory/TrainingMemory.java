@@ -24,8 +24,10 @@ import dev.persistence.core.precision.TrainingPrecision;
  * the head ({@code 1/t}); norms, routers and learned position embeddings stay whole on each rank. Routed experts
  * are split over {@code expertParallel x t} ranks. ZeRO (Rajbhandari et al. 2020, section 5) then divides master
  * weights and optimizer states (stage 1 and up), gradients (2 and up) and weights (3) by the data-sharding degree:
- * {@code data x context} for dense state and {@code data x context / expert} for expert state. Optimizer offload
- * (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and optimizer states to the host.
+ * {@code data x context} for dense state and {@code data x context / expert} for expert state. ZeRO-3 also holds
+ * the whole weights of the unit it computes and of the one it prefetches ({@link #gatheredWeightBytes}), counted
+ * in the weights. Optimizer offload (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and
+ * optimizer states to the host.
  *
  * <p>Activation offload keeps one layer's activations of one micro-batch on the accelerator (the working set),
  * an assumption of this project.
@@ -124,7 +126,17 @@ public final class TrainingMemory {
     double denseShards = plan.dataShardingDegree();
     double expertShards = plan.expertDataShardingDegree();
 
-    long weights = bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
+    long shardedWeights =
+        bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
+    long gathered =
+        zero.shardsWeights() && (denseShards > 1 || expertShards > 1)
+            ? gatheredWeightBytes(architecture, plan, precision, stage, denseShards > 1, expertShards > 1)
+            : 0;
+    long weights =
+        ExactCounts.of(
+            "weights of pipeline stage " + stage,
+            ExactCounts.inputs("shardedWeightBytes", shardedWeights, "gatheredWeightBytes", gathered),
+            () -> ExactCounts.plus(shardedWeights, gathered));
     long gradients =
         bytes(precision.gradientBytes(), dense, experts, zero.shardsGradients(), denseShards, expertShards);
     long master = 0;
@@ -173,6 +185,79 @@ public final class TrainingMemory {
         totalBytes,
         capacityBytes,
         stage);
+  }
+
+  /**
+   * Bytes of the whole (gathered) weights ZeRO-3 / FSDP holds besides its shards: the unit being computed and the
+   * one prefetched behind it. PyTorch FSDP (Zhao et al. 2023, arXiv:2304.11277, section 3.3; the FSDP docs'
+   * {@code limit_all_gathers}, and FSDP2's {@code fully_shard} prefetch of one module ahead) holds at most two
+   * units' unsharded parameters at once; a unit is one transformer layer, the token embedding (first stage) or the
+   * final norm and output head (last stage), each as this rank holds it after tensor and expert parallelism. The
+   * working set is counted as twice the stage's largest unit (a bound on any two of them), in the compute dtype
+   * (bf16, or FP8 for FP8 recipes: Megatron-Core {@code --fp8-param-gather}, torchao's float8 all-gather), never
+   * wider than the stored weight. Only sharded state is gathered: {@code denseSharded} and {@code expertsSharded}
+   * say whether the dense and the routed-expert weights are split over more than one rank.
+   */
+  static long gatheredWeightBytes(
+      Architecture architecture,
+      ParallelismPlan plan,
+      TrainingPrecision precision,
+      int stage,
+      boolean denseSharded,
+      boolean expertsSharded) {
+    long hidden = architecture.hiddenSize();
+    double t = plan.tensorParallel();
+    double expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
+    double attention = architecture.attention().parameters(hidden) / t;
+    double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
+    double denseBlock =
+        architecture.feedForwardLayers() == 0
+            ? 0.0
+            : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+    double mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
+    MixtureOfExperts moe =
+        architecture.feedForward() instanceof MixtureOfExperts
+            ? (MixtureOfExperts) architecture.feedForward()
+            : null;
+    var parameters = architecture.parameters();
+    PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
+    double dense = denseSharded ? 1 : 0;
+    double expert = expertsSharded ? 1 : 0;
+    double largest = 0;
+    if (stage == 0) {
+      largest =
+          dense
+              * (parameters.get(dev.persistence.core.architecture.ParameterComponent.TOKEN_EMBEDDING) / t
+                  + parameters.get(dev.persistence.core.architecture.ParameterComponent.POSITION_EMBEDDING));
+    }
+    for (int layer = 0; layer < architecture.numLayers(); layer++) {
+      if (layout.stageOf(layer) != stage) {
+        continue;
+      }
+      double unit = (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
+      if (moe != null && moe.isSparseLayer(layer)) {
+        unit =
+            dense * (unit + moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden))
+                + expert * (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit;
+      } else {
+        unit = dense * (unit + denseBlock);
+      }
+      largest = Math.max(largest, unit);
+    }
+    if (stage == plan.pipelineParallel() - 1) {
+      double head =
+          parameters.get(dev.persistence.core.architecture.ParameterComponent.OUTPUT_HEAD) / t
+              + (architecture.finalNorm() ? architecture.normKind().parameters(hidden) : 0);
+      if (architecture.tiedEmbeddings() && stage > 0) {
+        head += parameters.get(dev.persistence.core.architecture.ParameterComponent.TOKEN_EMBEDDING) / t;
+      }
+      largest = Math.max(largest, dense * head);
+    }
+    double bytesPerParameter =
+        precision.computeFormat() == dev.persistence.core.precision.NumericFormat.FP8
+            ? 1
+            : Math.min(2, precision.weightBytes());
+    return (long) Math.ceil(2 * bytesPerParameter * largest);
   }
 
   private static long bytes(

@@ -71,7 +71,15 @@ public enum CalibrationParameter {
    * are separate problems of the grouped GEMM, with their own tile scheduling and tail, which fine-grained MoE
    * models with many small local experts make visible.
    */
-  EXPERT_OVERHEAD_SECONDS("expertOverheadSeconds", 0.0, 0.01);
+  EXPERT_OVERHEAD_SECONDS("expertOverheadSeconds", 0.0, 0.01),
+  /**
+   * How the compute rate falls under a board power limit below the TDP ({@code Accelerator#powerLimitWatts}):
+   * GEMM and fused-attention peaks scale by {@code (limit / TDP)^k}. CMOS dynamic power goes as {@code C V^2 f}
+   * with the voltage following the clock in the DVFS range, so {@code P ~ f^3} and {@code k = 1/3} (Hennessy and
+   * Patterson, Computer Architecture, 6th ed., section 1.5); static power and the HBM's share of the board
+   * budget, which the limit does not scale, push {@code k} higher. Memory-bound kernels are not scaled.
+   */
+  POWER_LIMIT_CLOCK_EXPONENT("powerLimitClockExponent", 0.0, 2.0);
 
   private final String key;
   private final double lowerBound;

@@ -31,11 +31,14 @@ public record PostTrainingCalibration(
    * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs), with the launch command's four PPO epochs
    * a step (open-instruct docs/tulu3.md, {@code --num_epochs 4}; {@code reference/post-training-settings.json}
    * pts-tulu3-rlvr-launch-commands). Refitted when the step-time model changed (0.40, then 0.265 with one PPO
-   * epoch assumed, which made the factor absorb the missing three). Every other figure in
+   * epoch assumed, which made the factor absorb the missing three, then 0.796; 0.1735 since the step-time model's
+   * cross-node ring collectives use every adapter of the group's ranks in a node, which makes the 405B trainer's
+   * ZeRO-3 gathers over 30 nodes eight times cheaper than before: the factor now carries what DeepSpeed ZeRO-3
+   * loses beyond the model). Every other figure in
    * {@code reference/post-training.json} is a prediction from these values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.796, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.1735, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.

@@ -10,7 +10,9 @@ import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.precision.TrainingPrecision;
+import java.util.Set;
 
 /**
  * The training memory of {@code TrainingMemory.estimate} in primitive arithmetic for the plan search, with the
@@ -34,6 +36,8 @@ final class FastMemory {
   private final double masterBytes;
   private final double optimizerBytes;
   private final double linearInputBytes;
+  /** Bytes per parameter of ZeRO-3's gathered weights (TrainingMemory.gatheredWeightBytes). */
+  private final double gatherBytes;
   private final double fixedAllowance;
   private final double fragmentation;
   private final double capacity;
@@ -71,6 +75,10 @@ final class FastMemory {
     masterBytes = precision.masterWeightBytes();
     optimizerBytes = precision.optimizerStateBytes();
     linearInputBytes = precision.linearInputActivationBytes();
+    gatherBytes =
+        precision.computeFormat() == dev.persistence.core.precision.NumericFormat.FP8
+            ? 1
+            : Math.min(2, precision.weightBytes());
     fixedAllowance = allowance.fixedBytes();
     fragmentation = allowance.fragmentationFraction();
     capacity = capacityBytes;
@@ -170,8 +178,23 @@ final class FastMemory {
       ActivationRecomputation recompute,
       boolean fusedAttention,
       double[] out) {
+    kindActivationBytes(t, c, microBatch, sequenceLength, sequenceParallel, recompute, Set.of(),
+        fusedAttention, out);
+  }
+
+  /** {@link #kindActivationBytes} with a plan's {@code recomputedModules}. */
+  void kindActivationBytes(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
+      boolean fusedAttention,
+      double[] out) {
     ParallelismPlan plan =
-        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, modules, fusedAttention);
     for (int kind = 0; kind < KINDS; kind++) {
       out[kind] =
           kindLayer[kind] < 0 ? 0 : ActivationMemory.layerBytes(architecture, kindLayer[kind], plan, linearInputBytes);
@@ -185,8 +208,10 @@ final class FastMemory {
       int sequenceLength,
       boolean sequenceParallel,
       ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
       boolean fusedAttention) {
     return ParallelismPlan.builder()
+        .recomputedModules(modules)
         .tensorParallel(t)
         .contextParallel(c)
         .microBatchSize(microBatch)
@@ -210,8 +235,22 @@ final class FastMemory {
       boolean sequenceParallel,
       ActivationRecomputation recompute,
       boolean fusedAttention) {
+    return meanLayerActivationBytes(t, c, microBatch, sequenceLength, sequenceParallel, recompute,
+        Set.of(), fusedAttention);
+  }
+
+  /** {@link #meanLayerActivationBytes} with a plan's {@code recomputedModules}. */
+  double meanLayerActivationBytes(
+      int t,
+      int c,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      ActivationRecomputation recompute,
+      Set<RecomputedModule> modules,
+      boolean fusedAttention) {
     ParallelismPlan plan =
-        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, fusedAttention);
+        plan(t, c, microBatch, sequenceLength, sequenceParallel, recompute, modules, fusedAttention);
     if (architecture.sparseLayers() == 0 && !hybrid) {
       return ActivationMemory.layerBytes(architecture, 0, plan, linearInputBytes);
     }
@@ -229,6 +268,19 @@ final class FastMemory {
   boolean fits(
       int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
       double layerActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+    return fits(t, p, v, d, c, e, microBatch, microBatches, sequenceLength, layerActivationBytes, zeroStage,
+        optimizerOffload, activationOffload, false);
+  }
+
+  /**
+   * {@link #fits}, under DualPipe when {@code dualPipe} ({@code v = 1}, even {@code p}): the first and the last
+   * rank each hold the first and the last stage's parameters (DeepSeek-V3 Table 2: "Parameter 2x") and
+   * {@code p + 1} micro-batches of their own stage's activations. Allocates nothing.
+   */
+  boolean fits(
+      int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
+      double layerActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload,
+      boolean dualPipe) {
     int firstLayers = layersOn(0, p, v);
     int lastLayers = p == 1 ? firstLayers : layersOn(p - 1, p, v);
     double sb = (double) sequenceLength / c * microBatch;
@@ -243,13 +295,37 @@ final class FastMemory {
     if (p == 1) {
       dense0 += head / t + finalNorm;
     }
-    int inFlight0 = Math.min(p, microBatches);
+    int inFlight0 = Math.min(dualPipe ? p + 1 : p, microBatches);
+    double denseMirror = 0;
+    double expertsMirror = 0;
+    if (dualPipe) {
+      // Rank 0 also holds the last stage (the other direction's), and the last rank the first.
+      denseMirror = lastLayers * (splitLayerParameters / t + wholeLayerParameters) + head / t + finalNorm
+          + (tied ? tokenEmbedding / t : 0);
+      expertsMirror = lastLayers * expertLayerParameters / expertSplit;
+    }
     double activations0 =
         activationOffload
             ? layerActivationBytes
             : firstLayers * layerActivationBytes * inFlight0 * interleave + sb * hidden * inFlight0 / t
                 + (p == 1 ? 4 * sb * hidden / t * (1 + vocab / hidden) : 0);
-    double total = total(dense0, experts0, activations0, zeroStage, optimizerOffload, denseShards, expertShards);
+    // ZeRO-3's working set of gathered weights: twice the stage's largest unit (TrainingMemory).
+    double denseGathered = denseShards > 1 ? 1 : 0;
+    double expertGathered = expertShards > 1 ? 1 : 0;
+    double layerUnit =
+        denseGathered * (splitLayerParameters / t + wholeLayerParameters)
+            + expertGathered * expertLayerParameters / expertSplit;
+    double headUnit = head / t + finalNorm;
+    double largest0 =
+        Math.max(
+            firstLayers > 0 ? layerUnit : 0,
+            denseGathered * (tokenEmbedding / t + positions));
+    if (p == 1) {
+      largest0 = Math.max(largest0, denseGathered * headUnit);
+    }
+    double total =
+        total(dense0 + denseMirror, experts0 + expertsMirror, activations0, zeroStage, optimizerOffload, denseShards,
+            expertShards, largest0);
     if (total > capacity) {
       return false;
     }
@@ -259,13 +335,22 @@ final class FastMemory {
     double denseLast = lastLayers * (splitLayerParameters / t + wholeLayerParameters) + head / t + finalNorm
         + (tied ? tokenEmbedding / t : 0);
     double expertsLast = lastLayers * expertLayerParameters / expertSplit;
-    int inFlightLast = Math.min(1, microBatches);
+    int inFlightLast = Math.min(dualPipe ? p + 1 : 1, microBatches);
+    if (dualPipe) {
+      denseLast += dense0;
+      expertsLast += experts0;
+    }
     double activationsLast =
         activationOffload
             ? layerActivationBytes
             : lastLayers * layerActivationBytes * inFlightLast * interleave
                 + 4 * sb * hidden / t * (1 + vocab / hidden);
-    return total(denseLast, expertsLast, activationsLast, zeroStage, optimizerOffload, denseShards, expertShards)
+    double largestLast =
+        Math.max(
+            lastLayers > 0 ? layerUnit : 0,
+            denseGathered * (headUnit + (tied ? tokenEmbedding / t : 0)));
+    return total(denseLast, expertsLast, activationsLast, zeroStage, optimizerOffload, denseShards, expertShards,
+            largestLast)
         <= capacity;
   }
 
@@ -300,11 +385,19 @@ final class FastMemory {
       double dense = 0;
       double experts = 0;
       double layerActivations = 0;
+      double largestUnit = 0;
       for (int kind = 0; kind < KINDS; kind++) {
         int n = counts[stage * KINDS + kind];
         dense += n * (kindSplitParameters[kind] / t + kindWholeParameters[kind]);
         experts += n * kindExpertParameters[kind] / expertSplit;
         layerActivations += n * kindActivationBytes[kind];
+        if (n > 0) {
+          largestUnit =
+              Math.max(
+                  largestUnit,
+                  (denseShards > 1 ? kindSplitParameters[kind] / t + kindWholeParameters[kind] : 0)
+                      + (expertShards > 1 ? kindExpertParameters[kind] / expertSplit : 0));
+        }
       }
       double activations;
       int inFlight = Math.min(p - stage, microBatches);
@@ -315,28 +408,36 @@ final class FastMemory {
       }
       if (stage == 0) {
         dense += tokenEmbedding / t + positions;
+        largestUnit = Math.max(largestUnit, denseShards > 1 ? tokenEmbedding / t + positions : 0);
         if (!activationOffload) {
           activations += sb * hidden * Math.min(p, microBatches) / t;
         }
       }
       if (stage == p - 1) {
         dense += head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0);
+        largestUnit =
+            Math.max(
+                largestUnit, denseShards > 1 ? head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0) : 0);
         if (!activationOffload) {
           activations += 4 * sb * hidden / t * (1 + vocab / hidden);
         }
       }
       peak =
-          Math.max(peak, total(dense, experts, activations, zeroStage, optimizerOffload, denseShards, expertShards));
+          Math.max(
+              peak,
+              total(dense, experts, activations, zeroStage, optimizerOffload, denseShards, expertShards,
+                  largestUnit));
     }
     return peak;
   }
 
   private double total(
       double dense, double experts, double activations, int zeroStage, boolean optimizerOffload,
-      double denseShards, double expertShards) {
+      double denseShards, double expertShards, double largestGatheredUnit) {
     double sharded = dense / denseShards + experts / expertShards;
     double whole = dense + experts;
-    double weights = weightBytes * (zeroStage >= 3 ? sharded : whole);
+    double weights =
+        zeroStage >= 3 ? weightBytes * sharded + 2 * gatherBytes * largestGatheredUnit : weightBytes * whole;
     double gradients = gradientBytes * (zeroStage >= 2 ? sharded : whole);
     double optimizer = optimizerOffload ? 0 : (masterBytes + optimizerBytes) * (zeroStage >= 1 ? sharded : whole);
     double accounted = weights + gradients + optimizer + activations;

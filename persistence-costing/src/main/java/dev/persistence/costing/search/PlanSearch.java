@@ -3,16 +3,21 @@ package dev.persistence.costing.search;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.steptime.PlanEvaluator;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the fastest (or cheapest) parallelism plans for a model, a cluster, a global batch and a sequence
@@ -35,6 +40,23 @@ import java.util.List;
 public final class PlanSearch {
 
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
+
+  /**
+   * Recomputation settings the search tries: the named ones (none, selective, full) and, after them, the
+   * recomputation of the memory-bound modules alone ({@link PlanEvaluator#MEMORY_BOUND_MODULES}), which frees
+   * the large activation inputs for a few percent of memory-bound time.
+   */
+  private static final int MEMORY_BOUND_MODULES = RECOMPUTATIONS.length;
+
+  private static final int RECOMPUTATION_OPTIONS = RECOMPUTATIONS.length + 1;
+
+  private static ActivationRecomputation recomputation(int option) {
+    return option == MEMORY_BOUND_MODULES ? ActivationRecomputation.SELECTIVE : RECOMPUTATIONS[option];
+  }
+
+  private static Set<RecomputedModule> recomputedModules(int option) {
+    return option == MEMORY_BOUND_MODULES ? PlanEvaluator.MEMORY_BOUND_MODULES : Set.of();
+  }
 
   private PlanSearch() {}
 
@@ -108,9 +130,9 @@ public final class PlanSearch {
             architecture, request.precision(), request.allowance(), request.cluster().accelerator().memoryBytes());
     PlanEvaluator evaluator = PlanEvaluator.of(model);
     ZeroStage[] zeroStages = ZeroStage.values();
-    double[] activationBytes = new double[RECOMPUTATIONS.length];
+    double[] activationBytes = new double[RECOMPUTATION_OPTIONS];
     boolean hybrid = memory.hybrid();
-    double[][] kindActivationBytes = new double[RECOMPUTATIONS.length][FastMemory.KINDS];
+    double[][] kindActivationBytes = new double[RECOMPUTATION_OPTIONS][FastMemory.KINDS];
 
     int[] tensorDegrees = divisors(heads);
     int[] expertDegrees = divisors(experts);
@@ -134,14 +156,15 @@ public final class PlanSearch {
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
               PlanEvaluator.LayerCosts layer = evaluator.layerCosts(t, c, e, b, s, sp);
-              for (int r = 0; r < RECOMPUTATIONS.length; r++) {
+              for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
-                        t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED);
+                        t, c, b, s, sp, recomputation(r), recomputedModules(r),
+                        request.attentionKernel() == AttentionKernel.FUSED);
                 if (hybrid) {
                   memory.kindActivationBytes(
-                      t, c, b, s, sp, RECOMPUTATIONS[r], request.attentionKernel() == AttentionKernel.FUSED,
-                      kindActivationBytes[r]);
+                      t, c, b, s, sp, recomputation(r), recomputedModules(r),
+                      request.attentionKernel() == AttentionKernel.FUSED, kindActivationBytes[r]);
                 }
               }
               for (int p = 1; p <= layers && p <= rest; p++) {
@@ -164,36 +187,50 @@ public final class PlanSearch {
                     }
                     continue;
                   }
-                  for (int r = 0; r < RECOMPUTATIONS.length; r++) {
-                    for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
-                      for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
-                        for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
-                          evaluated++;
-                          boolean offloadOptimizer = optimizerOffload == 1;
-                          boolean offloadActivations = activationOffload == 1;
-                          boolean fits =
-                              hybrid
-                                  ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
-                                      zero, offloadOptimizer, offloadActivations)
-                                  : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
-                                      offloadOptimizer, offloadActivations);
-                          if (!fits) {
-                            continue;
-                          }
-                          fitting++;
-                          double offloaded =
-                              offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
-                          double step =
-                              evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
-                                  zeroStages[zero], offloadOptimizer, offloaded);
-                          double score = cost ? step * n : step;
-                          if (score < candidates.worst()) {
-                            candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
-                                offloadActivations);
+                  // DualPipe where the pipeline allows it: an even degree without virtual stages, and at least
+                  // p micro-batches entering from each end (DeepSeek-V3 section 3.2.1 feeds micro-batches from
+                  // both ends; its bubble formula, Table 2, holds only once both directions fill the pipeline).
+                  // Not for hybrid stacks, whose per-kind memory check does not mirror the stages.
+                  int schedules = v == 1 && p > 1 && p % 2 == 0 && microBatches >= 2 * p && !hybrid ? 2 : 1;
+                  for (int schedule = 0; schedule < schedules; schedule++) {
+                    boolean dualPipe = schedule == 1;
+                    for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
+                      for (int zero = 0; zero <= (dataRanks > 1 ? 3 : 0); zero++) {
+                        for (int optimizerOffload = 0; optimizerOffload < offloadOptions; optimizerOffload++) {
+                          for (int activationOffload = 0; activationOffload < offloadOptions; activationOffload++) {
+                            evaluated++;
+                            boolean offloadOptimizer = optimizerOffload == 1;
+                            boolean offloadActivations = activationOffload == 1;
+                            boolean fits =
+                                hybrid
+                                    ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
+                                        zero, offloadOptimizer, offloadActivations)
+                                    : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
+                                        offloadOptimizer, offloadActivations, dualPipe);
+                            if (!fits) {
+                              continue;
+                            }
+                            fitting++;
+                            double offloaded =
+                                offloadActivations ? activationBytes[r] * ((layers + p - 1) / p) : 0;
+                            double step =
+                                dualPipe
+                                    ? evaluator.stepSecondsDualPipe(layer, p, d, globalBatch, recomputation(r),
+                                        r == MEMORY_BOUND_MODULES, zeroStages[zero], offloadOptimizer, offloaded)
+                                    : r == MEMORY_BOUND_MODULES
+                                        ? evaluator.stepSecondsRecomputingMemoryBoundModules(layer, p, v, d,
+                                            globalBatch, zeroStages[zero], offloadOptimizer, offloaded)
+                                        : evaluator.stepSeconds(layer, p, v, d, globalBatch, RECOMPUTATIONS[r],
+                                            zeroStages[zero], offloadOptimizer, offloaded);
+                            double score = cost ? step * n : step;
+                            if (score < candidates.worst()) {
+                              candidates.offer(score, t, p, v, d, c, e, b, r, zero, sp, offloadOptimizer,
+                                  offloadActivations, dualPipe);
+                            }
                           }
                         }
                       }
-                    }
+                  }
                   }
                 }
               }
@@ -221,14 +258,34 @@ public final class PlanSearch {
               .microBatchSize(candidates.microBatch[i])
               .globalBatchSize(request.globalBatchSize())
               .sequenceLength(request.sequenceLength())
-              .recomputation(RECOMPUTATIONS[candidates.recomputation[i]])
+              .recomputation(recomputation(candidates.recomputation[i]))
+              .recomputedModules(recomputedModules(candidates.recomputation[i]))
               .zeroStage(ZeroStage.of(candidates.zero[i]))
               .sequenceParallel(candidates.sequenceParallel[i])
               .optimizerOffload(candidates.optimizerOffload[i])
               .activationOffload(candidates.activationOffload[i])
               .fusedAttention(request.attentionKernel() == AttentionKernel.FUSED)
+              .pipelineSchedule(
+                  candidates.dualPipe[i] ? PipelineSchedule.DUAL_PIPE : PipelineSchedule.ONE_F_ONE_B)
               .build();
       StepTimeEstimate estimate = model.estimate(plan, request.allowance());
+      // The split that counts the embedding and the output layer as a layer each (Llama 3's: one layer fewer on
+      // the first and the last stage, Dubey et al. 2024 section 3.3.2), tried beside the balanced one for the best
+      // plans: it relieves the first stage's activations and the last stage's head.
+      List<Integer> uneven =
+          candidates.dualPipe[i]
+              ? null
+              : embeddingAndHeadSplit(request.architecture().numLayers(), plan.pipelineParallel(),
+                  plan.virtualPipelineStages());
+      if (uneven != null) {
+        StepTimeEstimate split =
+            model.estimate(
+                ImmutableParallelismPlan.copyOf(plan).withLayersPerChunk(uneven),
+                request.allowance());
+        if (split.fits() && (!estimate.fits() || split.stepSeconds() < estimate.stepSeconds())) {
+          estimate = split;
+        }
+      }
       if (estimate.fits()) {
         plans.add(estimate);
       }
@@ -239,6 +296,46 @@ public final class PlanSearch {
             : Comparator.comparingDouble(StepTimeEstimate::stepSeconds);
     plans.sort(order);
     return List.copyOf(plans);
+  }
+
+  /**
+   * Layers per chunk when the embedding and the output layer each count as one layer: {@code L + 2} units spread
+   * evenly over the {@code p x v} chunks (the extra units on the middle chunks), less one on the first and one on
+   * the last chunk; null without a pipeline, when it equals the balanced split, or when a middle chunk would be
+   * empty.
+   */
+  static List<Integer> embeddingAndHeadSplit(int layers, int p, int v) {
+    int chunks = p * v;
+    if (p == 1 || chunks > layers + 2) {
+      return null;
+    }
+    int units = layers + 2;
+    int[] perChunk = new int[chunks];
+    Arrays.fill(perChunk, units / chunks);
+    int remaining = units % chunks;
+    for (int c = 1; c < chunks - 1 && remaining > 0; c++, remaining--) {
+      perChunk[c]++;
+    }
+    if (remaining > 0) {
+      perChunk[0]++;
+      remaining--;
+    }
+    if (remaining > 0) {
+      perChunk[chunks - 1]++;
+    }
+    perChunk[0]--;
+    perChunk[chunks - 1]--;
+    PipelineLayout balanced = PipelineLayout.balanced(layers, p, v);
+    boolean same = true;
+    List<Integer> split = new ArrayList<>(chunks);
+    for (int c = 0; c < chunks; c++) {
+      if (perChunk[c] < 0 || (perChunk[c] == 0 && c > 0 && c < chunks - 1)) {
+        return null;
+      }
+      same &= perChunk[c] == balanced.layersInChunk(c);
+      split.add(perChunk[c]);
+    }
+    return same ? null : split;
   }
 
   /** Divisors of {@code n}, ascending. */
@@ -276,6 +373,7 @@ public final class PlanSearch {
     final boolean[] sequenceParallel;
     final boolean[] optimizerOffload;
     final boolean[] activationOffload;
+    final boolean[] dualPipe;
 
     Candidates(int capacity) {
       this.capacity = capacity;
@@ -292,6 +390,7 @@ public final class PlanSearch {
       sequenceParallel = new boolean[capacity];
       optimizerOffload = new boolean[capacity];
       activationOffload = new boolean[capacity];
+      dualPipe = new boolean[capacity];
     }
 
     double worst() {
@@ -299,7 +398,7 @@ public final class PlanSearch {
     }
 
     void offer(double value, int t, int p, int v, int d, int c, int e, int b, int r, int z, boolean sp,
-        boolean optimizer, boolean activations) {
+        boolean optimizer, boolean activations, boolean dual) {
       int i = size < capacity ? size++ : capacity - 1;
       while (i > 0 && score[i - 1] > value) {
         copy(i - 1, i);
@@ -318,6 +417,7 @@ public final class PlanSearch {
       sequenceParallel[i] = sp;
       optimizerOffload[i] = optimizer;
       activationOffload[i] = activations;
+      dualPipe[i] = dual;
     }
 
     private void copy(int from, int to) {
@@ -334,6 +434,7 @@ public final class PlanSearch {
       sequenceParallel[to] = sequenceParallel[from];
       optimizerOffload[to] = optimizerOffload[from];
       activationOffload[to] = activationOffload[from];
+      dualPipe[to] = dualPipe[from];
     }
   }
 

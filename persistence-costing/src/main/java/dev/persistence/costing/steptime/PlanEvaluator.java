@@ -3,19 +3,34 @@ package dev.persistence.costing.steptime;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
+import java.util.Set;
 
 /**
  * The step-time model's allocation-free path, behind a small typed face, for plan searches that time millions of
  * plans: {@link #layerCosts} once per layer shape (tensor, context and expert degrees, micro-batch, sequence,
  * sequence parallelism), then {@link #stepSeconds} per pipeline, data-parallel, recomputation and ZeRO choice,
  * which allocates nothing. It gives the same step time as {@link StepTimeModel#estimate} for the plans both can
- * describe (named recomputation settings, 1F1B or interleaved schedules, the default pipeline split); plans with
- * recomputation by module, DualPipe or an explicit split go through {@code estimate}.
+ * describe (named recomputation settings, recomputation of the {@link #MEMORY_BOUND_MODULES} alone, 1F1B,
+ * interleaved or DualPipe schedules, the default pipeline split); plans with other module sets or an explicit split
+ * go through {@code estimate}.
  *
  * <p>Instances are immutable and thread-safe; {@link LayerCosts} are immutable once made.
  */
 public final class PlanEvaluator {
+
+  /**
+   * The cheap module-level recomputation a search also tries: the norms and the MLP activation, memory-bound
+   * kernels whose outputs are large (Megatron-Core {@code --recompute-granularity selective --recompute-modules
+   * layernorm mlp}; TorchTitan's op-level selective AC keeps the matmul outputs and recomputes the elementwise
+   * ops between them), as a plan's {@code SELECTIVE} recomputation with these {@code recomputedModules}.
+   */
+  public static final Set<RecomputedModule> MEMORY_BOUND_MODULES =
+      Set.of(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION);
+
+  /** Index of the memory-bound-modules setting in the per-setting arrays, after the named settings. */
+  private static final int MEMORY_BOUND = ActivationRecomputation.values().length;
 
   private final StepTimeModel model;
 
@@ -87,7 +102,61 @@ public final class PlanEvaluator {
       ZeroStage zeroStage,
       boolean optimizerOffload,
       double offloadedActivationBytes) {
-    int r = recomputation.ordinal();
+    return stepSeconds(layer, pipelineParallel, virtualStages, dataParallel, globalBatchSize,
+        recomputation.ordinal(), false, zeroStage, optimizerOffload, offloadedActivationBytes);
+  }
+
+  /**
+   * {@link #stepSeconds(LayerCosts, int, int, int, int, ActivationRecomputation, ZeroStage, boolean, double)} for
+   * the recomputation of the {@link #MEMORY_BOUND_MODULES} alone (a plan's {@code SELECTIVE} with those modules).
+   * Allocates nothing.
+   */
+  public double stepSecondsRecomputingMemoryBoundModules(
+      LayerCosts layer,
+      int pipelineParallel,
+      int virtualStages,
+      int dataParallel,
+      int globalBatchSize,
+      ZeroStage zeroStage,
+      boolean optimizerOffload,
+      double offloadedActivationBytes) {
+    return stepSeconds(layer, pipelineParallel, virtualStages, dataParallel, globalBatchSize, MEMORY_BOUND,
+        false, zeroStage, optimizerOffload, offloadedActivationBytes);
+  }
+
+  /**
+   * Seconds of one optimizer step under the DualPipe schedule (a plan's {@code PipelineSchedule.DUAL_PIPE}: an
+   * even pipeline degree, no virtual stages; the caller has checked both): its bubble, and the expert all-to-alls
+   * and pipeline transfers hidden behind the overlapped forward and backward chunks. {@code memoryBoundModules}
+   * selects the recomputation of the {@link #MEMORY_BOUND_MODULES} alone in place of {@code recomputation}.
+   * Allocates nothing.
+   */
+  public double stepSecondsDualPipe(
+      LayerCosts layer,
+      int pipelineParallel,
+      int dataParallel,
+      int globalBatchSize,
+      ActivationRecomputation recomputation,
+      boolean memoryBoundModules,
+      ZeroStage zeroStage,
+      boolean optimizerOffload,
+      double offloadedActivationBytes) {
+    return stepSeconds(layer, pipelineParallel, 1, dataParallel, globalBatchSize,
+        memoryBoundModules ? MEMORY_BOUND : recomputation.ordinal(), true, zeroStage, optimizerOffload,
+        offloadedActivationBytes);
+  }
+
+  private double stepSeconds(
+      LayerCosts layer,
+      int pipelineParallel,
+      int virtualStages,
+      int dataParallel,
+      int globalBatchSize,
+      int r,
+      boolean dualPipe,
+      ZeroStage zeroStage,
+      boolean optimizerOffload,
+      double offloadedActivationBytes) {
     return model.stepSeconds(
         layer.values,
         layer.tensorParallel,
@@ -102,7 +171,7 @@ public final class PlanEvaluator {
         layer.recomputeCommunication[r],
         layer.mixerRecompute[r],
         layer.mixerRecomputeCommunication[r],
-        false,
+        dualPipe,
         zeroStage.stage(),
         optimizerOffload,
         offloadedActivationBytes,
@@ -129,10 +198,14 @@ public final class PlanEvaluator {
       this.microBatchSize = microBatchSize;
       this.values = values;
       ActivationRecomputation[] kinds = ActivationRecomputation.values();
-      recompute = new double[kinds.length];
-      recomputeCommunication = new double[kinds.length];
-      mixerRecompute = new double[kinds.length];
-      mixerRecomputeCommunication = new double[kinds.length];
+      recompute = new double[kinds.length + 1];
+      recomputeCommunication = new double[kinds.length + 1];
+      mixerRecompute = new double[kinds.length + 1];
+      mixerRecomputeCommunication = new double[kinds.length + 1];
+      // The memory-bound modules: their kernels again, no communication, in attention and mixer layers alike.
+      double memoryBound = values[StepTimeModel.NORM_SECONDS] + values[StepTimeModel.ACTIVATION_FUNCTION_SECONDS];
+      recompute[MEMORY_BOUND] = memoryBound;
+      mixerRecompute[MEMORY_BOUND] = memoryBound;
       for (ActivationRecomputation kind : kinds) {
         recompute[kind.ordinal()] = StepTimeModel.recomputeSeconds(values, kind);
         recomputeCommunication[kind.ordinal()] = StepTimeModel.recomputeCommunicationSeconds(values, kind);

@@ -61,7 +61,9 @@ import java.util.Optional;
  *       optimization) per virtual stage and direction.
  *   <li>Data parallelism: an all-reduce of the gradients (reduce-scatter plus parameter all-gather under ZeRO),
  *       hidden behind up to {@code dataParallelOverlap} of the last micro-batch's backward pass; ZeRO-3 gathers
- *       the stage's weights before each micro-batch's forward and backward passes.
+ *       the stage's weights before each micro-batch's forward and backward passes, each hidden behind its own
+ *       pass; ZeRO-2 and 3, which keep only a gradient shard, reduce-scatter the gradients after every
+ *       micro-batch's backward pass.
  *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass;
  *       context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
  *       attention core when it is shorter.
@@ -71,6 +73,8 @@ import java.util.Optional;
  *       the scale-out network otherwise.
  *   <li>Recomputation: full recomputation repeats each layer's forward pass (its communication too); selective
  *       recomputation repeats the attention core.
+ *   <li>A board power limit below the TDP ({@code Accelerator#powerLimitWatts}) scales the GEMM and
+ *       fused-attention peaks by {@code (limit / TDP)^powerLimitClockExponent}.
  *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
  *       bandwidth (on the host, over the host link, with optimizer offload).
  * </ul>
@@ -210,7 +214,13 @@ public final class StepTimeModel {
 
     peak = cluster.accelerator().densePeakFlopsPerSecond(precision.computeFormat());
     boolean fp8 = precision.computeFormat() == NumericFormat.FP8;
-    gemmPeak = fp8 ? peak * calibration.value(CalibrationParameter.FP8_GEMM_EFFICIENCY) : peak;
+    // A board power limit below the TDP lowers the clock the tensor cores hold through compute-bound kernels:
+    // their peaks scale by (limit / TDP)^powerLimitClockExponent; memory-bound kernels are not scaled.
+    double powerClock =
+        Math.pow(
+            cluster.accelerator().powerLimitFraction(),
+            calibration.value(CalibrationParameter.POWER_LIMIT_CLOCK_EXPONENT));
+    gemmPeak = powerClock * (fp8 ? peak * calibration.value(CalibrationParameter.FP8_GEMM_EFFICIENCY) : peak);
     gemmPeakEfficiency = calibration.value(CalibrationParameter.GEMM_PEAK_EFFICIENCY);
     gemmHalfIntensity = calibration.value(CalibrationParameter.GEMM_HALF_EFFICIENCY_INTENSITY);
     // FP8 recipes (Transformer Engine, torchao float8) run the attention core in bf16: FP8 attention is off by
@@ -220,7 +230,7 @@ public final class StepTimeModel {
             ? cluster.accelerator().densePeakFlopsPerSecond(NumericFormat.BF16)
             : peak;
     fusedAttentionFlopsPerSecond =
-        attentionPeak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
+        powerClock * attentionPeak * calibration.value(CalibrationParameter.FUSED_ATTENTION_EFFICIENCY);
     expertOverlap = calibration.value(CalibrationParameter.EXPERT_PARALLEL_OVERLAP);
     layerOverhead = calibration.value(CalibrationParameter.LAYER_OVERHEAD_SECONDS);
     expertOverhead = calibration.value(CalibrationParameter.EXPERT_OVERHEAD_SECONDS);
@@ -446,6 +456,26 @@ public final class StepTimeModel {
 
   private double bandwidth(int span) {
     return withinScaleUpDomain(span) ? scaleUpBandwidth : scaleOutBandwidth;
+  }
+
+  /**
+   * Bus bandwidth of a ring collective (all-reduce, reduce-scatter, all-gather) over a group whose consecutive
+   * members are {@code stride} ranks apart and which spans {@code span} ranks. Within one scale-up domain it is
+   * the scale-up fabric's. Across domains, NCCL's rings pass through every member of the group inside a domain
+   * over the scale-up fabric and cross each domain boundary once per channel, with one channel per network
+   * adapter (rail-optimized rings; Jeaugey, "Massively Scale Your Deep Learning Training with NCCL 2.4", NVIDIA
+   * technical blog 2019): the group's {@code k} members in one domain share that domain's traffic over their
+   * {@code k} adapters, so the bus bandwidth is {@code k x} the per-accelerator scale-out bandwidth, bounded by
+   * the scale-up fabric. Eight H100s with eight 400 Gb/s adapters per node reach 400-450 GB/s of multi-node
+   * all-reduce bus bandwidth in nccl-tests, against 50 GB/s per adapter. A group with one member per domain (the
+   * data-parallel group of a TP 8 plan on 8-GPU nodes) gets one adapter's bandwidth.
+   */
+  private double ringBandwidth(int span, int stride) {
+    if (withinScaleUpDomain(span)) {
+      return scaleUpBandwidth;
+    }
+    int members = stride <= scaleUpDomain && scaleUpDomain % stride == 0 ? scaleUpDomain / stride : 1;
+    return Math.min(scaleUpBandwidth, Math.max(1, members) * scaleOutBandwidth);
   }
 
   private double latency(int span) {
@@ -879,7 +909,15 @@ public final class StepTimeModel {
             ? Math.max(0, 2 * activationBytesOffloaded / hostBandwidth - (slowCompute + slowRecompute))
             : 0;
 
-    // ZeRO-3 gathers the stage's weights before the forward and the backward pass of each micro-batch.
+    // ZeRO-3 gathers the stage's weights before the forward and again before the backward pass of each
+    // micro-batch (FSDP reshards after the forward), prefetching the next layer's during the current one's
+    // compute (Zhao et al. 2023, PyTorch FSDP, arXiv:2304.11277 section 3.3: forward and backward prefetch), so a
+    // pass's gathers hide behind that pass's compute only, not behind the whole micro-batch. Sharded gradients
+    // (ZeRO-2 and 3) cannot accumulate over micro-batches: every micro-batch's backward pass reduce-scatters them
+    // to their owners as they are produced (Rajbhandari et al. 2020, ZeRO, section 5.2; DeepSpeed's stage 2 and
+    // FSDP without no_sync, whose unsharded accumulation would cost the full gradient copy that TrainingMemory
+    // does not count), behind that backward pass alongside its gathers. ZeRO-1 (Megatron-Core's distributed
+    // optimizer) keeps the whole gradient buffer and reduce-scatters once per step, below.
     // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
     // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
     double stageParameters =
@@ -887,12 +925,25 @@ public final class StepTimeModel {
     double stageExpertParameters = slowLayers * expertLayerParameters / ((double) e * t);
     int dataSpan = t * c * d;
     int dataRanks = d * c;
+    double dataBandwidth = ringBandwidth(dataSpan, t);
     double gatherPerMicroBatch = 0;
-    if (zeroStage == 3 && dataRanks > 1) {
-      double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
-      double gather = Collectives.allGather(weightBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
-      gatherPerMicroBatch =
-          Math.max(0, 2 * gather - dataParallelOverlap * (slowCompute + slowRecompute));
+    double reducePerMicroBatch = 0;
+    boolean reduceEveryMicroBatch = zeroStage >= 2 && dataRanks > 1;
+    if (reduceEveryMicroBatch) {
+      double reduce =
+          Collectives.reduceScatter(
+              precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan));
+      double forwardWindow = slowAttention * forward + slowMixer * mixerForward;
+      double backwardWindow = slowCompute + slowRecompute - forwardWindow;
+      if (zeroStage == 3) {
+        double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
+        double gather = Collectives.allGather(weightBytes, dataRanks, dataBandwidth, latency(dataSpan));
+        gatherPerMicroBatch =
+            Math.max(0, gather - dataParallelOverlap * forwardWindow)
+                + Math.max(0, gather + reduce - dataParallelOverlap * backwardWindow);
+      } else {
+        reducePerMicroBatch = Math.max(0, reduce - dataParallelOverlap * backwardWindow);
+      }
     }
 
     double perMicroBatch =
@@ -933,31 +984,37 @@ public final class StepTimeModel {
       double reduce;
       double gather = 0;
       if (zeroStage >= 1) {
-        reduce = Collectives.reduceScatter(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+        // ZeRO-2 and 3 reduced with every micro-batch, above.
+        reduce =
+            reduceEveryMicroBatch
+                ? 0
+                : Collectives.reduceScatter(gradientBytes, dataRanks, dataBandwidth, latency(dataSpan));
         if (zeroStage < 3) {
           gather =
               Collectives.allGather(
                   gatherBytesPerParameter * stageParameters,
                   dataRanks,
-                  bandwidth(dataSpan),
+                  dataBandwidth,
                   latency(dataSpan));
         }
       } else {
-        reduce = Collectives.allReduce(gradientBytes, dataRanks, bandwidth(dataSpan), latency(dataSpan));
+        reduce = Collectives.allReduce(gradientBytes, dataRanks, dataBandwidth, latency(dataSpan));
       }
       int expertRanks = dataRanks / e;
       if (stageExpertParameters > 0 && expertRanks > 1) {
         int expertSpan = dataSpan;
+        double expertBandwidth = ringBandwidth(expertSpan, Math.min(dataSpan, t * e));
         reduce +=
             Collectives.allReduce(
                 precision.gradientBytes() * stageExpertParameters,
                 expertRanks,
-                bandwidth(expertSpan),
+                expertBandwidth,
                 latency(expertSpan));
       }
       dataParallel =
           Math.max(0, reduce - dataParallelOverlap * lastBackward)
-              + Math.max(0, gather - dataParallelOverlap * firstForward);
+              + Math.max(0, gather - dataParallelOverlap * firstForward)
+              + microBatches * reducePerMicroBatch;
     }
 
     // Optimizer step over the local parameters.

@@ -31,10 +31,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (one layer fewer on the first and the last), Meta's interleaved 1F1B. Meta's plan must fit in memory; the
  * acceptance target is a step time within 10% of the best plan the search returns (offload excluded).
  *
- * <p>Not reached: the model finds Meta's plan 36% (8,192 GPUs) and 50% (16,384) slower than its best, because
- * at 16 stages with interleaving Meta's plan needs recomputation to fit in 80 GiB, while the search's best (TP 8
- * with ZeRO-3 over all data-parallel ranks, no pipeline) fits without it and hides its weight gathers behind
- * compute under the fitted full overlap. The test asserts the achieved ratio as a regression guard.
+ * <p>Reached: Meta trained "on sequences of 8K tokens without activation checkpointing" (section 3.3.2); the
+ * nearest reading that fits in 80 GiB here recomputes only the norms and the MLP activation, and with eight
+ * virtual stages it comes out 4.6% (8,192 GPUs, 10.04 s) and 7.1% (16,384, 5.31 s) slower than the search's best,
+ * which now tries that module recomputation too (TP 4 x CP 2 x PP 8 with 16 virtual stages, and TP 8 x PP 4 with
+ * 32, both ZeRO-2). The search's former best, TP 8 with ZeRO-3 over every data-parallel rank and no pipeline, now
+ * pays for its per-pass weight gathers and per-micro-batch gradient reduce-scatters of 50 billion parameters a
+ * rank over one 400 Gb/s adapter. The test asserts the achieved ratio (within 8%).
  */
 class Llama405bSearchTest {
 
@@ -94,7 +97,7 @@ class Llama405bSearchTest {
     // Meta's interleaving depth and recomputation are not published: the fastest reading that fits.
     List<ParallelismPlan> readings = new ArrayList<>();
     for (int v : new int[] {1, 2, 4, 8}) {
-      for (int n = 0; n <= 8; n++) {
+      for (int n = -1; n <= 8; n++) {
         var builder =
             ParallelismPlan.builder()
                 .tensorParallel(8)
@@ -107,7 +110,14 @@ class Llama405bSearchTest {
                 .microBatchSize(1)
                 .globalBatchSize(2048)
                 .sequenceLength(8192);
-        if (n == 0) {
+        if (n == -1) {
+          // Meta trained "on sequences of 8K tokens without activation checkpointing" (section 3.3.2): the
+          // nearest reading here recomputes only the cheap memory-bound modules, the norms and the MLP activation
+          // (Megatron-Core --recompute-modules layernorm mlp).
+          builder
+              .recomputation(ActivationRecomputation.SELECTIVE)
+              .addRecomputedModules(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION);
+        } else if (n == 0) {
           builder.recomputation(ActivationRecomputation.NONE);
         } else {
           // Full recomputation of the first n layers of each chunk, the norms and MLP activation elsewhere.
@@ -127,11 +137,16 @@ class Llama405bSearchTest {
         }
       }
     }
-    System.out.printf("405B on %d: best %.2f s %s%n  Meta %s%n", gpus, best.stepSeconds(), best.plan(),
-        meta == null ? "does not fit" : String.format("%.2f s %s", meta.stepSeconds(), meta.plan()));
+    System.out.printf("405B on %d: best %.2f s %s%n    %s%n  Meta %s%n", gpus, best.stepSeconds(), best.plan(),
+        best.breakdown(),
+        meta == null ? "does not fit" : String.format("%.2f s %s%n    %s", meta.stepSeconds(), meta.plan(),
+            meta.breakdown()));
+    for (int i = 1; i < result.plans().size(); i++) {
+      System.out.printf("  next %.2f s %s%n", result.plans().get(i).stepSeconds(), result.plans().get(i).plan());
+    }
     assertTrue(meta != null, "Meta's plan does not fit");
     assertTrue(
-        meta.stepSeconds() <= 1.55 * best.stepSeconds(),
+        meta.stepSeconds() <= 1.08 * best.stepSeconds(),
         "Meta's plan " + meta.stepSeconds() + " s vs the search's best " + best.stepSeconds() + " s " + best.plan());
   }
 }

@@ -3,7 +3,6 @@ package dev.persistence.costing.search;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
-import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
@@ -41,13 +40,14 @@ class PlanSearchProperties {
         .tries(12)
         .verify(
             (architecture, gpus, globalBatch) -> {
-              SearchResult result = PlanSearch.search(request(architecture, gpus, globalBatch));
+              SearchRequest request = request(architecture, gpus, globalBatch);
+              SearchResult result = PlanSearch.search(request);
               for (StepTimeEstimate estimate : result.plans()) {
-                // An independent memory check, not the search's own.
+                // An independent memory check, not the search's own, with the allowance the search was given.
                 assertTrue(
                     TrainingMemory.estimate(
                             architecture, estimate.plan(), TrainingPrecision.MEGATRON_BF16_ADAM_FP32_GRADIENTS,
-                            80L << 30, MemoryAllowance.ASSUMED_DEFAULT)
+                            80L << 30, request.allowance())
                         .fits(),
                     estimate.plan().toString());
                 assertTrue(estimate.plan().acceleratorCount() == gpus);

@@ -1,14 +1,18 @@
 package dev.persistence.costing.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.steptime.StepTimeEstimate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanSearchTest {
@@ -52,5 +56,19 @@ class PlanSearchTest {
       assertTrue(plan.fits());
     }
     assertFalse(result.plans().isEmpty());
+  }
+
+  @Test
+  void embeddingAndHeadSplit() {
+    // Dubey et al. 2024 section 3.3.2: 126 layers on 16 stages, one layer fewer on the first and the last; the
+    // default split is already that one, so there is no other split to try.
+    assertEquals(7, PipelineLayout.layersInChunk(126, 16, 0));
+    assertEquals(7, PipelineLayout.layersInChunk(126, 16, 15));
+    assertNull(PlanSearch.embeddingAndHeadSplit(126, 16, 1));
+    // 32 layers on 4 stages: the default is 8 each; counting the embedding and the head as a layer each, 34 units
+    // of 8.5 a stage leave 7 on the first and the last stage and 9 on the two middle ones.
+    assertEquals(List.of(7, 9, 9, 7), PlanSearch.embeddingAndHeadSplit(32, 4, 1));
+    // Without a pipeline there is no split to make.
+    assertNull(PlanSearch.embeddingAndHeadSplit(126, 1, 1));
   }
 }

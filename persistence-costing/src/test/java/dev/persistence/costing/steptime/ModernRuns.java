@@ -7,6 +7,7 @@ import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.hardware.ImmutableAccelerator;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
@@ -194,8 +195,7 @@ final class ModernRuns {
     if (gpu.startsWith("H100") && gpu.contains("96GB")) {
       accelerator =
           fromReference("H100-SXM5-80GB", 96.0 * (1L << 30), "H100-SXM5-96GB (HBM2e 96 GB, per the row)");
-      readings.add("H100 HBM2e 96 GB (six 16 GiB stacks, read as 96 GiB) with the H100 SXM figures; the row's"
-          + " 500 W limit is not modelled");
+      readings.add("H100 HBM2e 96 GB (six 16 GiB stacks, read as 96 GiB) with the H100 SXM figures");
     } else if (gpu.startsWith("H100") && gpu.contains("95GB")) {
       accelerator = fromReference("H100-SXM5-80GB", 95e9, "H100-SXM5-95GB (HBM2e 95 GB, per the row)");
       readings.add("H100 HBM2e 95 GB: the H100 SXM figures with the row's 95 GB (lower TDP not modelled)");
@@ -212,6 +212,14 @@ final class ModernRuns {
       domain = 64;
     } else {
       throw new Unreadable("accelerator not described in reference/accelerators.json: " + hw.get("gpu"));
+    }
+    // A board power limit the row states ("500W power limit"), against the module's TDP.
+    java.util.regex.Matcher limit =
+        java.util.regex.Pattern.compile("(\\d+)\\s*W power limit").matcher((String) hw.get("gpu"));
+    if (limit.find()) {
+      double watts = Double.parseDouble(limit.group(1));
+      accelerator = ImmutableAccelerator.copyOf(accelerator).withPowerLimitWatts(watts);
+      readings.add("power limit " + (int) watts + " W (the row), against the TDP of reference/accelerators.json");
     }
     Cluster cluster =
         Cluster.builder()

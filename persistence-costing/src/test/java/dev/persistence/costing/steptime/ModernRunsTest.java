@@ -108,11 +108,12 @@ class ModernRunsTest {
   /**
    * Step time against the published throughput, from the one calibration ({@code production-2025}). The
    * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
-   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 15.5%, worst 47.6%,
-   * 44 of 71 runs within 15% at the time of the fit. The misses are systematic, not noise: TorchTitan's runs on
-   * power-capped (500 W) H100s run slower than the H100's 700 W peaks allow; the smallest fine-grained MoE models
-   * (Qwen3-30B-A3B, gpt-oss) still run slower than predicted (router, permutation and load imbalance are not
-   * modelled beyond a per-expert overhead).
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 10.4%, worst 55.1%,
+   * 57 of 71 runs within 15% at the time of the fit (15.5%, 47.6% and 44 before the power limit, the rail-aware
+   * ring bandwidth and the per-pass FSDP windows). The misses left are systematic, not noise: dropless fine-grained
+   * MoE on H100 (Qwen3-30B-A3B runs 2x slower dropless than with token dropping in the same recipe: router load
+   * imbalance, not modelled), gpt-oss on GB200, TorchTitan's 405B on "lower-TDP" H100s whose limit the row does
+   * not state, and Nemotron-4 15B on Blackwell.
    */
   @Test
   void stepTimesAgainstPublishedThroughput() {
@@ -162,7 +163,7 @@ class ModernRunsTest {
         100 * max, within));
     System.out.println(table);
     assertTrue(runs.size() >= 71, "readable grade A/B runs: " + runs.size());
-    assertTrue(mean <= 0.16, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 42, "runs within 15%: " + within + "\n" + table);
+    assertTrue(mean <= 0.106, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 57, "runs within 15%: " + within + "\n" + table);
   }
 }

@@ -63,6 +63,38 @@ class PlanEvaluatorProperties {
                       evaluator.layerCosts(t, 1, 1, 1, 2048, t > 1), p, v, d, d * p * 4, recomputation,
                       ZeroStage.OPTIMIZER_STATES, false, 0);
               assertEquals(typed, fast, 1e-12 * typed, plan.toString());
+              // The memory-bound modules alone, as the search tries them; ZeRO-2 and 3 with their per-micro-batch
+              // gradient reduce-scatters.
+              for (ZeroStage zero : new ZeroStage[] {ZeroStage.GRADIENTS, ZeroStage.PARAMETERS}) {
+                ParallelismPlan modules =
+                    dev.persistence.core.parallelism.ImmutableParallelismPlan.copyOf(plan)
+                        .withRecomputation(ActivationRecomputation.SELECTIVE)
+                        .withRecomputedModules(PlanEvaluator.MEMORY_BOUND_MODULES)
+                        .withZeroStage(zero);
+                double typedModules = model.estimate(modules).stepSeconds();
+                double fastModules =
+                    evaluator.stepSecondsRecomputingMemoryBoundModules(
+                        evaluator.layerCosts(t, 1, 1, 1, 2048, t > 1), p, v, d, d * p * 4, zero, false, 0);
+                assertEquals(typedModules, fastModules, 1e-12 * typedModules, modules.toString());
+              }
+              // DualPipe, where the pipeline allows it (even degree, no virtual stages).
+              if (p % 2 == 0) {
+                for (boolean memoryBound : new boolean[] {false, true}) {
+                  ParallelismPlan dual =
+                      dev.persistence.core.parallelism.ImmutableParallelismPlan.copyOf(plan)
+                          .withVirtualPipelineStages(1)
+                          .withPipelineSchedule(dev.persistence.core.parallelism.PipelineSchedule.DUAL_PIPE)
+                          .withRecomputation(memoryBound ? ActivationRecomputation.SELECTIVE : recomputation)
+                          .withRecomputedModules(
+                              memoryBound ? PlanEvaluator.MEMORY_BOUND_MODULES : java.util.Set.of());
+                  double typedDual = model.estimate(dual).stepSeconds();
+                  double fastDual =
+                      evaluator.stepSecondsDualPipe(
+                          evaluator.layerCosts(t, 1, 1, 1, 2048, t > 1), p, d, d * p * 4, recomputation,
+                          memoryBound, ZeroStage.OPTIMIZER_STATES, false, 0);
+                  assertEquals(typedDual, fastDual, 1e-12 * typedDual, dual.toString());
+                }
+              }
             });
   }
 }

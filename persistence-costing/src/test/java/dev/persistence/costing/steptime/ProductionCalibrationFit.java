@@ -66,7 +66,8 @@ class ProductionCalibrationFit {
                 CalibrationParameter.SCALE_OUT_COLLECTIVE_EFFICIENCY,
                 CalibrationParameter.PIPELINE_COMMUNICATION_OVERLAP,
                 CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP,
-                CalibrationParameter.EXPERT_OVERHEAD_SECONDS),
+                CalibrationParameter.EXPERT_OVERHEAD_SECONDS,
+                CalibrationParameter.POWER_LIMIT_CLOCK_EXPONENT),
             observations(runs),
             "fit");
     for (CalibrationParameter parameter : CalibrationParameter.values()) {
