@@ -1,5 +1,6 @@
 package dev.persistence.core.data;
 
+import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
@@ -63,7 +64,7 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code inputTokens} is negative or not finite
    */
   public double survivingTokens(double inputTokens) {
-    checkInput(inputTokens);
+    checkInput("inputTokens", inputTokens);
     return inputTokens * retention();
   }
 
@@ -74,7 +75,7 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code inputTokens} is negative or not finite
    */
   public double[] tokensAtEachStage(double inputTokens) {
-    checkInput(inputTokens);
+    checkInput("inputTokens", inputTokens);
     double[] tokens = new double[stages().size() + 1];
     tokens[0] = inputTokens;
     for (int i = 0; i < stages().size(); i++) {
@@ -90,8 +91,14 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code outputTokens} is negative or not finite
    */
   public double inputTokensFor(double outputTokens) {
-    checkInput(outputTokens);
-    return outputTokens / retention();
+    checkInput("outputTokens", outputTokens);
+    double input = outputTokens / retention();
+    Checks.check(
+        input <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "outputTokens",
+        outputTokens,
+        "must need at most " + dev.persistence.core.exact.Amounts.MAX_QUANTITY + " input tokens at retention " + retention());
+    return input;
   }
 
   /**
@@ -113,7 +120,7 @@ public abstract class CurationPipeline {
     return result;
   }
 
-  private static void checkInput(double tokens) {
-    checkArgument(tokens >= 0 && Double.isFinite(tokens), "tokens (%s) must be finite and >= 0", tokens);
+  private static void checkInput(String name, double tokens) {
+    Checks.inRange(name, tokens, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 }

@@ -105,7 +105,7 @@ public abstract class DataMixture {
    */
   public MixtureAllocation allocate(double budgetTokens) {
     checkArgument(
-        budgetTokens > 0 && Double.isFinite(budgetTokens), "budget (%s tokens) must be finite and > 0", budgetTokens);
+        budgetTokens > 0 && Double.isFinite(budgetTokens), "budgetTokens (%s) must be finite and > 0", budgetTokens);
     double sum = weightSum();
     List<SourceAllocation> allocations = new ArrayList<>(components().size());
     for (MixtureComponent component : components()) {

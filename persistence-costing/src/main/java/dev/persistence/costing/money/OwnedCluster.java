@@ -1,5 +1,6 @@
 package dev.persistence.costing.money;
 
+import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.costing.energy.PowerModel;
@@ -77,6 +78,13 @@ public abstract class OwnedCluster {
         amortisationYears());
     checkArgument(
         utilisation() > 0 && utilisation() <= 1, "utilisation (%s) must be in (0, 1]", utilisation());
+    // Capital per used hour divides by the used hours: under one hour the price per hour has no meaning.
+    Checks.check(
+        usedHoursPerAccelerator() >= 1,
+        "amortisationYears",
+        amortisationYears(),
+        "x " + Durations.HOURS_PER_JULIAN_YEAR + " h x utilisation (" + utilisation() + ") must give at least one"
+            + " used hour per accelerator");
     nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
     nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
   }
