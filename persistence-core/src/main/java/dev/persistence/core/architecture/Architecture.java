@@ -216,7 +216,8 @@ public abstract class Architecture {
     checkArgument(contextLength() > 0, "contextLength (%s) must be > 0", contextLength());
     // Gemma 2 and 3 have the most norms a layer, 4 (pre- and post-norm of attention and MLP; Gemma Team 2024,
     // arXiv:2408.00118 section 2); 64 leaves room for any design and keeps the byte totals far from overflow.
-    Checks.inRange("normsPerLayer", normsPerLayer(), 0, 64);
+    checkArgument(normsPerLayer() >= 0, "normsPerLayer (%s) must be >= 0", normsPerLayer());
+    Checks.check(normsPerLayer() <= 64, "normsPerLayer", normsPerLayer(), "must be <= 64");
     checkArgument(!family().isBlank(), "family must not be blank");
     slidingWindow()
         .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));

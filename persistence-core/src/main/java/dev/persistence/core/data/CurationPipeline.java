@@ -43,7 +43,7 @@ public abstract class CurationPipeline {
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "pipeline name must not be blank");
-    checkArgument(!stages().isEmpty(), "pipeline %s needs at least one stage", name());
+    Checks.check(!stages().isEmpty(), "pipeline " + name() + ": stages", "none", "must hold at least one stage");
   }
 
   /** The fraction of the input that survives every stage: the product of the retentions. */

@@ -1,5 +1,6 @@
 package dev.persistence.core.data;
 
+import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public abstract class DataMixture {
    */
   @Value.Check
   protected void check() {
-    checkArgument(!components().isEmpty(), "mixture %s needs at least one source", name());
+    Checks.check(!components().isEmpty(), "mixture " + name() + ": components", "none", "must hold at least one source");
     checkArgument(epochCap() > 0 && Double.isFinite(epochCap()), "epochCap (%s) must be finite and > 0", epochCap());
     Set<String> names = new HashSet<>();
     double sum = 0;

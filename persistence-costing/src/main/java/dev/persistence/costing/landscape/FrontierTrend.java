@@ -113,7 +113,7 @@ public record FrontierTrend(
       y[i] = Math.log10(kept.get(i).trainingComputeFlop().getAsDouble());
     }
     double[] line = ols(x, y, null);
-    checkArgument(!Double.isNaN(line[0]), "a trend needs models from more than one date");
+    checkArgument(!Double.isNaN(line[0]), "trend models (%s) must come from more than one publication date", kept.size());
     double rss = 0;
     double meanX = mean(x);
     double sxx = 0;

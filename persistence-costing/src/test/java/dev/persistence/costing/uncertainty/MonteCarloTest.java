@@ -100,7 +100,7 @@ class MonteCarloTest {
   void rejections() {
     MonteCarloResult result = MonteCarlo.run(assumptions(), 100, 1, null);
     assertEquals(
-        "LOSS needs a loss function; none was supplied",
+        "output (LOSS) needs a loss function; none was supplied",
         assertThrows(IllegalArgumentException.class, () -> result.percentiles(CostOutput.LOSS)).getMessage());
     assertEquals(
         "quantile probability (1.5) must be in [0, 1]",
