@@ -42,9 +42,11 @@ final class Trainer {
         accelerators,
         modelParallel);
     long dataParallel = accelerators / modelParallel;
-    checkArgument(dataParallel <= Integer.MAX_VALUE, "training accelerators / (tensorParallel x pipelineParallel), the data-parallel degree (%s), must be <= %s",
+    checkArgument(
+        dataParallel <= Integer.MAX_VALUE,
+        "training accelerators / (tensorParallel x pipelineParallel), the data-parallel degree (%s), must be <= %s",
         dataParallel,
-        Integer.MAX_VALUE);
+        String.valueOf(Integer.MAX_VALUE));
     Cluster base = resources.cluster();
     long nodes = Math.max(1, (accelerators + base.acceleratorsPerNode() - 1) / base.acceleratorsPerNode());
     checkArgument(nodes <= Integer.MAX_VALUE, "nodes (%s) too many", nodes);
@@ -73,7 +75,11 @@ final class Trainer {
     for (int micro : candidates) {
       long perStep = dataParallel * micro;
       long microBatches = Math.max(1, (long) Math.ceil(batchSequences / perStep));
-      checkArgument(microBatches <= Integer.MAX_VALUE / perStep, "batch (%s sequences) must need at most %s micro-batches a step", batchSequences, Integer.MAX_VALUE);
+      checkArgument(
+          microBatches <= Integer.MAX_VALUE / perStep,
+          "batch (%s sequences) must fit a global batch of at most %s sequences",
+          batchSequences,
+          String.valueOf(Integer.MAX_VALUE));
       ParallelismPlan plan =
           ParallelismPlan.builder()
               .tensorParallel(layout.tensorParallel())
