@@ -105,7 +105,7 @@ public abstract class MultiTokenPrediction {
   private static MixtureOfExperts moe(Architecture model) {
     checkArgument(
         model.feedForward() instanceof MixtureOfExperts,
-        "feedForward (%s) must be a mixture of experts for a sparse multi-token-prediction module",
+        "model.feedForward (%s) must be a mixture of experts for a sparse multi-token-prediction module",
         model.feedForward().getClass().getSimpleName().replaceFirst("^Immutable", ""));
     return (MixtureOfExperts) model.feedForward();
   }
@@ -119,6 +119,6 @@ public abstract class MultiTokenPrediction {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "feedForward.denseFeedForward (none) must be given for a dense multi-token-prediction module"));
+                    "model.feedForward.denseFeedForward (none) must be given for a dense multi-token-prediction module"));
   }
 }
