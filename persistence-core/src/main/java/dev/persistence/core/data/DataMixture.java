@@ -62,10 +62,10 @@ public abstract class DataMixture {
     double sum = 0;
     for (MixtureComponent component : components()) {
       String name = component.source().name();
-      checkArgument(names.add(name), "source %s appears twice in mixture %s", name, name());
+      checkArgument(names.add(name), "mixture %s: source (%s) must appear once; it appears twice", name(), name);
       checkArgument(
           !(component.weight() > 0 && component.source().tokens() == 0),
-          "source %s has no tokens but weight %s; give it tokens or weight 0",
+          "source %s has no tokens but weight (%s); give it tokens or weight 0",
           name,
           component.weight());
       sum += component.weight();

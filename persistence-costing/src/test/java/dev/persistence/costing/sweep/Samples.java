@@ -21,6 +21,17 @@ import dev.persistence.costing.posttraining.EvaluationRun;
 import dev.persistence.costing.program.PhaseKind;
 import dev.persistence.testkit.data.DataGen;
 import java.util.SplittableRandom;
+import dev.persistence.core.architecture.ParameterAccounting;
+import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.core.data.MixtureAllocation;
+import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.memory.TrainingMemory;
+import dev.persistence.core.memory.TrainingMemoryBreakdown;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.plan.Target;
+import dev.persistence.costing.plan.TargetMetric;
+import dev.persistence.costing.uncertainty.Histogram;
+import java.util.OptionalDouble;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -112,7 +123,15 @@ final class Samples {
             .build());
     SplittableRandom random = new SplittableRandom(20261125L);
     known.put(CurationPipeline.class, DataGen.pipelines().generate(random).value());
-    known.put(DataMixture.class, DataGen.mixtures().generate(random).value());
+    DataMixture mixture = DataGen.mixtures().generate(random).value();
+    known.put(DataMixture.class, mixture);
+    known.put(MixtureAllocation.class, mixture.allocate(1e12));
+    known.put(Target.class, new Target(TargetMetric.PARAMETERS, OptionalDouble.of(1e9), OptionalDouble.empty()));
+    known.put(Histogram.class, Histogram.of(new double[] {1, 2, 3, 5, 8}, 2));
+    known.put(ParameterBreakdown.class, ParameterAccounting.count(llama));
+    known.put(
+        TrainingMemoryBreakdown.class,
+        TrainingMemory.estimate(llama, plan, TrainingPrecision.MIXED_BF16_ADAM, 80_000_000_000L, MemoryAllowance.NONE));
   }
 
   /** The H100 SXM: dense BF16 peak 989 TFLOP/s, 80 GB at 3.35 TB/s, 700 W, NVLink 450 GB/s a direction (NVIDIA H100 datasheet; reference/accelerators.json). */

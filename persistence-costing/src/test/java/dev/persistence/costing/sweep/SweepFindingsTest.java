@@ -29,12 +29,14 @@ import dev.persistence.costing.serving.ServingRoofline;
 import dev.persistence.costing.serving.ServingWorkload;
 import dev.persistence.costing.serving.StepTime;
 import dev.persistence.costing.steptime.StepTimeBreakdown;
+import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.training.TrainingRun;
 import dev.persistence.costing.uncertainty.Normal;
 import dev.persistence.costing.uncertainty.Percentiles;
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.BindingConstraint;
+import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.EmbeddingParameterRelation;
 import dev.persistence.scaling.law.KaplanComputeEfficient;
@@ -111,6 +113,41 @@ class SweepFindingsTest {
             () ->
                 new SourceAllocation(
                     sample(DataMixture.class).components().get(0).source(), 1, 1, Double.NaN, false)));
+  }
+
+  @Test
+  void estimatesRefuseNaNAndCountsBelowOne() {
+    // Before: a StepTimeEstimate with NaN throughput, a DataAdequacy with a NaN loss, and a training time for
+    // 1e-320 tokens that blamed "trainingFlops (0.0)".
+    StepTimeEstimate estimate = sample(StepTimeEstimate.class);
+    assertEquals(
+        "achievedFlopsPerAcceleratorPerSecond (NaN) must be finite and > 0",
+        message(
+            () ->
+                new StepTimeEstimate(
+                    estimate.plan(),
+                    estimate.stepSeconds(),
+                    estimate.breakdown(),
+                    estimate.tokensPerSecond(),
+                    estimate.modelFlopsUtilization(),
+                    estimate.hardwareFlopsUtilization(),
+                    Double.NaN,
+                    estimate.memory())));
+    assertEquals("tokens (1.0E-320) must be in [1.0, 1.0E24]", message(() -> estimate.trainingTime(1e-320)));
+    DataAdequacy adequacy = sample(DataAdequacy.class);
+    assertEquals(
+        "dataConstrainedLoss (NaN) must be finite",
+        message(
+            () ->
+                new DataAdequacy(
+                    adequacy.target(),
+                    adequacy.availableTokens(),
+                    adequacy.effective(),
+                    adequacy.repetition(),
+                    adequacy.shortfallTokens(),
+                    adequacy.unconstrainedLoss(),
+                    Double.NaN,
+                    adequacy.allocation())));
   }
 
   @Test
