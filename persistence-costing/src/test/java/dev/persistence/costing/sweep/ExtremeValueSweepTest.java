@@ -521,6 +521,95 @@ class ExtremeValueSweepTest {
   }
 
   /**
+   * Random builds with two or three attributes extreme at once ({@link #COMBINATIONS} of them: 3,000 in CI,
+   * 30,000 nightly): a refusal must name one of the attributes set, a build must hold only finite numbers.
+   */
+  @Test
+  void buildersRandomCombinations() throws Exception {
+    Samples samples = new Samples(publicClasses());
+    List<Class<?>> types = immutableTypes();
+    Map<Class<?>, List<Method>> setters = new HashMap<>();
+    for (Class<?> type : types) {
+      setters.put(type, plainSetters(type));
+    }
+    Gen<Integer> which = Gen.integers(0, types.size() - 1);
+    Gen<List<Integer>> picks = Gen.lists(Gen.integers(0, 1 << 20), 6, 6);
+    Property.forAll(which, picks)
+        .tries(COMBINATIONS)
+        .verify(
+            (index, choices) -> {
+              Class<?> type = types.get(index);
+              List<Method> candidates = setters.get(type);
+              if (candidates.isEmpty()) {
+                return;
+              }
+              Object sample = samples.of(type).orElseThrow();
+              int count = 2 + choices.get(0) % 2;
+              List<Method> chosen = new ArrayList<>();
+              List<Object> values = new ArrayList<>();
+              for (int k = 0; k < count; k++) {
+                Method setter = candidates.get(choices.get(1 + k) % candidates.size());
+                chosen.add(setter);
+                values.add(value(setter.getParameterTypes()[0], choices.get(4 + (k % 2)) >> (3 * k)));
+              }
+              Callable<Object> build =
+                  () -> {
+                    Object builder = Samples.builderOf(type).invoke(null);
+                    Method from = fromMethod(builder.getClass(), sample);
+                    if (from != null) {
+                      from.invoke(builder, sample);
+                    }
+                    for (int k = 0; k < chosen.size(); k++) {
+                      chosen.get(k).invoke(builder, values.get(k));
+                    }
+                    return builder.getClass().getMethod("build").invoke(builder);
+                  };
+              List<String> names = new ArrayList<>();
+              StringBuilder described = new StringBuilder(type.getSimpleName() + ".builder()");
+              for (int k = 0; k < chosen.size(); k++) {
+                names.add(chosen.get(k).getName());
+                described.append('.').append(new Variant(chosen.get(k).getName(), values.get(k), null).describe());
+              }
+              String problem = check(build, names, false);
+              assertTrue(problem == null, () -> described + ".build() " + problem);
+            });
+  }
+
+  /** The builder's {@code from} that takes {@code sample}: the most specific one. */
+  static Method fromMethod(Class<?> builderType, Object sample) {
+    Method from = null;
+    for (Method method : builderType.getMethods()) {
+      if (method.getName().equals("from") && method.getParameterCount() == 1
+          && method.getParameterTypes()[0].isInstance(sample)
+          && (from == null || from.getParameterTypes()[0].isAssignableFrom(method.getParameterTypes()[0]))) {
+        from = method;
+      }
+    }
+    return from;
+  }
+
+  /** The builder setters of {@code type}'s attributes that take one plain value, in a stable order. */
+  static List<Method> plainSetters(Class<?> type) {
+    Class<?> builderType = Samples.builderOf(type).getReturnType();
+    Set<String> attributes = new TreeSet<>();
+    for (Method accessor : type.getMethods()) {
+      if (accessor.getParameterCount() == 0 && !Modifier.isStatic(accessor.getModifiers())
+          && accessor.getDeclaringClass() != Object.class) {
+        attributes.add(accessor.getName());
+      }
+    }
+    List<Method> setters = new ArrayList<>();
+    for (Method method : builderType.getMethods()) {
+      if (method.getParameterCount() == 1 && attributes.contains(method.getName())
+          && Samples.plain(method.getParameterTypes()[0]) && method.getDeclaringClass() == builderType) {
+        setters.add(method);
+      }
+    }
+    setters.sort(Comparator.comparing(Method::toGenericString));
+    return setters;
+  }
+
+  /**
    * Public constructors, static factories and instance methods whose parameters include composite types: each
    * composite argument is a valid sample, and the plain arguments are varied one at a time through the extremes;
    * then each composite argument is replaced by every variant its builder accepted (one attribute extreme). Each
@@ -639,30 +728,9 @@ class ExtremeValueSweepTest {
   static List<Variant> variants(Class<?> type, Object sample) throws ReflectiveOperationException {
     Method builderMethod = Samples.builderOf(type);
     Class<?> builderType = builderMethod.getReturnType();
-    Method from = null;
-    for (Method method : builderType.getMethods()) {
-      if (method.getName().equals("from") && method.getParameterCount() == 1
-          && method.getParameterTypes()[0].isInstance(sample)
-          && (from == null || from.getParameterTypes()[0].isAssignableFrom(method.getParameterTypes()[0]))) {
-        from = method;
-      }
-    }
+    Method from = fromMethod(builderType, sample);
     Method build = builderType.getMethod("build");
-    Set<String> attributes = new TreeSet<>();
-    for (Method accessor : type.getMethods()) {
-      if (accessor.getParameterCount() == 0 && !Modifier.isStatic(accessor.getModifiers())
-          && accessor.getDeclaringClass() != Object.class) {
-        attributes.add(accessor.getName());
-      }
-    }
-    List<Method> setters = new ArrayList<>();
-    for (Method method : builderType.getMethods()) {
-      if (method.getParameterCount() == 1 && attributes.contains(method.getName())
-          && Samples.plain(method.getParameterTypes()[0]) && method.getDeclaringClass() == builderType) {
-        setters.add(method);
-      }
-    }
-    setters.sort(Comparator.comparing(Method::toGenericString));
+    List<Method> setters = plainSetters(type);
     Method fromMethod = from;
     List<Variant> variants = new ArrayList<>();
     for (Method setter : setters) {

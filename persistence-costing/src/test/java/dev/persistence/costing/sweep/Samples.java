@@ -32,6 +32,18 @@ import dev.persistence.costing.plan.Target;
 import dev.persistence.costing.plan.TargetMetric;
 import dev.persistence.costing.uncertainty.Histogram;
 import java.util.OptionalDouble;
+import java.util.EnumMap;
+import dev.persistence.costing.money.CostBreakdown;
+import dev.persistence.costing.money.CostComponent;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.CostInput;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.LogUniform;
+import dev.persistence.costing.uncertainty.Normal;
+import dev.persistence.costing.uncertainty.Scenarios;
+import dev.persistence.costing.uncertainty.TrainingAssumptions;
+import dev.persistence.costing.uncertainty.Triangular;
+import dev.persistence.costing.uncertainty.Uniform;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -126,6 +138,8 @@ final class Samples {
     DataMixture mixture = DataGen.mixtures().generate(random).value();
     known.put(DataMixture.class, mixture);
     known.put(MixtureAllocation.class, mixture.allocate(1e12));
+    known.put(TrainingAssumptions.class, llama3Assumptions());
+    known.put(CostBreakdown.class, new CostBreakdown(Map.of(CostComponent.values()[0], 1e6)));
     known.put(Target.class, new Target(TargetMetric.PARAMETERS, OptionalDouble.of(1e9), OptionalDouble.empty()));
     known.put(Histogram.class, Histogram.of(new double[] {1, 2, 3, 5, 8}, 2));
     known.put(ParameterBreakdown.class, ParameterAccounting.count(llama));
@@ -159,6 +173,29 @@ final class Samples {
         .normKind(NormKind.RMS_NORM)
         .tiedEmbeddings(false)
         .build();
+  }
+
+  /**
+   * Llama 3 405B's uncertainty: 405B parameters, 15.6T tokens, 16,384 H100s at 989 TFLOP/s and 700 W, MFU 38% to 43%
+   * and goodput above 90% (Dubey et al. 2024, arXiv:2407.21783, sections 3.3 and 3.3.4); prices, power and grid
+   * ranges illustrative, as in MonteCarloTest.
+   */
+  static TrainingAssumptions llama3Assumptions() {
+    Map<CostInput, Distribution> map = new EnumMap<>(CostInput.class);
+    map.put(CostInput.PARAMETERS, new Constant(405e9));
+    map.put(CostInput.TOKENS, new Constant(15.6e12));
+    map.put(CostInput.FLOPS_PER_PARAMETER_PER_TOKEN, new Constant(6));
+    map.put(CostInput.ACCELERATOR_COUNT, new Constant(16_384));
+    map.put(CostInput.PEAK_FLOPS_PER_SECOND, new Constant(989e12));
+    map.put(CostInput.MODEL_FLOPS_UTILIZATION, new Triangular(0.38, 0.40, 0.43));
+    map.put(CostInput.GOODPUT, new Uniform(0.85, 0.95));
+    map.put(CostInput.USD_PER_ACCELERATOR_HOUR, new LogUniform(1.5, 4.0));
+    map.put(CostInput.ACCELERATOR_TDP_WATTS, new Constant(700));
+    map.put(CostInput.TDP_FRACTION, new Uniform(0.7, 1.0));
+    map.put(CostInput.SERVER_TO_CHIP_POWER_RATIO, new Constant(1.82));
+    map.put(CostInput.POWER_USAGE_EFFECTIVENESS, Scenarios.equallyLikely(1.1, 1.2, 1.4));
+    map.put(CostInput.GRID_KG_CO2E_PER_KWH, new Normal(0.4, 0.05, 0, 1));
+    return new TrainingAssumptions(map);
   }
 
   /** The types asked for that have no sample. */
