@@ -85,6 +85,12 @@ public abstract class OwnedCluster {
         amortisationYears(),
         "x " + Durations.HOURS_PER_JULIAN_YEAR + " h x utilisation (" + utilisation() + ") must give at least one"
             + " used hour per accelerator");
+    // Staff cost per used hour divides by the hours used in a year.
+    Checks.check(
+        utilisation() * Durations.HOURS_PER_JULIAN_YEAR >= 1,
+        "utilisation",
+        utilisation(),
+        "x " + Durations.HOURS_PER_JULIAN_YEAR + " h must give at least one used hour a year");
     nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
     nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
   }

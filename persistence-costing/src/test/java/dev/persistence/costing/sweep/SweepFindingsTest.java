@@ -160,6 +160,17 @@ class SweepFindingsTest {
     assertTrue(
         message(() -> OwnedCluster.builder().from(sample(OwnedCluster.class)).amortisationYears(1e-320).build())
             .startsWith("amortisationYears (1.0E-320) x 8766.0 h x utilisation"));
+    // Before: staffUsdPerAcceleratorHour() = Infinity (found by the nightly builder combinations, seed
+    // -1780678622654856189: amortisationYears 1e308 passed the used-hours rule, utilisation 4.9e-324 divided).
+    assertEquals(
+        "utilisation (4.9E-324) x 8766.0 h must give at least one used hour a year",
+        message(
+            () ->
+                OwnedCluster.builder()
+                    .from(sample(OwnedCluster.class))
+                    .amortisationYears(1e308)
+                    .utilisation(Double.MIN_VALUE)
+                    .build()));
     // Before: usdPerMillionAcceptedTokens() = Infinity.
     assertTrue(
         message(
