@@ -1,8 +1,8 @@
 package dev.persistence.core.architecture;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.persistence.core.architecture;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**

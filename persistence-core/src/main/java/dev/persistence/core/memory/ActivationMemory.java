@@ -1,6 +1,5 @@
 package dev.persistence.core.memory;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
@@ -9,11 +8,12 @@ import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
+import dev.persistence.core.check.Checks;
+import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import java.util.Set;
-import dev.persistence.core.parallelism.ParallelismPlan;
 
 /**
  * Activation memory of training, after Korthikanti et al. 2022, "Reducing Activation Recomputation in Large

@@ -1,9 +1,9 @@
 package dev.persistence.core.memory;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.WeightFormat;

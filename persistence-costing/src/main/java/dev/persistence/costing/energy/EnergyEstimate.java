@@ -1,8 +1,8 @@
 package dev.persistence.costing.energy;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.training.ComputeUsage;
 
 /**

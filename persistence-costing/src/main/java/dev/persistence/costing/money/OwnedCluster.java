@@ -1,8 +1,8 @@
 package dev.persistence.costing.money;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.energy.PowerModel;
 import dev.persistence.costing.training.Durations;
 import org.immutables.value.Value;

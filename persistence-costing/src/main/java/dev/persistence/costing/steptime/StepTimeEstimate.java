@@ -1,8 +1,8 @@
 package dev.persistence.costing.steptime;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.training.Goodput;

@@ -1,9 +1,9 @@
 package dev.persistence.costing.training;
 
-import dev.persistence.core.check.Checks;
-import dev.persistence.core.exact.Amounts;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+import dev.persistence.core.exact.Amounts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.precision.NumericFormat;
 

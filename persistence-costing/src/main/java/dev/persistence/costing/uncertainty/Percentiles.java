@@ -1,7 +1,8 @@
 package dev.persistence.costing.uncertainty;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.persistence.core.check.Checks;
 
 /**
  * The 10th, 50th and 90th percentiles of a sampled result.

@@ -1,8 +1,8 @@
 package dev.persistence.costing.uncertainty;
 
-import dev.persistence.core.check.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.SplittableRandom;
 
 /**
