@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,6 +45,11 @@ public abstract class Architecture {
    */
   public static Architecture megatronGpt(
       int numLayers, int hiddenSize, int numAttentionHeads, int vocabSize, int contextLength) {
+    Checks.positive("numLayers", numLayers);
+    // The feed-forward width is 4h (Shoeybi et al. 2019 section 3): h past 2^31 / 4 would wrap it.
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE / 4);
+    Checks.positive("vocabSize", vocabSize);
+    Checks.positive("contextLength", contextLength);
     checkArgument(numAttentionHeads > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads);
     checkArgument(
         hiddenSize % numAttentionHeads == 0,
@@ -208,7 +214,10 @@ public abstract class Architecture {
     checkArgument(hiddenSize() > 0, "hiddenSize (%s) must be > 0", hiddenSize());
     checkArgument(numLayers() > 0, "numLayers (%s) must be > 0", numLayers());
     checkArgument(contextLength() > 0, "contextLength (%s) must be > 0", contextLength());
+    // Gemma 2 and 3 have the most norms a layer, 4 (pre- and post-norm of attention and MLP; Gemma Team 2024,
+    // arXiv:2408.00118 section 2); 64 leaves room for any design and keeps the byte totals far from overflow.
     checkArgument(normsPerLayer() >= 0, "normsPerLayer (%s) must be >= 0", normsPerLayer());
+    Checks.check(normsPerLayer() <= 64, "normsPerLayer", normsPerLayer(), "must be <= 64");
     checkArgument(!family().isBlank(), "family must not be blank");
     slidingWindow()
         .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -61,6 +62,7 @@ public abstract non-sealed class DenseFeedForward implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return times(times(gated() ? 3L : 2L, hiddenSize), intermediateSize());
   }
 
@@ -70,6 +72,7 @@ public abstract non-sealed class DenseFeedForward implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long total = matrixWeights(hiddenSize);
     if (bias()) {
       total = plus(total, plus((gated() ? 2L : 1L) * intermediateSize(), hiddenSize));

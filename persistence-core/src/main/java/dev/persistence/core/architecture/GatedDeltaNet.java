@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -78,6 +79,7 @@ public abstract non-sealed class GatedDeltaNet implements SequenceMixer {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return hiddenSize * (2 * keyWidth() + 2 * valueWidth())
         + hiddenSize * 2L * numValueHeads()
         + valueWidth() * hiddenSize;
@@ -85,6 +87,7 @@ public abstract non-sealed class GatedDeltaNet implements SequenceMixer {
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return matrixWeights(hiddenSize)
         + convChannels() * convKernel()
         + 2L * numValueHeads()

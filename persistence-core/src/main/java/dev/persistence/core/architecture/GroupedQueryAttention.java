@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -126,12 +127,14 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     // q and o are hidden x (heads * headDim) (q twice that with an output gate); k and v hidden x (kvHeads * headDim).
     return times(hiddenSize, plus((outputGate() ? 3 : 2) * queryWidth(), 2 * keyValueWidth()));
   }
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long total = matrixWeights(hiddenSize);
     if (queryKeyValueBias()) {
       total = plus(total, (outputGate() ? 2 : 1) * queryWidth() + 2 * keyValueWidth());

@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -50,11 +51,13 @@ public abstract non-sealed class LightningAttention implements SequenceMixer {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return hiddenSize * 3 * width() + hiddenSize * width() + width() * hiddenSize;
   }
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return matrixWeights(hiddenSize) + width();
   }
 

@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -90,11 +91,13 @@ public abstract non-sealed class Mamba2Mixer implements SequenceMixer {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return hiddenSize * inputProjectionWidth() + intermediateSize() * hiddenSize;
   }
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long total = matrixWeights(hiddenSize);
     total += CausalConvolution.parameters(convChannels(), convKernel(), convBias());
     total += 3L * numHeads(); // dt_bias, A_log, D

@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -77,6 +78,7 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long inner = intermediateSize();
     return hiddenSize * 2 * inner
         + inner * ((long) timeStepRank() + 2L * stateSize())
@@ -86,6 +88,7 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long inner = intermediateSize();
     long total = matrixWeights(hiddenSize);
     total += CausalConvolution.parameters(inner, convKernel(), convBias());

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
+import dev.persistence.core.check.Checks;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -167,6 +168,7 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long routedExpertParameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return expertParameters(hiddenSize, expertIntermediateSize(), expertBias());
   }
 
@@ -176,6 +178,7 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long sharedExpertParameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     return times(numSharedExperts(), expertParameters(hiddenSize, sharedExpertIntermediateSize(), expertBias()));
   }
 
@@ -186,6 +189,7 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long routerParameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long total = times(hiddenSize, numExperts());
     if (routerBias()) {
       total = plus(total, numExperts());
@@ -205,6 +209,7 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    * @param hiddenSize the model's hidden size
    */
   public long activeMatrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long perExpert = times(gated() ? 3L : 2L, hiddenSize);
     long router = plus(times(hiddenSize, numExperts()), sharedExpertGate() ? hiddenSize : 0);
     return plus(

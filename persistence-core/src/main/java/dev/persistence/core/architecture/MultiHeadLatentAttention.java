@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
+import dev.persistence.core.check.Checks;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
@@ -90,6 +91,7 @@ public abstract non-sealed class MultiHeadLatentAttention implements Attention {
 
   @Override
   public long matrixWeights(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long heads = numAttentionHeads();
     long queryOut = heads * queryKeyHeadDim();
     long query =
@@ -105,6 +107,7 @@ public abstract non-sealed class MultiHeadLatentAttention implements Attention {
 
   @Override
   public long parameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
     long total = matrixWeights(hiddenSize);
     if (queryLowRank().isPresent()) {
       total = plus(total, latentNormKind().parameters(queryLowRank().getAsInt()));

@@ -105,8 +105,8 @@ public abstract class MultiTokenPrediction {
   private static MixtureOfExperts moe(Architecture model) {
     checkArgument(
         model.feedForward() instanceof MixtureOfExperts,
-        "a sparse multi-token-prediction module needs a mixture-of-experts model, got %s",
-        model.family());
+        "model.feedForward (%s) must be a mixture of experts for a sparse multi-token-prediction module",
+        model.feedForward().getClass().getSimpleName().replaceFirst("^Immutable", ""));
     return (MixtureOfExperts) model.feedForward();
   }
 
@@ -117,6 +117,8 @@ public abstract class MultiTokenPrediction {
     return ((MixtureOfExperts) model.feedForward())
         .denseFeedForward()
         .orElseThrow(
-            () -> new IllegalArgumentException("a dense multi-token-prediction module needs a dense block"));
+            () ->
+                new IllegalArgumentException(
+                    "model.feedForward.denseFeedForward (none) must be given for a dense multi-token-prediction module"));
   }
 }

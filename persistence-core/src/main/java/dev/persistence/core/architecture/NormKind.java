@@ -1,5 +1,7 @@
 package dev.persistence.core.architecture;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The normalisation layer a model uses, and how many trainable parameters it holds per normalised channel.
  */
@@ -30,6 +32,7 @@ public enum NormKind {
    * @param width channels normalised, for example the hidden size
    */
   public long parameters(long width) {
+    Checks.inRange("width", width, 1, Integer.MAX_VALUE);
     return dev.persistence.core.exact.ExactCounts.times(parametersPerChannel, width);
   }
 }

@@ -2,6 +2,7 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,7 +43,7 @@ public abstract class CurationPipeline {
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "pipeline name must not be blank");
-    checkArgument(!stages().isEmpty(), "pipeline %s needs at least one stage", name());
+    Checks.check(!stages().isEmpty(), "pipeline " + name() + ": stages", "none", "must hold at least one stage");
   }
 
   /** The fraction of the input that survives every stage: the product of the retentions. */
@@ -63,7 +64,7 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code inputTokens} is negative or not finite
    */
   public double survivingTokens(double inputTokens) {
-    checkInput(inputTokens);
+    checkInput("inputTokens", inputTokens);
     return inputTokens * retention();
   }
 
@@ -74,7 +75,7 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code inputTokens} is negative or not finite
    */
   public double[] tokensAtEachStage(double inputTokens) {
-    checkInput(inputTokens);
+    checkInput("inputTokens", inputTokens);
     double[] tokens = new double[stages().size() + 1];
     tokens[0] = inputTokens;
     for (int i = 0; i < stages().size(); i++) {
@@ -90,8 +91,14 @@ public abstract class CurationPipeline {
    * @throws IllegalArgumentException if {@code outputTokens} is negative or not finite
    */
   public double inputTokensFor(double outputTokens) {
-    checkInput(outputTokens);
-    return outputTokens / retention();
+    checkInput("outputTokens", outputTokens);
+    double input = outputTokens / retention();
+    Checks.check(
+        input <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
+        "outputTokens",
+        outputTokens,
+        "must need at most " + dev.persistence.core.exact.Amounts.MAX_QUANTITY + " input tokens at retention " + retention());
+    return input;
   }
 
   /**
@@ -113,7 +120,7 @@ public abstract class CurationPipeline {
     return result;
   }
 
-  private static void checkInput(double tokens) {
-    checkArgument(tokens >= 0 && Double.isFinite(tokens), "tokens (%s) must be finite and >= 0", tokens);
+  private static void checkInput(String name, double tokens) {
+    Checks.inRange(name, tokens, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 }

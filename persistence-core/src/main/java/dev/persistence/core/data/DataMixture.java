@@ -2,6 +2,7 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,16 +56,16 @@ public abstract class DataMixture {
    */
   @Value.Check
   protected void check() {
-    checkArgument(!components().isEmpty(), "mixture %s needs at least one source", name());
+    Checks.check(!components().isEmpty(), "mixture " + name() + ": components", "none", "must hold at least one source");
     checkArgument(epochCap() > 0 && Double.isFinite(epochCap()), "epochCap (%s) must be finite and > 0", epochCap());
     Set<String> names = new HashSet<>();
     double sum = 0;
     for (MixtureComponent component : components()) {
       String name = component.source().name();
-      checkArgument(names.add(name), "source %s appears twice in mixture %s", name, name());
+      checkArgument(names.add(name), "mixture %s: source (%s) must appear once; it appears twice", name(), name);
       checkArgument(
           !(component.weight() > 0 && component.source().tokens() == 0),
-          "source %s has no tokens but weight %s; give it tokens or weight 0",
+          "source %s has no tokens but weight (%s); give it tokens or weight 0",
           name,
           component.weight());
       sum += component.weight();
@@ -105,7 +106,7 @@ public abstract class DataMixture {
    */
   public MixtureAllocation allocate(double budgetTokens) {
     checkArgument(
-        budgetTokens > 0 && Double.isFinite(budgetTokens), "budget (%s tokens) must be finite and > 0", budgetTokens);
+        budgetTokens > 0 && Double.isFinite(budgetTokens), "budgetTokens (%s) must be finite and > 0", budgetTokens);
     double sum = weightSum();
     List<SourceAllocation> allocations = new ArrayList<>(components().size());
     for (MixtureComponent component : components()) {

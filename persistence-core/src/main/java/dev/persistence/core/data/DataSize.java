@@ -23,7 +23,7 @@ public record DataSize(SizeUnit unit, double amount, double tokensPerUnit, Strin
    */
   public DataSize {
     checkArgument(unit != null, "unit must not be null");
-    checkArgument(amount >= 0 && Double.isFinite(amount), "size (%s %s) must be finite and >= 0", amount, unit);
+    checkArgument(amount >= 0 && Double.isFinite(amount), "amount (%s %s) must be finite and >= 0", amount, unit);
     checkArgument(
         tokensPerUnit > 0 && Double.isFinite(tokensPerUnit),
         "tokensPerUnit (%s) must be finite and > 0",
@@ -38,7 +38,7 @@ public record DataSize(SizeUnit unit, double amount, double tokensPerUnit, Strin
     double tokens = amount * tokensPerUnit;
     checkArgument(
         tokens == 0 || (tokens >= 1 && tokens <= dev.persistence.core.exact.Amounts.MAX_QUANTITY),
-        "size (%s %s) must be 0 or between 1 and %s tokens",
+        "amount (%s %s) must be 0 or between 1 and %s tokens",
         amount,
         unit,
         dev.persistence.core.exact.Amounts.MAX_QUANTITY);

@@ -2,6 +2,7 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -68,6 +69,12 @@ public abstract class SyntheticGeneration {
         "usdPerMillionGeneratedTokens (%s) must be <= %s",
         usdPerMillionGeneratedTokens(),
         dev.persistence.core.exact.Amounts.MAX_USD);
+    // A token is indivisible: fewer than one accepted token would price each at Infinity.
+    Checks.check(
+        acceptedTokens() >= 1,
+        "acceptanceRate",
+        acceptanceRate(),
+        "x generatedTokens (" + generatedTokens() + ") must accept at least one token");
   }
 
   /** Tokens that survive the filter: generated times acceptance. */

@@ -160,21 +160,23 @@ public abstract class Accelerator {
   }
 
   /**
-   * Dense peak throughput in {@code format}, FLOP/s.
+   * Dense peak throughput in {@code computeFormat}, FLOP/s.
    *
-   * @param format the number format
+   * @param computeFormat the number format
    * @throws IllegalArgumentException if the chip has no peak for that format
    */
-  public double densePeakFlopsPerSecond(NumericFormat format) {
-    Double peak = densePeakFlopsPerSecond().get(format);
+  public double densePeakFlopsPerSecond(NumericFormat computeFormat) {
+    Double peak = densePeakFlopsPerSecond().get(computeFormat);
     if (peak == null) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "accelerator %s has no dense peak for %s (it has %s)",
+              "computeFormat (%s) must be one that accelerator %s has a dense peak for: %s",
+              computeFormat.key(),
               name(),
-              format.key(),
-              densePeakFlopsPerSecond().keySet()));
+              densePeakFlopsPerSecond().keySet().stream()
+                  .map(NumericFormat::key)
+                  .collect(java.util.stream.Collectors.toList())));
     }
     return peak;
   }

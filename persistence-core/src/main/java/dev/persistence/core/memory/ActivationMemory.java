@@ -8,11 +8,12 @@ import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.MultiHeadLatentAttention;
+import dev.persistence.core.check.Checks;
+import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import java.util.Set;
-import dev.persistence.core.parallelism.ParallelismPlan;
 
 /**
  * Activation memory of training, after Korthikanti et al. 2022, "Reducing Activation Recomputation in Large
@@ -83,6 +84,9 @@ public final class ActivationMemory {
    */
   public static double layerBytes(
       Architecture architecture, int layerIndex, ParallelismPlan plan, double linearInputBytes) {
+    // No number format stores more than fp64's 8 bytes an element.
+    Checks.check(
+        linearInputBytes > 0 && linearInputBytes <= 8, "linearInputBytes", linearInputBytes, "must be in (0, 8]");
     checkArgument(
         layerIndex >= 0 && layerIndex < architecture.numLayers(),
         "layerIndex (%s) must be in [0, numLayers (%s))",
@@ -215,6 +219,11 @@ public final class ActivationMemory {
    * @param plan the plan
    */
   public static int stageOf(Architecture architecture, int layerIndex, ParallelismPlan plan) {
+    Checks.check(
+        layerIndex >= 0 && layerIndex < architecture.numLayers(),
+        "layerIndex",
+        layerIndex,
+        "must be in [0, numLayers (" + architecture.numLayers() + "))");
     return plan.pipelineLayout(architecture.numLayers()).stageOf(layerIndex);
   }
 
@@ -227,6 +236,11 @@ public final class ActivationMemory {
    * @param stage the stage, from 0
    */
   public static int microBatchesInFlight(ParallelismPlan plan, int stage) {
+    Checks.check(
+        stage >= 0 && stage < plan.pipelineParallel(),
+        "stage",
+        stage,
+        "must be in [0, pipelineParallel (" + plan.pipelineParallel() + "))");
     int inFlight =
         plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE
             ? plan.pipelineParallel() + 1

@@ -3,6 +3,7 @@ package dev.persistence.core.memory;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.WeightFormat;
@@ -16,6 +17,9 @@ import dev.persistence.core.precision.WeightFormat;
  * and norms in 16 bits; pass a mixed format of your own when that matters).
  */
 public final class InferenceMemory {
+
+  /** The largest batch {@link #maxBatchSize} reports, 2^31 - 1 sequences: an int, as batch sizes are elsewhere. */
+  public static final long MAX_BATCH = Integer.MAX_VALUE;
 
   private InferenceMemory() {}
 
@@ -86,6 +90,9 @@ public final class InferenceMemory {
       long capacityBytes,
       MemoryAllowance allowance) {
     checkArgument(contextLength > 0, "contextLength (%s) must be > 0", contextLength);
+    Checks.positive("tensorParallel", tensorParallel);
+    // Byte totals are exact longs; a capacity past 2^62 bytes (4 EiB) would overflow them.
+    Checks.inRange("capacityBytes", capacityBytes, 1, 1L << 62);
     double perSequence = KeyValueCache.bytes(architecture, cache, tensorParallel, 1, contextLength);
     long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
     double usable =
@@ -93,16 +100,18 @@ public final class InferenceMemory {
     if (!(usable > 0)) {
       return 0;
     }
-    long batch = (long) Math.floor(usable / perSequence);
+    // At most MAX_BATCH sequences: past it the search below would step past Long.MAX_VALUE.
+    long batch = (long) Math.min(Math.floor(usable / perSequence), MAX_BATCH);
     // The closed form ignores rounding to whole bytes; settle on the exact boundary.
     while (batch > 0
         && !estimate(architecture, weights, cache, tensorParallel, batch, contextLength, capacityBytes, allowance)
             .fits()) {
       batch--;
     }
-    while (estimate(
-            architecture, weights, cache, tensorParallel, batch + 1, contextLength, capacityBytes, allowance)
-        .fits()) {
+    while (batch < MAX_BATCH
+        && estimate(
+                architecture, weights, cache, tensorParallel, batch + 1, contextLength, capacityBytes, allowance)
+            .fits()) {
       batch++;
     }
     return batch;

@@ -29,15 +29,15 @@ import java.util.List;
 public final class PipelineLayout {
 
   private final int pipelineParallel;
-  private final int virtualStages;
+  private final int virtualPipelineStages;
   private final int[] layersPerChunk;
   private final int[] firstLayerOfChunk;
   private final int[] layersPerStage;
   private final int mtpModules;
 
-  private PipelineLayout(int pipelineParallel, int virtualStages, int[] layersPerChunk, int mtpModules) {
+  private PipelineLayout(int pipelineParallel, int virtualPipelineStages, int[] layersPerChunk, int mtpModules) {
     this.pipelineParallel = pipelineParallel;
-    this.virtualStages = virtualStages;
+    this.virtualPipelineStages = virtualPipelineStages;
     this.layersPerChunk = layersPerChunk;
     this.mtpModules = mtpModules;
     firstLayerOfChunk = new int[layersPerChunk.length];
@@ -51,43 +51,43 @@ public final class PipelineLayout {
   }
 
   /**
-   * The default split of {@code numLayers} layers over {@code pipelineParallel x virtualStages} chunks (see the
+   * The default split of {@code numLayers} layers over {@code pipelineParallel x virtualPipelineStages} chunks (see the
    * class comment).
    *
    * @throws IllegalArgumentException if a degree is not positive, or the split would leave a chunk other than the
    *     first and the last without layers
    */
-  public static PipelineLayout balanced(int numLayers, int pipelineParallel, int virtualStages) {
-    checkDegrees(numLayers, pipelineParallel, virtualStages);
-    int chunks = Math.multiplyExact(pipelineParallel, virtualStages);
+  public static PipelineLayout balanced(int numLayers, int pipelineParallel, int virtualPipelineStages) {
+    checkDegrees(numLayers, pipelineParallel, virtualPipelineStages);
+    int chunks = Math.multiplyExact(pipelineParallel, virtualPipelineStages);
     int[] perChunk = new int[chunks];
     for (int c = 0; c < chunks; c++) {
       perChunk[c] = layersInChunk(numLayers, chunks, c);
     }
-    return ofChunks(pipelineParallel, virtualStages, Arrays.stream(perChunk).boxed().toList(), 0);
+    return ofChunks(pipelineParallel, virtualPipelineStages, Arrays.stream(perChunk).boxed().toList(), 0);
   }
 
   /**
    * An explicit split: {@code layersPerChunk.get(c)} layers on chunk {@code c}, in layer order.
    *
    * @param pipelineParallel stages
-   * @param virtualStages chunks per stage
+   * @param virtualPipelineStages chunks per stage
    * @param layersPerChunk one count per chunk, {@code p x v} of them; only the first and the last may be 0
    * @param mtpModules multi-token-prediction modules, on the last chunk (DeepSeek-V3 section 2.2)
    * @throws IllegalArgumentException if the counts do not match the chunks or a middle chunk is empty
    */
   public static PipelineLayout ofChunks(
-      int pipelineParallel, int virtualStages, List<Integer> layersPerChunk, int mtpModules) {
+      int pipelineParallel, int virtualPipelineStages, List<Integer> layersPerChunk, int mtpModules) {
     checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
-    checkArgument(virtualStages > 0, "virtualPipelineStages (%s) must be > 0", virtualStages);
+    checkArgument(virtualPipelineStages > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages);
     checkArgument(mtpModules >= 0, "mtpModules (%s) must be >= 0", mtpModules);
-    int chunks = Math.multiplyExact(pipelineParallel, virtualStages);
+    int chunks = Math.multiplyExact(pipelineParallel, virtualPipelineStages);
     checkArgument(
         layersPerChunk.size() == chunks,
         "layersPerChunk has %s entries; it must have pipelineParallel x virtualPipelineStages (%s x %s = %s)",
         layersPerChunk.size(),
         pipelineParallel,
-        virtualStages,
+        virtualPipelineStages,
         chunks);
     int[] perChunk = new int[chunks];
     long total = 0;
@@ -103,7 +103,7 @@ public final class PipelineLayout {
       total += n;
     }
     checkArgument(total > 0, "layersPerChunk must hold at least one layer");
-    return new PipelineLayout(pipelineParallel, virtualStages, perChunk, mtpModules);
+    return new PipelineLayout(pipelineParallel, virtualPipelineStages, perChunk, mtpModules);
   }
 
   /**
@@ -138,16 +138,16 @@ public final class PipelineLayout {
    *
    * @param numLayers transformer layers
    * @param pipelineParallel stages
-   * @param virtualStages chunks per stage
+   * @param virtualPipelineStages chunks per stage
    * @param stage the stage, from 0
    */
-  public static int layersOnStage(int numLayers, int pipelineParallel, int virtualStages, int stage) {
-    requireBoundedChunks(numLayers, pipelineParallel, virtualStages);
+  public static int layersOnStage(int numLayers, int pipelineParallel, int virtualPipelineStages, int stage) {
+    requireBoundedChunks(numLayers, pipelineParallel, virtualPipelineStages);
     if (stage < 0 || stage >= pipelineParallel) {
       throw new IllegalArgumentException(
           "stage (" + stage + ") must be in [0, pipelineParallel (" + pipelineParallel + "))");
     }
-    int chunks = pipelineParallel * virtualStages;
+    int chunks = pipelineParallel * virtualPipelineStages;
     int layers = 0;
     for (int c = stage; c < chunks; c += pipelineParallel) {
       layers += layersInChunk(numLayers, chunks, c);
@@ -156,17 +156,17 @@ public final class PipelineLayout {
   }
 
   /** The most layers any stage of the default split holds, without allocating. */
-  public static int layersOnBusiestStage(int numLayers, int pipelineParallel, int virtualStages) {
-    requireBoundedChunks(numLayers, pipelineParallel, virtualStages);
+  public static int layersOnBusiestStage(int numLayers, int pipelineParallel, int virtualPipelineStages) {
+    requireBoundedChunks(numLayers, pipelineParallel, virtualPipelineStages);
     int most = 0;
     for (int s = 0; s < pipelineParallel; s++) {
-      most = Math.max(most, layersOnStage(numLayers, pipelineParallel, virtualStages, s));
+      most = Math.max(most, layersOnStage(numLayers, pipelineParallel, virtualPipelineStages, s));
     }
     return most;
   }
 
   /**
-   * The most chunks ({@code pipelineParallel x virtualStages}) the allocation-free helpers accept: 65,536. A resource
+   * The most chunks ({@code pipelineParallel x virtualPipelineStages}) the allocation-free helpers accept: 65,536. A resource
    * limit, not a source: production pipelines run tens of stages and a few virtual chunks each, and the helpers'
    * loops, which run in the plan search, stay bounded by it.
    */
@@ -174,17 +174,17 @@ public final class PipelineLayout {
 
   // O(1), since the helpers run in the search's inner loop: degrees positive, p x v within the split's own bound
   // (chunks <= numLayers + 2) and MAX_CHUNKS, so that no degree near 2^31 makes them loop for minutes.
-  private static void requireBoundedChunks(int numLayers, int pipelineParallel, int virtualStages) {
-    long chunks = (long) pipelineParallel * virtualStages;
-    if (numLayers <= 0 || pipelineParallel <= 0 || virtualStages <= 0 || chunks > numLayers + 2L || chunks > MAX_CHUNKS) {
+  private static void requireBoundedChunks(int numLayers, int pipelineParallel, int virtualPipelineStages) {
+    long chunks = (long) pipelineParallel * virtualPipelineStages;
+    if (numLayers <= 0 || pipelineParallel <= 0 || virtualPipelineStages <= 0 || chunks > numLayers + 2L || chunks > MAX_CHUNKS) {
       throw new IllegalArgumentException(
           "numLayers ("
               + numLayers
               + "), pipelineParallel ("
               + pipelineParallel
-              + ") and virtualStages ("
-              + virtualStages
-              + ") must be positive with pipelineParallel x virtualStages <= numLayers + 2 and <= "
+              + ") and virtualPipelineStages ("
+              + virtualPipelineStages
+              + ") must be positive with pipelineParallel x virtualPipelineStages <= numLayers + 2 and <= "
               + MAX_CHUNKS);
     }
   }
@@ -195,11 +195,11 @@ public final class PipelineLayout {
    *
    * @param numLayers transformer layers
    * @param pipelineParallel stages
-   * @param virtualStages chunks per stage
+   * @param virtualPipelineStages chunks per stage
    */
-  public static boolean balancedSplitExists(int numLayers, int pipelineParallel, int virtualStages) {
-    long chunks = (long) pipelineParallel * virtualStages;
-    if (numLayers <= 0 || pipelineParallel <= 0 || virtualStages <= 0 || chunks > numLayers + 2L
+  public static boolean balancedSplitExists(int numLayers, int pipelineParallel, int virtualPipelineStages) {
+    long chunks = (long) pipelineParallel * virtualPipelineStages;
+    if (numLayers <= 0 || pipelineParallel <= 0 || virtualPipelineStages <= 0 || chunks > numLayers + 2L
         || chunks > MAX_CHUNKS) {
       return false;
     }
@@ -212,22 +212,22 @@ public final class PipelineLayout {
     return true;
   }
 
-  private static void checkDegrees(int numLayers, int pipelineParallel, int virtualStages) {
+  private static void checkDegrees(int numLayers, int pipelineParallel, int virtualPipelineStages) {
     checkArgument(numLayers > 0, "numLayers (%s) must be > 0", numLayers);
     checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
-    checkArgument(virtualStages > 0, "virtualPipelineStages (%s) must be > 0", virtualStages);
+    checkArgument(virtualPipelineStages > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages);
     checkArgument(
-        (long) pipelineParallel * virtualStages <= MAX_CHUNKS,
+        (long) pipelineParallel * virtualPipelineStages <= MAX_CHUNKS,
         "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed %s chunks",
         pipelineParallel,
-        virtualStages,
+        virtualPipelineStages,
         MAX_CHUNKS);
     checkArgument(
-        balancedSplitExists(numLayers, pipelineParallel, virtualStages),
+        balancedSplitExists(numLayers, pipelineParallel, virtualPipelineStages),
         "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed numLayers + 2 (%s) with a layer on"
             + " every chunk but the first and the last",
         pipelineParallel,
-        virtualStages,
+        virtualPipelineStages,
         numLayers + 2L);
   }
 
@@ -237,8 +237,8 @@ public final class PipelineLayout {
   }
 
   /** Chunks per stage, {@code v}. */
-  public int virtualStages() {
-    return virtualStages;
+  public int virtualPipelineStages() {
+    return virtualPipelineStages;
   }
 
   /** Chunks, {@code p x v}. */

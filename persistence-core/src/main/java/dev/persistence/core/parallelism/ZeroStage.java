@@ -45,11 +45,11 @@ public enum ZeroStage {
   /**
    * The stage with this number.
    *
-   * @param stage 0, 1, 2 or 3
-   * @throws IllegalArgumentException if {@code stage} is not in [0, 3]
+   * @param zeroStage 0, 1, 2 or 3
+   * @throws IllegalArgumentException if {@code zeroStage} is not in [0, 3]
    */
-  public static ZeroStage of(int stage) {
-    checkArgument(stage >= 0 && stage <= 3, "zeroStage (%s) must be in [0, 3]", stage);
-    return values()[stage];
+  public static ZeroStage of(int zeroStage) {
+    checkArgument(zeroStage >= 0 && zeroStage <= 3, "zeroStage (%s) must be in [0, 3]", zeroStage);
+    return values()[zeroStage];
   }
 }

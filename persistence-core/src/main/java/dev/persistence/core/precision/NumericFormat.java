@@ -60,7 +60,7 @@ public enum NumericFormat {
    * @throws IllegalArgumentException if no format has that name
    */
   public static NumericFormat parse(String name) {
-    checkArgument(name != null, "numeric format must not be null");
+    checkArgument(name != null, "numeric format name (null) must not be null");
     for (NumericFormat format : values()) {
       if (format.name().equalsIgnoreCase(name.trim())) {
         return format;

@@ -232,6 +232,8 @@ public abstract class TrainingPrecision {
 
   private static void checkNonNegative(String field, double value) {
     checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
+    // No number format stores more than fp64's 8 bytes an element.
+    checkArgument(value <= 8, "%s (%s) must be <= 8 bytes (fp64)", field, value);
   }
 
   /** Bytes per parameter of all optimizer states together. */

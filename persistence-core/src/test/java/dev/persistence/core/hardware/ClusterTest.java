@@ -32,7 +32,7 @@ class ClusterTest {
     assertEquals(80e9 / (1L << 30), h100.memoryGibibytes(), 1e-12);
     assertEquals(989e12, h100.densePeakFlopsPerSecond(NumericFormat.BF16));
     assertEquals(
-        "accelerator H100-SXM5-80GB has no dense peak for fp4 (it has [BF16, FP8])",
+        "computeFormat (fp4) must be one that accelerator H100-SXM5-80GB has a dense peak for: [bf16, fp8]",
         assertThrows(IllegalArgumentException.class, () -> h100.densePeakFlopsPerSecond(NumericFormat.FP4))
             .getMessage());
     assertEquals(true, h100.isNamed(" h100 "));

@@ -2,6 +2,7 @@ package dev.persistence.costing.energy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.training.ComputeUsage;
 
 /**
@@ -34,14 +35,10 @@ public record EnergyEstimate(
         "facilityOverheadKilowattHours (%s) must be finite and >= 0",
         facilityOverheadKilowattHours);
     // Bounded so that the totals (sums of the parts) stay finite.
-    double most = Math.max(acceleratorKilowattHours, Math.max(serverOverheadKilowattHours, facilityOverheadKilowattHours));
-    checkArgument(
-        most <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
-        "energy parts (%s, %s, %s kWh) must each be <= %s kWh",
-        acceleratorKilowattHours,
-        serverOverheadKilowattHours,
-        facilityOverheadKilowattHours,
-        dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    Checks.inRange("acceleratorKilowattHours", acceleratorKilowattHours, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    Checks.inRange("serverOverheadKilowattHours", serverOverheadKilowattHours, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
+    Checks.inRange(
+        "facilityOverheadKilowattHours", facilityOverheadKilowattHours, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 
   /**

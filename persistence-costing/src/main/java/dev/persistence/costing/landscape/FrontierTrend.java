@@ -60,7 +60,7 @@ public record FrontierTrend(
   /** Validates the trend. */
   public FrontierTrend {
     checkArgument(selection != null && firstDate != null && lastDate != null, "trend fields must not be null");
-    checkArgument(models >= 3, "a trend needs >= 3 models, got %s", models);
+    checkArgument(models >= 3, "trend models (%s) must be >= 3", models);
     checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be in (0, 1)", confidence);
   }
 
@@ -105,7 +105,7 @@ public record FrontierTrend(
             .filter(m -> !m.publicationDate().isBefore(from) && !m.publicationDate().isAfter(to))
             .toList();
     int n = kept.size();
-    checkArgument(n >= 3, "a trend needs >= 3 models; %s selects %s between %s and %s", selection.describe(), n, from, to);
+    checkArgument(n >= 3, "trend models (%s) must be >= 3; %s selects %s between %s and %s", n, selection.describe(), n, from, to);
     double[] x = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
@@ -113,7 +113,7 @@ public record FrontierTrend(
       y[i] = Math.log10(kept.get(i).trainingComputeFlop().getAsDouble());
     }
     double[] line = ols(x, y, null);
-    checkArgument(!Double.isNaN(line[0]), "a trend needs models from more than one date");
+    checkArgument(!Double.isNaN(line[0]), "trend models (%s) must come from more than one publication date", kept.size());
     double rss = 0;
     double meanX = mean(x);
     double sxx = 0;

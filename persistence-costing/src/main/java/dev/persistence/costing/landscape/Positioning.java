@@ -86,7 +86,7 @@ public record Positioning(
         compared.add(model);
       }
     }
-    checkArgument(!compared.isEmpty(), "no catalog model with training compute was published on or before %s", date);
+    checkArgument(!compared.isEmpty(), "positioning date (%s) must be on or after the first catalog model with a training compute", date);
     compared.sort(
         Comparator.comparingDouble((NotableModel m) -> -flop(m)).thenComparing(NotableModel::name));
     int rank = 1;

@@ -2,6 +2,7 @@ package dev.persistence.costing.money;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.energy.PowerModel;
 import dev.persistence.costing.training.Durations;
 import org.immutables.value.Value;
@@ -77,6 +78,19 @@ public abstract class OwnedCluster {
         amortisationYears());
     checkArgument(
         utilisation() > 0 && utilisation() <= 1, "utilisation (%s) must be in (0, 1]", utilisation());
+    // Capital per used hour divides by the used hours: under one hour the price per hour has no meaning.
+    Checks.check(
+        usedHoursPerAccelerator() >= 1,
+        "amortisationYears",
+        amortisationYears(),
+        "x " + Durations.HOURS_PER_JULIAN_YEAR + " h x utilisation (" + utilisation() + ") must give at least one"
+            + " used hour per accelerator");
+    // Staff cost per used hour divides by the hours used in a year.
+    Checks.check(
+        utilisation() * Durations.HOURS_PER_JULIAN_YEAR >= 1,
+        "utilisation",
+        utilisation(),
+        "x " + Durations.HOURS_PER_JULIAN_YEAR + " h must give at least one used hour a year");
     nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
     nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
   }

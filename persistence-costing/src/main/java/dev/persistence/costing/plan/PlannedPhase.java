@@ -123,9 +123,10 @@ public abstract class PlannedPhase {
     checkArgument(
         kind() != PhaseKind.PRETRAINING
             || (computeCostUsd().isEmpty() && computeFractionOfPretraining().isEmpty()),
-        "phase %s: a pre-training phase costs the planned run; computeCostUsd and computeFractionOfPretraining"
-            + " must not be given",
-        name());
+        "phase %s: kind (%s) is pre-training, which costs the planned run; computeCostUsd and"
+            + " computeFractionOfPretraining must not be given",
+        name(),
+        kind());
     checkArgument(
         computeCostUsd().isEmpty() || computeFractionOfPretraining().isEmpty(),
         "phase %s: give computeCostUsd or computeFractionOfPretraining, not both",

@@ -316,7 +316,8 @@ public final class Planner {
     } else {
       long count = scenario.cluster().acceleratorCount();
       if (count > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("cluster has more accelerators (" + count + ") than the search handles");
+        throw new IllegalArgumentException(
+            "cluster acceleratorCount (" + count + ") must be <= " + Integer.MAX_VALUE + " for the parallelism search");
       }
       SearchRequest defaults =
           SearchRequest.of(
@@ -473,7 +474,9 @@ public final class Planner {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "the pre-training run takes %.4g days (%.4g months), more than the %d months a program may last",
+              "trainingTokens (%s) take %.4g days (%.4g months) to train, more than the %d months a program may"
+                  + " last",
+              scenario.trainingTokens(),
               trainingDays,
               runMonthsExact,
               Program.MAX_MONTHS));

@@ -64,6 +64,7 @@ public abstract class EvaluationRun implements PostTrainingStage {
     StageChecks.nonNegative("evaluation.usdPerPeopleHour", usdPerPeopleHour());
     checkArgument(
         !suites().isEmpty() || redTeamingPeopleHours() > 0 || humanEvaluationPeopleHours() > 0,
-        "evaluation: give at least one suite or some people-hours");
+        "evaluation.suites (none) must hold at least one suite, unless redTeamingPeopleHours or"
+            + " humanEvaluationPeopleHours is > 0");
   }
 }

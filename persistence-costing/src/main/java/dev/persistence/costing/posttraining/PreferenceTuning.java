@@ -1,5 +1,6 @@
 package dev.persistence.costing.posttraining;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.architecture.Architecture;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -98,6 +99,19 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     StageChecks.fraction("preference.packingEfficiency", packingEfficiency());
     StageChecks.positiveCount("preference.globalBatchSize", globalBatchSize());
     StageChecks.positive("preference.rewardModelEpochs", rewardModelEpochs());
-    StageChecks.positive("preference.processedTokens", processedTokens());
+    Checks.check(
+        processedTokens() > 0 && Double.isFinite(processedTokens()),
+        "preference.processedTokens",
+        processedTokens(),
+        String.format(
+            java.util.Locale.ROOT,
+            "must be finite and > 0: pairs (%s) x (2 x promptTokens (%s) + chosenTokens (%s) + rejectedTokens (%s))"
+                + " x epochs (%s) / packingEfficiency (%s)",
+            pairs(),
+            promptTokens(),
+            chosenTokens(),
+            rejectedTokens(),
+            epochs(),
+            packingEfficiency()));
   }
 }

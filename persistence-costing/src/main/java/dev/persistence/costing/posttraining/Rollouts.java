@@ -57,7 +57,7 @@ final class Rollouts {
       int maxResponseTokens) {
     checkArgument(
         accelerators >= tensorParallel,
-        "generation needs at least one replica: %s accelerators, %s per replica",
+        "generation accelerators (%s) must be >= tensorParallel (%s): at least one replica",
         accelerators,
         tensorParallel);
     long replicas = accelerators / tensorParallel;

@@ -1,5 +1,6 @@
 package dev.persistence.costing.posttraining;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -66,6 +67,16 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     StageChecks.positiveCount("sft.sequenceLength", sequenceLength());
     StageChecks.fraction("sft.packingEfficiency", packingEfficiency());
     StageChecks.positiveCount("sft.globalBatchSize", globalBatchSize());
-    StageChecks.positive("sft.processedTokens", processedTokens());
+    Checks.check(
+        processedTokens() > 0 && Double.isFinite(processedTokens()),
+        "sft.processedTokens",
+        processedTokens(),
+        String.format(
+            java.util.Locale.ROOT,
+            "must be finite and > 0: examples (%s) x meanTokensPerExample (%s) x epochs (%s) / packingEfficiency (%s)",
+            examples(),
+            meanTokensPerExample(),
+            epochs(),
+            packingEfficiency()));
   }
 }

@@ -42,7 +42,11 @@ final class Trainer {
         accelerators,
         modelParallel);
     long dataParallel = accelerators / modelParallel;
-    checkArgument(dataParallel <= Integer.MAX_VALUE, "data-parallel degree (%s) is too large", dataParallel);
+    checkArgument(
+        dataParallel <= Integer.MAX_VALUE,
+        "training accelerators / (tensorParallel x pipelineParallel), the data-parallel degree (%s), must be <= %s",
+        dataParallel,
+        String.valueOf(Integer.MAX_VALUE));
     Cluster base = resources.cluster();
     long nodes = Math.max(1, (accelerators + base.acceleratorsPerNode() - 1) / base.acceleratorsPerNode());
     checkArgument(nodes <= Integer.MAX_VALUE, "nodes (%s) too many", nodes);
@@ -71,7 +75,11 @@ final class Trainer {
     for (int micro : candidates) {
       long perStep = dataParallel * micro;
       long microBatches = Math.max(1, (long) Math.ceil(batchSequences / perStep));
-      checkArgument(microBatches <= Integer.MAX_VALUE / perStep, "batch (%s sequences) is too large", batchSequences);
+      checkArgument(
+          microBatches <= Integer.MAX_VALUE / perStep,
+          "batch (%s sequences) must fit a global batch of at most %s sequences",
+          batchSequences,
+          String.valueOf(Integer.MAX_VALUE));
       ParallelismPlan plan =
           ParallelismPlan.builder()
               .tensorParallel(layout.tensorParallel())

@@ -92,10 +92,26 @@ public abstract class ServingDeployment {
         bandwidthEfficiency() > 0 && bandwidthEfficiency() <= 1,
         "bandwidthEfficiency (%s) must be in (0, 1]",
         bandwidthEfficiency());
+    // At least 1 MB/s of memory bandwidth and 1 MFLOP/s a rank (Cluster.MIN_SCALE_OUT_BYTES_PER_SECOND's
+    // floor): below them a step takes longer than any plan and its time stops being finite.
+    dev.persistence.core.check.Checks.check(
+        rankBandwidthBytesPerSecond() >= 1e6,
+        "bandwidthEfficiency",
+        bandwidthEfficiency(),
+        "x memoryBandwidthBytesPerSecond (" + accelerator().memoryBandwidthBytesPerSecond()
+            + ") must give at least 1e6 B/s");
+    dev.persistence.core.check.Checks.check(
+        accelerator().densePeakFlopsPerSecond(computeFormat()) * computeEfficiency() >= 1e6,
+        "computeEfficiency",
+        computeEfficiency(),
+        "x the dense " + computeFormat().key() + " peak (" + accelerator().densePeakFlopsPerSecond(computeFormat())
+            + " FLOP/s) must give at least 1e6 FLOP/s");
     checkArgument(
         usdPerAcceleratorHour() >= 0 && Double.isFinite(usdPerAcceleratorHour()),
         "usdPerAcceleratorHour (%s) must be finite and >= 0",
         usdPerAcceleratorHour());
+    dev.persistence.core.check.Checks.inRange(
+        "usdPerAcceleratorHour", usdPerAcceleratorHour(), 0, dev.persistence.core.exact.Amounts.MAX_USD);
     // Fails early, naming the chip and format, when the chip has no peak in the compute format.
     accelerator().densePeakFlopsPerSecond(computeFormat());
   }

@@ -1,5 +1,7 @@
 package dev.persistence.costing.serving;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * Latency, throughput and price of one replica serving a batch.
  *
@@ -19,6 +21,19 @@ public record ServingEstimate(
     double outputTokensPerSecond,
     double usdPerMillionInputTokens,
     double usdPerMillionOutputTokens) {
+
+  /**
+   * Validates the estimate.
+   *
+   * @throws IllegalArgumentException if the batch is not positive or a rate or price is negative or not finite
+   */
+  public ServingEstimate {
+    Checks.positive("batch", batch);
+    Checks.nonNegative("inputTokensPerSecond", inputTokensPerSecond);
+    Checks.nonNegative("outputTokensPerSecond", outputTokensPerSecond);
+    Checks.nonNegative("usdPerMillionInputTokens", usdPerMillionInputTokens);
+    Checks.nonNegative("usdPerMillionOutputTokens", usdPerMillionOutputTokens);
+  }
 
   /** Time to first token: the batch's prefill, seconds. */
   public double timeToFirstTokenSeconds() {

@@ -2,6 +2,7 @@ package dev.persistence.costing.steptime;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,10 +64,14 @@ public record StepTimeBreakdown(
       pipelineTransferSeconds, pipelineBubbleSeconds, dataParallelSeconds, parameterGatherSeconds,
       offloadSeconds, optimizerSeconds
     };
+    String[] names = {
+      "computeSeconds", "recomputationSeconds", "tensorParallelSeconds", "contextParallelSeconds",
+      "expertParallelSeconds", "pipelineTransferSeconds", "pipelineBubbleSeconds", "dataParallelSeconds",
+      "parameterGatherSeconds", "offloadSeconds", "optimizerSeconds"
+    };
     double sum = 0;
-    for (double part : parts) {
-      checkArgument(part >= 0 && Double.isFinite(part), "breakdown part (%s) must be finite and >= 0", part);
-      sum += part;
+    for (int i = 0; i < parts.length; i++) {
+      sum += Checks.nonNegative("breakdown " + names[i], parts[i]);
     }
     checkArgument(
         Math.abs(sum - totalSeconds) <= 1e-9 * Math.max(1, totalSeconds),

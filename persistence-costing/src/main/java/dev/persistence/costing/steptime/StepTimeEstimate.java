@@ -2,6 +2,7 @@ package dev.persistence.costing.steptime;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.training.Goodput;
@@ -38,6 +39,10 @@ public record StepTimeEstimate(
    */
   public StepTimeEstimate {
     checkArgument(stepSeconds > 0 && Double.isFinite(stepSeconds), "stepSeconds (%s) must be > 0", stepSeconds);
+    Checks.positive("tokensPerSecond", tokensPerSecond);
+    Checks.nonNegative("modelFlopsUtilization", modelFlopsUtilization);
+    Checks.nonNegative("hardwareFlopsUtilization", hardwareFlopsUtilization);
+    Checks.positive("achievedFlopsPerAcceleratorPerSecond", achievedFlopsPerAcceleratorPerSecond);
   }
 
   /** Whether the most-loaded accelerator's memory fits. */
@@ -61,7 +66,8 @@ public record StepTimeEstimate(
    * @throws IllegalArgumentException if {@code tokens} is not positive or {@code goodput} is null
    */
   public TrainingRun trainingRun(double tokens, Goodput goodput) {
-    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    // A token is indivisible: a subnormal budget would round to one step of nothing. At most 1e24 (Amounts).
+    Checks.inRange("tokens", tokens, 1, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
     checkArgument(goodput != null, "goodput must not be null");
     double steps = Math.ceil(tokens / plan.globalBatchTokens());
     double accelerators = plan.acceleratorCount();

@@ -2,6 +2,8 @@ package dev.persistence.costing.training;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+import dev.persistence.core.exact.Amounts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.precision.NumericFormat;
 
@@ -40,6 +42,14 @@ public record TrainingRun(
         "achievedFlopsPerSecondPerAccelerator (%s) must be finite and > 0",
         achievedFlopsPerSecondPerAccelerator);
     checkArgument(goodput != null, "goodput must not be null");
+    // Accelerator-hours = trainingFlops / (achieved FLOP/s x goodput x 3600): bounded like every quantity.
+    double hours = trainingFlops / achievedFlopsPerSecondPerAccelerator / goodput.fraction() / 3600;
+    Checks.check(
+        hours <= Amounts.MAX_QUANTITY,
+        "trainingFlops",
+        trainingFlops,
+        "/ achievedFlopsPerSecondPerAccelerator (" + achievedFlopsPerSecondPerAccelerator + ") must need at most "
+            + Amounts.MAX_QUANTITY + " accelerator-hours, not " + hours);
   }
 
   /**
@@ -66,8 +76,14 @@ public record TrainingRun(
         densePeakFlopsPerSecond > 0 && Double.isFinite(densePeakFlopsPerSecond),
         "densePeakFlopsPerSecond (%s) must be finite and > 0",
         densePeakFlopsPerSecond);
-    return new TrainingRun(
-        trainingFlops, acceleratorCount, modelFlopsUtilization * densePeakFlopsPerSecond, goodput);
+    double achieved = modelFlopsUtilization * densePeakFlopsPerSecond;
+    Checks.check(
+        goodput == null || trainingFlops / achieved / goodput.fraction() / 3600 <= Amounts.MAX_QUANTITY,
+        "trainingFlops",
+        trainingFlops,
+        "/ (modelFlopsUtilization (" + modelFlopsUtilization + ") x densePeakFlopsPerSecond ("
+            + densePeakFlopsPerSecond + ")) must need at most " + Amounts.MAX_QUANTITY + " accelerator-hours");
+    return new TrainingRun(trainingFlops, acceleratorCount, achieved, goodput);
   }
 
   /**

@@ -26,7 +26,7 @@ public record Histogram(double lower, double upper, long[] counts) {
         "histogram edges (%s, %s) must be finite and ordered",
         lower,
         upper);
-    checkArgument(counts != null && counts.length > 0, "histogram needs at least one bin");
+    checkArgument(counts != null && counts.length > 0, "histogram counts must hold at least one bin");
     counts = counts.clone();
     for (long count : counts) {
       checkArgument(count >= 0, "histogram count (%s) must be >= 0", count);
@@ -42,7 +42,7 @@ public record Histogram(double lower, double upper, long[] counts) {
    */
   public static Histogram of(double[] values, int bins) {
     checkArgument(bins >= 1, "bins (%s) must be >= 1", bins);
-    checkArgument(values != null && values.length > 0, "a histogram needs at least one value");
+    checkArgument(values != null && values.length > 0, "histogram values must hold at least one value");
     double lower = Double.POSITIVE_INFINITY;
     double upper = Double.NEGATIVE_INFINITY;
     for (double value : values) {

@@ -44,7 +44,7 @@ public final class MonteCarloResult {
   }
 
   private void checkAvailable(CostOutput output) {
-    checkArgument(output != CostOutput.LOSS || loss != null, "LOSS needs a loss function; none was supplied");
+    checkArgument(output != CostOutput.LOSS || loss != null, "output (LOSS) needs a loss function; none was supplied");
   }
 
   /**

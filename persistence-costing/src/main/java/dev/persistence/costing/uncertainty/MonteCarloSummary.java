@@ -56,7 +56,7 @@ public final class MonteCarloSummary {
       return kept.quantile(output, p);
     }
     checkArgument(p >= 0 && p <= 1, "quantile probability (%s) must be in [0, 1]", p);
-    checkArgument(output != CostOutput.LOSS || hasLoss, "LOSS needs a loss function; none was supplied");
+    checkArgument(output != CostOutput.LOSS || hasLoss, "output (LOSS) needs a loss function; none was supplied");
     return sketches[output.ordinal()].quantile(p);
   }
 
@@ -80,7 +80,7 @@ public final class MonteCarloSummary {
     if (exact()) {
       return kept.mean(output);
     }
-    checkArgument(output != CostOutput.LOSS || hasLoss, "LOSS needs a loss function; none was supplied");
+    checkArgument(output != CostOutput.LOSS || hasLoss, "output (LOSS) needs a loss function; none was supplied");
     return sketches[output.ordinal()].mean();
   }
 

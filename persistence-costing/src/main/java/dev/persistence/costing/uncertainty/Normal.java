@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -31,7 +32,8 @@ public record Normal(double mean, double standardDeviation, double lower, double
         standardDeviation > 0 && Double.isFinite(standardDeviation),
         "normal standardDeviation (%s) must be finite and > 0",
         standardDeviation);
-    checkArgument(!Double.isNaN(lower) && !Double.isNaN(upper), "normal bounds must not be NaN");
+    Checks.check(!Double.isNaN(lower), "normal lower", lower, "must not be NaN");
+    Checks.check(!Double.isNaN(upper), "normal upper", upper, "must not be NaN");
     checkArgument(lower < upper, "normal lower (%s) must be < upper (%s)", lower, upper);
     checkArgument(
         mean > lower - 6 * standardDeviation && mean < upper + 6 * standardDeviation,

@@ -2,6 +2,8 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The 10th, 50th and 90th percentiles of a sampled result.
  *
@@ -17,12 +19,10 @@ public record Percentiles(double p10, double p50, double p90) {
    * @throws IllegalArgumentException if the percentiles are not finite or not ordered
    */
   public Percentiles {
-    checkArgument(
-        Double.isFinite(p10) && Double.isFinite(p50) && Double.isFinite(p90),
-        "percentiles (%s, %s, %s) must be finite",
-        p10,
-        p50,
-        p90);
-    checkArgument(p10 <= p50 && p50 <= p90, "percentiles must be ordered: %s <= %s <= %s", p10, p50, p90);
+    Checks.finite("p10", p10);
+    Checks.finite("p50", p50);
+    Checks.finite("p90", p90);
+    Checks.check(p10 <= p50, "p10", p10, "must be <= p50 (" + p50 + ")");
+    Checks.check(p50 <= p90, "p50", p50, "must be <= p90 (" + p90 + ")");
   }
 }

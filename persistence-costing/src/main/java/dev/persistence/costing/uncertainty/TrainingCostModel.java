@@ -57,7 +57,7 @@ public final class TrainingCostModel {
         "outputs (%s columns) must have one column per CostOutput (%s)",
         outputs.length,
         CostOutput.values().length);
-    checkArgument(0 <= from && from <= to, "sample range [%s, %s) must be ordered and >= 0", from, to);
+    checkArgument(0 <= from && from <= to, "sample range from (%s) and to (%s) must satisfy 0 <= from <= to", from, to);
     double[] n = inputs[PARAMETERS];
     double[] d = inputs[TOKENS];
     double[] k = inputs[K];

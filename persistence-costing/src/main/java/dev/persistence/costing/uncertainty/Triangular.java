@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -20,12 +21,9 @@ public record Triangular(double min, double mode, double max) implements Distrib
    * @throws IllegalArgumentException if a point is not finite, {@code min >= max} or the mode is outside
    */
   public Triangular {
-    checkArgument(
-        Double.isFinite(min) && Double.isFinite(mode) && Double.isFinite(max),
-        "triangular points (%s, %s, %s) must be finite",
-        min,
-        mode,
-        max);
+    Checks.finite("triangular min", min);
+    Checks.finite("triangular mode", mode);
+    Checks.finite("triangular max", max);
     checkArgument(min < max, "triangular min (%s) must be < max (%s)", min, max);
     checkArgument(
         mode >= min && mode <= max, "triangular mode (%s) must be in [min, max] = [%s, %s]", mode, min, max);

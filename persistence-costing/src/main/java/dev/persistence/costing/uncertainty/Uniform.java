@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -18,8 +19,8 @@ public record Uniform(double min, double max) implements Distribution {
    * @throws IllegalArgumentException if a bound is not finite or {@code min >= max}
    */
   public Uniform {
-    checkArgument(
-        Double.isFinite(min) && Double.isFinite(max), "uniform bounds (%s, %s) must be finite", min, max);
+    Checks.finite("uniform min", min);
+    Checks.finite("uniform max", max);
     checkArgument(min < max, "uniform min (%s) must be < max (%s)", min, max);
     checkArgument(Double.isFinite(max - min), "uniform range max - min (%s - %s) must be finite", max, min);
   }

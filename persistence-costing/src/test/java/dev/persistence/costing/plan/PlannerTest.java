@@ -205,7 +205,7 @@ class PlannerTest {
                     .computeCostUsd(1e6)
                     .build());
     assertEquals(
-        "phase pre-training: a pre-training phase costs the planned run; computeCostUsd and"
+        "phase pre-training: kind (PRETRAINING) is pre-training, which costs the planned run; computeCostUsd and"
             + " computeFractionOfPretraining must not be given",
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> llamaScenario(0.4).contingencyFraction(Double.NaN).build());

@@ -99,7 +99,7 @@ class TrainingRunTest {
                 () -> TrainingRun.withModelFlopsUtilization(1, 1, 0, 0.5, Goodput.NONE))
             .getMessage());
     assertEquals(
-        "accelerator H100-SXM5-80GB has no dense peak for fp4 (it has [bf16, fp8])",
+        "computeFormat (fp4) must be one that accelerator H100-SXM5-80GB has a dense peak for: [bf16, fp8]",
         assertThrows(
                 IllegalArgumentException.class,
                 () ->

@@ -72,7 +72,7 @@ class DistributionTest {
         "uniform min (2.0) must be < max (1.0)",
         assertThrows(IllegalArgumentException.class, () -> new Uniform(2, 1)).getMessage());
     assertEquals(
-        "uniform bounds (NaN, 1.0) must be finite",
+        "uniform min (NaN) must be finite",
         assertThrows(IllegalArgumentException.class, () -> new Uniform(Double.NaN, 1)).getMessage());
     assertEquals(
         "log-uniform min (0.0) must be > 0",

@@ -100,7 +100,7 @@ class MonteCarloTest {
   void rejections() {
     MonteCarloResult result = MonteCarlo.run(assumptions(), 100, 1, null);
     assertEquals(
-        "LOSS needs a loss function; none was supplied",
+        "output (LOSS) needs a loss function; none was supplied",
         assertThrows(IllegalArgumentException.class, () -> result.percentiles(CostOutput.LOSS)).getMessage());
     assertEquals(
         "quantile probability (1.5) must be in [0, 1]",
@@ -135,7 +135,7 @@ class MonteCarloTest {
         "uncertainty.assumptions.goodput must have a distribution",
         assertThrows(IllegalArgumentException.class, () -> new TrainingAssumptions(partial)).getMessage());
     assertEquals(
-        "percentiles must be ordered: 2.0 <= 1.0 <= 3.0",
+        "p10 (2.0) must be <= p50 (1.0)",
         assertThrows(IllegalArgumentException.class, () -> new Percentiles(2, 1, 3)).getMessage());
     assertEquals(
         "inputs (1 columns) must have one column per CostInput (13)",

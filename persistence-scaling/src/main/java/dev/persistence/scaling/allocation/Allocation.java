@@ -1,5 +1,6 @@
 package dev.persistence.scaling.allocation;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /** A split of compute between model size and training tokens, with what it costs and the loss it predicts. */
@@ -36,5 +37,21 @@ public abstract class Allocation {
   @Value.Auxiliary
   public double tokensPerParameter() {
     return tokens() / parameters();
+  }
+
+  /**
+   * Checks the rules of a valid value when one is built (Immutables {@code @Value.Check}); callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    // Counts of at least one (a subnormal model size would give Infinity tokens per parameter).
+    Checks.count("parameters", parameters());
+    Checks.count("tokens", tokens());
+    Checks.positive("trainingFlops", trainingFlops());
+    Checks.nonNegative("inferenceTokens", inferenceTokens());
+    Checks.positive("totalFlops", totalFlops());
+    Checks.finite("loss", loss());
   }
 }

@@ -83,8 +83,8 @@ public abstract class AllocationProblem {
   }
 
   /** The lowest loss a compute budget buys; see {@link ComputeOptimalAllocator#forCompute}. */
-  public Allocation forCompute(double flops) {
-    return ComputeOptimalAllocator.forCompute(this, flops);
+  public Allocation forCompute(double compute) {
+    return ComputeOptimalAllocator.forCompute(this, compute);
   }
 
   /** The least total compute that reaches a loss; see {@link ComputeOptimalAllocator#forTargetLoss}. */

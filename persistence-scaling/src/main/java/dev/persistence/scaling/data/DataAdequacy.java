@@ -1,5 +1,6 @@
 package dev.persistence.scaling.data;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.scaling.law.DataConstrainedLaw;
@@ -33,6 +34,19 @@ public record DataAdequacy(
     double unconstrainedLoss,
     double dataConstrainedLoss,
     MixtureAllocation allocation) {
+
+  /**
+   * Validates the assessment.
+   *
+   * @throws IllegalArgumentException if a count is negative or not finite, or a loss is not finite
+   */
+  public DataAdequacy {
+    Checks.nonNegative("availableTokens", availableTokens);
+    Checks.nonNegative("repetition", repetition);
+    Checks.nonNegative("shortfallTokens", shortfallTokens);
+    Checks.finite("unconstrainedLoss", unconstrainedLoss);
+    Checks.finite("dataConstrainedLoss", dataConstrainedLoss);
+  }
 
   /**
    * Assesses a mixture for a target.

@@ -31,6 +31,11 @@ public record TokenTarget(double parameters, double tokens, String rationale) {
   public static TokenTarget computeOptimal(ChinchillaLaw law, double parameters) {
     checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
     double compute = 6 * Math.pow(parameters / law.frontierCoefficient(), 1 / law.frontierParameterExponent());
+    dev.persistence.core.check.Checks.check(
+        compute > 0 && Double.isFinite(compute),
+        "parameters",
+        parameters,
+        "must have a finite compute-optimal budget under " + law.name() + " (it is " + compute + " FLOPs)");
     return new TokenTarget(
         parameters,
         law.optimalTokens(compute),

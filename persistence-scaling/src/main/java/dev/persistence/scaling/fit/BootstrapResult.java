@@ -1,5 +1,6 @@
 package dev.persistence.scaling.fit;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -48,4 +49,16 @@ public abstract class BootstrapResult {
 
   /** D_opt at {@link #targetFlops()}. */
   public abstract Interval optimalTokens();
+
+  /**
+   * Checks the rules of a valid value when one is built (Immutables {@code @Value.Check}); callers never need it.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    Checks.positive("samples", samples());
+    Checks.check(confidence() > 0 && confidence() < 1, "confidence", confidence(), "must be in (0, 1)");
+    Checks.positive("targetFlops", targetFlops());
+  }
 }

@@ -67,7 +67,7 @@ public final class CapabilityForecaster {
     this.runs = List.copyOf(runs);
     this.settings = settings;
     int n = runs.size();
-    checkArgument(n >= 6, "a two-step forecast needs >= 6 runs, got %s", n);
+    checkArgument(n >= 6, "runs (%s) must be >= 6 for a two-step forecast", n);
     loss = new double[n];
     score = new double[n];
     for (int i = 0; i < n; i++) {

@@ -34,7 +34,7 @@ final class SigmoidFitter {
 
   /** The best fit from a grid of starts over the losses' range. */
   SigmoidLink fit(double[] loss, double[] score) {
-    checkArgument(loss.length >= 4, "a sigmoid needs >= 4 runs, got %s", loss.length);
+    checkArgument(loss.length >= 4, "runs (%s) must be >= 4 for a sigmoid fit", loss.length);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double l : loss) {

@@ -160,6 +160,13 @@ public abstract class ChinchillaLaw implements LossLaw {
     Checks.positive("tokenCoefficient (B)", tokenCoefficient());
     Checks.positive("parameterExponent (alpha)", parameterExponent());
     Checks.positive("tokenExponent (beta)", tokenExponent());
+    double g = frontierCoefficient();
+    Checks.check(
+        g > 0 && Double.isFinite(g),
+        "parameterCoefficient, tokenCoefficient, parameterExponent and tokenExponent",
+        parameterCoefficient() + ", " + tokenCoefficient() + ", " + parameterExponent() + ", " + tokenExponent(),
+        "must give a finite frontier coefficient G = (alpha A / (beta B))^(1 / (alpha + beta)) > 0 (Hoffmann et al."
+            + " 2022 eq. 4), not " + g);
   }
 
   /**
@@ -245,6 +252,9 @@ public abstract class ChinchillaLaw implements LossLaw {
   public double optimalParametersForTokens(double tokens) {
     Checks.positive("tokens", tokens);
     double g = frontierCoefficient();
-    return g * Math.pow(g * tokens, frontierParameterExponent() / frontierTokenExponent());
+    double parameters = g * Math.pow(g * tokens, frontierParameterExponent() / frontierTokenExponent());
+    Checks.check(
+        parameters > 0 && Double.isFinite(parameters), "tokens", tokens, "must give a finite model size > 0");
+    return parameters;
   }
 }

@@ -74,6 +74,8 @@ public record DataConstrainedLaw(
    */
   public double effectiveParameters(double parameters, double uniqueTokens) {
     Checks.positive("parameters", parameters);
+    // A fraction of a token can be drawn (a budget split over sources), but a subnormal one underflows the cap.
+    Checks.atLeast("uniqueTokens", uniqueTokens, Double.MIN_NORMAL);
     double usefulParameters = Math.min(parameters, base.optimalParametersForTokens(uniqueTokens));
     double excess = Math.max(parameters / usefulParameters - 1, 0);
     return usefulParameters

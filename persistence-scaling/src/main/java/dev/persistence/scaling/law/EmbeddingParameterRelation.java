@@ -35,6 +35,8 @@ public final class EmbeddingParameterRelation {
    */
   public static double optimalNonEmbeddingParameters(ChinchillaLaw law, double nonEmbeddingFlops) {
     Checks.positive("nonEmbeddingFlops", nonEmbeddingFlops);
+    // C = 6ND with N and D of at least one: the search interval [0, ln(C / 6)] is empty below 6 FLOPs.
+    Checks.check(nonEmbeddingFlops > 6, "nonEmbeddingFlops", nonEmbeddingFlops, "must be > 6 (C = 6ND, N and D >= 1)");
     double maxLog = Math.log(nonEmbeddingFlops / 6);
     org.hipparchus.optim.univariate.UnivariatePointValuePair best =
         new org.hipparchus.optim.univariate.BrentOptimizer(1e-12, 1e-14)

@@ -71,6 +71,7 @@ public final class KaplanComputeEfficient {
    * @throws IllegalArgumentException if the argument is not finite and positive
    */
   public static double optimalParametersForTrainingFlops(double trainingFlops) {
+    Checks.atLeast("trainingFlops", trainingFlops, 1);
     return optimalParameters(ComputeUnits.petaflopDays(trainingFlops) / 2);
   }
 

@@ -65,11 +65,11 @@ public record KaplanLaw(
   /**
    * L(N) = (N_c / N)^alpha_N, the loss of a model trained to convergence on ample data (eq. 1.1).
    *
-   * @param nonEmbeddingParameters N, must be finite and &gt; 0
+   * @param parameters N, non-embedding parameters, must be finite and &gt; 0
    * @throws IllegalArgumentException if {@code nonEmbeddingParameters} is not finite and positive
    */
-  public double lossFromParameters(double nonEmbeddingParameters) {
-    return Math.pow(criticalParameters / Checks.positive("parameters", nonEmbeddingParameters), alphaN);
+  public double lossFromParameters(double parameters) {
+    return Math.pow(criticalParameters / Checks.count("parameters", parameters), alphaN);
   }
 
   /**
@@ -79,7 +79,7 @@ public record KaplanLaw(
    * @throws IllegalArgumentException if {@code tokens} is not finite and positive
    */
   public double lossFromTokens(double tokens) {
-    return Math.pow(criticalTokens / Checks.positive("tokens", tokens), alphaD);
+    return Math.pow(criticalTokens / Checks.count("tokens", tokens), alphaD);
   }
 
   /**
@@ -91,8 +91,8 @@ public record KaplanLaw(
    */
   @Override
   public double loss(double parameters, double tokens) {
-    Checks.positive("parameters", parameters);
-    Checks.positive("tokens", tokens);
+    Checks.count("parameters", parameters);
+    Checks.count("tokens", tokens);
     return Math.pow(
         Math.pow(criticalParameters / parameters, alphaN / alphaD) + criticalTokens / tokens, alphaD);
   }

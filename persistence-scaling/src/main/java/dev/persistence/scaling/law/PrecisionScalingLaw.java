@@ -47,10 +47,11 @@ public record PrecisionScalingLaw(
    * @throws IllegalArgumentException if an argument is not finite and positive
    */
   public double effectiveParameters(double parameters, double weightBits, double activationBits, double keyValueBits) {
-    Checks.positive("parameters", parameters);
-    Checks.positive("weightBits", weightBits);
-    Checks.positive("activationBits", activationBits);
-    Checks.positive("keyValueBits", keyValueBits);
+    Checks.count("parameters", parameters);
+    // A number format has 1 to 64 bits (Kumar et al. 2024, arXiv:2411.04330, fit 3 to 16).
+    Checks.inRange("weightBits", weightBits, 1, 64);
+    Checks.inRange("activationBits", activationBits, 1, 64);
+    Checks.inRange("keyValueBits", keyValueBits, 1, 64);
     return parameters
         * -Math.expm1(-weightBits / gammaWeights)
         * -Math.expm1(-activationBits / gammaActivations)
@@ -64,6 +65,6 @@ public record PrecisionScalingLaw(
    */
   public double loss(double parameters, double tokens, double weightBits, double activationBits, double keyValueBits) {
     double effective = effectiveParameters(parameters, weightBits, activationBits, keyValueBits);
-    return a / Math.pow(effective, alpha) + b / Math.pow(Checks.positive("tokens", tokens), beta) + e;
+    return a / Math.pow(effective, alpha) + b / Math.pow(Checks.count("tokens", tokens), beta) + e;
   }
 }

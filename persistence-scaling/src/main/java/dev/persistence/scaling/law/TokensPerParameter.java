@@ -52,6 +52,6 @@ public enum TokensPerParameter {
    * @throws IllegalArgumentException if {@code parameters} is not finite and positive
    */
   public double tokensForParameters(double parameters) {
-    return ratio * Checks.positive("parameters", parameters);
+    return ratio * Checks.inRange("parameters", parameters, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
   }
 }
