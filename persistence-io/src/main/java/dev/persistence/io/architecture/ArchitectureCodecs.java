@@ -67,45 +67,16 @@ public final class ArchitectureCodecs {
               GroupedQueryAttention::builder,
               ImmutableGroupedQueryAttention.Builder::build)
           .allow("type")
-          .required(
-              "numAttentionHeads",
-              integer(1),
-              GroupedQueryAttention::numAttentionHeads,
-              ImmutableGroupedQueryAttention.Builder::numAttentionHeads)
-          .optional(
-              "numKeyValueHeads",
-              integer(1),
-              GroupedQueryAttention::numKeyValueHeads,
-              ImmutableGroupedQueryAttention.Builder::numKeyValueHeads)
-          .required("headDim", integer(1), GroupedQueryAttention::headDim, ImmutableGroupedQueryAttention.Builder::headDim)
-          .optional(
-              "queryKeyValueBias",
-              BOOLEAN,
-              GroupedQueryAttention::queryKeyValueBias,
-              ImmutableGroupedQueryAttention.Builder::queryKeyValueBias)
-          .optional(
-              "outputBias", BOOLEAN, GroupedQueryAttention::outputBias, ImmutableGroupedQueryAttention.Builder::outputBias)
-          .optional(
-              "queryKeyNorm",
-              enumeration(QueryKeyNorm.class),
-              GroupedQueryAttention::queryKeyNorm,
-              ImmutableGroupedQueryAttention.Builder::queryKeyNorm)
-          .optional(
-              "queryKeyNormKind",
-              enumeration(NormKind.class),
-              GroupedQueryAttention::queryKeyNormKind,
-              ImmutableGroupedQueryAttention.Builder::queryKeyNormKind)
-          .optional(
-              "attentionSinks",
-              BOOLEAN,
-              GroupedQueryAttention::attentionSinks,
-              ImmutableGroupedQueryAttention.Builder::attentionSinks)
-          .optional(
-              "outputGate",
-              BOOLEAN,
-              GroupedQueryAttention::outputGate,
-              ImmutableGroupedQueryAttention.Builder::outputGate,
-              GroupedQueryAttention::outputGate)
+          .required("numAttentionHeads", integer(1))
+          .optional("numKeyValueHeads", integer(1))
+          .required("headDim", integer(1))
+          .optional("queryKeyValueBias", BOOLEAN)
+          .optional("outputBias", BOOLEAN)
+          .optional("queryKeyNorm", enumeration(QueryKeyNorm.class))
+          .optional("queryKeyNormKind", enumeration(NormKind.class))
+          .optional("attentionSinks", BOOLEAN)
+          .optional("outputGate", BOOLEAN)
+          .writtenWhen(GroupedQueryAttention::outputGate)
           .build();
 
   private static final ObjectCodec<MultiHeadLatentAttention, ImmutableMultiHeadLatentAttention.Builder> LATENT =
@@ -115,42 +86,14 @@ public final class ArchitectureCodecs {
               MultiHeadLatentAttention::builder,
               ImmutableMultiHeadLatentAttention.Builder::build)
           .allow("type")
-          .required(
-              "numAttentionHeads",
-              integer(1),
-              MultiHeadLatentAttention::numAttentionHeads,
-              ImmutableMultiHeadLatentAttention.Builder::numAttentionHeads)
-          .optionalIntIfSet(
-              "queryLowRank",
-              integer(1),
-              MultiHeadLatentAttention::queryLowRank,
-              ImmutableMultiHeadLatentAttention.Builder::queryLowRank)
-          .required(
-              "keyValueLowRank",
-              integer(1),
-              MultiHeadLatentAttention::keyValueLowRank,
-              ImmutableMultiHeadLatentAttention.Builder::keyValueLowRank)
-          .required(
-              "queryKeyNoRopeHeadDim",
-              integer(1),
-              MultiHeadLatentAttention::queryKeyNoRopeHeadDim,
-              ImmutableMultiHeadLatentAttention.Builder::queryKeyNoRopeHeadDim)
-          .required(
-              "queryKeyRopeHeadDim",
-              integer(1),
-              MultiHeadLatentAttention::queryKeyRopeHeadDim,
-              ImmutableMultiHeadLatentAttention.Builder::queryKeyRopeHeadDim)
-          .required(
-              "valueHeadDim",
-              integer(1),
-              MultiHeadLatentAttention::valueHeadDim,
-              ImmutableMultiHeadLatentAttention.Builder::valueHeadDim)
-          .optional("bias", BOOLEAN, MultiHeadLatentAttention::bias, ImmutableMultiHeadLatentAttention.Builder::bias)
-          .optional(
-              "latentNormKind",
-              enumeration(NormKind.class),
-              MultiHeadLatentAttention::latentNormKind,
-              ImmutableMultiHeadLatentAttention.Builder::latentNormKind)
+          .required("numAttentionHeads", integer(1))
+          .optional("queryLowRank", integer(1))
+          .required("keyValueLowRank", integer(1))
+          .required("queryKeyNoRopeHeadDim", integer(1))
+          .required("queryKeyRopeHeadDim", integer(1))
+          .required("valueHeadDim", integer(1))
+          .optional("bias", BOOLEAN)
+          .optional("latentNormKind", enumeration(NormKind.class))
           .build();
 
   /** Grouped-query (multi-head, multi-query) and multi-head latent attention. */
@@ -167,13 +110,9 @@ public final class ArchitectureCodecs {
               DenseFeedForward::builder,
               ImmutableDenseFeedForward.Builder::build)
           .allow("type")
-          .required(
-              "intermediateSize",
-              integer(1),
-              DenseFeedForward::intermediateSize,
-              ImmutableDenseFeedForward.Builder::intermediateSize)
-          .required("gated", BOOLEAN, DenseFeedForward::gated, ImmutableDenseFeedForward.Builder::gated)
-          .optional("bias", BOOLEAN, DenseFeedForward::bias, ImmutableDenseFeedForward.Builder::bias)
+          .required("intermediateSize", integer(1))
+          .required("gated", BOOLEAN)
+          .optional("bias", BOOLEAN)
           .build();
 
   /** A dense block (no {@code type} needed when it stands inside a mixture of experts). */
@@ -216,59 +155,25 @@ public final class ArchitectureCodecs {
               MixtureOfExperts::builder,
               ImmutableMixtureOfExperts.Builder::build)
           .allow("type")
-          .required("numExperts", integer(1), MixtureOfExperts::numExperts, ImmutableMixtureOfExperts.Builder::numExperts)
-          .required(
-              "expertsPerToken",
-              integer(1),
-              MixtureOfExperts::expertsPerToken,
-              ImmutableMixtureOfExperts.Builder::expertsPerToken)
-          .required(
-              "expertIntermediateSize",
-              integer(1),
-              MixtureOfExperts::expertIntermediateSize,
-              ImmutableMixtureOfExperts.Builder::expertIntermediateSize)
-          .optional("gated", BOOLEAN, MixtureOfExperts::gated, ImmutableMixtureOfExperts.Builder::gated)
-          .optional("expertBias", BOOLEAN, MixtureOfExperts::expertBias, ImmutableMixtureOfExperts.Builder::expertBias)
-          .optional(
-              "numSharedExperts",
-              integer(0),
-              MixtureOfExperts::numSharedExperts,
-              ImmutableMixtureOfExperts.Builder::numSharedExperts)
-          .optional(
-              "sharedExpertIntermediateSize",
-              integer(0),
-              MixtureOfExperts::sharedExpertIntermediateSize,
-              ImmutableMixtureOfExperts.Builder::sharedExpertIntermediateSize)
-          .optional(
-              "sharedExpertGate",
-              BOOLEAN,
-              MixtureOfExperts::sharedExpertGate,
-              ImmutableMixtureOfExperts.Builder::sharedExpertGate)
-          .optional("routerBias", BOOLEAN, MixtureOfExperts::routerBias, ImmutableMixtureOfExperts.Builder::routerBias)
-          .optional(
-              "expertScoreCorrectionBias",
-              BOOLEAN,
-              MixtureOfExperts::expertScoreCorrectionBias,
-              ImmutableMixtureOfExperts.Builder::expertScoreCorrectionBias)
-          .optional(
-              "firstDenseLayers",
-              integer(0),
-              MixtureOfExperts::firstDenseLayers,
-              ImmutableMixtureOfExperts.Builder::firstDenseLayers)
-          .optional(
-              "layerPeriod", integer(1), MixtureOfExperts::layerPeriod, ImmutableMixtureOfExperts.Builder::layerPeriod)
-          .optional(
-              "layerPhase", integer(0), MixtureOfExperts::layerPhase, ImmutableMixtureOfExperts.Builder::layerPhase)
+          .required("numExperts", integer(1))
+          .required("expertsPerToken", integer(1))
+          .required("expertIntermediateSize", integer(1))
+          .optional("gated", BOOLEAN)
+          .optional("expertBias", BOOLEAN)
+          .optional("numSharedExperts", integer(0))
+          .optional("sharedExpertIntermediateSize", integer(0))
+          .optional("sharedExpertGate", BOOLEAN)
+          .optional("routerBias", BOOLEAN)
+          .optional("expertScoreCorrectionBias", BOOLEAN)
+          .optional("firstDenseLayers", integer(0))
+          .optional("layerPeriod", integer(1))
+          .optional("layerPhase", integer(0))
           .optional(
               "denseLayers",
               ValueCodecs.integerSet(0),
               MixtureOfExperts::denseLayers,
               ImmutableMixtureOfExperts.Builder::addAllDenseLayers)
-          .optionalIfSet(
-              "denseFeedForward",
-              DENSE,
-              MixtureOfExperts::denseFeedForward,
-              ImmutableMixtureOfExperts.Builder::denseFeedForward)
+          .optional("denseFeedForward", DENSE)
           .build();
 
   /** Dense blocks and mixtures of experts. */
@@ -281,39 +186,35 @@ public final class ArchitectureCodecs {
   private static final ObjectCodec<MambaMixer, ImmutableMambaMixer.Builder> MAMBA =
       ObjectCodec.builder(MambaMixer.class, "mambaMixer", MambaMixer::builder, ImmutableMambaMixer.Builder::build)
           .allow("type")
-          .required("intermediateSize", integer(1), MambaMixer::intermediateSize, ImmutableMambaMixer.Builder::intermediateSize)
-          .required("stateSize", integer(1), MambaMixer::stateSize, ImmutableMambaMixer.Builder::stateSize)
-          .required("convKernel", integer(1), MambaMixer::convKernel, ImmutableMambaMixer.Builder::convKernel)
-          .required("timeStepRank", integer(1), MambaMixer::timeStepRank, ImmutableMambaMixer.Builder::timeStepRank)
-          .optional("convBias", BOOLEAN, MambaMixer::convBias, ImmutableMambaMixer.Builder::convBias)
-          .optional("projectionBias", BOOLEAN, MambaMixer::projectionBias, ImmutableMambaMixer.Builder::projectionBias)
-          .optional(
-              "timeStepAndStateNorms",
-              BOOLEAN,
-              MambaMixer::timeStepAndStateNorms,
-              ImmutableMambaMixer.Builder::timeStepAndStateNorms)
+          .required("intermediateSize", integer(1))
+          .required("stateSize", integer(1))
+          .required("convKernel", integer(1))
+          .required("timeStepRank", integer(1))
+          .optional("convBias", BOOLEAN)
+          .optional("projectionBias", BOOLEAN)
+          .optional("timeStepAndStateNorms", BOOLEAN)
           .build();
 
   private static final ObjectCodec<Mamba2Mixer, ImmutableMamba2Mixer.Builder> MAMBA2 =
       ObjectCodec.builder(Mamba2Mixer.class, "mamba2Mixer", Mamba2Mixer::builder, ImmutableMamba2Mixer.Builder::build)
           .allow("type")
-          .required("numHeads", integer(1), Mamba2Mixer::numHeads, ImmutableMamba2Mixer.Builder::numHeads)
-          .required("headDim", integer(1), Mamba2Mixer::headDim, ImmutableMamba2Mixer.Builder::headDim)
-          .required("stateSize", integer(1), Mamba2Mixer::stateSize, ImmutableMamba2Mixer.Builder::stateSize)
-          .optional("numGroups", integer(1), Mamba2Mixer::numGroups, ImmutableMamba2Mixer.Builder::numGroups)
-          .required("convKernel", integer(1), Mamba2Mixer::convKernel, ImmutableMamba2Mixer.Builder::convKernel)
-          .optional("convBias", BOOLEAN, Mamba2Mixer::convBias, ImmutableMamba2Mixer.Builder::convBias)
-          .optional("projectionBias", BOOLEAN, Mamba2Mixer::projectionBias, ImmutableMamba2Mixer.Builder::projectionBias)
+          .required("numHeads", integer(1))
+          .required("headDim", integer(1))
+          .required("stateSize", integer(1))
+          .optional("numGroups", integer(1))
+          .required("convKernel", integer(1))
+          .optional("convBias", BOOLEAN)
+          .optional("projectionBias", BOOLEAN)
           .build();
 
   private static final ObjectCodec<GatedDeltaNet, ImmutableGatedDeltaNet.Builder> GATED_DELTA_NET =
       ObjectCodec.builder(GatedDeltaNet.class, "gatedDeltaNet", GatedDeltaNet::builder, ImmutableGatedDeltaNet.Builder::build)
           .allow("type")
-          .required("numKeyHeads", integer(1), GatedDeltaNet::numKeyHeads, ImmutableGatedDeltaNet.Builder::numKeyHeads)
-          .required("keyHeadDim", integer(1), GatedDeltaNet::keyHeadDim, ImmutableGatedDeltaNet.Builder::keyHeadDim)
-          .required("numValueHeads", integer(1), GatedDeltaNet::numValueHeads, ImmutableGatedDeltaNet.Builder::numValueHeads)
-          .required("valueHeadDim", integer(1), GatedDeltaNet::valueHeadDim, ImmutableGatedDeltaNet.Builder::valueHeadDim)
-          .required("convKernel", integer(1), GatedDeltaNet::convKernel, ImmutableGatedDeltaNet.Builder::convKernel)
+          .required("numKeyHeads", integer(1))
+          .required("keyHeadDim", integer(1))
+          .required("numValueHeads", integer(1))
+          .required("valueHeadDim", integer(1))
+          .required("convKernel", integer(1))
           .build();
 
   private static final ObjectCodec<LightningAttention, ImmutableLightningAttention.Builder> LIGHTNING =
@@ -323,8 +224,8 @@ public final class ArchitectureCodecs {
               LightningAttention::builder,
               ImmutableLightningAttention.Builder::build)
           .allow("type")
-          .required("numHeads", integer(1), LightningAttention::numHeads, ImmutableLightningAttention.Builder::numHeads)
-          .required("headDim", integer(1), LightningAttention::headDim, ImmutableLightningAttention.Builder::headDim)
+          .required("numHeads", integer(1))
+          .required("headDim", integer(1))
           .build();
 
   /**
@@ -347,71 +248,40 @@ public final class ArchitectureCodecs {
               "multiTokenPrediction",
               MultiTokenPrediction::builder,
               ImmutableMultiTokenPrediction.Builder::build)
-          .required(
-              "numModules", integer(1), MultiTokenPrediction::numModules, ImmutableMultiTokenPrediction.Builder::numModules)
-          .optional(
-              "sparseFeedForward",
-              BOOLEAN,
-              MultiTokenPrediction::sparseFeedForward,
-              ImmutableMultiTokenPrediction.Builder::sparseFeedForward)
-          .optional(
-              "embeddingAndHeadCopies",
-              BOOLEAN,
-              MultiTokenPrediction::embeddingAndHeadCopies,
-              ImmutableMultiTokenPrediction.Builder::embeddingAndHeadCopies)
+          .required("numModules", integer(1))
+          .optional("sparseFeedForward", BOOLEAN)
+          .optional("embeddingAndHeadCopies", BOOLEAN)
           .build();
 
   /** A whole architecture. */
   public static final Codec<Architecture> ARCHITECTURE =
       ObjectCodec.builder(Architecture.class, "architecture", Architecture::builder, ImmutableArchitecture.Builder::build)
-          .optional("family", NAME, Architecture::family, ImmutableArchitecture.Builder::family)
-          .required("vocabSize", integer(1), Architecture::vocabSize, ImmutableArchitecture.Builder::vocabSize)
-          .required("hiddenSize", integer(1), Architecture::hiddenSize, ImmutableArchitecture.Builder::hiddenSize)
-          .required("numLayers", integer(1), Architecture::numLayers, ImmutableArchitecture.Builder::numLayers)
-          .required("contextLength", integer(1), Architecture::contextLength, ImmutableArchitecture.Builder::contextLength)
-          .required("attention", ATTENTION, Architecture::attention, ImmutableArchitecture.Builder::attention)
-          .required("feedForward", FEED_FORWARD, Architecture::feedForward, ImmutableArchitecture.Builder::feedForward)
-          .required("normKind", enumeration(NormKind.class), Architecture::normKind, ImmutableArchitecture.Builder::normKind)
-          .optional("normsPerLayer", integer(0), Architecture::normsPerLayer, ImmutableArchitecture.Builder::normsPerLayer)
-          .optional("finalNorm", BOOLEAN, Architecture::finalNorm, ImmutableArchitecture.Builder::finalNorm)
-          .required("tiedEmbeddings", BOOLEAN, Architecture::tiedEmbeddings, ImmutableArchitecture.Builder::tiedEmbeddings)
-          .optional("outputHeadBias", BOOLEAN, Architecture::outputHeadBias, ImmutableArchitecture.Builder::outputHeadBias)
-          .optional(
-              "positionEncoding",
-              enumeration(PositionEncoding.class),
-              Architecture::positionEncoding,
-              ImmutableArchitecture.Builder::positionEncoding)
-          .optionalIntIfSet(
-              "slidingWindow", integer(1), Architecture::slidingWindow, ImmutableArchitecture.Builder::slidingWindow)
-          .optional(
-              "slidingWindowLayers",
-              integer(0),
-              Architecture::slidingWindowLayers,
-              ImmutableArchitecture.Builder::slidingWindowLayers)
-          .optional(
-              "parallelAttentionAndFeedForward",
-              BOOLEAN,
-              Architecture::parallelAttentionAndFeedForward,
-              ImmutableArchitecture.Builder::parallelAttentionAndFeedForward)
-          .optionalIfSet(
-              "sequenceMixer", SEQUENCE_MIXER, Architecture::sequenceMixer, ImmutableArchitecture.Builder::sequenceMixer)
+          .optional("family", NAME)
+          .required("vocabSize", integer(1))
+          .required("hiddenSize", integer(1))
+          .required("numLayers", integer(1))
+          .required("contextLength", integer(1))
+          .required("attention", ATTENTION)
+          .required("feedForward", FEED_FORWARD)
+          .required("normKind", enumeration(NormKind.class))
+          .optional("normsPerLayer", integer(0))
+          .optional("finalNorm", BOOLEAN)
+          .required("tiedEmbeddings", BOOLEAN)
+          .optional("outputHeadBias", BOOLEAN)
+          .optional("positionEncoding", enumeration(PositionEncoding.class))
+          .optional("slidingWindow", integer(1))
+          .optional("slidingWindowLayers", integer(0))
+          .optional("parallelAttentionAndFeedForward", BOOLEAN)
+          .optional("sequenceMixer", SEQUENCE_MIXER)
           .optional(
               "sequenceMixerLayerIndices",
               ValueCodecs.integerSet(0),
               Architecture::sequenceMixerLayerIndices,
               ImmutableArchitecture.Builder::addAllSequenceMixerLayerIndices,
               value -> value.sequenceMixerLayers() > 0)
-          .optional(
-              "feedForwardLayers",
-              integer(0),
-              Architecture::feedForwardLayers,
-              ImmutableArchitecture.Builder::feedForwardLayers,
-              value -> value.feedForwardLayers() != value.numLayers())
-          .optionalIfSet(
-              "multiTokenPrediction",
-              MULTI_TOKEN_PREDICTION,
-              Architecture::multiTokenPrediction,
-              ImmutableArchitecture.Builder::multiTokenPrediction)
+          .optional("feedForwardLayers", integer(0))
+          .writtenWhen(value -> value.feedForwardLayers() != value.numLayers())
+          .optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION)
           .build();
 
   private static final ObjectCodec<Architecture, ObjectCodec.Values> MEGATRON_GPT_FIELDS =
@@ -425,10 +295,10 @@ public final class ArchitectureCodecs {
                       v.<Integer>get("numAttentionHeads"),
                       v.<Integer>get("vocabSize"),
                       v.<Integer>get("sequenceLength")))
-          .required("numLayers", integer(1), Architecture::numLayers)
-          .required("hiddenSize", integer(1), Architecture::hiddenSize)
+          .required("numLayers", integer(1))
+          .required("hiddenSize", integer(1))
           .required("numAttentionHeads", integer(1), value -> value.attention().numAttentionHeads())
-          .required("vocabSize", integer(1), Architecture::vocabSize)
+          .required("vocabSize", integer(1))
           .required("sequenceLength", integer(1), Architecture::contextLength)
           .build();
 

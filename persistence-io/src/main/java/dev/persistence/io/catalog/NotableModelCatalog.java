@@ -190,72 +190,28 @@ public final class NotableModelCatalog {
   private static ObjectCodec<NotableModel, ImmutableNotableModel.Builder> entry(String defaultSource) {
     return ObjectCodec.builder(
             NotableModel.class, "model", () -> NotableModel.builder().source(defaultSource), ImmutableNotableModel.Builder::build)
-        .required("name", ValueCodecs.NAME, NotableModel::name, ImmutableNotableModel.Builder::name)
-        .required("organization", ValueCodecs.TEXT, NotableModel::organization, ImmutableNotableModel.Builder::organization)
-        .required("publicationDate", DATE, NotableModel::publicationDate, ImmutableNotableModel.Builder::publicationDate)
-        .optional(
-            "domain",
-            ValueCodecs.TEXT,
-            NotableModel::domain,
-            ImmutableNotableModel.Builder::domain,
-            model -> !model.domain().isEmpty())
-        .optionalDoubleIfSet(
-            "totalParameters",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::totalParameters,
-            ImmutableNotableModel.Builder::totalParameters)
-        .optionalDoubleIfSet(
-            "activeParameters",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::activeParameters,
-            ImmutableNotableModel.Builder::activeParameters)
-        .optionalDoubleIfSet(
-            "trainingTokens",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::trainingTokens,
-            ImmutableNotableModel.Builder::trainingTokens)
-        .optionalDoubleIfSet(
-            "trainingComputeFlop",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::trainingComputeFlop,
-            ImmutableNotableModel.Builder::trainingComputeFlop)
+        .required("name", ValueCodecs.NAME)
+        .required("organization", ValueCodecs.TEXT)
+        .required("publicationDate", DATE)
+        .optional("domain", ValueCodecs.TEXT)
+          .writtenWhen(model -> !model.domain().isEmpty())
+        .optional("totalParameters", ValueCodecs.POSITIVE_NUMBER)
+        .optional("activeParameters", ValueCodecs.POSITIVE_NUMBER)
+        .optional("trainingTokens", ValueCodecs.POSITIVE_NUMBER)
+        .optional("trainingComputeFlop", ValueCodecs.POSITIVE_NUMBER)
         .describedAs("training compute, FLOP (operations)")
-        .optional(
-            "computeConfidence",
-            ValueCodecs.enumeration(ComputeConfidence.class),
-            NotableModel::computeConfidence,
-            ImmutableNotableModel.Builder::computeConfidence)
-        .optionalIfSet("hardware", ValueCodecs.TEXT, NotableModel::hardware, ImmutableNotableModel.Builder::hardware)
-        .optionalLongIfSet(
-            "hardwareCount",
-            ValueCodecs.longInteger(1),
-            NotableModel::hardwareCount,
-            ImmutableNotableModel.Builder::hardwareCount)
-        .optionalDoubleIfSet(
-            "trainingTimeHours",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::trainingTimeHours,
-            ImmutableNotableModel.Builder::trainingTimeHours)
-        .optionalDoubleIfSet(
-            "modelFlopsUtilization",
-            ValueCodecs.FRACTION,
-            NotableModel::modelFlopsUtilization,
-            ImmutableNotableModel.Builder::modelFlopsUtilization)
-        .optionalDoubleIfSet(
-            "trainingCostUsd2023",
-            ValueCodecs.POSITIVE_NUMBER,
-            NotableModel::trainingCostUsd2023,
-            ImmutableNotableModel.Builder::trainingCostUsd2023)
-        .optional(
-            "accessibility",
-            ValueCodecs.TEXT,
-            NotableModel::accessibility,
-            ImmutableNotableModel.Builder::accessibility,
-            model -> !model.accessibility().isEmpty())
-        .optional("epochFrontier", ValueCodecs.BOOLEAN, NotableModel::epochFrontier, ImmutableNotableModel.Builder::epochFrontier)
-        .optional("source", ValueCodecs.NAME, NotableModel::source, ImmutableNotableModel.Builder::source)
-        .optional(
-            "link", ValueCodecs.TEXT, NotableModel::link, ImmutableNotableModel.Builder::link, model -> !model.link().isEmpty())
+        .optional("computeConfidence", ValueCodecs.enumeration(ComputeConfidence.class))
+        .optional("hardware", ValueCodecs.TEXT)
+        .optional("hardwareCount", ValueCodecs.longInteger(1))
+        .optional("trainingTimeHours", ValueCodecs.POSITIVE_NUMBER)
+        .optional("modelFlopsUtilization", ValueCodecs.FRACTION)
+        .optional("trainingCostUsd2023", ValueCodecs.POSITIVE_NUMBER)
+        .optional("accessibility", ValueCodecs.TEXT)
+          .writtenWhen(model -> !model.accessibility().isEmpty())
+        .optional("epochFrontier", ValueCodecs.BOOLEAN)
+        .optional("source", ValueCodecs.NAME)
+        .optional("link", ValueCodecs.TEXT)
+          .writtenWhen(model -> !model.link().isEmpty())
         .build();
   }
 

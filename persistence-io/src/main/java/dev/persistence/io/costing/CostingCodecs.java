@@ -72,58 +72,26 @@ public final class CostingCodecs {
                       v.<Double>get("serverToChipPowerRatio"),
                       v.<Double>get("powerUsageEffectiveness"),
                       v.get("source")))
-          .required("acceleratorTdpWatts", POSITIVE_NUMBER, PowerModel::acceleratorTdpWatts)
-          .required("tdpFraction", FRACTION, PowerModel::tdpFraction)
-          .required("serverToChipPowerRatio", NUMBER, PowerModel::serverToChipPowerRatio)
-          .required("powerUsageEffectiveness", NUMBER, PowerModel::powerUsageEffectiveness)
-          .required("source", NAME, PowerModel::source)
+          .required("acceleratorTdpWatts", POSITIVE_NUMBER)
+          .required("tdpFraction", FRACTION)
+          .required("serverToChipPowerRatio", NUMBER)
+          .required("powerUsageEffectiveness", NUMBER)
+          .required("source", NAME)
           .build();
 
   /** Owned clusters: capital, amortisation, utilisation, power and staff; every field required. */
   public static final Codec<OwnedCluster> OWNED_CLUSTER =
       ObjectCodec.builder(OwnedCluster.class, "ownedCluster", OwnedCluster::builder, ImmutableOwnedCluster.Builder::build)
-          .required(
-              "acceleratorCount",
-              longInteger(1),
-              OwnedCluster::acceleratorCount,
-              ImmutableOwnedCluster.Builder::acceleratorCount)
-          .required(
-              "acceleratorsPerNode",
-              integer(1),
-              OwnedCluster::acceleratorsPerNode,
-              ImmutableOwnedCluster.Builder::acceleratorsPerNode)
-          .required(
-              "capitalUsdPerAccelerator",
-              NON_NEGATIVE_NUMBER,
-              OwnedCluster::capitalUsdPerAccelerator,
-              ImmutableOwnedCluster.Builder::capitalUsdPerAccelerator)
-          .required(
-              "capitalUsdPerNode",
-              NON_NEGATIVE_NUMBER,
-              OwnedCluster::capitalUsdPerNode,
-              ImmutableOwnedCluster.Builder::capitalUsdPerNode)
-          .required(
-              "networkingAndStorageFraction",
-              NON_NEGATIVE_NUMBER,
-              OwnedCluster::networkingAndStorageFraction,
-              ImmutableOwnedCluster.Builder::networkingAndStorageFraction)
-          .required(
-              "amortisationYears",
-              POSITIVE_NUMBER,
-              OwnedCluster::amortisationYears,
-              ImmutableOwnedCluster.Builder::amortisationYears)
-          .required("utilisation", FRACTION, OwnedCluster::utilisation, ImmutableOwnedCluster.Builder::utilisation)
-          .required(
-              "powerPriceUsdPerKilowattHour",
-              NON_NEGATIVE_NUMBER,
-              OwnedCluster::powerPriceUsdPerKilowattHour,
-              ImmutableOwnedCluster.Builder::powerPriceUsdPerKilowattHour)
-          .required("power", POWER_MODEL, OwnedCluster::power, ImmutableOwnedCluster.Builder::power)
-          .required(
-              "operationsStaffUsdPerYear",
-              NON_NEGATIVE_NUMBER,
-              OwnedCluster::operationsStaffUsdPerYear,
-              ImmutableOwnedCluster.Builder::operationsStaffUsdPerYear)
+          .required("acceleratorCount", longInteger(1))
+          .required("acceleratorsPerNode", integer(1))
+          .required("capitalUsdPerAccelerator", NON_NEGATIVE_NUMBER)
+          .required("capitalUsdPerNode", NON_NEGATIVE_NUMBER)
+          .required("networkingAndStorageFraction", NON_NEGATIVE_NUMBER)
+          .required("amortisationYears", POSITIVE_NUMBER)
+          .required("utilisation", FRACTION)
+          .required("powerPriceUsdPerKilowattHour", NON_NEGATIVE_NUMBER)
+          .required("power", POWER_MODEL)
+          .required("operationsStaffUsdPerYear", NON_NEGATIVE_NUMBER)
           .build();
 
   /** Serving workloads: {@code promptTokens} and {@code outputTokens} per request. */
@@ -132,8 +100,8 @@ public final class CostingCodecs {
               ServingWorkload.class,
               "servingWorkload",
               v -> new ServingWorkload(v.<Long>get("promptTokens"), v.<Long>get("outputTokens")))
-          .required("promptTokens", longInteger(0), ServingWorkload::promptTokens)
-          .required("outputTokens", longInteger(0), ServingWorkload::outputTokens)
+          .required("promptTokens", longInteger(0))
+          .required("outputTokens", longInteger(0))
           .build();
 
   /**
@@ -150,56 +118,16 @@ public final class CostingCodecs {
             "servingDeployment",
             ServingDeployment::builder,
             ImmutableServingDeployment.Builder::build)
-        .required(
-            "architecture",
-            ArchitectureCodecs.ARCHITECTURE,
-            ServingDeployment::architecture,
-            ImmutableServingDeployment.Builder::architecture)
-        .required(
-            "accelerator",
-            HardwareCodecs.namedOrInline(catalog),
-            ServingDeployment::accelerator,
-            ImmutableServingDeployment.Builder::accelerator)
-        .optional(
-            "tensorParallel",
-            integer(1),
-            ServingDeployment::tensorParallel,
-            ImmutableServingDeployment.Builder::tensorParallel)
-        .optional(
-            "weightFormat",
-            PrecisionCodecs.WEIGHT_FORMAT,
-            ServingDeployment::weightFormat,
-            ImmutableServingDeployment.Builder::weightFormat)
-        .optional(
-            "cacheFormat",
-            PrecisionCodecs.NUMERIC_FORMAT,
-            ServingDeployment::cacheFormat,
-            ImmutableServingDeployment.Builder::cacheFormat)
-        .optional(
-            "computeFormat",
-            PrecisionCodecs.NUMERIC_FORMAT,
-            ServingDeployment::computeFormat,
-            ImmutableServingDeployment.Builder::computeFormat)
-        .optional(
-            "computeEfficiency",
-            FRACTION,
-            ServingDeployment::computeEfficiency,
-            ImmutableServingDeployment.Builder::computeEfficiency)
-        .optional(
-            "bandwidthEfficiency",
-            FRACTION,
-            ServingDeployment::bandwidthEfficiency,
-            ImmutableServingDeployment.Builder::bandwidthEfficiency)
-        .optional(
-            "allowance",
-            PrecisionCodecs.MEMORY_ALLOWANCE,
-            ServingDeployment::allowance,
-            ImmutableServingDeployment.Builder::allowance)
-        .required(
-            "usdPerAcceleratorHour",
-            NON_NEGATIVE_NUMBER,
-            ServingDeployment::usdPerAcceleratorHour,
-            ImmutableServingDeployment.Builder::usdPerAcceleratorHour)
+        .required("architecture", ArchitectureCodecs.ARCHITECTURE)
+        .required("accelerator", HardwareCodecs.namedOrInline(catalog))
+        .optional("tensorParallel", integer(1))
+        .optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT)
+        .optional("cacheFormat", PrecisionCodecs.NUMERIC_FORMAT)
+        .optional("computeFormat", PrecisionCodecs.NUMERIC_FORMAT)
+        .optional("computeEfficiency", FRACTION)
+        .optional("bandwidthEfficiency", FRACTION)
+        .optional("allowance", PrecisionCodecs.MEMORY_ALLOWANCE)
+        .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER)
         .build();
   }
 
@@ -221,14 +149,14 @@ public final class CostingCodecs {
                       v.get("date"),
                       v.get("status"),
                       v.get("note", "")))
-          .required("id", NAME, ComputeThreshold::id)
-          .required("name", NAME, ComputeThreshold::name)
-          .required("trainingFlops", POSITIVE_NUMBER, ComputeThreshold::trainingFlops)
-          .required("whatCounts", NAME, ComputeThreshold::whatCounts)
-          .required("source", NAME, ComputeThreshold::source)
-          .required("date", ValueCodecs.DATE, ComputeThreshold::date)
-          .required("status", enumeration(ThresholdStatus.class), ComputeThreshold::status)
-          .optional("note", TEXT, ComputeThreshold::note)
+          .required("id", NAME)
+          .required("name", NAME)
+          .required("trainingFlops", POSITIVE_NUMBER)
+          .required("whatCounts", NAME)
+          .required("source", NAME)
+          .required("date", ValueCodecs.DATE)
+          .required("status", enumeration(ThresholdStatus.class))
+          .optional("note", TEXT)
           .build();
 
   /**

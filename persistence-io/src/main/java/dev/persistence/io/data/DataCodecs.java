@@ -61,8 +61,8 @@ public final class DataCodecs {
               AcquisitionCost.class,
               "acquisition",
               v -> new AcquisitionCost(v.get("usdPerMillionTokens", 0.0), v.get("flatFeeUsd", 0.0)))
-          .optional("usdPerMillionTokens", ValueCodecs.NON_NEGATIVE_NUMBER, AcquisitionCost::usdPerMillionTokens)
-          .optional("flatFeeUsd", ValueCodecs.NON_NEGATIVE_NUMBER, AcquisitionCost::flatFeeUsd)
+          .optional("usdPerMillionTokens", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .optional("flatFeeUsd", ValueCodecs.NON_NEGATIVE_NUMBER)
           .build();
 
   private static final Codec<CurationStage> CURATION_STAGE =
@@ -70,9 +70,9 @@ public final class DataCodecs {
               CurationStage.class,
               "curationStage",
               v -> new CurationStage(v.get("kind"), v.get("description", ""), v.<Double>get("retention")))
-          .required("kind", ValueCodecs.enumeration(CurationStageKind.class), CurationStage::kind)
-          .optional("description", ValueCodecs.TEXT, CurationStage::description)
-          .required("retention", ValueCodecs.POSITIVE_NUMBER, CurationStage::retention)
+          .required("kind", ValueCodecs.enumeration(CurationStageKind.class))
+          .optional("description", ValueCodecs.TEXT)
+          .required("retention", ValueCodecs.POSITIVE_NUMBER)
           .describedAs("the fraction of tokens kept, in (0, 1]")
           .build();
 
@@ -96,8 +96,8 @@ public final class DataCodecs {
                   "curationPipeline",
                   CurationPipeline::builder,
                   ImmutableCurationPipeline.Builder::build)
-              .required("name", ValueCodecs.NAME, CurationPipeline::name, ImmutableCurationPipeline.Builder::name)
-              .optional("source", ValueCodecs.TEXT, CurationPipeline::source, ImmutableCurationPipeline.Builder::source)
+              .required("name", ValueCodecs.NAME)
+              .optional("source", ValueCodecs.TEXT)
               .required(
                   "stages",
                   ValueCodecs.list(CURATION_STAGE),
@@ -112,37 +112,13 @@ public final class DataCodecs {
               "synthetic",
               SyntheticGeneration::builder,
               ImmutableSyntheticGeneration.Builder::build)
-          .required(
-              "generatorModel",
-              ValueCodecs.NAME,
-              SyntheticGeneration::generatorModel,
-              ImmutableSyntheticGeneration.Builder::generatorModel)
-          .required(
-              "accelerator",
-              ValueCodecs.NAME,
-              SyntheticGeneration::accelerator,
-              ImmutableSyntheticGeneration.Builder::accelerator)
-          .required(
-              "generatedTokens",
-              ValueCodecs.POSITIVE_NUMBER,
-              SyntheticGeneration::generatedTokens,
-              ImmutableSyntheticGeneration.Builder::generatedTokens)
-          .required(
-              "acceptanceRate",
-              ValueCodecs.POSITIVE_NUMBER,
-              SyntheticGeneration::acceptanceRate,
-              ImmutableSyntheticGeneration.Builder::acceptanceRate)
+          .required("generatorModel", ValueCodecs.NAME)
+          .required("accelerator", ValueCodecs.NAME)
+          .required("generatedTokens", ValueCodecs.POSITIVE_NUMBER)
+          .required("acceptanceRate", ValueCodecs.POSITIVE_NUMBER)
           .describedAs("the fraction of generated tokens kept, in (0, 1]")
-          .required(
-              "usdPerMillionGeneratedTokens",
-              ValueCodecs.NON_NEGATIVE_NUMBER,
-              SyntheticGeneration::usdPerMillionGeneratedTokens,
-              ImmutableSyntheticGeneration.Builder::usdPerMillionGeneratedTokens)
-          .optional(
-              "priceSource",
-              ValueCodecs.TEXT,
-              SyntheticGeneration::priceSource,
-              ImmutableSyntheticGeneration.Builder::priceSource)
+          .required("usdPerMillionGeneratedTokens", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .optional("priceSource", ValueCodecs.TEXT)
           .build();
 
   /**

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Reading rejects unknown fields with a suggestion ({@code did you mean accelerator?}), as {@link ObjectFields}
  * does, and turns the built type's own validation error into a document error at the object's path. The value
  * type's rules (a degree {@code >= 1}, a fraction in [0, 1]) are checked once, by the type; the table states them
- * for the schema through the value codecs ({@link ValueCodecs#integer(long)}, {@link ValueCodecs#fraction()}).
+ * for the schema through the value codecs ({@link ValueCodecs#integer(long)}, {@link ValueCodecs#FRACTION}).
  *
  * <pre>{@code
  * static final Codec<Cluster> CLUSTER =
@@ -65,7 +65,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
    */
   public static <T, B> Builder<T, B> builder(
       Class<T> type, String definition, Supplier<B> start, Function<B, ? extends T> finish) {
-    return new Builder<>(definition, start, finish::apply);
+    return new Builder<>(type, definition, start, finish::apply);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
    */
   public static <T> Builder<T, Values> components(
       Class<T> type, String definition, Function<Values, T> construct) {
-    return new Builder<>(definition, Values::new, construct);
+    return new Builder<>(type, definition, Values::new, construct);
   }
 
   /** The name of this type's definition in a schema's {@code $defs}. */
@@ -270,6 +270,16 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       return name;
     }
 
+    Field<T, B, V> writtenWhen(Predicate<T> written) {
+      return new Field<>(
+          name,
+          codec,
+          presence,
+          value -> written.test(value) ? getter.apply(value) : Optional.empty(),
+          setter,
+          description);
+    }
+
     @Override
     public boolean required() {
       return presence == Presence.REQUIRED;
@@ -366,10 +376,72 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final List<String> allowed = new ArrayList<>();
     private String description = "";
 
-    private Builder(String definition, Supplier<B> start, Function<B, T> finish) {
+    private final Class<T> type;
+
+    private Builder(Class<T> type, String definition, Supplier<B> start, Function<B, T> finish) {
+      this.type = type;
       this.definition = definition;
       this.start = start;
       this.finish = finish;
+    }
+
+    /**
+     * A required field named as the value type's accessor and the builder's setter (or a component of a type
+     * built from its components), always written.
+     *
+     * @param name the field's name, which is also the accessor's and the setter's
+     * @param codec its value's codec
+     * @throws IllegalArgumentException if the type has no such accessor or the builder no such setter
+     */
+    public <V> Builder<T, B> required(String name, Codec<V> codec) {
+      Accessor accessor = Accessor.of(type, name);
+      if (accessor.optional) {
+        throw new IllegalArgumentException(definition + "." + name + " is optional in " + type.getSimpleName());
+      }
+      return required(name, codec, accessor.<T, V>getter(), setter(name, accessor));
+    }
+
+    /**
+     * An optional field named as the value type's accessor and the builder's setter (or a component): when
+     * absent the builder keeps the type's default; written always, or only when set where the accessor returns
+     * an {@code Optional}.
+     *
+     * @param name the field's name, which is also the accessor's and the setter's
+     * @param codec its value's codec
+     * @throws IllegalArgumentException if the type has no such accessor or the builder no such setter
+     */
+    public <V> Builder<T, B> optional(String name, Codec<V> codec) {
+      Accessor accessor = Accessor.of(type, name);
+      BiConsumer<B, V> setter = setter(name, accessor);
+      if (accessor.optional) {
+        return add(name, codec, Presence.OPTIONAL, accessor.<T, V>presentValue(), setter, "");
+      }
+      return optional(name, codec, accessor.<T, V>getter(), setter);
+    }
+
+    /**
+     * Writes the field declared last only where {@code written} holds (a recipe field left out at its default, so
+     * that documents written before it existed stay as they were).
+     *
+     * @param written whether a value writes the field
+     */
+    public Builder<T, B> writtenWhen(Predicate<T> written) {
+      Member<T, B> last = fields.get(fields.size() - 1);
+      if (!(last instanceof Field)) {
+        throw new IllegalStateException("a section's writing is declared where it is declared");
+      }
+      fields.set(fields.size() - 1, ((Field<T, B, ?>) last).writtenWhen(written));
+      return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> BiConsumer<B, V> setter(String name, Accessor accessor) {
+      B probe = start.get();
+      if (probe instanceof Values) {
+        return componentSetter(name);
+      }
+      java.lang.reflect.Method setter = accessor.setterOn(probe.getClass());
+      return (builder, value) -> Accessor.invoke(setter, builder, value);
     }
 
     /**
@@ -574,7 +646,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         String description,
         java.util.function.UnaryOperator<Builder<T, B>> declare,
         Predicate<T> written) {
-      Builder<T, B> inner = declare.apply(new Builder<>(definition + "." + name, start, finish));
+      Builder<T, B> inner = declare.apply(new Builder<>(type, definition + "." + name, start, finish));
       checkUnique(name);
       fields.add(new Section<>(name, required, description, inner.fields, written));
       return this;
@@ -627,6 +699,124 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       checkUnique(name);
       fields.add(new Field<>(name, codec, presence, getter, setter, text));
       return this;
+    }
+  }
+
+  /**
+   * A value type's accessor found by name, for fields declared without an explicit getter and setter: the field's
+   * name is the accessor's and the builder setter's (as every codec's documents spell them).
+   */
+  private static final class Accessor {
+    final java.lang.reflect.Method getter;
+    final boolean optional;
+    final Class<?> valueType;
+
+    private Accessor(java.lang.reflect.Method getter) {
+      this.getter = getter;
+      Class<?> returned = getter.getReturnType();
+      this.optional =
+          returned == Optional.class
+              || returned == java.util.OptionalInt.class
+              || returned == java.util.OptionalLong.class
+              || returned == java.util.OptionalDouble.class;
+      this.valueType = optional ? unwrapped(getter.getGenericReturnType()) : boxed(returned);
+    }
+
+    static Accessor of(Class<?> type, String name) {
+      try {
+        return new Accessor(type.getMethod(name));
+      } catch (NoSuchMethodException e) {
+        throw new IllegalArgumentException(type.getSimpleName() + " has no accessor " + name + "()", e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T, V> Function<T, V> getter() {
+      return value -> (V) invoke(getter, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T, V> Function<T, Optional<V>> presentValue() {
+      return value -> {
+        Object result = invoke(getter, value);
+        if (result instanceof Optional) {
+          return (Optional<V>) result;
+        }
+        if (result instanceof java.util.OptionalInt) {
+          java.util.OptionalInt set = (java.util.OptionalInt) result;
+          return set.isPresent() ? Optional.of((V) Integer.valueOf(set.getAsInt())) : Optional.empty();
+        }
+        if (result instanceof java.util.OptionalLong) {
+          java.util.OptionalLong set = (java.util.OptionalLong) result;
+          return set.isPresent() ? Optional.of((V) Long.valueOf(set.getAsLong())) : Optional.empty();
+        }
+        java.util.OptionalDouble set = (java.util.OptionalDouble) result;
+        return set.isPresent() ? Optional.of((V) Double.valueOf(set.getAsDouble())) : Optional.empty();
+      };
+    }
+
+    /** The builder's one-argument method of this name that takes the accessor's value (unwrapped if optional). */
+    java.lang.reflect.Method setterOn(Class<?> builder) {
+      Class<?> returned = getter.getReturnType();
+      for (java.lang.reflect.Method method : builder.getMethods()) {
+        if (method.getName().equals(getter.getName()) && method.getParameterCount() == 1) {
+          Class<?> parameter = boxed(method.getParameterTypes()[0]);
+          if (optional ? parameter == valueType : parameter.isAssignableFrom(boxed(returned))) {
+            return method;
+          }
+        }
+      }
+      throw new IllegalArgumentException(
+          builder.getSimpleName() + " has no setter " + getter.getName() + "(" + valueType.getSimpleName() + ")");
+    }
+
+    static Object invoke(java.lang.reflect.Method method, Object target, Object... arguments) {
+      try {
+        return method.invoke(target, arguments);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(method + " is not accessible", e);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException) {
+          throw (RuntimeException) e.getCause();
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    private static Class<?> unwrapped(java.lang.reflect.Type optional) {
+      if (optional == java.util.OptionalInt.class) {
+        return Integer.class;
+      }
+      if (optional == java.util.OptionalLong.class) {
+        return Long.class;
+      }
+      if (optional == java.util.OptionalDouble.class) {
+        return Double.class;
+      }
+      java.lang.reflect.Type argument =
+          ((java.lang.reflect.ParameterizedType) optional).getActualTypeArguments()[0];
+      return argument instanceof Class
+          ? (Class<?>) argument
+          : (Class<?>) ((java.lang.reflect.ParameterizedType) argument).getRawType();
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+      if (!type.isPrimitive()) {
+        return type;
+      }
+      if (type == int.class) {
+        return Integer.class;
+      }
+      if (type == long.class) {
+        return Long.class;
+      }
+      if (type == double.class) {
+        return Double.class;
+      }
+      if (type == boolean.class) {
+        return Boolean.class;
+      }
+      return type;
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A codec of a type with several kinds, each an object told apart by its {@code type} field ({@code attention:
@@ -137,11 +138,11 @@ public final class TypedUnion<T> implements Codec<T> {
           ObjectNode properties = (ObjectNode) fragment.get("properties");
           ObjectNode reordered = NODES.objectNode();
           reordered.set("type", NODES.objectNode().put("const", type));
-          properties.fields().forEachRemaining(e -> {
+          for (Map.Entry<String, JsonNode> e : properties.properties()) {
             if (!e.getKey().equals("type")) {
               reordered.set(e.getKey(), e.getValue());
             }
-          });
+          }
           fragment.set("properties", reordered);
           if (required) {
             ArrayNode names = NODES.arrayNode().add("type");
@@ -149,7 +150,9 @@ public final class TypedUnion<T> implements Codec<T> {
               names.addAll((ArrayNode) fragment.get("required"));
             }
             ObjectNode copy = NODES.objectNode();
-            fragment.fields().forEachRemaining(e -> copy.set(e.getKey(), e.getKey().equals("required") ? names : e.getValue()));
+            for (Map.Entry<String, JsonNode> e : fragment.properties()) {
+              copy.set(e.getKey(), e.getKey().equals("required") ? names : e.getValue());
+            }
             if (!copy.has("required")) {
               copy.set("required", names);
             }

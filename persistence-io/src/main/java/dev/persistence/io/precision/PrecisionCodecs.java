@@ -65,11 +65,11 @@ public final class PrecisionCodecs {
                       v.get("blockSize", 0),
                       v.get("scaleBitsPerBlock", 0.0),
                       v.get("source")))
-          .required("name", ValueCodecs.NAME, WeightFormat::name)
-          .required("bitsPerWeight", ValueCodecs.POSITIVE_NUMBER, WeightFormat::bitsPerWeight)
-          .optional("blockSize", ValueCodecs.integer(0), WeightFormat::blockSize)
-          .optional("scaleBitsPerBlock", ValueCodecs.NON_NEGATIVE_NUMBER, WeightFormat::scaleBitsPerBlock)
-          .required("source", ValueCodecs.NAME, WeightFormat::source)
+          .required("name", ValueCodecs.NAME)
+          .required("bitsPerWeight", ValueCodecs.POSITIVE_NUMBER)
+          .optional("blockSize", ValueCodecs.integer(0))
+          .optional("scaleBitsPerBlock", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .required("source", ValueCodecs.NAME)
           .build();
 
   /** Weight formats: a preset's name ({@code bf16}, {@code mxfp4}, {@code int4-g128}, ...) or a full object. */
@@ -100,10 +100,10 @@ public final class PrecisionCodecs {
                   MemoryAllowance.class,
                   "memoryAllowanceObject",
                   v -> new MemoryAllowance(v.<Long>get("fixedBytes"), v.<Double>get("fragmentationFraction"), v.get("description", "")))
-              .required("fixedBytes", ValueCodecs.longInteger(0), MemoryAllowance::fixedBytes)
-              .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER, MemoryAllowance::fragmentationFraction)
+              .required("fixedBytes", ValueCodecs.longInteger(0))
+              .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER)
               .describedAs("in [0, 1)")
-              .optional("description", ValueCodecs.TEXT, MemoryAllowance::description)
+              .optional("description", ValueCodecs.TEXT)
               .build());
 
   private static MemoryAllowance namedAllowance(String name) {

@@ -77,9 +77,9 @@ public final class ScalingCodecs {
     return ObjectCodec.components(type, definition, construct)
         .description(description)
         .allow("type")
-        .required("name", NAME, ScalingLaw::name)
-        .optional("description", TEXT, ScalingLaw::description)
-        .required("source", NAME, ScalingLaw::source);
+        .required("name", NAME)
+        .optional("description", TEXT)
+        .required("source", NAME);
   }
 
   private static String description(ObjectCodec.Values v) {
@@ -102,11 +102,11 @@ public final class ScalingCodecs {
                       .parameterExponent(v.<Double>get("parameterExponent"))
                       .tokenExponent(v.<Double>get("tokenExponent"))
                       .build())
-          .required("irreducibleLoss", NUMBER, ChinchillaLaw::irreducibleLoss)
-          .required("parameterCoefficient", NUMBER, ChinchillaLaw::parameterCoefficient)
-          .required("tokenCoefficient", NUMBER, ChinchillaLaw::tokenCoefficient)
-          .required("parameterExponent", NUMBER, ChinchillaLaw::parameterExponent)
-          .required("tokenExponent", NUMBER, ChinchillaLaw::tokenExponent)
+          .required("irreducibleLoss", NUMBER)
+          .required("parameterCoefficient", NUMBER)
+          .required("tokenCoefficient", NUMBER)
+          .required("parameterExponent", NUMBER)
+          .required("tokenExponent", NUMBER)
           .build();
 
   private static final ObjectCodec<KaplanLaw, ObjectCodec.Values> KAPLAN =
@@ -123,10 +123,10 @@ public final class ScalingCodecs {
                       v.<Double>get("criticalParameters"),
                       v.<Double>get("alphaD"),
                       v.<Double>get("criticalTokens")))
-          .required("alphaN", NUMBER, KaplanLaw::alphaN)
-          .required("criticalParameters", NUMBER, KaplanLaw::criticalParameters)
-          .required("alphaD", NUMBER, KaplanLaw::alphaD)
-          .required("criticalTokens", NUMBER, KaplanLaw::criticalTokens)
+          .required("alphaN", NUMBER)
+          .required("criticalParameters", NUMBER)
+          .required("alphaD", NUMBER)
+          .required("criticalTokens", NUMBER)
           .build();
 
   private static final ObjectCodec<DeepSeekLaw, ObjectCodec.Values> DEEPSEEK =
@@ -147,14 +147,14 @@ public final class ScalingCodecs {
                       v.<Double>get("modelScaleExponent"),
                       v.<Double>get("tokensCoefficient"),
                       v.<Double>get("tokensExponent")))
-          .required("learningRateCoefficient", NUMBER, DeepSeekLaw::learningRateCoefficient)
-          .required("learningRateExponent", NUMBER, DeepSeekLaw::learningRateExponent)
-          .required("batchTokensCoefficient", NUMBER, DeepSeekLaw::batchTokensCoefficient)
-          .required("batchTokensExponent", NUMBER, DeepSeekLaw::batchTokensExponent)
-          .required("modelScaleCoefficient", NUMBER, DeepSeekLaw::modelScaleCoefficient)
-          .required("modelScaleExponent", NUMBER, DeepSeekLaw::modelScaleExponent)
-          .required("tokensCoefficient", NUMBER, DeepSeekLaw::tokensCoefficient)
-          .required("tokensExponent", NUMBER, DeepSeekLaw::tokensExponent)
+          .required("learningRateCoefficient", NUMBER)
+          .required("learningRateExponent", NUMBER)
+          .required("batchTokensCoefficient", NUMBER)
+          .required("batchTokensExponent", NUMBER)
+          .required("modelScaleCoefficient", NUMBER)
+          .required("modelScaleExponent", NUMBER)
+          .required("tokensCoefficient", NUMBER)
+          .required("tokensExponent", NUMBER)
           .build();
 
   private static final ObjectCodec<PowerLawAllocation, ObjectCodec.Values> POWER_LAW_ALLOCATION =
@@ -170,9 +170,9 @@ public final class ScalingCodecs {
                       v.<Double>get("coefficient"),
                       v.<Double>get("exponent"),
                       v.get("quantity")))
-          .required("coefficient", NUMBER, PowerLawAllocation::coefficient)
-          .required("exponent", NUMBER, PowerLawAllocation::exponent)
-          .required("quantity", NAME, PowerLawAllocation::quantity)
+          .required("coefficient", NUMBER)
+          .required("exponent", NUMBER)
+          .required("quantity", NAME)
           .build();
 
   private static final ObjectCodec<FineGrainedMoeLaw, ObjectCodec.Values> FINE_GRAINED_MOE =
@@ -192,13 +192,13 @@ public final class ScalingCodecs {
                       v.<Double>get("g"),
                       v.<Double>get("gamma"),
                       v.<Double>get("c")))
-          .required("a", NUMBER, FineGrainedMoeLaw::a)
-          .required("alpha", NUMBER, FineGrainedMoeLaw::alpha)
-          .required("b", NUMBER, FineGrainedMoeLaw::b)
-          .required("beta", NUMBER, FineGrainedMoeLaw::beta)
-          .required("g", NUMBER, FineGrainedMoeLaw::g)
-          .required("gamma", NUMBER, FineGrainedMoeLaw::gamma)
-          .required("c", NUMBER, FineGrainedMoeLaw::c)
+          .required("a", NUMBER)
+          .required("alpha", NUMBER)
+          .required("b", NUMBER)
+          .required("beta", NUMBER)
+          .required("g", NUMBER)
+          .required("gamma", NUMBER)
+          .required("c", NUMBER)
           .build();
 
   private static final ObjectCodec<RoutedMoeLaw, ObjectCodec.Values> ROUTED_MOE =
@@ -217,12 +217,12 @@ public final class ScalingCodecs {
                       v.<Double>get("d"),
                       v.<Double>get("expertsStart"),
                       v.<Double>get("expertsMax")))
-          .required("a", NUMBER, RoutedMoeLaw::a)
-          .required("b", NUMBER, RoutedMoeLaw::b)
-          .required("c", NUMBER, RoutedMoeLaw::c)
-          .required("d", NUMBER, RoutedMoeLaw::d)
-          .required("expertsStart", NUMBER, RoutedMoeLaw::expertsStart)
-          .required("expertsMax", NUMBER, RoutedMoeLaw::expertsMax)
+          .required("a", NUMBER)
+          .required("b", NUMBER)
+          .required("c", NUMBER)
+          .required("d", NUMBER)
+          .required("expertsStart", NUMBER)
+          .required("expertsMax", NUMBER)
           .build();
 
   private static final ObjectCodec<PrecisionScalingLaw, ObjectCodec.Values> PRECISION_AWARE =
@@ -243,14 +243,14 @@ public final class ScalingCodecs {
                       v.<Double>get("gammaWeights"),
                       v.<Double>get("gammaActivations"),
                       v.<Double>get("gammaKeyValue")))
-          .required("a", NUMBER, PrecisionScalingLaw::a)
-          .required("alpha", NUMBER, PrecisionScalingLaw::alpha)
-          .required("b", NUMBER, PrecisionScalingLaw::b)
-          .required("beta", NUMBER, PrecisionScalingLaw::beta)
-          .required("e", NUMBER, PrecisionScalingLaw::e)
-          .required("gammaWeights", NUMBER, PrecisionScalingLaw::gammaWeights)
-          .required("gammaActivations", NUMBER, PrecisionScalingLaw::gammaActivations)
-          .required("gammaKeyValue", NUMBER, PrecisionScalingLaw::gammaKeyValue)
+          .required("a", NUMBER)
+          .required("alpha", NUMBER)
+          .required("b", NUMBER)
+          .required("beta", NUMBER)
+          .required("e", NUMBER)
+          .required("gammaWeights", NUMBER)
+          .required("gammaActivations", NUMBER)
+          .required("gammaKeyValue", NUMBER)
           .build();
 
   // Declared after CHINCHILLA_LAW below would be a forward reference; the data-constrained kind reads its base
@@ -268,9 +268,9 @@ public final class ScalingCodecs {
                       v.get("base"),
                       v.<Double>get("tokenRepetitionDecay"),
                       v.<Double>get("parameterRepetitionDecay")))
-          .required("base", lazy(() -> ScalingCodecs.CHINCHILLA_LAW), DataConstrainedLaw::base)
-          .required("tokenRepetitionDecay", NUMBER, DataConstrainedLaw::tokenRepetitionDecay)
-          .required("parameterRepetitionDecay", NUMBER, DataConstrainedLaw::parameterRepetitionDecay)
+          .required("base", lazy(() -> ScalingCodecs.CHINCHILLA_LAW))
+          .required("tokenRepetitionDecay", NUMBER)
+          .required("parameterRepetitionDecay", NUMBER)
           .build();
 
   /** The law kinds by {@code type}, in the order errors list them. */
@@ -389,7 +389,7 @@ public final class ScalingCodecs {
               "allocationProblem",
               AllocationProblem::builder,
               ImmutableAllocationProblem.Builder::build)
-          .required("law", LOSS_LAW, AllocationProblem::law, ImmutableAllocationProblem.Builder::law)
+          .required("law", LOSS_LAW)
           .optionalIfSet(
               "uniqueTokens",
               POSITIVE_NUMBER,
@@ -405,11 +405,7 @@ public final class ScalingCodecs {
               POSITIVE_NUMBER,
               problem -> present(problem.fixedTokens()),
               ImmutableAllocationProblem.Builder::fixedTokens)
-          .optional(
-              "inferenceTokens",
-              NON_NEGATIVE_NUMBER,
-              AllocationProblem::inferenceTokens,
-              ImmutableAllocationProblem.Builder::inferenceTokens)
+          .optional("inferenceTokens", NON_NEGATIVE_NUMBER)
           .build();
 
   private static Optional<Double> present(OptionalDouble value) {
@@ -423,22 +419,13 @@ public final class ScalingCodecs {
    */
   public static final Codec<Allocation> ALLOCATION =
       ObjectCodec.builder(Allocation.class, "allocation", Allocation::builder, ImmutableAllocation.Builder::build)
-          .required("parameters", POSITIVE_NUMBER, Allocation::parameters, ImmutableAllocation.Builder::parameters)
-          .required("tokens", POSITIVE_NUMBER, Allocation::tokens, ImmutableAllocation.Builder::tokens)
-          .required(
-              "trainingFlops", POSITIVE_NUMBER, Allocation::trainingFlops, ImmutableAllocation.Builder::trainingFlops)
-          .required(
-              "inferenceTokens",
-              NON_NEGATIVE_NUMBER,
-              Allocation::inferenceTokens,
-              ImmutableAllocation.Builder::inferenceTokens)
-          .required("totalFlops", POSITIVE_NUMBER, Allocation::totalFlops, ImmutableAllocation.Builder::totalFlops)
-          .required("loss", NUMBER, Allocation::loss, ImmutableAllocation.Builder::loss)
-          .required(
-              "bindingConstraint",
-              enumeration(BindingConstraint.class),
-              Allocation::bindingConstraint,
-              ImmutableAllocation.Builder::bindingConstraint)
+          .required("parameters", POSITIVE_NUMBER)
+          .required("tokens", POSITIVE_NUMBER)
+          .required("trainingFlops", POSITIVE_NUMBER)
+          .required("inferenceTokens", NON_NEGATIVE_NUMBER)
+          .required("totalFlops", POSITIVE_NUMBER)
+          .required("loss", NUMBER)
+          .required("bindingConstraint", enumeration(BindingConstraint.class))
           .build();
 
   /** Fit observations: {@code parameters}, {@code tokens} and the final {@code loss} of one training run. */
@@ -447,8 +434,8 @@ public final class ScalingCodecs {
               Observation.class,
               "observation",
               v -> new Observation(v.<Double>get("parameters"), v.<Double>get("tokens"), v.<Double>get("loss")))
-          .required("parameters", POSITIVE_NUMBER, Observation::parameters)
-          .required("tokens", POSITIVE_NUMBER, Observation::tokens)
-          .required("loss", POSITIVE_NUMBER, Observation::loss)
+          .required("parameters", POSITIVE_NUMBER)
+          .required("tokens", POSITIVE_NUMBER)
+          .required("loss", POSITIVE_NUMBER)
           .build();
 }

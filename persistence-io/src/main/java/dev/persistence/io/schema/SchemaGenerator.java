@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,7 @@ public final class SchemaGenerator {
     ObjectNode legacy = legacy(resource);
     Map<String, ObjectNode> fragments = new LinkedHashMap<>();
     JsonNode defs = legacy.path("$defs");
-    for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : defs.properties()) {
       fragments.put(entry.getKey(), (ObjectNode) entry.getValue());
     }
     SchemaDefinitions definitions = new SchemaDefinitions(fragments);

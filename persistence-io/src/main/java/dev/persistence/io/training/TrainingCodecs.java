@@ -27,7 +27,6 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -51,70 +50,35 @@ public final class TrainingCodecs {
   public static final Codec<ParallelismPlan> PARALLELISM_PLAN =
       ObjectCodec.builder(ParallelismPlan.class, "parallelismPlan", ParallelismPlan::builder, ImmutableParallelismPlan.Builder::build)
           .description("a fixed parallelism plan; every degree defaults to 1")
-          .optional("tensorParallel", integer(1), ParallelismPlan::tensorParallel, Builder::tensorParallel)
-          .optional("pipelineParallel", integer(1), ParallelismPlan::pipelineParallel, Builder::pipelineParallel)
-          .optional(
-              "virtualPipelineStages",
-              integer(1),
-              ParallelismPlan::virtualPipelineStages,
-              Builder::virtualPipelineStages)
-          .optional("dataParallel", integer(1), ParallelismPlan::dataParallel, Builder::dataParallel)
-          .optional("contextParallel", integer(1), ParallelismPlan::contextParallel, Builder::contextParallel)
-          .optional("expertParallel", integer(1), ParallelismPlan::expertParallel, Builder::expertParallel)
-          .optional("sequenceParallel", BOOLEAN, ParallelismPlan::sequenceParallel, Builder::sequenceParallel)
-          .optional(
-              "zeroStage",
-              ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage),
-              ParallelismPlan::zeroStage,
-              Builder::zeroStage)
-          .optional(
-              "recomputation",
-              enumeration(ActivationRecomputation.class),
-              ParallelismPlan::recomputation,
-              Builder::recomputation)
-          .required("microBatchSize", integer(1), ParallelismPlan::microBatchSize, Builder::microBatchSize)
-          .required("globalBatchSize", integer(1), ParallelismPlan::globalBatchSize, Builder::globalBatchSize)
-          .required("sequenceLength", integer(1), ParallelismPlan::sequenceLength, Builder::sequenceLength)
-          .optional("optimizerOffload", BOOLEAN, ParallelismPlan::optimizerOffload, Builder::optimizerOffload)
-          .optional("activationOffload", BOOLEAN, ParallelismPlan::activationOffload, Builder::activationOffload)
-          .optional("fusedAttention", BOOLEAN, ParallelismPlan::fusedAttention, Builder::fusedAttention)
+          .optional("tensorParallel", integer(1))
+          .optional("pipelineParallel", integer(1))
+          .optional("virtualPipelineStages", integer(1))
+          .optional("dataParallel", integer(1))
+          .optional("contextParallel", integer(1))
+          .optional("expertParallel", integer(1))
+          .optional("sequenceParallel", BOOLEAN)
+          .optional("zeroStage", ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage))
+          .optional("recomputation", enumeration(ActivationRecomputation.class))
+          .required("microBatchSize", integer(1))
+          .required("globalBatchSize", integer(1))
+          .required("sequenceLength", integer(1))
+          .optional("optimizerOffload", BOOLEAN)
+          .optional("activationOffload", BOOLEAN)
+          .optional("fusedAttention", BOOLEAN)
           .describedAs(
               "Whether the attention core is one fused kernel that never stores the s x s scores (Dao et al. 2022).")
           // The 2025-recipe fields are written only when they differ from their defaults, so that plans written
           // before they existed read and write as before.
-          .optional(
-              "expertTensorParallel",
-              integer(1),
-              ParallelismPlan::expertTensorParallel,
-              Builder::expertTensorParallel,
-              plan -> plan.expertTensorParallel() != plan.tensorParallel())
+          .optional("expertTensorParallel", integer(1))
+          .writtenWhen(plan -> plan.expertTensorParallel() != plan.tensorParallel())
           .describedAs("tensor parallelism inside each expert; default tensorParallel")
-          .optional(
-              "pipelineSchedule",
-              enumeration(PipelineSchedule.class),
-              ParallelismPlan::pipelineSchedule,
-              Builder::pipelineSchedule,
-              plan -> plan.pipelineSchedule() != PipelineSchedule.ONE_F_ONE_B)
-          .optional(
-              "recomputedModules",
-              ValueCodecs.enumSet(RecomputedModule.class),
-              ParallelismPlan::recomputedModules,
-              Builder::recomputedModules,
-              plan -> !plan.recomputedModules().isEmpty())
-          .optionalIfSet(
-              "fullyRecomputedLayersPerChunk",
-              integer(0),
-              plan -> {
-                OptionalInt layers = plan.fullyRecomputedLayersPerChunk();
-                return layers.isPresent() ? Optional.of(layers.getAsInt()) : Optional.empty();
-              },
-              Builder::fullyRecomputedLayersPerChunk)
-          .optional(
-              "layersPerChunk",
-              ValueCodecs.list(integer(0)),
-              ParallelismPlan::layersPerChunk,
-              Builder::layersPerChunk,
-              plan -> !plan.layersPerChunk().isEmpty())
+          .optional("pipelineSchedule", enumeration(PipelineSchedule.class))
+          .writtenWhen(plan -> plan.pipelineSchedule() != PipelineSchedule.ONE_F_ONE_B)
+          .optional("recomputedModules", ValueCodecs.enumSet(RecomputedModule.class))
+          .writtenWhen(plan -> !plan.recomputedModules().isEmpty())
+          .optional("fullyRecomputedLayersPerChunk", integer(0))
+          .optional("layersPerChunk", ValueCodecs.list(integer(0)))
+          .writtenWhen(plan -> !plan.layersPerChunk().isEmpty())
           .build();
 
   private static final Codec<OptimizerState> OPTIMIZER_STATE =
@@ -122,40 +86,23 @@ public final class TrainingCodecs {
               OptimizerState.class,
               "optimizerState",
               (ObjectCodec.Values v) -> new OptimizerState(v.get("name"), v.<Double>get("bytesPerParameter")))
-          .required("name", NAME, OptimizerState::name)
-          .required("bytesPerParameter", NUMBER, OptimizerState::bytesPerParameter)
+          .required("name", NAME)
+          .required("bytesPerParameter", NUMBER)
           .build();
 
   private static final Codec<TrainingPrecision> TRAINING_PRECISION_OBJECT =
       ObjectCodec.builder(
               TrainingPrecision.class,
               "trainingPrecisionObject", TrainingPrecision::builder, ImmutableTrainingPrecision.Builder::build)
-          .required("name", NAME, TrainingPrecision::name, ImmutableTrainingPrecision.Builder::name)
-          .required(
-              "computeFormat",
-              PrecisionCodecs.NUMERIC_FORMAT,
-              TrainingPrecision::computeFormat,
-              ImmutableTrainingPrecision.Builder::computeFormat)
-          .required("weightBytes", NUMBER, TrainingPrecision::weightBytes, ImmutableTrainingPrecision.Builder::weightBytes)
-          .required(
-              "gradientBytes", NUMBER, TrainingPrecision::gradientBytes, ImmutableTrainingPrecision.Builder::gradientBytes)
-          .required(
-              "masterWeightBytes",
-              NUMBER,
-              TrainingPrecision::masterWeightBytes,
-              ImmutableTrainingPrecision.Builder::masterWeightBytes)
-          .optional(
-              "linearInputActivationBytes",
-              NUMBER,
-              TrainingPrecision::linearInputActivationBytes,
-              ImmutableTrainingPrecision.Builder::linearInputActivationBytes)
+          .required("name", NAME)
+          .required("computeFormat", PrecisionCodecs.NUMERIC_FORMAT)
+          .required("weightBytes", NUMBER)
+          .required("gradientBytes", NUMBER)
+          .required("masterWeightBytes", NUMBER)
+          .optional("linearInputActivationBytes", NUMBER)
           .describedAs("bytes per element of stored linear-layer inputs; default 2 (bf16), 1 for FP8 caching")
-          .required(
-              "optimizerStates",
-              ValueCodecs.list(OPTIMIZER_STATE),
-              TrainingPrecision::optimizerStates,
-              ImmutableTrainingPrecision.Builder::optimizerStates)
-          .required("source", NAME, TrainingPrecision::source, ImmutableTrainingPrecision.Builder::source)
+          .required("optimizerStates", ValueCodecs.list(OPTIMIZER_STATE))
+          .required("source", NAME)
           .build();
 
   /** Training precisions: a preset's name ({@code bf16-adam}) or a full object. */
@@ -176,39 +123,14 @@ public final class TrainingCodecs {
    */
   public static Codec<Cluster> cluster(AcceleratorCatalog catalog) {
     return ObjectCodec.builder(Cluster.class, "cluster", Cluster::builder, ImmutableCluster.Builder::build)
-        .required(
-            "accelerator",
-            HardwareCodecs.namedOrInline(catalog),
-            Cluster::accelerator,
-            ImmutableCluster.Builder::accelerator)
-        .required(
-            "acceleratorsPerNode",
-            integer(1),
-            Cluster::acceleratorsPerNode,
-            ImmutableCluster.Builder::acceleratorsPerNode)
-        .required("nodeCount", integer(1), Cluster::nodeCount, ImmutableCluster.Builder::nodeCount)
-        .optional(
-            "scaleUpDomainSize", integer(1), Cluster::scaleUpDomainSize, ImmutableCluster.Builder::scaleUpDomainSize)
-        .required(
-            "scaleOutBandwidthBytesPerSecondPerAccelerator",
-            POSITIVE_NUMBER,
-            Cluster::scaleOutBandwidthBytesPerSecondPerAccelerator,
-            ImmutableCluster.Builder::scaleOutBandwidthBytesPerSecondPerAccelerator)
-        .required(
-            "scaleOutLatencySeconds",
-            NON_NEGATIVE_NUMBER,
-            Cluster::scaleOutLatencySeconds,
-            ImmutableCluster.Builder::scaleOutLatencySeconds)
-        .optional(
-            "powerUsageEffectiveness",
-            NUMBER,
-            Cluster::powerUsageEffectiveness,
-            ImmutableCluster.Builder::powerUsageEffectiveness)
-        .optional(
-            "nodeOverheadPowerWatts",
-            NON_NEGATIVE_NUMBER,
-            Cluster::nodeOverheadPowerWatts,
-            ImmutableCluster.Builder::nodeOverheadPowerWatts)
+        .required("accelerator", HardwareCodecs.namedOrInline(catalog))
+        .required("acceleratorsPerNode", integer(1))
+        .required("nodeCount", integer(1))
+        .optional("scaleUpDomainSize", integer(1))
+        .required("scaleOutBandwidthBytesPerSecondPerAccelerator", POSITIVE_NUMBER)
+        .required("scaleOutLatencySeconds", NON_NEGATIVE_NUMBER)
+        .optional("powerUsageEffectiveness", NUMBER)
+        .optional("nodeOverheadPowerWatts", NON_NEGATIVE_NUMBER)
         .build();
   }
 }
