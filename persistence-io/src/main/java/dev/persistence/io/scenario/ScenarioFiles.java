@@ -103,8 +103,8 @@ public final class ScenarioFiles {
     energy.optional("marketGrid", ScenarioCodecs.GRID).ifPresent(builder::marketGrid);
     energy.finish();
 
-    fields.optional("owned").ifPresent(owned -> builder.owned(readOwned(owned)));
-    fields.optional("serving").ifPresent(serving -> builder.serving(readServing(serving)));
+    fields.optional("owned", ScenarioCodecs.OWNED).ifPresent(builder::owned);
+    fields.optional("serving", ScenarioCodecs.SERVING).ifPresent(builder::serving);
     fields.optional("data").ifPresent(data -> readData(data, folder, builder));
 
     fields.optional("program").ifPresent(program -> readProgram(program, folder, builder));
@@ -179,43 +179,6 @@ public final class ScenarioFiles {
     builder.dataMixture(mixture.mixture()).curationCosts(mixture.curationCosts());
   }
 
-  private static OwnedEconomics readOwned(DocumentNode node) {
-    ObjectFields fields = node.fields();
-    double perAccelerator = fields.requiredDouble("capitalUsdPerAccelerator");
-    double perNode = fields.requiredDouble("capitalUsdPerNode");
-    double networking = fields.requiredDouble("networkingAndStorageFraction");
-    double years = fields.requiredDouble("amortisationYears");
-    double utilisation = fields.requiredDouble("utilisation");
-    double power = fields.requiredDouble("powerPriceUsdPerKilowattHour");
-    double staff = fields.requiredDouble("operationsStaffUsdPerYear");
-    fields.finish();
-    return node.build(
-        () -> new OwnedEconomics(perAccelerator, perNode, networking, years, utilisation, power, staff));
-  }
-
-  private static ServingPlan readServing(DocumentNode node) {
-    ObjectFields fields = node.fields();
-    int start = fields.requiredInt("startMonth");
-    int months = fields.requiredInt("durationMonths");
-    double input = fields.requiredDouble("inputTokensPerDay");
-    double output = fields.requiredDouble("outputTokensPerDay");
-    long prompt = fields.requiredLong("promptTokens");
-    long generated = fields.requiredLong("outputTokens");
-    int tensorParallel = fields.optionalInt("tensorParallel").orElse(1);
-    WeightFormat format =
-        fields.optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT).orElse(WeightFormat.BF16);
-    OptionalLong batch = fields.optionalLong("batch");
-    double utilisation = fields.optionalDouble("targetUtilisation").orElse(1.0);
-    double compute = fields.optionalDouble("computeEfficiency").orElse(1.0);
-    double bandwidth = fields.optionalDouble("bandwidthEfficiency").orElse(1.0);
-    fields.finish();
-    return node.build(
-        () ->
-            new ServingPlan(
-                start, months, input, output, prompt, generated, tensorParallel, format, batch, utilisation, compute,
-                bandwidth));
-  }
-
   private static void readProgram(
       DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
     ObjectFields fields = node.fields();
@@ -273,36 +236,8 @@ public final class ScenarioFiles {
     energy.put("tdpFraction", scenario.tdpFraction());
     energy.set("locationGrid", ScenarioCodecs.GRID.write(scenario.locationGrid()));
     energy.set("marketGrid", ScenarioCodecs.GRID.write(scenario.marketGrid()));
-    scenario
-        .owned()
-        .ifPresent(
-            owned ->
-                out.putObject("owned")
-                    .put("capitalUsdPerAccelerator", owned.capitalUsdPerAccelerator())
-                    .put("capitalUsdPerNode", owned.capitalUsdPerNode())
-                    .put("networkingAndStorageFraction", owned.networkingAndStorageFraction())
-                    .put("amortisationYears", owned.amortisationYears())
-                    .put("utilisation", owned.utilisation())
-                    .put("powerPriceUsdPerKilowattHour", owned.powerPriceUsdPerKilowattHour())
-                    .put("operationsStaffUsdPerYear", owned.operationsStaffUsdPerYear()));
-    scenario
-        .serving()
-        .ifPresent(
-            serving -> {
-              ObjectNode section = out.putObject("serving");
-              section.put("startMonth", serving.startMonth());
-              section.put("durationMonths", serving.durationMonths());
-              section.put("inputTokensPerDay", serving.inputTokensPerDay());
-              section.put("outputTokensPerDay", serving.outputTokensPerDay());
-              section.put("promptTokens", serving.promptTokens());
-              section.put("outputTokens", serving.outputTokens());
-              section.put("tensorParallel", serving.tensorParallel());
-              section.set("weightFormat", PrecisionCodecs.WEIGHT_FORMAT.write(serving.weightFormat()));
-              serving.batch().ifPresent(b -> section.put("batch", b));
-              section.put("targetUtilisation", serving.targetUtilisation());
-              section.put("computeEfficiency", serving.computeEfficiency());
-              section.put("bandwidthEfficiency", serving.bandwidthEfficiency());
-            });
+    scenario.owned().ifPresent(owned -> out.set("owned", ScenarioCodecs.OWNED.write(owned)));
+    scenario.serving().ifPresent(serving -> out.set("serving", ScenarioCodecs.SERVING.write(serving)));
     scenario
         .dataMixture()
         .ifPresent(

@@ -7,6 +7,7 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,18 @@ public final class SchemaGenerator {
       return List.of(
           TrainingCodecs.PARALLELISM_PLAN,
           TrainingCodecs.TRAINING_PRECISION,
-          TrainingCodecs.cluster(AcceleratorCatalog.bundled()));
+          TrainingCodecs.cluster(AcceleratorCatalog.bundled()),
+          // The scenario's own parts (ScenarioCodecs).
+          ScenarioCodecs.GOODPUT,
+          ScenarioCodecs.CLOUD_PRICE,
+          ScenarioCodecs.GRID,
+          ScenarioCodecs.OWNED,
+          ScenarioCodecs.SERVING,
+          ScenarioCodecs.PHASE,
+          ScenarioCodecs.ROLE,
+          ScenarioCodecs.MILESTONE,
+          ScenarioCodecs.DISTRIBUTION,
+          ScenarioCodecs.TARGETS);
     }
     return List.of();
   }
