@@ -206,6 +206,30 @@ public final class ScenarioCodecs {
     };
   }
 
+  /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
+  public static final Codec<Double> POSITIVE_FRACTION =
+      withSchema(FRACTION, NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
+
+  /** {@code codec} described by {@code fragment}, a tighter bound than its own schema states. */
+  static <T> Codec<T> withSchema(Codec<T> codec, ObjectNode fragment) {
+    return new Codec<>() {
+      @Override
+      public T read(DocumentNode node) {
+        return codec.read(node);
+      }
+
+      @Override
+      public JsonNode write(T value) {
+        return codec.write(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return fragment.deepCopy();
+      }
+    };
+  }
+
   /** A finite number {@code > 0}, checked where it is read ({@code expected a number > 0, got -4.0E12}). */
   public static final Codec<Double> POSITIVE = reading(POSITIVE_NUMBER, DocumentNode::asPositiveDouble);
 
@@ -391,7 +415,7 @@ public final class ScenarioCodecs {
                   Goodput.class,
                   "goodputObject",
                   (Values v) -> Goodput.of(v.<Double>get("fraction"), v.get("source")))
-              .required("fraction", FRACTION, Goodput::fraction)
+              .required("fraction", POSITIVE_FRACTION, Goodput::fraction)
               .required("source", NAME, Goodput::source)
               .build());
 
@@ -588,7 +612,41 @@ public final class ScenarioCodecs {
           .build();
 
   /** A phase of a scenario's program ({@code file:} models of a {@code postTraining} stage from the working folder). */
-  public static final Codec<PlannedPhase> PHASE = phase(Path.of(""));
+  public static final Codec<PlannedPhase> PHASE = lazy(() -> phase(Path.of("")));
+
+  /**
+   * A codec made when first used: the phase's table holds the post-training codecs, whose class holds this one's
+   * pieces, so neither class may build the other's codecs while it is being initialised.
+   */
+  private static <T> Codec<T> lazy(java.util.function.Supplier<Codec<T>> make) {
+    return new Codec<>() {
+      private volatile Codec<T> codec;
+
+      private Codec<T> codec() {
+        Codec<T> made = codec;
+        if (made == null) {
+          made = make.get();
+          codec = made;
+        }
+        return made;
+      }
+
+      @Override
+      public T read(DocumentNode node) {
+        return codec().read(node);
+      }
+
+      @Override
+      public JsonNode write(T value) {
+        return codec().write(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return codec().schema(definitions);
+      }
+    };
+  }
 
   /**
    * A phase of a scenario's program, whose {@code postTraining} stage
@@ -635,7 +693,7 @@ public final class ScenarioCodecs {
             .optional("otherCostUsd", NUMBER, PlannedPhase::otherCostUsd, ImmutablePlannedPhase.Builder::otherCostUsd)
             .optionalIfSet(
                 "postTraining",
-                described(PostTrainingCodecs.plannedStage(folder, 0), "plannedStage"),
+                PostTrainingCodecs.plannedStage(folder, 0),
                 PlannedPhase::postTraining,
                 ImmutablePlannedPhase.Builder::postTraining)
             .build();
@@ -767,11 +825,11 @@ public final class ScenarioCodecs {
               into("weightFormat"))
           .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), into("batch"))
           .describedAs("Requests decoded together; absent for the largest batch that fits.")
-          .optional("targetUtilisation", FRACTION, ServingPlan::targetUtilisation, into("targetUtilisation"))
+          .optional("targetUtilisation", POSITIVE_FRACTION, ServingPlan::targetUtilisation, into("targetUtilisation"))
           .describedAs("Busy fraction the fleet is sized for, in (0, 1] (default 1).")
-          .optional("computeEfficiency", FRACTION, ServingPlan::computeEfficiency, into("computeEfficiency"))
+          .optional("computeEfficiency", POSITIVE_FRACTION, ServingPlan::computeEfficiency, into("computeEfficiency"))
           .describedAs("Achieved over peak FLOP/s, in (0, 1] (default 1).")
-          .optional("bandwidthEfficiency", FRACTION, ServingPlan::bandwidthEfficiency, into("bandwidthEfficiency"))
+          .optional("bandwidthEfficiency", POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, into("bandwidthEfficiency"))
           .describedAs("Achieved over peak memory bandwidth, in (0, 1] (default 1).")
           .build();
 }

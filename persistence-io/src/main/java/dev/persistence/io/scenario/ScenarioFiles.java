@@ -19,7 +19,9 @@ import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.catalog.DatasetCatalog;
 import dev.persistence.io.data.MixtureFile;
 import dev.persistence.io.data.MixtureFiles;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
@@ -49,6 +51,8 @@ import java.util.OptionalLong;
  * that suggest the closest name; every error names its path ({@code cluster.accelerator: ...}).
  */
 public final class ScenarioFiles {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private ScenarioFiles() {}
 
   /**
@@ -147,20 +151,104 @@ public final class ScenarioFiles {
    */
   public static Architecture model(DocumentNode node, Path folder) {
     ObjectFields fields = node.fields();
-    if (fields.has("file")) {
-      DocumentNode file = fields.required("file");
+    if (fields.has(FILE)) {
+      DocumentNode file = fields.required(FILE);
       fields.finish();
       return ModelFiles.read(folder.resolve(file.asText()));
     }
-    if (fields.has("megatronGpt")) {
-      Architecture model = fields.required("megatronGpt", ArchitectureCodecs.MEGATRON_GPT);
+    if (fields.has(MEGATRON_GPT)) {
+      Architecture model = fields.required(MEGATRON_GPT, ArchitectureCodecs.MEGATRON_GPT);
       fields.finish();
       return model;
     }
-    if (node.json().has("model_type")) {
+    if (node.json().has(MODEL_TYPE)) {
       return HuggingFaceConfigs.fromTree(node.json(), node.documentName() + ": " + node.path());
     }
     return ArchitectureCodecs.ARCHITECTURE.read(node);
+  }
+
+  private static final String FILE = "file";
+  private static final String MEGATRON_GPT = "megatronGpt";
+  private static final String MODEL_TYPE = "model_type";
+
+  /**
+   * Models in any of the forms a scenario's {@code model} takes ({@link #model(DocumentNode, Path)}), written as
+   * an architecture object. The schema is the union of the four forms; the Megatron shorthand and the architecture
+   * are their codecs' definitions.
+   *
+   * @param folder where a relative file is resolved
+   */
+  public static Codec<Architecture> models(Path folder) {
+    Codec<Architecture> architecture = ScenarioCodecs.described(ArchitectureCodecs.ARCHITECTURE, "architecture");
+    Codec<Architecture> megatron = ScenarioCodecs.described(ArchitectureCodecs.MEGATRON_GPT, "megatronGpt");
+    return new Codec<>() {
+      @Override
+      public Architecture read(DocumentNode node) {
+        return model(node, folder);
+      }
+
+      @Override
+      public JsonNode write(Architecture model) {
+        return architecture.write(model);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            "model",
+            () -> {
+              ObjectNode out = NODES.objectNode();
+              out.put(
+                  "description",
+                  "the model: a file, the Megatron GPT shorthand, an architecture, or a HuggingFace config.json inline");
+              ArrayNode forms = out.putArray("oneOf");
+              forms.add(
+                  definitions.ref(
+                      "modelFile",
+                      () ->
+                          single(
+                              FILE,
+                              NODES.objectNode()
+                                  .put("type", "string")
+                                  .put("minLength", 1)
+                                  .put(
+                                      "description",
+                                      "a HuggingFace config.json, a persistence model file or a megatronGpt file,"
+                                          + " relative to the scenario"))));
+              forms.add(definitions.ref("megatronGptModel", () -> single(MEGATRON_GPT, megatron.schema(definitions))));
+              forms.add(architecture.schema(definitions));
+              forms.add(
+                  definitions.ref(
+                      "huggingFaceConfig",
+                      () -> {
+                        ObjectNode config = NODES.objectNode();
+                        config.put("type", "object");
+                        config.put(
+                            "description",
+                            "a HuggingFace config.json inline, recognised by model_type; its other keys are"
+                                + " HuggingFace's, so this object is open");
+                        config.putObject("properties").putObject(MODEL_TYPE).put("type", "string").put("minLength", 1);
+                        config.putArray("required").add(MODEL_TYPE);
+                        config.put("additionalProperties", true);
+                        ArrayNode others = config.putObject("not").putArray("anyOf");
+                        others.addObject().putArray("required").add(FILE);
+                        others.addObject().putArray("required").add(MEGATRON_GPT);
+                        return config;
+                      }));
+              return out;
+            });
+      }
+    };
+  }
+
+  /** An object of one required field. */
+  private static ObjectNode single(String name, ObjectNode value) {
+    ObjectNode out = NODES.objectNode();
+    out.put("type", "object");
+    out.putObject("properties").set(name, value);
+    out.putArray("required").add(name);
+    out.put("additionalProperties", false);
+    return out;
   }
 
   private static void readData(DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
