@@ -8,6 +8,7 @@ import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.scenario.ScenarioCodecs;
+import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,9 @@ public final class SchemaGenerator {
     ObjectNode root = legacy.deepCopy();
     for (String key : List.of("$schema", "$id", "title", "description", "$defs")) {
       root.remove(key);
+    }
+    if (resource.equals(JsonSchemas.SCENARIO)) {
+      root = ScenarioFiles.schema(definitions);
     }
     return definitions.document(
         legacy.path("$id").asText(), legacy.path("title").asText(), legacy.path("description").asText(), root);
