@@ -61,42 +61,20 @@ final class LandscapeSections {
 
   /** A notable model in the catalog's entry format (its schema is the notable-model catalog's). */
   private static final Codec<NotableModel> NOTABLE_MODEL =
-      new Codec<>() {
-        @Override
-        public NotableModel read(DocumentNode node) {
-          return NotableModelCatalog.readEntry(node, "scenario");
-        }
-
-        @Override
-        public JsonNode write(NotableModel model) {
-          return NotableModelCatalog.toJson(model);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.undeclared("notableModel");
-        }
-      };
+      ScenarioCodecs.composed(
+          node -> NotableModelCatalog.readEntry(node, "scenario"),
+          NotableModelCatalog::toJson,
+          definitions -> definitions.undeclared("notableModel"));
 
   /** A file name, read as the node that names it (resolved, with errors at that node, once the table is read). */
   private static Codec<DocumentNode> file(String description) {
-    return new Codec<>() {
-      @Override
-      public DocumentNode read(DocumentNode node) {
-        node.asText();
-        return node;
-      }
-
-      @Override
-      public JsonNode write(DocumentNode node) {
-        return node.json();
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return NODES.objectNode().put("type", "string").put("description", description);
-      }
-    };
+    return ScenarioCodecs.composed(
+        node -> {
+          node.asText();
+          return node;
+        },
+        DocumentNode::json,
+        definitions -> NODES.objectNode().put("type", "string").put("description", description));
   }
 
   /**

@@ -93,31 +93,51 @@ public final class ScenarioCodecs {
   // ---- Pieces shared by the scenario's and the post-training's tables ----
 
   /**
+   * A codec composed of a reader, a writer and a schema: the one shape of the unions, checks and adapters below
+   * (a table's codec is an {@link ObjectCodec}).
+   *
+   * @param read reads a value, with errors at the node
+   * @param write writes it back
+   * @param schema its schema fragment or {@code $ref}
+   */
+  public static <T> Codec<T> composed(
+      Function<DocumentNode, T> read, Function<T, JsonNode> write, Function<SchemaDefinitions, ObjectNode> schema) {
+    return new Codec<>() {
+      @Override
+      public T read(DocumentNode node) {
+        return read.apply(node);
+      }
+
+      @Override
+      public JsonNode write(T value) {
+        return write.apply(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return schema.apply(definitions);
+      }
+    };
+  }
+
+  /**
    * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
    * table, re-read by the table, written as {@code value}, described as the one-value enum.
    *
    * @param value the alternative's name
    */
   public static <T> Codec<T> tag(String value) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        node.asText();
-        return null;
-      }
-
-      @Override
-      public JsonNode write(T ignored) {
-        return NODES.textNode(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        ObjectNode out = NODES.objectNode().put("type", "string");
-        out.putArray("enum").add(value);
-        return out;
-      }
-    };
+    return composed(
+        node -> {
+          node.asText();
+          return null;
+        },
+        ignored -> NODES.textNode(value),
+        definitions -> {
+          ObjectNode out = NODES.objectNode().put("type", "string");
+          out.putArray("enum").add(value);
+          return out;
+        });
   }
 
   /**
@@ -129,28 +149,17 @@ public final class ScenarioCodecs {
    * @param rules adds the rules to the table's fragment
    */
   public static <T> Codec<T> withRules(ObjectCodec<T, ?> table, String definition, Consumer<ObjectNode> rules) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        return table.read(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return table.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            definition,
-            () -> {
-              ObjectNode fragment = table.fragment(definitions);
-              rules.accept(fragment);
-              return fragment;
-            });
-      }
-    };
+    return composed(
+        table::read,
+        table::write,
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode fragment = table.fragment(definitions);
+                  rules.accept(fragment);
+                  return fragment;
+                }));
   }
 
   /**
@@ -161,74 +170,29 @@ public final class ScenarioCodecs {
    * @param legacy its definition's name in {@code schema/legacy}
    */
   public static <T> Codec<T> described(Codec<T> codec, String legacy) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        return codec.read(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return codec.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        try {
-          return codec.schema(definitions);
-        } catch (UnsupportedOperationException e) {
-          return definitions.undeclared(legacy);
-        }
-      }
-    };
+    return composed(
+        codec::read,
+        codec::write,
+        definitions -> {
+          try {
+            return codec.schema(definitions);
+          } catch (UnsupportedOperationException e) {
+            return definitions.undeclared(legacy);
+          }
+        });
   }
 
-  /**
-   * A codec whose reader is {@code reader} and whose schema is {@code schema}'s (a check with its own message on
-   * a declared value type).
-   */
+  /** {@code schema}'s codec read by {@code reader} (a check with its own message on a declared value type). */
   static <T> Codec<T> reading(Codec<T> schema, Function<DocumentNode, T> reader) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        return reader.apply(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return schema.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return schema.schema(definitions);
-      }
-    };
+    return composed(reader, schema::write, schema::schema);
   }
 
   /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
   public static final Codec<Double> POSITIVE_FRACTION =
-      withSchema(FRACTION, NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
-
-  /** {@code codec} described by {@code fragment}, a tighter bound than its own schema states. */
-  static <T> Codec<T> withSchema(Codec<T> codec, ObjectNode fragment) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        return codec.read(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return codec.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return fragment.deepCopy();
-      }
-    };
-  }
+      composed(
+          FRACTION::read,
+          FRACTION::write,
+          definitions -> NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
 
   /** A finite number {@code > 0}, checked where it is read ({@code expected a number > 0, got -4.0E12}). */
   public static final Codec<Double> POSITIVE = reading(POSITIVE_NUMBER, DocumentNode::asPositiveDouble);
@@ -265,26 +229,16 @@ public final class ScenarioCodecs {
    * @param description the schema's description
    */
   static Codec<LocalDate> date(Function<DocumentNode, String> problem, String description) {
-    return new Codec<>() {
-      @Override
-      public LocalDate read(DocumentNode node) {
-        try {
-          return LocalDate.parse(node.asText());
-        } catch (DateTimeParseException e) {
-          throw node.error(problem.apply(node));
-        }
-      }
-
-      @Override
-      public JsonNode write(LocalDate date) {
-        return NODES.textNode(date.toString());
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return NODES.objectNode().put("type", "string").put("description", description);
-      }
-    };
+    return composed(
+        node -> {
+          try {
+            return LocalDate.parse(node.asText());
+          } catch (DateTimeParseException e) {
+            throw node.error(problem.apply(node));
+          }
+        },
+        date -> NODES.textNode(date.toString()),
+        definitions -> NODES.objectNode().put("type", "string").put("description", description));
   }
 
   /** Sets a field of a record read into a map ({@link #fromMap}), for tables whose fields are written when set. */
@@ -619,33 +573,22 @@ public final class ScenarioCodecs {
    * pieces, so neither class may build the other's codecs while it is being initialised.
    */
   private static <T> Codec<T> lazy(java.util.function.Supplier<Codec<T>> make) {
-    return new Codec<>() {
-      private volatile Codec<T> codec;
+    Codec<T>[] made = newArray();
+    java.util.function.Supplier<Codec<T>> codec =
+        () -> {
+          synchronized (made) {
+            if (made[0] == null) {
+              made[0] = make.get();
+            }
+            return made[0];
+          }
+        };
+    return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
+  }
 
-      private Codec<T> codec() {
-        Codec<T> made = codec;
-        if (made == null) {
-          made = make.get();
-          codec = made;
-        }
-        return made;
-      }
-
-      @Override
-      public T read(DocumentNode node) {
-        return codec().read(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return codec().write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return codec().schema(definitions);
-      }
-    };
+  @SuppressWarnings("unchecked")
+  private static <T> Codec<T>[] newArray() {
+    return (Codec<T>[]) new Codec<?>[1];
   }
 
   /**

@@ -280,22 +280,8 @@ public final class ScenarioFiles {
 
   /** A file name relative to the scenario. */
   private static Codec<String> fileName() {
-    return new Codec<>() {
-      @Override
-      public String read(DocumentNode node) {
-        return node.asText();
-      }
-
-      @Override
-      public JsonNode write(String file) {
-        return NODES.textNode(file);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return NODES.objectNode().put("type", "string").put("minLength", 1);
-      }
-    };
+    return ScenarioCodecs.composed(
+        DocumentNode::asText, NODES::textNode, definitions -> NODES.objectNode().put("type", "string").put("minLength", 1));
   }
 
   /**
