@@ -7,7 +7,6 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
@@ -83,6 +82,7 @@ public final class SchemaGenerator {
       root.remove(key);
     }
     if (resource.equals(JsonSchemas.SCENARIO)) {
+      // The scenario's root is its table's (ScenarioFiles), which registers every definition it uses.
       root = ScenarioFiles.schema(definitions);
     }
     return definitions.document(
@@ -95,18 +95,7 @@ public final class SchemaGenerator {
       return List.of(
           TrainingCodecs.PARALLELISM_PLAN,
           TrainingCodecs.TRAINING_PRECISION,
-          TrainingCodecs.cluster(AcceleratorCatalog.bundled()),
-          // The scenario's own parts (ScenarioCodecs).
-          ScenarioCodecs.GOODPUT,
-          ScenarioCodecs.CLOUD_PRICE,
-          ScenarioCodecs.GRID,
-          ScenarioCodecs.OWNED,
-          ScenarioCodecs.SERVING,
-          ScenarioCodecs.PHASE,
-          ScenarioCodecs.ROLE,
-          ScenarioCodecs.MILESTONE,
-          ScenarioCodecs.DISTRIBUTION,
-          ScenarioCodecs.TARGETS);
+          TrainingCodecs.cluster(AcceleratorCatalog.bundled()));
     }
     return List.of();
   }
