@@ -1,7 +1,6 @@
 package dev.persistence.io.posttraining;
 
 import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
-import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;

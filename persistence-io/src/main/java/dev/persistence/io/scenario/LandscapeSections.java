@@ -11,9 +11,7 @@ import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_INT;
 import static dev.persistence.io.scenario.ScenarioCodecs.fromMap;
 import static dev.persistence.io.scenario.ScenarioCodecs.into;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.PositioningRequest;
 import dev.persistence.costing.landscape.TrendSelection;
@@ -22,7 +20,6 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.forecast.CapabilityRunsCsv;
 import dev.persistence.scaling.forecast.CapabilityRun;
 import dev.persistence.scaling.forecast.ForecastRequest;
@@ -156,7 +153,6 @@ final class LandscapeSections {
    * @param folder where {@code runs} is resolved
    */
   static Codec<ForecastRequest> forecast(Path folder) {
-    ForecastSettings d = ForecastSettings.DEFAULT;
     ObjectCodec<ForecastRequest, Map<String, Object>> table =
         fromMap(ForecastRequest.class, "forecast", fields -> forecast(fields, folder))
             .description("Capability forecast by the Llama 3 two-step method, fitted to the team's runs.")
