@@ -189,7 +189,7 @@ public final class NotableModelCatalog {
   /** The entry format; an entry that names no source gets {@code defaultSource}. */
   private static ObjectCodec<NotableModel, ImmutableNotableModel.Builder> entry(String defaultSource) {
     return ObjectCodec.builder(
-            NotableModel.class, "model", () -> NotableModel.builder().source(defaultSource), ImmutableNotableModel.Builder::build)
+            NotableModel.class, "notableModel", () -> NotableModel.builder().source(defaultSource), ImmutableNotableModel.Builder::build)
         .required("name", ValueCodecs.NAME)
         .required("organization", ValueCodecs.TEXT)
         .required("publicationDate", DATE)
@@ -216,6 +216,15 @@ public final class NotableModelCatalog {
   }
 
   /**
+   * The schema of one entry, registered as {@code notableModel} (also a scenario's inline positioning models).
+   *
+   * @param definitions the schema's definitions
+   */
+  public static ObjectNode entrySchema(SchemaDefinitions definitions) {
+    return entry("").schema(definitions);
+  }
+
+  /**
    * The catalog document's root schema ({@code notable-model-catalog.schema.json}).
    *
    * @param definitions where the entry's definition is registered
@@ -230,7 +239,7 @@ public final class NotableModelCatalog {
     p.set("generator", ValueCodecs.TEXT.schema(definitions));
     p.set("upstream", ValueCodecs.TEXT.schema(definitions));
     provenance.put("additionalProperties", false);
-    ObjectNode root = CatalogFiles.rootSchema("models", entry("").schema(definitions), definitions);
+    ObjectNode root = CatalogFiles.rootSchema("models", entrySchema(definitions), definitions);
     ObjectNode properties = (ObjectNode) root.get("properties");
     properties.set("attribution", ValueCodecs.TEXT.schema(definitions));
     properties.set("provenance", definitions.ref("provenance", () -> provenance));

@@ -1,19 +1,22 @@
 package dev.persistence.io.costing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.persistence.io.document.ValueCodecs.INTEGER;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.list;
+
+import dev.persistence.costing.program.ImmutablePhase;
+import dev.persistence.costing.program.ImmutableProgram;
 import dev.persistence.costing.program.Milestone;
 import dev.persistence.costing.program.Phase;
 import dev.persistence.costing.program.PhaseKind;
 import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.Role;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.scenario.ScenarioCodecs;
+import java.util.Optional;
 
 /**
  * Codecs of programs: phases, the team's roles, milestones, duration, contingency and funding.
@@ -36,8 +39,6 @@ import dev.persistence.io.scenario.ScenarioCodecs;
  * <p>Roles and milestones are the scenario file's ({@link ScenarioCodecs#ROLE}, {@link ScenarioCodecs#MILESTONE}).
  */
 public final class ProgramCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private ProgramCodecs() {}
 
   /**
@@ -47,44 +48,27 @@ public final class ProgramCodecs {
    * annotationPriceUsdPerItem dataBudgetUsd otherCostUsd}.
    */
   public static final Codec<Phase> PHASE =
-      new Codec<>() {
-        @Override
-        public Phase read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              Phase.builder()
-                  .name(fields.requiredText("name"))
-                  .kind(fields.requiredEnum("kind", PhaseKind.class))
-                  .startMonth(fields.requiredInt("startMonth"))
-                  .durationMonths(fields.requiredInt("durationMonths"));
-          fields.optionalDouble("computeCostUsd").ifPresent(builder::computeCostUsd);
-          fields.optionalDouble("licensedTokens").ifPresent(builder::licensedTokens);
-          fields.optionalDouble("licensedTokenPriceUsdPerMillion").ifPresent(builder::licensedTokenPriceUsdPerMillion);
-          fields.optionalDouble("annotatedItems").ifPresent(builder::annotatedItems);
-          fields.optionalDouble("annotationPriceUsdPerItem").ifPresent(builder::annotationPriceUsdPerItem);
-          fields.optionalDouble("dataBudgetUsd").ifPresent(builder::dataBudgetUsd);
-          fields.optionalDouble("otherCostUsd").ifPresent(builder::otherCostUsd);
-          fields.finish();
-          return node.build(builder::build);
-        }
-
-        @Override
-        public JsonNode write(Phase phase) {
-          ObjectNode out = NODES.objectNode();
-          out.put("name", phase.name());
-          out.put("kind", EnumNames.kebabCase(phase.kind()));
-          out.put("startMonth", phase.startMonth());
-          out.put("durationMonths", phase.durationMonths());
-          out.put("computeCostUsd", phase.computeCostUsd());
-          out.put("licensedTokens", phase.licensedTokens());
-          out.put("licensedTokenPriceUsdPerMillion", phase.licensedTokenPriceUsdPerMillion());
-          out.put("annotatedItems", phase.annotatedItems());
-          out.put("annotationPriceUsdPerItem", phase.annotationPriceUsdPerItem());
-          out.put("dataBudgetUsd", phase.dataBudgetUsd());
-          out.put("otherCostUsd", phase.otherCostUsd());
-          return out;
-        }
-      };
+      ObjectCodec.builder(Phase.class, "programPhase", Phase::builder, ImmutablePhase.Builder::build)
+          .required("name", NAME, Phase::name, ImmutablePhase.Builder::name)
+          .required("kind", enumeration(PhaseKind.class), Phase::kind, ImmutablePhase.Builder::kind)
+          .required("startMonth", INTEGER, Phase::startMonth, ImmutablePhase.Builder::startMonth)
+          .required("durationMonths", INTEGER, Phase::durationMonths, ImmutablePhase.Builder::durationMonths)
+          .optional("computeCostUsd", NUMBER, Phase::computeCostUsd, ImmutablePhase.Builder::computeCostUsd)
+          .optional("licensedTokens", NUMBER, Phase::licensedTokens, ImmutablePhase.Builder::licensedTokens)
+          .optional(
+              "licensedTokenPriceUsdPerMillion",
+              NUMBER,
+              Phase::licensedTokenPriceUsdPerMillion,
+              ImmutablePhase.Builder::licensedTokenPriceUsdPerMillion)
+          .optional("annotatedItems", NUMBER, Phase::annotatedItems, ImmutablePhase.Builder::annotatedItems)
+          .optional(
+              "annotationPriceUsdPerItem",
+              NUMBER,
+              Phase::annotationPriceUsdPerItem,
+              ImmutablePhase.Builder::annotationPriceUsdPerItem)
+          .optional("dataBudgetUsd", NUMBER, Phase::dataBudgetUsd, ImmutablePhase.Builder::dataBudgetUsd)
+          .optional("otherCostUsd", NUMBER, Phase::otherCostUsd, ImmutablePhase.Builder::otherCostUsd)
+          .build();
 
   /** Programs, with the scenario file's role and milestone codecs. */
   public static final Codec<Program> PROGRAM = program(ScenarioCodecs.ROLE, ScenarioCodecs.MILESTONE);
@@ -98,36 +82,21 @@ public final class ProgramCodecs {
    * @param milestones how milestones are read and written
    */
   public static Codec<Program> program(Codec<Role> roles, Codec<Milestone> milestones) {
-    return new Codec<>() {
-      @Override
-      public Program read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        var builder =
-            Program.builder()
-                .addAllPhases(fields.list("phases", PHASE))
-                .addAllTeam(fields.list("team", roles))
-                .addAllMilestones(fields.list("milestones", milestones));
-        fields.optionalInt("durationMonths").ifPresent(builder::durationMonths);
-        fields.optionalDouble("contingencyFraction").ifPresent(builder::contingencyFraction);
-        fields.optionalDouble("fundingAvailableUsd").ifPresent(builder::fundingAvailableUsd);
-        fields.finish();
-        return node.build(builder::build);
-      }
-
-      @Override
-      public JsonNode write(Program program) {
-        ObjectNode out = NODES.objectNode();
-        out.put("durationMonths", program.durationMonths());
-        out.put("contingencyFraction", program.contingencyFraction());
-        program.fundingAvailableUsd().ifPresent(funding -> out.put("fundingAvailableUsd", funding));
-        ArrayNode phases = out.putArray("phases");
-        program.phases().forEach(phase -> phases.add(PHASE.write(phase)));
-        ArrayNode team = out.putArray("team");
-        program.team().forEach(role -> team.add(roles.write(role)));
-        ArrayNode list = out.putArray("milestones");
-        program.milestones().forEach(milestone -> list.add(milestones.write(milestone)));
-        return out;
-      }
-    };
+    return ObjectCodec.builder(Program.class, "programPlan", Program::builder, ImmutableProgram.Builder::build)
+        .optional("durationMonths", INTEGER, Program::durationMonths, ImmutableProgram.Builder::durationMonths)
+        .optional(
+            "contingencyFraction", NUMBER, Program::contingencyFraction, ImmutableProgram.Builder::contingencyFraction)
+        .optionalIfSet(
+            "fundingAvailableUsd",
+            NUMBER,
+            program ->
+                program.fundingAvailableUsd().isPresent()
+                    ? Optional.of(program.fundingAvailableUsd().getAsDouble())
+                    : Optional.empty(),
+            ImmutableProgram.Builder::fundingAvailableUsd)
+        .optional("phases", list(PHASE), Program::phases, ImmutableProgram.Builder::addAllPhases)
+        .optional("team", list(roles), Program::team, ImmutableProgram.Builder::addAllTeam)
+        .optional("milestones", list(milestones), Program::milestones, ImmutableProgram.Builder::addAllMilestones)
+        .build();
   }
 }

@@ -235,6 +235,21 @@ public final class DataCodecs {
           writeSourceFields(source, out);
           return out;
         }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return definitions.ref(
+              "dataSource",
+              () -> {
+                ObjectNode out = NODES.objectNode().put("type", "object");
+                out.put("description", "a source in full: " + SOURCE_RULES);
+                out.set("properties", sourceProperties(definitions));
+                out.putArray("required").add("name");
+                out.put("additionalProperties", false);
+                out.set("allOf", sourceRules());
+                return out;
+              });
+        }
       };
 
   /** Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind, over {@code base}. */

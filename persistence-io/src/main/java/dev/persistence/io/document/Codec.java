@@ -44,7 +44,5 @@ public interface Codec<T> {
    *
    * @param definitions the definitions of the schema being generated
    */
-  default ObjectNode schema(SchemaDefinitions definitions) {
-    throw new UnsupportedOperationException("this codec declares no schema yet");
-  }
+  ObjectNode schema(SchemaDefinitions definitions);
 }

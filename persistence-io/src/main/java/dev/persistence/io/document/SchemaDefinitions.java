@@ -16,33 +16,8 @@ import java.util.function.Supplier;
 public final class SchemaDefinitions {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final Map<String, ObjectNode> definitions = new LinkedHashMap<>();
-  private final Map<String, ObjectNode> undeclared;
-
   /** An empty set of definitions, for one schema document. */
-  public SchemaDefinitions() {
-    this(Map.of());
-  }
-
-  /**
-   * An empty set of definitions whose codecs may not all declare their schema yet: a {@link #undeclared(String)}
-   * reference is resolved from {@code fragments}, the hand-written definitions of the schema before its codecs
-   * declared them (kept only until every codec declares its own).
-   *
-   * @param fragments hand-written definitions by name
-   */
-  public SchemaDefinitions(Map<String, ObjectNode> fragments) {
-    this.undeclared = Map.copyOf(fragments);
-  }
-
-  /**
-   * A reference to a definition that no codec declares yet; {@link #document} fills it in from the hand-written
-   * fragments given at construction.
-   *
-   * @param name the definition's name in {@code $defs}
-   */
-  public ObjectNode undeclared(String name) {
-    return NODES.objectNode().put("$ref", "#/$defs/" + name);
-  }
+  public SchemaDefinitions() {}
 
   /**
    * A reference to the definition {@code name}, which {@code fragment} describes; the fragment is computed once,
@@ -76,7 +51,7 @@ public final class SchemaDefinitions {
     out.put("title", title);
     out.put("description", description);
     out.setAll(root);
-    resolveUndeclared(out);
+    checkReferences(out);
     if (!definitions.isEmpty()) {
       ObjectNode defs = out.putObject("$defs");
       definitions.forEach(defs::set);
@@ -84,8 +59,8 @@ public final class SchemaDefinitions {
     return out;
   }
 
-  /** Registers, from the hand-written fragments, every definition referred to but not declared by a codec. */
-  private void resolveUndeclared(ObjectNode root) {
+  /** Fails if a {@code $ref} names a definition no codec registered (a codec that forgot to declare it). */
+  private void checkReferences(ObjectNode root) {
     java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
     pending.add(root);
     pending.addAll(definitions.values());
@@ -95,12 +70,7 @@ public final class SchemaDefinitions {
       if (ref != null && ref.isTextual() && ref.textValue().startsWith("#/$defs/")) {
         String name = ref.textValue().substring("#/$defs/".length());
         if (!definitions.containsKey(name)) {
-          ObjectNode fragment = undeclared.get(name);
-          if (fragment == null) {
-            throw new IllegalStateException("no codec declares the schema definition " + name);
-          }
-          definitions.put(name, fragment.deepCopy());
-          pending.add(definitions.get(name));
+          throw new IllegalStateException("no codec declares the schema definition " + name);
         }
       }
       node.elements().forEachRemaining(pending::add);

@@ -1,7 +1,15 @@
 package dev.persistence.io.posttraining;
 
+import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.list;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
@@ -12,6 +20,12 @@ import dev.persistence.costing.posttraining.Distillation;
 import dev.persistence.costing.posttraining.DistillationMode;
 import dev.persistence.costing.posttraining.EvaluationRun;
 import dev.persistence.costing.posttraining.GenerationEngine;
+import dev.persistence.costing.posttraining.ImmutableDistillation;
+import dev.persistence.costing.posttraining.ImmutableEvaluationRun;
+import dev.persistence.costing.posttraining.ImmutablePlannedStage;
+import dev.persistence.costing.posttraining.ImmutablePreferenceTuning;
+import dev.persistence.costing.posttraining.ImmutableReinforcementLearning;
+import dev.persistence.costing.posttraining.ImmutableSupervisedFineTuning;
 import dev.persistence.costing.posttraining.PlannedStage;
 import dev.persistence.costing.posttraining.PostTrainingCalibration;
 import dev.persistence.costing.posttraining.PostTrainingStage;
@@ -23,156 +37,330 @@ import dev.persistence.costing.posttraining.RolloutPlacement;
 import dev.persistence.costing.posttraining.StageKind;
 import dev.persistence.costing.posttraining.SupervisedFineTuning;
 import dev.persistence.costing.posttraining.TrainingLayout;
-import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
+import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Codecs of the post-training types. A stage is an object whose {@code kind} ({@code sft}, {@code preference},
- * {@code rl}, {@code distillation}, {@code evaluation}) selects its fields, which are the builders' names; enums
- * are kebab-case ({@code length-normalized-dpo}, {@code disaggregated}); an auxiliary model (reward, value,
- * teacher) takes any form a scenario's {@code model} takes ({@code file: PATH}, {@code megatronGpt}, an
- * architecture object, a HuggingFace config), files resolved against the document's folder.
+ * Codecs of the post-training types, declared as field tables ({@link ObjectCodec}). A stage is an object whose
+ * {@code kind} ({@code sft}, {@code preference}, {@code rl}, {@code distillation}, {@code evaluation}) selects its
+ * table, whose fields are the builders' names; enums are kebab-case ({@code length-normalized-dpo},
+ * {@code disaggregated}); an auxiliary model (reward, value, teacher) takes any form a scenario's {@code model}
+ * takes ({@code file: PATH}, {@code megatronGpt}, an architecture object, a HuggingFace config), files resolved
+ * against the document's folder ({@link ScenarioFiles#models(Path)}). Only the stage union's {@code oneOf} is
+ * written here by hand.
  */
 public final class PostTrainingCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private PostTrainingCodecs() {}
 
-  /** {@link TrainingLayout}: {@code tensorParallel}, {@code pipelineParallel}, {@code expertParallel}, {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}. */
-  public static final Codec<TrainingLayout> TRAINING_LAYOUT =
-      new Codec<>() {
-        @Override
-        public TrainingLayout read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          TrainingLayout d = TrainingLayout.ZERO3;
-          int tp = fields.optionalInt("tensorParallel").orElse(d.tensorParallel());
-          int pp = fields.optionalInt("pipelineParallel").orElse(d.pipelineParallel());
-          int ep = fields.optionalInt("expertParallel").orElse(d.expertParallel());
-          ZeroStage zero =
-              fields
-                  .optional("zeroStage")
-                  .map(stage -> stage.build(() -> ZeroStage.of(stage.asInt())))
-                  .orElse(d.zeroStage());
-          int micro = fields.optionalInt("microBatchSize").orElse(d.microBatchSize());
-          ActivationRecomputation recomputation =
-              fields.optionalEnum("recomputation", ActivationRecomputation.class).orElse(d.recomputation());
-          fields.finish();
-          return node.build(() -> new TrainingLayout(tp, pp, ep, zero, micro, recomputation));
-        }
+  private static final TrainingLayout LAYOUT = TrainingLayout.ZERO3;
 
-        @Override
-        public JsonNode write(TrainingLayout layout) {
-          return NODES
-              .objectNode()
-              .put("tensorParallel", layout.tensorParallel())
-              .put("pipelineParallel", layout.pipelineParallel())
-              .put("expertParallel", layout.expertParallel())
-              .put("zeroStage", layout.zeroStage().stage())
-              .put("microBatchSize", layout.microBatchSize())
-              .put("recomputation", EnumNames.kebabCase(layout.recomputation()));
-        }
-      };
+  /**
+   * {@link TrainingLayout}: {@code tensorParallel}, {@code pipelineParallel}, {@code expertParallel},
+   * {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}; each defaults to ZeRO-3's.
+   */
+  public static final Codec<TrainingLayout> TRAINING_LAYOUT =
+      ObjectCodec.components(
+              TrainingLayout.class,
+              "trainingLayout",
+              (Values v) ->
+                  new TrainingLayout(
+                      v.get("tensorParallel", LAYOUT.tensorParallel()),
+                      v.get("pipelineParallel", LAYOUT.pipelineParallel()),
+                      v.get("expertParallel", LAYOUT.expertParallel()),
+                      v.get("zeroStage", LAYOUT.zeroStage()),
+                      v.get("microBatchSize", LAYOUT.microBatchSize()),
+                      v.get("recomputation", LAYOUT.recomputation())))
+          .description("how training splits the stage's accelerators; ZeRO-3, micro-batch 1, full recomputation by default")
+          .optional("tensorParallel", integer(1), TrainingLayout::tensorParallel)
+          .optional("pipelineParallel", integer(1), TrainingLayout::pipelineParallel)
+          .optional("expertParallel", integer(1), TrainingLayout::expertParallel)
+          .optional(
+              "zeroStage", ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage), TrainingLayout::zeroStage)
+          .optional("microBatchSize", integer(0), TrainingLayout::microBatchSize)
+          .describedAs("sequences per micro-batch; 0 for the fastest power of two that fits")
+          .optional("recomputation", enumeration(ActivationRecomputation.class), TrainingLayout::recomputation)
+          .build();
 
   /** {@link PostTrainingCalibration}: its name and four factors, all required. */
   public static final Codec<PostTrainingCalibration> CALIBRATION =
-      new Codec<>() {
-        @Override
-        public PostTrainingCalibration read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          double training = fields.requiredDouble("trainingThroughputFactor");
-          double compute = fields.requiredDouble("generationComputeEfficiency");
-          double bandwidth = fields.requiredDouble("generationBandwidthEfficiency");
-          double sync = fields.requiredDouble("weightSyncEfficiency");
-          fields.finish();
-          return node.build(() -> new PostTrainingCalibration(name, training, compute, bandwidth, sync));
-        }
-
-        @Override
-        public JsonNode write(PostTrainingCalibration calibration) {
-          return NODES
-              .objectNode()
-              .put("name", calibration.name())
-              .put("trainingThroughputFactor", calibration.trainingThroughputFactor())
-              .put("generationComputeEfficiency", calibration.generationComputeEfficiency())
-              .put("generationBandwidthEfficiency", calibration.generationBandwidthEfficiency())
-              .put("weightSyncEfficiency", calibration.weightSyncEfficiency());
-        }
-      };
-
-  /** {@link BenchmarkSuite}: {@code name}, {@code items}, {@code promptTokens}, {@code outputTokens}, {@code samplesPerItem} (1 by default). */
-  public static final Codec<BenchmarkSuite> SUITE =
-      new Codec<>() {
-        @Override
-        public BenchmarkSuite read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          long items = fields.requiredLong("items");
-          int prompt = fields.requiredInt("promptTokens");
-          int output = fields.requiredInt("outputTokens");
-          int samples = fields.optionalInt("samplesPerItem").orElse(1);
-          fields.finish();
-          return node.build(() -> new BenchmarkSuite(name, items, prompt, output, samples));
-        }
-
-        @Override
-        public JsonNode write(BenchmarkSuite suite) {
-          return NODES
-              .objectNode()
-              .put("name", suite.name())
-              .put("items", suite.items())
-              .put("promptTokens", suite.promptTokens())
-              .put("outputTokens", suite.outputTokens())
-              .put("samplesPerItem", suite.samplesPerItem());
-        }
-      };
+      ObjectCodec.components(
+              PostTrainingCalibration.class,
+              "postTrainingCalibration",
+              (Values v) ->
+                  new PostTrainingCalibration(
+                      v.get("name"),
+                      v.<Double>get("trainingThroughputFactor"),
+                      v.<Double>get("generationComputeEfficiency"),
+                      v.<Double>get("generationBandwidthEfficiency"),
+                      v.<Double>get("weightSyncEfficiency")))
+          .description("the post-training calibration (PostTrainingCalibration); tulu3-405b-rlvr by default")
+          .required("name", NAME, PostTrainingCalibration::name)
+          .required("trainingThroughputFactor", POSITIVE_NUMBER, PostTrainingCalibration::trainingThroughputFactor)
+          .required("generationComputeEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationComputeEfficiency)
+          .required("generationBandwidthEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationBandwidthEfficiency)
+          .required("weightSyncEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::weightSyncEfficiency)
+          .build();
 
   /**
-   * A stage, its kind selecting its fields.
+   * {@link BenchmarkSuite}: {@code name}, {@code items}, {@code promptTokens}, {@code outputTokens},
+   * {@code samplesPerItem} (1 by default).
+   */
+  public static final Codec<BenchmarkSuite> SUITE =
+      ObjectCodec.components(
+              BenchmarkSuite.class,
+              "benchmarkSuite",
+              (Values v) ->
+                  new BenchmarkSuite(
+                      v.get("name"),
+                      v.<Long>get("items"),
+                      v.<Integer>get("promptTokens"),
+                      v.<Integer>get("outputTokens"),
+                      v.get("samplesPerItem", 1)))
+          .required("name", NAME, BenchmarkSuite::name)
+          .required("items", longInteger(1), BenchmarkSuite::items)
+          .required("promptTokens", integer(1), BenchmarkSuite::promptTokens)
+          .required("outputTokens", integer(1), BenchmarkSuite::outputTokens)
+          .optional("samplesPerItem", integer(1), BenchmarkSuite::samplesPerItem)
+          .build();
+
+  private static final String KIND = "kind";
+
+  /** The kind's field of a stage's table: read by {@link #stage(Path)} to select the table, written first. */
+  private static <T extends PostTrainingStage, B> ObjectCodec.Builder<T, B> kind(
+      ObjectCodec.Builder<T, B> table, StageKind kind) {
+    return table.required(KIND, ScenarioCodecs.tag(EnumNames.kebabCase(kind)), stage -> stage, (builder, ignored) -> {});
+  }
+
+  private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {
+    return kind(
+            ObjectCodec.builder(
+                SupervisedFineTuning.class,
+                "sftStage",
+                SupervisedFineTuning::builder,
+                ImmutableSupervisedFineTuning.Builder::build),
+            StageKind.SFT)
+        .required("examples", POSITIVE_NUMBER, SupervisedFineTuning::examples, ImmutableSupervisedFineTuning.Builder::examples)
+        .required(
+            "meanTokensPerExample",
+            POSITIVE_NUMBER,
+            SupervisedFineTuning::meanTokensPerExample,
+            ImmutableSupervisedFineTuning.Builder::meanTokensPerExample)
+        .optional("epochs", POSITIVE_NUMBER, SupervisedFineTuning::epochs, ImmutableSupervisedFineTuning.Builder::epochs)
+        .required(
+            "sequenceLength", integer(1), SupervisedFineTuning::sequenceLength, ImmutableSupervisedFineTuning.Builder::sequenceLength)
+        .optional(
+            "packingEfficiency",
+            ScenarioCodecs.POSITIVE_FRACTION,
+            SupervisedFineTuning::packingEfficiency,
+            ImmutableSupervisedFineTuning.Builder::packingEfficiency)
+        .optional(
+            "globalBatchSize", integer(1), SupervisedFineTuning::globalBatchSize, ImmutableSupervisedFineTuning.Builder::globalBatchSize)
+        .build();
+  }
+
+  private static ObjectCodec<PreferenceTuning, ImmutablePreferenceTuning.Builder> preference(Codec<Architecture> models) {
+    return kind(
+            ObjectCodec.builder(
+                PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build),
+            StageKind.PREFERENCE)
+        .optional("loss", enumeration(PreferenceLoss.class), PreferenceTuning::loss, ImmutablePreferenceTuning.Builder::loss)
+        .required("pairs", POSITIVE_NUMBER, PreferenceTuning::pairs, ImmutablePreferenceTuning.Builder::pairs)
+        .required("promptTokens", POSITIVE_NUMBER, PreferenceTuning::promptTokens, ImmutablePreferenceTuning.Builder::promptTokens)
+        .required("chosenTokens", POSITIVE_NUMBER, PreferenceTuning::chosenTokens, ImmutablePreferenceTuning.Builder::chosenTokens)
+        .required(
+            "rejectedTokens", POSITIVE_NUMBER, PreferenceTuning::rejectedTokens, ImmutablePreferenceTuning.Builder::rejectedTokens)
+        .optional("epochs", POSITIVE_NUMBER, PreferenceTuning::epochs, ImmutablePreferenceTuning.Builder::epochs)
+        .required("sequenceLength", integer(1), PreferenceTuning::sequenceLength, ImmutablePreferenceTuning.Builder::sequenceLength)
+        .optional(
+            "packingEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
+        .optional(
+            "globalBatchSize", integer(1), PreferenceTuning::globalBatchSize, ImmutablePreferenceTuning.Builder::globalBatchSize)
+        .optional(
+            "rewardModelEpochs",
+            POSITIVE_NUMBER,
+            PreferenceTuning::rewardModelEpochs,
+            ImmutablePreferenceTuning.Builder::rewardModelEpochs)
+        .optionalIfSet("rewardModel", models, PreferenceTuning::rewardModel, ImmutablePreferenceTuning.Builder::rewardModel)
+        .build();
+  }
+
+  private static Codec<ReinforcementLearning> rl(Codec<Architecture> models) {
+    ObjectCodec<ReinforcementLearning, ImmutableReinforcementLearning.Builder> table =
+        kind(
+                ObjectCodec.builder(
+                    ReinforcementLearning.class,
+                    "rlStage",
+                    ReinforcementLearning::builder,
+                    ImmutableReinforcementLearning.Builder::build),
+                StageKind.RL)
+            .optional(
+                "algorithm",
+                enumeration(RlAlgorithm.class),
+                ReinforcementLearning::algorithm,
+                ImmutableReinforcementLearning.Builder::algorithm)
+            .required("steps", longInteger(1), ReinforcementLearning::steps, ImmutableReinforcementLearning.Builder::steps)
+            .required(
+                "promptsPerStep", integer(1), ReinforcementLearning::promptsPerStep, ImmutableReinforcementLearning.Builder::promptsPerStep)
+            .optional(
+                "samplesPerPrompt",
+                integer(1),
+                ReinforcementLearning::samplesPerPrompt,
+                ImmutableReinforcementLearning.Builder::samplesPerPrompt)
+            .required(
+                "promptTokens", integer(1), ReinforcementLearning::promptTokens, ImmutableReinforcementLearning.Builder::promptTokens)
+            .required(
+                "meanResponseTokens",
+                NON_NEGATIVE_NUMBER,
+                ReinforcementLearning::meanResponseTokens,
+                ImmutableReinforcementLearning.Builder::meanResponseTokens)
+            .required(
+                "maxResponseTokens",
+                integer(0),
+                ReinforcementLearning::maxResponseTokens,
+                ImmutableReinforcementLearning.Builder::maxResponseTokens)
+            .optional(
+                "innerEpochs", integer(1), ReinforcementLearning::innerEpochs, ImmutableReinforcementLearning.Builder::innerEpochs)
+            .optional(
+                "miniBatches", integer(1), ReinforcementLearning::miniBatches, ImmutableReinforcementLearning.Builder::miniBatches)
+            .optional(
+                "referenceModel", BOOLEAN, ReinforcementLearning::referenceModel, ImmutableReinforcementLearning.Builder::referenceModel)
+            .optional(
+                "verifierSecondsPerStep",
+                NON_NEGATIVE_NUMBER,
+                ReinforcementLearning::verifierSecondsPerStep,
+                ImmutableReinforcementLearning.Builder::verifierSecondsPerStep)
+            .optional(
+                "placement",
+                enumeration(RolloutPlacement.class),
+                ReinforcementLearning::placement,
+                ImmutableReinforcementLearning.Builder::placement)
+            .optional(
+                "sequencePacking",
+                BOOLEAN,
+                ReinforcementLearning::sequencePacking,
+                ImmutableReinforcementLearning.Builder::sequencePacking)
+            .optionalIfSet(
+                "rewardModel", models, ReinforcementLearning::rewardModel, ImmutableReinforcementLearning.Builder::rewardModel)
+            .optionalIfSet(
+                "valueModel", models, ReinforcementLearning::valueModel, ImmutableReinforcementLearning.Builder::valueModel)
+            .optionalIfSet(
+                "generationAccelerators",
+                longInteger(1),
+                rl -> boxed(rl.generationAccelerators()),
+                ImmutableReinforcementLearning.Builder::generationAccelerators)
+            .build();
+    // Rollouts on their own accelerators say how many.
+    return ScenarioCodecs.withRules(
+        table,
+        "rlStage",
+        fragment -> {
+          var unless = fragment.putArray("anyOf");
+          unless.addObject().putObject("not").putArray("required").add("placement");
+          unless.addObject().putObject("properties").putObject("placement").putArray("enum").add("colocated");
+          unless.addObject().putArray("required").add("generationAccelerators");
+          fragment.put("description", "generationAccelerators is required unless the placement is colocated");
+        });
+  }
+
+  private static Optional<Long> boxed(OptionalLong value) {
+    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+  }
+
+  private static ObjectCodec<Distillation, ImmutableDistillation.Builder> distillation(Codec<Architecture> models) {
+    return kind(
+            ObjectCodec.builder(
+                Distillation.class, "distillationStage", Distillation::builder, ImmutableDistillation.Builder::build),
+            StageKind.DISTILLATION)
+        .required("teacher", models, Distillation::teacher, ImmutableDistillation.Builder::teacher)
+        .optional("mode", enumeration(DistillationMode.class), Distillation::mode, ImmutableDistillation.Builder::mode)
+        .required("prompts", longInteger(1), Distillation::prompts, ImmutableDistillation.Builder::prompts)
+        .optional("samplesPerPrompt", integer(1), Distillation::samplesPerPrompt, ImmutableDistillation.Builder::samplesPerPrompt)
+        .required("promptTokens", integer(1), Distillation::promptTokens, ImmutableDistillation.Builder::promptTokens)
+        .required(
+            "meanResponseTokens", POSITIVE_NUMBER, Distillation::meanResponseTokens, ImmutableDistillation.Builder::meanResponseTokens)
+        .required(
+            "maxResponseTokens", integer(1), Distillation::maxResponseTokens, ImmutableDistillation.Builder::maxResponseTokens)
+        .optional("epochs", POSITIVE_NUMBER, Distillation::epochs, ImmutableDistillation.Builder::epochs)
+        .optional("packingEfficiency", ScenarioCodecs.POSITIVE_FRACTION, Distillation::packingEfficiency, ImmutableDistillation.Builder::packingEfficiency)
+        .optional(
+            "teacherTensorParallel",
+            integer(1),
+            Distillation::teacherTensorParallel,
+            ImmutableDistillation.Builder::teacherTensorParallel)
+        .optional("promptsPerStep", integer(1), Distillation::promptsPerStep, ImmutableDistillation.Builder::promptsPerStep)
+        .build();
+  }
+
+  private static final ObjectCodec<EvaluationRun, ImmutableEvaluationRun.Builder> EVALUATION =
+      kind(
+              ObjectCodec.builder(
+                  EvaluationRun.class, "evaluationStage", EvaluationRun::builder, ImmutableEvaluationRun.Builder::build),
+              StageKind.EVALUATION)
+          .optional("suites", list(SUITE), EvaluationRun::suites, ImmutableEvaluationRun.Builder::addAllSuites)
+          .optional("checkpoints", integer(1), EvaluationRun::checkpoints, ImmutableEvaluationRun.Builder::checkpoints)
+          .optional(
+              "redTeamingPeopleHours",
+              NON_NEGATIVE_NUMBER,
+              EvaluationRun::redTeamingPeopleHours,
+              ImmutableEvaluationRun.Builder::redTeamingPeopleHours)
+          .optional(
+              "humanEvaluationPeopleHours",
+              NON_NEGATIVE_NUMBER,
+              EvaluationRun::humanEvaluationPeopleHours,
+              ImmutableEvaluationRun.Builder::humanEvaluationPeopleHours)
+          .optional(
+              "usdPerPeopleHour", NON_NEGATIVE_NUMBER, EvaluationRun::usdPerPeopleHour, ImmutableEvaluationRun.Builder::usdPerPeopleHour)
+          .build();
+
+  /**
+   * A stage, its {@code kind} selecting its table.
    *
    * @param folder where {@code file:} models are resolved
    */
   public static Codec<PostTrainingStage> stage(Path folder) {
+    Codec<Architecture> models = ScenarioFiles.models(folder);
+    Map<StageKind, Codec<? extends PostTrainingStage>> tables = new EnumMap<>(StageKind.class);
+    tables.put(StageKind.SFT, sft());
+    tables.put(StageKind.PREFERENCE, preference(models));
+    tables.put(StageKind.RL, rl(models));
+    tables.put(StageKind.DISTILLATION, distillation(models));
+    tables.put(StageKind.EVALUATION, EVALUATION);
     return new Codec<>() {
       @Override
       public PostTrainingStage read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        StageKind kind = fields.requiredEnum("kind", StageKind.class);
-        PostTrainingStage stage;
-        switch (kind) {
-          case SFT:
-            stage = readSft(node, fields);
-            break;
-          case PREFERENCE:
-            stage = readPreference(node, fields, folder);
-            break;
-          case RL:
-            stage = readRl(node, fields, folder);
-            break;
-          case DISTILLATION:
-            stage = readDistillation(node, fields, folder);
-            break;
-          case EVALUATION:
-            stage = readEvaluation(node, fields);
-            break;
-          default:
-            throw new AssertionError(kind);
-        }
-        fields.finish();
-        return stage;
+        StageKind kind = node.fields().requiredEnum(KIND, StageKind.class);
+        return tables.get(kind).read(node);
       }
 
       @Override
+      @SuppressWarnings("unchecked")
       public JsonNode write(PostTrainingStage stage) {
-        return writeStage(stage);
+        return ((Codec<PostTrainingStage>) tables.get(stage.kind())).write(stage);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            "postTrainingStage",
+            () -> {
+              ObjectNode out = JsonNodeFactory.instance.objectNode();
+              var alternatives = out.putArray("oneOf");
+              tables.values().forEach(table -> alternatives.add(table.schema(definitions)));
+              return out;
+            });
       }
     };
   }
@@ -186,194 +374,47 @@ public final class PostTrainingCodecs {
    * @param defaultAccelerators the accelerators when the section does not say (0: required)
    */
   public static Codec<PlannedStage> plannedStage(Path folder, long defaultAccelerators) {
-    return new Codec<>() {
-      @Override
-      public PlannedStage read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        var builder = PlannedStage.builder();
-        if (defaultAccelerators > 0 && !fields.has("accelerators")) {
-          builder.accelerators(defaultAccelerators);
-        } else {
-          builder.accelerators(fields.requiredLong("accelerators"));
-        }
-        fields.optional("trainingLayout", TRAINING_LAYOUT).ifPresent(builder::trainingLayout);
-        fields.optionalInt("generationTensorParallel").ifPresent(builder::generationTensorParallel);
-        fields.optional("generationWeightFormat", PrecisionCodecs.WEIGHT_FORMAT).ifPresent(builder::generationWeightFormat);
-        fields.optionalEnum("generationEngine", GenerationEngine.class).ifPresent(builder::generationEngine);
-        fields.optionalInt("generationBatchLimit").ifPresent(builder::generationBatchLimit);
-        fields.optional("calibration", CALIBRATION).ifPresent(builder::calibration);
-        builder.stage(fields.required("stage", stage(folder)));
-        fields.finish();
-        return node.build(builder::build);
-      }
-
-      @Override
-      public JsonNode write(PlannedStage planned) {
-        ObjectNode out = NODES.objectNode();
-        out.put("accelerators", planned.accelerators());
-        out.set("trainingLayout", TRAINING_LAYOUT.write(planned.trainingLayout()));
-        out.put("generationTensorParallel", planned.generationTensorParallel());
-        out.set("generationWeightFormat", PrecisionCodecs.WEIGHT_FORMAT.write(planned.generationWeightFormat()));
-        out.put("generationEngine", EnumNames.kebabCase(planned.generationEngine()));
-        out.put("generationBatchLimit", planned.generationBatchLimit());
-        out.set("calibration", CALIBRATION.write(planned.calibration()));
-        out.set("stage", writeStage(planned.stage()));
-        return out;
-      }
-    };
-  }
-
-  private static Architecture model(DocumentNode node, Path folder) {
-    return ScenarioFiles.model(node, folder);
-  }
-
-  private static SupervisedFineTuning readSft(DocumentNode node, ObjectFields fields) {
-    var builder =
-        SupervisedFineTuning.builder()
-            .examples(fields.requiredDouble("examples"))
-            .meanTokensPerExample(fields.requiredDouble("meanTokensPerExample"))
-            .sequenceLength(fields.requiredInt("sequenceLength"));
-    fields.optionalDouble("epochs").ifPresent(builder::epochs);
-    fields.optionalDouble("packingEfficiency").ifPresent(builder::packingEfficiency);
-    fields.optionalInt("globalBatchSize").ifPresent(builder::globalBatchSize);
-    return node.build(builder::build);
-  }
-
-  private static PreferenceTuning readPreference(DocumentNode node, ObjectFields fields, Path folder) {
-    var builder =
-        PreferenceTuning.builder()
-            .pairs(fields.requiredDouble("pairs"))
-            .promptTokens(fields.requiredDouble("promptTokens"))
-            .chosenTokens(fields.requiredDouble("chosenTokens"))
-            .rejectedTokens(fields.requiredDouble("rejectedTokens"))
-            .sequenceLength(fields.requiredInt("sequenceLength"));
-    fields.optionalEnum("loss", PreferenceLoss.class).ifPresent(builder::loss);
-    fields.optionalDouble("epochs").ifPresent(builder::epochs);
-    fields.optionalDouble("packingEfficiency").ifPresent(builder::packingEfficiency);
-    fields.optionalInt("globalBatchSize").ifPresent(builder::globalBatchSize);
-    fields.optional("rewardModel").ifPresent(m -> builder.rewardModel(model(m, folder)));
-    fields.optionalDouble("rewardModelEpochs").ifPresent(builder::rewardModelEpochs);
-    return node.build(builder::build);
-  }
-
-  private static ReinforcementLearning readRl(DocumentNode node, ObjectFields fields, Path folder) {
-    var builder =
-        ReinforcementLearning.builder()
-            .steps(fields.requiredLong("steps"))
-            .promptsPerStep(fields.requiredInt("promptsPerStep"))
-            .promptTokens(fields.requiredInt("promptTokens"))
-            .meanResponseTokens(fields.requiredDouble("meanResponseTokens"))
-            .maxResponseTokens(fields.requiredInt("maxResponseTokens"));
-    fields.optionalEnum("algorithm", RlAlgorithm.class).ifPresent(builder::algorithm);
-    fields.optionalInt("samplesPerPrompt").ifPresent(builder::samplesPerPrompt);
-    fields.optionalInt("innerEpochs").ifPresent(builder::innerEpochs);
-    fields.optionalInt("miniBatches").ifPresent(builder::miniBatches);
-    fields.optionalBoolean("referenceModel").ifPresent(builder::referenceModel);
-    fields.optional("rewardModel").ifPresent(m -> builder.rewardModel(model(m, folder)));
-    fields.optional("valueModel").ifPresent(m -> builder.valueModel(model(m, folder)));
-    fields.optionalDouble("verifierSecondsPerStep").ifPresent(builder::verifierSecondsPerStep);
-    fields.optionalEnum("placement", RolloutPlacement.class).ifPresent(builder::placement);
-    fields.optionalLong("generationAccelerators").ifPresent(builder::generationAccelerators);
-    fields.optionalBoolean("sequencePacking").ifPresent(builder::sequencePacking);
-    return node.build(builder::build);
-  }
-
-  private static Distillation readDistillation(DocumentNode node, ObjectFields fields, Path folder) {
-    var builder =
-        Distillation.builder()
-            .teacher(model(fields.required("teacher"), folder))
-            .prompts(fields.requiredLong("prompts"))
-            .promptTokens(fields.requiredInt("promptTokens"))
-            .meanResponseTokens(fields.requiredDouble("meanResponseTokens"))
-            .maxResponseTokens(fields.requiredInt("maxResponseTokens"));
-    fields.optionalEnum("mode", DistillationMode.class).ifPresent(builder::mode);
-    fields.optionalInt("samplesPerPrompt").ifPresent(builder::samplesPerPrompt);
-    fields.optionalDouble("epochs").ifPresent(builder::epochs);
-    fields.optionalDouble("packingEfficiency").ifPresent(builder::packingEfficiency);
-    fields.optionalInt("teacherTensorParallel").ifPresent(builder::teacherTensorParallel);
-    fields.optionalInt("promptsPerStep").ifPresent(builder::promptsPerStep);
-    return node.build(builder::build);
-  }
-
-  private static EvaluationRun readEvaluation(DocumentNode node, ObjectFields fields) {
-    var builder = EvaluationRun.builder().addAllSuites(fields.list("suites", SUITE));
-    fields.optionalInt("checkpoints").ifPresent(builder::checkpoints);
-    fields.optionalDouble("redTeamingPeopleHours").ifPresent(builder::redTeamingPeopleHours);
-    fields.optionalDouble("humanEvaluationPeopleHours").ifPresent(builder::humanEvaluationPeopleHours);
-    fields.optionalDouble("usdPerPeopleHour").ifPresent(builder::usdPerPeopleHour);
-    return node.build(builder::build);
-  }
-
-  private static JsonNode writeStage(PostTrainingStage stage) {
-    ObjectNode out = NODES.objectNode();
-    out.put("kind", EnumNames.kebabCase(stage.kind()));
-    if (stage instanceof SupervisedFineTuning sft) {
-      out.put("examples", sft.examples())
-          .put("meanTokensPerExample", sft.meanTokensPerExample())
-          .put("epochs", sft.epochs())
-          .put("sequenceLength", sft.sequenceLength())
-          .put("packingEfficiency", sft.packingEfficiency())
-          .put("globalBatchSize", sft.globalBatchSize());
-    } else if (stage instanceof PreferenceTuning p) {
-      out.put("loss", EnumNames.kebabCase(p.loss()))
-          .put("pairs", p.pairs())
-          .put("promptTokens", p.promptTokens())
-          .put("chosenTokens", p.chosenTokens())
-          .put("rejectedTokens", p.rejectedTokens())
-          .put("epochs", p.epochs())
-          .put("sequenceLength", p.sequenceLength())
-          .put("packingEfficiency", p.packingEfficiency())
-          .put("globalBatchSize", p.globalBatchSize())
-          .put("rewardModelEpochs", p.rewardModelEpochs());
-      p.rewardModel().ifPresent(m -> out.set("rewardModel", ArchitectureCodecs.ARCHITECTURE.write(m)));
-    } else if (stage instanceof ReinforcementLearning rl) {
-      out.put("algorithm", EnumNames.kebabCase(rl.algorithm()))
-          .put("steps", rl.steps())
-          .put("promptsPerStep", rl.promptsPerStep())
-          .put("samplesPerPrompt", rl.samplesPerPrompt())
-          .put("promptTokens", rl.promptTokens())
-          .put("meanResponseTokens", rl.meanResponseTokens())
-          .put("maxResponseTokens", rl.maxResponseTokens())
-          .put("innerEpochs", rl.innerEpochs())
-          .put("miniBatches", rl.miniBatches())
-          .put("referenceModel", rl.referenceModel())
-          .put("verifierSecondsPerStep", rl.verifierSecondsPerStep())
-          .put("placement", EnumNames.kebabCase(rl.placement()))
-          .put("sequencePacking", rl.sequencePacking());
-      rl.rewardModel().ifPresent(m -> out.set("rewardModel", ArchitectureCodecs.ARCHITECTURE.write(m)));
-      rl.valueModel().ifPresent(m -> out.set("valueModel", ArchitectureCodecs.ARCHITECTURE.write(m)));
-      rl.generationAccelerators().ifPresent(g -> out.put("generationAccelerators", g));
-    } else if (stage instanceof Distillation d) {
-      out.set("teacher", ArchitectureCodecs.ARCHITECTURE.write(d.teacher()));
-      out.put("mode", EnumNames.kebabCase(d.mode()))
-          .put("prompts", d.prompts())
-          .put("samplesPerPrompt", d.samplesPerPrompt())
-          .put("promptTokens", d.promptTokens())
-          .put("meanResponseTokens", d.meanResponseTokens())
-          .put("maxResponseTokens", d.maxResponseTokens())
-          .put("epochs", d.epochs())
-          .put("packingEfficiency", d.packingEfficiency())
-          .put("teacherTensorParallel", d.teacherTensorParallel())
-          .put("promptsPerStep", d.promptsPerStep());
-    } else if (stage instanceof EvaluationRun e) {
-      ArrayNode suites = out.putArray("suites");
-      e.suites().forEach(suite -> suites.add(SUITE.write(suite)));
-      out.put("checkpoints", e.checkpoints())
-          .put("redTeamingPeopleHours", e.redTeamingPeopleHours())
-          .put("humanEvaluationPeopleHours", e.humanEvaluationPeopleHours())
-          .put("usdPerPeopleHour", e.usdPerPeopleHour());
+    ObjectCodec.Builder<PlannedStage, ImmutablePlannedStage.Builder> table =
+        ObjectCodec.builder(
+                PlannedStage.class,
+                "plannedStage",
+                () -> defaultAccelerators > 0 ? PlannedStage.builder().accelerators(defaultAccelerators) : PlannedStage.builder(),
+                ImmutablePlannedStage.Builder::build)
+            .description(
+                "a post-training stage costed from its settings on the scenario's hardware (PostTrainingEstimator);"
+                    + " replaces computeCostUsd and computeFractionOfPretraining");
+    if (defaultAccelerators > 0) {
+      table.optional("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
     } else {
-      throw new IllegalArgumentException("unknown stage type " + stage.getClass().getName());
+      table.required("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
     }
-    return out;
-  }
-
-  /** The stage kinds' file names, for messages. */
-  static List<String> kinds() {
-    List<String> names = new ArrayList<>();
-    for (StageKind kind : StageKind.values()) {
-      names.add(EnumNames.kebabCase(kind));
-    }
-    return names;
+    return table
+        .describedAs("accelerators the stage holds (of the scenario's cluster; a stage file defaults to the whole cluster)")
+        .optional("trainingLayout", TRAINING_LAYOUT, PlannedStage::trainingLayout, ImmutablePlannedStage.Builder::trainingLayout)
+        .optional(
+            "generationTensorParallel",
+            integer(1),
+            PlannedStage::generationTensorParallel,
+            ImmutablePlannedStage.Builder::generationTensorParallel)
+        .describedAs("accelerators per generation replica")
+        .optional(
+            "generationWeightFormat",
+            PrecisionCodecs.WEIGHT_FORMAT,
+            PlannedStage::generationWeightFormat,
+            ImmutablePlannedStage.Builder::generationWeightFormat)
+        .optional(
+            "generationEngine",
+            enumeration(GenerationEngine.class),
+            PlannedStage::generationEngine,
+            ImmutablePlannedStage.Builder::generationEngine)
+        .optional(
+            "generationBatchLimit",
+            integer(1),
+            PlannedStage::generationBatchLimit,
+            ImmutablePlannedStage.Builder::generationBatchLimit)
+        .describedAs("most sequences a replica decodes at once (vLLM max_num_seqs, 256 by default)")
+        .optional("calibration", CALIBRATION, PlannedStage::calibration, ImmutablePlannedStage.Builder::calibration)
+        .required("stage", stage(folder), PlannedStage::stage, ImmutablePlannedStage.Builder::stage)
+        .build();
   }
 }

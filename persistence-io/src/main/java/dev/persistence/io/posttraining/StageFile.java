@@ -1,8 +1,8 @@
 package dev.persistence.io.posttraining;
 
+import static dev.persistence.io.document.ValueCodecs.NAME;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -10,22 +10,25 @@ import dev.persistence.costing.posttraining.PlannedStage;
 import dev.persistence.costing.posttraining.PostTrainingEstimator;
 import dev.persistence.costing.posttraining.StageEstimate;
 import dev.persistence.costing.steptime.AttentionKernel;
-import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import dev.persistence.io.training.TrainingCodecs;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * A stand-alone post-training stage file, the input of {@code persistence post-train}: {@code name}, the policy
  * {@code model} (any form a scenario's model takes), the {@code cluster} (accelerator from the catalog, which
  * {@code acceleratorCatalog: PATH} may extend), {@code usdPerAcceleratorHour}, an optional training
  * {@code precision}, and {@code postTraining}: the section a scenario phase takes, its {@code accelerators}
- * defaulting to the whole cluster.
+ * defaulting to the whole cluster. Read and written by one table of fields; the file has no schema of its own (its
+ * parts are the scenario schema's definitions).
  *
  * @param name the file's name for the stage
  * @param model the policy (the student, the model evaluated)
@@ -60,26 +63,65 @@ public record StageFile(
    * @throws dev.persistence.io.InvalidDocumentException naming the path, the value and the rule
    */
   public static StageFile read(DocumentNode root, Path folder) {
-    ObjectFields fields = root.fields();
-    String name = fields.requiredText("name");
+    // The cluster's accelerator is looked up in the catalog the document may name: read that first.
     AcceleratorCatalog accelerators = AcceleratorCatalog.bundled();
-    Optional<DocumentNode> catalogNode = fields.optional("acceleratorCatalog");
+    Optional<DocumentNode> catalogNode = root.fields().optional(ACCELERATOR_CATALOG);
     if (catalogNode.isPresent()) {
       accelerators = accelerators.withUserEntries(AcceleratorCatalog.read(folder.resolve(catalogNode.get().asText())));
     }
-    Architecture model = ScenarioFiles.model(fields.required("model"), folder);
-    Cluster cluster = fields.required("cluster", TrainingCodecs.cluster(accelerators));
-    DocumentNode priceNode = fields.required("usdPerAcceleratorHour");
-    double price = priceNode.asDouble();
-    if (!(price >= 0 && Double.isFinite(price))) {
-      throw priceNode.error("usdPerAcceleratorHour (" + price + ") must be finite and >= 0");
-    }
-    TrainingPrecision precision =
-        fields.optional("precision", TrainingCodecs.TRAINING_PRECISION).orElse(TrainingPrecision.MIXED_BF16_ADAM);
-    PlannedStage planned =
-        fields.required("postTraining", PostTrainingCodecs.plannedStage(folder, cluster.acceleratorCount()));
-    fields.finish();
-    return root.build(() -> new StageFile(name, model, cluster, price, precision, planned));
+    return table(folder, accelerators).read(root);
+  }
+
+  private static final String ACCELERATOR_CATALOG = "acceleratorCatalog";
+
+  /**
+   * The table of a stage file. The {@code postTraining} section's accelerators default to the cluster's, so it is
+   * read as a function of that default, applied once the cluster is read.
+   */
+  private static ObjectCodec<StageFile, Values> table(Path folder, AcceleratorCatalog accelerators) {
+    Codec<LongFunction<PlannedStage>> planned =
+        new Codec<>() {
+          @Override
+          public LongFunction<PlannedStage> read(DocumentNode node) {
+            node.fields();
+            return defaultAccelerators -> PostTrainingCodecs.plannedStage(folder, defaultAccelerators).read(node);
+          }
+
+          @Override
+          public JsonNode write(LongFunction<PlannedStage> stage) {
+            return PostTrainingCodecs.plannedStage(folder, 0).write(stage.apply(0));
+          }
+
+          @Override
+          public com.fasterxml.jackson.databind.node.ObjectNode schema(
+              dev.persistence.io.document.SchemaDefinitions definitions) {
+            return PostTrainingCodecs.plannedStage(folder, 0).schema(definitions);
+          }
+        };
+    return ObjectCodec.components(
+            StageFile.class,
+            "stageFile",
+            (Values v) -> {
+              Cluster cluster = v.get("cluster");
+              return new StageFile(
+                  v.get("name"),
+                  v.get("model"),
+                  cluster,
+                  v.<Double>get("usdPerAcceleratorHour"),
+                  v.get("precision", TrainingPrecision.MIXED_BF16_ADAM),
+                  v.<LongFunction<PlannedStage>>get("postTraining").apply(cluster.acceleratorCount()));
+            })
+        .required("name", NAME, StageFile::name)
+        .allow(ACCELERATOR_CATALOG)
+        .required("model", ScenarioFiles.models(folder), StageFile::model)
+        .required("cluster", TrainingCodecs.cluster(accelerators), StageFile::cluster)
+        .required(
+            "usdPerAcceleratorHour",
+            ScenarioCodecs.nonNegative("usdPerAcceleratorHour"),
+            StageFile::usdPerAcceleratorHour)
+        .optional("precision", TrainingCodecs.TRAINING_PRECISION, StageFile::precision)
+        .required("postTraining", planned, file -> defaultAccelerators -> file.planned())
+        .build();
   }
 
   /**
@@ -99,13 +141,6 @@ public record StageFile(
    * @param catalog the catalog whose accelerators may be written by name
    */
   public JsonNode write(AcceleratorCatalog catalog) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("name", name);
-    out.set("model", ArchitectureCodecs.ARCHITECTURE.write(model));
-    out.set("cluster", TrainingCodecs.cluster(catalog).write(cluster));
-    out.put("usdPerAcceleratorHour", usdPerAcceleratorHour);
-    out.set("precision", TrainingCodecs.TRAINING_PRECISION.write(precision));
-    out.set("postTraining", PostTrainingCodecs.plannedStage(Path.of(""), 0).write(planned));
-    return out;
+    return table(Path.of(""), catalog).write(this);
   }
 }

@@ -1,26 +1,37 @@
 package dev.persistence.io.scenario;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.persistence.io.document.ValueCodecs.LONG;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.list;
+import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_FRACTION;
+import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_INT;
+import static dev.persistence.io.scenario.ScenarioCodecs.fromMap;
+import static dev.persistence.io.scenario.ScenarioCodecs.into;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.PositioningRequest;
 import dev.persistence.costing.landscape.TrendSelection;
 import dev.persistence.io.catalog.NotableModelCatalog;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.forecast.CapabilityRunsCsv;
 import dev.persistence.scaling.forecast.CapabilityRun;
 import dev.persistence.scaling.forecast.ForecastRequest;
 import dev.persistence.scaling.forecast.ForecastSettings;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The scenario's {@code positioning} and {@code forecast} sections (issue 17).
+ * The scenario's {@code positioning} and {@code forecast} sections (issue 17), declared as field tables.
  *
  * <p>{@code positioning}: {@code date} (YYYY-MM-DD, required), at most one of {@code catalog} (a user catalog file,
  * the {@code persistence models --catalog} format) or {@code models} (the same entries inline), {@code neighbours}
@@ -28,114 +39,177 @@ import java.util.Optional;
  *
  * <p>{@code forecast}: {@code metric} (the score column, required), exactly one of {@code runs} (a CSV file, as
  * {@code persistence forecast} reads) or {@code runsInline} (a list of {@code parameters}, {@code tokens}, {@code
- * loss}, {@code score}, with an optional {@code source} naming where they came from), the CSV's {@code paramsColumn}, {@code tokensColumn}, {@code lossColumn} (defaults {@code
- * params}, {@code tokens}, {@code loss}), and the fit's {@code floor}, {@code maxScore}, {@code samples}, {@code seed},
- * {@code confidence} (defaults of {@link ForecastSettings#DEFAULT}).
+ * loss}, {@code score}, with an optional {@code source} naming where they came from), the CSV's {@code
+ * paramsColumn}, {@code tokensColumn}, {@code lossColumn} (defaults {@code params}, {@code tokens}, {@code loss}),
+ * and the fit's {@code floor}, {@code maxScore}, {@code samples}, {@code seed}, {@code confidence} (defaults of
+ * {@link ForecastSettings#DEFAULT}). Files are resolved against the scenario's folder; they are never written (a
+ * written scenario holds the models and the runs inline).
  */
 final class LandscapeSections {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private LandscapeSections() {}
 
-  static PositioningRequest readPositioning(DocumentNode node, Path folder) {
-    ObjectFields fields = node.fields();
-    DocumentNode dateNode = fields.required("date");
-    LocalDate date;
-    try {
-      date = LocalDate.parse(dateNode.asText());
-    } catch (DateTimeParseException e) {
-      throw dateNode.error("\"" + dateNode.asText() + "\" is not a date (YYYY-MM-DD)");
+  private static final String CATALOG = "catalog";
+  private static final String MODELS = "models";
+  private static final String TOP_PER_YEAR = "topPerYear";
+  private static final String RUNS = "runs";
+  private static final String RUNS_INLINE = "runsInline";
+
+  /** A notable model in the catalog's entry format (its schema is the notable-model catalog's). */
+  private static final Codec<NotableModel> NOTABLE_MODEL =
+      ScenarioCodecs.composed(
+          node -> NotableModelCatalog.readEntry(node, "scenario"),
+          NotableModelCatalog::toJson,
+          NotableModelCatalog::entrySchema);
+
+  /** A file name, read as the node that names it (resolved, with errors at that node, once the table is read). */
+  private static Codec<DocumentNode> file(String description) {
+    return ScenarioCodecs.composed(
+        node -> {
+          node.asText();
+          return node;
+        },
+        DocumentNode::json,
+        definitions -> NODES.objectNode().put("type", "string").put("description", description));
+  }
+
+  /**
+   * The {@code positioning} section.
+   *
+   * @param folder where {@code catalog} is resolved
+   */
+  static Codec<PositioningRequest> positioning(Path folder) {
+    ObjectCodec<PositioningRequest, Map<String, Object>> table =
+        fromMap(PositioningRequest.class, "positioning", fields -> positioning(fields, folder))
+            .description("Place the plan among notable models (Epoch AI's 'Data on AI Models', CC BY 4.0) at a date.")
+            .required(
+                "date",
+                ScenarioCodecs.date(
+                    node -> "\"" + node.asText() + "\" is not a date (YYYY-MM-DD)", "YYYY-MM-DD, the plan's expected release"),
+                PositioningRequest::date,
+                into("date"))
+            .optionalIfSet(
+                CATALOG,
+                file("a catalog file of the user's own models (persistence models --catalog format)"),
+                request -> Optional.empty(),
+                into(CATALOG))
+            .optionalIfSet(
+                MODELS,
+                list(NOTABLE_MODEL),
+                request -> request.models().isEmpty() ? Optional.empty() : Optional.of(request.models()),
+                into(MODELS))
+            .optional("neighbours", POSITIVE_INT, PositioningRequest::neighbours, into("neighbours"))
+            .optionalIfSet(
+                TOP_PER_YEAR,
+                POSITIVE_INT,
+                request ->
+                    request.selection().topPerYear() > 0
+                        ? Optional.of(request.selection().topPerYear())
+                        : Optional.empty(),
+                into(TOP_PER_YEAR))
+            .describedAs("fit the frontier trend to the K largest runs of each year (default: Epoch's frontier flag)")
+            .build();
+    return ScenarioCodecs.withRules(
+        table, "positioning", fragment -> fragment.putObject("not").putArray("required").add(CATALOG).add(MODELS));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static PositioningRequest positioning(Map<String, Object> fields, Path folder) {
+    DocumentNode catalog = (DocumentNode) fields.get(CATALOG);
+    if (catalog != null && fields.containsKey(MODELS)) {
+      throw new IllegalArgumentException("give at most one of catalog, models");
     }
     List<NotableModel> models = new ArrayList<>();
-    Optional<DocumentNode> catalog = fields.optional("catalog");
-    Optional<DocumentNode> inline = fields.optional("models");
-    if (catalog.isPresent() && inline.isPresent()) {
-      throw node.error("give at most one of catalog, models");
+    if (catalog != null) {
+      models.addAll(NotableModelCatalog.read(folder.resolve(catalog.asText())).models());
     }
-    if (catalog.isPresent()) {
-      models.addAll(NotableModelCatalog.read(folder.resolve(catalog.get().asText())).models());
-    }
-    inline.ifPresent(
-        list -> list.elements().forEach(entry -> models.add(NotableModelCatalog.readEntry(entry, "scenario"))));
-    int neighbours = fields.optional("neighbours").map(DocumentNode::asPositiveInt).orElse(3);
+    models.addAll((List<NotableModel>) fields.getOrDefault(MODELS, List.of()));
     TrendSelection selection =
-        fields
-            .optional("topPerYear")
-            .map(k -> TrendSelection.topPerYear(k.asPositiveInt()))
-            .orElse(TrendSelection.EPOCH_FRONTIER);
-    fields.finish();
-    return node.build(() -> new PositioningRequest(date, models, neighbours, selection));
+        fields.containsKey(TOP_PER_YEAR)
+            ? TrendSelection.topPerYear((Integer) fields.get(TOP_PER_YEAR))
+            : TrendSelection.EPOCH_FRONTIER;
+    return new PositioningRequest(
+        (java.time.LocalDate) fields.get("date"), models, (Integer) fields.getOrDefault("neighbours", 3), selection);
   }
 
-  static ForecastRequest readForecast(DocumentNode node, Path folder) {
-    ObjectFields fields = node.fields();
-    String metric = fields.requiredText("metric");
-    Optional<DocumentNode> file = fields.optional("runs");
-    Optional<DocumentNode> inline = fields.optional("runsInline");
-    Optional<String> givenSource = fields.optionalText("source");
-    String params = fields.optionalText("paramsColumn").orElse("params");
-    String tokens = fields.optionalText("tokensColumn").orElse("tokens");
-    String loss = fields.optionalText("lossColumn").orElse("loss");
+  /** One run of the team's: its size, its loss and its score. */
+  private static final Codec<CapabilityRun> RUN =
+      ObjectCodec.components(
+              CapabilityRun.class,
+              "forecastRun",
+              (Values v) ->
+                  new CapabilityRun(
+                      v.<Double>get("parameters"), v.<Double>get("tokens"), v.<Double>get("loss"), v.<Double>get("score")))
+          .required("parameters", POSITIVE_NUMBER, CapabilityRun::parameters)
+          .required("tokens", POSITIVE_NUMBER, CapabilityRun::tokens)
+          .required("loss", POSITIVE_NUMBER, CapabilityRun::loss)
+          .required("score", NUMBER, CapabilityRun::score)
+          .build();
+
+  /**
+   * The {@code forecast} section.
+   *
+   * @param folder where {@code runs} is resolved
+   */
+  static Codec<ForecastRequest> forecast(Path folder) {
+    ObjectCodec<ForecastRequest, Map<String, Object>> table =
+        fromMap(ForecastRequest.class, "forecast", fields -> forecast(fields, folder))
+            .description("Capability forecast by the Llama 3 two-step method, fitted to the team's runs.")
+            .required("metric", TEXT, ForecastRequest::metric, into("metric"))
+            .optional("source", TEXT, ForecastRequest::source, into("source"))
+            .describedAs("where inline runs came from (written by ScenarioFiles.write)")
+            .optionalIfSet(RUNS, file("a CSV file of runs with a header row"), request -> Optional.empty(), into(RUNS))
+            .optional(RUNS_INLINE, list(RUN), ForecastRequest::runs, into(RUNS_INLINE))
+            .optionalIfSet("paramsColumn", TEXT, request -> Optional.empty(), into("paramsColumn"))
+            .optionalIfSet("tokensColumn", TEXT, request -> Optional.empty(), into("tokensColumn"))
+            .optionalIfSet("lossColumn", TEXT, request -> Optional.empty(), into("lossColumn"))
+            .optional("floor", NUMBER, request -> request.settings().floor(), into("floor"))
+            .optional("maxScore", NUMBER, request -> request.settings().maxScore(), into("maxScore"))
+            .optional("samples", integer(20), request -> request.settings().samples(), into("samples"))
+            .optional("seed", LONG, request -> request.settings().seed(), into("seed"))
+            .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), into("confidence"))
+            .build();
+    return ScenarioCodecs.withRules(
+        table,
+        "forecast",
+        fragment -> {
+          var exactlyOne = fragment.putArray("oneOf");
+          exactlyOne.addObject().putArray("required").add(RUNS);
+          exactlyOne.addObject().putArray("required").add(RUNS_INLINE);
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ForecastRequest forecast(Map<String, Object> fields, Path folder) {
+    DocumentNode file = (DocumentNode) fields.get(RUNS);
+    if ((file != null) == fields.containsKey(RUNS_INLINE)) {
+      throw new IllegalArgumentException("give exactly one of runs (a CSV file), runsInline");
+    }
     ForecastSettings d = ForecastSettings.DEFAULT;
-    double floor = fields.optionalDouble("floor").orElse(d.floor());
-    double maxScore = fields.optionalDouble("maxScore").orElse(d.maxScore());
-    int samples = fields.optionalInt("samples").orElse(d.samples());
-    long seed = fields.optionalLong("seed").orElse(d.seed());
-    double confidence = fields.optionalDouble("confidence").orElse(d.confidence());
-    if (file.isPresent() == inline.isPresent()) {
-      throw node.error("give exactly one of runs (a CSV file), runsInline");
-    }
-    List<CapabilityRun> runs = new ArrayList<>();
+    String metric = (String) fields.get("metric");
+    List<CapabilityRun> runs;
     String source;
-    if (file.isPresent()) {
-      Path csv = folder.resolve(file.get().asText());
-      source = file.get().asText();
-      runs.addAll(file.get().build(() -> new CapabilityRunsCsv(params, tokens, loss, metric).read(csv)));
+    if (file != null) {
+      CapabilityRunsCsv csv =
+          new CapabilityRunsCsv(
+              (String) fields.getOrDefault("paramsColumn", "params"),
+              (String) fields.getOrDefault("tokensColumn", "tokens"),
+              (String) fields.getOrDefault("lossColumn", "loss"),
+              metric);
+      source = file.asText();
+      runs = file.build(() -> csv.read(folder.resolve(file.asText())));
     } else {
-      source = givenSource.orElse("scenario");
-      for (DocumentNode run : inline.get().elements()) {
-        ObjectFields r = run.fields();
-        double n = r.requiredDouble("parameters");
-        double t = r.requiredDouble("tokens");
-        double l = r.requiredDouble("loss");
-        double s = r.requiredDouble("score");
-        r.finish();
-        runs.add(run.build(() -> new CapabilityRun(n, t, l, s)));
-      }
+      source = (String) fields.getOrDefault("source", "scenario");
+      runs = (List<CapabilityRun>) fields.get(RUNS_INLINE);
     }
-    fields.finish();
-    return node.build(
-        () -> new ForecastRequest(runs, metric, source, new ForecastSettings(floor, maxScore, samples, seed, confidence)));
-  }
-
-  static void writePositioning(PositioningRequest request, ObjectNode out) {
-    ObjectNode section = out.putObject("positioning");
-    section.put("date", request.date().toString());
-    if (!request.models().isEmpty()) {
-      ArrayNode models = section.putArray("models");
-      request.models().forEach(model -> models.add(NotableModelCatalog.toJson(model)));
-    }
-    section.put("neighbours", request.neighbours());
-    if (request.selection().topPerYear() > 0) {
-      section.put("topPerYear", request.selection().topPerYear());
-    }
-  }
-
-  static void writeForecast(ForecastRequest request, ObjectNode out) {
-    ObjectNode section = out.putObject("forecast");
-    section.put("metric", request.metric());
-    section.put("source", request.source());
-    ArrayNode runs = section.putArray("runsInline");
-    for (CapabilityRun run : request.runs()) {
-      runs.addObject()
-          .put("parameters", run.parameters())
-          .put("tokens", run.tokens())
-          .put("loss", run.loss())
-          .put("score", run.score());
-    }
-    ForecastSettings settings = request.settings();
-    section.put("floor", settings.floor());
-    section.put("maxScore", settings.maxScore());
-    section.put("samples", settings.samples());
-    section.put("seed", settings.seed());
-    section.put("confidence", settings.confidence());
+    ForecastSettings settings =
+        new ForecastSettings(
+            (Double) fields.getOrDefault("floor", d.floor()),
+            (Double) fields.getOrDefault("maxScore", d.maxScore()),
+            (Integer) fields.getOrDefault("samples", d.samples()),
+            (Long) fields.getOrDefault("seed", d.seed()),
+            (Double) fields.getOrDefault("confidence", d.confidence()));
+    return new ForecastRequest(runs, metric, source, settings);
   }
 }

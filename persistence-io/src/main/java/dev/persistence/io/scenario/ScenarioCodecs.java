@@ -1,13 +1,29 @@
 package dev.persistence.io.scenario;
 
+import static dev.persistence.io.document.ValueCodecs.FRACTION;
+import static dev.persistence.io.document.ValueCodecs.INTEGER;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.list;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.costing.money.CloudPrice;
 import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.PlannedPhase;
+import dev.persistence.costing.plan.ServingPlan;
 import dev.persistence.costing.plan.Target;
 import dev.persistence.costing.plan.TargetMetric;
 import dev.persistence.costing.program.Milestone;
@@ -23,164 +39,437 @@ import dev.persistence.costing.uncertainty.Scenarios;
 import dev.persistence.costing.uncertainty.Triangular;
 import dev.persistence.costing.uncertainty.Uniform;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Codecs of the parts of a scenario: prices, grids, goodput, distributions, program phases, roles, milestones and
- * targets. Presets are written by name; everything else as objects with camelCase fields.
+ * Codecs of the parts of a scenario: prices, grids, goodput, distributions, program phases, roles, milestones,
+ * targets, owned economics and serving, each declared as a table of fields ({@link ObjectCodec}). Presets are
+ * written by name; everything else as objects with camelCase fields. A distribution is a union selected by its
+ * {@code distribution} field, whose alternatives are declared tables; only the union's {@code oneOf} is written
+ * here by hand.
  */
 public final class ScenarioCodecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ScenarioCodecs() {}
 
-  /** Grid presets by name. */
-  static final Map<String, GridIntensity> GRID_PRESETS = new LinkedHashMap<>();
+  /** Grid presets by name (read by name, written by name). */
+  static final Map<String, GridIntensity> GRID_PRESETS;
 
   static {
-    GRID_PRESETS.put("france-bloom", GridIntensity.FRANCE_BLOOM);
-    GRID_PRESETS.put("gpt3-patterson", GridIntensity.GPT3_PATTERSON);
-    GRID_PRESETS.put("fully-matched-renewable", GridIntensity.FULLY_MATCHED_RENEWABLE);
+    Map<String, GridIntensity> presets = new LinkedHashMap<>();
+    presets.put("france-bloom", GridIntensity.FRANCE_BLOOM);
+    presets.put("gpt3-patterson", GridIntensity.GPT3_PATTERSON);
+    presets.put("fully-matched-renewable", GridIntensity.FULLY_MATCHED_RENEWABLE);
+    GRID_PRESETS = Collections.unmodifiableMap(presets);
   }
+
+  // ---- Pieces shared by the scenario's and the post-training's tables ----
+
+  /**
+   * A codec composed of a reader, a writer and a schema: the one shape of the unions, checks and adapters below
+   * (a table's codec is an {@link ObjectCodec}).
+   *
+   * @param read reads a value, with errors at the node
+   * @param write writes it back
+   * @param schema its schema fragment or {@code $ref}
+   */
+  public static <T> Codec<T> composed(
+      Function<DocumentNode, T> read, Function<T, JsonNode> write, Function<SchemaDefinitions, ObjectNode> schema) {
+    return new Codec<>() {
+      @Override
+      public T read(DocumentNode node) {
+        return read.apply(node);
+      }
+
+      @Override
+      public JsonNode write(T value) {
+        return write.apply(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return schema.apply(definitions);
+      }
+    };
+  }
+
+  /**
+   * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
+   * table, re-read by the table, written as {@code value}, described as the one-value enum.
+   *
+   * @param value the alternative's name
+   */
+  public static <T> Codec<T> tag(String value) {
+    return composed(
+        node -> {
+          node.asText();
+          return null;
+        },
+        ignored -> NODES.textNode(value),
+        definitions -> {
+          ObjectNode out = NODES.objectNode().put("type", "string");
+          out.putArray("enum").add(value);
+          return out;
+        });
+  }
+
+  /**
+   * A table's codec whose schema definition carries rules across fields that a table cannot state (exactly one
+   * of two fields, a field required for one kind).
+   *
+   * @param table the declared table
+   * @param definition its name in {@code $defs}
+   * @param rules adds the rules to the table's fragment
+   */
+  public static <T> Codec<T> withRules(ObjectCodec<T, ?> table, String definition, Consumer<ObjectNode> rules) {
+    return composed(
+        table::read,
+        table::write,
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode fragment = table.fragment(definitions);
+                  rules.accept(fragment);
+                  return fragment;
+                }));
+  }
+
+  /** {@code schema}'s codec read by {@code reader} (a check with its own message on a declared value type). */
+  static <T> Codec<T> reading(Codec<T> schema, Function<DocumentNode, T> reader) {
+    return composed(reader, schema::write, schema::schema);
+  }
+
+  /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
+  public static final Codec<Double> POSITIVE_FRACTION =
+      composed(
+          FRACTION::read,
+          FRACTION::write,
+          definitions -> NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
+
+  /** A finite number {@code > 0}, checked where it is read ({@code expected a number > 0, got -4.0E12}). */
+  public static final Codec<Double> POSITIVE = reading(POSITIVE_NUMBER, DocumentNode::asPositiveDouble);
+
+  /** An {@code int > 0}, checked where it is read ({@code expected an integer > 0, got 0}). */
+  public static final Codec<Integer> POSITIVE_INT = reading(integer(1), DocumentNode::asPositiveInt);
+
+  /**
+   * A finite number {@code >= 0} whose error names the field ({@code contingencyFraction (-1.0) must be finite and
+   * >= 0}).
+   *
+   * @param name the field
+   */
+  public static Codec<Double> nonNegative(String name) {
+    return reading(
+        NON_NEGATIVE_NUMBER,
+        node -> {
+          double value = node.asDouble();
+          if (!(value >= 0)) {
+            throw node.error(name + " (" + value + ") must be finite and >= 0");
+          }
+          return value;
+        });
+  }
+
+  /** A date as {@code YYYY-MM-DD}. */
+  static final Codec<LocalDate> DATE =
+      date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD");
+
+  /**
+   * A date as {@code YYYY-MM-DD}.
+   *
+   * @param problem the error for a string that is not one
+   * @param description the schema's description
+   */
+  static Codec<LocalDate> date(Function<DocumentNode, String> problem, String description) {
+    return composed(
+        node -> {
+          try {
+            return LocalDate.parse(node.asText());
+          } catch (DateTimeParseException e) {
+            throw node.error(problem.apply(node));
+          }
+        },
+        date -> NODES.textNode(date.toString()),
+        definitions -> NODES.objectNode().put("type", "string").put("description", description));
+  }
+
+  /** Sets a field of a record read into a map ({@link #fromMap}), for tables whose fields are written when set. */
+  static <V> BiConsumer<Map<String, Object>, V> into(String name) {
+    return (fields, value) -> fields.put(name, value);
+  }
+
+  /** Starts the table of a record read into a map by field name, built by {@code construct}. */
+  static <T> ObjectCodec.Builder<T, Map<String, Object>> fromMap(
+      Class<T> type, String definition, Function<Map<String, Object>, T> construct) {
+    return ObjectCodec.<T, Map<String, Object>>builder(type, definition, HashMap::new, construct);
+  }
+
+  static Optional<Integer> boxed(OptionalInt value) {
+    return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+  }
+
+  static Optional<Long> boxed(OptionalLong value) {
+    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+  }
+
+  static Optional<Double> boxed(OptionalDouble value) {
+    return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+  }
+
+  static OptionalDouble optionalDouble(Map<String, Object> fields, String name) {
+    Object value = fields.get(name);
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of((Double) value);
+  }
+
+  // ---- Prices, grids, goodput ----
+
+  private static final Codec<CloudPrice> CLOUD_PRICE_OBJECT =
+      ObjectCodec.components(
+              CloudPrice.class,
+              "cloudPriceObject",
+              (Values v) ->
+                  new CloudPrice(
+                      v.get("name", "user"),
+                      v.get("accelerator"),
+                      v.<Double>get("usdPerAcceleratorHour"),
+                      v.get("term", PricingTerm.ON_DEMAND),
+                      v.get("asOf"),
+                      v.get("source"),
+                      true))
+          .optional("name", TEXT, CloudPrice::name)
+          .describedAs("the price's name; default user")
+          .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
+          .required("accelerator", NAME, CloudPrice::accelerator)
+          .optional("term", enumeration(PricingTerm.class), CloudPrice::term)
+          .required("asOf", DATE, CloudPrice::asOf)
+          .required("source", NAME, CloudPrice::source)
+          .build();
 
   /** A cloud price: a preset's name, or {@code {usdPerAcceleratorHour, accelerator, term, asOf, source}}. */
   public static final Codec<CloudPrice> CLOUD_PRICE =
-      new Codec<>() {
-        @Override
-        public CloudPrice read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            String name = node.asText();
-            return node.build(() -> CloudPrice.preset(name));
-          }
-          ObjectFields fields = node.fields();
-          double price = fields.requiredDouble("usdPerAcceleratorHour");
-          String accelerator = fields.requiredText("accelerator");
-          PricingTerm term = fields.optionalEnum("term", PricingTerm.class).orElse(PricingTerm.ON_DEMAND);
-          LocalDate asOf = date(fields.required("asOf"));
-          String source = fields.requiredText("source");
-          String name = fields.optionalText("name").orElse("user");
-          fields.finish();
-          return node.build(() -> new CloudPrice(name, accelerator, price, term, asOf, source, true));
-        }
+      ValueCodecs.namedOrObject(
+          "cloudPrice",
+          () -> CloudPrice.presets().stream().map(CloudPrice::name).collect(Collectors.toList()),
+          "a cloud price preset's name",
+          CloudPrice::preset,
+          price -> CloudPrice.presets().contains(price) ? Optional.of(price.name()) : Optional.empty(),
+          CLOUD_PRICE_OBJECT);
 
-        @Override
-        public JsonNode write(CloudPrice price) {
-          if (CloudPrice.presets().contains(price)) {
-            return NODES.textNode(price.name());
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("name", price.name());
-          out.put("usdPerAcceleratorHour", price.usdPerAcceleratorHour());
-          out.put("accelerator", price.accelerator());
-          out.put("term", EnumNames.kebabCase(price.term()));
-          out.put("asOf", price.asOf().toString());
-          out.put("source", price.source());
-          return out;
-        }
-      };
-
-  static LocalDate date(DocumentNode node) {
-    String text = node.asText();
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw node.error("expected a date as YYYY-MM-DD, got " + node.describe());
-    }
-  }
+  private static final Codec<GridIntensity> GRID_INTENSITY =
+      ObjectCodec.components(
+              GridIntensity.class,
+              "gridIntensity",
+              (Values v) ->
+                  new GridIntensity(
+                      v.get("name"),
+                      v.<Double>get("kilogramsCo2ePerKilowattHour"),
+                      v.get("accounting", CarbonAccounting.LOCATION_BASED),
+                      v.get("source")))
+          .required("name", NAME, GridIntensity::name)
+          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER, GridIntensity::kilogramsCo2ePerKilowattHour)
+          .optional("accounting", enumeration(CarbonAccounting.class), GridIntensity::accounting)
+          .required("source", NAME, GridIntensity::source)
+          .build();
 
   /**
    * A grid intensity: a preset's name ({@code france-bloom}, {@code gpt3-patterson},
    * {@code fully-matched-renewable}) or {@code {name, kilogramsCo2ePerKilowattHour, accounting, source}}.
    */
   public static final Codec<GridIntensity> GRID =
-      new Codec<>() {
-        @Override
-        public GridIntensity read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            String name = node.asText();
+      ValueCodecs.namedOrObject(
+          "grid",
+          () -> List.copyOf(GRID_PRESETS.keySet()),
+          "a grid preset's name",
+          name -> {
             GridIntensity preset = GRID_PRESETS.get(name);
             if (preset == null) {
-              throw node.error(
+              throw new IllegalArgumentException(
                   "unknown grid \"" + name + "\"" + Suggestions.didYouMean(name, GRID_PRESETS.keySet())
                       + "; presets: " + String.join(", ", GRID_PRESETS.keySet()));
             }
             return preset;
-          }
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          double intensity = fields.requiredDouble("kilogramsCo2ePerKilowattHour");
-          CarbonAccounting accounting =
-              fields.optionalEnum("accounting", CarbonAccounting.class).orElse(CarbonAccounting.LOCATION_BASED);
-          String source = fields.requiredText("source");
-          fields.finish();
-          return node.build(() -> new GridIntensity(name, intensity, accounting, source));
-        }
+          },
+          grid ->
+              GRID_PRESETS.entrySet().stream()
+                  .filter(preset -> preset.getValue().equals(grid))
+                  .map(Map.Entry::getKey)
+                  .findFirst(),
+          GRID_INTENSITY);
 
-        @Override
-        public JsonNode write(GridIntensity grid) {
-          for (Map.Entry<String, GridIntensity> preset : GRID_PRESETS.entrySet()) {
-            if (preset.getValue().equals(grid)) {
-              return NODES.textNode(preset.getKey());
-            }
-          }
-          ObjectNode out = NODES.objectNode();
-          out.put("name", grid.name());
-          out.put("kilogramsCo2ePerKilowattHour", grid.kilogramsCo2ePerKilowattHour());
-          out.put("accounting", EnumNames.kebabCase(grid.accounting()));
-          out.put("source", grid.source());
-          return out;
-        }
-      };
+  private static final Map<String, Goodput> GOODPUT_PRESETS =
+      Map.of("llama-3-405b", Goodput.LLAMA_3_405B, "none", Goodput.NONE);
 
   /** Goodput: {@code llama-3-405b} (the default's source), {@code none}, or {@code {fraction, source}}. */
   public static final Codec<Goodput> GOODPUT =
-      new Codec<>() {
-        @Override
-        public Goodput read(DocumentNode node) {
-          if (node.json().isTextual()) {
-            String name = node.asText();
-            switch (name) {
-              case "llama-3-405b":
-                return Goodput.LLAMA_3_405B;
-              case "none":
-                return Goodput.NONE;
-              default:
-                throw node.error("unknown goodput \"" + name + "\"; expected llama-3-405b, none or {fraction, source}");
+      ValueCodecs.namedOrObject(
+          "goodput",
+          () -> List.of("llama-3-405b", "none"),
+          "a goodput preset's name",
+          name -> {
+            Goodput preset = GOODPUT_PRESETS.get(name);
+            if (preset == null) {
+              throw new IllegalArgumentException(
+                  "unknown goodput \"" + name + "\"; expected llama-3-405b, none or {fraction, source}");
             }
-          }
-          ObjectFields fields = node.fields();
-          double fraction = fields.requiredDouble("fraction");
-          String source = fields.requiredText("source");
-          fields.finish();
-          return node.build(() -> Goodput.of(fraction, source));
-        }
+            return preset;
+          },
+          goodput ->
+              goodput.equals(Goodput.LLAMA_3_405B)
+                  ? Optional.of("llama-3-405b")
+                  : goodput.equals(Goodput.NONE) ? Optional.of("none") : Optional.empty(),
+          ObjectCodec.components(
+                  Goodput.class,
+                  "goodputObject",
+                  (Values v) -> Goodput.of(v.<Double>get("fraction"), v.get("source")))
+              .required("fraction", POSITIVE_FRACTION, Goodput::fraction)
+              .required("source", NAME, Goodput::source)
+              .build());
 
-        @Override
-        public JsonNode write(Goodput goodput) {
-          if (goodput.equals(Goodput.LLAMA_3_405B)) {
-            return NODES.textNode("llama-3-405b");
-          }
-          if (goodput.equals(Goodput.NONE)) {
-            return NODES.textNode("none");
-          }
-          return NODES.objectNode().put("fraction", goodput.fraction()).put("source", goodput.source());
-        }
-      };
+  // ---- Distributions ----
+
+  private static final String KIND = "distribution";
+
+  private static final ObjectCodec<Constant, Values> CONSTANT =
+      ObjectCodec.components(Constant.class, "constant", (Values v) -> new Constant(v.<Double>get("value")))
+          .required(KIND, tag("constant"), d -> d)
+          .required("value", NUMBER, Constant::value)
+          .build();
+
+  private static final ObjectCodec<Uniform, Values> UNIFORM =
+      ObjectCodec.components(
+              Uniform.class, "uniform", (Values v) -> new Uniform(v.<Double>get("min"), v.<Double>get("max")))
+          .required(KIND, tag("uniform"), d -> d)
+          .required("min", NUMBER, Uniform::min)
+          .required("max", NUMBER, Uniform::max)
+          .build();
+
+  private static final ObjectCodec<LogUniform, Values> LOG_UNIFORM =
+      ObjectCodec.components(
+              LogUniform.class,
+              "logUniform",
+              (Values v) -> new LogUniform(v.<Double>get("min"), v.<Double>get("max")))
+          .required(KIND, tag("log-uniform"), d -> d)
+          .required("min", POSITIVE_NUMBER, LogUniform::min)
+          .required("max", POSITIVE_NUMBER, LogUniform::max)
+          .build();
+
+  private static final ObjectCodec<Triangular, Values> TRIANGULAR =
+      ObjectCodec.components(
+              Triangular.class,
+              "triangular",
+              (Values v) -> new Triangular(v.<Double>get("min"), v.<Double>get("mode"), v.<Double>get("max")))
+          .required(KIND, tag("triangular"), d -> d)
+          .required("min", NUMBER, Triangular::min)
+          .required("mode", NUMBER, Triangular::mode)
+          .required("max", NUMBER, Triangular::max)
+          .build();
+
+  private static final ObjectCodec<Normal, Map<String, Object>> NORMAL =
+      fromMap(
+              Normal.class,
+              "normal",
+              v ->
+                  new Normal(
+                      (Double) v.get("mean"),
+                      (Double) v.get("standardDeviation"),
+                      (Double) v.getOrDefault("lower", Double.NEGATIVE_INFINITY),
+                      (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
+          .required(KIND, tag("normal"), d -> d, into(KIND))
+          .required("mean", NUMBER, Normal::mean, into("mean"))
+          .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, into("standardDeviation"))
+          .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), into("lower"))
+          .optionalIfSet("upper", NUMBER, n -> finite(n.upper()), into("upper"))
+          .build();
+
+  private static Optional<Double> finite(double value) {
+    return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+  }
+
+  private static final ObjectCodec<LogNormal, Values> LOG_NORMAL =
+      ObjectCodec.components(
+              LogNormal.class,
+              "logNormal",
+              (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
+          .required(KIND, tag("log-normal"), d -> d)
+          .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
+          .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
+          .build();
+
+  private static final ObjectCodec<Scenarios, Values> SCENARIOS =
+      ObjectCodec.components(
+              Scenarios.class,
+              "scenarios",
+              (Values v) -> {
+                double[] values = doubles(v.get("values"));
+                double[] weights = new double[values.length];
+                Arrays.fill(weights, 1);
+                return Scenarios.weighted(values, v.<List<Double>>optional("weights").map(ScenarioCodecs::doubles).orElse(weights));
+              })
+          .required(KIND, tag("scenarios"), d -> d)
+          .required("values", list(NUMBER), s -> boxedList(s.values()))
+          .optional("weights", list(NON_NEGATIVE_NUMBER), s -> boxedList(s.weights()))
+          .build();
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static List<Double> boxedList(double[] values) {
+    return Arrays.stream(values).boxed().collect(Collectors.toList());
+  }
+
+  /** One table of a union, selected by its discriminator's value and by the written value's class. */
+  private record Alternative<T>(String name, Class<? extends T> type, ObjectCodec<? extends T, ?> table) {
+    @SuppressWarnings("unchecked")
+    JsonNode write(T value) {
+      return ((ObjectCodec<T, ?>) table).write(value);
+    }
+  }
+
+  /** The distributions, in the order errors list them. */
+  private static final List<Alternative<Distribution>> DISTRIBUTIONS =
+      List.of(
+          new Alternative<>("constant", Constant.class, CONSTANT),
+          new Alternative<>("uniform", Uniform.class, UNIFORM),
+          new Alternative<>("log-uniform", LogUniform.class, LOG_UNIFORM),
+          new Alternative<>("triangular", Triangular.class, TRIANGULAR),
+          new Alternative<>("normal", Normal.class, NORMAL),
+          new Alternative<>("log-normal", LogNormal.class, LOG_NORMAL),
+          new Alternative<>("scenarios", Scenarios.class, SCENARIOS));
 
   /**
-   * A distribution, by its {@code distribution} discriminator: {@code constant {value}}, {@code uniform {min, max}},
-   * {@code log-uniform {min, max}}, {@code triangular {min, mode, max}}, {@code normal {mean, standardDeviation,
-   * lower?, upper?}}, {@code log-normal {median, sigma}}, {@code scenarios {values, weights?}}.
+   * A distribution: a number (a constant) or an object whose {@code distribution} field selects its table:
+   * {@code constant {value}}, {@code uniform {min, max}}, {@code log-uniform {min, max}}, {@code triangular {min,
+   * mode, max}}, {@code normal {mean, standardDeviation, lower?, upper?}}, {@code log-normal {median, sigma}},
+   * {@code scenarios {values, weights?}}.
    */
   public static final Codec<Distribution> DISTRIBUTION =
       new Codec<>() {
@@ -190,160 +479,97 @@ public final class ScenarioCodecs {
             double value = node.asDouble();
             return node.build(() -> new Constant(value));
           }
-          ObjectFields fields = node.fields();
-          String kind = fields.requiredText("distribution");
-          Distribution result;
-          switch (kind) {
-            case "constant":
-              double value = fields.requiredDouble("value");
-              result = node.build(() -> new Constant(value));
-              break;
-            case "uniform": {
-              double min = fields.requiredDouble("min");
-              double max = fields.requiredDouble("max");
-              result = node.build(() -> new Uniform(min, max));
-              break;
+          DocumentNode kind = node.fields().required(KIND);
+          String name = kind.asText();
+          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
+            if (alternative.name().equals(name)) {
+              return alternative.table().read(node);
             }
-            case "log-uniform": {
-              double min = fields.requiredDouble("min");
-              double max = fields.requiredDouble("max");
-              result = node.build(() -> new LogUniform(min, max));
-              break;
-            }
-            case "triangular": {
-              double min = fields.requiredDouble("min");
-              double mode = fields.requiredDouble("mode");
-              double max = fields.requiredDouble("max");
-              result = node.build(() -> new Triangular(min, mode, max));
-              break;
-            }
-            case "normal": {
-              double mean = fields.requiredDouble("mean");
-              double sd = fields.requiredDouble("standardDeviation");
-              double lower = fields.optionalDouble("lower").orElse(Double.NEGATIVE_INFINITY);
-              double upper = fields.optionalDouble("upper").orElse(Double.POSITIVE_INFINITY);
-              result = node.build(() -> new Normal(mean, sd, lower, upper));
-              break;
-            }
-            case "log-normal": {
-              double median = fields.requiredDouble("median");
-              double sigma = fields.requiredDouble("sigma");
-              result = node.build(() -> LogNormal.withMedian(median, sigma));
-              break;
-            }
-            case "scenarios": {
-              List<DocumentNode> values = fields.required("values").elements();
-              double[] numbers = new double[values.size()];
-              for (int i = 0; i < numbers.length; i++) {
-                numbers[i] = values.get(i).asDouble();
-              }
-              double[] weights = new double[numbers.length];
-              java.util.Arrays.fill(weights, 1);
-              if (fields.has("weights")) {
-                List<DocumentNode> given = fields.required("weights").elements();
-                weights = new double[given.size()];
-                for (int i = 0; i < weights.length; i++) {
-                  weights[i] = given.get(i).asDouble();
-                }
-              }
-              double[] finalWeights = weights;
-              result = node.build(() -> Scenarios.weighted(numbers, finalWeights));
-              break;
-            }
-            default:
-              throw fields
-                  .required("distribution")
-                  .error(
-                      "unknown distribution \"" + kind + "\"; expected constant, uniform, log-uniform, triangular,"
-                          + " normal, log-normal or scenarios");
           }
-          fields.finish();
-          return result;
+          List<String> names = DISTRIBUTIONS.stream().map(Alternative::name).collect(Collectors.toList());
+          throw kind.error(
+              "unknown distribution \"" + name + "\"; expected "
+                  + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
         }
 
         @Override
         public JsonNode write(Distribution value) {
-          ObjectNode out = NODES.objectNode();
-          if (value instanceof Constant c) {
-            out.put("distribution", "constant").put("value", c.value());
-          } else if (value instanceof Uniform u) {
-            out.put("distribution", "uniform").put("min", u.min()).put("max", u.max());
-          } else if (value instanceof LogUniform u) {
-            out.put("distribution", "log-uniform").put("min", u.min()).put("max", u.max());
-          } else if (value instanceof Triangular t) {
-            out.put("distribution", "triangular").put("min", t.min()).put("mode", t.mode()).put("max", t.max());
-          } else if (value instanceof Normal n) {
-            out.put("distribution", "normal").put("mean", n.mean()).put("standardDeviation", n.standardDeviation());
-            if (Double.isFinite(n.lower())) {
-              out.put("lower", n.lower());
-            }
-            if (Double.isFinite(n.upper())) {
-              out.put("upper", n.upper());
-            }
-          } else if (value instanceof LogNormal l) {
-            out.put("distribution", "log-normal").put("median", Math.exp(l.mu())).put("sigma", l.sigma());
-          } else {
-            Scenarios s = (Scenarios) value;
-            out.put("distribution", "scenarios");
-            var values = out.putArray("values");
-            for (double v : s.values()) {
-              values.add(v);
-            }
-            var weights = out.putArray("weights");
-            for (double w : s.weights()) {
-              weights.add(w);
+          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
+            if (alternative.type().isInstance(value)) {
+              return alternative.write(value);
             }
           }
-          return out;
+          throw new IllegalArgumentException("no table for the distribution " + value);
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return definitions.ref(
+              "distribution",
+              () -> {
+                ObjectNode out = NODES.objectNode();
+                var alternatives = out.putArray("oneOf");
+                alternatives.addObject().put("type", "number").put("description", "a constant");
+                DISTRIBUTIONS.forEach(alternative -> alternatives.add(alternative.table().schema(definitions)));
+                return out;
+              });
         }
       };
+
+  // ---- The program: roles, milestones, phases ----
 
   /** A role on the team. */
   public static final Codec<Role> ROLE =
-      new Codec<>() {
-        @Override
-        public Role read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          double headcount = fields.requiredDouble("headcount");
-          double cost = fields.requiredDouble("loadedAnnualCostUsd");
-          int start = fields.optionalInt("hiringStartMonth").orElse(0);
-          int ramp = fields.optionalInt("hiringRampMonths").orElse(0);
-          fields.finish();
-          return node.build(() -> new Role(name, headcount, cost, start, ramp));
-        }
-
-        @Override
-        public JsonNode write(Role role) {
-          return NODES.objectNode()
-              .put("name", role.name())
-              .put("headcount", role.headcount())
-              .put("loadedAnnualCostUsd", role.loadedAnnualCostUsd())
-              .put("hiringStartMonth", role.hiringStartMonth())
-              .put("hiringRampMonths", role.hiringRampMonths());
-        }
-      };
+      ObjectCodec.components(
+              Role.class,
+              "role",
+              (Values v) ->
+                  new Role(
+                      v.get("name"),
+                      v.<Double>get("headcount"),
+                      v.<Double>get("loadedAnnualCostUsd"),
+                      v.get("hiringStartMonth", 0),
+                      v.get("hiringRampMonths", 0)))
+          .required("name", NAME, Role::name)
+          .required("headcount", NUMBER, Role::headcount)
+          .required("loadedAnnualCostUsd", NUMBER, Role::loadedAnnualCostUsd)
+          .optional("hiringStartMonth", INTEGER, Role::hiringStartMonth)
+          .optional("hiringRampMonths", INTEGER, Role::hiringRampMonths)
+          .build();
 
   /** A milestone. */
   public static final Codec<Milestone> MILESTONE =
-      new Codec<>() {
-        @Override
-        public Milestone read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          int month = fields.requiredInt("month");
-          fields.finish();
-          return node.build(() -> new Milestone(name, month));
-        }
-
-        @Override
-        public JsonNode write(Milestone milestone) {
-          return NODES.objectNode().put("name", milestone.name()).put("month", milestone.month());
-        }
-      };
+      ObjectCodec.components(
+              Milestone.class, "milestone", (Values v) -> new Milestone(v.get("name"), v.<Integer>get("month")))
+          .required("name", NAME, Milestone::name)
+          .required("month", INTEGER, Milestone::month)
+          .build();
 
   /** A phase of a scenario's program ({@code file:} models of a {@code postTraining} stage from the working folder). */
-  public static final Codec<PlannedPhase> PHASE = phase(java.nio.file.Path.of(""));
+  public static final Codec<PlannedPhase> PHASE = lazy(() -> phase(Path.of("")));
+
+  /**
+   * A codec made when first used: the phase's table holds the post-training codecs, whose class holds this one's
+   * pieces, so neither class may build the other's codecs while it is being initialised.
+   */
+  private static <T> Codec<T> lazy(java.util.function.Supplier<Codec<T>> make) {
+    Codec<T>[] made = newArray();
+    java.util.function.Supplier<Codec<T>> codec =
+        () -> {
+          synchronized (made) {
+            if (made[0] == null) {
+              made[0] = make.get();
+            }
+            return made[0];
+          }
+        };
+    return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Codec<T>[] newArray() {
+    return (Codec<T>[]) new Codec<?>[1];
+  }
 
   /**
    * A phase of a scenario's program, whose {@code postTraining} stage
@@ -352,86 +578,181 @@ public final class ScenarioCodecs {
    *
    * @param folder the scenario's folder
    */
-  public static Codec<PlannedPhase> phase(java.nio.file.Path folder) {
-    return
-      new Codec<>() {
-        @Override
-        public PlannedPhase read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          var builder =
-              PlannedPhase.builder()
-                  .name(fields.requiredText("name"))
-                  .kind(fields.requiredEnum("kind", PhaseKind.class))
-                  .startMonth(fields.requiredInt("startMonth"));
-          fields.optionalInt("durationMonths").ifPresent(builder::durationMonths);
-          fields.optionalDouble("computeCostUsd").ifPresent(builder::computeCostUsd);
-          fields.optionalDouble("computeFractionOfPretraining").ifPresent(builder::computeFractionOfPretraining);
-          fields.optionalDouble("licensedTokens").ifPresent(builder::licensedTokens);
-          fields.optionalDouble("licensedTokenPriceUsdPerMillion").ifPresent(builder::licensedTokenPriceUsdPerMillion);
-          fields.optionalDouble("annotatedItems").ifPresent(builder::annotatedItems);
-          fields.optionalDouble("annotationPriceUsdPerItem").ifPresent(builder::annotationPriceUsdPerItem);
-          fields.optionalDouble("otherCostUsd").ifPresent(builder::otherCostUsd);
-          fields
-              .optional("postTraining", PostTrainingCodecs.plannedStage(folder, 0))
-              .ifPresent(builder::postTraining);
-          fields.finish();
-          return node.build(builder::build);
-        }
+  public static Codec<PlannedPhase> phase(Path folder) {
+    ObjectCodec<PlannedPhase, ImmutablePlannedPhase.Builder> table =
+        ObjectCodec.builder(PlannedPhase.class, "phase", PlannedPhase::builder, ImmutablePlannedPhase.Builder::build)
+            .required("name", NAME, PlannedPhase::name, ImmutablePlannedPhase.Builder::name)
+            .required("kind", enumeration(PhaseKind.class), PlannedPhase::kind, ImmutablePlannedPhase.Builder::kind)
+            .required("startMonth", INTEGER, PlannedPhase::startMonth, ImmutablePlannedPhase.Builder::startMonth)
+            .optionalIfSet(
+                "durationMonths",
+                INTEGER,
+                phase -> boxed(phase.durationMonths()),
+                ImmutablePlannedPhase.Builder::durationMonths)
+            .optionalIfSet(
+                "computeCostUsd",
+                NUMBER,
+                phase -> boxed(phase.computeCostUsd()),
+                ImmutablePlannedPhase.Builder::computeCostUsd)
+            .optionalIfSet(
+                "computeFractionOfPretraining",
+                NUMBER,
+                phase -> boxed(phase.computeFractionOfPretraining()),
+                ImmutablePlannedPhase.Builder::computeFractionOfPretraining)
+            .optional(
+                "licensedTokens", NUMBER, PlannedPhase::licensedTokens, ImmutablePlannedPhase.Builder::licensedTokens)
+            .optional(
+                "licensedTokenPriceUsdPerMillion",
+                NUMBER,
+                PlannedPhase::licensedTokenPriceUsdPerMillion,
+                ImmutablePlannedPhase.Builder::licensedTokenPriceUsdPerMillion)
+            .optional(
+                "annotatedItems", NUMBER, PlannedPhase::annotatedItems, ImmutablePlannedPhase.Builder::annotatedItems)
+            .optional(
+                "annotationPriceUsdPerItem",
+                NUMBER,
+                PlannedPhase::annotationPriceUsdPerItem,
+                ImmutablePlannedPhase.Builder::annotationPriceUsdPerItem)
+            .optional("otherCostUsd", NUMBER, PlannedPhase::otherCostUsd, ImmutablePlannedPhase.Builder::otherCostUsd)
+            .optionalIfSet(
+                "postTraining",
+                PostTrainingCodecs.plannedStage(folder, 0),
+                PlannedPhase::postTraining,
+                ImmutablePlannedPhase.Builder::postTraining)
+            .build();
+    // A phase costs compute one way at most; every phase but pre-training says how long it runs.
+    return withRules(
+        table,
+        "phase",
+        fragment -> {
+          var rules = fragment.putArray("allOf");
+          rules.addObject().putObject("not").putArray("required").add("computeCostUsd").add("computeFractionOfPretraining");
+          var lasts = rules.addObject().putArray("anyOf");
+          ObjectNode pretraining = lasts.addObject();
+          pretraining.putObject("properties").putObject("kind").putArray("enum").add("pretraining");
+          pretraining.putArray("required").add("kind");
+          lasts.addObject().putArray("required").add("durationMonths");
+          lasts.addObject().putArray("required").add("postTraining");
+          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeCostUsd");
+          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeFractionOfPretraining");
+        });
+  }
 
-        @Override
-        public JsonNode write(PlannedPhase phase) {
-          ObjectNode out = NODES.objectNode();
-          out.put("name", phase.name());
-          out.put("kind", EnumNames.kebabCase(phase.kind()));
-          out.put("startMonth", phase.startMonth());
-          phase.durationMonths().ifPresent(months -> out.put("durationMonths", months));
-          phase.computeCostUsd().ifPresent(usd -> out.put("computeCostUsd", usd));
-          phase.computeFractionOfPretraining().ifPresent(f -> out.put("computeFractionOfPretraining", f));
-          out.put("licensedTokens", phase.licensedTokens());
-          out.put("licensedTokenPriceUsdPerMillion", phase.licensedTokenPriceUsdPerMillion());
-          out.put("annotatedItems", phase.annotatedItems());
-          out.put("annotationPriceUsdPerItem", phase.annotationPriceUsdPerItem());
-          out.put("otherCostUsd", phase.otherCostUsd());
-          phase
-              .postTraining()
-              .ifPresent(stage -> out.set("postTraining", PostTrainingCodecs.plannedStage(folder, 0).write(stage)));
-          return out;
-        }
-      };
+  // ---- Targets ----
+
+  private static Codec<Target> range(TargetMetric metric) {
+    ObjectCodec<Target, Map<String, Object>> table =
+        fromMap(
+                Target.class,
+                "range",
+                v -> new Target(metric, optionalDouble(v, "min"), optionalDouble(v, "max")))
+            .optionalIfSet("min", NUMBER, target -> boxed(target.min()), into("min"))
+            .optionalIfSet("max", NUMBER, target -> boxed(target.max()), into("max"))
+            .build();
+    return withRules(
+        table,
+        "range",
+        fragment -> {
+          var either = fragment.putArray("anyOf");
+          either.addObject().putArray("required").add("min");
+          either.addObject().putArray("required").add("max");
+        });
   }
 
   /** The {@code targets} object: metric (camelCase) to {@code {min?, max?}}. */
-  public static final Codec<List<Target>> TARGETS =
-      new Codec<>() {
-        @Override
-        public List<Target> read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          java.util.List<Target> targets = new java.util.ArrayList<>();
-          for (TargetMetric metric : TargetMetric.values()) {
-            fields
-                .optional(EnumNames.camelCase(metric))
-                .ifPresent(
-                    range -> {
-                      ObjectFields ends = range.fields();
-                      OptionalDouble min = ends.optionalDouble("min");
-                      OptionalDouble max = ends.optionalDouble("max");
-                      ends.finish();
-                      targets.add(range.build(() -> new Target(metric, min, max)));
-                    });
-          }
-          fields.finish();
-          return targets;
-        }
+  public static final Codec<List<Target>> TARGETS = targets();
 
-        @Override
-        public JsonNode write(List<Target> targets) {
-          ObjectNode out = NODES.objectNode();
-          for (Target target : targets) {
-            ObjectNode range = out.putObject(EnumNames.camelCase(target.metric()));
-            target.min().ifPresent(min -> range.put("min", min));
-            target.max().ifPresent(max -> range.put("max", max));
-          }
-          return out;
-        }
-      };
+  @SuppressWarnings("unchecked")
+  private static Codec<List<Target>> targets() {
+    Class<List<Target>> type = (Class<List<Target>>) (Class<?>) List.class;
+    ObjectCodec.Builder<List<Target>, List<Target>> table =
+        ObjectCodec.<List<Target>, List<Target>>builder(type, "targets", ArrayList::new, List::copyOf)
+            .description("a metric's camelCase name to the range the plan must meet");
+    for (TargetMetric metric : TargetMetric.values()) {
+      table.optionalIfSet(
+          EnumNames.camelCase(metric),
+          range(metric),
+          targets -> targets.stream().filter(target -> target.metric() == metric).reduce((first, last) -> last),
+          List::add);
+    }
+    return table.build();
+  }
+
+  // ---- Owning and serving ----
+
+  /** The economics of owning the cluster: capital, amortisation, utilisation, power and staff, all required. */
+  public static final Codec<OwnedEconomics> OWNED =
+      ObjectCodec.components(
+              OwnedEconomics.class,
+              "owned",
+              (Values v) ->
+                  new OwnedEconomics(
+                      v.<Double>get("capitalUsdPerAccelerator"),
+                      v.<Double>get("capitalUsdPerNode"),
+                      v.<Double>get("networkingAndStorageFraction"),
+                      v.<Double>get("amortisationYears"),
+                      v.<Double>get("utilisation"),
+                      v.<Double>get("powerPriceUsdPerKilowattHour"),
+                      v.<Double>get("operationsStaffUsdPerYear")))
+          .description("the economics of owning the cluster")
+          .required("capitalUsdPerAccelerator", NUMBER, OwnedEconomics::capitalUsdPerAccelerator)
+          .required("capitalUsdPerNode", NUMBER, OwnedEconomics::capitalUsdPerNode)
+          .required("networkingAndStorageFraction", NUMBER, OwnedEconomics::networkingAndStorageFraction)
+          .required("amortisationYears", NUMBER, OwnedEconomics::amortisationYears)
+          .required("utilisation", NUMBER, OwnedEconomics::utilisation)
+          .required("powerPriceUsdPerKilowattHour", NUMBER, OwnedEconomics::powerPriceUsdPerKilowattHour)
+          .required("operationsStaffUsdPerYear", NUMBER, OwnedEconomics::operationsStaffUsdPerYear)
+          .build();
+
+  /** Production serving priced by the serving roofline, added to the program as a serving phase. */
+  public static final Codec<ServingPlan> SERVING =
+      fromMap(
+              ServingPlan.class,
+              "serving",
+              v ->
+                  new ServingPlan(
+                      (Integer) v.get("startMonth"),
+                      (Integer) v.get("durationMonths"),
+                      (Double) v.get("inputTokensPerDay"),
+                      (Double) v.get("outputTokensPerDay"),
+                      (Long) v.get("promptTokens"),
+                      (Long) v.get("outputTokens"),
+                      (Integer) v.getOrDefault("tensorParallel", 1),
+                      (WeightFormat) v.getOrDefault("weightFormat", WeightFormat.BF16),
+                      v.containsKey("batch") ? OptionalLong.of((Long) v.get("batch")) : OptionalLong.empty(),
+                      (Double) v.getOrDefault("targetUtilisation", 1.0),
+                      (Double) v.getOrDefault("computeEfficiency", 1.0),
+                      (Double) v.getOrDefault("bandwidthEfficiency", 1.0)))
+          .description(
+              "Production serving priced by the serving roofline (dev.persistence.costing.plan.ServingPlan); added to"
+                  + " the program as a serving phase.")
+          .required("startMonth", integer(0), ServingPlan::startMonth, into("startMonth"))
+          .describedAs("Month serving starts, from 0.")
+          .required("durationMonths", integer(1), ServingPlan::durationMonths, into("durationMonths"))
+          .describedAs("Months of serving.")
+          .required("inputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::inputTokensPerDay, into("inputTokensPerDay"))
+          .describedAs("Prompt tokens per day.")
+          .required(
+              "outputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::outputTokensPerDay, into("outputTokensPerDay"))
+          .describedAs("Generated tokens per day.")
+          .required("promptTokens", longInteger(1), ServingPlan::promptTokens, into("promptTokens"))
+          .describedAs("Prompt length of a typical request.")
+          .required("outputTokens", longInteger(1), ServingPlan::outputTokens, into("outputTokens"))
+          .describedAs("Generated length of a typical request.")
+          .optional("tensorParallel", integer(1), ServingPlan::tensorParallel, into("tensorParallel"))
+          .describedAs("Accelerators per replica (default 1).")
+          .optional(
+              "weightFormat",
+              PrecisionCodecs.WEIGHT_FORMAT,
+              ServingPlan::weightFormat,
+              into("weightFormat"))
+          .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), into("batch"))
+          .describedAs("Requests decoded together; absent for the largest batch that fits.")
+          .optional("targetUtilisation", POSITIVE_FRACTION, ServingPlan::targetUtilisation, into("targetUtilisation"))
+          .describedAs("Busy fraction the fleet is sized for, in (0, 1] (default 1).")
+          .optional("computeEfficiency", POSITIVE_FRACTION, ServingPlan::computeEfficiency, into("computeEfficiency"))
+          .describedAs("Achieved over peak FLOP/s, in (0, 1] (default 1).")
+          .optional("bandwidthEfficiency", POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, into("bandwidthEfficiency"))
+          .describedAs("Achieved over peak memory bandwidth, in (0, 1] (default 1).")
+          .build();
 }

@@ -1,17 +1,21 @@
 package dev.persistence.io.scenario;
 
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.list;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.scenario.ScenarioCodecs.boxed;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
-import dev.persistence.core.precision.WeightFormat;
-import dev.persistence.costing.plan.OwnedEconomics;
+import dev.persistence.costing.plan.ImmutableScenario;
 import dev.persistence.costing.plan.Scenario;
-import dev.persistence.costing.plan.ServingPlan;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.uncertainty.CostInput;
-import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.architecture.ModelFiles;
@@ -19,36 +23,50 @@ import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.catalog.DatasetCatalog;
 import dev.persistence.io.data.MixtureFile;
 import dev.persistence.io.data.MixtureFiles;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
-import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Reads scenario files, the input of {@code persistence plan}.
+ * Reads and writes scenario files, the input of {@code persistence plan}, from one table of fields
+ * ({@link #scenario(Path, AcceleratorCatalog)}); the scenario schema's root is that table's
+ * ({@link #schema(SchemaDefinitions)}).
  *
  * <p>Sections (see the README for a complete example): {@code name}; {@code model} ({@code file: PATH} relative to
  * the scenario, {@code megatronGpt: {...}}, an architecture object, or a HuggingFace config inline);
  * {@code training} ({@code tokens}, {@code sequenceLength}, {@code globalBatchSize}, optional {@code precision},
- * {@code goodput}, {@code parallelism}, {@code modelFlopsUtilization}); {@code cluster} (accelerator named in the
- * catalog, which {@code acceleratorCatalog: PATH} may extend); {@code law}; {@code price}; {@code energy}
- * ({@code tdpFraction}, {@code locationGrid}, {@code marketGrid}); {@code owned} (the economics of owning the
- * cluster, to compare with the cloud price); {@code data} ({@code mixture: PATH},
+ * {@code goodput}, {@code parallelism}, {@code modelFlopsUtilization}, {@code attentionKernel}); {@code cluster}
+ * (accelerator named in the catalog, which {@code acceleratorCatalog: PATH} may extend); {@code law}; {@code price};
+ * {@code energy} ({@code tdpFraction}, {@code locationGrid}, {@code marketGrid}); {@code owned} (the economics of
+ * owning the cluster, to compare with the cloud price); {@code serving}; {@code data} ({@code mixture: PATH},
  * {@code datasetCatalog: PATH}); {@code program} ({@code phases}, {@code team}, {@code milestones},
  * {@code contingencyFraction}, {@code fundingAvailableUsd}); {@code uncertainty} ({@code samples}, {@code seed},
  * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}; {@code positioning} and
  * {@code forecast} (the plan among notable models and its capability forecast; see {@code LandscapeSections}).
- * Unknown fields are errors
- * that suggest the closest name; every error names its path ({@code cluster.accelerator: ...}).
+ * Unknown fields are errors that suggest the closest name; every error names its path and, in a file, its line and
+ * column ({@code cluster.accelerator (line 14, column 16): ...}).
+ *
+ * <p>The sections {@code training}, {@code energy}, {@code program} and {@code uncertainty} (with its
+ * {@code assumptions}) are read into the scenario's own builder; the schema names each as a definition.
  */
 public final class ScenarioFiles {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String ACCELERATOR_CATALOG = "acceleratorCatalog";
+  private static final String DATASET_CATALOG = "datasetCatalog";
+  private static final String MIXTURE = "mixture";
+
+  /** The sections read into the scenario's builder, named as definitions in the schema (the last inside the one before). */
+  private static final List<String> SECTIONS = List.of("training", "energy", "program", "uncertainty");  // uncertainty holds the assumptions section
+
   private ScenarioFiles() {}
 
   /**
@@ -69,72 +87,257 @@ public final class ScenarioFiles {
    * @throws InvalidDocumentException naming the path, the value and the rule
    */
   public static Scenario read(DocumentNode root, Path folder) {
-    ObjectFields fields = root.fields();
-    var builder = Scenario.builder().name(fields.requiredText("name"));
-
+    // The cluster's accelerator is looked up in the catalog the document may name: read that first.
     AcceleratorCatalog accelerators = AcceleratorCatalog.bundled();
-    Optional<DocumentNode> catalogNode = fields.optional("acceleratorCatalog");
-    if (catalogNode.isPresent()) {
-      Path catalogFile = folder.resolve(catalogNode.get().asText());
-      accelerators = accelerators.withUserEntries(AcceleratorCatalog.read(catalogFile));
+    Optional<DocumentNode> catalog = root.fields().optional(ACCELERATOR_CATALOG);
+    if (catalog.isPresent()) {
+      accelerators = accelerators.withUserEntries(AcceleratorCatalog.read(folder.resolve(catalog.get().asText())));
     }
+    return scenario(folder, accelerators).read(root);
+  }
 
-    builder.architecture(model(fields.required("model"), folder));
-    builder.cluster(fields.required("cluster", TrainingCodecs.cluster(accelerators)));
+  /**
+   * Writes a scenario as one self-contained document (the model, the mixture and any accelerator not in
+   * {@code catalog} written out in full), which {@link #read(DocumentNode, Path)} reads back to an equal scenario.
+   *
+   * @param scenario the scenario
+   * @param catalog the catalog whose accelerators may be written by name
+   */
+  public static JsonNode write(Scenario scenario, AcceleratorCatalog catalog) {
+    return scenario(Path.of(""), catalog).write(scenario);
+  }
 
-    ObjectFields training = fields.required("training").fields();
-    builder
-        .trainingTokens(training.required("tokens").asPositiveDouble())
-        .sequenceLength(training.required("sequenceLength").asPositiveInt())
-        .globalBatchSize(training.required("globalBatchSize").asPositiveInt());
-    training.optional("precision", TrainingCodecs.TRAINING_PRECISION).ifPresent(builder::precision);
-    training.optional("goodput", ScenarioCodecs.GOODPUT).ifPresent(builder::goodput);
-    training.optional("parallelism", TrainingCodecs.PARALLELISM_PLAN).ifPresent(builder::parallelism);
-    training.optionalDouble("modelFlopsUtilization").ifPresent(builder::modelFlopsUtilization);
-    training.optionalEnum("attentionKernel", AttentionKernel.class).ifPresent(builder::attentionKernel);
-    training.finish();
+  /**
+   * The scenario schema's root: the scenario table's fragment, its sections named as definitions.
+   *
+   * @param definitions where the fields' types are registered
+   */
+  public static ObjectNode schema(SchemaDefinitions definitions) {
+    ObjectNode root = scenario(Path.of(""), AcceleratorCatalog.bundled()).fragment(definitions);
+    ObjectNode properties = (ObjectNode) root.get("properties");
+    for (String section : SECTIONS) {
+      ObjectNode fragment = (ObjectNode) properties.get(section);
+      if (section.equals("uncertainty")) {
+        ObjectNode inner = (ObjectNode) fragment.get("properties");
+        ObjectNode assumptions = (ObjectNode) inner.get("assumptions");
+        inner.set("assumptions", definitions.ref("assumptions", () -> assumptions));
+      }
+      properties.set(section, definitions.ref(section, () -> fragment));
+    }
+    return root;
+  }
 
-    fields.optional("law", ScalingCodecs.LOSS_LAW).ifPresent(builder::law);
-    builder.price(fields.required("price", ScenarioCodecs.CLOUD_PRICE));
+  /**
+   * The table of a scenario document.
+   *
+   * @param folder where relative paths are resolved
+   * @param accelerators where the cluster's accelerator is looked up, and which accelerators are written by name
+   */
+  static ObjectCodec<Scenario, ImmutableScenario.Builder> scenario(Path folder, AcceleratorCatalog accelerators) {
+    return ObjectCodec.builder(Scenario.class, "scenario", Scenario::builder, ImmutableScenario.Builder::build)
+        .required("name", NAME, Scenario::name, ImmutableScenario.Builder::name)
+        // Read by read(DocumentNode, Path) before the table, never written: a written scenario names no files.
+        .optionalIfSet(
+            ACCELERATOR_CATALOG, fileName(), scenario -> Optional.empty(), (builder, file) -> {})
+        .describedAs("an accelerator catalog file that extends the bundled one, relative to the scenario")
+        .required("model", models(folder), Scenario::architecture, ImmutableScenario.Builder::architecture)
+        .requiredSection(
+            "training",
+            "",
+            training ->
+                training
+                    .required(
+                        "tokens",
+                        ScenarioCodecs.POSITIVE,
+                        Scenario::trainingTokens,
+                        ImmutableScenario.Builder::trainingTokens)
+                    .describedAs("training tokens")
+                    .required(
+                        "sequenceLength",
+                        ScenarioCodecs.POSITIVE_INT,
+                        Scenario::sequenceLength,
+                        ImmutableScenario.Builder::sequenceLength)
+                    .required(
+                        "globalBatchSize",
+                        ScenarioCodecs.POSITIVE_INT,
+                        Scenario::globalBatchSize,
+                        ImmutableScenario.Builder::globalBatchSize)
+                    .describedAs("sequences per step")
+                    .optional(
+                        "precision",
+                        TrainingCodecs.TRAINING_PRECISION,
+                        Scenario::precision,
+                        ImmutableScenario.Builder::precision)
+                    .optional("goodput", ScenarioCodecs.GOODPUT, Scenario::goodput, ImmutableScenario.Builder::goodput)
+                    .optionalIfSet(
+                        "parallelism",
+                        TrainingCodecs.PARALLELISM_PLAN,
+                        Scenario::parallelism,
+                        ImmutableScenario.Builder::parallelism)
+                    .optionalIfSet(
+                        "modelFlopsUtilization",
+                        ScenarioCodecs.POSITIVE_FRACTION,
+                        scenario -> boxed(scenario.modelFlopsUtilization()),
+                        ImmutableScenario.Builder::modelFlopsUtilization)
+                    .describedAs("a fixed MFU in (0, 1] instead of the step-time model")
+                    .optional(
+                        "attentionKernel",
+                        enumeration(AttentionKernel.class),
+                        Scenario::attentionKernel,
+                        ImmutableScenario.Builder::attentionKernel)
+                    .describedAs(
+                        "How the attention core runs: fused (default; FlashAttention, no stored s x s scores) or"
+                            + " unfused (Megatron-LM as Korthikanti et al. 2022 measured it)."))
+        .required(
+            "cluster", TrainingCodecs.cluster(accelerators), Scenario::cluster, ImmutableScenario.Builder::cluster)
+        .optional(
+            "law",
+            ScalingCodecs.LOSS_LAW,
+            Scenario::law,
+            ImmutableScenario.Builder::law)
+        .describedAs("the loss law; default epoch")
+        .required("price", ScenarioCodecs.CLOUD_PRICE, Scenario::price, ImmutableScenario.Builder::price)
+        .requiredSection(
+            "energy",
+            "",
+            energy ->
+                energy
+                    .optional("tdpFraction", POSITIVE_NUMBER, Scenario::tdpFraction, ImmutableScenario.Builder::tdpFraction)
+                    .required(
+                        "locationGrid", ScenarioCodecs.GRID, Scenario::locationGrid, ImmutableScenario.Builder::locationGrid)
+                    .optional(
+                        "marketGrid", ScenarioCodecs.GRID, Scenario::marketGrid, ImmutableScenario.Builder::marketGrid))
+        .optionalIfSet("owned", ScenarioCodecs.OWNED, Scenario::owned, ImmutableScenario.Builder::owned)
+        .optionalIfSet("serving", ScenarioCodecs.SERVING, Scenario::serving, ImmutableScenario.Builder::serving)
+        .optionalIfSet(
+            "data",
+            data(folder),
+            scenario -> scenario.dataMixture().map(mixture -> new MixtureFile(mixture, scenario.curationCosts())),
+            (builder, file) -> builder.dataMixture(file.mixture()).curationCosts(file.curationCosts()))
+        .optionalSection(
+            "program",
+            "",
+            program ->
+                program
+                    .optional(
+                        "phases",
+                        list(ScenarioCodecs.phase(folder)),
+                        Scenario::phases,
+                        ImmutableScenario.Builder::addAllPhases)
+                    .optional("team", list(ScenarioCodecs.ROLE), Scenario::team, ImmutableScenario.Builder::addAllTeam)
+                    .optional(
+                        "milestones",
+                        list(ScenarioCodecs.MILESTONE),
+                        Scenario::milestones,
+                        ImmutableScenario.Builder::addAllMilestones)
+                    .optional(
+                        "contingencyFraction",
+                        ScenarioCodecs.nonNegative("contingencyFraction"),
+                        Scenario::contingencyFraction,
+                        ImmutableScenario.Builder::contingencyFraction)
+                    .optionalIfSet(
+                        "fundingAvailableUsd",
+                        ScenarioCodecs.nonNegative("fundingAvailableUsd"),
+                        scenario -> boxed(scenario.fundingAvailableUsd()),
+                        ImmutableScenario.Builder::fundingAvailableUsd),
+            scenario -> true)
+        .optionalSection(
+            "uncertainty",
+            "",
+            uncertainty ->
+                uncertainty
+                    .optional("samples", integer(1), Scenario::samples, ImmutableScenario.Builder::samples)
+                    .optional("seed", dev.persistence.io.document.ValueCodecs.LONG, Scenario::seed, ImmutableScenario.Builder::seed)
+                    .optionalSection(
+                        "assumptions",
+                        "an input's camelCase name to its distribution",
+                        ScenarioFiles::assumptions,
+                        scenario -> true),
+            scenario -> true)
+        .optional("targets", ScenarioCodecs.TARGETS, Scenario::targets, ImmutableScenario.Builder::addAllTargets)
+        .optionalIfSet(
+            "positioning",
+            LandscapeSections.positioning(folder),
+            Scenario::positioning,
+            ImmutableScenario.Builder::positioning)
+        .optionalIfSet(
+            "forecast", LandscapeSections.forecast(folder), Scenario::forecast, ImmutableScenario.Builder::forecast)
+        .build();
+  }
 
-    ObjectFields energy = fields.required("energy").fields();
-    energy.optionalDouble("tdpFraction").ifPresent(builder::tdpFraction);
-    builder.locationGrid(energy.required("locationGrid", ScenarioCodecs.GRID));
-    energy.optional("marketGrid", ScenarioCodecs.GRID).ifPresent(builder::marketGrid);
-    energy.finish();
+  /** Each cost input's distribution, by the input's camelCase name. */
+  private static ObjectCodec.Builder<Scenario, ImmutableScenario.Builder> assumptions(
+      ObjectCodec.Builder<Scenario, ImmutableScenario.Builder> assumptions) {
+    for (CostInput input : CostInput.values()) {
+      assumptions.optionalIfSet(
+          EnumNames.camelCase(input),
+          ScenarioCodecs.DISTRIBUTION,
+          scenario -> Optional.ofNullable(scenario.uncertainty().get(input)),
+          (builder, distribution) -> builder.putUncertainty(input, distribution));
+    }
+    return assumptions;
+  }
 
-    fields.optional("owned").ifPresent(owned -> builder.owned(readOwned(owned)));
-    fields.optional("serving").ifPresent(serving -> builder.serving(readServing(serving)));
-    fields.optional("data").ifPresent(data -> readData(data, folder, builder));
+  /** A file name relative to the scenario. */
+  private static Codec<String> fileName() {
+    return ScenarioCodecs.composed(
+        DocumentNode::asText, NODES::textNode, definitions -> NODES.objectNode().put("type", "string").put("minLength", 1));
+  }
 
-    fields.optional("program").ifPresent(program -> readProgram(program, folder, builder));
+  /**
+   * The {@code data} section: {@code mixture} (a file relative to the scenario, or the mixture inline) and an
+   * optional {@code datasetCatalog} file extending the bundled catalog its sources are looked up in; written with
+   * the mixture inline.
+   *
+   * @param folder where the files are resolved
+   */
+  private static Codec<MixtureFile> data(Path folder) {
+    return new Codec<>() {
+      @Override
+      public MixtureFile read(DocumentNode node) {
+        ObjectFields fields = node.fields();
+        DatasetCatalog catalog = DatasetCatalog.bundled();
+        Optional<DocumentNode> catalogNode = fields.optional(DATASET_CATALOG);
+        if (catalogNode.isPresent()) {
+          catalog = catalog.withUserEntries(DatasetCatalog.read(folder.resolve(catalogNode.get().asText())));
+        }
+        DocumentNode mixture = fields.required(MIXTURE);
+        MixtureFile file =
+            mixture.json().isTextual()
+                ? MixtureFiles.read(folder.resolve(mixture.asText()), catalog)
+                : MixtureFiles.read(mixture, catalog);
+        fields.finish();
+        return file;
+      }
 
-    fields
-        .optional("uncertainty")
-        .ifPresent(
-            uncertainty -> {
-              ObjectFields section = uncertainty.fields();
-              section.optionalInt("samples").ifPresent(builder::samples);
-              section.optionalLong("seed").ifPresent(builder::seed);
-              section
-                  .optional("assumptions")
-                  .ifPresent(
-                      assumptions -> {
-                        ObjectFields inputs = assumptions.fields();
-                        for (CostInput input : CostInput.values()) {
-                          inputs
-                              .optional(EnumNames.camelCase(input), ScenarioCodecs.DISTRIBUTION)
-                              .ifPresent(distribution -> builder.putUncertainty(input, distribution));
-                        }
-                        inputs.finish();
-                      });
-              section.finish();
+      @Override
+      public JsonNode write(MixtureFile file) {
+        ObjectNode out = NODES.objectNode();
+        out.set(MIXTURE, MixtureFiles.write(file));
+        return out;
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            "data",
+            () -> {
+              ObjectNode out = NODES.objectNode().put("type", "object");
+              ObjectNode properties = out.putObject("properties");
+              ArrayNode forms = properties.putObject(MIXTURE).putArray("oneOf");
+              forms.add(fileName().schema(definitions).put("description", "a mixture file, relative to the scenario"));
+              forms.add(definitions.ref(MIXTURE, () -> MixtureFiles.schema(definitions)));
+              properties.set(
+                  DATASET_CATALOG,
+                  fileName()
+                      .schema(definitions)
+                      .put("description", "a dataset catalog file that extends the bundled one, relative to the scenario"));
+              out.putArray("required").add(MIXTURE);
+              out.put("additionalProperties", false);
+              return out;
             });
-    fields.optional("targets", ScenarioCodecs.TARGETS).ifPresent(builder::addAllTargets);
-    fields.optional("positioning").ifPresent(node -> builder.positioning(LandscapeSections.readPositioning(node, folder)));
-    fields.optional("forecast").ifPresent(node -> builder.forecast(LandscapeSections.readForecast(node, folder)));
-    fields.finish();
-    return root.build(builder::build);
+      }
+    };
   }
 
   /**
@@ -147,190 +350,104 @@ public final class ScenarioFiles {
    */
   public static Architecture model(DocumentNode node, Path folder) {
     ObjectFields fields = node.fields();
-    if (fields.has("file")) {
-      DocumentNode file = fields.required("file");
+    if (fields.has(FILE)) {
+      DocumentNode file = fields.required(FILE);
       fields.finish();
       return ModelFiles.read(folder.resolve(file.asText()));
     }
-    if (fields.has("megatronGpt")) {
-      Architecture model = fields.required("megatronGpt", ArchitectureCodecs.MEGATRON_GPT);
+    if (fields.has(MEGATRON_GPT)) {
+      Architecture model = fields.required(MEGATRON_GPT, ArchitectureCodecs.MEGATRON_GPT);
       fields.finish();
       return model;
     }
-    if (node.json().has("model_type")) {
+    if (node.json().has(MODEL_TYPE)) {
       return HuggingFaceConfigs.fromTree(node.json(), node.documentName() + ": " + node.path());
     }
     return ArchitectureCodecs.ARCHITECTURE.read(node);
   }
 
-  private static void readData(DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
-    ObjectFields fields = node.fields();
-    DatasetCatalog catalog = DatasetCatalog.bundled();
-    Optional<DocumentNode> catalogNode = fields.optional("datasetCatalog");
-    if (catalogNode.isPresent()) {
-      catalog = catalog.withUserEntries(DatasetCatalog.read(folder.resolve(catalogNode.get().asText())));
-    }
-    DocumentNode mixtureNode = fields.required("mixture");
-    MixtureFile mixture =
-        mixtureNode.json().isTextual()
-            ? MixtureFiles.read(folder.resolve(mixtureNode.asText()), catalog)
-            : MixtureFiles.read(mixtureNode, catalog);
-    fields.finish();
-    builder.dataMixture(mixture.mixture()).curationCosts(mixture.curationCosts());
-  }
-
-  private static OwnedEconomics readOwned(DocumentNode node) {
-    ObjectFields fields = node.fields();
-    double perAccelerator = fields.requiredDouble("capitalUsdPerAccelerator");
-    double perNode = fields.requiredDouble("capitalUsdPerNode");
-    double networking = fields.requiredDouble("networkingAndStorageFraction");
-    double years = fields.requiredDouble("amortisationYears");
-    double utilisation = fields.requiredDouble("utilisation");
-    double power = fields.requiredDouble("powerPriceUsdPerKilowattHour");
-    double staff = fields.requiredDouble("operationsStaffUsdPerYear");
-    fields.finish();
-    return node.build(
-        () -> new OwnedEconomics(perAccelerator, perNode, networking, years, utilisation, power, staff));
-  }
-
-  private static ServingPlan readServing(DocumentNode node) {
-    ObjectFields fields = node.fields();
-    int start = fields.requiredInt("startMonth");
-    int months = fields.requiredInt("durationMonths");
-    double input = fields.requiredDouble("inputTokensPerDay");
-    double output = fields.requiredDouble("outputTokensPerDay");
-    long prompt = fields.requiredLong("promptTokens");
-    long generated = fields.requiredLong("outputTokens");
-    int tensorParallel = fields.optionalInt("tensorParallel").orElse(1);
-    WeightFormat format =
-        fields.optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT).orElse(WeightFormat.BF16);
-    OptionalLong batch = fields.optionalLong("batch");
-    double utilisation = fields.optionalDouble("targetUtilisation").orElse(1.0);
-    double compute = fields.optionalDouble("computeEfficiency").orElse(1.0);
-    double bandwidth = fields.optionalDouble("bandwidthEfficiency").orElse(1.0);
-    fields.finish();
-    return node.build(
-        () ->
-            new ServingPlan(
-                start, months, input, output, prompt, generated, tensorParallel, format, batch, utilisation, compute,
-                bandwidth));
-  }
-
-  private static void readProgram(
-      DocumentNode node, Path folder, dev.persistence.costing.plan.ImmutableScenario.Builder builder) {
-    ObjectFields fields = node.fields();
-    builder.addAllPhases(fields.list("phases", ScenarioCodecs.phase(folder)));
-    builder.addAllTeam(fields.list("team", ScenarioCodecs.ROLE));
-    builder.addAllMilestones(fields.list("milestones", ScenarioCodecs.MILESTONE));
-    fields
-        .optional("contingencyFraction")
-        .ifPresent(
-            fraction -> {
-              double value = fraction.asDouble();
-              if (!(value >= 0 && Double.isFinite(value))) {
-                throw fraction.error("contingencyFraction (" + value + ") must be finite and >= 0");
-              }
-              builder.contingencyFraction(value);
-            });
-    fields
-        .optional("fundingAvailableUsd")
-        .ifPresent(
-            funding -> {
-              double value = funding.asDouble();
-              if (!(value >= 0 && Double.isFinite(value))) {
-                throw funding.error("fundingAvailableUsd (" + value + ") must be finite and >= 0");
-              }
-              builder.fundingAvailableUsd(value);
-            });
-    fields.finish();
-  }
-
+  private static final String FILE = "file";
+  private static final String MEGATRON_GPT = "megatronGpt";
+  private static final String MODEL_TYPE = "model_type";
 
   /**
-   * Writes a scenario as one self-contained document (the model, the mixture and any accelerator not in
-   * {@code catalog} written out in full), which {@link #read(DocumentNode, Path)} reads back to an equal scenario.
+   * Models in any of the forms a scenario's {@code model} takes ({@link #model(DocumentNode, Path)}), written as
+   * an architecture object. The schema is the union of the four forms; the Megatron shorthand and the architecture
+   * are their codecs' definitions.
    *
-   * @param scenario the scenario
-   * @param catalog the catalog whose accelerators may be written by name
+   * @param folder where a relative file is resolved
    */
-  public static JsonNode write(Scenario scenario, AcceleratorCatalog catalog) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("name", scenario.name());
-    out.set("model", ArchitectureCodecs.ARCHITECTURE.write(scenario.architecture()));
-    ObjectNode training = out.putObject("training");
-    training.put("tokens", scenario.trainingTokens());
-    training.put("sequenceLength", scenario.sequenceLength());
-    training.put("globalBatchSize", scenario.globalBatchSize());
-    training.set("precision", TrainingCodecs.TRAINING_PRECISION.write(scenario.precision()));
-    training.set("goodput", ScenarioCodecs.GOODPUT.write(scenario.goodput()));
-    scenario.parallelism().ifPresent(plan -> training.set("parallelism", TrainingCodecs.PARALLELISM_PLAN.write(plan)));
-    scenario.modelFlopsUtilization().ifPresent(mfu -> training.put("modelFlopsUtilization", mfu));
-    training.put("attentionKernel", EnumNames.kebabCase(scenario.attentionKernel()));
-    out.set("cluster", TrainingCodecs.cluster(catalog).write(scenario.cluster()));
-    out.set("law", ScalingCodecs.LOSS_LAW.write(scenario.law()));
-    out.set("price", ScenarioCodecs.CLOUD_PRICE.write(scenario.price()));
-    ObjectNode energy = out.putObject("energy");
-    energy.put("tdpFraction", scenario.tdpFraction());
-    energy.set("locationGrid", ScenarioCodecs.GRID.write(scenario.locationGrid()));
-    energy.set("marketGrid", ScenarioCodecs.GRID.write(scenario.marketGrid()));
-    scenario
-        .owned()
-        .ifPresent(
-            owned ->
-                out.putObject("owned")
-                    .put("capitalUsdPerAccelerator", owned.capitalUsdPerAccelerator())
-                    .put("capitalUsdPerNode", owned.capitalUsdPerNode())
-                    .put("networkingAndStorageFraction", owned.networkingAndStorageFraction())
-                    .put("amortisationYears", owned.amortisationYears())
-                    .put("utilisation", owned.utilisation())
-                    .put("powerPriceUsdPerKilowattHour", owned.powerPriceUsdPerKilowattHour())
-                    .put("operationsStaffUsdPerYear", owned.operationsStaffUsdPerYear()));
-    scenario
-        .serving()
-        .ifPresent(
-            serving -> {
-              ObjectNode section = out.putObject("serving");
-              section.put("startMonth", serving.startMonth());
-              section.put("durationMonths", serving.durationMonths());
-              section.put("inputTokensPerDay", serving.inputTokensPerDay());
-              section.put("outputTokensPerDay", serving.outputTokensPerDay());
-              section.put("promptTokens", serving.promptTokens());
-              section.put("outputTokens", serving.outputTokens());
-              section.put("tensorParallel", serving.tensorParallel());
-              section.set("weightFormat", PrecisionCodecs.WEIGHT_FORMAT.write(serving.weightFormat()));
-              serving.batch().ifPresent(b -> section.put("batch", b));
-              section.put("targetUtilisation", serving.targetUtilisation());
-              section.put("computeEfficiency", serving.computeEfficiency());
-              section.put("bandwidthEfficiency", serving.bandwidthEfficiency());
-            });
-    scenario
-        .dataMixture()
-        .ifPresent(
-            mixture ->
-                out.putObject("data")
-                    .set("mixture", MixtureFiles.write(new MixtureFile(mixture, scenario.curationCosts()))));
-    ObjectNode program = out.putObject("program");
-    ArrayNode phases = program.putArray("phases");
-    scenario.phases().forEach(phase -> phases.add(ScenarioCodecs.PHASE.write(phase)));
-    ArrayNode team = program.putArray("team");
-    scenario.team().forEach(role -> team.add(ScenarioCodecs.ROLE.write(role)));
-    ArrayNode milestones = program.putArray("milestones");
-    scenario.milestones().forEach(milestone -> milestones.add(ScenarioCodecs.MILESTONE.write(milestone)));
-    program.put("contingencyFraction", scenario.contingencyFraction());
-    scenario.fundingAvailableUsd().ifPresent(funding -> program.put("fundingAvailableUsd", funding));
-    ObjectNode uncertainty = out.putObject("uncertainty");
-    uncertainty.put("samples", scenario.samples());
-    uncertainty.put("seed", scenario.seed());
-    ObjectNode assumptions = uncertainty.putObject("assumptions");
-    for (CostInput input : CostInput.values()) {
-      Distribution distribution = scenario.uncertainty().get(input);
-      if (distribution != null) {
-        assumptions.set(EnumNames.camelCase(input), ScenarioCodecs.DISTRIBUTION.write(distribution));
+  public static Codec<Architecture> models(Path folder) {
+    Codec<Architecture> architecture = ArchitectureCodecs.ARCHITECTURE;
+    Codec<Architecture> megatron = ArchitectureCodecs.MEGATRON_GPT;
+    return new Codec<>() {
+      @Override
+      public Architecture read(DocumentNode node) {
+        return model(node, folder);
       }
-    }
-    out.set("targets", ScenarioCodecs.TARGETS.write(scenario.targets()));
-    scenario.positioning().ifPresent(request -> LandscapeSections.writePositioning(request, out));
-    scenario.forecast().ifPresent(request -> LandscapeSections.writeForecast(request, out));
+
+      @Override
+      public JsonNode write(Architecture model) {
+        return architecture.write(model);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return definitions.ref(
+            "model",
+            () -> {
+              ObjectNode out = NODES.objectNode();
+              out.put(
+                  "description",
+                  "the model: a file, the Megatron GPT shorthand, an architecture, or a HuggingFace config.json inline");
+              ArrayNode forms = out.putArray("oneOf");
+              forms.add(
+                  definitions.ref(
+                      "modelFile",
+                      () ->
+                          single(
+                              FILE,
+                              NODES.objectNode()
+                                  .put("type", "string")
+                                  .put("minLength", 1)
+                                  .put(
+                                      "description",
+                                      "a HuggingFace config.json, a persistence model file or a megatronGpt file,"
+                                          + " relative to the scenario"))));
+              forms.add(definitions.ref("megatronGptModel", () -> single(MEGATRON_GPT, megatron.schema(definitions))));
+              forms.add(architecture.schema(definitions));
+              forms.add(
+                  definitions.ref(
+                      "huggingFaceConfig",
+                      () -> {
+                        ObjectNode config = NODES.objectNode();
+                        config.put("type", "object");
+                        config.put(
+                            "description",
+                            "a HuggingFace config.json inline, recognised by model_type; its other keys are"
+                                + " HuggingFace's, so this object is open");
+                        config.putObject("properties").putObject(MODEL_TYPE).put("type", "string").put("minLength", 1);
+                        config.putArray("required").add(MODEL_TYPE);
+                        config.put("additionalProperties", true);
+                        ArrayNode others = config.putObject("not").putArray("anyOf");
+                        others.addObject().putArray("required").add(FILE);
+                        others.addObject().putArray("required").add(MEGATRON_GPT);
+                        return config;
+                      }));
+              return out;
+            });
+      }
+    };
+  }
+
+  /** An object of one required field. */
+  private static ObjectNode single(String name, ObjectNode value) {
+    ObjectNode out = NODES.objectNode();
+    out.put("type", "object");
+    out.putObject("properties").set(name, value);
+    out.putArray("required").add(name);
+    out.put("additionalProperties", false);
     return out;
   }
+
 }

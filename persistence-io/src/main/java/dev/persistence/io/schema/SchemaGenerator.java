@@ -1,27 +1,18 @@
 package dev.persistence.io.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.catalog.DatasetCatalog;
 import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.data.MixtureFiles;
-import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.precision.PrecisionCodecs;
-import dev.persistence.io.scaling.ScalingCodecs;
-import dev.persistence.io.training.TrainingCodecs;
+import dev.persistence.io.scenario.ScenarioFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,12 +22,9 @@ import java.util.function.Function;
  * compiling io, writing into the jar's classes, and {@code SchemaGeneratorTest} checks that the committed copies
  * under {@code src/main/resources} are what it writes.
  *
- * <p>Codecs that do not declare their schema yet are described by the hand-written definitions under
- * {@code schema/legacy/}, which are deleted one by one as their codecs declare theirs.
+ * <p>Every definition comes from a codec's declaration; a {@code $ref} that no codec registers fails the build.
  */
 public final class SchemaGenerator {
-  private static final String LEGACY = "/dev/persistence/io/schema/legacy/";
-
   /** Each schema's title and description. */
   private static final Map<String, String[]> HEADERS =
       Map.of(
@@ -109,30 +97,11 @@ public final class SchemaGenerator {
     String[] header = HEADERS.get(resource);
     String id = "https://persistence.dev/schema/" + resource.substring(resource.lastIndexOf('/') + 1);
     if (root.isPresent()) {
-      // A document whose root is declared takes nothing from the hand-written definitions.
       SchemaDefinitions definitions = new SchemaDefinitions();
       ObjectNode fragment = root.get().apply(definitions);
       return definitions.document(id, header[0], header[1], fragment);
     }
-    ObjectNode legacy = legacy(resource);
-    Map<String, ObjectNode> fragments = new LinkedHashMap<>();
-    JsonNode defs = legacy.path("$defs");
-    for (Map.Entry<String, JsonNode> entry : defs.properties()) {
-      fragments.put(entry.getKey(), (ObjectNode) entry.getValue());
-    }
-    SchemaDefinitions definitions = new SchemaDefinitions(fragments);
-    for (Codec<?> codec : declared(resource)) {
-      codec.schema(definitions);
-    }
-    if (resource.equals(JsonSchemas.SCENARIO)) {
-      // A scenario's inline mixture is a mixture document.
-      definitions.ref("mixture", () -> MixtureFiles.schema(definitions));
-    }
-    ObjectNode rootFragment = legacy.deepCopy();
-    for (String key : List.of("$schema", "$id", "title", "description", "$defs")) {
-      rootFragment.remove(key);
-    }
-    return definitions.document(id, header[0], header[1], rootFragment);
+    throw new IllegalArgumentException("no schema " + resource);
   }
 
   /** The declared root of a document, where its reader declares one. */
@@ -149,33 +118,9 @@ public final class SchemaGenerator {
     if (resource.equals(JsonSchemas.NOTABLE_MODEL_CATALOG)) {
       return Optional.of(NotableModelCatalog::schema);
     }
-    return Optional.empty();
-  }
-
-  /** The codecs whose declared schemas a document's definitions come from. */
-  private static List<Codec<?>> declared(String resource) {
     if (resource.equals(JsonSchemas.SCENARIO)) {
-      return List.of(
-          ArchitectureCodecs.ARCHITECTURE,
-          ArchitectureCodecs.MEGATRON_GPT,
-          PrecisionCodecs.WEIGHT_FORMAT,
-          ScalingCodecs.LOSS_LAW,
-          TrainingCodecs.PARALLELISM_PLAN,
-          TrainingCodecs.TRAINING_PRECISION,
-          TrainingCodecs.cluster(AcceleratorCatalog.bundled()));
+      return Optional.of(ScenarioFiles::schema);
     }
-    return List.of();
-  }
-
-  private static ObjectNode legacy(String resource) {
-    String name = LEGACY + resource.substring(resource.lastIndexOf('/') + 1);
-    try (InputStream in = SchemaGenerator.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("no schema " + name + " on the class path");
-      }
-      return (ObjectNode) Documents.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DocumentFormat.JSON, name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Optional.empty();
   }
 }

@@ -32,6 +32,11 @@ class SourceLocationsTest {
         public com.fasterxml.jackson.databind.JsonNode write(ParallelismPlan plan) {
           return TrainingCodecs.PARALLELISM_PLAN.write(plan);
         }
+
+        @Override
+        public com.fasterxml.jackson.databind.node.ObjectNode schema(SchemaDefinitions definitions) {
+          return TrainingCodecs.PARALLELISM_PLAN.schema(definitions);
+        }
       };
 
   @TempDir Path folder;

@@ -287,7 +287,7 @@ class JsonSchemasTest {
     cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "", "", notableModelReader()));
     cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "/provenance", "provenance", notableModelReader()));
     for (int i = 0; i < few.size(); i++) {
-      cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "/models/" + i, "model", notableModelReader()));
+      cases.add(new Case(JsonSchemas.NOTABLE_MODEL_CATALOG, notable, "/models/" + i, "notableModel", notableModelReader()));
     }
     cases.add(new Case(JsonSchemas.MIXTURE, mixture, "", "", mixtureReader()));
     for (int i = 0; i < mixture.get("sources").size(); i++) {
