@@ -1,5 +1,8 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
+import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.money.MoneyCodecs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,8 +19,7 @@ import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.serving.ServingDeployment;
 import dev.persistence.io.InvalidDocumentException;
-import dev.persistence.io.costing.CostingCodecs;
-import dev.persistence.io.costing.ProgramCodecs;
+import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.scaling.ScalingCodecs;
@@ -145,15 +147,15 @@ class BadInputCorpusTest {
         .addTeam(new Role("research engineer", 40, 450_000, 0, 6))
         .addMilestones(new Milestone("model card", 12))
         .contingencyFraction(0.15).fundingAvailableUsd(2.5e8).build(), DocumentFormat.YAML));
-    seeds.add(codecSeed("owned-cluster.json", CostingCodecs.OWNED_CLUSTER, OwnedCluster.builder()
+    seeds.add(codecSeed("owned-cluster.json", MoneyCodecs.OWNED_CLUSTER, OwnedCluster.builder()
         .acceleratorCount(16384).acceleratorsPerNode(8).capitalUsdPerAccelerator(30_000).capitalUsdPerNode(60_000)
         .networkingAndStorageFraction(0.25).amortisationYears(4).utilisation(0.8).powerPriceUsdPerKilowattHour(0.08)
         .power(PowerModel.epoch(AcceleratorCatalog.bundled().get("H100"))).operationsStaffUsdPerYear(5e6).build(),
         DocumentFormat.JSON));
     seeds.add(codecSeed("accelerator.yaml", HardwareCodecs.ACCELERATOR, AcceleratorCatalog.bundled().get("H100"),
         DocumentFormat.YAML));
-    seeds.add(codecSeed("calibration.json", CostingCodecs.CALIBRATION, Calibration.bundled("generic"), DocumentFormat.JSON));
-    seeds.add(codecSeed("serving.yaml", CostingCodecs.servingDeployment(AcceleratorCatalog.bundled()),
+    seeds.add(codecSeed("calibration.json", CalibrationCodecs.CALIBRATION, Calibration.bundled("generic"), DocumentFormat.JSON));
+    seeds.add(codecSeed("serving.yaml", ServingCodecs.servingDeployment(AcceleratorCatalog.bundled()),
         ServingDeployment.builder().architecture(HuggingFaceConfigs.read(reference.resolve("llama-2-7b.json")))
             .accelerator(AcceleratorCatalog.bundled().get("H100")).tensorParallel(2).usdPerAcceleratorHour(2.5).build(),
         DocumentFormat.YAML));

@@ -1,5 +1,12 @@
 package dev.persistence.io;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
+import dev.persistence.io.regulation.RegulationCodecs;
+import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.money.MoneyCodecs;
+import dev.persistence.io.energy.EnergyCodecs;
+import dev.persistence.io.memory.MemoryCodecs;
+import dev.persistence.io.parallelism.ParallelismCodecs;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -36,8 +43,7 @@ import dev.persistence.costing.program.Program;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.serving.ServingDeployment;
 import dev.persistence.costing.serving.ServingWorkload;
-import dev.persistence.io.costing.CostingCodecs;
-import dev.persistence.io.costing.ProgramCodecs;
+import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -56,7 +62,6 @@ import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 
 /**
@@ -90,13 +95,13 @@ public final class PersistenceModule extends SimpleModule {
     register(Attention.class, ArchitectureCodecs.ATTENTION);
     register(FeedForward.class, ArchitectureCodecs.FEED_FORWARD);
     register(DenseFeedForward.class, ArchitectureCodecs.DENSE);
-    register(ParallelismPlan.class, TrainingCodecs.PARALLELISM_PLAN);
-    register(TrainingPrecision.class, TrainingCodecs.TRAINING_PRECISION);
-    register(Cluster.class, TrainingCodecs.cluster(catalog));
+    register(ParallelismPlan.class, ParallelismCodecs.PARALLELISM_PLAN);
+    register(TrainingPrecision.class, PrecisionCodecs.TRAINING_PRECISION);
+    register(Cluster.class, HardwareCodecs.cluster(catalog));
     register(Accelerator.class, HardwareCodecs.ACCELERATOR);
     register(NumericFormat.class, PrecisionCodecs.NUMERIC_FORMAT);
     register(WeightFormat.class, PrecisionCodecs.WEIGHT_FORMAT);
-    register(MemoryAllowance.class, PrecisionCodecs.MEMORY_ALLOWANCE);
+    register(MemoryAllowance.class, MemoryCodecs.MEMORY_ALLOWANCE);
     register(DataSource.class, DataCodecs.DATA_SOURCE);
     register(AcquisitionCost.class, DataCodecs.ACQUISITION_COST);
     register(CurationPipeline.class, DataCodecs.CURATION_PIPELINE);
@@ -109,12 +114,12 @@ public final class PersistenceModule extends SimpleModule {
     register(AllocationProblem.class, ScalingCodecs.ALLOCATION_PROBLEM);
     register(Allocation.class, ScalingCodecs.ALLOCATION);
     register(Observation.class, ScalingCodecs.OBSERVATION);
-    register(PowerModel.class, CostingCodecs.POWER_MODEL);
-    register(OwnedCluster.class, CostingCodecs.OWNED_CLUSTER);
-    register(ServingWorkload.class, CostingCodecs.SERVING_WORKLOAD);
-    register(ServingDeployment.class, CostingCodecs.servingDeployment(catalog));
-    register(ComputeThreshold.class, CostingCodecs.COMPUTE_THRESHOLD);
-    register(Calibration.class, CostingCodecs.CALIBRATION);
+    register(PowerModel.class, EnergyCodecs.POWER_MODEL);
+    register(OwnedCluster.class, MoneyCodecs.OWNED_CLUSTER);
+    register(ServingWorkload.class, ServingCodecs.SERVING_WORKLOAD);
+    register(ServingDeployment.class, ServingCodecs.servingDeployment(catalog));
+    register(ComputeThreshold.class, RegulationCodecs.COMPUTE_THRESHOLD);
+    register(Calibration.class, CalibrationCodecs.CALIBRATION);
     register(Phase.class, ProgramCodecs.PHASE);
     register(Role.class, ScenarioCodecs.ROLE);
     register(Milestone.class, ScenarioCodecs.MILESTONE);

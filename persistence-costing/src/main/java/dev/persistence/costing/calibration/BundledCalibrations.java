@@ -1,5 +1,6 @@
 package dev.persistence.costing.calibration;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
 import static dev.persistence.costing.calibration.CalibrationParameter.*;
 
 import java.util.EnumMap;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * The calibrations bundled with persistence-costing, as sourced constants: each number sits beside the source or
- * derivation it comes from. {@code CostingCodecs.CALIBRATION} in persistence-io writes any of them in the
+ * derivation it comes from. {@code CalibrationCodecs.CALIBRATION} in persistence-io writes any of them in the
  * calibration file format ({@code name}, {@code description}, {@code parameters}: key to value and source).
  */
 final class BundledCalibrations {

@@ -1,5 +1,6 @@
 package dev.persistence.costing.calibration;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * data: one value per {@link CalibrationParameter}, each with the source or derivation of its number.
  *
  * <p>The bundled calibrations ({@link #bundled(String)}) are sourced constants in this package; files are read and
- * written by {@code CostingCodecs.CALIBRATION} in persistence-io (its format and its errors are the only ones). A
+ * written by {@code CalibrationCodecs.CALIBRATION} in persistence-io (its format and its errors are the only ones). A
  * calibration is immutable; {@link #withValue} returns a modified copy, which is what {@link CalibrationFitter}
  * uses. Two calibrations are equal when their names, descriptions, values and sources are, so that a round trip
  * that loses a source is caught.

@@ -1,5 +1,6 @@
 package dev.persistence.io.catalog;
 
+import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,29 @@
 package dev.persistence.io.hardware;
 
+import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.hardware.ImmutableCluster;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.ImmutableTrainingPrecision;
+import dev.persistence.core.precision.OptimizerState;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.io.catalog.AcceleratorCatalog;
@@ -13,7 +37,7 @@ import java.util.Optional;
 /**
  * Codecs of hardware. An accelerator is written as one entry of the accelerator catalog (the same fields, units
  * and messages as {@link AcceleratorCatalog}: exact units on writing, any of the catalog's unit spellings on
- * reading). Clusters are in {@link dev.persistence.io.training.TrainingCodecs#cluster}.
+ * reading). Clusters are in {@link dev.persistence.io.hardware.HardwareCodecs#cluster}.
  *
  * <pre>{@code
  * name: H100-SXM5-80GB
@@ -90,5 +114,24 @@ public final class HardwareCodecs {
         return out;
       }
     };
+  }
+
+  /**
+   * Clusters whose accelerator is named in {@code catalog} (an unknown name is an error listing the close names) or
+   * written out in full in the catalog's entry format.
+   *
+   * @param catalog where accelerator names are looked up
+   */
+  public static Codec<Cluster> cluster(AcceleratorCatalog catalog) {
+    return ObjectCodec.builder(Cluster.class, "cluster", Cluster::builder, ImmutableCluster.Builder::build)
+        .required("accelerator", HardwareCodecs.namedOrInline(catalog))
+        .required("acceleratorsPerNode", integer(1))
+        .required("nodeCount", integer(1))
+        .optional("scaleUpDomainSize", integer(1))
+        .required("scaleOutBandwidthBytesPerSecondPerAccelerator", POSITIVE_NUMBER)
+        .required("scaleOutLatencySeconds", NON_NEGATIVE_NUMBER)
+        .optional("powerUsageEffectiveness", NUMBER)
+        .optional("nodeOverheadPowerWatts", NON_NEGATIVE_NUMBER)
+        .build();
   }
 }

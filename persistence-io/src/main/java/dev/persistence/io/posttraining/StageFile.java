@@ -1,5 +1,7 @@
 package dev.persistence.io.posttraining;
 
+import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +19,6 @@ import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
-import dev.persistence.io.training.TrainingCodecs;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -114,12 +115,12 @@ public record StageFile(
         .required("name", NAME, StageFile::name)
         .allow(ACCELERATOR_CATALOG)
         .required("model", ScenarioFiles.models(folder), StageFile::model)
-        .required("cluster", TrainingCodecs.cluster(accelerators), StageFile::cluster)
+        .required("cluster", HardwareCodecs.cluster(accelerators), StageFile::cluster)
         .required(
             "usdPerAcceleratorHour",
             ScenarioCodecs.nonNegative("usdPerAcceleratorHour"),
             StageFile::usdPerAcceleratorHour)
-        .optional("precision", TrainingCodecs.TRAINING_PRECISION, StageFile::precision)
+        .optional("precision", PrecisionCodecs.TRAINING_PRECISION, StageFile::precision)
         .required("postTraining", planned, file -> defaultAccelerators -> file.planned())
         .build();
   }

@@ -1,5 +1,27 @@
 package dev.persistence.io.precision;
 
+import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.hardware.ImmutableCluster;
+import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
+import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.core.precision.ImmutableTrainingPrecision;
+import dev.persistence.core.precision.OptimizerState;
+import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,39 +104,37 @@ public final class PrecisionCodecs {
           format -> WeightFormat.presets().contains(format) ? Optional.of(format.name()) : Optional.empty(),
           WEIGHT_FORMAT_OBJECT);
 
-  /**
-   * Memory allowances: {@code fixedBytes}, {@code fragmentationFraction} in [0, 1) and a {@code description};
-   * or the name {@code none} or {@code assumed-default}.
-   */
-  public static final Codec<MemoryAllowance> MEMORY_ALLOWANCE =
-      ValueCodecs.namedOrObject(
-          "memoryAllowance",
-          () -> List.of("none", "assumed-default"),
-          "none, or assumed-default (MemoryAllowance.ASSUMED_DEFAULT)",
-          PrecisionCodecs::namedAllowance,
-          allowance ->
-              allowance.equals(MemoryAllowance.NONE)
-                  ? Optional.of("none")
-                  : allowance.equals(MemoryAllowance.ASSUMED_DEFAULT) ? Optional.of("assumed-default") : Optional.empty(),
-          ObjectCodec.components(
-                  MemoryAllowance.class,
-                  "memoryAllowanceObject",
-                  v -> new MemoryAllowance(v.<Long>get("fixedBytes"), v.<Double>get("fragmentationFraction"), v.get("description", "")))
-              .required("fixedBytes", ValueCodecs.longInteger(0))
-              .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER)
-              .describedAs("in [0, 1)")
-              .optional("description", ValueCodecs.TEXT)
-              .build());
+  private static final Codec<OptimizerState> OPTIMIZER_STATE =
+      ObjectCodec.components(
+              OptimizerState.class,
+              "optimizerState",
+              (ObjectCodec.Values v) -> new OptimizerState(v.get("name"), v.<Double>get("bytesPerParameter")))
+          .required("name", NAME)
+          .required("bytesPerParameter", NUMBER)
+          .build();
 
-  private static MemoryAllowance namedAllowance(String name) {
-    switch (name) {
-      case "none":
-        return MemoryAllowance.NONE;
-      case "assumed-default":
-        return MemoryAllowance.ASSUMED_DEFAULT;
-      default:
-        throw new IllegalArgumentException(
-            "unknown allowance \"" + name + "\"; expected none, assumed-default or an object");
-    }
-  }
+  private static final Codec<TrainingPrecision> TRAINING_PRECISION_OBJECT =
+      ObjectCodec.builder(
+              TrainingPrecision.class,
+              "trainingPrecisionObject", TrainingPrecision::builder, ImmutableTrainingPrecision.Builder::build)
+          .required("name", NAME)
+          .required("computeFormat", PrecisionCodecs.NUMERIC_FORMAT)
+          .required("weightBytes", NUMBER)
+          .required("gradientBytes", NUMBER)
+          .required("masterWeightBytes", NUMBER)
+          .optional("linearInputActivationBytes", NUMBER)
+          .describedAs("bytes per element of stored linear-layer inputs; default 2 (bf16), 1 for FP8 caching")
+          .required("optimizerStates", ValueCodecs.list(OPTIMIZER_STATE))
+          .required("source", NAME)
+          .build();
+
+  /** Training precisions: a preset's name ({@code bf16-adam}) or a full object. */
+  public static final Codec<TrainingPrecision> TRAINING_PRECISION =
+      ValueCodecs.namedOrObject(
+          "trainingPrecision",
+          () -> TrainingPrecision.presets().stream().map(TrainingPrecision::name).collect(Collectors.toList()),
+          "a preset's name",
+          TrainingPrecision::preset,
+          precision -> TrainingPrecision.presets().contains(precision) ? Optional.of(precision.name()) : Optional.empty(),
+          TRAINING_PRECISION_OBJECT);
 }

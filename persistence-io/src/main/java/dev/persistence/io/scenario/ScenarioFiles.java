@@ -1,5 +1,8 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import dev.persistence.io.parallelism.ParallelismCodecs;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
@@ -31,7 +34,6 @@ import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
 import dev.persistence.io.scaling.ScalingCodecs;
-import dev.persistence.io.training.TrainingCodecs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -165,13 +167,13 @@ public final class ScenarioFiles {
                     .describedAs("sequences per step")
                     .optional(
                         "precision",
-                        TrainingCodecs.TRAINING_PRECISION,
+                        PrecisionCodecs.TRAINING_PRECISION,
                         Scenario::precision,
                         ImmutableScenario.Builder::precision)
                     .optional("goodput", ScenarioCodecs.GOODPUT, Scenario::goodput, ImmutableScenario.Builder::goodput)
                     .optionalIfSet(
                         "parallelism",
-                        TrainingCodecs.PARALLELISM_PLAN,
+                        ParallelismCodecs.PARALLELISM_PLAN,
                         Scenario::parallelism,
                         ImmutableScenario.Builder::parallelism)
                     .optionalIfSet(
@@ -189,7 +191,7 @@ public final class ScenarioFiles {
                         "How the attention core runs: fused (default; FlashAttention, no stored s x s scores) or"
                             + " unfused (Megatron-LM as Korthikanti et al. 2022 measured it)."))
         .required(
-            "cluster", TrainingCodecs.cluster(accelerators), Scenario::cluster, ImmutableScenario.Builder::cluster)
+            "cluster", HardwareCodecs.cluster(accelerators), Scenario::cluster, ImmutableScenario.Builder::cluster)
         .optional(
             "law",
             ScalingCodecs.LOSS_LAW,

@@ -1,5 +1,11 @@
 package dev.persistence.io.costing;
 
+import dev.persistence.io.program.ProgramCodecs;
+import dev.persistence.io.calibration.CalibrationCodecs;
+import dev.persistence.io.regulation.RegulationCodecs;
+import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.money.MoneyCodecs;
+import dev.persistence.io.energy.EnergyCodecs;
 import static dev.persistence.io.RoundTrips.roundTrip;
 
 import dev.persistence.io.catalog.AcceleratorCatalog;
@@ -14,37 +20,37 @@ class CostingCodecsProperties {
   @Test
   void powerModelsRoundTrip() {
     Property.forAll(CostingGen.powerModels(), FORMATS)
-        .verify((value, format) -> roundTrip(CostingCodecs.POWER_MODEL, value, format));
+        .verify((value, format) -> roundTrip(EnergyCodecs.POWER_MODEL, value, format));
   }
 
   @Test
   void ownedClustersRoundTrip() {
     Property.forAll(CostingGen.ownedClusters(), FORMATS)
-        .verify((value, format) -> roundTrip(CostingCodecs.OWNED_CLUSTER, value, format));
+        .verify((value, format) -> roundTrip(MoneyCodecs.OWNED_CLUSTER, value, format));
   }
 
   @Test
   void servingWorkloadsRoundTrip() {
     Property.forAll(CostingGen.servingWorkloads(), FORMATS)
-        .verify((value, format) -> roundTrip(CostingCodecs.SERVING_WORKLOAD, value, format));
+        .verify((value, format) -> roundTrip(ServingCodecs.SERVING_WORKLOAD, value, format));
   }
 
   @Test
   void servingDeploymentsRoundTrip() {
-    var codec = CostingCodecs.servingDeployment(AcceleratorCatalog.bundled());
+    var codec = ServingCodecs.servingDeployment(AcceleratorCatalog.bundled());
     Property.forAll(CostingGen.servingDeployments(), FORMATS).verify((value, format) -> roundTrip(codec, value, format));
   }
 
   @Test
   void computeThresholdsRoundTrip() {
     Property.forAll(CostingGen.computeThresholds(), FORMATS)
-        .verify((value, format) -> roundTrip(CostingCodecs.COMPUTE_THRESHOLD, value, format));
+        .verify((value, format) -> roundTrip(RegulationCodecs.COMPUTE_THRESHOLD, value, format));
   }
 
   @Test
   void calibrationsRoundTrip() {
     Property.forAll(CostingGen.calibrations(), FORMATS)
-        .verify((value, format) -> roundTrip(CostingCodecs.CALIBRATION, value, format));
+        .verify((value, format) -> roundTrip(CalibrationCodecs.CALIBRATION, value, format));
   }
 
   @Test

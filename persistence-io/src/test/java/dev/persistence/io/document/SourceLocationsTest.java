@@ -1,11 +1,11 @@
 package dev.persistence.io.document;
 
+import dev.persistence.io.parallelism.ParallelismCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.io.InvalidDocumentException;
-import dev.persistence.io.training.TrainingCodecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +20,22 @@ class SourceLocationsTest {
         @Override
         public ParallelismPlan read(DocumentNode node) {
           if (!node.json().has("parallelism")) {
-            return TrainingCodecs.PARALLELISM_PLAN.read(node);
+            return ParallelismCodecs.PARALLELISM_PLAN.read(node);
           }
           ObjectFields fields = node.fields();
-          ParallelismPlan plan = fields.required("parallelism", TrainingCodecs.PARALLELISM_PLAN);
+          ParallelismPlan plan = fields.required("parallelism", ParallelismCodecs.PARALLELISM_PLAN);
           fields.finish();
           return plan;
         }
 
         @Override
         public com.fasterxml.jackson.databind.JsonNode write(ParallelismPlan plan) {
-          return TrainingCodecs.PARALLELISM_PLAN.write(plan);
+          return ParallelismCodecs.PARALLELISM_PLAN.write(plan);
         }
 
         @Override
         public com.fasterxml.jackson.databind.node.ObjectNode schema(SchemaDefinitions definitions) {
-          return TrainingCodecs.PARALLELISM_PLAN.schema(definitions);
+          return ParallelismCodecs.PARALLELISM_PLAN.schema(definitions);
         }
       };
 

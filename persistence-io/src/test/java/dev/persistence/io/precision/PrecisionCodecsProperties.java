@@ -1,5 +1,6 @@
 package dev.persistence.io.precision;
 
+import dev.persistence.io.memory.MemoryCodecs;
 import static dev.persistence.io.RoundTrips.roundTrip;
 
 import dev.persistence.core.memory.MemoryAllowance;
@@ -36,6 +37,6 @@ class PrecisionCodecsProperties {
     Gen<MemoryAllowance> custom =
         Gen.zip(Gen.longs(0, 1L << 36), Gen.doubles(0, 0.5), Gen.elements("", "measured"), MemoryAllowance::new);
     Property.forAll(Gen.oneOf(custom, Gen.elements(MemoryAllowance.NONE, MemoryAllowance.ASSUMED_DEFAULT)), FORMATS)
-        .verify((value, format) -> roundTrip(PrecisionCodecs.MEMORY_ALLOWANCE, value, format));
+        .verify((value, format) -> roundTrip(MemoryCodecs.MEMORY_ALLOWANCE, value, format));
   }
 }

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.architecture.ArchitectureCodecs;
-import dev.persistence.io.costing.CostingCodecs;
-import dev.persistence.io.costing.ProgramCodecs;
+import dev.persistence.io.calibration.CalibrationCodecs;
+import dev.persistence.io.energy.EnergyCodecs;
+import dev.persistence.io.memory.MemoryCodecs;
+import dev.persistence.io.money.MoneyCodecs;
+import dev.persistence.io.parallelism.ParallelismCodecs;
+import dev.persistence.io.regulation.RegulationCodecs;
+import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.SchemaDefinitions;
@@ -14,7 +20,6 @@ import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.scenario.ScenarioCodecs;
-import dev.persistence.io.training.TrainingCodecs;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -29,15 +34,20 @@ class CodecSchemasTest {
   private static final List<Class<?>> CODECS =
       List.of(
           ArchitectureCodecs.class,
-          CostingCodecs.class,
+          CalibrationCodecs.class,
+          EnergyCodecs.class,
+          MemoryCodecs.class,
+          MoneyCodecs.class,
+          ParallelismCodecs.class,
+          RegulationCodecs.class,
+          ServingCodecs.class,
           DataCodecs.class,
           HardwareCodecs.class,
           PostTrainingCodecs.class,
           PrecisionCodecs.class,
           ProgramCodecs.class,
           ScalingCodecs.class,
-          ScenarioCodecs.class,
-          TrainingCodecs.class);
+          ScenarioCodecs.class);
 
   @Test
   void everyPublicCodecDeclaresASchemaThatResolves() throws IllegalAccessException {

@@ -1,4 +1,4 @@
-package dev.persistence.io.costing;
+package dev.persistence.io.calibration;
 
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
@@ -9,7 +9,6 @@ import static dev.persistence.io.document.ValueCodecs.TEXT;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.longInteger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,126 +37,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Codecs of costing inputs. Field names are the accessors' names, with the unit in the name ({@code
- * capitalUsdPerAccelerator}, {@code acceleratorTdpWatts}); enums are kebab-case.
- *
- * <pre>{@code
- * acceleratorCount: 16384
- * acceleratorsPerNode: 8
- * capitalUsdPerAccelerator: 30000
- * capitalUsdPerNode: 60000
- * networkingAndStorageFraction: 0.25
- * amortisationYears: 4
- * utilisation: 0.8
- * powerPriceUsdPerKilowattHour: 0.08
- * power: {acceleratorTdpWatts: 700, tdpFraction: 1.0, serverToChipPowerRatio: 1.82,
- *         powerUsageEffectiveness: 1.14, source: Epoch AI power formula}
- * operationsStaffUsdPerYear: 5.0e6
- * }</pre>
+ * Codecs of step-time calibrations ({@code dev.persistence.costing.calibration}).
  */
-public final class CostingCodecs {
+public final class CalibrationCodecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private CostingCodecs() {}
-
-  /** Power models: TDP, the fraction drawn, server-to-chip ratio, PUE and a source. */
-  public static final Codec<PowerModel> POWER_MODEL =
-      ObjectCodec.components(
-              PowerModel.class,
-              "powerModel",
-              v ->
-                  new PowerModel(
-                      v.<Double>get("acceleratorTdpWatts"),
-                      v.<Double>get("tdpFraction"),
-                      v.<Double>get("serverToChipPowerRatio"),
-                      v.<Double>get("powerUsageEffectiveness"),
-                      v.get("source")))
-          .required("acceleratorTdpWatts", POSITIVE_NUMBER)
-          .required("tdpFraction", FRACTION)
-          .required("serverToChipPowerRatio", NUMBER)
-          .required("powerUsageEffectiveness", NUMBER)
-          .required("source", NAME)
-          .build();
-
-  /** Owned clusters: capital, amortisation, utilisation, power and staff; every field required. */
-  public static final Codec<OwnedCluster> OWNED_CLUSTER =
-      ObjectCodec.builder(OwnedCluster.class, "ownedCluster", OwnedCluster::builder, ImmutableOwnedCluster.Builder::build)
-          .required("acceleratorCount", longInteger(1))
-          .required("acceleratorsPerNode", integer(1))
-          .required("capitalUsdPerAccelerator", NON_NEGATIVE_NUMBER)
-          .required("capitalUsdPerNode", NON_NEGATIVE_NUMBER)
-          .required("networkingAndStorageFraction", NON_NEGATIVE_NUMBER)
-          .required("amortisationYears", POSITIVE_NUMBER)
-          .required("utilisation", FRACTION)
-          .required("powerPriceUsdPerKilowattHour", NON_NEGATIVE_NUMBER)
-          .required("power", POWER_MODEL)
-          .required("operationsStaffUsdPerYear", NON_NEGATIVE_NUMBER)
-          .build();
-
-  /** Serving workloads: {@code promptTokens} and {@code outputTokens} per request. */
-  public static final Codec<ServingWorkload> SERVING_WORKLOAD =
-      ObjectCodec.components(
-              ServingWorkload.class,
-              "servingWorkload",
-              v -> new ServingWorkload(v.<Long>get("promptTokens"), v.<Long>get("outputTokens")))
-          .required("promptTokens", longInteger(0))
-          .required("outputTokens", longInteger(0))
-          .build();
-
-  /**
-   * Serving deployments: an {@code architecture}, an {@code accelerator} (a name in {@code catalog} or a full
-   * entry), {@code usdPerAcceleratorHour}, and optional {@code tensorParallel} (1), {@code weightFormat} (bf16),
-   * {@code cacheFormat} (bf16), {@code computeFormat} (bf16), {@code computeEfficiency} (1), {@code
-   * bandwidthEfficiency} (1) and {@code allowance} (assumed-default).
-   *
-   * @param catalog where accelerator names are looked up
-   */
-  public static Codec<ServingDeployment> servingDeployment(AcceleratorCatalog catalog) {
-    return ObjectCodec.builder(
-            ServingDeployment.class,
-            "servingDeployment",
-            ServingDeployment::builder,
-            ImmutableServingDeployment.Builder::build)
-        .required("architecture", ArchitectureCodecs.ARCHITECTURE)
-        .required("accelerator", HardwareCodecs.namedOrInline(catalog))
-        .optional("tensorParallel", integer(1))
-        .optional("weightFormat", PrecisionCodecs.WEIGHT_FORMAT)
-        .optional("cacheFormat", PrecisionCodecs.NUMERIC_FORMAT)
-        .optional("computeFormat", PrecisionCodecs.NUMERIC_FORMAT)
-        .optional("computeEfficiency", FRACTION)
-        .optional("bandwidthEfficiency", FRACTION)
-        .optional("allowance", PrecisionCodecs.MEMORY_ALLOWANCE)
-        .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER)
-        .build();
-  }
-
-  /**
-   * Compute thresholds: {@code id name trainingFlops whatCounts source date} (ISO {@code 2024-06-13}), {@code
-   * status} ({@code in-force} or {@code historical}) and {@code note}.
-   */
-  public static final Codec<ComputeThreshold> COMPUTE_THRESHOLD =
-      ObjectCodec.components(
-              ComputeThreshold.class,
-              "computeThreshold",
-              v ->
-                  new ComputeThreshold(
-                      v.get("id"),
-                      v.get("name"),
-                      v.<Double>get("trainingFlops"),
-                      v.get("whatCounts"),
-                      v.get("source"),
-                      v.get("date"),
-                      v.get("status"),
-                      v.get("note", "")))
-          .required("id", NAME)
-          .required("name", NAME)
-          .required("trainingFlops", POSITIVE_NUMBER)
-          .required("whatCounts", NAME)
-          .required("source", NAME)
-          .required("date", ValueCodecs.DATE)
-          .required("status", enumeration(ThresholdStatus.class))
-          .optional("note", TEXT)
-          .build();
+  private CalibrationCodecs() {}
 
   /**
    * Step-time calibrations, in {@link Calibration}'s own file format: {@code name}, optional {@code description}

@@ -1,5 +1,6 @@
-package dev.persistence.io.costing;
+package dev.persistence.io.calibration;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,16 +15,16 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import org.junit.jupiter.api.Test;
 
-/** Calibration files: the one door they go through, {@link CostingCodecs#CALIBRATION}. */
+/** Calibration files: the one door they go through, {@link CalibrationCodecs#CALIBRATION}. */
 class CalibrationCodecTest {
 
   private static Calibration read(String text) {
-    return CostingCodecs.CALIBRATION.read(
+    return CalibrationCodecs.CALIBRATION.read(
         DocumentNode.root(Documents.parse(text, DocumentFormat.JSON, "x.json"), "x.json"));
   }
 
   private static String written(Calibration calibration) {
-    return Documents.print(CostingCodecs.CALIBRATION.write(calibration), DocumentFormat.JSON);
+    return Documents.print(CalibrationCodecs.CALIBRATION.write(calibration), DocumentFormat.JSON);
   }
 
   /** Every bundled calibration survives a write and a read, sources and description included. */
@@ -32,7 +33,7 @@ class CalibrationCodecTest {
     for (String name : Calibration.BUNDLED) {
       Calibration bundled = Calibration.bundled(name);
       for (DocumentFormat format : DocumentFormat.values()) {
-        RoundTrips.roundTrip(CostingCodecs.CALIBRATION, bundled, format);
+        RoundTrips.roundTrip(CalibrationCodecs.CALIBRATION, bundled, format);
       }
       Calibration back = read(written(bundled));
       assertEquals(bundled.sources(), back.sources(), name);
@@ -44,7 +45,7 @@ class CalibrationCodecTest {
   @Test
   void aChangedSourceIsADifferentCalibration() {
     Calibration a100 = Calibration.bundled("a100-sxm-80gb");
-    ObjectNode document = (ObjectNode) CostingCodecs.CALIBRATION.write(a100);
+    ObjectNode document = (ObjectNode) CalibrationCodecs.CALIBRATION.write(a100);
     ((ObjectNode) document.get("parameters").get("gemmPeakEfficiency")).put("source", "lost");
     Calibration back = read(Documents.print(document, DocumentFormat.JSON));
     assertEquals(a100.values(), back.values());

@@ -1,4 +1,4 @@
-package dev.persistence.io.training;
+package dev.persistence.io.parallelism;
 
 import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
 import static dev.persistence.io.document.ValueCodecs.NAME;
@@ -7,7 +7,6 @@ import static dev.persistence.io.document.ValueCodecs.NUMBER;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
-
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.hardware.ImmutableCluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
@@ -30,21 +29,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Codecs of clusters, parallelism plans and training precisions. Field names are the accessors' names; the ZeRO
- * stage is its number (0 to 3); a cluster names its accelerator from a catalog; a training precision is a preset's
- * name or a full object.
+ * Codecs of parallelism plans ({@code dev.persistence.core.parallelism}). Field names are the accessors' names;
+ * the ZeRO stage is its number (0 to 3).
  *
  * <pre>{@code
- * cluster: {accelerator: H100-SXM5-80GB, acceleratorsPerNode: 8, nodeCount: 1024,
- *           scaleOutBandwidthBytesPerSecondPerAccelerator: 50.0e9, scaleOutLatencySeconds: 5.0e-6}
  * parallelism: {tensorParallel: 8, pipelineParallel: 8, dataParallel: 128, sequenceParallel: true,
  *               zeroStage: 1, recomputation: selective, microBatchSize: 1, globalBatchSize: 2048,
  *               sequenceLength: 8192}
- * precision: megatron-bf16-adam
  * }</pre>
  */
-public final class TrainingCodecs {
-  private TrainingCodecs() {}
+public final class ParallelismCodecs {
+  private ParallelismCodecs() {}
 
   /** Parallelism plans; every degree defaults to 1. */
   public static final Codec<ParallelismPlan> PARALLELISM_PLAN =
@@ -80,57 +75,4 @@ public final class TrainingCodecs {
           .optional("layersPerChunk", ValueCodecs.list(integer(0)))
           .writtenWhen(plan -> !plan.layersPerChunk().isEmpty())
           .build();
-
-  private static final Codec<OptimizerState> OPTIMIZER_STATE =
-      ObjectCodec.components(
-              OptimizerState.class,
-              "optimizerState",
-              (ObjectCodec.Values v) -> new OptimizerState(v.get("name"), v.<Double>get("bytesPerParameter")))
-          .required("name", NAME)
-          .required("bytesPerParameter", NUMBER)
-          .build();
-
-  private static final Codec<TrainingPrecision> TRAINING_PRECISION_OBJECT =
-      ObjectCodec.builder(
-              TrainingPrecision.class,
-              "trainingPrecisionObject", TrainingPrecision::builder, ImmutableTrainingPrecision.Builder::build)
-          .required("name", NAME)
-          .required("computeFormat", PrecisionCodecs.NUMERIC_FORMAT)
-          .required("weightBytes", NUMBER)
-          .required("gradientBytes", NUMBER)
-          .required("masterWeightBytes", NUMBER)
-          .optional("linearInputActivationBytes", NUMBER)
-          .describedAs("bytes per element of stored linear-layer inputs; default 2 (bf16), 1 for FP8 caching")
-          .required("optimizerStates", ValueCodecs.list(OPTIMIZER_STATE))
-          .required("source", NAME)
-          .build();
-
-  /** Training precisions: a preset's name ({@code bf16-adam}) or a full object. */
-  public static final Codec<TrainingPrecision> TRAINING_PRECISION =
-      ValueCodecs.namedOrObject(
-          "trainingPrecision",
-          () -> TrainingPrecision.presets().stream().map(TrainingPrecision::name).collect(Collectors.toList()),
-          "a preset's name",
-          TrainingPrecision::preset,
-          precision -> TrainingPrecision.presets().contains(precision) ? Optional.of(precision.name()) : Optional.empty(),
-          TRAINING_PRECISION_OBJECT);
-
-  /**
-   * Clusters whose accelerator is named in {@code catalog} (an unknown name is an error listing the close names) or
-   * written out in full in the catalog's entry format.
-   *
-   * @param catalog where accelerator names are looked up
-   */
-  public static Codec<Cluster> cluster(AcceleratorCatalog catalog) {
-    return ObjectCodec.builder(Cluster.class, "cluster", Cluster::builder, ImmutableCluster.Builder::build)
-        .required("accelerator", HardwareCodecs.namedOrInline(catalog))
-        .required("acceleratorsPerNode", integer(1))
-        .required("nodeCount", integer(1))
-        .optional("scaleUpDomainSize", integer(1))
-        .required("scaleOutBandwidthBytesPerSecondPerAccelerator", POSITIVE_NUMBER)
-        .required("scaleOutLatencySeconds", NON_NEGATIVE_NUMBER)
-        .optional("powerUsageEffectiveness", NUMBER)
-        .optional("nodeOverheadPowerWatts", NON_NEGATIVE_NUMBER)
-        .build();
-  }
 }

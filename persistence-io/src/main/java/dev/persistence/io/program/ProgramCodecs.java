@@ -1,4 +1,4 @@
-package dev.persistence.io.costing;
+package dev.persistence.io.program;
 
 import static dev.persistence.io.document.ValueCodecs.INTEGER;
 import static dev.persistence.io.document.ValueCodecs.NAME;

@@ -1,5 +1,7 @@
-package dev.persistence.io.training;
+package dev.persistence.io.parallelism;
 
+import dev.persistence.io.precision.PrecisionCodecs;
+import dev.persistence.io.parallelism.ParallelismCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,7 @@ import dev.persistence.testkit.Property;
 import dev.persistence.testkit.parallelism.ParallelismGen;
 import org.junit.jupiter.api.Test;
 
-class TrainingCodecsProperties {
+class ParallelismCodecsProperties {
 
   static final Gen<ParallelismPlan> PLANS =
       Gen.zip(
@@ -47,7 +49,7 @@ class TrainingCodecsProperties {
   @Test
   void plansRoundTrip() {
     Property.forAll(PLANS, Gen.enumValues(DocumentFormat.class))
-        .verify((plan, format) -> roundTrip(TrainingCodecs.PARALLELISM_PLAN, plan, format));
+        .verify((plan, format) -> roundTrip(ParallelismCodecs.PARALLELISM_PLAN, plan, format));
   }
 
   @Test
@@ -59,7 +61,7 @@ class TrainingCodecsProperties {
                     Gen.doubles(0.5, 4)
                         .map(weights -> TrainingPrecision.builder().from(preset).name("custom").weightBytes(weights).build()));
     Property.forAll(Gen.oneOf(precisions, Gen.elements(TrainingPrecision.presets().toArray(new TrainingPrecision[0]))), Gen.enumValues(DocumentFormat.class))
-        .verify((precision, format) -> roundTrip(TrainingCodecs.TRAINING_PRECISION, precision, format));
+        .verify((precision, format) -> roundTrip(PrecisionCodecs.TRAINING_PRECISION, precision, format));
   }
 
   @Test
@@ -97,8 +99,8 @@ class TrainingCodecsProperties {
             .sequenceLength(8192)
             .build();
     for (DocumentFormat format : DocumentFormat.values()) {
-      roundTrip(TrainingCodecs.PARALLELISM_PLAN, dualPipe, format);
-      roundTrip(TrainingCodecs.PARALLELISM_PLAN, uneven, format);
+      roundTrip(ParallelismCodecs.PARALLELISM_PLAN, dualPipe, format);
+      roundTrip(ParallelismCodecs.PARALLELISM_PLAN, uneven, format);
     }
   }
 }

@@ -1,0 +1,2 @@
+/** Documents of step-time calibrations (dev.persistence.costing.calibration). */
+package dev.persistence.io.calibration;

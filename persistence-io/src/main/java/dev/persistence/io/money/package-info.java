@@ -1,0 +1,2 @@
+/** Documents of owned clusters (dev.persistence.costing.money). */
+package dev.persistence.io.money;

@@ -1,0 +1,2 @@
+/** Documents of parallelism plans (dev.persistence.core.parallelism). */
+package dev.persistence.io.parallelism;

@@ -1,0 +1,72 @@
+package dev.persistence.io.regulation;
+
+import static dev.persistence.io.document.ValueCodecs.FRACTION;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.costing.calibration.Calibration;
+import dev.persistence.costing.calibration.CalibrationParameter;
+import dev.persistence.costing.energy.PowerModel;
+import dev.persistence.costing.money.ImmutableOwnedCluster;
+import dev.persistence.costing.money.OwnedCluster;
+import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.regulation.ThresholdStatus;
+import dev.persistence.costing.serving.ImmutableServingDeployment;
+import dev.persistence.costing.serving.ServingDeployment;
+import dev.persistence.costing.serving.ServingWorkload;
+import dev.persistence.io.architecture.ArchitectureCodecs;
+import dev.persistence.io.catalog.AcceleratorCatalog;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.hardware.HardwareCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Codecs of regulation inputs ({@code dev.persistence.costing.regulation}): compute thresholds.
+ */
+public final class RegulationCodecs {
+  private RegulationCodecs() {}
+
+  /**
+   * Compute thresholds: {@code id name trainingFlops whatCounts source date} (ISO {@code 2024-06-13}), {@code
+   * status} ({@code in-force} or {@code historical}) and {@code note}.
+   */
+  public static final Codec<ComputeThreshold> COMPUTE_THRESHOLD =
+      ObjectCodec.components(
+              ComputeThreshold.class,
+              "computeThreshold",
+              v ->
+                  new ComputeThreshold(
+                      v.get("id"),
+                      v.get("name"),
+                      v.<Double>get("trainingFlops"),
+                      v.get("whatCounts"),
+                      v.get("source"),
+                      v.get("date"),
+                      v.get("status"),
+                      v.get("note", "")))
+          .required("id", NAME)
+          .required("name", NAME)
+          .required("trainingFlops", POSITIVE_NUMBER)
+          .required("whatCounts", NAME)
+          .required("source", NAME)
+          .required("date", ValueCodecs.DATE)
+          .required("status", enumeration(ThresholdStatus.class))
+          .optional("note", TEXT)
+          .build();
+}

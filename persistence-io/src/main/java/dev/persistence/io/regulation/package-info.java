@@ -1,0 +1,2 @@
+/** Documents of compute thresholds (dev.persistence.costing.regulation). */
+package dev.persistence.io.regulation;
