@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Generates the shipped JSON Schemas from the codecs' declarations ({@link Codec#schema}); the build runs it after
+ * Generates the shipped JSON Schemas from the codecs' declarations ({@link dev.persistence.io.document.Codec#schema}); the build runs it after
  * compiling io, writing into the jar's classes, and {@code SchemaGeneratorTest} checks that the committed copies
  * under {@code src/main/resources} are what it writes.
  *
