@@ -1,5 +1,6 @@
 package dev.persistence.costing.calibration;
 
+import dev.persistence.io.calibration.CalibrationCodecs;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Collections;

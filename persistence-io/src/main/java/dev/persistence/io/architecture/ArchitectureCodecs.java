@@ -307,20 +307,5 @@ public final class ArchitectureCodecs {
    * full architecture, since the shorthand is only a way in.
    */
   public static final Codec<Architecture> MEGATRON_GPT =
-      new Codec<>() {
-        @Override
-        public Architecture read(DocumentNode node) {
-          return MEGATRON_GPT_FIELDS.read(node);
-        }
-
-        @Override
-        public JsonNode write(Architecture value) {
-          return ARCHITECTURE.write(value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return MEGATRON_GPT_FIELDS.schema(definitions);
-        }
-      };
+      ValueCodecs.composed(MEGATRON_GPT_FIELDS::read, value -> ARCHITECTURE.write(value), MEGATRON_GPT_FIELDS::schema);
 }

@@ -283,6 +283,54 @@ public final class ValueCodecs {
     };
   }
 
+  /**
+   * A codec composed of a reader, a writer and a schema: the one shape of unions, checks and adapters that need more
+   * than a table (a table's codec is an {@link ObjectCodec}).
+   *
+   * @param read reads a value, with errors at the node
+   * @param write writes it back
+   * @param schema its schema fragment or {@code $ref}
+   */
+  public static <T> Codec<T> composed(
+      Function<DocumentNode, T> read, Function<T, JsonNode> write, Function<SchemaDefinitions, ObjectNode> schema) {
+    return new Codec<>() {
+      @Override
+      public T read(DocumentNode node) {
+        return read.apply(node);
+      }
+
+      @Override
+      public JsonNode write(T value) {
+        return write.apply(value);
+      }
+
+      @Override
+      public ObjectNode schema(SchemaDefinitions definitions) {
+        return schema.apply(definitions);
+      }
+    };
+  }
+
+  /**
+   * A codec made when first used: for codecs of two classes that refer to each other, so that neither class builds
+   * the other's codecs while it is being initialised.
+   *
+   * @param make makes the codec, once
+   */
+  public static <T> Codec<T> lazy(java.util.function.Supplier<Codec<T>> make) {
+    java.util.concurrent.atomic.AtomicReference<Codec<T>> made = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.function.Supplier<Codec<T>> codec =
+        () -> {
+          Codec<T> current = made.get();
+          if (current == null) {
+            made.compareAndSet(null, make.get());
+            current = made.get();
+          }
+          return current;
+        };
+    return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
+  }
+
   private static ObjectNode typed(String type) {
     return NODES.objectNode().put("type", type);
   }

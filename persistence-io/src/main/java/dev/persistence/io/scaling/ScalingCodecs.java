@@ -16,6 +16,7 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.TypedUnion;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import dev.persistence.scaling.allocation.BindingConstraint;
@@ -268,7 +269,7 @@ public final class ScalingCodecs {
                       v.get("base"),
                       v.<Double>get("tokenRepetitionDecay"),
                       v.<Double>get("parameterRepetitionDecay")))
-          .required("base", lazy(() -> ScalingCodecs.CHINCHILLA_LAW))
+          .required("base", ValueCodecs.lazy(() -> ScalingCodecs.CHINCHILLA_LAW))
           .required("tokenRepetitionDecay", NUMBER)
           .required("parameterRepetitionDecay", NUMBER)
           .build();
@@ -356,25 +357,6 @@ public final class ScalingCodecs {
               KINDS.kindSchemas(kind, definitions).forEach(oneOf::add);
               return out;
             });
-      }
-    };
-  }
-
-  private static <V> Codec<V> lazy(java.util.function.Supplier<Codec<V>> codec) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        return codec.get().read(node);
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        return codec.get().write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return codec.get().schema(definitions);
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.document.ValueCodecs;
 import static dev.persistence.io.document.ValueCodecs.LONG;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
@@ -58,14 +59,14 @@ final class LandscapeSections {
 
   /** A notable model in the catalog's entry format (its schema is the notable-model catalog's). */
   private static final Codec<NotableModel> NOTABLE_MODEL =
-      ScenarioCodecs.composed(
+      ValueCodecs.composed(
           node -> NotableModelCatalog.readEntry(node, "scenario"),
           NotableModelCatalog::toJson,
           NotableModelCatalog::entrySchema);
 
   /** A file name, read as the node that names it (resolved, with errors at that node, once the table is read). */
   private static Codec<DocumentNode> file(String description) {
-    return ScenarioCodecs.composed(
+    return ValueCodecs.composed(
         node -> {
           node.asText();
           return node;

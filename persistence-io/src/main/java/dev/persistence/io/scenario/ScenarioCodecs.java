@@ -93,41 +93,13 @@ public final class ScenarioCodecs {
   // ---- Pieces shared by the scenario's and the post-training's tables ----
 
   /**
-   * A codec composed of a reader, a writer and a schema: the one shape of the unions, checks and adapters below
-   * (a table's codec is an {@link ObjectCodec}).
-   *
-   * @param read reads a value, with errors at the node
-   * @param write writes it back
-   * @param schema its schema fragment or {@code $ref}
-   */
-  public static <T> Codec<T> composed(
-      Function<DocumentNode, T> read, Function<T, JsonNode> write, Function<SchemaDefinitions, ObjectNode> schema) {
-    return new Codec<>() {
-      @Override
-      public T read(DocumentNode node) {
-        return read.apply(node);
-      }
-
-      @Override
-      public JsonNode write(T value) {
-        return write.apply(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return schema.apply(definitions);
-      }
-    };
-  }
-
-  /**
    * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
    * table, re-read by the table, written as {@code value}, described as the one-value enum.
    *
    * @param value the alternative's name
    */
   public static <T> Codec<T> tag(String value) {
-    return composed(
+    return ValueCodecs.composed(
         node -> {
           node.asText();
           return null;
@@ -149,7 +121,7 @@ public final class ScenarioCodecs {
    * @param rules adds the rules to the table's fragment
    */
   public static <T> Codec<T> withRules(ObjectCodec<T, ?> table, String definition, Consumer<ObjectNode> rules) {
-    return composed(
+    return ValueCodecs.composed(
         table::read,
         table::write,
         definitions ->
@@ -164,12 +136,12 @@ public final class ScenarioCodecs {
 
   /** {@code schema}'s codec read by {@code reader} (a check with its own message on a declared value type). */
   static <T> Codec<T> reading(Codec<T> schema, Function<DocumentNode, T> reader) {
-    return composed(reader, schema::write, schema::schema);
+    return ValueCodecs.composed(reader, schema::write, schema::schema);
   }
 
   /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
   public static final Codec<Double> POSITIVE_FRACTION =
-      composed(
+      ValueCodecs.composed(
           FRACTION::read,
           FRACTION::write,
           definitions -> NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
@@ -209,7 +181,7 @@ public final class ScenarioCodecs {
    * @param description the schema's description
    */
   static Codec<LocalDate> date(Function<DocumentNode, String> problem, String description) {
-    return composed(
+    return ValueCodecs.composed(
         node -> {
           try {
             return LocalDate.parse(node.asText());
@@ -546,30 +518,7 @@ public final class ScenarioCodecs {
           .build();
 
   /** A phase of a scenario's program ({@code file:} models of a {@code postTraining} stage from the working folder). */
-  public static final Codec<PlannedPhase> PHASE = lazy(() -> phase(Path.of("")));
-
-  /**
-   * A codec made when first used: the phase's table holds the post-training codecs, whose class holds this one's
-   * pieces, so neither class may build the other's codecs while it is being initialised.
-   */
-  private static <T> Codec<T> lazy(java.util.function.Supplier<Codec<T>> make) {
-    Codec<T>[] made = newArray();
-    java.util.function.Supplier<Codec<T>> codec =
-        () -> {
-          synchronized (made) {
-            if (made[0] == null) {
-              made[0] = make.get();
-            }
-            return made[0];
-          }
-        };
-    return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> Codec<T>[] newArray() {
-    return (Codec<T>[]) new Codec<?>[1];
-  }
+  public static final Codec<PlannedPhase> PHASE = ValueCodecs.lazy(() -> phase(Path.of("")));
 
   /**
    * A phase of a scenario's program, whose {@code postTraining} stage

@@ -1,5 +1,6 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.parallelism.ParallelismCodecs;
@@ -282,7 +283,7 @@ public final class ScenarioFiles {
 
   /** A file name relative to the scenario. */
   private static Codec<String> fileName() {
-    return ScenarioCodecs.composed(
+    return ValueCodecs.composed(
         DocumentNode::asText, NODES::textNode, definitions -> NODES.objectNode().put("type", "string").put("minLength", 1));
   }
 
