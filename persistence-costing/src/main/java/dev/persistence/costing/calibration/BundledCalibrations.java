@@ -1,6 +1,5 @@
 package dev.persistence.costing.calibration;
 
-import dev.persistence.io.calibration.CalibrationCodecs;
 import static dev.persistence.costing.calibration.CalibrationParameter.*;
 
 import java.util.EnumMap;

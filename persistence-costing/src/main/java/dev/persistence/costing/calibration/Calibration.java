@@ -1,6 +1,5 @@
 package dev.persistence.costing.calibration;
 
-import dev.persistence.io.calibration.CalibrationCodecs;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Collections;
