@@ -121,10 +121,10 @@ public final class PersistenceModule extends SimpleModule {
     register(ComputeThreshold.class, RegulationCodecs.COMPUTE_THRESHOLD);
     register(Calibration.class, CalibrationCodecs.CALIBRATION);
     register(Phase.class, ProgramCodecs.PHASE);
-    register(Role.class, ScenarioCodecs.ROLE);
-    register(Milestone.class, ScenarioCodecs.MILESTONE);
-    register(CloudPrice.class, ScenarioCodecs.CLOUD_PRICE);
-    register(GridIntensity.class, ScenarioCodecs.GRID);
+    register(Role.class, ProgramCodecs.ROLE);
+    register(Milestone.class, ProgramCodecs.MILESTONE);
+    register(CloudPrice.class, MoneyCodecs.CLOUD_PRICE);
+    register(GridIntensity.class, EnergyCodecs.GRID);
     register(Goodput.class, ScenarioCodecs.GOODPUT);
     register(Distribution.class, ScenarioCodecs.DISTRIBUTION);
     register(Program.class, ProgramCodecs.PROGRAM);

@@ -164,27 +164,7 @@ public final class NotableModelCatalog {
 
   /** A date as the catalog writes it, {@code YYYY-MM-DD}. */
   private static final Codec<LocalDate> DATE =
-      new Codec<>() {
-        @Override
-        public LocalDate read(DocumentNode node) {
-          String text = node.asText();
-          try {
-            return LocalDate.parse(text);
-          } catch (DateTimeParseException e) {
-            throw node.error("\"" + text + "\" is not a date (YYYY-MM-DD)");
-          }
-        }
-
-        @Override
-        public JsonNode write(LocalDate date) {
-          return JsonNodeFactory.instance.textNode(date.toString());
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return ValueCodecs.DATE.schema(definitions);
-        }
-      };
+      ValueCodecs.date(node -> "\"" + node.asText() + "\" is not a date (YYYY-MM-DD)", "a date, YYYY-MM-DD");
 
   /** The entry format; an entry that names no source gets {@code defaultSource}. */
   private static ObjectCodec<NotableModel, ImmutableNotableModel.Builder> entry(String defaultSource) {

@@ -49,17 +49,27 @@ public final class ValueCodecs {
 
   /** A calendar date, ISO 8601 ({@code 2024-06-13}). */
   public static final Codec<java.time.LocalDate> DATE =
-      scalar(
-          node -> {
-            String text = node.asText();
-            try {
-              return java.time.LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-              throw node.error(node.describe() + " is not a date; expected YYYY-MM-DD");
-            }
-          },
-          date -> NODES.textNode(date.toString()),
-          typed("string").put("format", "date"));
+      date(node -> node.describe() + " is not a date; expected YYYY-MM-DD", "a date, YYYY-MM-DD");
+
+  /**
+   * A calendar date, ISO 8601 ({@code 2024-06-13}), with a document's own message for a string that is not one.
+   *
+   * @param problem the error for a string that is not a date
+   * @param description the schema's description
+   */
+  public static Codec<java.time.LocalDate> date(Function<DocumentNode, String> problem, String description) {
+    return scalar(
+        node -> {
+          String text = node.asText();
+          try {
+            return java.time.LocalDate.parse(text);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw node.error(problem.apply(node));
+          }
+        },
+        date -> NODES.textNode(date.toString()),
+        typed("string").put("format", "date").put("description", description));
+  }
 
   /** An {@code int} of any sign. */
   public static final Codec<Integer> INTEGER = scalar(DocumentNode::asInt, NODES::numberNode, typed("integer"));

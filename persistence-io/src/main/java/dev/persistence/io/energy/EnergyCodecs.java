@@ -1,5 +1,50 @@
 package dev.persistence.io.energy;
 
+import static dev.persistence.io.document.ValueCodecs.INTEGER;
+import static dev.persistence.io.document.ValueCodecs.list;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.energy.CarbonAccounting;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.OwnedEconomics;
+import dev.persistence.costing.plan.PlannedPhase;
+import dev.persistence.costing.plan.ServingPlan;
+import dev.persistence.costing.plan.Target;
+import dev.persistence.costing.plan.TargetMetric;
+import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.PhaseKind;
+import dev.persistence.costing.program.Role;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.LogNormal;
+import dev.persistence.costing.uncertainty.LogUniform;
+import dev.persistence.costing.uncertainty.Normal;
+import dev.persistence.costing.uncertainty.Scenarios;
+import dev.persistence.costing.uncertainty.Triangular;
+import dev.persistence.costing.uncertainty.Uniform;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
@@ -47,6 +92,17 @@ import java.util.Map;
 public final class EnergyCodecs {
   private EnergyCodecs() {}
 
+  /** Grid presets by name (read by name, written by name). */
+  static final Map<String, GridIntensity> GRID_PRESETS;
+
+  static {
+    Map<String, GridIntensity> presets = new LinkedHashMap<>();
+    presets.put("france-bloom", GridIntensity.FRANCE_BLOOM);
+    presets.put("gpt3-patterson", GridIntensity.GPT3_PATTERSON);
+    presets.put("fully-matched-renewable", GridIntensity.FULLY_MATCHED_RENEWABLE);
+    GRID_PRESETS = Collections.unmodifiableMap(presets);
+  }
+
   /** Power models: TDP, the fraction drawn, server-to-chip ratio, PUE and a source. */
   public static final Codec<PowerModel> POWER_MODEL =
       ObjectCodec.components(
@@ -65,4 +121,45 @@ public final class EnergyCodecs {
           .required("powerUsageEffectiveness", NUMBER)
           .required("source", NAME)
           .build();
+
+  private static final Codec<GridIntensity> GRID_INTENSITY =
+      ObjectCodec.components(
+              GridIntensity.class,
+              "gridIntensity",
+              (Values v) ->
+                  new GridIntensity(
+                      v.get("name"),
+                      v.<Double>get("kilogramsCo2ePerKilowattHour"),
+                      v.get("accounting", CarbonAccounting.LOCATION_BASED),
+                      v.get("source")))
+          .required("name", NAME, GridIntensity::name)
+          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER, GridIntensity::kilogramsCo2ePerKilowattHour)
+          .optional("accounting", enumeration(CarbonAccounting.class), GridIntensity::accounting)
+          .required("source", NAME, GridIntensity::source)
+          .build();
+
+  /**
+   * A grid intensity: a preset's name ({@code france-bloom}, {@code gpt3-patterson},
+   * {@code fully-matched-renewable}) or {@code {name, kilogramsCo2ePerKilowattHour, accounting, source}}.
+   */
+  public static final Codec<GridIntensity> GRID =
+      ValueCodecs.namedOrObject(
+          "grid",
+          () -> List.copyOf(GRID_PRESETS.keySet()),
+          "a grid preset's name",
+          name -> {
+            GridIntensity preset = GRID_PRESETS.get(name);
+            if (preset == null) {
+              throw new IllegalArgumentException(
+                  "unknown grid \"" + name + "\"" + Suggestions.didYouMean(name, GRID_PRESETS.keySet())
+                      + "; presets: " + String.join(", ", GRID_PRESETS.keySet()));
+            }
+            return preset;
+          },
+          grid ->
+              GRID_PRESETS.entrySet().stream()
+                  .filter(preset -> preset.getValue().equals(grid))
+                  .map(Map.Entry::getKey)
+                  .findFirst(),
+          GRID_INTENSITY);
 }

@@ -1,5 +1,50 @@
 package dev.persistence.io.money;
 
+import static dev.persistence.io.document.ValueCodecs.INTEGER;
+import static dev.persistence.io.document.ValueCodecs.list;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.energy.CarbonAccounting;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.OwnedEconomics;
+import dev.persistence.costing.plan.PlannedPhase;
+import dev.persistence.costing.plan.ServingPlan;
+import dev.persistence.costing.plan.Target;
+import dev.persistence.costing.plan.TargetMetric;
+import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.PhaseKind;
+import dev.persistence.costing.program.Role;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.LogNormal;
+import dev.persistence.costing.uncertainty.LogUniform;
+import dev.persistence.costing.uncertainty.Normal;
+import dev.persistence.costing.uncertainty.Scenarios;
+import dev.persistence.costing.uncertainty.Triangular;
+import dev.persistence.costing.uncertainty.Uniform;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import dev.persistence.io.energy.EnergyCodecs;
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
@@ -58,4 +103,39 @@ public final class MoneyCodecs {
           .required("power", EnergyCodecs.POWER_MODEL)
           .required("operationsStaffUsdPerYear", NON_NEGATIVE_NUMBER)
           .build();
+
+  private static final Codec<CloudPrice> CLOUD_PRICE_OBJECT =
+      ObjectCodec.components(
+              CloudPrice.class,
+              "cloudPriceObject",
+              (Values v) ->
+                  new CloudPrice(
+                      v.get("name", "user"),
+                      v.get("accelerator"),
+                      v.<Double>get("usdPerAcceleratorHour"),
+                      v.get("term", PricingTerm.ON_DEMAND),
+                      v.get("asOf"),
+                      v.get("source"),
+                      true))
+          .optional("name", TEXT, CloudPrice::name)
+          .describedAs("the price's name; default user")
+          .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
+          .required("accelerator", NAME, CloudPrice::accelerator)
+          .optional("term", enumeration(PricingTerm.class), CloudPrice::term)
+          .required(
+              "asOf",
+              ValueCodecs.date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD"),
+              CloudPrice::asOf)
+          .required("source", NAME, CloudPrice::source)
+          .build();
+
+  /** A cloud price: a preset's name, or {@code {usdPerAcceleratorHour, accelerator, term, asOf, source}}. */
+  public static final Codec<CloudPrice> CLOUD_PRICE =
+      ValueCodecs.namedOrObject(
+          "cloudPrice",
+          () -> CloudPrice.presets().stream().map(CloudPrice::name).collect(Collectors.toList()),
+          "a cloud price preset's name",
+          CloudPrice::preset,
+          price -> CloudPrice.presets().contains(price) ? Optional.of(price.name()) : Optional.empty(),
+          CLOUD_PRICE_OBJECT);
 }

@@ -1,5 +1,59 @@
 package dev.persistence.io.program;
 
+import static dev.persistence.io.document.ValueCodecs.FRACTION;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.energy.CarbonAccounting;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.OwnedEconomics;
+import dev.persistence.costing.plan.PlannedPhase;
+import dev.persistence.costing.plan.ServingPlan;
+import dev.persistence.costing.plan.Target;
+import dev.persistence.costing.plan.TargetMetric;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.LogNormal;
+import dev.persistence.costing.uncertainty.LogUniform;
+import dev.persistence.costing.uncertainty.Normal;
+import dev.persistence.costing.uncertainty.Scenarios;
+import dev.persistence.costing.uncertainty.Triangular;
+import dev.persistence.costing.uncertainty.Uniform;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import static dev.persistence.io.document.ValueCodecs.INTEGER;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
@@ -41,6 +95,33 @@ import java.util.Optional;
 public final class ProgramCodecs {
   private ProgramCodecs() {}
 
+  /** A role on the team. */
+  public static final Codec<Role> ROLE =
+      ObjectCodec.components(
+              Role.class,
+              "role",
+              (Values v) ->
+                  new Role(
+                      v.get("name"),
+                      v.<Double>get("headcount"),
+                      v.<Double>get("loadedAnnualCostUsd"),
+                      v.get("hiringStartMonth", 0),
+                      v.get("hiringRampMonths", 0)))
+          .required("name", NAME, Role::name)
+          .required("headcount", NUMBER, Role::headcount)
+          .required("loadedAnnualCostUsd", NUMBER, Role::loadedAnnualCostUsd)
+          .optional("hiringStartMonth", INTEGER, Role::hiringStartMonth)
+          .optional("hiringRampMonths", INTEGER, Role::hiringRampMonths)
+          .build();
+
+  /** A milestone. */
+  public static final Codec<Milestone> MILESTONE =
+      ObjectCodec.components(
+              Milestone.class, "milestone", (Values v) -> new Milestone(v.get("name"), v.<Integer>get("month")))
+          .required("name", NAME, Milestone::name)
+          .required("month", INTEGER, Milestone::month)
+          .build();
+
   /**
    * Phases: {@code name}, {@code kind} ({@code experiments pretraining supervised-fine-tuning preference-tuning
    * reinforcement-learning evaluation serving other}), {@code startMonth}, {@code durationMonths}, and costs, each
@@ -71,7 +152,7 @@ public final class ProgramCodecs {
           .build();
 
   /** Programs, with the scenario file's role and milestone codecs. */
-  public static final Codec<Program> PROGRAM = program(ScenarioCodecs.ROLE, ScenarioCodecs.MILESTONE);
+  public static final Codec<Program> PROGRAM = program(ProgramCodecs.ROLE, ProgramCodecs.MILESTONE);
 
   /**
    * Programs: {@code phases}, {@code team} and {@code milestones} (lists, absent means empty), optional {@code
@@ -99,4 +180,5 @@ public final class ProgramCodecs {
         .optional("milestones", list(milestones), Program::milestones, ImmutableProgram.Builder::addAllMilestones)
         .build();
   }
+
 }

@@ -86,7 +86,7 @@ final class LandscapeSections {
             .description("Place the plan among notable models (Epoch AI's 'Data on AI Models', CC BY 4.0) at a date.")
             .required(
                 "date",
-                ScenarioCodecs.date(
+                ValueCodecs.date(
                     node -> "\"" + node.asText() + "\" is not a date (YYYY-MM-DD)", "YYYY-MM-DD, the plan's expected release"),
                 PositioningRequest::date,
                 into("date"))

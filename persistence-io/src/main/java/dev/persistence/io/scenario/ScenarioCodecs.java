@@ -79,16 +79,6 @@ public final class ScenarioCodecs {
 
   private ScenarioCodecs() {}
 
-  /** Grid presets by name (read by name, written by name). */
-  static final Map<String, GridIntensity> GRID_PRESETS;
-
-  static {
-    Map<String, GridIntensity> presets = new LinkedHashMap<>();
-    presets.put("france-bloom", GridIntensity.FRANCE_BLOOM);
-    presets.put("gpt3-patterson", GridIntensity.GPT3_PATTERSON);
-    presets.put("fully-matched-renewable", GridIntensity.FULLY_MATCHED_RENEWABLE);
-    GRID_PRESETS = Collections.unmodifiableMap(presets);
-  }
 
   // ---- Pieces shared by the scenario's and the post-training's tables ----
 
@@ -172,26 +162,7 @@ public final class ScenarioCodecs {
 
   /** A date as {@code YYYY-MM-DD}. */
   static final Codec<LocalDate> DATE =
-      date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD");
-
-  /**
-   * A date as {@code YYYY-MM-DD}.
-   *
-   * @param problem the error for a string that is not one
-   * @param description the schema's description
-   */
-  static Codec<LocalDate> date(Function<DocumentNode, String> problem, String description) {
-    return ValueCodecs.composed(
-        node -> {
-          try {
-            return LocalDate.parse(node.asText());
-          } catch (DateTimeParseException e) {
-            throw node.error(problem.apply(node));
-          }
-        },
-        date -> NODES.textNode(date.toString()),
-        definitions -> NODES.objectNode().put("type", "string").put("description", description));
-  }
+      ValueCodecs.date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD");
 
   /** Sets a field of a record read into a map ({@link #fromMap}), for tables whose fields are written when set. */
   static <V> BiConsumer<Map<String, Object>, V> into(String name) {
@@ -222,79 +193,6 @@ public final class ScenarioCodecs {
   }
 
   // ---- Prices, grids, goodput ----
-
-  private static final Codec<CloudPrice> CLOUD_PRICE_OBJECT =
-      ObjectCodec.components(
-              CloudPrice.class,
-              "cloudPriceObject",
-              (Values v) ->
-                  new CloudPrice(
-                      v.get("name", "user"),
-                      v.get("accelerator"),
-                      v.<Double>get("usdPerAcceleratorHour"),
-                      v.get("term", PricingTerm.ON_DEMAND),
-                      v.get("asOf"),
-                      v.get("source"),
-                      true))
-          .optional("name", TEXT, CloudPrice::name)
-          .describedAs("the price's name; default user")
-          .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
-          .required("accelerator", NAME, CloudPrice::accelerator)
-          .optional("term", enumeration(PricingTerm.class), CloudPrice::term)
-          .required("asOf", DATE, CloudPrice::asOf)
-          .required("source", NAME, CloudPrice::source)
-          .build();
-
-  /** A cloud price: a preset's name, or {@code {usdPerAcceleratorHour, accelerator, term, asOf, source}}. */
-  public static final Codec<CloudPrice> CLOUD_PRICE =
-      ValueCodecs.namedOrObject(
-          "cloudPrice",
-          () -> CloudPrice.presets().stream().map(CloudPrice::name).collect(Collectors.toList()),
-          "a cloud price preset's name",
-          CloudPrice::preset,
-          price -> CloudPrice.presets().contains(price) ? Optional.of(price.name()) : Optional.empty(),
-          CLOUD_PRICE_OBJECT);
-
-  private static final Codec<GridIntensity> GRID_INTENSITY =
-      ObjectCodec.components(
-              GridIntensity.class,
-              "gridIntensity",
-              (Values v) ->
-                  new GridIntensity(
-                      v.get("name"),
-                      v.<Double>get("kilogramsCo2ePerKilowattHour"),
-                      v.get("accounting", CarbonAccounting.LOCATION_BASED),
-                      v.get("source")))
-          .required("name", NAME, GridIntensity::name)
-          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER, GridIntensity::kilogramsCo2ePerKilowattHour)
-          .optional("accounting", enumeration(CarbonAccounting.class), GridIntensity::accounting)
-          .required("source", NAME, GridIntensity::source)
-          .build();
-
-  /**
-   * A grid intensity: a preset's name ({@code france-bloom}, {@code gpt3-patterson},
-   * {@code fully-matched-renewable}) or {@code {name, kilogramsCo2ePerKilowattHour, accounting, source}}.
-   */
-  public static final Codec<GridIntensity> GRID =
-      ValueCodecs.namedOrObject(
-          "grid",
-          () -> List.copyOf(GRID_PRESETS.keySet()),
-          "a grid preset's name",
-          name -> {
-            GridIntensity preset = GRID_PRESETS.get(name);
-            if (preset == null) {
-              throw new IllegalArgumentException(
-                  "unknown grid \"" + name + "\"" + Suggestions.didYouMean(name, GRID_PRESETS.keySet())
-                      + "; presets: " + String.join(", ", GRID_PRESETS.keySet()));
-            }
-            return preset;
-          },
-          grid ->
-              GRID_PRESETS.entrySet().stream()
-                  .filter(preset -> preset.getValue().equals(grid))
-                  .map(Map.Entry::getKey)
-                  .findFirst(),
-          GRID_INTENSITY);
 
   private static final Map<String, Goodput> GOODPUT_PRESETS =
       Map.of("llama-3-405b", Goodput.LLAMA_3_405B, "none", Goodput.NONE);
@@ -489,33 +387,6 @@ public final class ScenarioCodecs {
       };
 
   // ---- The program: roles, milestones, phases ----
-
-  /** A role on the team. */
-  public static final Codec<Role> ROLE =
-      ObjectCodec.components(
-              Role.class,
-              "role",
-              (Values v) ->
-                  new Role(
-                      v.get("name"),
-                      v.<Double>get("headcount"),
-                      v.<Double>get("loadedAnnualCostUsd"),
-                      v.get("hiringStartMonth", 0),
-                      v.get("hiringRampMonths", 0)))
-          .required("name", NAME, Role::name)
-          .required("headcount", NUMBER, Role::headcount)
-          .required("loadedAnnualCostUsd", NUMBER, Role::loadedAnnualCostUsd)
-          .optional("hiringStartMonth", INTEGER, Role::hiringStartMonth)
-          .optional("hiringRampMonths", INTEGER, Role::hiringRampMonths)
-          .build();
-
-  /** A milestone. */
-  public static final Codec<Milestone> MILESTONE =
-      ObjectCodec.components(
-              Milestone.class, "milestone", (Values v) -> new Milestone(v.get("name"), v.<Integer>get("month")))
-          .required("name", NAME, Milestone::name)
-          .required("month", INTEGER, Milestone::month)
-          .build();
 
   /** A phase of a scenario's program ({@code file:} models of a {@code postTraining} stage from the working folder). */
   public static final Codec<PlannedPhase> PHASE = ValueCodecs.lazy(() -> phase(Path.of("")));

@@ -1,5 +1,8 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.program.ProgramCodecs;
+import dev.persistence.io.money.MoneyCodecs;
+import dev.persistence.io.energy.EnergyCodecs;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -199,7 +202,7 @@ public final class ScenarioFiles {
             Scenario::law,
             ImmutableScenario.Builder::law)
         .describedAs("the loss law; default epoch")
-        .required("price", ScenarioCodecs.CLOUD_PRICE, Scenario::price, ImmutableScenario.Builder::price)
+        .required("price", MoneyCodecs.CLOUD_PRICE, Scenario::price, ImmutableScenario.Builder::price)
         .requiredSection(
             "energy",
             "",
@@ -207,9 +210,9 @@ public final class ScenarioFiles {
                 energy
                     .optional("tdpFraction", POSITIVE_NUMBER, Scenario::tdpFraction, ImmutableScenario.Builder::tdpFraction)
                     .required(
-                        "locationGrid", ScenarioCodecs.GRID, Scenario::locationGrid, ImmutableScenario.Builder::locationGrid)
+                        "locationGrid", EnergyCodecs.GRID, Scenario::locationGrid, ImmutableScenario.Builder::locationGrid)
                     .optional(
-                        "marketGrid", ScenarioCodecs.GRID, Scenario::marketGrid, ImmutableScenario.Builder::marketGrid))
+                        "marketGrid", EnergyCodecs.GRID, Scenario::marketGrid, ImmutableScenario.Builder::marketGrid))
         .optionalIfSet("owned", ScenarioCodecs.OWNED, Scenario::owned, ImmutableScenario.Builder::owned)
         .optionalIfSet("serving", ScenarioCodecs.SERVING, Scenario::serving, ImmutableScenario.Builder::serving)
         .optionalIfSet(
@@ -227,10 +230,10 @@ public final class ScenarioFiles {
                         list(ScenarioCodecs.phase(folder)),
                         Scenario::phases,
                         ImmutableScenario.Builder::addAllPhases)
-                    .optional("team", list(ScenarioCodecs.ROLE), Scenario::team, ImmutableScenario.Builder::addAllTeam)
+                    .optional("team", list(ProgramCodecs.ROLE), Scenario::team, ImmutableScenario.Builder::addAllTeam)
                     .optional(
                         "milestones",
-                        list(ScenarioCodecs.MILESTONE),
+                        list(ProgramCodecs.MILESTONE),
                         Scenario::milestones,
                         ImmutableScenario.Builder::addAllMilestones)
                     .optional(

@@ -64,8 +64,8 @@ class CostingCodecsProperties {
     Property.forAll(CostingGen.roles(), CostingGen.milestones(), FORMATS)
         .verify(
             (role, milestone, format) -> {
-              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.ROLE, role, format);
-              roundTrip(dev.persistence.io.scenario.ScenarioCodecs.MILESTONE, milestone, format);
+              roundTrip(dev.persistence.io.program.ProgramCodecs.ROLE, role, format);
+              roundTrip(dev.persistence.io.program.ProgramCodecs.MILESTONE, milestone, format);
             });
   }
 

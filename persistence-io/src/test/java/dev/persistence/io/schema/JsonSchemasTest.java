@@ -1,5 +1,6 @@
 package dev.persistence.io.schema;
 
+import dev.persistence.io.energy.EnergyCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -507,7 +508,7 @@ class JsonSchemasTest {
     Set<String> prices = new TreeSet<>();
     dev.persistence.costing.money.CloudPrice.presets().forEach(preset -> prices.add(preset.name()));
     assertEquals(prices, enumOf(defs.get("cloudPrice")));
-    Field grids = dev.persistence.io.scenario.ScenarioCodecs.class.getDeclaredField("GRID_PRESETS");
+    Field grids = dev.persistence.io.energy.EnergyCodecs.class.getDeclaredField("GRID_PRESETS");
     grids.setAccessible(true);
     assertEquals(new TreeSet<>(((Map<?, ?>) grids.get(null)).keySet()), enumOf(defs.get("grid")));
     Set<String> lossLaws = new TreeSet<>();
