@@ -35,7 +35,8 @@ import java.util.Optional;
  * peaks as {@code densePeakTeraflopsPerSecond} (10^12 FLOP/s) or {@code densePeakFlopsPerSecond} keyed by format
  * ({@code fp64 fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4}), exactly one of {@code memoryBytes}, {@code memoryGB}
  * (10^9 bytes) or {@code memoryGiB} (2^30 bytes), {@code memoryBandwidthTerabytesPerSecond} (10^12 B/s) or
- * {@code memoryBandwidthBytesPerSecond}, optional {@code thermalDesignPowerWatts}, optional scale-up bandwidth
+ * {@code memoryBandwidthBytesPerSecond}, optional {@code thermalDesignPowerWatts} and {@code powerLimitWatts} (a
+ * board power limit below the TDP), optional scale-up bandwidth
  * per direction as {@code scaleUpGigabytesPerSecondPerDirection} (10^9 B/s) or
  * {@code scaleUpBandwidthBytesPerSecondPerDirection}, a required {@code source} and optional {@code notes}.
  *
@@ -77,6 +78,9 @@ public final class AcceleratorCatalog {
     properties.put("memoryBandwidthTerabytesPerSecond", positive("10^12 B/s"));
     properties.put("memoryBandwidthBytesPerSecond", positive(""));
     properties.put("thermalDesignPowerWatts", positive(""));
+    properties.put(
+        "powerLimitWatts",
+        positive("a board power limit set below the TDP (nvidia-smi -pl); compute-bound kernels slow under it"));
     properties.put("scaleUpGigabytesPerSecondPerDirection", positive("10^9 B/s per direction"));
     properties.put("scaleUpBandwidthBytesPerSecondPerDirection", positive(""));
     properties.put("source", nodes.objectNode().put("type", "string").put("minLength", 1));
@@ -269,6 +273,7 @@ public final class AcceleratorCatalog {
     builder.memoryBandwidthBytesPerSecond(
         fields.requiredDouble(bandwidthField) * (bandwidthField.startsWith("memoryBandwidthTera") ? 1e12 : 1));
     fields.optionalDouble("thermalDesignPowerWatts").ifPresent(builder::thermalDesignPowerWatts);
+    fields.optionalDouble("powerLimitWatts").ifPresent(builder::powerLimitWatts);
     boolean scaleUpGiga = fields.has("scaleUpGigabytesPerSecondPerDirection");
     if (scaleUpGiga && fields.has("scaleUpBandwidthBytesPerSecondPerDirection")) {
       throw entry.error(
@@ -480,6 +485,7 @@ public final class AcceleratorCatalog {
     node.put("memoryBytes", accelerator.memoryBytes());
     node.put("memoryBandwidthBytesPerSecond", accelerator.memoryBandwidthBytesPerSecond());
     accelerator.thermalDesignPowerWatts().ifPresent(watts -> node.put("thermalDesignPowerWatts", watts));
+    accelerator.powerLimitWatts().ifPresent(watts -> node.put("powerLimitWatts", watts));
     accelerator
         .scaleUpBandwidthBytesPerSecondPerDirection()
         .ifPresent(bandwidth -> node.put("scaleUpBandwidthBytesPerSecondPerDirection", bandwidth));

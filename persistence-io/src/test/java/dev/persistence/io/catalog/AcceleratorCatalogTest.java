@@ -162,6 +162,26 @@ class AcceleratorCatalogTest {
     assertEquals(2.0e15, merged.get("X1").densePeakFlopsPerSecond(NumericFormat.FP8));
   }
 
+  /**
+   * A power-limited board (TorchTitan's H100 runs at 500 W, reference/training-runs-modern.json) is a catalog
+   * entry with {@code powerLimitWatts}; it reads, writes back and is checked against the accelerator's rule.
+   */
+  @Test
+  void aPowerLimitReadsWritesBackAndIsChecked() {
+    String entry =
+        "{\"catalogVersion\": \"lab\", \"accelerators\": [{\"name\": \"H100-500W\","
+            + " \"densePeakTeraflopsPerSecond\": {\"bf16\": 989}, \"memoryGiB\": 80,"
+            + " \"memoryBandwidthTerabytesPerSecond\": 3.35, \"thermalDesignPowerWatts\": 700,"
+            + " \"powerLimitWatts\": %s, \"source\": \"TorchTitan H100 runs at a 500 W limit\"}]}";
+    AcceleratorCatalog capped = AcceleratorCatalog.parse(String.format(java.util.Locale.ROOT, entry, "500"), DocumentFormat.JSON);
+    assertEquals(500.0, capped.get("H100-500W").powerLimitWatts().getAsDouble());
+    AcceleratorCatalog again = AcceleratorCatalog.parse(capped.toJsonText(), DocumentFormat.JSON);
+    assertEquals(capped.get("H100-500W"), again.get("H100-500W"));
+    assertTrue(
+        error(String.format(java.util.Locale.ROOT, entry, "0")).contains("powerLimitWatts (0.0) must be > 0"),
+        error(String.format(java.util.Locale.ROOT, entry, "0")));
+  }
+
   private static String error(String catalog) {
     return assertThrows(InvalidDocumentException.class, () -> AcceleratorCatalog.parse(catalog, DocumentFormat.JSON))
         .getMessage();
