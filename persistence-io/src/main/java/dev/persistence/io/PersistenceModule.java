@@ -1,5 +1,6 @@
 package dev.persistence.io;
 
+import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.calibration.CalibrationCodecs;
 import dev.persistence.io.regulation.RegulationCodecs;
 import dev.persistence.io.serving.ServingCodecs;
@@ -126,7 +127,7 @@ public final class PersistenceModule extends SimpleModule {
     register(CloudPrice.class, MoneyCodecs.CLOUD_PRICE);
     register(GridIntensity.class, EnergyCodecs.GRID);
     register(Goodput.class, ScenarioCodecs.GOODPUT);
-    register(Distribution.class, ScenarioCodecs.DISTRIBUTION);
+    register(Distribution.class, UncertaintyCodecs.DISTRIBUTION);
     register(Program.class, ProgramCodecs.PROGRAM);
   }
 

@@ -81,6 +81,28 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     return new Builder<>(type, definition, Values::new, construct);
   }
 
+  /**
+   * Sets a field of a record read into a map ({@link #fromMap}), for tables whose fields are written when set.
+   *
+   * @param name the field
+   */
+  public static <V> BiConsumer<Map<String, Object>, V> into(String name) {
+    return (fields, value) -> fields.put(name, value);
+  }
+
+  /**
+   * Starts the table of a record read into a map by field name, built by {@code construct} (a record whose
+   * optional fields are written only when set).
+   *
+   * @param type the value type
+   * @param definition the name of its definition in a schema's {@code $defs}
+   * @param construct builds the value from the map
+   */
+  public static <T> ObjectCodec.Builder<T, Map<String, Object>> fromMap(
+      Class<T> type, String definition, Function<Map<String, Object>, T> construct) {
+    return ObjectCodec.<T, Map<String, Object>>builder(type, definition, java.util.HashMap::new, construct);
+  }
+
   /** The name of this type's definition in a schema's {@code $defs}. */
   public String definition() {
     return definition;

@@ -141,7 +141,7 @@ public final class PostTrainingCodecs {
   /** The kind's field of a stage's table: read by {@link #stage(Path)} to select the table, written first. */
   private static <T extends PostTrainingStage, B> ObjectCodec.Builder<T, B> kind(
       ObjectCodec.Builder<T, B> table, StageKind kind) {
-    return table.required(KIND, ScenarioCodecs.tag(EnumNames.kebabCase(kind)), stage -> stage, (builder, ignored) -> {});
+    return table.required(KIND, ValueCodecs.tag(EnumNames.kebabCase(kind)), stage -> stage, (builder, ignored) -> {});
   }
 
   private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {

@@ -9,8 +9,6 @@ import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.list;
 import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_FRACTION;
 import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_INT;
-import static dev.persistence.io.scenario.ScenarioCodecs.fromMap;
-import static dev.persistence.io.scenario.ScenarioCodecs.into;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.persistence.costing.landscape.NotableModel;
@@ -82,25 +80,25 @@ final class LandscapeSections {
    */
   static Codec<PositioningRequest> positioning(Path folder) {
     ObjectCodec<PositioningRequest, Map<String, Object>> table =
-        fromMap(PositioningRequest.class, "positioning", fields -> positioning(fields, folder))
+        ObjectCodec.fromMap(PositioningRequest.class, "positioning", fields -> positioning(fields, folder))
             .description("Place the plan among notable models (Epoch AI's 'Data on AI Models', CC BY 4.0) at a date.")
             .required(
                 "date",
                 ValueCodecs.date(
                     node -> "\"" + node.asText() + "\" is not a date (YYYY-MM-DD)", "YYYY-MM-DD, the plan's expected release"),
                 PositioningRequest::date,
-                into("date"))
+                ObjectCodec.into("date"))
             .optionalIfSet(
                 CATALOG,
                 file("a catalog file of the user's own models (persistence models --catalog format)"),
                 request -> Optional.empty(),
-                into(CATALOG))
+                ObjectCodec.into(CATALOG))
             .optionalIfSet(
                 MODELS,
                 list(NOTABLE_MODEL),
                 request -> request.models().isEmpty() ? Optional.empty() : Optional.of(request.models()),
-                into(MODELS))
-            .optional("neighbours", POSITIVE_INT, PositioningRequest::neighbours, into("neighbours"))
+                ObjectCodec.into(MODELS))
+            .optional("neighbours", POSITIVE_INT, PositioningRequest::neighbours, ObjectCodec.into("neighbours"))
             .optionalIfSet(
                 TOP_PER_YEAR,
                 POSITIVE_INT,
@@ -108,7 +106,7 @@ final class LandscapeSections {
                     request.selection().topPerYear() > 0
                         ? Optional.of(request.selection().topPerYear())
                         : Optional.empty(),
-                into(TOP_PER_YEAR))
+                ObjectCodec.into(TOP_PER_YEAR))
             .describedAs("fit the frontier trend to the K largest runs of each year (default: Epoch's frontier flag)")
             .build();
     return ScenarioCodecs.withRules(
@@ -155,21 +153,21 @@ final class LandscapeSections {
    */
   static Codec<ForecastRequest> forecast(Path folder) {
     ObjectCodec<ForecastRequest, Map<String, Object>> table =
-        fromMap(ForecastRequest.class, "forecast", fields -> forecast(fields, folder))
+        ObjectCodec.fromMap(ForecastRequest.class, "forecast", fields -> forecast(fields, folder))
             .description("Capability forecast by the Llama 3 two-step method, fitted to the team's runs.")
-            .required("metric", TEXT, ForecastRequest::metric, into("metric"))
-            .optional("source", TEXT, ForecastRequest::source, into("source"))
+            .required("metric", TEXT, ForecastRequest::metric, ObjectCodec.into("metric"))
+            .optional("source", TEXT, ForecastRequest::source, ObjectCodec.into("source"))
             .describedAs("where inline runs came from (written by ScenarioFiles.write)")
-            .optionalIfSet(RUNS, file("a CSV file of runs with a header row"), request -> Optional.empty(), into(RUNS))
-            .optional(RUNS_INLINE, list(RUN), ForecastRequest::runs, into(RUNS_INLINE))
-            .optionalIfSet("paramsColumn", TEXT, request -> Optional.empty(), into("paramsColumn"))
-            .optionalIfSet("tokensColumn", TEXT, request -> Optional.empty(), into("tokensColumn"))
-            .optionalIfSet("lossColumn", TEXT, request -> Optional.empty(), into("lossColumn"))
-            .optional("floor", NUMBER, request -> request.settings().floor(), into("floor"))
-            .optional("maxScore", NUMBER, request -> request.settings().maxScore(), into("maxScore"))
-            .optional("samples", integer(20), request -> request.settings().samples(), into("samples"))
-            .optional("seed", LONG, request -> request.settings().seed(), into("seed"))
-            .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), into("confidence"))
+            .optionalIfSet(RUNS, file("a CSV file of runs with a header row"), request -> Optional.empty(), ObjectCodec.into(RUNS))
+            .optional(RUNS_INLINE, list(RUN), ForecastRequest::runs, ObjectCodec.into(RUNS_INLINE))
+            .optionalIfSet("paramsColumn", TEXT, request -> Optional.empty(), ObjectCodec.into("paramsColumn"))
+            .optionalIfSet("tokensColumn", TEXT, request -> Optional.empty(), ObjectCodec.into("tokensColumn"))
+            .optionalIfSet("lossColumn", TEXT, request -> Optional.empty(), ObjectCodec.into("lossColumn"))
+            .optional("floor", NUMBER, request -> request.settings().floor(), ObjectCodec.into("floor"))
+            .optional("maxScore", NUMBER, request -> request.settings().maxScore(), ObjectCodec.into("maxScore"))
+            .optional("samples", integer(20), request -> request.settings().samples(), ObjectCodec.into("samples"))
+            .optional("seed", LONG, request -> request.settings().seed(), ObjectCodec.into("seed"))
+            .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
             .build();
     return ScenarioCodecs.withRules(
         table,

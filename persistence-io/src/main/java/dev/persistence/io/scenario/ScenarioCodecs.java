@@ -83,26 +83,6 @@ public final class ScenarioCodecs {
   // ---- Pieces shared by the scenario's and the post-training's tables ----
 
   /**
-   * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
-   * table, re-read by the table, written as {@code value}, described as the one-value enum.
-   *
-   * @param value the alternative's name
-   */
-  public static <T> Codec<T> tag(String value) {
-    return ValueCodecs.composed(
-        node -> {
-          node.asText();
-          return null;
-        },
-        ignored -> NODES.textNode(value),
-        definitions -> {
-          ObjectNode out = NODES.objectNode().put("type", "string");
-          out.putArray("enum").add(value);
-          return out;
-        });
-  }
-
-  /**
    * A table's codec whose schema definition carries rules across fields that a table cannot state (exactly one
    * of two fields, a field required for one kind).
    *
@@ -164,17 +144,6 @@ public final class ScenarioCodecs {
   static final Codec<LocalDate> DATE =
       ValueCodecs.date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD");
 
-  /** Sets a field of a record read into a map ({@link #fromMap}), for tables whose fields are written when set. */
-  static <V> BiConsumer<Map<String, Object>, V> into(String name) {
-    return (fields, value) -> fields.put(name, value);
-  }
-
-  /** Starts the table of a record read into a map by field name, built by {@code construct}. */
-  static <T> ObjectCodec.Builder<T, Map<String, Object>> fromMap(
-      Class<T> type, String definition, Function<Map<String, Object>, T> construct) {
-    return ObjectCodec.<T, Map<String, Object>>builder(type, definition, HashMap::new, construct);
-  }
-
   static Optional<Integer> boxed(OptionalInt value) {
     return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
   }
@@ -222,169 +191,6 @@ public final class ScenarioCodecs {
               .required("fraction", POSITIVE_FRACTION, Goodput::fraction)
               .required("source", NAME, Goodput::source)
               .build());
-
-  // ---- Distributions ----
-
-  private static final String KIND = "distribution";
-
-  private static final ObjectCodec<Constant, Values> CONSTANT =
-      ObjectCodec.components(Constant.class, "constant", (Values v) -> new Constant(v.<Double>get("value")))
-          .required(KIND, tag("constant"), d -> d)
-          .required("value", NUMBER, Constant::value)
-          .build();
-
-  private static final ObjectCodec<Uniform, Values> UNIFORM =
-      ObjectCodec.components(
-              Uniform.class, "uniform", (Values v) -> new Uniform(v.<Double>get("min"), v.<Double>get("max")))
-          .required(KIND, tag("uniform"), d -> d)
-          .required("min", NUMBER, Uniform::min)
-          .required("max", NUMBER, Uniform::max)
-          .build();
-
-  private static final ObjectCodec<LogUniform, Values> LOG_UNIFORM =
-      ObjectCodec.components(
-              LogUniform.class,
-              "logUniform",
-              (Values v) -> new LogUniform(v.<Double>get("min"), v.<Double>get("max")))
-          .required(KIND, tag("log-uniform"), d -> d)
-          .required("min", POSITIVE_NUMBER, LogUniform::min)
-          .required("max", POSITIVE_NUMBER, LogUniform::max)
-          .build();
-
-  private static final ObjectCodec<Triangular, Values> TRIANGULAR =
-      ObjectCodec.components(
-              Triangular.class,
-              "triangular",
-              (Values v) -> new Triangular(v.<Double>get("min"), v.<Double>get("mode"), v.<Double>get("max")))
-          .required(KIND, tag("triangular"), d -> d)
-          .required("min", NUMBER, Triangular::min)
-          .required("mode", NUMBER, Triangular::mode)
-          .required("max", NUMBER, Triangular::max)
-          .build();
-
-  private static final ObjectCodec<Normal, Map<String, Object>> NORMAL =
-      fromMap(
-              Normal.class,
-              "normal",
-              v ->
-                  new Normal(
-                      (Double) v.get("mean"),
-                      (Double) v.get("standardDeviation"),
-                      (Double) v.getOrDefault("lower", Double.NEGATIVE_INFINITY),
-                      (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
-          .required(KIND, tag("normal"), d -> d, into(KIND))
-          .required("mean", NUMBER, Normal::mean, into("mean"))
-          .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, into("standardDeviation"))
-          .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), into("lower"))
-          .optionalIfSet("upper", NUMBER, n -> finite(n.upper()), into("upper"))
-          .build();
-
-  private static Optional<Double> finite(double value) {
-    return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
-  }
-
-  private static final ObjectCodec<LogNormal, Values> LOG_NORMAL =
-      ObjectCodec.components(
-              LogNormal.class,
-              "logNormal",
-              (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
-          .required(KIND, tag("log-normal"), d -> d)
-          .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
-          .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
-          .build();
-
-  private static final ObjectCodec<Scenarios, Values> SCENARIOS =
-      ObjectCodec.components(
-              Scenarios.class,
-              "scenarios",
-              (Values v) -> {
-                double[] values = doubles(v.get("values"));
-                double[] weights = new double[values.length];
-                Arrays.fill(weights, 1);
-                return Scenarios.weighted(values, v.<List<Double>>optional("weights").map(ScenarioCodecs::doubles).orElse(weights));
-              })
-          .required(KIND, tag("scenarios"), d -> d)
-          .required("values", list(NUMBER), s -> boxedList(s.values()))
-          .optional("weights", list(NON_NEGATIVE_NUMBER), s -> boxedList(s.weights()))
-          .build();
-
-  private static double[] doubles(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static List<Double> boxedList(double[] values) {
-    return Arrays.stream(values).boxed().collect(Collectors.toList());
-  }
-
-  /** One table of a union, selected by its discriminator's value and by the written value's class. */
-  private record Alternative<T>(String name, Class<? extends T> type, ObjectCodec<? extends T, ?> table) {
-    @SuppressWarnings("unchecked")
-    JsonNode write(T value) {
-      return ((ObjectCodec<T, ?>) table).write(value);
-    }
-  }
-
-  /** The distributions, in the order errors list them. */
-  private static final List<Alternative<Distribution>> DISTRIBUTIONS =
-      List.of(
-          new Alternative<>("constant", Constant.class, CONSTANT),
-          new Alternative<>("uniform", Uniform.class, UNIFORM),
-          new Alternative<>("log-uniform", LogUniform.class, LOG_UNIFORM),
-          new Alternative<>("triangular", Triangular.class, TRIANGULAR),
-          new Alternative<>("normal", Normal.class, NORMAL),
-          new Alternative<>("log-normal", LogNormal.class, LOG_NORMAL),
-          new Alternative<>("scenarios", Scenarios.class, SCENARIOS));
-
-  /**
-   * A distribution: a number (a constant) or an object whose {@code distribution} field selects its table:
-   * {@code constant {value}}, {@code uniform {min, max}}, {@code log-uniform {min, max}}, {@code triangular {min,
-   * mode, max}}, {@code normal {mean, standardDeviation, lower?, upper?}}, {@code log-normal {median, sigma}},
-   * {@code scenarios {values, weights?}}.
-   */
-  public static final Codec<Distribution> DISTRIBUTION =
-      new Codec<>() {
-        @Override
-        public Distribution read(DocumentNode node) {
-          if (node.json().isNumber()) {
-            double value = node.asDouble();
-            return node.build(() -> new Constant(value));
-          }
-          DocumentNode kind = node.fields().required(KIND);
-          String name = kind.asText();
-          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
-            if (alternative.name().equals(name)) {
-              return alternative.table().read(node);
-            }
-          }
-          List<String> names = DISTRIBUTIONS.stream().map(Alternative::name).collect(Collectors.toList());
-          throw kind.error(
-              "unknown distribution \"" + name + "\"; expected "
-                  + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
-        }
-
-        @Override
-        public JsonNode write(Distribution value) {
-          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
-            if (alternative.type().isInstance(value)) {
-              return alternative.write(value);
-            }
-          }
-          throw new IllegalArgumentException("no table for the distribution " + value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "distribution",
-              () -> {
-                ObjectNode out = NODES.objectNode();
-                var alternatives = out.putArray("oneOf");
-                alternatives.addObject().put("type", "number").put("description", "a constant");
-                DISTRIBUTIONS.forEach(alternative -> alternatives.add(alternative.table().schema(definitions)));
-                return out;
-              });
-        }
-      };
 
   // ---- The program: roles, milestones, phases ----
 
@@ -462,12 +268,12 @@ public final class ScenarioCodecs {
 
   private static Codec<Target> range(TargetMetric metric) {
     ObjectCodec<Target, Map<String, Object>> table =
-        fromMap(
+        ObjectCodec.fromMap(
                 Target.class,
                 "range",
                 v -> new Target(metric, optionalDouble(v, "min"), optionalDouble(v, "max")))
-            .optionalIfSet("min", NUMBER, target -> boxed(target.min()), into("min"))
-            .optionalIfSet("max", NUMBER, target -> boxed(target.max()), into("max"))
+            .optionalIfSet("min", NUMBER, target -> boxed(target.min()), ObjectCodec.into("min"))
+            .optionalIfSet("max", NUMBER, target -> boxed(target.max()), ObjectCodec.into("max"))
             .build();
     return withRules(
         table,
@@ -526,7 +332,7 @@ public final class ScenarioCodecs {
 
   /** Production serving priced by the serving roofline, added to the program as a serving phase. */
   public static final Codec<ServingPlan> SERVING =
-      fromMap(
+      ObjectCodec.fromMap(
               ServingPlan.class,
               "serving",
               v ->
@@ -546,33 +352,33 @@ public final class ScenarioCodecs {
           .description(
               "Production serving priced by the serving roofline (dev.persistence.costing.plan.ServingPlan); added to"
                   + " the program as a serving phase.")
-          .required("startMonth", integer(0), ServingPlan::startMonth, into("startMonth"))
+          .required("startMonth", integer(0), ServingPlan::startMonth, ObjectCodec.into("startMonth"))
           .describedAs("Month serving starts, from 0.")
-          .required("durationMonths", integer(1), ServingPlan::durationMonths, into("durationMonths"))
+          .required("durationMonths", integer(1), ServingPlan::durationMonths, ObjectCodec.into("durationMonths"))
           .describedAs("Months of serving.")
-          .required("inputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::inputTokensPerDay, into("inputTokensPerDay"))
+          .required("inputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::inputTokensPerDay, ObjectCodec.into("inputTokensPerDay"))
           .describedAs("Prompt tokens per day.")
           .required(
-              "outputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::outputTokensPerDay, into("outputTokensPerDay"))
+              "outputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::outputTokensPerDay, ObjectCodec.into("outputTokensPerDay"))
           .describedAs("Generated tokens per day.")
-          .required("promptTokens", longInteger(1), ServingPlan::promptTokens, into("promptTokens"))
+          .required("promptTokens", longInteger(1), ServingPlan::promptTokens, ObjectCodec.into("promptTokens"))
           .describedAs("Prompt length of a typical request.")
-          .required("outputTokens", longInteger(1), ServingPlan::outputTokens, into("outputTokens"))
+          .required("outputTokens", longInteger(1), ServingPlan::outputTokens, ObjectCodec.into("outputTokens"))
           .describedAs("Generated length of a typical request.")
-          .optional("tensorParallel", integer(1), ServingPlan::tensorParallel, into("tensorParallel"))
+          .optional("tensorParallel", integer(1), ServingPlan::tensorParallel, ObjectCodec.into("tensorParallel"))
           .describedAs("Accelerators per replica (default 1).")
           .optional(
               "weightFormat",
               PrecisionCodecs.WEIGHT_FORMAT,
               ServingPlan::weightFormat,
-              into("weightFormat"))
-          .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), into("batch"))
+              ObjectCodec.into("weightFormat"))
+          .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), ObjectCodec.into("batch"))
           .describedAs("Requests decoded together; absent for the largest batch that fits.")
-          .optional("targetUtilisation", POSITIVE_FRACTION, ServingPlan::targetUtilisation, into("targetUtilisation"))
+          .optional("targetUtilisation", POSITIVE_FRACTION, ServingPlan::targetUtilisation, ObjectCodec.into("targetUtilisation"))
           .describedAs("Busy fraction the fleet is sized for, in (0, 1] (default 1).")
-          .optional("computeEfficiency", POSITIVE_FRACTION, ServingPlan::computeEfficiency, into("computeEfficiency"))
+          .optional("computeEfficiency", POSITIVE_FRACTION, ServingPlan::computeEfficiency, ObjectCodec.into("computeEfficiency"))
           .describedAs("Achieved over peak FLOP/s, in (0, 1] (default 1).")
-          .optional("bandwidthEfficiency", POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, into("bandwidthEfficiency"))
+          .optional("bandwidthEfficiency", POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, ObjectCodec.into("bandwidthEfficiency"))
           .describedAs("Achieved over peak memory bandwidth, in (0, 1] (default 1).")
           .build();
 }

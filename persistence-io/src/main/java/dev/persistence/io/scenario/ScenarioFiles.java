@@ -1,5 +1,6 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.money.MoneyCodecs;
 import dev.persistence.io.energy.EnergyCodecs;
@@ -277,7 +278,7 @@ public final class ScenarioFiles {
     for (CostInput input : CostInput.values()) {
       assumptions.optionalIfSet(
           EnumNames.camelCase(input),
-          ScenarioCodecs.DISTRIBUTION,
+          UncertaintyCodecs.DISTRIBUTION,
           scenario -> Optional.ofNullable(scenario.uncertainty().get(input)),
           (builder, distribution) -> builder.putUncertainty(input, distribution));
     }

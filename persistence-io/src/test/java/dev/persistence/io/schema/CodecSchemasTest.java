@@ -11,6 +11,7 @@ import dev.persistence.io.money.MoneyCodecs;
 import dev.persistence.io.parallelism.ParallelismCodecs;
 import dev.persistence.io.regulation.RegulationCodecs;
 import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.document.Codec;
@@ -47,7 +48,8 @@ class CodecSchemasTest {
           PrecisionCodecs.class,
           ProgramCodecs.class,
           ScalingCodecs.class,
-          ScenarioCodecs.class);
+          ScenarioCodecs.class,
+          UncertaintyCodecs.class);
 
   @Test
   void everyPublicCodecDeclaresASchemaThatResolves() throws IllegalAccessException {

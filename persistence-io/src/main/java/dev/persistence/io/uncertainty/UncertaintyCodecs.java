@@ -1,0 +1,241 @@
+package dev.persistence.io.uncertainty;
+
+import static dev.persistence.io.document.ValueCodecs.FRACTION;
+import static dev.persistence.io.document.ValueCodecs.INTEGER;
+import static dev.persistence.io.document.ValueCodecs.NAME;
+import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.NUMBER;
+import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
+import static dev.persistence.io.document.ValueCodecs.TEXT;
+import static dev.persistence.io.document.ValueCodecs.enumeration;
+import static dev.persistence.io.document.ValueCodecs.integer;
+import static dev.persistence.io.document.ValueCodecs.list;
+import static dev.persistence.io.document.ValueCodecs.longInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.core.precision.WeightFormat;
+import dev.persistence.costing.energy.CarbonAccounting;
+import dev.persistence.costing.energy.GridIntensity;
+import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.OwnedEconomics;
+import dev.persistence.costing.plan.PlannedPhase;
+import dev.persistence.costing.plan.ServingPlan;
+import dev.persistence.costing.plan.Target;
+import dev.persistence.costing.plan.TargetMetric;
+import dev.persistence.costing.program.Milestone;
+import dev.persistence.costing.program.PhaseKind;
+import dev.persistence.costing.program.Role;
+import dev.persistence.costing.training.Goodput;
+import dev.persistence.costing.uncertainty.Constant;
+import dev.persistence.costing.uncertainty.Distribution;
+import dev.persistence.costing.uncertainty.LogNormal;
+import dev.persistence.costing.uncertainty.LogUniform;
+import dev.persistence.costing.uncertainty.Normal;
+import dev.persistence.costing.uncertainty.Scenarios;
+import dev.persistence.costing.uncertainty.Triangular;
+import dev.persistence.costing.uncertainty.Uniform;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.DocumentNode;
+import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.posttraining.PostTrainingCodecs;
+import dev.persistence.io.precision.PrecisionCodecs;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ValueCodecs;
+
+/**
+ * Codecs of the uncertainty model's distributions ({@code dev.persistence.costing.uncertainty}): a number (a
+ * constant) or an object whose {@code distribution} field selects its table.
+ */
+public final class UncertaintyCodecs {
+  private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+  private UncertaintyCodecs() {}
+
+  private static final String KIND = "distribution";
+
+  private static final ObjectCodec<Constant, Values> CONSTANT =
+      ObjectCodec.components(Constant.class, "constant", (Values v) -> new Constant(v.<Double>get("value")))
+          .required(KIND, ValueCodecs.tag("constant"), d -> d)
+          .required("value", NUMBER, Constant::value)
+          .build();
+
+  private static final ObjectCodec<Uniform, Values> UNIFORM =
+      ObjectCodec.components(
+              Uniform.class, "uniform", (Values v) -> new Uniform(v.<Double>get("min"), v.<Double>get("max")))
+          .required(KIND, ValueCodecs.tag("uniform"), d -> d)
+          .required("min", NUMBER, Uniform::min)
+          .required("max", NUMBER, Uniform::max)
+          .build();
+
+  private static final ObjectCodec<LogUniform, Values> LOG_UNIFORM =
+      ObjectCodec.components(
+              LogUniform.class,
+              "logUniform",
+              (Values v) -> new LogUniform(v.<Double>get("min"), v.<Double>get("max")))
+          .required(KIND, ValueCodecs.tag("log-uniform"), d -> d)
+          .required("min", POSITIVE_NUMBER, LogUniform::min)
+          .required("max", POSITIVE_NUMBER, LogUniform::max)
+          .build();
+
+  private static final ObjectCodec<Triangular, Values> TRIANGULAR =
+      ObjectCodec.components(
+              Triangular.class,
+              "triangular",
+              (Values v) -> new Triangular(v.<Double>get("min"), v.<Double>get("mode"), v.<Double>get("max")))
+          .required(KIND, ValueCodecs.tag("triangular"), d -> d)
+          .required("min", NUMBER, Triangular::min)
+          .required("mode", NUMBER, Triangular::mode)
+          .required("max", NUMBER, Triangular::max)
+          .build();
+
+  private static final ObjectCodec<Normal, Map<String, Object>> NORMAL =
+      ObjectCodec.fromMap(
+              Normal.class,
+              "normal",
+              v ->
+                  new Normal(
+                      (Double) v.get("mean"),
+                      (Double) v.get("standardDeviation"),
+                      (Double) v.getOrDefault("lower", Double.NEGATIVE_INFINITY),
+                      (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
+          .required(KIND, ValueCodecs.tag("normal"), d -> d, ObjectCodec.into(KIND))
+          .required("mean", NUMBER, Normal::mean, ObjectCodec.into("mean"))
+          .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
+          .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), ObjectCodec.into("lower"))
+          .optionalIfSet("upper", NUMBER, n -> finite(n.upper()), ObjectCodec.into("upper"))
+          .build();
+
+  private static Optional<Double> finite(double value) {
+    return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+  }
+
+  private static final ObjectCodec<LogNormal, Values> LOG_NORMAL =
+      ObjectCodec.components(
+              LogNormal.class,
+              "logNormal",
+              (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
+          .required(KIND, ValueCodecs.tag("log-normal"), d -> d)
+          .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
+          .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
+          .build();
+
+  private static final ObjectCodec<Scenarios, Values> SCENARIOS =
+      ObjectCodec.components(
+              Scenarios.class,
+              "scenarios",
+              (Values v) -> {
+                double[] values = doubles(v.get("values"));
+                double[] weights = new double[values.length];
+                Arrays.fill(weights, 1);
+                return Scenarios.weighted(values, v.<List<Double>>optional("weights").map(UncertaintyCodecs::doubles).orElse(weights));
+              })
+          .required(KIND, ValueCodecs.tag("scenarios"), d -> d)
+          .required("values", list(NUMBER), s -> boxedList(s.values()))
+          .optional("weights", list(NON_NEGATIVE_NUMBER), s -> boxedList(s.weights()))
+          .build();
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static List<Double> boxedList(double[] values) {
+    return Arrays.stream(values).boxed().collect(Collectors.toList());
+  }
+
+  /** One table of a union, selected by its discriminator's value and by the written value's class. */
+  private record Alternative<T>(String name, Class<? extends T> type, ObjectCodec<? extends T, ?> table) {
+    @SuppressWarnings("unchecked")
+    JsonNode write(T value) {
+      return ((ObjectCodec<T, ?>) table).write(value);
+    }
+  }
+
+  /** The distributions, in the order errors list them. */
+  private static final List<Alternative<Distribution>> DISTRIBUTIONS =
+      List.of(
+          new Alternative<>("constant", Constant.class, CONSTANT),
+          new Alternative<>("uniform", Uniform.class, UNIFORM),
+          new Alternative<>("log-uniform", LogUniform.class, LOG_UNIFORM),
+          new Alternative<>("triangular", Triangular.class, TRIANGULAR),
+          new Alternative<>("normal", Normal.class, NORMAL),
+          new Alternative<>("log-normal", LogNormal.class, LOG_NORMAL),
+          new Alternative<>("scenarios", Scenarios.class, SCENARIOS));
+
+  /**
+   * A distribution: a number (a constant) or an object whose {@code distribution} field selects its table:
+   * {@code constant {value}}, {@code uniform {min, max}}, {@code log-uniform {min, max}}, {@code triangular {min,
+   * mode, max}}, {@code normal {mean, standardDeviation, lower?, upper?}}, {@code log-normal {median, sigma}},
+   * {@code scenarios {values, weights?}}.
+   */
+  public static final Codec<Distribution> DISTRIBUTION =
+      new Codec<>() {
+        @Override
+        public Distribution read(DocumentNode node) {
+          if (node.json().isNumber()) {
+            double value = node.asDouble();
+            return node.build(() -> new Constant(value));
+          }
+          DocumentNode kind = node.fields().required(KIND);
+          String name = kind.asText();
+          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
+            if (alternative.name().equals(name)) {
+              return alternative.table().read(node);
+            }
+          }
+          List<String> names = DISTRIBUTIONS.stream().map(Alternative::name).collect(Collectors.toList());
+          throw kind.error(
+              "unknown distribution \"" + name + "\"; expected "
+                  + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
+        }
+
+        @Override
+        public JsonNode write(Distribution value) {
+          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
+            if (alternative.type().isInstance(value)) {
+              return alternative.write(value);
+            }
+          }
+          throw new IllegalArgumentException("no table for the distribution " + value);
+        }
+
+        @Override
+        public ObjectNode schema(SchemaDefinitions definitions) {
+          return definitions.ref(
+              "distribution",
+              () -> {
+                ObjectNode out = NODES.objectNode();
+                var alternatives = out.putArray("oneOf");
+                alternatives.addObject().put("type", "number").put("description", "a constant");
+                DISTRIBUTIONS.forEach(alternative -> alternatives.add(alternative.table().schema(definitions)));
+                return out;
+              });
+        }
+      };
+}
