@@ -90,7 +90,7 @@ import java.util.Optional;
  *   - {name: model card, month: 12}
  * }</pre>
  *
- * <p>Roles and milestones are the scenario file's ({@link ScenarioCodecs#ROLE}, {@link ScenarioCodecs#MILESTONE}).
+ * <p>Roles and milestones are the scenario file's ({@link #ROLE}, {@link #MILESTONE}).
  */
 public final class ProgramCodecs {
   private ProgramCodecs() {}
