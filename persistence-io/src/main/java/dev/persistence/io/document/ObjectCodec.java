@@ -535,69 +535,6 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
-     * An optional {@code int} field whose getter says whether it is set; written only when set.
-     *
-     * @param name the field's name
-     * @param codec its value's codec
-     * @param getter reads it from a value, empty when unset
-     * @param setter sets it on the builder
-     */
-    public Builder<T, B> optionalIntIfSet(
-        String name,
-        Codec<Integer> codec,
-        Function<T, java.util.OptionalInt> getter,
-        BiConsumer<B, Integer> setter) {
-      return optionalIfSet(
-          name,
-          codec,
-          value -> {
-            java.util.OptionalInt set = getter.apply(value);
-            return set.isPresent() ? Optional.of(set.getAsInt()) : Optional.empty();
-          },
-          setter);
-    }
-
-    /**
-     * An optional {@code double} field whose getter says whether it is set; written only when set.
-     *
-     * @param name the field's name
-     * @param codec its value's codec
-     * @param getter reads it from a value, empty when unset
-     * @param setter sets it on the builder
-     */
-    public Builder<T, B> optionalDoubleIfSet(
-        String name, Codec<Double> codec, Function<T, java.util.OptionalDouble> getter, BiConsumer<B, Double> setter) {
-      return optionalIfSet(
-          name,
-          codec,
-          value -> {
-            java.util.OptionalDouble set = getter.apply(value);
-            return set.isPresent() ? Optional.of(set.getAsDouble()) : Optional.empty();
-          },
-          setter);
-    }
-
-    /**
-     * An optional {@code long} field whose getter says whether it is set; written only when set.
-     *
-     * @param name the field's name
-     * @param codec its value's codec
-     * @param getter reads it from a value, empty when unset
-     * @param setter sets it on the builder
-     */
-    public Builder<T, B> optionalLongIfSet(
-        String name, Codec<Long> codec, Function<T, java.util.OptionalLong> getter, BiConsumer<B, Long> setter) {
-      return optionalIfSet(
-          name,
-          codec,
-          value -> {
-            java.util.OptionalLong set = getter.apply(value);
-            return set.isPresent() ? Optional.of(set.getAsLong()) : Optional.empty();
-          },
-          setter);
-    }
-
-    /**
      * A required component of a type built from its components ({@link #components}).
      *
      * @param name the field's name, under which {@link Values#get(String)} finds it
