@@ -1,5 +1,6 @@
 package dev.persistence.io;
 
+import dev.persistence.io.training.TrainingCodecs;
 import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.calibration.CalibrationCodecs;
 import dev.persistence.io.regulation.RegulationCodecs;
@@ -126,7 +127,7 @@ public final class PersistenceModule extends SimpleModule {
     register(Milestone.class, ProgramCodecs.MILESTONE);
     register(CloudPrice.class, MoneyCodecs.CLOUD_PRICE);
     register(GridIntensity.class, EnergyCodecs.GRID);
-    register(Goodput.class, ScenarioCodecs.GOODPUT);
+    register(Goodput.class, TrainingCodecs.GOODPUT);
     register(Distribution.class, UncertaintyCodecs.DISTRIBUTION);
     register(Program.class, ProgramCodecs.PROGRAM);
   }

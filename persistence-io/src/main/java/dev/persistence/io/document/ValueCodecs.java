@@ -43,6 +43,13 @@ public final class ValueCodecs {
   public static final Codec<Double> NON_NEGATIVE_NUMBER =
       scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("minimum", 0));
 
+  /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
+  public static final Codec<Double> POSITIVE_FRACTION =
+      scalar(
+          DocumentNode::asDouble,
+          NODES::numberNode,
+          typed("number").put("exclusiveMinimum", 0).put("maximum", 1));
+
   /** A fraction in [0, 1]. */
   public static final Codec<Double> FRACTION =
       scalar(DocumentNode::asDouble, NODES::numberNode, typed("number").put("minimum", 0).put("maximum", 1));

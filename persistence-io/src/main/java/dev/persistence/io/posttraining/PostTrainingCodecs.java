@@ -109,9 +109,9 @@ public final class PostTrainingCodecs {
           .description("the post-training calibration (PostTrainingCalibration); tulu3-405b-rlvr by default")
           .required("name", NAME, PostTrainingCalibration::name)
           .required("trainingThroughputFactor", POSITIVE_NUMBER, PostTrainingCalibration::trainingThroughputFactor)
-          .required("generationComputeEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationComputeEfficiency)
-          .required("generationBandwidthEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationBandwidthEfficiency)
-          .required("weightSyncEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PostTrainingCalibration::weightSyncEfficiency)
+          .required("generationComputeEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationComputeEfficiency)
+          .required("generationBandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationBandwidthEfficiency)
+          .required("weightSyncEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::weightSyncEfficiency)
           .build();
 
   /**
@@ -163,7 +163,7 @@ public final class PostTrainingCodecs {
             "sequenceLength", integer(1), SupervisedFineTuning::sequenceLength, ImmutableSupervisedFineTuning.Builder::sequenceLength)
         .optional(
             "packingEfficiency",
-            ScenarioCodecs.POSITIVE_FRACTION,
+            ValueCodecs.POSITIVE_FRACTION,
             SupervisedFineTuning::packingEfficiency,
             ImmutableSupervisedFineTuning.Builder::packingEfficiency)
         .optional(
@@ -185,7 +185,7 @@ public final class PostTrainingCodecs {
         .optional("epochs", POSITIVE_NUMBER, PreferenceTuning::epochs, ImmutablePreferenceTuning.Builder::epochs)
         .required("sequenceLength", integer(1), PreferenceTuning::sequenceLength, ImmutablePreferenceTuning.Builder::sequenceLength)
         .optional(
-            "packingEfficiency", ScenarioCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
+            "packingEfficiency", ValueCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
         .optional(
             "globalBatchSize", integer(1), PreferenceTuning::globalBatchSize, ImmutablePreferenceTuning.Builder::globalBatchSize)
         .optional(
@@ -294,7 +294,7 @@ public final class PostTrainingCodecs {
         .required(
             "maxResponseTokens", integer(1), Distillation::maxResponseTokens, ImmutableDistillation.Builder::maxResponseTokens)
         .optional("epochs", POSITIVE_NUMBER, Distillation::epochs, ImmutableDistillation.Builder::epochs)
-        .optional("packingEfficiency", ScenarioCodecs.POSITIVE_FRACTION, Distillation::packingEfficiency, ImmutableDistillation.Builder::packingEfficiency)
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION, Distillation::packingEfficiency, ImmutableDistillation.Builder::packingEfficiency)
         .optional(
             "teacherTensorParallel",
             integer(1),

@@ -109,13 +109,6 @@ public final class ScenarioCodecs {
     return ValueCodecs.composed(reader, schema::write, schema::schema);
   }
 
-  /** A fraction in (0, 1]: an efficiency, a utilisation, a goodput (the receiving type checks it). */
-  public static final Codec<Double> POSITIVE_FRACTION =
-      ValueCodecs.composed(
-          FRACTION::read,
-          FRACTION::write,
-          definitions -> NODES.objectNode().put("type", "number").put("exclusiveMinimum", 0).put("maximum", 1));
-
   /** A finite number {@code > 0}, checked where it is read ({@code expected a number > 0, got -4.0E12}). */
   public static final Codec<Double> POSITIVE = reading(POSITIVE_NUMBER, DocumentNode::asPositiveDouble);
 
@@ -160,37 +153,6 @@ public final class ScenarioCodecs {
     Object value = fields.get(name);
     return value == null ? OptionalDouble.empty() : OptionalDouble.of((Double) value);
   }
-
-  // ---- Prices, grids, goodput ----
-
-  private static final Map<String, Goodput> GOODPUT_PRESETS =
-      Map.of("llama-3-405b", Goodput.LLAMA_3_405B, "none", Goodput.NONE);
-
-  /** Goodput: {@code llama-3-405b} (the default's source), {@code none}, or {@code {fraction, source}}. */
-  public static final Codec<Goodput> GOODPUT =
-      ValueCodecs.namedOrObject(
-          "goodput",
-          () -> List.of("llama-3-405b", "none"),
-          "a goodput preset's name",
-          name -> {
-            Goodput preset = GOODPUT_PRESETS.get(name);
-            if (preset == null) {
-              throw new IllegalArgumentException(
-                  "unknown goodput \"" + name + "\"; expected llama-3-405b, none or {fraction, source}");
-            }
-            return preset;
-          },
-          goodput ->
-              goodput.equals(Goodput.LLAMA_3_405B)
-                  ? Optional.of("llama-3-405b")
-                  : goodput.equals(Goodput.NONE) ? Optional.of("none") : Optional.empty(),
-          ObjectCodec.components(
-                  Goodput.class,
-                  "goodputObject",
-                  (Values v) -> Goodput.of(v.<Double>get("fraction"), v.get("source")))
-              .required("fraction", POSITIVE_FRACTION, Goodput::fraction)
-              .required("source", NAME, Goodput::source)
-              .build());
 
   // ---- The program: roles, milestones, phases ----
 
@@ -374,11 +336,11 @@ public final class ScenarioCodecs {
               ObjectCodec.into("weightFormat"))
           .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), ObjectCodec.into("batch"))
           .describedAs("Requests decoded together; absent for the largest batch that fits.")
-          .optional("targetUtilisation", POSITIVE_FRACTION, ServingPlan::targetUtilisation, ObjectCodec.into("targetUtilisation"))
+          .optional("targetUtilisation", ValueCodecs.POSITIVE_FRACTION, ServingPlan::targetUtilisation, ObjectCodec.into("targetUtilisation"))
           .describedAs("Busy fraction the fleet is sized for, in (0, 1] (default 1).")
-          .optional("computeEfficiency", POSITIVE_FRACTION, ServingPlan::computeEfficiency, ObjectCodec.into("computeEfficiency"))
+          .optional("computeEfficiency", ValueCodecs.POSITIVE_FRACTION, ServingPlan::computeEfficiency, ObjectCodec.into("computeEfficiency"))
           .describedAs("Achieved over peak FLOP/s, in (0, 1] (default 1).")
-          .optional("bandwidthEfficiency", POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, ObjectCodec.into("bandwidthEfficiency"))
+          .optional("bandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, ObjectCodec.into("bandwidthEfficiency"))
           .describedAs("Achieved over peak memory bandwidth, in (0, 1] (default 1).")
           .build();
 }

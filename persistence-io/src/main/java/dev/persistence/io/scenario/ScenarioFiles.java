@@ -1,5 +1,6 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.training.TrainingCodecs;
 import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.money.MoneyCodecs;
@@ -175,7 +176,7 @@ public final class ScenarioFiles {
                         PrecisionCodecs.TRAINING_PRECISION,
                         Scenario::precision,
                         ImmutableScenario.Builder::precision)
-                    .optional("goodput", ScenarioCodecs.GOODPUT, Scenario::goodput, ImmutableScenario.Builder::goodput)
+                    .optional("goodput", TrainingCodecs.GOODPUT, Scenario::goodput, ImmutableScenario.Builder::goodput)
                     .optionalIfSet(
                         "parallelism",
                         ParallelismCodecs.PARALLELISM_PLAN,
@@ -183,7 +184,7 @@ public final class ScenarioFiles {
                         ImmutableScenario.Builder::parallelism)
                     .optionalIfSet(
                         "modelFlopsUtilization",
-                        ScenarioCodecs.POSITIVE_FRACTION,
+                        ValueCodecs.POSITIVE_FRACTION,
                         scenario -> boxed(scenario.modelFlopsUtilization()),
                         ImmutableScenario.Builder::modelFlopsUtilization)
                     .describedAs("a fixed MFU in (0, 1] instead of the step-time model")

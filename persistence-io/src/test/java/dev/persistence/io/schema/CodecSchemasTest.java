@@ -11,6 +11,7 @@ import dev.persistence.io.money.MoneyCodecs;
 import dev.persistence.io.parallelism.ParallelismCodecs;
 import dev.persistence.io.regulation.RegulationCodecs;
 import dev.persistence.io.serving.ServingCodecs;
+import dev.persistence.io.training.TrainingCodecs;
 import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.data.DataCodecs;
@@ -49,6 +50,7 @@ class CodecSchemasTest {
           ProgramCodecs.class,
           ScalingCodecs.class,
           ScenarioCodecs.class,
+          TrainingCodecs.class,
           UncertaintyCodecs.class);
 
   @Test
