@@ -1,6 +1,6 @@
 package dev.persistence.cli;
 
-import dev.persistence.io.scaling.ScalingCodecs;
+import dev.persistence.io.law.LawCodecs;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.LossLaw;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code --law NAME|FILE} and the overrides {@code --E --A --B --alpha --beta} of a Chinchilla-form law's
  * constants, shared by every command that takes a law (papers often use their own constants). A value ending in
- * {@code .yaml}, {@code .yml} or {@code .json} is a law file in the format of {@code ScalingCodecs.LAW} (a team's
+ * {@code .yaml}, {@code .yml} or {@code .json} is a law file in the format of {@code LawCodecs.LAW} (a team's
  * own fit, say); anything else is a bundled name.
  */
 final class LawOptions {
@@ -56,7 +56,7 @@ final class LawOptions {
   /** The named (or read) loss law with any overrides applied. */
   LossLaw lossLaw() {
     if (isFile()) {
-      LossLaw read = ScalingCodecs.LOSS_LAW.read(Path.of(law));
+      LossLaw read = LawCodecs.LOSS_LAW.read(Path.of(law));
       if (!overridden()) {
         return read;
       }

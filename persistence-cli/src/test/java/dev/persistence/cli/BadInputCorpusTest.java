@@ -1,5 +1,7 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.allocation.AllocationCodecs;
+import dev.persistence.io.law.LawCodecs;
 import dev.persistence.io.calibration.CalibrationCodecs;
 import dev.persistence.io.serving.ServingCodecs;
 import dev.persistence.io.money.MoneyCodecs;
@@ -22,7 +24,6 @@ import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.program.ProgramCodecs;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.hardware.HardwareCodecs;
-import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
@@ -136,9 +137,9 @@ class BadInputCorpusTest {
     seeds.add(new Seed("scenario.yaml", scenario, DocumentFormat.YAML,
         t -> ScenarioFiles.read(DocumentNode.root(Documents.parse(t, DocumentFormat.YAML, "s"), "s"), folder)));
     // The formats of issue 9: a law, a program, an owned cluster, a catalog entry, a serving deployment.
-    seeds.add(codecSeed("law.yaml", ScalingCodecs.LAW, DataConstrainedLaw.MUENNIGHOFF_2023.withBase(
+    seeds.add(codecSeed("law.yaml", LawCodecs.LAW, DataConstrainedLaw.MUENNIGHOFF_2023.withBase(
         ChinchillaLaw.builder().from(ChinchillaLaw.BESIROGLU_2024).name("refit").build()), DocumentFormat.YAML));
-    seeds.add(codecSeed("allocation.json", ScalingCodecs.ALLOCATION_PROBLEM,
+    seeds.add(codecSeed("allocation.json", AllocationCodecs.ALLOCATION_PROBLEM,
         AllocationProblem.builder().law(KaplanLaw.TABLE_2).uniqueTokens(4e12).maxParameters(7e10).build(), DocumentFormat.JSON));
     seeds.add(codecSeed("program.yaml", ProgramCodecs.PROGRAM, Program.builder()
         .addPhases(Phase.builder().name("ablations").kind(PhaseKind.EXPERIMENTS).startMonth(0).durationMonths(4).computeCostUsd(6e6).build())

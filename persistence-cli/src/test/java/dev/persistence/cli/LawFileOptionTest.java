@@ -1,5 +1,6 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.law.LawCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --law FILE}: a team's own law, read in the format of {@code ScalingCodecs.LAW}. */
+/** {@code --law FILE}: a team's own law, read in the format of {@code LawCodecs.LAW}. */
 class LawFileOptionTest {
 
   /** Besiroglu et al. 2024 Table 1 written out as a file: it must give what {@code --law epoch} gives. */

@@ -1,5 +1,6 @@
 package dev.persistence.io.document;
 
+import dev.persistence.io.law.LawCodecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public interface Codec<T> {
 
   /**
    * Reads a value from a file: YAML ({@code .yaml}, {@code .yml}) or JSON, under the limits of {@link Documents}
-   * ({@code ScalingCodecs.LAW.read(Path.of("law.yaml"))}).
+   * ({@code LawCodecs.LAW.read(Path.of("law.yaml"))}).
    *
    * @param file the file
    * @return the value

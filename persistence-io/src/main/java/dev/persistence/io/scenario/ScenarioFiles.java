@@ -1,5 +1,6 @@
 package dev.persistence.io.scenario;
 
+import dev.persistence.io.law.LawCodecs;
 import dev.persistence.io.training.TrainingCodecs;
 import dev.persistence.io.uncertainty.UncertaintyCodecs;
 import dev.persistence.io.program.ProgramCodecs;
@@ -39,7 +40,6 @@ import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.huggingface.HuggingFaceConfigs;
-import dev.persistence.io.scaling.ScalingCodecs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -200,7 +200,7 @@ public final class ScenarioFiles {
             "cluster", HardwareCodecs.cluster(accelerators), Scenario::cluster, ImmutableScenario.Builder::cluster)
         .optional(
             "law",
-            ScalingCodecs.LOSS_LAW,
+            LawCodecs.LOSS_LAW,
             Scenario::law,
             ImmutableScenario.Builder::law)
         .describedAs("the loss law; default epoch")

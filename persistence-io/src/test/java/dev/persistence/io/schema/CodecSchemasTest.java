@@ -1,8 +1,11 @@
 package dev.persistence.io.schema;
 
+import dev.persistence.io.law.LawCodecs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.io.allocation.AllocationCodecs;
+import dev.persistence.io.fit.FitCodecs;
 import dev.persistence.io.architecture.ArchitectureCodecs;
 import dev.persistence.io.calibration.CalibrationCodecs;
 import dev.persistence.io.energy.EnergyCodecs;
@@ -20,7 +23,6 @@ import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
-import dev.persistence.io.scaling.ScalingCodecs;
 import dev.persistence.io.scenario.ScenarioCodecs;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -48,7 +50,9 @@ class CodecSchemasTest {
           PostTrainingCodecs.class,
           PrecisionCodecs.class,
           ProgramCodecs.class,
-          ScalingCodecs.class,
+          LawCodecs.class,
+          AllocationCodecs.class,
+          FitCodecs.class,
           ScenarioCodecs.class,
           TrainingCodecs.class,
           UncertaintyCodecs.class);

@@ -1,5 +1,6 @@
-package dev.persistence.io.scaling;
+package dev.persistence.io.law;
 
+import dev.persistence.io.law.LawCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A law file read from code ({@code ScalingCodecs.LAW.read(path)}): the README's "Common mistakes" table. */
+/** A law file read from code ({@code LawCodecs.LAW.read(path)}): the README's "Common mistakes" table. */
 class LawFileTest {
 
   private static final String VALID =
@@ -24,7 +25,7 @@ class LawFileTest {
 
   private String error(String yaml) throws IOException {
     Path file = Files.writeString(folder.resolve("law.yaml"), yaml);
-    String message = assertThrows(InvalidDocumentException.class, () -> ScalingCodecs.LAW.read(file)).getMessage();
+    String message = assertThrows(InvalidDocumentException.class, () -> LawCodecs.LAW.read(file)).getMessage();
     assertEquals(file + ": ", message.substring(0, file.toString().length() + 2), message);
     return "law.yaml: " + message.substring(file.toString().length() + 2);
   }
@@ -32,9 +33,9 @@ class LawFileTest {
   @Test
   void aValidFileAndABundledNameRead() throws IOException {
     Path file = Files.writeString(folder.resolve("law.yaml"), VALID);
-    assertEquals(0.366, ((ChinchillaLaw) ScalingCodecs.LAW.read(file)).tokenExponent());
+    assertEquals(0.366, ((ChinchillaLaw) LawCodecs.LAW.read(file)).tokenExponent());
     Path named = Files.writeString(folder.resolve("named.json"), "\"epoch\"");
-    ScalingLaw law = ScalingCodecs.LAW.read(named);
+    ScalingLaw law = LawCodecs.LAW.read(named);
     assertSame(ChinchillaLaw.BESIROGLU_2024, law);
   }
 

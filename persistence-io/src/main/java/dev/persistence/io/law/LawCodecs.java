@@ -1,4 +1,4 @@
-package dev.persistence.io.scaling;
+package dev.persistence.io.law;
 
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
@@ -69,8 +69,8 @@ import java.util.function.Function;
  * inferenceTokens: 0
  * }</pre>
  */
-public final class ScalingCodecs {
-  private ScalingCodecs() {}
+public final class LawCodecs {
+  private LawCodecs() {}
 
   /** A law kind's table: its {@code type} allowed, then the fields every law has, then its own constants. */
   private static <L extends ScalingLaw> ObjectCodec.Builder<L, ObjectCodec.Values> law(
@@ -269,7 +269,7 @@ public final class ScalingCodecs {
                       v.get("base"),
                       v.<Double>get("tokenRepetitionDecay"),
                       v.<Double>get("parameterRepetitionDecay")))
-          .required("base", ValueCodecs.lazy(() -> ScalingCodecs.CHINCHILLA_LAW))
+          .required("base", ValueCodecs.lazy(() -> LawCodecs.CHINCHILLA_LAW))
           .required("tokenRepetitionDecay", NUMBER)
           .required("parameterRepetitionDecay", NUMBER)
           .build();
@@ -361,63 +361,4 @@ public final class ScalingCodecs {
     };
   }
 
-  /**
-   * Allocation problems: a loss {@code law}, optional {@code uniqueTokens}, {@code maxParameters} and {@code
-   * fixedTokens}, and {@code inferenceTokens} (default 0).
-   */
-  public static final Codec<AllocationProblem> ALLOCATION_PROBLEM =
-      ObjectCodec.builder(
-              AllocationProblem.class,
-              "allocationProblem",
-              AllocationProblem::builder,
-              ImmutableAllocationProblem.Builder::build)
-          .required("law", LOSS_LAW)
-          .optionalIfSet(
-              "uniqueTokens",
-              POSITIVE_NUMBER,
-              problem -> present(problem.uniqueTokens()),
-              ImmutableAllocationProblem.Builder::uniqueTokens)
-          .optionalIfSet(
-              "maxParameters",
-              POSITIVE_NUMBER,
-              problem -> present(problem.maxParameters()),
-              ImmutableAllocationProblem.Builder::maxParameters)
-          .optionalIfSet(
-              "fixedTokens",
-              POSITIVE_NUMBER,
-              problem -> present(problem.fixedTokens()),
-              ImmutableAllocationProblem.Builder::fixedTokens)
-          .optional("inferenceTokens", NON_NEGATIVE_NUMBER)
-          .build();
-
-  private static Optional<Double> present(OptionalDouble value) {
-    return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
-  }
-
-  /**
-   * Allocations (a result, stored for comparison): {@code parameters tokens trainingFlops inferenceTokens
-   * totalFlops loss bindingConstraint} ({@code none unique-tokens max-parameters fixed-tokens}); the derived
-   * tokens per parameter is not written.
-   */
-  public static final Codec<Allocation> ALLOCATION =
-      ObjectCodec.builder(Allocation.class, "allocation", Allocation::builder, ImmutableAllocation.Builder::build)
-          .required("parameters", POSITIVE_NUMBER)
-          .required("tokens", POSITIVE_NUMBER)
-          .required("trainingFlops", POSITIVE_NUMBER)
-          .required("inferenceTokens", NON_NEGATIVE_NUMBER)
-          .required("totalFlops", POSITIVE_NUMBER)
-          .required("loss", NUMBER)
-          .required("bindingConstraint", enumeration(BindingConstraint.class))
-          .build();
-
-  /** Fit observations: {@code parameters}, {@code tokens} and the final {@code loss} of one training run. */
-  public static final Codec<Observation> OBSERVATION =
-      ObjectCodec.components(
-              Observation.class,
-              "observation",
-              v -> new Observation(v.<Double>get("parameters"), v.<Double>get("tokens"), v.<Double>get("loss")))
-          .required("parameters", POSITIVE_NUMBER)
-          .required("tokens", POSITIVE_NUMBER)
-          .required("loss", POSITIVE_NUMBER)
-          .build();
 }

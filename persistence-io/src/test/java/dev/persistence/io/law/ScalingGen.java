@@ -1,4 +1,4 @@
-package dev.persistence.io.scaling;
+package dev.persistence.io.law;
 
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.AllocationProblem;

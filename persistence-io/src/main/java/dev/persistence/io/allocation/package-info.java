@@ -1,0 +1,2 @@
+/** Documents of compute-optimal allocation (dev.persistence.scaling.allocation). */
+package dev.persistence.io.allocation;

@@ -1,0 +1,2 @@
+/** Documents of fit observations (dev.persistence.scaling.fit). */
+package dev.persistence.io.fit;
