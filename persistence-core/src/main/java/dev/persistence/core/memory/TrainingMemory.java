@@ -207,18 +207,7 @@ public final class TrainingMemory {
       boolean expertsSharded) {
     long hidden = architecture.hiddenSize();
     double t = plan.tensorParallel();
-    double expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
-    double attention = architecture.attention().parameters(hidden) / t;
-    double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
-    double denseBlock =
-        architecture.feedForwardLayers() == 0
-            ? 0.0
-            : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
-    double mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
-    MixtureOfExperts moe =
-        architecture.feedForward() instanceof MixtureOfExperts
-            ? (MixtureOfExperts) architecture.feedForward()
-            : null;
+    RankLayers layers = new RankLayers(architecture, plan);
     var parameters = architecture.parameters();
     PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
     double dense = denseSharded ? 1 : 0;
@@ -234,15 +223,7 @@ public final class TrainingMemory {
       if (layout.stageOf(layer) != stage) {
         continue;
       }
-      double unit = (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
-      if (moe != null && moe.isSparseLayer(layer)) {
-        unit =
-            dense * (unit + moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden))
-                + expert * (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit;
-      } else {
-        unit = dense * (unit + denseBlock);
-      }
-      largest = Math.max(largest, unit);
+      largest = Math.max(largest, dense * layers.dense(layer) + expert * layers.experts(layer));
     }
     if (stage == plan.pipelineParallel() - 1) {
       double head =
@@ -279,29 +260,12 @@ public final class TrainingMemory {
       Architecture architecture, ParallelismPlan plan, double[] dense, double[] experts) {
     long hidden = architecture.hiddenSize();
     double t = plan.tensorParallel();
-    double expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
-    double attention = architecture.attention().parameters(hidden) / t;
-    double layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
-    double denseBlock =
-        architecture.feedForwardLayers() == 0
-            ? 0.0
-            : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
-    // A hybrid stack's mixer layers (issue 19) hold the mixer's parameters in place of attention's.
-    double mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
-    MixtureOfExperts moe =
-        architecture.feedForward() instanceof MixtureOfExperts
-            ? (MixtureOfExperts) architecture.feedForward()
-            : null;
+    RankLayers layers = new RankLayers(architecture, plan);
     PipelineLayout layout = plan.pipelineLayout(architecture.numLayers());
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
       int stage = layout.stageOf(layer);
-      dense[stage] += (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
-      if (moe != null && moe.isSparseLayer(layer)) {
-        dense[stage] += moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);
-        experts[stage] += (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit;
-      } else {
-        dense[stage] += denseBlock;
-      }
+      dense[stage] += layers.dense(layer);
+      experts[stage] += layers.experts(layer);
     }
     var parameters = architecture.parameters();
     long tokenEmbedding = parameters.get(dev.persistence.core.architecture.ParameterComponent.TOKEN_EMBEDDING);
@@ -315,6 +279,56 @@ public final class TrainingMemory {
     }
     if (architecture.tiedEmbeddings() && last > 0) {
       dense[last] += tokenEmbedding / t;
+    }
+  }
+
+  /**
+   * One layer's parameters on one tensor/expert-parallel rank, dense (attention or a hybrid stack's mixer, norms,
+   * the dense block or a sparse layer's shared experts and router) and routed-expert, as both the stage placement
+   * and the FSDP working set count them.
+   */
+  private static final class RankLayers {
+    private final Architecture architecture;
+    private final long hidden;
+    private final double t;
+    private final double expertSplit;
+    private final double attention;
+    private final double layerNorms;
+    private final double denseBlock;
+    private final double mixer;
+    private final MixtureOfExperts moe;
+
+    RankLayers(Architecture architecture, ParallelismPlan plan) {
+      this.architecture = architecture;
+      this.hidden = architecture.hiddenSize();
+      this.t = plan.tensorParallel();
+      this.expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
+      this.attention = architecture.attention().parameters(hidden) / t;
+      this.layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
+      this.denseBlock =
+          architecture.feedForwardLayers() == 0
+              ? 0.0
+              : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+      // A hybrid stack's mixer layers (issue 19) hold the mixer's parameters in place of attention's.
+      this.mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
+      this.moe =
+          architecture.feedForward() instanceof MixtureOfExperts
+              ? (MixtureOfExperts) architecture.feedForward()
+              : null;
+    }
+
+    double dense(int layer) {
+      double mixing = (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
+      if (moe != null && moe.isSparseLayer(layer)) {
+        return mixing + moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);
+      }
+      return mixing + denseBlock;
+    }
+
+    double experts(int layer) {
+      return moe != null && moe.isSparseLayer(layer)
+          ? (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit
+          : 0;
     }
   }
 }
