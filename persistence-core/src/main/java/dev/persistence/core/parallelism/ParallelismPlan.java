@@ -391,7 +391,7 @@ public abstract class ParallelismPlan {
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s%s",
+        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s%s%s%s",
         tensorParallel(),
         pipelineParallel(),
         virtualPipelineStages(),
@@ -400,12 +400,41 @@ public abstract class ParallelismPlan {
         expertParallel(),
         microBatchSize(),
         zeroStage().stage(),
-        recomputation() == ActivationRecomputation.NONE
-            ? "no recomputation"
-            : recomputation().name().toLowerCase(Locale.ROOT).replace('_', '-') + " recomputation",
+        recomputationText(),
+        pipelineSchedule() == PipelineSchedule.DUAL_PIPE ? ", DualPipe" : "",
+        layersPerChunk().isEmpty() ? "" : ", layers per chunk " + layersPerChunk(),
         sequenceParallel() ? ", sequence parallel" : "",
         fusedAttention() ? ", fused attention" : "",
         activationOffload() ? ", activations offloaded" : "",
         optimizerOffload() ? ", optimizer offloaded" : "");
+  }
+
+  /**
+   * The recomputation as a reader needs it to rebuild the plan: the setting, the modules when they are not the
+   * setting's default, and how many layers of each chunk a partial full recomputation covers.
+   */
+  private String recomputationText() {
+    if (recomputation() == ActivationRecomputation.NONE) {
+      return "no recomputation";
+    }
+    StringBuilder text =
+        new StringBuilder(recomputation().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .append(" recomputation");
+    if (fullyRecomputedLayersPerChunk().isPresent()) {
+      text.append(" of the first ").append(fullyRecomputedLayersPerChunk().getAsInt()).append(" layers per chunk");
+    }
+    if (!recomputedModules().isEmpty()) {
+      text.append(" (");
+      String separator = "";
+      for (RecomputedModule module : RecomputedModule.values()) {
+        if (!recomputedModules().contains(module)) {
+          continue;
+        }
+        text.append(separator).append(module.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        separator = ", ";
+      }
+      text.append(')');
+    }
+    return text.toString();
   }
 }

@@ -49,4 +49,41 @@ class ParallelismPlanTextTest {
             + " activations offloaded, optimizer offloaded",
         plan.toString());
   }
+
+  @Test
+  void scheduleModulesAndSplitAreNamed() {
+    ParallelismPlan plan =
+        ParallelismPlan.builder()
+            .pipelineParallel(4)
+            .dataParallel(2)
+            .microBatchSize(1)
+            .globalBatchSize(16)
+            .sequenceLength(4096)
+            .recomputation(ActivationRecomputation.SELECTIVE)
+            .recomputedModules(java.util.Set.of(RecomputedModule.NORMS, RecomputedModule.MLP_ACTIVATION))
+            .pipelineSchedule(PipelineSchedule.DUAL_PIPE)
+            .layersPerChunk(java.util.List.of(7, 8, 8, 7))
+            .build();
+    assertEquals(
+        "TP 1 x PP 4 (v 1) x DP 2 x CP 1 x EP 1, micro-batch 1, ZeRO 0, selective recomputation (mlp-activation,"
+            + " norms), DualPipe, layers per chunk [7, 8, 8, 7]",
+        plan.toString());
+  }
+
+  @Test
+  void partialFullRecomputationNamesItsLayers() {
+    ParallelismPlan plan =
+        ParallelismPlan.builder()
+            .pipelineParallel(2)
+            .microBatchSize(1)
+            .globalBatchSize(4)
+            .sequenceLength(4096)
+            .recomputation(ActivationRecomputation.FULL)
+            .fullyRecomputedLayersPerChunk(2)
+            .build();
+    assertEquals(
+        "TP 1 x PP 2 (v 1) x DP 1 x CP 1 x EP 1, micro-batch 1, ZeRO 0, full recomputation of the first 2 layers"
+            + " per chunk",
+        plan.toString());
+  }
 }

@@ -356,20 +356,25 @@ final class FastMemory {
 
   /**
    * {@link #fits} for a hybrid stack: every stage summed from its counts of each layer kind, with the activations
-   * of one layer of each kind in {@code kindActivationBytes} ({@link #kindActivationBytes}). Allocates nothing.
+   * of one layer of each kind in {@code kindActivationBytes} ({@link #kindActivationBytes}); under DualPipe when
+   * {@code dualPipe} ({@code v = 1}, even {@code p}), rank {@code i} also holds stage {@code p - 1 - i}'s
+   * parameters and {@code p + 1} micro-batches of its own stage's activations, as {@code TrainingMemory} counts
+   * them. Allocates nothing.
    */
   boolean fitsHybrid(
       int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
-      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload,
+      boolean dualPipe) {
     return peakBytesHybrid(t, p, v, d, c, e, microBatch, microBatches, sequenceLength, kindActivationBytes,
-            zeroStage, optimizerOffload, activationOffload)
+            zeroStage, optimizerOffload, activationOffload, dualPipe)
         <= capacity;
   }
 
   /** The largest stage total of {@link #fitsHybrid}, allowance included. */
   double peakBytesHybrid(
       int t, int p, int v, int d, int c, int e, int microBatch, int microBatches, int sequenceLength,
-      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload) {
+      double[] kindActivationBytes, int zeroStage, boolean optimizerOffload, boolean activationOffload,
+      boolean dualPipe) {
     int[] counts = stageKinds[p][v];
     double sb = (double) sequenceLength / c * microBatch;
     double interleave = v == 1 ? 1 : 1 + (p - 1.0) / ((double) p * v);
@@ -382,14 +387,16 @@ final class FastMemory {
     }
     double peak = 0;
     for (int stage = 0; stage < p; stage++) {
-      double dense = 0;
-      double experts = 0;
+      double dense = stageDenseParameters(counts, stage, p, t);
+      double experts = stageExpertParameters(counts, stage, expertSplit);
+      if (dualPipe) {
+        dense += stageDenseParameters(counts, p - 1 - stage, p, t);
+        experts += stageExpertParameters(counts, p - 1 - stage, expertSplit);
+      }
       double layerActivations = 0;
       double largestUnit = 0;
       for (int kind = 0; kind < KINDS; kind++) {
         int n = counts[stage * KINDS + kind];
-        dense += n * (kindSplitParameters[kind] / t + kindWholeParameters[kind]);
-        experts += n * kindExpertParameters[kind] / expertSplit;
         layerActivations += n * kindActivationBytes[kind];
         if (n > 0) {
           largestUnit =
@@ -400,21 +407,19 @@ final class FastMemory {
         }
       }
       double activations;
-      int inFlight = Math.min(p - stage, microBatches);
+      int inFlight = Math.min(dualPipe ? p + 1 : p - stage, microBatches);
       if (activationOffload) {
         activations = largestLayer;
       } else {
         activations = layerActivations * inFlight * interleave;
       }
       if (stage == 0) {
-        dense += tokenEmbedding / t + positions;
         largestUnit = Math.max(largestUnit, denseShards > 1 ? tokenEmbedding / t + positions : 0);
         if (!activationOffload) {
-          activations += sb * hidden * Math.min(p, microBatches) / t;
+          activations += sb * hidden * Math.min(dualPipe ? p + 1 : p, microBatches) / t;
         }
       }
       if (stage == p - 1) {
-        dense += head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0);
         largestUnit =
             Math.max(
                 largestUnit, denseShards > 1 ? head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0) : 0);
@@ -429,6 +434,30 @@ final class FastMemory {
                   largestUnit));
     }
     return peak;
+  }
+
+  /** Dense parameters of one stage on one tensor-parallel rank: its layers, and the embedding or the head. */
+  private double stageDenseParameters(int[] counts, int stage, int p, int t) {
+    double dense = 0;
+    for (int kind = 0; kind < KINDS; kind++) {
+      dense += counts[stage * KINDS + kind] * (kindSplitParameters[kind] / t + kindWholeParameters[kind]);
+    }
+    if (stage == 0) {
+      dense += tokenEmbedding / t + positions;
+    }
+    if (stage == p - 1) {
+      dense += head / t + finalNorm + (tied && p > 1 ? tokenEmbedding / t : 0);
+    }
+    return dense;
+  }
+
+  /** Routed-expert parameters of one stage on one expert- and tensor-parallel rank. */
+  private double stageExpertParameters(int[] counts, int stage, double expertSplit) {
+    double experts = 0;
+    for (int kind = 0; kind < KINDS; kind++) {
+      experts += counts[stage * KINDS + kind] * kindExpertParameters[kind] / expertSplit;
+    }
+    return experts;
   }
 
   private double total(

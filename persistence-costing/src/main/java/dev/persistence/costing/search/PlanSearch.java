@@ -190,8 +190,7 @@ public final class PlanSearch {
                   // DualPipe where the pipeline allows it: an even degree without virtual stages, and at least
                   // p micro-batches entering from each end (DeepSeek-V3 section 3.2.1 feeds micro-batches from
                   // both ends; its bubble formula, Table 2, holds only once both directions fill the pipeline).
-                  // Not for hybrid stacks, whose per-kind memory check does not mirror the stages.
-                  int schedules = v == 1 && p > 1 && p % 2 == 0 && microBatches >= 2 * p && !hybrid ? 2 : 1;
+                  int schedules = v == 1 && p > 1 && p % 2 == 0 && microBatches >= 2 * p ? 2 : 1;
                   for (int schedule = 0; schedule < schedules; schedule++) {
                     boolean dualPipe = schedule == 1;
                     for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
@@ -204,7 +203,7 @@ public final class PlanSearch {
                             boolean fits =
                                 hybrid
                                     ? memory.fitsHybrid(t, p, v, d, c, e, b, microBatches, s, kindActivationBytes[r],
-                                        zero, offloadOptimizer, offloadActivations)
+                                        zero, offloadOptimizer, offloadActivations, dualPipe)
                                     : memory.fits(t, p, v, d, c, e, b, microBatches, s, activationBytes[r], zero,
                                         offloadOptimizer, offloadActivations, dualPipe);
                             if (!fits) {

@@ -9,6 +9,7 @@ import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.HybridModels;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The search's allocation-free memory agrees with {@link TrainingMemory} for hybrid stacks (a Jamba-like one with
  * interleaved experts, a Granite-4-like one with dense MLPs): the most-loaded stage's total, every stage summed
- * from its own attention and mixer layers.
+ * from its own attention and mixer layers, under 1F1B, interleaving and DualPipe.
  */
 class FastMemoryHybridProperties {
 
@@ -45,16 +46,21 @@ class FastMemoryHybridProperties {
                   memory.kindActivationBytes(t, 1, 1, SEQUENCE, t > 1, recomputation, false, kinds);
                   for (ZeroStage zero : ZeroStage.values()) {
                     for (boolean offload : new boolean[] {false, true}) {
-                      ParallelismPlan plan = plan(t, p, v, recomputation, zero, offload);
-                      double full =
-                          TrainingMemory.estimate(
-                                  model, plan, PRECISION, CAPACITY, MemoryAllowance.ASSUMED_DEFAULT)
-                              .totalBytes();
-                      double fast =
-                          memory.peakBytesHybrid(
-                              t, p, v, DATA, 1, 1, 1, 2 * p, SEQUENCE, kinds, zero.stage(), false, offload);
-                      // TrainingMemory rounds each component up to a whole byte.
-                      assertEquals(full, fast, 16, plan.toString());
+                      // DualPipe where a plan may use it: an even pipeline degree without virtual stages.
+                      for (int schedule = 0; schedule < (v == 1 && p % 2 == 0 ? 2 : 1); schedule++) {
+                        boolean dualPipe = schedule == 1;
+                        ParallelismPlan plan = plan(t, p, v, recomputation, zero, offload, dualPipe);
+                        double full =
+                            TrainingMemory.estimate(
+                                    model, plan, PRECISION, CAPACITY, MemoryAllowance.ASSUMED_DEFAULT)
+                                .totalBytes();
+                        double fast =
+                            memory.peakBytesHybrid(
+                                t, p, v, DATA, 1, 1, 1, 2 * p, SEQUENCE, kinds, zero.stage(), false, offload,
+                                dualPipe);
+                        // TrainingMemory rounds each component up to a whole byte.
+                        assertEquals(full, fast, 16, plan.toString());
+                      }
                     }
                   }
                 }
@@ -92,8 +98,15 @@ class FastMemoryHybridProperties {
   private static final int DATA = 2;
 
   private static ParallelismPlan plan(
-      int t, int p, int v, ActivationRecomputation recomputation, ZeroStage zero, boolean activationOffload) {
+      int t,
+      int p,
+      int v,
+      ActivationRecomputation recomputation,
+      ZeroStage zero,
+      boolean activationOffload,
+      boolean dualPipe) {
     return ParallelismPlan.builder()
+        .pipelineSchedule(dualPipe ? PipelineSchedule.DUAL_PIPE : PipelineSchedule.ONE_F_ONE_B)
         .tensorParallel(t)
         .pipelineParallel(p)
         .virtualPipelineStages(v)
