@@ -18,6 +18,7 @@ import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.ReferenceJson;
+import dev.persistence.costing.steptime.ShardedGathers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +106,32 @@ class PublishedPostTrainingTest {
 
   static StageResources tulu405bResources(Map<String, Object> split) {
     return StageResources.builder()
-        .from(resources(h100(), (int) number(split, "total_gpus")))
+        .from(openInstructRl(resources(h100(), (int) number(split, "total_gpus"))))
         .generationTensorParallel((int) number(split, "inference_tp"))
+        .build();
+  }
+
+  /**
+   * Resources whose ZeRO-3 trainer is open-instruct's RL trainer: DeepSpeed with prefetching and parameter reuse
+   * off ({@link ShardedGathers#OPEN_INSTRUCT_RL}, from its {@code get_train_ds_config}).
+   */
+  static StageResources openInstructRl(StageResources resources) {
+    return StageResources.builder()
+        .from(resources)
+        .trainingLayout(resources.trainingLayout().withShardedGathers(ShardedGathers.OPEN_INSTRUCT_RL))
+        .build();
+  }
+
+  /**
+   * Resources whose ZeRO-3 trainer is open-instruct's SFT and DPO scripts: DeepSpeed through Accelerate with the
+   * {@code stage3_no_offloading_accelerate.conf} config, whose {@code "auto"} buckets Accelerate sizes from the
+   * model's hidden size ({@link ShardedGathers#accelerateAuto}).
+   */
+  static StageResources openInstructFinetune(StageResources resources, Architecture model) {
+    return StageResources.builder()
+        .from(resources)
+        .trainingLayout(
+            resources.trainingLayout().withShardedGathers(ShardedGathers.accelerateAuto(model.hiddenSize())))
         .build();
   }
 
@@ -189,7 +214,7 @@ class PublishedPostTrainingTest {
     int gpus = (int) number(compute, computeKey, "gpus");
     StageResources resources =
         StageResources.builder()
-            .from(resources(h100(), gpus))
+            .from(openInstructRl(resources(h100(), gpus)))
             .generationTensorParallel(generationAccelerators)
             .build();
     StageEstimate estimate = PostTrainingEstimator.estimate(rl.build(), model, resources);
@@ -227,7 +252,8 @@ class PublishedPostTrainingTest {
   private static void checkTuluSft(String size, Architecture model, double tolerance) {
     Map<String, Object> sft = entry("post-training.json", "pt-tulu3-sft-compute");
     int gpus = (int) number(sft, size, "gpus");
-    StageEstimate estimate = PostTrainingEstimator.estimate(tuluSft(), model, resources(h100(), gpus));
+    StageEstimate estimate =
+        PostTrainingEstimator.estimate(tuluSft(), model, openInstructFinetune(resources(h100(), gpus), model));
     check("Tulu 3 " + size + " SFT GPU-hours", estimate.acceleratorHours(), gpus * number(sft, size, "hours"), tolerance);
   }
 
@@ -270,7 +296,8 @@ class PublishedPostTrainingTest {
         entry("post-training-settings.json", "pts-tulu3-" + size.toLowerCase(Locale.ROOT) + "-preference-mixture-size");
     int gpus = (int) number(dpo, size, "gpus");
     StageEstimate estimate =
-        PostTrainingEstimator.estimate(tuluDpo(number(card, pairsField)), model, resources(h100(), gpus));
+        PostTrainingEstimator.estimate(
+            tuluDpo(number(card, pairsField)), model, openInstructFinetune(resources(h100(), gpus), model));
     check("Tulu 3 " + size + " DPO GPU-hours", estimate.acceleratorHours(), gpus * number(dpo, size, "hours"), tolerance);
   }
 
@@ -282,7 +309,9 @@ class PublishedPostTrainingTest {
     int gpus = (int) number(compute, "8B_reward_model", "gpus");
     PreferenceTuning withReward =
         PreferenceTuning.builder().from(tuluDpo(number(card, "num_examples"))).rewardModel(llama8b()).build();
-    StageEstimate estimate = PostTrainingEstimator.estimate(withReward, llama8b(), resources(h100(), gpus));
+    StageEstimate estimate =
+        PostTrainingEstimator.estimate(
+            withReward, llama8b(), openInstructFinetune(resources(h100(), gpus), llama8b()));
     double rewardHours =
         estimate.components().stream()
             .filter(c -> c.name().equals("reward model training"))
@@ -403,14 +432,25 @@ class PublishedPostTrainingTest {
     // README's micro rollout batch of 16.
     StageResources resources =
         StageResources.builder()
-            .from(resources(h100(), 8))
+            .from(openRlhf(resources(h100(), 8)))
             .generationEngine(GenerationEngine.TRAINING_ENGINE)
             .generationBatchLimit(16)
             .build();
     StageEstimate estimate = PostTrainingEstimator.estimate(rl, llama8b(), resources);
-    StageEstimate withVllm = PostTrainingEstimator.estimate(rl, llama8b(), resources(h100(), 8));
+    StageEstimate withVllm = PostTrainingEstimator.estimate(rl, llama8b(), openRlhf(resources(h100(), 8)));
     System.out.printf(Locale.ROOT, "OpenRLHF setting with an inference engine: generation share %.2f%n", withVllm.generationShare());
     check("OpenRLHF generation share", estimate.generationShare(), openRlhfShare(), 0.55);
+  }
+
+  /**
+   * OpenRLHF's trainer: DeepSpeed ZeRO-3 (the README example's {@code --zero_stage 3}) with its
+   * {@code get_train_ds_config}'s {@code "auto"} buckets, which DeepSpeed reads as its defaults.
+   */
+  private static StageResources openRlhf(StageResources resources) {
+    return StageResources.builder()
+        .from(resources)
+        .trainingLayout(resources.trainingLayout().withShardedGathers(ShardedGathers.DEEPSPEED_DEFAULTS))
+        .build();
   }
 
   private static double openRlhfShare() {
