@@ -33,12 +33,15 @@ public record PostTrainingCalibration(
    * pts-tulu3-rlvr-launch-commands). Refitted when the step-time model changed (0.40, then 0.265 with one PPO
    * epoch assumed, which made the factor absorb the missing three, then 0.796; 0.1735 since the step-time model's
    * cross-node ring collectives use every adapter of the group's ranks in a node, which makes the 405B trainer's
-   * ZeRO-3 gathers over 30 nodes eight times cheaper than before: the factor now carries what DeepSpeed ZeRO-3
-   * loses beyond the model). Every other figure in
+   * ZeRO-3 gathers over 30 nodes eight times cheaper than before, so the factor carried what DeepSpeed ZeRO-3
+   * lost beyond the model); 0.4137 since the step-time model times DeepSpeed's ZeRO-3 as it ran
+   * ({@code ShardedGathers.OPEN_INSTRUCT_RL}: one gather per weight matrix, each paying the 240-rank ring's
+   * latency, none prefetched, the recomputed layers' weights gathered again for their backward). Every other
+   * figure in
    * {@code reference/post-training.json} is a prediction from these values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.1735, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.4137, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.

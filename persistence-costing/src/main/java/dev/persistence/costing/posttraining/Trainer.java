@@ -58,7 +58,8 @@ final class Trainer {
             resources.precision(),
             Calibration.forAccelerator(base.accelerator().name()),
             resources.attentionKernel(),
-            FlopConvention.EXACT);
+            FlopConvention.EXACT,
+            layout.shardedGathers());
     // A given micro-batch is used as given; 0 takes the fastest power of two that fits, up to each rank's share
     // of the batch (what a team tunes: larger micro-batches amortise ZeRO-3's per-micro-batch weight gathers).
     long perRank = Math.max(1, (long) Math.ceil(batchSequences / dataParallel));

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ZeroStage;
+import dev.persistence.costing.steptime.ShardedGathers;
 
 /**
  * How a stage's training accelerators are split: tensor and pipeline degrees (data parallelism takes the rest),
@@ -19,6 +20,8 @@ import dev.persistence.core.parallelism.ZeroStage;
  * @param microBatchSize sequences per micro-batch; 0 for the fastest power of two that fits (up to each rank's
  *     share of the batch), what a team tunes
  * @param recomputation which activations the backward pass recomputes
+ * @param shardedGathers how a ZeRO-3 trainer issues its gathers and reduce-scatters: FSDP units (the default) or
+ *     DeepSpeed buckets with the recipe's bucket settings ({@link ShardedGathers})
  */
 public record TrainingLayout(
     int tensorParallel,
@@ -26,7 +29,8 @@ public record TrainingLayout(
     int expertParallel,
     ZeroStage zeroStage,
     int microBatchSize,
-    ActivationRecomputation recomputation) {
+    ActivationRecomputation recomputation,
+    ShardedGathers shardedGathers) {
 
   /**
    * ZeRO-3 / FSDP full sharding (Rajbhandari et al. 2020, arXiv:1910.02054 section 5, stage P_os+g+p; Zhao et al.
@@ -34,6 +38,34 @@ public record TrainingLayout(
    */
   public static final TrainingLayout ZERO3 =
       new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 1, ActivationRecomputation.FULL);
+
+  /**
+   * A layout whose ZeRO-3 collectives follow FSDP's units ({@link ShardedGathers#FSDP_UNITS}).
+   *
+   * @throws IllegalArgumentException if a degree is not positive
+   */
+  public TrainingLayout(
+      int tensorParallel,
+      int pipelineParallel,
+      int expertParallel,
+      ZeroStage zeroStage,
+      int microBatchSize,
+      ActivationRecomputation recomputation) {
+    this(
+        tensorParallel,
+        pipelineParallel,
+        expertParallel,
+        zeroStage,
+        microBatchSize,
+        recomputation,
+        ShardedGathers.FSDP_UNITS);
+  }
+
+  /** This layout with its ZeRO-3 collectives issued by {@code convention}. */
+  public TrainingLayout withShardedGathers(ShardedGathers convention) {
+    return new TrainingLayout(
+        tensorParallel, pipelineParallel, expertParallel, zeroStage, microBatchSize, recomputation, convention);
+  }
 
   /**
    * Validates the layout.
@@ -47,5 +79,6 @@ public record TrainingLayout(
     checkArgument(zeroStage != null, "zeroStage must not be null");
     checkArgument(microBatchSize >= 0, "microBatchSize (%s) must be >= 0 (0: the fastest that fits)", microBatchSize);
     checkArgument(recomputation != null, "recomputation must not be null");
+    checkArgument(shardedGathers != null, "shardedGathers must not be null");
   }
 }

@@ -172,6 +172,7 @@ public final class PlanEvaluator {
         layer.mixerRecompute[r],
         layer.mixerRecomputeCommunication[r],
         dualPipe,
+        r == ActivationRecomputation.FULL.ordinal(),
         zeroStage.stage(),
         optimizerOffload,
         offloadedActivationBytes,

@@ -7,6 +7,7 @@ import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.flops.FlopEstimate;
@@ -122,6 +123,7 @@ public final class StepTimeModel {
   private final Calibration calibration;
   private final AttentionKernel attentionKernel;
   private final FlopConvention flopConvention;
+  private final ShardedGathers shardedGathers;
 
   // Hardware, with calibration applied.
   private final double peak;
@@ -185,6 +187,14 @@ public final class StepTimeModel {
   private final double expertLayerParameters;
   private final double tokenEmbeddingParameters;
   /**
+   * Weight matrices of one attention layer and of one sequence-mixer layer (feed-forward averaged over layers, the
+   * routed experts' own counted apart): the modules DeepSpeed ZeRO-3 fetches one by one.
+   */
+  private final double attentionLayerMatrices;
+  private final double mixerLayerMatrices;
+  /** Routed-expert weight matrices of one layer (all experts), averaged over layers. */
+  private final double expertLayerMatrices;
+  /**
    * Layers on the busiest and on the last stage of {@link PipelineLayout#balanced} for each {@code [p][v]} with
    * {@code p x v <= L + 2}, so that the allocation-free path looks them up instead of walking the chunks.
    */
@@ -204,8 +214,10 @@ public final class StepTimeModel {
       TrainingPrecision precision,
       Calibration calibration,
       AttentionKernel attentionKernel,
-      FlopConvention flopConvention) {
+      FlopConvention flopConvention,
+      ShardedGathers shardedGathers) {
     this.architecture = architecture;
+    this.shardedGathers = shardedGathers;
     this.cluster = cluster;
     this.precision = precision;
     this.calibration = calibration;
@@ -310,6 +322,16 @@ public final class StepTimeModel {
             : 0;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
+    // Hugging Face's modules: q, k, v and o projections (MLA: q_a, q_b, kv_a, kv_b and o); gate, up and down
+    // (two without a gate); a router per sparse layer; a mixer's in and out projections.
+    double attentionMatrices = attention instanceof MultiHeadLatentAttention ? 5 : 4;
+    double denseMatrices = dense == null ? 0 : dense.gated() ? 3 : 2;
+    double expertMatrices = moe == null ? 0 : moe.gated() ? 3 : 2;
+    double sparseDenseMatrices = moe == null ? 0 : 1 + (moe.numSharedExperts() > 0 ? expertMatrices : 0);
+    double feedForwardMatrices = (denseLayers * denseMatrices + sparseLayers * sparseDenseMatrices) / layers;
+    attentionLayerMatrices = attentionMatrices + feedForwardMatrices;
+    mixerLayerMatrices = architecture.sequenceMixer().isPresent() ? 2 + feedForwardMatrices : 0;
+    expertLayerMatrices = moe == null ? 0 : sparseLayers * moe.numExperts() * expertMatrices / layers;
     int maxChunks = layers + 2;
     busiestStageLayers = new int[maxChunks + 1][];
     lastStageLayers = new int[maxChunks + 1][];
@@ -406,7 +428,39 @@ public final class StepTimeModel {
       Calibration calibration,
       AttentionKernel attentionKernel,
       FlopConvention flopConvention) {
-    return new StepTimeModel(architecture, cluster, precision, calibration, attentionKernel, flopConvention);
+    return of(
+        architecture, cluster, precision, calibration, attentionKernel, flopConvention, ShardedGathers.FSDP_UNITS);
+  }
+
+  /**
+   * A model whose fully sharded (ZeRO-3) trainer issues its gathers and reduce-scatters by a named convention.
+   *
+   * @param architecture the model trained
+   * @param cluster the cluster (accelerator, scale-up domain, scale-out network)
+   * @param precision bytes per parameter and the format the GEMMs run in
+   * @param calibration efficiencies and overlaps
+   * @param attentionKernel how the attention core runs
+   * @param flopConvention how model FLOPs (the MFU numerator) are counted
+   * @param shardedGathers FSDP units or DeepSpeed buckets ({@link ShardedGathers})
+   * @throws IllegalArgumentException if the accelerator has no dense peak in the precision's format, or an argument
+   *     is null
+   */
+  public static StepTimeModel of(
+      Architecture architecture,
+      Cluster cluster,
+      TrainingPrecision precision,
+      Calibration calibration,
+      AttentionKernel attentionKernel,
+      FlopConvention flopConvention,
+      ShardedGathers shardedGathers) {
+    checkArgument(shardedGathers != null, "shardedGathers must not be null");
+    return new StepTimeModel(
+        architecture, cluster, precision, calibration, attentionKernel, flopConvention, shardedGathers);
+  }
+
+  /** How the fully sharded trainer issues its collectives. */
+  public ShardedGathers shardedGathers() {
+    return shardedGathers;
   }
 
   /** The model trained. */
@@ -793,6 +847,8 @@ public final class StepTimeModel {
    * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer
    * @param dualPipe whether the schedule is DualPipe (bubble per its formula, expert all-to-alls and pipeline
    *     transfers hidden behind the overlapped forward and backward chunks)
+   * @param fullRecompute whether every layer's forward pass is recomputed (a DeepSpeed trainer that keeps no
+   *     parameter for reuse gathers the weights a third time)
    * @param zeroStage the ZeRO stage, 0 to 3
    * @param optimizerOffload whether optimizer states live on the host
    * @param activationBytesOffloaded activation bytes per micro-batch moved to the host and back (0 for none)
@@ -813,6 +869,7 @@ public final class StepTimeModel {
       double mixerRecompute,
       double mixerRecomputeCommunication,
       boolean dualPipe,
+      boolean fullRecompute,
       int zeroStage,
       boolean optimizerOffload,
       double activationBytesOffloaded,
@@ -930,17 +987,49 @@ public final class StepTimeModel {
     double reducePerMicroBatch = 0;
     boolean reduceEveryMicroBatch = zeroStage >= 2 && dataRanks > 1;
     if (reduceEveryMicroBatch) {
+      // Each collective pays the ring's latency once, (n - 1) steps (Collectives): FSDP issues one gather and one
+      // reduce-scatter per unit (a transformer block, and the embedding or the head), DeepSpeed one gather per
+      // weight matrix and one reduce-scatter per reduce bucket (ShardedGathers).
+      boolean deepSpeed = shardedGathers.kind() == ShardedGathers.Kind.DEEPSPEED_BUCKETS;
+      double ringLatency = Collectives.allGather(0, dataRanks, dataBandwidth, latency(dataSpan));
+      double reduces =
+          deepSpeed
+              ? Math.max(1, Math.ceil(stageParameters / shardedGathers.reduceBucketParameters()))
+              : slowLayers + 1;
       double reduce =
           Collectives.reduceScatter(
-              precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan));
+                  precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan))
+              + (reduces - 1) * ringLatency;
       double forwardWindow = slowAttention * forward + slowMixer * mixerForward;
       double backwardWindow = slowCompute + slowRecompute - forwardWindow;
       if (zeroStage == 3) {
+        double gathers =
+            deepSpeed
+                ? slowAttention * attentionLayerMatrices
+                    + slowMixer * mixerLayerMatrices
+                    + slowLayers * expertLayerMatrices / e
+                    + 1
+                : slowLayers + 1;
         double weightBytes = gatherBytesPerParameter * (stageParameters + stageExpertParameters);
-        double gather = Collectives.allGather(weightBytes, dataRanks, dataBandwidth, latency(dataSpan));
-        gatherPerMicroBatch =
-            Math.max(0, gather - dataParallelOverlap * forwardWindow)
-                + Math.max(0, gather + reduce - dataParallelOverlap * backwardWindow);
+        double gather =
+            Collectives.allGather(weightBytes, dataRanks, dataBandwidth, latency(dataSpan))
+                + (gathers - 1) * ringLatency;
+        // A recomputed layer's weights stay gathered from its recomputed forward to its backward (FSDP's backward
+        // unshard, DeepSpeed's reuse distance), unless DeepSpeed's reuse distance is below one layer's parameters.
+        double layerParameters = (denseLayerParameters + expertLayerParameters / e) / t;
+        boolean regather =
+            deepSpeed && fullRecompute && shardedGathers.reuseDistanceParameters() < layerParameters;
+        double backwardGathers = regather ? 2 * gather : gather;
+        if (shardedGathers.prefetches()) {
+          gatherPerMicroBatch =
+              Math.max(0, gather - dataParallelOverlap * forwardWindow)
+                  + Math.max(0, backwardGathers + reduce - dataParallelOverlap * backwardWindow);
+        } else {
+          // Without prefetching each module waits for its own gather: nothing hides the gathers. The
+          // reduce-scatters still run behind the backward pass (overlap_comm).
+          gatherPerMicroBatch =
+              gather + backwardGathers + Math.max(0, reduce - dataParallelOverlap * backwardWindow);
+        }
       } else {
         reducePerMicroBatch = Math.max(0, reduce - dataParallelOverlap * backwardWindow);
       }
@@ -1081,7 +1170,7 @@ public final class StepTimeModel {
   public StepTimeEstimate estimate(ParallelismPlan plan, MemoryAllowance allowance) {
     // The kernel and the memory it needs go together: a fused kernel on either side makes both fused.
     if (plan.fusedAttention() && attentionKernel == AttentionKernel.UNFUSED) {
-      return of(architecture, cluster, precision, calibration, AttentionKernel.FUSED, flopConvention)
+      return of(architecture, cluster, precision, calibration, AttentionKernel.FUSED, flopConvention, shardedGathers)
           .estimate(plan, allowance);
     }
     if (attentionKernel == AttentionKernel.FUSED && !plan.fusedAttention()) {
@@ -1128,6 +1217,7 @@ public final class StepTimeModel {
             recomputation[2],
             recomputation[3],
             plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE,
+            plan.recomputation() == ActivationRecomputation.FULL,
             plan.zeroStage().stage(),
             plan.optimizerOffload(),
             offloaded,

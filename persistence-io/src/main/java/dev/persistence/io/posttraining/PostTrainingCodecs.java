@@ -37,6 +37,7 @@ import dev.persistence.costing.posttraining.RolloutPlacement;
 import dev.persistence.costing.posttraining.StageKind;
 import dev.persistence.costing.posttraining.SupervisedFineTuning;
 import dev.persistence.costing.posttraining.TrainingLayout;
+import dev.persistence.costing.steptime.ShardedGathers;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
@@ -67,9 +68,38 @@ public final class PostTrainingCodecs {
 
   private static final TrainingLayout LAYOUT = TrainingLayout.ZERO3;
 
+  private static final ShardedGathers DEEPSPEED = ShardedGathers.DEEPSPEED_DEFAULTS;
+
+  /**
+   * {@link ShardedGathers}: {@code kind} ({@code fsdp-units} or {@code deepspeed-buckets}), and DeepSpeed's
+   * {@code prefetchBucketParameters}, {@code reduceBucketParameters} and {@code reuseDistanceParameters} in
+   * elements, each defaulting to DeepSpeed's own ({@link ShardedGathers#DEEPSPEED_DEFAULTS}).
+   */
+  public static final Codec<ShardedGathers> SHARDED_GATHERS =
+      ObjectCodec.components(
+              ShardedGathers.class,
+              "shardedGathers",
+              (Values v) ->
+                  new ShardedGathers(
+                      v.get("kind"),
+                      v.get("prefetchBucketParameters", DEEPSPEED.prefetchBucketParameters()),
+                      v.get("reduceBucketParameters", DEEPSPEED.reduceBucketParameters()),
+                      v.get("reuseDistanceParameters", DEEPSPEED.reuseDistanceParameters())))
+          .description(
+              "how a ZeRO-3 trainer issues its collectives: FSDP units, or DeepSpeed buckets with their settings")
+          .required("kind", enumeration(ShardedGathers.Kind.class), ShardedGathers::kind)
+          .optional("prefetchBucketParameters", NON_NEGATIVE_NUMBER, ShardedGathers::prefetchBucketParameters)
+          .describedAs("DeepSpeed stage3_prefetch_bucket_size (elements); 0 turns prefetching off")
+          .optional("reduceBucketParameters", POSITIVE_NUMBER, ShardedGathers::reduceBucketParameters)
+          .describedAs("DeepSpeed reduce_bucket_size (elements)")
+          .optional("reuseDistanceParameters", NON_NEGATIVE_NUMBER, ShardedGathers::reuseDistanceParameters)
+          .describedAs("DeepSpeed stage3_max_reuse_distance (elements)")
+          .build();
+
   /**
    * {@link TrainingLayout}: {@code tensorParallel}, {@code pipelineParallel}, {@code expertParallel},
-   * {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}; each defaults to ZeRO-3's.
+   * {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}, {@code shardedGathers}; each defaults to
+   * ZeRO-3's (FSDP units).
    */
   public static final Codec<TrainingLayout> TRAINING_LAYOUT =
       ObjectCodec.components(
@@ -82,7 +112,8 @@ public final class PostTrainingCodecs {
                       v.get("expertParallel", LAYOUT.expertParallel()),
                       v.get("zeroStage", LAYOUT.zeroStage()),
                       v.get("microBatchSize", LAYOUT.microBatchSize()),
-                      v.get("recomputation", LAYOUT.recomputation())))
+                      v.get("recomputation", LAYOUT.recomputation()),
+                      v.get("shardedGathers", LAYOUT.shardedGathers())))
           .description("how training splits the stage's accelerators; ZeRO-3, micro-batch 1, full recomputation by default")
           .optional("tensorParallel", integer(1), TrainingLayout::tensorParallel)
           .optional("pipelineParallel", integer(1), TrainingLayout::pipelineParallel)
@@ -92,6 +123,7 @@ public final class PostTrainingCodecs {
           .optional("microBatchSize", integer(0), TrainingLayout::microBatchSize)
           .describedAs("sequences per micro-batch; 0 for the fastest power of two that fits")
           .optional("recomputation", enumeration(ActivationRecomputation.class), TrainingLayout::recomputation)
+          .optional("shardedGathers", SHARDED_GATHERS, TrainingLayout::shardedGathers)
           .build();
 
   /** {@link PostTrainingCalibration}: its name and four factors, all required. */

@@ -215,6 +215,7 @@ class JsonSchemasTest {
   private static void addPostTrainingCases(JsonNode document, String pointer, List<Case> cases) {
     addScenarioCase(document, pointer, "plannedStage", cases);
     addScenarioCase(document, pointer + "/trainingLayout", "trainingLayout", cases);
+    addScenarioCase(document, pointer + "/trainingLayout/shardedGathers", "shardedGathers", cases);
     addScenarioCase(document, pointer + "/calibration", "postTrainingCalibration", cases);
     String kind = document.at(pointer + "/stage/kind").asText();
     if (!kind.isEmpty()) {
