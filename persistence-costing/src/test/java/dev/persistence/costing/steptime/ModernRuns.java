@@ -476,6 +476,8 @@ final class ModernRuns {
                       .expertIntermediateSize(2048)
                       .numSharedExperts(1)
                       .firstDenseLayers(deepSeek ? 3 : 1)
+                      // Both route with the auxiliary-loss-free bias (topk_method noaux_tc: e_score_correction_bias).
+                      .expertScoreCorrectionBias(true)
                       .denseFeedForward(DenseFeedForward.of(18432, true))
                       .build())
               .normKind(NormKind.RMS_NORM)
