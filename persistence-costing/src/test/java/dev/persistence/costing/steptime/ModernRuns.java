@@ -4,6 +4,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
@@ -129,64 +130,27 @@ final class ModernRuns {
     Map<String, Object> b = (Map<String, Object>) row.get("batch");
     Map<String, Object> hw = (Map<String, Object>) row.get("hardware");
     Map<String, Object> measured = (Map<String, Object>) row.get("measured");
+    Optional<Architecture> published = Optional.empty();
     if (a == null || !(a.get("layers") instanceof Number)) {
-      throw new Unreadable("the row gives no architecture");
+      published = publishedArchitecture(model);
+      if (published.isEmpty()) {
+        throw new Unreadable("the row gives no architecture");
+      }
+      readings.add("architecture from its published config (the row gives none): " + model);
     }
     int gpus = integer(row.get("gpus")).orElseThrow();
-
-    // Architecture.
-    int layers = integer(a.get("layers")).orElseThrow();
-    int hidden = integer(a.get("hidden")).orElseThrow();
-    int heads = integer(a.get("heads")).orElseThrow();
-    int kvHeads = integer(a.get("kv_heads")).orElse(heads);
-    int headDim = integer(a.get("head_dim")).orElse(hidden / heads);
-    int vocab =
-        integer(a.get("vocab"))
-            .or(() -> integer(a.get("vocab_in_nemo_flop_formula")))
-            .orElseGet(
-                () -> {
-                  readings.add("vocab 32000 (NeMo's FLOP formula for the family)");
-                  return 32000;
-                });
-    // GPT-3, Nemotron-4 and the Megatron-LM README's GPT models have a plain (ungated) MLP; Llama, Mixtral, Qwen
-    // and gpt-oss a gated one.
-    boolean gated = !(model.contains("gpt3") || model.contains("gpt-3") || model.contains("nemotron")
-        || id.startsWith("mlm-"));
-    var arch = Architecture.builder();
-    arch
-        .vocabSize(vocab)
-        .hiddenSize(hidden)
-        .numLayers(layers)
-        .contextLength(1 << 20)
-        .attention(
-            GroupedQueryAttention.builder()
-                .numAttentionHeads(heads)
-                .numKeyValueHeads(kvHeads)
-                .headDim(headDim)
-                .build())
-        .normKind(gated ? NormKind.RMS_NORM : NormKind.LAYER_NORM)
-        .tiedEmbeddings(false);
-    Optional<Integer> experts = integer(a.get("experts"));
-    if (experts.isPresent()) {
-      int expertWidth =
-          integer(a.get("ffn_per_expert")).or(() -> integer(a.get("moe_ffn_per_expert"))).orElseThrow();
-      arch.feedForward(
-          MixtureOfExperts.builder()
-              .numExperts(experts.get())
-              .expertsPerToken(integer(a.get("top_k")).orElseThrow())
-              .expertIntermediateSize(expertWidth)
-              .build());
+    Architecture architecture;
+    Optional<Integer> experts;
+    if (published.isPresent()) {
+      architecture = published.get();
+      experts =
+          architecture.feedForward() instanceof MixtureOfExperts
+              ? Optional.of(((MixtureOfExperts) architecture.feedForward()).numExperts())
+              : Optional.empty();
     } else {
-      int ffn =
-          integer(a.get("ffn"))
-              .orElseGet(
-                  () -> {
-                    readings.add("ffn 4 x hidden (the row: 'presumably 4*hidden')");
-                    return 4 * hidden;
-                  });
-      arch.feedForward(DenseFeedForward.of(ffn, gated));
+      architecture = readArchitecture(id, model, a, readings);
+      experts = integer(a.get("experts"));
     }
-    Architecture architecture = arch.build();
 
     // Hardware.
     String gpu = ((String) hw.get("gpu")).toUpperCase(Locale.ROOT);
@@ -205,6 +169,11 @@ final class ModernRuns {
       accelerator = fromReference("A100-SXM4-80GB", -1, "A100-SXM4-80GB");
     } else if (gpu.startsWith("B200")) {
       accelerator = fromReference("B200-SXM (HGX B200, per GPU)", -1, "B200-SXM-180GB");
+    } else if (gpu.startsWith("GB300")) {
+      accelerator =
+          fromReference("GB300 (per Blackwell Ultra GPU in NVL72)", -1, "GB300-NVL72");
+      // The same 64-of-72 placement as GB200 NVL72 (below).
+      domain = 64;
     } else if (gpu.startsWith("GB200")) {
       accelerator = fromReference("GB200 (per Blackwell GPU in NVL72)", -1, "GB200-NVL72");
       // A job places 64 of an NVL72 rack's 72 GPUs (16 of its 18 compute trays), so that power-of-two groups
@@ -360,12 +329,162 @@ final class ModernRuns {
     } else if (measured.get("tflops_per_gpu") instanceof Number) {
       measure = Measure.MEGATRON_TFLOPS_PER_GPU;
       value = ((Number) measured.get("tflops_per_gpu")).doubleValue();
+    } else if (measured.get("model_tflops_per_gpu_with_cp") instanceof Number
+        && architecture.feedForward() instanceof DenseFeedForward) {
+      // NeMo's long-sequence table prints only model TFLOP/s per GPU. Its convention is the row's (the
+      // flop_convention_notes: nemo/utils/flops_formulas.py's Llama formula, per token
+      // L h^2 (12 + 12 g/a + 18 f/h + 12 s/h + 6 V / (L h)), attention counted non-causal, recomputation not
+      // counted), so dividing by that formula's FLOPs per token gives the tokens per second per GPU it measured.
+      measure = Measure.TOKENS_PER_SECOND_PER_GPU;
+      double h = architecture.hiddenSize();
+      GroupedQueryAttention attention = (GroupedQueryAttention) architecture.attention();
+      double flopsPerToken =
+          architecture.numLayers() * h * h
+              * (12 + 12.0 * attention.numKeyValueHeads() / attention.numAttentionHeads()
+                  + 18.0 * ((DenseFeedForward) architecture.feedForward()).intermediateSize() / h
+                  + 12.0 * seq / h + 6.0 * architecture.vocabSize() / (architecture.numLayers() * h));
+      value = ((Number) measured.get("model_tflops_per_gpu_with_cp")).doubleValue() * 1e12 / flopsPerToken;
+      readings.add(String.format(Locale.ROOT,
+          "tokens/s per GPU %.0f from NeMo's model TFLOP/s with CP over its non-causal Llama formula", value));
     } else {
       throw new Unreadable("the row measures no tokens/s, step time or Megatron TFLOP/s (only " + measured.keySet()
           + ")");
     }
     return new Run(id, (String) row.get("trust_grade"), architecture, cluster, precision, plan, stated, measure,
         value, readings);
+  }
+
+  /** The architecture a row states (layers, widths, heads, experts), with the family's norm and MLP. */
+  private static Architecture readArchitecture(
+      String id, String model, Map<String, Object> a, List<String> readings) {
+    int layers = integer(a.get("layers")).orElseThrow();
+    int hidden = integer(a.get("hidden")).orElseThrow();
+    int heads = integer(a.get("heads")).orElseThrow();
+    int kvHeads = integer(a.get("kv_heads")).orElse(heads);
+    int headDim = integer(a.get("head_dim")).orElse(hidden / heads);
+    int vocab =
+        integer(a.get("vocab"))
+            .or(() -> integer(a.get("vocab_in_nemo_flop_formula")))
+            .orElseGet(
+                () -> {
+                  readings.add("vocab 32000 (NeMo's FLOP formula for the family)");
+                  return 32000;
+                });
+    // GPT-3, Nemotron-4 and the Megatron-LM README's GPT models have a plain (ungated) MLP; Llama, Mixtral, Qwen
+    // and gpt-oss a gated one.
+    boolean gated = !(model.contains("gpt3") || model.contains("gpt-3") || model.contains("nemotron")
+        || id.startsWith("mlm-"));
+    var arch = Architecture.builder();
+    arch
+        .vocabSize(vocab)
+        .hiddenSize(hidden)
+        .numLayers(layers)
+        .contextLength(1 << 20)
+        .attention(
+            GroupedQueryAttention.builder()
+                .numAttentionHeads(heads)
+                .numKeyValueHeads(kvHeads)
+                .headDim(headDim)
+                .build())
+        .normKind(gated ? NormKind.RMS_NORM : NormKind.LAYER_NORM)
+        .tiedEmbeddings(false);
+    Optional<Integer> experts = integer(a.get("experts"));
+    if (experts.isPresent()) {
+      int expertWidth =
+          integer(a.get("ffn_per_expert")).or(() -> integer(a.get("moe_ffn_per_expert"))).orElseThrow();
+      arch.feedForward(
+          MixtureOfExperts.builder()
+              .numExperts(experts.get())
+              .expertsPerToken(integer(a.get("top_k")).orElseThrow())
+              .expertIntermediateSize(expertWidth)
+              .build());
+    } else {
+      int ffn =
+          integer(a.get("ffn"))
+              .orElseGet(
+                  () -> {
+                    readings.add("ffn 4 x hidden (the row: 'presumably 4*hidden')");
+                    return 4 * hidden;
+                  });
+      arch.feedForward(DenseFeedForward.of(ffn, gated));
+    }
+    return arch.build();
+  }
+
+  /**
+   * The architectures of the rows that name a model without its dimensions, from the published configs:
+   *
+   * <ul>
+   *   <li>Llama 4 Scout (the language model of Llama-4-Scout-17B-16E; its config.json, copied in
+   *       {@code reference/hf-configs-2025/llama-4-scout-17b-16e-instruct.trimmed.json}, and NeMo's
+   *       {@code Llama4Experts16Config} that the row points to): 48 layers, 5,120 wide, 40 heads, 8 KV heads of 128,
+   *       16 routed experts of 8,192 with one per token plus one shared expert of 8,192 on every layer
+   *       ({@code interleave_moe_layer_step 1}), vocabulary 202,048. Its chunked attention (chunks of 8,192 on
+   *       three layers in four) is full causal attention at the row's 8,192-token sequences.
+   *   <li>DeepSeek-V3 (arXiv:2412.19437 section 4.2 and its config.json): 61 layers, 7,168 wide, MLA with 128
+   *       heads, query rank 1,536, key/value rank 512, 128 + 64 query-key and 128 value head dims; 256 routed
+   *       experts of 2,048, 8 per token, one shared expert, the first 3 layers dense at 18,432; vocabulary
+   *       129,280. The AutoModel benchmark trains without the multi-token-prediction module.
+   *   <li>Kimi K2 (Kimi Team 2025, arXiv:2507.20534 section 2.3, and moonshotai/Kimi-K2-Instruct config.json):
+   *       the DeepSeek-V3 layout with 64 attention heads, 384 routed experts of 2,048 (8 per token, one shared),
+   *       one dense first layer of 18,432, vocabulary 163,840.
+   * </ul>
+   */
+  static Optional<Architecture> publishedArchitecture(String model) {
+    if (model.contains("llama4-scout") || model.contains("llama 4 scout")) {
+      return Optional.of(
+          Architecture.builder()
+              .vocabSize(202048)
+              .hiddenSize(5120)
+              .numLayers(48)
+              .contextLength(1 << 20)
+              .attention(
+                  GroupedQueryAttention.builder().numAttentionHeads(40).numKeyValueHeads(8).headDim(128).build())
+              .feedForward(
+                  MixtureOfExperts.builder()
+                      .numExperts(16)
+                      .expertsPerToken(1)
+                      .expertIntermediateSize(8192)
+                      .numSharedExperts(1)
+                      .build())
+              .normKind(NormKind.RMS_NORM)
+              .tiedEmbeddings(false)
+              .build());
+    }
+    boolean deepSeek = model.contains("deepseek v3") || model.contains("deepseek-v3");
+    boolean kimi = model.contains("kimi k2") || model.contains("kimi-k2");
+    if (deepSeek || kimi) {
+      return Optional.of(
+          Architecture.builder()
+              .vocabSize(deepSeek ? 129280 : 163840)
+              .hiddenSize(7168)
+              .numLayers(61)
+              .contextLength(1 << 20)
+              .attention(
+                  MultiHeadLatentAttention.builder()
+                      .numAttentionHeads(deepSeek ? 128 : 64)
+                      .queryLowRank(1536)
+                      .keyValueLowRank(512)
+                      .queryKeyNoRopeHeadDim(128)
+                      .queryKeyRopeHeadDim(64)
+                      .valueHeadDim(128)
+                      .build())
+              .feedForward(
+                  MixtureOfExperts.builder()
+                      .numExperts(deepSeek ? 256 : 384)
+                      .expertsPerToken(8)
+                      .expertIntermediateSize(2048)
+                      .numSharedExperts(1)
+                      .firstDenseLayers(deepSeek ? 3 : 1)
+                      // Both route with the auxiliary-loss-free bias (topk_method noaux_tc: e_score_correction_bias).
+                      .expertScoreCorrectionBias(true)
+                      .denseFeedForward(DenseFeedForward.of(18432, true))
+                      .build())
+              .normKind(NormKind.RMS_NORM)
+              .tiedEmbeddings(false)
+              .build());
+    }
+    return Optional.empty();
   }
 
   @SuppressWarnings("unchecked")

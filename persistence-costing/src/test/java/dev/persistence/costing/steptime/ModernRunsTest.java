@@ -1,5 +1,6 @@
 package dev.persistence.costing.steptime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.flops.FlopAccounting;
@@ -108,11 +109,13 @@ class ModernRunsTest {
   /**
    * Step time against the published throughput, from the one calibration ({@code production-2025}). The
    * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
-   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 10.4%, worst 55.1%,
-   * 57 of 71 runs within 15% at the time of the fit (15.5%, 47.6% and 44 before the power limit, the rail-aware
-   * ring bandwidth and the per-pass FSDP windows). The misses left are systematic, not noise: dropless fine-grained
-   * MoE on H100 (Qwen3-30B-A3B runs 2x slower dropless than with token dropping in the same recipe: router load
-   * imbalance, not modelled), gpt-oss on GB200, TorchTitan's 405B on "lower-TDP" H100s whose limit the row does
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 10.5%, worst 55.1%,
+   * 61 of 78 runs within 15% (10.4%, 55.1% and 57 of 71 at the time of the fit, before Llama 4 Scout, Kimi K2,
+   * DeepSeek-V3, the GB300 row and the three NeMo long-sequence rows were read; a refit on all 78 gives 10.3% and
+   * 62 but moves Tulu 3 8B DPO in PublishedPostTrainingTest past its bound, so it is not taken). The misses left are systematic,
+   * not noise: dropless fine-grained MoE on H100 under Megatron-Core (Qwen3-30B-A3B runs 2x slower dropless than
+   * with token dropping in the same recipe, although both force-balance the routing, so this is not router load
+   * imbalance; not modelled), gpt-oss on GB200, TorchTitan's 405B on "lower-TDP" H100s whose limit the row does
    * not state, and Nemotron-4 15B on Blackwell.
    */
   @Test
@@ -162,8 +165,19 @@ class ModernRunsTest {
         "runs %d: step time mean |error| %.1f%%, max %.1f%%, within 15%%: %d%n", runs.size(), 100 * mean,
         100 * max, within));
     System.out.println(table);
-    assertTrue(runs.size() >= 71, "readable grade A/B runs: " + runs.size());
+    assertTrue(runs.size() >= 78, "readable grade A/B runs: " + runs.size());
     assertTrue(mean <= 0.106, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 57, "runs within 15%: " + within + "\n" + table);
+    assertTrue(within >= 61, "runs within 15%: " + within + "\n" + table);
+  }
+
+  /**
+   * The architectures {@link ModernRuns} builds for the rows that give none are the published models: DeepSeek-V3's
+   * main model (without the multi-token-prediction layer) holds 671,026,419,200 parameters
+   * ({@code reference/hf-configs-2025/added/deepseek-v3-safetensors.json}, notes).
+   */
+  @Test
+  void deepSeekV3ReadAsPublishedHoldsItsPublishedParameterCount() {
+    assertEquals(671_026_419_200L,
+        ModernRuns.publishedArchitecture("deepseek v3 671b").orElseThrow().parameters().totalParameters());
   }
 }
