@@ -68,7 +68,7 @@ final class ModelsCommand implements Callable<Integer> {
     FrontierTrend trend = FrontierTrend.fit(catalog.models(), selection, LocalDate.MIN);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonOutput.print(out, LandscapeJson.models(catalog, shown, trend));
+      JsonOutput.print(out, LandscapeJson.listing(catalog, shown, trend));
       return 0;
     }
     String format = "%-10s  %-34s  %-22s  %-21s  %9s  %9s  %-28s  %7s  %5s  %10s  %s%n";

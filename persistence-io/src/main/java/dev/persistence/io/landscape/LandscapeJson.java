@@ -29,7 +29,7 @@ public final class LandscapeJson {
    * @param shown the models listed, in order
    * @param trend the frontier trend fitted to the whole catalog
    */
-  public static ObjectNode models(NotableModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
+  public static ObjectNode listing(NotableModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
     ObjectNode json = NODES.objectNode();
     json.put("catalogVersion", catalog.version());
     json.put("attribution", catalog.attribution());
