@@ -5,21 +5,15 @@ import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.core.data.SourceAllocation;
 import dev.persistence.io.data.MixtureFile;
 import dev.persistence.io.data.MixtureFiles;
-import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.data.MixtureReportJson;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
 import dev.persistence.scaling.data.MixtureEffectiveTokens;
-import dev.persistence.scaling.data.SourceCost;
-import dev.persistence.scaling.data.SourceEffectiveTokens;
 import dev.persistence.scaling.data.TokenTarget;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,83 +71,12 @@ final class DataCommand implements Callable<Integer> {
                 new TokenTarget(TokenCounts.parse("--parameters", parameters, "parameters"), budgetTokens, "--budget"),
                 file.mixture());
     if (json) {
-      JsonOutput.print(spec.commandLine().getOut(), report(file, allocation, effective, costs, adequacy, law));
+      JsonOutput.print(
+          spec.commandLine().getOut(), MixtureReportJson.toJson(file, allocation, effective, costs, adequacy, law));
     } else {
       table(spec.commandLine().getOut(), file, allocation, effective, costs, adequacy, law);
     }
     return 0;
-  }
-
-  private static Map<String, Object> report(
-      MixtureFile file,
-      MixtureAllocation allocation,
-      MixtureEffectiveTokens effective,
-      DataBudget costs,
-      DataAdequacy adequacy,
-      DataConstrainedLaw law) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("mixture", file.mixture().name());
-    out.put("budgetTokens", allocation.budgetTokens());
-    out.put("epochCap", allocation.epochCap());
-    List<Map<String, Object>> sources = new ArrayList<>();
-    for (int i = 0; i < allocation.sources().size(); i++) {
-      SourceAllocation source = allocation.sources().get(i);
-      SourceEffectiveTokens sourceEffective = effective.sources().get(i);
-      SourceCost cost = costs.sources().get(i);
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("name", source.name());
-      s.put("weight", source.weight());
-      s.put("tokens", source.tokens());
-      s.put("availableTokens", source.source().tokens());
-      s.put("uniqueTokens", source.uniqueTokens());
-      s.put("epochs", source.epochs());
-      s.put("effectiveTokens", sourceEffective.effectiveTokens());
-      s.put("overRepeated", source.overRepeated());
-      s.put("licence", EnumNames.kebabCase(source.source().licenceClass()));
-      s.put("acquisitionUsd", cost.acquisitionUsd());
-      s.put("curationUsd", cost.curationUsd());
-      s.put("syntheticGenerationUsd", cost.syntheticGenerationUsd());
-      s.put("costUsd", cost.totalUsd());
-      sources.add(s);
-    }
-    out.put("sources", sources);
-    out.put("totalTokens", allocation.totalTokens());
-    out.put("uniqueTokens", effective.uniqueTokens());
-    out.put("effectiveTokens", effective.effectiveTokens());
-    out.put("costUsd", costs.totalUsd());
-    Map<String, Object> breakdown = new LinkedHashMap<>();
-    breakdown.put("acquisitionUsd", costs.acquisitionUsd());
-    breakdown.put("curationUsd", costs.curationUsd());
-    breakdown.put("syntheticGenerationUsd", costs.syntheticGenerationUsd());
-    breakdown.put("curationCostSource", costs.costModel().source());
-    out.put("costBreakdown", breakdown);
-    List<String> warnings = new ArrayList<>();
-    for (SourceAllocation over : allocation.overRepeated()) {
-      warnings.add(warning(over, allocation.epochCap()));
-    }
-    out.put("warnings", warnings);
-    out.put("law", law.name() + ": " + law.source());
-    if (adequacy != null) {
-      Map<String, Object> loss = new LinkedHashMap<>();
-      loss.put("parameters", adequacy.target().parameters());
-      loss.put("repetition", adequacy.repetition());
-      loss.put("shortfallTokens", adequacy.shortfallTokens());
-      loss.put("unconstrainedLoss", adequacy.unconstrainedLoss());
-      loss.put("dataConstrainedLoss", adequacy.dataConstrainedLoss());
-      loss.put("lossPenalty", adequacy.lossPenalty());
-      out.put("repetitionLoss", loss);
-    }
-    return out;
-  }
-
-  private static String warning(SourceAllocation source, double cap) {
-    return String.format(
-        Locale.ROOT,
-        "%s is repeated %.2f times, above the cap of %.4g epochs: repeated tokens lose value fast beyond about 4"
-            + " epochs (Muennighoff et al. 2023)",
-        source.name(),
-        source.epochs(),
-        cap);
   }
 
   private static void table(
@@ -201,7 +124,7 @@ final class DataCommand implements Callable<Integer> {
     }
     totals.print(out);
     for (SourceAllocation over : allocation.overRepeated()) {
-      out.println("warning: " + warning(over, allocation.epochCap()));
+      out.println("warning: " + MixtureReportJson.overRepeatedWarning(over, allocation.epochCap()));
     }
     CurationCostModel model = costs.costModel();
     out.println("curation prices: " + model.source());

@@ -31,14 +31,7 @@ final class DatasetsCommand implements Callable<Integer> {
     DatasetCatalog catalog = datasets.catalog();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      // The catalog document plus, per entry, its size in tokens: a derived figure, so not part of the file format.
-      var document = catalog.toJson();
-      var entries = document.withArray("datasets");
-      for (int i = 0; i < entries.size(); i++) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) entries.get(i))
-            .put("uniqueTokens", catalog.entries().get(i).source().tokens());
-      }
-      JsonOutput.print(out, document);
+      JsonOutput.print(out, catalog.listingJson());
       return 0;
     }
     out.println("catalog version " + catalog.version());

@@ -1,5 +1,6 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.fit.FitJson;
 import dev.persistence.scaling.fit.BootstrapResult;
 import dev.persistence.scaling.fit.ChinchillaFitter;
 import dev.persistence.scaling.fit.Interval;
@@ -9,10 +10,8 @@ import dev.persistence.scaling.fit.ParametricFit;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -121,31 +120,7 @@ final class FitCommand implements Callable<Integer> {
     ChinchillaLaw law = fit.law();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("approach", 3);
-      result.put("observations", fit.observations());
-      result.put("E", law.irreducibleLoss());
-      result.put("A", law.parameterCoefficient());
-      result.put("B", law.tokenCoefficient());
-      result.put("alpha", law.parameterExponent());
-      result.put("beta", law.tokenExponent());
-      result.put("objective", fit.objective());
-      if (boot != null) {
-        Map<String, Object> intervals = new LinkedHashMap<>();
-        intervals.put("E", interval(boot.irreducibleLoss()));
-        intervals.put("A", interval(boot.parameterCoefficient()));
-        intervals.put("B", interval(boot.tokenCoefficient()));
-        intervals.put("alpha", interval(boot.parameterExponent()));
-        intervals.put("beta", interval(boot.tokenExponent()));
-        intervals.put("optimalParams", interval(boot.optimalParameters()));
-        intervals.put("optimalTokens", interval(boot.optimalTokens()));
-        result.put("bootstrap", bootstrap);
-        result.put("seed", seed);
-        result.put("confidence", confidence);
-        result.put("compute", compute);
-        result.put("intervals", intervals);
-      }
-      JsonOutput.print(out, result);
+      JsonOutput.print(out, FitJson.parametric(fit, boot));
       return 0;
     }
     TextTable table = new TextTable()
@@ -170,14 +145,7 @@ final class FitCommand implements Callable<Integer> {
     IsoFlopFit fit = IsoFlopFit.fit(IsoFlopFit.profiles(observations, isoFlopTolerance));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("approach", 2);
-      result.put("profiles", fit.minima().size());
-      result.put("a", fit.parameterExponent());
-      result.put("paramsCoefficient", fit.parameterCoefficient());
-      result.put("b", fit.tokenExponent());
-      result.put("tokensCoefficient", fit.tokenCoefficient());
-      JsonOutput.print(out, result);
+      JsonOutput.print(out, FitJson.isoFlop(fit));
       return 0;
     }
     new TextTable()
@@ -186,14 +154,6 @@ final class FitCommand implements Callable<Integer> {
         .row("b (D_opt ~ C^b)", fit.tokenExponent())
         .print(out);
     return 0;
-  }
-
-  private static Map<String, Object> interval(Interval interval) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("lower", interval.lower());
-    result.put("upper", interval.upper());
-    result.put("standardError", interval.standardError());
-    return result;
   }
 
   private String withInterval(double value, Interval interval) {

@@ -6,7 +6,7 @@ import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.flops.FlopEstimate;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.io.document.EnumNames;
-import java.util.LinkedHashMap;
+import dev.persistence.io.flops.FlopEstimateJson;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,22 +53,11 @@ final class FlopsCommand implements Callable<Integer> {
         EnumNames.valueOf(ActivationRecomputation.class, "--recompute", recompute);
     Architecture architecture = model.architecture();
     FlopEstimate estimate = FlopAccounting.estimate(architecture, sequenceLength, flopConvention, recomputation);
-    Map<String, Double> byComponent = FlopAccounting.forwardFlopsByComponent(architecture, sequenceLength);
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("modelType", architecture.family());
-      result.put("convention", EnumNames.kebabCase(estimate.convention()));
-      result.put("sequenceLength", estimate.sequenceLength());
-      result.put("recomputation", EnumNames.kebabCase(estimate.recomputation()));
-      result.put("forwardFlopsPerToken", estimate.forwardFlopsPerToken());
-      result.put("backwardFlopsPerToken", estimate.backwardFlopsPerToken());
-      result.put("recomputationFlopsPerToken", estimate.recomputationFlopsPerToken());
-      result.put("modelTrainingFlopsPerToken", estimate.modelTrainingFlopsPerToken());
-      result.put("trainingFlopsPerToken", estimate.trainingFlopsPerToken());
-      result.put("forwardFlopsPerTokenByComponent", byComponent);
-      JsonOutput.print(spec.commandLine().getOut(), result);
+      JsonOutput.print(spec.commandLine().getOut(), FlopEstimateJson.toJson(architecture, estimate));
       return 0;
     }
+    Map<String, Double> byComponent = FlopAccounting.forwardFlopsByComponent(architecture, sequenceLength);
     TextTable table = new TextTable();
     table
         .row("model type", architecture.family())

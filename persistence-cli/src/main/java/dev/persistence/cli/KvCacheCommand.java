@@ -1,11 +1,11 @@
 package dev.persistence.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.memory.KeyValueCache;
 import dev.persistence.core.precision.NumericFormat;
-import java.util.LinkedHashMap;
+import dev.persistence.io.memory.KeyValueCacheJson;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,38 +60,26 @@ final class KvCacheCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--seq-len (" + sequenceLength + "): " + e.getMessage(), e);
     }
-    double bytesPerToken = KeyValueCache.bytesPerToken(architecture, format);
-    long totalBytes = wholeBytes(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
-    long perRankBytes = wholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("modelType", architecture.family());
-    result.put("precision", format.key());
-    result.put("sequenceLength", sequenceLength);
-    result.put("batch", batch);
-    result.put("bytesPerToken", bytesPerToken);
-    result.put("bytesPerTokenPerLayer", KeyValueCache.bytesPerTokenPerLayer(architecture, format, 1));
-    result.put("cachedTokenLayersPerSequence", KeyValueCache.cachedTokenLayers(architecture, sequenceLength));
-    result.put("totalBytes", totalBytes);
-    result.put("tensorParallel", tensorParallel);
-    result.put("perRankBytes", perRankBytes);
-    result.put("attentionLayers", architecture.attentionLayers());
-    result.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
-    double statePerSequence = KeyValueCache.stateBytesPerSequence(architecture, format);
-    result.put("stateBytesPerSequence", statePerSequence);
-    result.put("stateBytes", wholeBytes(statePerSequence * batch));
-    result.put("totalBytesWithState", wholeBytes(totalBytes + statePerSequence * batch));
+    // The byte totals checked here, where the message can name the flags; the writer rounds the same totals.
+    double cacheBytes = KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength);
+    checkWholeBytes(cacheBytes);
+    checkWholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength));
+    double stateBytes = KeyValueCache.stateBytesPerSequence(architecture, format) * batch;
+    checkWholeBytes(stateBytes);
+    checkWholeBytes(Math.ceil(cacheBytes) + stateBytes);
+    ObjectNode result = KeyValueCacheJson.toJson(architecture, format, sequenceLength, batch, tensorParallel);
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
     }
     TextTable table = new TextTable();
-    result.forEach((label, value) -> table.row(label, String.valueOf(value)));
+    result.properties().forEach(field -> table.row(field.getKey(), field.getValue().asText()));
     table.print(spec.commandLine().getOut());
     return 0;
   }
 
-  /** Rounds up to whole bytes; a cache beyond a long's range is an error, not {@code Long.MAX_VALUE}. */
-  private long wholeBytes(double bytes) {
+  /** A cache beyond a long's range is an error, not {@code Long.MAX_VALUE}. */
+  private void checkWholeBytes(double bytes) {
     if (!(bytes < 0x1p63)) {
       throw new IllegalArgumentException(
           String.format(
@@ -101,6 +89,5 @@ final class KvCacheCommand implements Callable<Integer> {
               sequenceLength,
               bytes));
     }
-    return (long) Math.ceil(bytes);
   }
 }

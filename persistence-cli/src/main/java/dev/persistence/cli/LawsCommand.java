@@ -1,13 +1,10 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.law.LawJson;
 import dev.persistence.scaling.law.ScalingLaw;
 import dev.persistence.scaling.law.ScalingLaws;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,17 +23,7 @@ final class LawsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      List<Map<String, Object>> laws = new ArrayList<>();
-      for (ScalingLaw law : ScalingLaws.all()) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", law.name());
-        entry.put("description", law.description());
-        entry.put("source", law.source());
-        laws.add(entry);
-      }
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("laws", laws);
-      JsonOutput.print(out, result);
+      JsonOutput.print(out, LawJson.laws(ScalingLaws.all()));
       return 0;
     }
     for (ScalingLaw law : ScalingLaws.all()) {

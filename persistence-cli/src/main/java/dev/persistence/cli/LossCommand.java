@@ -1,10 +1,10 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.law.LawJson;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.LossLaw;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,15 +65,14 @@ final class LossCommand implements Callable<Integer> {
       loss = law.loss(parameters, tokens);
     }
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("law", law.name());
-      result.put("params", parameters);
-      result.put("tokens", tokens);
-      if (uniqueTokens != null) {
-        result.put("uniqueTokens", uniqueTokens);
-      }
-      result.put("loss", loss);
-      JsonOutput.print(spec.commandLine().getOut(), result);
+      JsonOutput.print(
+          spec.commandLine().getOut(),
+          LawJson.loss(
+              law,
+              parameters,
+              tokens,
+              uniqueTokens == null ? OptionalDouble.empty() : OptionalDouble.of(uniqueTokens),
+              loss));
       return 0;
     }
     new TextTable()

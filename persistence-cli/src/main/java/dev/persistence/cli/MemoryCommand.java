@@ -1,9 +1,9 @@
 package dev.persistence.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Accelerator;
-import dev.persistence.core.memory.ActivationMemory;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
@@ -12,8 +12,7 @@ import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.io.document.EnumNames;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.persistence.io.memory.TrainingMemoryJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,63 +132,24 @@ final class MemoryCommand implements Callable<Integer> {
     MemoryAllowance allowance = noAllowance ? MemoryAllowance.NONE : MemoryAllowance.PYTORCH_CUDA_TRAINING;
     TrainingMemoryBreakdown memory =
         TrainingMemory.estimate(architecture, plan, trainingPrecision, accelerator.memoryBytes(), allowance);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("modelType", architecture.family());
-    result.put("accelerator", accelerator.name());
-    result.put("acceleratorCount", plan.acceleratorCount());
-    result.put("precision", trainingPrecision.name());
-    result.put("weightsBytes", memory.weightsBytes());
-    result.put("gradientsBytes", memory.gradientsBytes());
-    result.put("masterWeightsBytes", memory.masterWeightsBytes());
-    result.put("optimizerStatesBytes", memory.optimizerStatesBytes());
-    result.put("optimizerBytes", memory.optimizerBytes());
-    result.put("activationsBytes", memory.activationsBytes());
-    result.put("allowanceBytes", memory.allowanceBytes());
-    result.put("totalBytes", memory.totalBytes());
-    result.put("capacityBytes", memory.capacityBytes());
-    result.put("fits", memory.fits());
-    result.put("pipelineStage", memory.pipelineStage());
-    result.put("allowance", allowance.description());
-    if (architecture.sequenceMixerLayers() > 0) {
-      // A hybrid stack by component: its attention and mixer layers' parameters (one tensor-parallel rank,
-      // before ZeRO) and activations per micro-batch, one layer of each kind.
-      Map<String, Object> kinds = new LinkedHashMap<>();
-      long hidden = architecture.hiddenSize();
-      int firstAttention = -1;
-      int firstMixer = -1;
-      for (int layer = architecture.numLayers() - 1; layer >= 0; layer--) {
-        if (architecture.isSequenceMixerLayer(layer)) {
-          firstMixer = layer;
-        } else {
-          firstAttention = layer;
-        }
-      }
-      kinds.put("attentionLayers", architecture.attentionLayers());
-      kinds.put("attentionParametersPerLayer", architecture.attention().parameters(hidden) / (double) tensorParallel);
-      kinds.put(
-          "attentionLayerActivationBytes",
-          firstAttention < 0 ? 0.0 : ActivationMemory.layerBytes(architecture, firstAttention, plan));
-      kinds.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
-      kinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
-      kinds.put(
-          "sequenceMixerParametersPerLayer", architecture.sequenceMixer().get().parameters(hidden) / (double) tensorParallel);
-      kinds.put("sequenceMixerLayerActivationBytes", ActivationMemory.layerBytes(architecture, firstMixer, plan));
-      result.put("layerKinds", kinds);
-    }
+    ObjectNode result =
+        TrainingMemoryJson.toJson(architecture, accelerator, plan, trainingPrecision, allowance, memory);
     if (json) {
       JsonOutput.print(spec.commandLine().getOut(), result);
       return 0;
     }
     TextTable table = new TextTable();
-    result.forEach(
-        (label, value) -> {
-          if (value instanceof Map) {
-            table.row(label, "");
-            ((Map<?, ?>) value).forEach((key, inner) -> table.row("  " + key, String.valueOf(inner)));
-          } else {
-            table.row(label, String.valueOf(value));
-          }
-        });
+    result
+        .properties()
+        .forEach(
+            field -> {
+              if (field.getValue().isObject()) {
+                table.row(field.getKey(), "");
+                field.getValue().properties().forEach(inner -> table.row("  " + inner.getKey(), inner.getValue().asText()));
+              } else {
+                table.row(field.getKey(), field.getValue().asText());
+              }
+            });
     table.print(spec.commandLine().getOut());
     return 0;
   }

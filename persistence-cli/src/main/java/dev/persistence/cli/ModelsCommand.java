@@ -8,10 +8,8 @@ import dev.persistence.io.landscape.LandscapeJson;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,15 +68,7 @@ final class ModelsCommand implements Callable<Integer> {
     FrontierTrend trend = FrontierTrend.fit(catalog.models(), selection, LocalDate.MIN);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("catalogVersion", catalog.version());
-      result.put("attribution", catalog.attribution());
-      result.put("count", shown.size());
-      List<Object> models = new ArrayList<>();
-      shown.forEach(model -> models.add(NotableModelCatalog.toJson(model)));
-      result.put("models", models);
-      result.put("frontierTrend", LandscapeJson.trend(trend));
-      JsonOutput.print(out, result);
+      JsonOutput.print(out, LandscapeJson.listing(catalog, shown, trend));
       return 0;
     }
     String format = "%-10s  %-34s  %-22s  %-21s  %9s  %9s  %-28s  %7s  %5s  %10s  %s%n";

@@ -1,12 +1,11 @@
 package dev.persistence.cli;
 
+import dev.persistence.io.allocation.AllocationJson;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.scaling.allocation.Allocation;
 import dev.persistence.scaling.allocation.AllocationProblem;
 import dev.persistence.scaling.allocation.ImmutableAllocationProblem;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,16 +78,7 @@ final class OptimalCommand implements Callable<Integer> {
     Allocation a = goal.compute != null ? problem.forCompute(goal.compute) : problem.forTargetLoss(goal.targetLoss);
     String binding = EnumNames.camelCase(a.bindingConstraint());
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("law", problem.law().name());
-      result.put("params", a.parameters());
-      result.put("tokens", a.tokens());
-      result.put("compute", a.trainingFlops());
-      result.put("totalCompute", a.totalFlops());
-      result.put("tokensPerParameter", a.tokensPerParameter());
-      result.put("loss", a.loss());
-      result.put("bindingConstraint", binding);
-      JsonOutput.print(spec.commandLine().getOut(), result);
+      JsonOutput.print(spec.commandLine().getOut(), AllocationJson.toJson(problem.law(), a));
       return 0;
     }
     new TextTable()

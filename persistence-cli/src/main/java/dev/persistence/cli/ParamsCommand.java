@@ -5,9 +5,8 @@ import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.ModelComponent;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.core.architecture.ParameterComponent;
+import dev.persistence.io.architecture.ParameterCountJson;
 import dev.persistence.io.document.EnumNames;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,25 +36,7 @@ final class ParamsCommand implements Callable<Integer> {
     Architecture architecture = composite.languageModel();
     ParameterBreakdown parameters = architecture.parameters();
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("modelType", architecture.family());
-      result.put("totalParameters", parameters.totalParameters());
-      result.put("activeParameters", parameters.activeParameters());
-      result.put("activeParametersExcludingEmbedding", parameters.activeParametersExcludingEmbedding());
-      result.put("embeddingParameters", parameters.embeddingParameters());
-      result.put("nonEmbeddingParameters", parameters.nonEmbeddingParameters());
-      Map<String, Long> breakdown = new LinkedHashMap<>();
-      for (ParameterComponent component : ParameterComponent.values()) {
-        breakdown.put(EnumNames.camelCase(component), parameters.get(component));
-      }
-      result.put("breakdown", breakdown);
-      Map<String, Long> components = new LinkedHashMap<>();
-      for (ModelComponent component : composite.components()) {
-        components.put(component.name(), component.parameters());
-      }
-      result.put("components", components);
-      result.put("checkpointParameters", composite.totalParameters());
-      JsonOutput.print(spec.commandLine().getOut(), result);
+      JsonOutput.print(spec.commandLine().getOut(), ParameterCountJson.toJson(composite));
       return 0;
     }
     TextTable table =

@@ -1,7 +1,5 @@
 package dev.persistence.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.posttraining.StageEstimate;
 import dev.persistence.io.posttraining.StageEstimateJson;
 import dev.persistence.io.posttraining.StageFile;
@@ -43,9 +41,7 @@ final class PostTrainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode result = JsonNodeFactory.instance.objectNode().put("name", file.name());
-      result.setAll(StageEstimateJson.toJson(estimate));
-      JsonOutput.print(out, result);
+      JsonOutput.print(out, StageEstimateJson.toJson(file, estimate));
     } else {
       PostTrainingReports.printStage(
           "Post-training: " + file.name() + " (" + file.cluster().accelerator().name() + ")", estimate, out);

@@ -1,31 +1,14 @@
 package dev.persistence.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.TrainingTime;
-import dev.persistence.io.search.SearchResultJson;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
 
 /** The figures {@code train} and {@code search} print for one plan. */
 final class StepReports {
 
   private StepReports() {}
 
-
-  /**
-   * One plan's figures, field by field, as {@code search --json} prints them ({@link SearchResultJson#estimate}), for
-   * {@code train} to print beside its own.
-   */
-  static Map<String, Object> figures(StepTimeEstimate estimate, Double tokens) {
-    ObjectNode figures =
-        SearchResultJson.estimate(estimate, tokens == null ? OptionalDouble.empty() : OptionalDouble.of(tokens));
-    Map<String, Object> map = new LinkedHashMap<>();
-    figures.properties().forEach(field -> map.put(field.getKey(), field.getValue()));
-    return map;
-  }
 
   static void addRows(TextTable table, StepTimeEstimate estimate, Double tokens) {
     table.row("plan", estimate.plan().toString());

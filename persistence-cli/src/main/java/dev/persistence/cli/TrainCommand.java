@@ -15,9 +15,9 @@ import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.io.document.EnumNames;
-import java.util.LinkedHashMap;
+import dev.persistence.io.steptime.StepTimeJson;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -157,44 +157,32 @@ final class TrainCommand implements Callable<Integer> {
             fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED,
             flopConvention(convention));
     StepTimeEstimate estimate = stepTime.estimate(plan);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("modelType", architecture.family());
-    result.put("accelerator", accelerator.name());
-    result.put("calibration", stepTime.calibration().name());
-    result.put("precision", trainingPrecision.name());
-    result.putAll(StepReports.figures(estimate, budget));
-    // A hybrid stack's two layer kinds, by component: how many of each and what one costs per micro-batch.
-    Map<String, Object> layerKinds = new LinkedHashMap<>();
-    stepTime
-        .mixerLayerTime(plan)
-        .ifPresent(
-            mixer -> {
-              layerKinds.put("attentionLayers", architecture.attentionLayers());
-              layerKinds.put("attentionLayerSeconds", stepTime.layerTime(plan).totalSeconds());
-              layerKinds.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
-              layerKinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
-              layerKinds.put("sequenceMixerLayerSeconds", mixer.totalSeconds());
-              result.put("layerKinds", layerKinds);
-            });
     if (json) {
-      JsonOutput.print(spec.commandLine().getOut(), result);
+      JsonOutput.print(
+          spec.commandLine().getOut(),
+          StepTimeJson.toJson(
+              stepTime, plan, estimate, budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget)));
       return 0;
     }
     TextTable table = new TextTable();
     table.row("accelerator", accelerator.name() + " x " + gpus + " (calibration " + stepTime.calibration().name() + ")");
     StepReports.addRows(table, estimate, budget);
-    if (!layerKinds.isEmpty()) {
-      table.row(
-          "attention layers",
-          String.format(
-              Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)", architecture.attentionLayers(),
-              layerKinds.get("attentionLayerSeconds")));
-      table.row(
-          layerKinds.get("sequenceMixer") + " layers",
-          String.format(
-              Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)", architecture.sequenceMixerLayers(),
-              layerKinds.get("sequenceMixerLayerSeconds")));
-    }
+    // A hybrid stack's two layer kinds: how many of each and what one costs per micro-batch.
+    stepTime
+        .mixerLayerTime(plan)
+        .ifPresent(
+            mixer -> {
+              table.row(
+                  "attention layers",
+                  String.format(
+                      Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)", architecture.attentionLayers(),
+                      stepTime.layerTime(plan).totalSeconds()));
+              table.row(
+                  architecture.sequenceMixer().get().kind() + " layers",
+                  String.format(
+                      Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)",
+                      architecture.sequenceMixerLayers(), mixer.totalSeconds()));
+            });
     table.print(spec.commandLine().getOut());
     return 0;
   }

@@ -212,6 +212,19 @@ public final class DatasetCatalog {
     return "unknown dataset \"" + name + "\"" + (hint.isEmpty() ? "; known: " + String.join(", ", names()) : hint);
   }
 
+  /**
+   * This catalog as {@code persistence datasets --json} prints it: {@link #toJson} plus, per entry, its
+   * {@code uniqueTokens}, a derived figure and so not part of the file format.
+   */
+  public ObjectNode listingJson() {
+    ObjectNode document = toJson();
+    ArrayNode list = document.withArray("datasets");
+    for (int i = 0; i < list.size(); i++) {
+      ((ObjectNode) list.get(i)).put("uniqueTokens", entries.get(i).source().tokens());
+    }
+    return document;
+  }
+
   /** This catalog as a JSON tree in the file format (sizes in their published units). */
   public ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A codec of a type with several kinds, each an object told apart by its {@code type} field ({@code attention:
- * {type: grouped-query, ...}}); each kind is an {@link ObjectCodec} declared with {@code allow("type")}. The
- * schema is a {@code oneOf} of the kinds, each with its {@code type} as a constant.
+ * A codec of a type with several kinds, each an object told apart by its discriminator field, {@code type} unless
+ * declared otherwise ({@code attention: {type: grouped-query, ...}}, {@code {distribution: uniform, ...}}); each
+ * kind is an {@link ObjectCodec} declared with {@code allow} of the discriminator. The schema is a {@code oneOf} of
+ * the kinds, each with its discriminator as a constant. An unknown kind reads {@code unknown <what> type "x";
+ * expected ...} whatever the discriminator is called, so every union words the error the same way.
  *
  * @param <T> the type
  */
@@ -20,11 +22,13 @@ public final class TypedUnion<T> implements Codec<T> {
 
   private final String definition;
   private final String what;
+  private final String discriminator;
   private final List<Kind<? extends T>> kinds;
 
-  private TypedUnion(String definition, String what, List<Kind<? extends T>> kinds) {
+  private TypedUnion(String definition, String what, String discriminator, List<Kind<? extends T>> kinds) {
     this.definition = definition;
     this.what = what;
+    this.discriminator = discriminator;
     this.kinds = List.copyOf(kinds);
   }
 
@@ -72,7 +76,7 @@ public final class TypedUnion<T> implements Codec<T> {
     List<ObjectNode> out = new ArrayList<>();
     for (Kind<? extends T> kind : kinds) {
       if (within.isAssignableFrom(kind.javaType)) {
-        out.add(kind.schema(definitions));
+        out.add(kindSchema(kind.codec, discriminator, kind.type, true, definitions));
       }
     }
     return out;
@@ -80,7 +84,7 @@ public final class TypedUnion<T> implements Codec<T> {
 
   @Override
   public T read(DocumentNode node) {
-    DocumentNode type = node.fields().required("type");
+    DocumentNode type = node.fields().required(discriminator);
     String name = type.asText();
     for (Kind<? extends T> kind : kinds) {
       if (kind.type.equals(name)) {
@@ -94,7 +98,7 @@ public final class TypedUnion<T> implements Codec<T> {
   public JsonNode write(T value) {
     for (Kind<? extends T> kind : kinds) {
       if (kind.javaType.isInstance(value)) {
-        return kind.write(value);
+        return kind.write(discriminator, value);
       }
     }
     throw new IllegalArgumentException(what + " " + value + " is of no declared kind");
@@ -108,7 +112,7 @@ public final class TypedUnion<T> implements Codec<T> {
           ObjectNode out = NODES.objectNode();
           ArrayNode oneOf = out.putArray("oneOf");
           for (Kind<? extends T> kind : kinds) {
-            oneOf.add(kind.schema(definitions));
+            oneOf.add(kindSchema(kind.codec, discriminator, kind.type, true, definitions));
           }
           return out;
         });
@@ -123,29 +127,31 @@ public final class TypedUnion<T> implements Codec<T> {
   }
 
   /**
-   * The schema of one kind's object with its {@code type} set to a constant.
+   * The schema of one kind's object with its discriminator set to a constant.
    *
-   * @param codec the kind's fields, declared with {@code allow("type")}
+   * @param codec the kind's fields, declared with {@code allow} of the discriminator
+   * @param discriminator the discriminator's field name
    * @param type the constant
-   * @param required whether {@code type} must be written
+   * @param required whether the discriminator must be written
    * @param definitions where the definition is registered
    */
-  static ObjectNode kindSchema(ObjectCodec<?, ?> codec, String type, boolean required, SchemaDefinitions definitions) {
+  static ObjectNode kindSchema(
+      ObjectCodec<?, ?> codec, String discriminator, String type, boolean required, SchemaDefinitions definitions) {
     return definitions.ref(
         codec.definition(),
         () -> {
           ObjectNode fragment = codec.fragment(definitions);
           ObjectNode properties = (ObjectNode) fragment.get("properties");
           ObjectNode reordered = NODES.objectNode();
-          reordered.set("type", NODES.objectNode().put("const", type));
+          reordered.set(discriminator, NODES.objectNode().put("const", type));
           for (Map.Entry<String, JsonNode> e : properties.properties()) {
-            if (!e.getKey().equals("type")) {
+            if (!e.getKey().equals(discriminator)) {
               reordered.set(e.getKey(), e.getValue());
             }
           }
           fragment.set("properties", reordered);
           if (required) {
-            ArrayNode names = NODES.arrayNode().add("type");
+            ArrayNode names = NODES.arrayNode().add(discriminator);
             if (fragment.has("required")) {
               names.addAll((ArrayNode) fragment.get("required"));
             }
@@ -163,14 +169,15 @@ public final class TypedUnion<T> implements Codec<T> {
   }
 
   /**
-   * The object of one kind, written with its {@code type} first.
+   * The object of one kind, written with its discriminator first.
    *
    * @param codec the kind's fields
-   * @param type the {@code type} it is written with
+   * @param discriminator the discriminator's field name
+   * @param type the value it is written with
    * @param value the value
    */
-  static <S> ObjectNode writeKind(Codec<S> codec, String type, S value) {
-    ObjectNode out = NODES.objectNode().put("type", type);
+  static <S> ObjectNode writeKind(Codec<S> codec, String discriminator, String type, S value) {
+    ObjectNode out = NODES.objectNode().put(discriminator, type);
     out.setAll((ObjectNode) codec.write(value));
     return out;
   }
@@ -186,12 +193,8 @@ public final class TypedUnion<T> implements Codec<T> {
       this.codec = codec;
     }
 
-    JsonNode write(Object value) {
-      return writeKind(codec, type, javaType.cast(value));
-    }
-
-    ObjectNode schema(SchemaDefinitions definitions) {
-      return kindSchema(codec, type, true, definitions);
+    JsonNode write(String discriminator, Object value) {
+      return writeKind(codec, discriminator, type, javaType.cast(value));
     }
   }
 
@@ -203,6 +206,7 @@ public final class TypedUnion<T> implements Codec<T> {
   public static final class Builder<T> {
     private final String definition;
     private final String what;
+    private String discriminator = "type";
     private final List<Kind<? extends T>> kinds = new ArrayList<>();
 
     private Builder(String definition, String what) {
@@ -211,11 +215,21 @@ public final class TypedUnion<T> implements Codec<T> {
     }
 
     /**
+     * The field that names the kind, {@code type} unless set.
+     *
+     * @param name the field's name
+     */
+    public Builder<T> discriminator(String name) {
+      this.discriminator = name;
+      return this;
+    }
+
+    /**
      * A kind.
      *
      * @param type its {@code type} name
      * @param javaType the Java type its values have (the first declared kind a value is an instance of writes it)
-     * @param codec its fields, declared with {@code allow("type")}
+     * @param codec its fields, declared with {@code allow} of the discriminator
      */
     public <S extends T> Builder<T> kind(String type, Class<S> javaType, ObjectCodec<S, ?> codec) {
       kinds.add(new Kind<>(type, javaType, codec));
@@ -224,7 +238,7 @@ public final class TypedUnion<T> implements Codec<T> {
 
     /** The codec. */
     public TypedUnion<T> build() {
-      return new TypedUnion<>(definition, what, kinds);
+      return new TypedUnion<>(definition, what, discriminator, kinds);
     }
   }
 }

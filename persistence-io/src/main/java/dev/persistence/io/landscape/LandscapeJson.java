@@ -7,6 +7,7 @@ import dev.persistence.costing.landscape.Comparison;
 import dev.persistence.costing.landscape.FrontierTrend;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.Positioning;
+import dev.persistence.io.catalog.NotableModelCatalog;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +19,26 @@ public final class LandscapeJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private LandscapeJson() {}
+
+  /**
+   * Models listed from a catalog, as {@code persistence models --json} prints them: the {@code catalogVersion},
+   * its {@code attribution}, the {@code count} and the {@code models} listed (each in the catalog's file format), and
+   * the {@code frontierTrend} ({@link #trend}).
+   *
+   * @param catalog the catalog listed from
+   * @param shown the models listed, in order
+   * @param trend the frontier trend fitted to the whole catalog
+   */
+  public static ObjectNode listing(NotableModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
+    ObjectNode json = NODES.objectNode();
+    json.put("catalogVersion", catalog.version());
+    json.put("attribution", catalog.attribution());
+    json.put("count", shown.size());
+    ArrayNode models = json.putArray("models");
+    shown.forEach(model -> models.add(NotableModelCatalog.toJson(model)));
+    json.set("frontierTrend", trend(trend));
+    return json;
+  }
 
   /**
    * The fitted growth of frontier training compute, with its confidence and bootstrap intervals.

@@ -20,6 +20,19 @@ public final class StageEstimateJson {
   private StageEstimateJson() {}
 
   /**
+   * A stage file's estimate as {@code persistence post-train --json} prints it: the stage's {@code name}, then
+   * {@link #toJson(StageEstimate)}.
+   *
+   * @param file the stage file
+   * @param estimate its estimate
+   */
+  public static ObjectNode toJson(StageFile file, StageEstimate estimate) {
+    ObjectNode out = NODES.objectNode().put("name", file.name());
+    out.setAll(toJson(estimate));
+    return out;
+  }
+
+  /**
    * One stage: its totals, the per-step split of a reinforcement-learning stage, and the breakdown by component.
    *
    * @param estimate the stage's estimate

@@ -44,6 +44,7 @@ import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Suggestions;
+import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -82,14 +83,14 @@ public final class UncertaintyCodecs {
 
   private static final ObjectCodec<Constant, Values> CONSTANT =
       ObjectCodec.components(Constant.class, "constant", (Values v) -> new Constant(v.<Double>get("value")))
-          .required(KIND, ValueCodecs.tag("constant"), d -> d)
+          .allow(KIND)
           .required("value", NUMBER, Constant::value)
           .build();
 
   private static final ObjectCodec<Uniform, Values> UNIFORM =
       ObjectCodec.components(
               Uniform.class, "uniform", (Values v) -> new Uniform(v.<Double>get("min"), v.<Double>get("max")))
-          .required(KIND, ValueCodecs.tag("uniform"), d -> d)
+          .allow(KIND)
           .required("min", NUMBER, Uniform::min)
           .required("max", NUMBER, Uniform::max)
           .build();
@@ -99,7 +100,7 @@ public final class UncertaintyCodecs {
               LogUniform.class,
               "logUniform",
               (Values v) -> new LogUniform(v.<Double>get("min"), v.<Double>get("max")))
-          .required(KIND, ValueCodecs.tag("log-uniform"), d -> d)
+          .allow(KIND)
           .required("min", POSITIVE_NUMBER, LogUniform::min)
           .required("max", POSITIVE_NUMBER, LogUniform::max)
           .build();
@@ -109,7 +110,7 @@ public final class UncertaintyCodecs {
               Triangular.class,
               "triangular",
               (Values v) -> new Triangular(v.<Double>get("min"), v.<Double>get("mode"), v.<Double>get("max")))
-          .required(KIND, ValueCodecs.tag("triangular"), d -> d)
+          .allow(KIND)
           .required("min", NUMBER, Triangular::min)
           .required("mode", NUMBER, Triangular::mode)
           .required("max", NUMBER, Triangular::max)
@@ -125,7 +126,7 @@ public final class UncertaintyCodecs {
                       (Double) v.get("standardDeviation"),
                       (Double) v.getOrDefault("lower", Double.NEGATIVE_INFINITY),
                       (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
-          .required(KIND, ValueCodecs.tag("normal"), d -> d, ObjectCodec.into(KIND))
+          .allow(KIND)
           .required("mean", NUMBER, Normal::mean, ObjectCodec.into("mean"))
           .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
           .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), ObjectCodec.into("lower"))
@@ -141,7 +142,7 @@ public final class UncertaintyCodecs {
               LogNormal.class,
               "logNormal",
               (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
-          .required(KIND, ValueCodecs.tag("log-normal"), d -> d)
+          .allow(KIND)
           .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
           .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
           .build();
@@ -156,7 +157,7 @@ public final class UncertaintyCodecs {
                 Arrays.fill(weights, 1);
                 return Scenarios.weighted(values, v.<List<Double>>optional("weights").map(UncertaintyCodecs::doubles).orElse(weights));
               })
-          .required(KIND, ValueCodecs.tag("scenarios"), d -> d)
+          .allow(KIND)
           .required("values", list(NUMBER), s -> boxedList(s.values()))
           .optional("weights", list(NON_NEGATIVE_NUMBER), s -> boxedList(s.weights()))
           .build();
@@ -169,24 +170,18 @@ public final class UncertaintyCodecs {
     return Arrays.stream(values).boxed().collect(Collectors.toList());
   }
 
-  /** One table of a union, selected by its discriminator's value and by the written value's class. */
-  private record Alternative<T>(String name, Class<? extends T> type, ObjectCodec<? extends T, ?> table) {
-    @SuppressWarnings("unchecked")
-    JsonNode write(T value) {
-      return ((ObjectCodec<T, ?>) table).write(value);
-    }
-  }
-
-  /** The distributions, in the order errors list them. */
-  private static final List<Alternative<Distribution>> DISTRIBUTIONS =
-      List.of(
-          new Alternative<>("constant", Constant.class, CONSTANT),
-          new Alternative<>("uniform", Uniform.class, UNIFORM),
-          new Alternative<>("log-uniform", LogUniform.class, LOG_UNIFORM),
-          new Alternative<>("triangular", Triangular.class, TRIANGULAR),
-          new Alternative<>("normal", Normal.class, NORMAL),
-          new Alternative<>("log-normal", LogNormal.class, LOG_NORMAL),
-          new Alternative<>("scenarios", Scenarios.class, SCENARIOS));
+  /** The distributions' tables, told apart by their {@code distribution} field, in the order errors list them. */
+  private static final TypedUnion<Distribution> KINDS =
+      TypedUnion.<Distribution>builder("distribution", "distribution")
+          .discriminator(KIND)
+          .kind("constant", Constant.class, CONSTANT)
+          .kind("uniform", Uniform.class, UNIFORM)
+          .kind("log-uniform", LogUniform.class, LOG_UNIFORM)
+          .kind("triangular", Triangular.class, TRIANGULAR)
+          .kind("normal", Normal.class, NORMAL)
+          .kind("log-normal", LogNormal.class, LOG_NORMAL)
+          .kind("scenarios", Scenarios.class, SCENARIOS)
+          .build();
 
   /**
    * A distribution: a number (a constant) or an object whose {@code distribution} field selects its table:
@@ -202,27 +197,12 @@ public final class UncertaintyCodecs {
             double value = node.asDouble();
             return node.build(() -> new Constant(value));
           }
-          DocumentNode kind = node.fields().required(KIND);
-          String name = kind.asText();
-          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
-            if (alternative.name().equals(name)) {
-              return alternative.table().read(node);
-            }
-          }
-          List<String> names = DISTRIBUTIONS.stream().map(Alternative::name).collect(Collectors.toList());
-          throw kind.error(
-              "unknown distribution \"" + name + "\"; expected "
-                  + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
+          return KINDS.read(node);
         }
 
         @Override
         public JsonNode write(Distribution value) {
-          for (Alternative<Distribution> alternative : DISTRIBUTIONS) {
-            if (alternative.type().isInstance(value)) {
-              return alternative.write(value);
-            }
-          }
-          throw new IllegalArgumentException("no table for the distribution " + value);
+          return KINDS.write(value);
         }
 
         @Override
@@ -233,7 +213,7 @@ public final class UncertaintyCodecs {
                 ObjectNode out = NODES.objectNode();
                 var alternatives = out.putArray("oneOf");
                 alternatives.addObject().put("type", "number").put("description", "a constant");
-                DISTRIBUTIONS.forEach(alternative -> alternatives.add(alternative.table().schema(definitions)));
+                KINDS.kindSchemas(Distribution.class, definitions).forEach(alternatives::add);
                 return out;
               });
         }

@@ -138,4 +138,18 @@ class DatasetCatalogTest {
             IllegalArgumentException.class, () -> DatasetCatalog.parse(misspelt, DocumentFormat.JSON, "c.json"));
     assertTrue(unknown.getMessage().contains("c.json: datasets[0].tokeniser: unknown field; did you mean tokenizer"), unknown.getMessage());
   }
+
+  @Test
+  void listingAddsEachEntrysTokensToTheFileFormat() {
+    DatasetCatalog catalog = DatasetCatalog.bundled();
+    var listing = catalog.listingJson();
+    assertEquals(catalog.entries().size(), listing.get("datasets").size());
+    for (int i = 0; i < catalog.entries().size(); i++) {
+      assertEquals(
+          catalog.entries().get(i).source().tokens(), listing.get("datasets").get(i).get("uniqueTokens").asDouble());
+      var entry = listing.get("datasets").get(i).deepCopy();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) entry).remove("uniqueTokens");
+      assertEquals(catalog.toJson().get("datasets").get(i), entry);
+    }
+  }
 }

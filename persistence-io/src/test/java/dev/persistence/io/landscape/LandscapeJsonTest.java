@@ -74,4 +74,18 @@ class LandscapeJsonTest {
       assertEquals(trend.slopeOomPerYear(), rise / years, 1e-9);
     }
   }
+
+  @Test
+  void listingIsTheCatalogsModelsAndTheTrend() {
+    NotableModelCatalog catalog = NotableModelCatalog.bundled();
+    List<NotableModel> shown = MODELS.subList(0, 3);
+    FrontierTrend trend = FrontierTrend.fit(MODELS, TrendSelection.EPOCH_FRONTIER, LocalDate.MIN);
+    ObjectNode json = LandscapeJson.listing(catalog, shown, trend);
+    List<String> keys = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("catalogVersion", "attribution", "count", "models", "frontierTrend"), keys);
+    assertEquals(3, json.get("count").asInt());
+    assertEquals(NotableModelCatalog.toJson(shown.get(0)), json.get("models").get(0));
+    assertEquals(LandscapeJson.trend(trend), json.get("frontierTrend"));
+  }
 }

@@ -49,4 +49,16 @@ class StageEstimateJsonTest {
     assertEquals(256, json.get("accelerators").asInt());
     assertFalse(json.get("breakdown").isEmpty());
   }
+
+  @Test
+  void aStageFilesDocumentLeadsWithItsName() {
+    StageFile file = StageFile.read(StageFileTest.EXAMPLES.resolve("tulu3-405b-rlvr.yaml"));
+    StageEstimate estimate = file.estimate();
+    ObjectNode json = StageEstimateJson.toJson(file, estimate);
+    assertEquals(file.name(), json.get("name").asText());
+    assertEquals("name", json.fieldNames().next());
+    ObjectNode rest = json.deepCopy();
+    rest.remove("name");
+    assertEquals(StageEstimateJson.toJson(estimate), rest);
+  }
 }

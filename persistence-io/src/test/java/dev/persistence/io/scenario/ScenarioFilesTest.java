@@ -66,8 +66,8 @@ class ScenarioFilesTest {
     InvalidDocumentException distribution =
         assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
     assertEquals(
-        file + ": uncertainty.assumptions.modelFlopsUtilization.distribution: unknown distribution \"uniformm\"; expected"
-            + " constant, uniform, log-uniform, triangular, normal, log-normal or scenarios",
+        file + ": uncertainty.assumptions.modelFlopsUtilization.distribution: unknown distribution type \"uniformm\";"
+            + " expected one of constant, uniform, log-uniform, triangular, normal, log-normal, scenarios",
         withoutLocation(distribution.getMessage()));
     Files.writeString(file, competitive.replace("  sequenceLength: 8192\n", "  sequenceLength: 8192\n  tokenz: 1\n"));
     InvalidDocumentException unknown = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));

@@ -1,0 +1,2 @@
+/** Documents of FLOP counts (dev.persistence.core.flops). */
+package dev.persistence.io.flops;

@@ -1,0 +1,2 @@
+/** Documents of step-time estimates (dev.persistence.costing.steptime). */
+package dev.persistence.io.steptime;
