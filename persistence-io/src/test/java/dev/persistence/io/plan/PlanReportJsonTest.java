@@ -71,7 +71,7 @@ class PlanReportJsonTest {
     assertEquals(report.scenario().trainingTokens(), json.get("forecast").get("tokens").asDouble());
     assertEquals(forecast.request().runs().size(), json.get("forecast").get("runsFitted").asInt());
     assertEquals(
-        dev.persistence.costing.regulation.Obligations.broughtBy(report.thresholdsCrossed()).size(),
+        dev.persistence.io.regulation.ObligationDocuments.bundled().broughtBy(report.thresholdsCrossed()).size(),
         json.get("obligations").size());
     for (JsonNode o : json.get("obligations")) {
       assertTrue(report.thresholdsCrossed().stream().anyMatch(t -> t.id().equals(o.get("threshold").asText())), o.toString());
