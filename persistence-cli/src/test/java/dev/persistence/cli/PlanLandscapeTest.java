@@ -53,5 +53,11 @@ class PlanLandscapeTest {
     assertTrue(run.out().contains("(Epoch: "), run.out());
     assertTrue(run.out().contains("California SB 53 (TFAIA), california-sb53-frontier-model; sanction: civil penalty up to $1,000,000"), run.out());
     assertTrue(run.out().contains("New York RAISE Act, new-york-raise-frontier-model"), run.out());
+    // The scenario gives no developerRevenue: SB 53's large-developer duties are unknown, not assumed.
+    assertTrue(run.out().contains("developer revenue: not given (developerRevenue)"), run.out());
+    assertTrue(
+        run.out().contains("[unknown: no revenue given; tier is $500,000,000, annual gross revenues, together with"
+            + " affiliates, in the preceding calendar year]"),
+        run.out());
   }
 }
