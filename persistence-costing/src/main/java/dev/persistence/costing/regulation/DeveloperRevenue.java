@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * A developer's annual gross revenue, with its affiliates, for one calendar year: what revenue tiers such as
- * California SB 53's "large frontier developer" are tested on (Bus. & Prof. Code section 22757.11, quoted in
+ * California SB 53's "large frontier developer" are tested on (Bus. &amp; Prof. Code section 22757.11, quoted in
  * reference/regulation.json, reg-ca-sb53-thresholds).
  *
  * @param usd revenue in US dollars, finite and {@code >= 0}

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A developer tier defined by revenue, such as California SB 53's "large frontier developer": "a frontier
  * developer that together with its affiliates collectively had annual gross revenues in excess of five hundred
- * million dollars ($500,000,000) in the preceding calendar year" (Bus. & Prof. Code section 22757.11, quoted in
+ * million dollars ($500,000,000) in the preceding calendar year" (Bus. &amp; Prof. Code section 22757.11, quoted in
  * reference/regulation.json, reg-ca-sb53-thresholds). "In excess of" is strict: exactly the figure is not in the
  * tier.
  *
