@@ -8,7 +8,6 @@ import dev.persistence.costing.regulation.AssessedObligation;
 import dev.persistence.costing.regulation.DeveloperRevenue;
 import dev.persistence.costing.regulation.Obligation;
 import dev.persistence.costing.regulation.ObligationCatalog;
-import dev.persistence.costing.regulation.RevenueTier;
 import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.regulation.ObligationDocuments;
 import java.io.PrintWriter;
@@ -77,18 +76,16 @@ final class PlanLandscape {
     }
   }
 
-  /** The revenue tier's verdict: {@code  [tier: crossed, > $500,000,000 ...]}; empty without a tier. */
+  /** The revenue tier's verdict, {@code  [tier: applies, revenue > $500,000,000]}; empty without a tier. */
   private static String tier(AssessedObligation assessed) {
     if (assessed.tier().isEmpty()) {
       return "";
     }
-    RevenueTier tier = assessed.tier().get();
-    String verdict =
-        switch (assessed.status()) {
-          case CROSSED -> "applies: revenue above";
-          case NOT_CROSSED -> "does not apply: revenue not above";
-          default -> "unknown: no revenue given; tier is";
-        };
-    return String.format(Locale.ROOT, " [%s $%,.0f, %s]", verdict, tier.revenueUsdGreaterThan(), tier.basis());
+    double figure = assessed.tier().get().revenueUsdGreaterThan();
+    return switch (assessed.status()) {
+      case CROSSED -> String.format(Locale.ROOT, " [tier: applies, revenue > $%,.0f]", figure);
+      case NOT_CROSSED -> String.format(Locale.ROOT, " [tier: does not apply, revenue <= $%,.0f]", figure);
+      default -> String.format(Locale.ROOT, " [tier unknown: no developerRevenue; applies above $%,.0f]", figure);
+    };
   }
 }

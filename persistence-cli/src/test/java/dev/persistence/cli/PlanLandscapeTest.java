@@ -56,8 +56,7 @@ class PlanLandscapeTest {
     // The scenario gives no developerRevenue: SB 53's large-developer duties are unknown, not assumed.
     assertTrue(run.out().contains("developer revenue: not given (developerRevenue)"), run.out());
     assertTrue(
-        run.out().contains("[unknown: no revenue given; tier is $500,000,000, annual gross revenues, together with"
-            + " affiliates, in the preceding calendar year]"),
+        run.out().contains("[tier unknown: no developerRevenue; applies above $500,000,000]"),
         run.out());
   }
 }
