@@ -1,5 +1,6 @@
 package dev.persistence.cli;
 
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.io.catalog.NotableModelCatalog;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ final class ModelSources {
       description = "A JSON or YAML catalog of models whose entries add to (or replace, by name) the bundled ones.")
   Path catalogFile;
 
-  NotableModelCatalog catalog() {
-    NotableModelCatalog bundled = NotableModelCatalog.bundled();
+  ModelCatalog catalog() {
+    ModelCatalog bundled = NotableModelCatalog.bundled();
     return catalogFile == null ? bundled : bundled.withUserEntries(NotableModelCatalog.read(catalogFile));
   }
 

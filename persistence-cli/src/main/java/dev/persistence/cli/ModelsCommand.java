@@ -3,6 +3,7 @@ package dev.persistence.cli;
 import dev.persistence.costing.landscape.FrontierTrend;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.TrendSelection;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.landscape.LandscapeJson;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class ModelsCommand implements Callable<Integer> {
     if (minCompute != null && !(minCompute >= 0 && Double.isFinite(minCompute))) {
       throw new IllegalArgumentException("--min-compute (" + minCompute + ") must be finite and >= 0");
     }
-    NotableModelCatalog catalog = source.catalog();
+    ModelCatalog catalog = source.catalog();
     List<NotableModel> shown = new ArrayList<>();
     for (NotableModel model : catalog.models()) {
       boolean recent = !model.publicationDate().isBefore(from);

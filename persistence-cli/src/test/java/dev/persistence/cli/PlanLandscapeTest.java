@@ -53,5 +53,10 @@ class PlanLandscapeTest {
     assertTrue(run.out().contains("(Epoch: "), run.out());
     assertTrue(run.out().contains("California SB 53 (TFAIA), california-sb53-frontier-model; sanction: civil penalty up to $1,000,000"), run.out());
     assertTrue(run.out().contains("New York RAISE Act, new-york-raise-frontier-model"), run.out());
+    // The scenario gives no developerRevenue: SB 53's large-developer duties are unknown, not assumed.
+    assertTrue(run.out().contains("developer revenue: not given (developerRevenue)"), run.out());
+    assertTrue(
+        run.out().contains("[tier unknown: no developerRevenue; applies above $500,000,000]"),
+        run.out());
   }
 }

@@ -192,6 +192,18 @@ public abstract class Scenario {
   public abstract Optional<dev.persistence.scaling.forecast.ForecastRequest> forecast();
 
   /**
+   * The developer's annual gross revenue with its affiliates, which obligations limited to a revenue tier (SB 53's
+   * large frontier developer) are checked against; empty when not given, and those obligations are then unknown.
+   */
+  public abstract Optional<dev.persistence.costing.regulation.DeveloperRevenue> developerRevenue();
+
+  /**
+   * The user's own obligations and revenue tiers, added to the bundled ones or replacing them by id; empty for the
+   * bundled ones alone.
+   */
+  public abstract Optional<dev.persistence.costing.regulation.ObligationCatalog> obligations();
+
+  /**
    * Checks the rules of a valid {@code Scenario} when one is built (Immutables {@code @Value.Check});
    * callers never need it.
    *

@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param provision the article or section ({@code Art. 55(1)(a)})
  * @param duty what must be done
  * @param appliesTo who must do it, when narrower than every developer over the threshold (may be empty)
+ * @param revenueTier the {@link RevenueTier#id()} the obligation is limited to, empty for every developer over
+ *     the threshold
  * @param appliesFrom the date it applies from
  * @param transition a later date or rule for some (may be empty)
  * @param sanction the penalty for breaking it
@@ -29,6 +31,7 @@ public record Obligation(
     String provision,
     String duty,
     String appliesTo,
+    String revenueTier,
     LocalDate appliesFrom,
     String transition,
     String sanction,
@@ -44,7 +47,10 @@ public record Obligation(
         }) {
       checkArgument(field[1] != null && !field[1].isBlank(), "obligation %s must not be blank", field[0]);
     }
-    checkArgument(appliesTo != null && transition != null, "obligation %s: appliesTo and transition must not be null", id);
+    checkArgument(
+        appliesTo != null && transition != null && revenueTier != null,
+        "obligation %s: appliesTo, revenueTier and transition must not be null",
+        id);
     checkArgument(appliesFrom != null, "obligation %s: appliesFrom must not be null", id);
     checkArgument(verification != null, "obligation %s: verification must not be null", id);
   }

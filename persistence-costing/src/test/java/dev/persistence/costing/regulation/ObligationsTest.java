@@ -5,95 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The obligations agree with the texts quoted in reference/regulation.json (and the corrections in
- * reference/regulation-corrections.md): articles, dates, clocks and penalties.
+ * The rules about obligations that are arithmetic, and the catalog's checks. The bundled obligations are data,
+ * tested against reference/regulation.json in persistence-io (ObligationDocumentsTest).
  */
 class ObligationsTest {
 
-  private static JsonNode item(String id) throws IOException {
-    JsonNode all =
-        new ObjectMapper().readTree(Path.of(System.getProperty("persistence.reference"), "regulation.json").toFile());
-    for (JsonNode item : all) {
-      if (item.get("id").asText().equals(id)) {
-        return item;
-      }
-    }
-    throw new AssertionError("no " + id);
-  }
+  /** SB 53's tier as Bus. & Prof. Code 22757.11 words it (reference/regulation.json, reg-ca-sb53-thresholds). */
+  static final RevenueTier SB53_LARGE =
+      new RevenueTier(
+          "ca-sb53-large-frontier-developer",
+          "California SB 53 (TFAIA)",
+          "Bus. & Prof. Code section 22757.11",
+          500_000_000,
+          "annual gross revenues, together with affiliates, in the preceding calendar year",
+          "reference/regulation.json, reg-ca-sb53-thresholds",
+          Verification.OFFICIAL);
 
-  private static Obligation get(String id) {
-    return Obligations.bundled().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  @Test
-  void euDatesAndFinesAreTheRegulations() throws IOException {
-    JsonNode dates = item("reg-eu-dates").get("value");
-    LocalDate chapterV = LocalDate.parse(dates.get("chapter_V_applies").asText());
-    for (Obligation o : Obligations.bundled()) {
-      if (o.instrument().equals("EU AI Act")) {
-        assertEquals(chapterV, o.appliesFrom(), o.id());
-        assertTrue(o.sanction().contains("3%") && o.sanction().contains("EUR 15,000,000"), o.id());
-        assertTrue(o.sanction().contains("2 August 2026"), o.id());
-      }
-    }
-    assertTrue(get("eu-ai-act-art53-1a").transition().contains("2 August 2027"));
-    JsonNode fines = item("reg-eu-art101-fines").get("value");
-    assertEquals(3, fines.get("pct_worldwide_turnover").asInt());
-    assertEquals(15_000_000, fines.get("fixed_eur").asInt());
-  }
-
-  @Test
-  void thresholdsBringTheirArticles() {
-    // Llama 3.1 405B's 3.8e25 (Dubey et al. 2024): every GPAI provider's Art. 53 duties and the systemic-risk
-    // Art. 55 ones; nothing from the 1e26 laws.
-    List<Obligation> llama = Obligations.broughtBy(ComputeThresholds.crossed(3.8e25));
-    Set<String> provisions = new HashSet<>();
-    llama.forEach(o -> provisions.add(o.provision()));
-    assertTrue(provisions.containsAll(
-        Set.of("Art. 53(1)(a)", "Art. 53(1)(b)", "Art. 53(1)(c)", "Art. 53(1)(d)", "Art. 55(1)(a)", "Art. 55(1)(b)",
-            "Art. 55(1)(c)", "Art. 55(1)(d)")), provisions.toString());
-    assertFalse(llama.stream().anyMatch(o -> o.instrument().startsWith("California")));
-    // 2e26 adds California and New York; the revoked executive order brings nothing.
-    List<Obligation> frontier = Obligations.broughtBy(ComputeThresholds.crossed(2e26));
-    assertTrue(frontier.stream().anyMatch(o -> o.instrument().startsWith("California")));
-    assertTrue(frontier.stream().anyMatch(o -> o.instrument().startsWith("New York")));
-    assertTrue(frontier.stream().noneMatch(o -> o.thresholdId().equals("us-eo-14110-reporting")));
-  }
-
-  @Test
-  void californiaClocksAndPenaltyAreSb53s() throws IOException {
-    JsonNode sb53 = item("reg-ca-sb53-obligations").get("value");
-    Obligation incidents = get("ca-sb53-22757.13-incidents");
-    assertTrue(incidents.duty().contains("within " + sb53.get("critical_incident_report_days").asInt() + " days"));
-    assertTrue(incidents.duty().contains("within " + sb53.get("imminent_risk_disclosure_hours").asInt() + " hours"));
-    assertEquals(LocalDate.parse(sb53.get("effective").asText()), incidents.appliesFrom());
-    assertTrue(incidents.sanction().contains("$1,000,000"));
-    assertEquals(500_000_000, item("reg-ca-sb53-thresholds").get("value").get("large_frontier_developer_revenue_usd_greater_than").asInt());
-    assertTrue(get("ca-sb53-22757.12-framework").appliesTo().contains("$500M"));
-  }
-
-  @Test
-  void newYorkIsTheEnactedChapterAmendment() throws IOException {
-    JsonNode raise = item("reg-ny-raise").get("value");
-    Obligation incidents = get("ny-raise-1422-incidents");
-    assertTrue(incidents.duty().contains(raise.get("incident_report_hours").asInt() + " hours"));
-    assertTrue(incidents.duty().contains(raise.get("imminent_risk_hours").asInt() + " hours"));
-    assertTrue(incidents.sanction().contains("$1,000,000") && incidents.sanction().contains("$3,000,000"));
-    assertEquals(LocalDate.of(2027, 1, 1), incidents.appliesFrom());
-    // reference/regulation-corrections.md: the enacted definition has no $100M cost prong, only 1e26 operations.
-    assertEquals(1e26, ComputeThreshold.NEW_YORK_RAISE_FRONTIER_MODEL.trainingFlops());
-    assertFalse(ComputeThreshold.NEW_YORK_RAISE_FRONTIER_MODEL.whatCounts().contains("cost"));
+  static Obligation obligation(String id, String tier) {
+    return new Obligation(id, ComputeThreshold.CALIFORNIA_SB_53_FRONTIER_MODEL.id(), "California SB 53 (TFAIA)",
+        "section 22757.12", "a duty", "", tier, LocalDate.of(2026, 1, 1), "", "a sanction", "a source",
+        Verification.SECONDARY);
   }
 
   @Test
@@ -106,13 +43,38 @@ class ObligationsTest {
   }
 
   @Test
-  void everyObligationHasASourceAndADate() {
-    Set<String> ids = new HashSet<>();
-    for (Obligation o : Obligations.bundled()) {
-      assertTrue(ids.add(o.id()), o.id());
-      assertFalse(o.source().isBlank());
-      assertTrue(ComputeThreshold.bundled().stream().anyMatch(t -> t.id().equals(o.thresholdId())), o.id());
-      assertTrue(o.appliesOn(o.appliesFrom()) && !o.appliesOn(o.appliesFrom().minusDays(1)));
-    }
+  void sb53sTierIsStrictlyAboveHalfABillion() {
+    // "in excess of five hundred million dollars": $500,000,000 itself is not in the tier.
+    assertEquals(TierStatus.NOT_CROSSED, SB53_LARGE.status(Optional.of(new DeveloperRevenue(500_000_000, 2025))));
+    assertEquals(TierStatus.CROSSED, SB53_LARGE.status(Optional.of(new DeveloperRevenue(500_000_001, 2025))));
+    assertEquals(TierStatus.UNKNOWN, SB53_LARGE.status(Optional.empty()));
+  }
+
+  @Test
+  void theCatalogChecksItsIdsAndTiers() {
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ObligationCatalog("1", List.of(), List.of(obligation("a", "no-such-tier"))).requireTiers());
+    assertTrue(missing.getMessage().contains("revenueTier (no-such-tier) must be one of"), missing.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ObligationCatalog("1", List.of(SB53_LARGE), List.of(obligation("a", ""), obligation("a", ""))));
+    assertThrows(IllegalArgumentException.class, () -> new DeveloperRevenue(-1, 2025));
+    IllegalArgumentException year = assertThrows(IllegalArgumentException.class, () -> new DeveloperRevenue(1, 20250));
+    assertEquals("year (20250) must be in [1900, 2200]", year.getMessage());
+  }
+
+  @Test
+  void aUserEntryReplacesByIdInPlace() {
+    ObligationCatalog base =
+        new ObligationCatalog("1", List.of(SB53_LARGE), List.of(obligation("a", ""), obligation("b", SB53_LARGE.id())));
+    ObligationCatalog user = new ObligationCatalog("u", List.of(), List.of(obligation("a", SB53_LARGE.id()), obligation("c", "")));
+    ObligationCatalog merged = base.withUserEntries(user);
+    assertEquals(List.of("a", "b", "c"), merged.obligations().stream().map(Obligation::id).toList());
+    assertEquals(SB53_LARGE.id(), merged.obligations().get(0).revenueTier());
+    assertEquals("1+u", merged.version());
+    // A user's file may name a bundled tier it does not define; the merged catalog has it.
+    assertEquals(merged, merged.requireTiers());
   }
 }

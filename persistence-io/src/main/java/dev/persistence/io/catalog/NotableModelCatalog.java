@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.ComputeConfidence;
 import dev.persistence.costing.landscape.ImmutableNotableModel;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +32,8 @@ import java.util.Optional;
  * <p>The bundled file is generated at development time by {@code persistence-io/scripts/generate_notable_models.py}
  * from {@code reference/catalog/frontier-2020-2025.csv} and records that file's SHA-256; a test checks every entry
  * against the CSV. Epoch's licence requires attribution wherever the data is shown or shipped: {@link
- * #attribution()} is the line to print.
+ * ModelCatalog#attribution()} is the line to print. What is read is a {@link ModelCatalog}, the costing side's
+ * value; positioning is computed there ({@code dev.persistence.costing.plan.PlanPositioning}).
  *
  * <p>File format: a top-level {@code catalogVersion}, optional {@code description}, {@code attribution} and
  * {@code provenance} ({@code file}, {@code sha256}, {@code rows}, {@code generator}, {@code upstream}), and a
@@ -55,28 +56,17 @@ public final class NotableModelCatalog {
           + " 'https://epoch.ai/data/ai-models'. Licensed under CC BY 4.0"
           + " (https://creativecommons.org/licenses/by/4.0/).";
 
-  private static volatile NotableModelCatalog bundled;
+  private static volatile ModelCatalog bundled;
 
-  private final String version;
-  private final String attribution;
-  private final Optional<String> sha256;
-  private final List<NotableModel> models;
-
-  private NotableModelCatalog(
-      String version, String attribution, Optional<String> sha256, List<NotableModel> models) {
-    this.version = version;
-    this.attribution = attribution;
-    this.sha256 = sha256;
-    this.models = Collections.unmodifiableList(new ArrayList<>(models));
-  }
+  private NotableModelCatalog() {}
 
   /**
    * The catalog bundled with persistence-io.
    *
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
-  public static NotableModelCatalog bundled() {
-    NotableModelCatalog catalog = bundled;
+  public static ModelCatalog bundled() {
+    ModelCatalog catalog = bundled;
     if (catalog == null) {
       catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
       bundled = catalog;
@@ -90,7 +80,7 @@ public final class NotableModelCatalog {
    * @param file the file
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
-  public static NotableModelCatalog read(Path file) {
+  public static ModelCatalog read(Path file) {
     return read(DocumentNode.read(file), true);
   }
 
@@ -102,15 +92,15 @@ public final class NotableModelCatalog {
    * @param documentName how errors name the document
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
-  public static NotableModelCatalog parse(String text, DocumentFormat format, String documentName) {
+  public static ModelCatalog parse(String text, DocumentFormat format, String documentName) {
     return read(Documents.parse(text, format, documentName), documentName, true);
   }
 
-  private static NotableModelCatalog read(JsonNode json, String documentName, boolean user) {
+  private static ModelCatalog read(JsonNode json, String documentName, boolean user) {
     return read(DocumentNode.root(json, documentName), user);
   }
 
-  private static NotableModelCatalog read(DocumentNode root, boolean user) {
+  private static ModelCatalog read(DocumentNode root, boolean user) {
     String documentName = root.documentName();
     ObjectFields fields = root.fields();
     String version = CatalogFiles.version(fields);
@@ -141,7 +131,7 @@ public final class NotableModelCatalog {
     if (!user && attribution.isBlank()) {
       throw root.error("the bundled catalog needs its attribution");
     }
-    return new NotableModelCatalog(version, attribution, sha256, models);
+    return new ModelCatalog(version, attribution, sha256, models);
   }
 
   /**
@@ -226,72 +216,20 @@ public final class NotableModelCatalog {
     return root;
   }
 
-  /** The catalog's version. */
-  public String version() {
-    return version;
-  }
-
   /**
-   * The attribution line to show with the data: Epoch AI's for the bundled catalog and any catalog merged with it;
-   * a user file's own {@code attribution} otherwise (may be empty).
-   */
-  public String attribution() {
-    return attribution;
-  }
-
-  /** The SHA-256 of the file the catalog was generated from, when recorded. */
-  public Optional<String> sourceSha256() {
-    return sha256;
-  }
-
-  /** Every model, in file order. */
-  public List<NotableModel> models() {
-    return models;
-  }
-
-  /**
-   * This catalog with {@code user}'s models: a user model replaces the model of the same name (ignoring case) in
-   * place; the rest are appended. The attribution stays this catalog's (Epoch's figures are still shown).
+   * The model with this name in a catalog, ignoring case.
    *
-   * @param user the user's catalog
-   */
-  public NotableModelCatalog withUserEntries(NotableModelCatalog user) {
-    List<NotableModel> merged =
-        CatalogFiles.merge(models, user.models, (existing, addition) -> existing.isNamed(addition.name()));
-    String mergedAttribution =
-        user.attribution.isBlank() || user.attribution.equals(attribution)
-            ? attribution
-            : attribution + " " + user.attribution;
-    return new NotableModelCatalog(version + "+" + user.version, mergedAttribution, sha256, merged);
-  }
-
-  /**
-   * This catalog with {@code additions} merged as {@link #withUserEntries} merges a user's file (a scenario's
-   * {@code positioning.models}).
-   *
-   * @param additions the models to add or replace by name
-   * @param label how the merged version names them
-   */
-  public NotableModelCatalog withModels(List<NotableModel> additions, String label) {
-    return withUserEntries(new NotableModelCatalog(label, "", Optional.empty(), additions));
-  }
-
-  /** The model with this name, ignoring case. */
-  public Optional<NotableModel> find(String name) {
-    return models.stream().filter(model -> model.isNamed(name)).findFirst();
-  }
-
-  /**
-   * The model with this name, ignoring case.
-   *
+   * @param catalog the catalog
+   * @param name the name
    * @throws IllegalArgumentException naming the unknown model and suggesting close names
    */
-  public NotableModel get(String name) {
-    return find(name)
+  public static NotableModel get(ModelCatalog catalog, String name) {
+    return catalog
+        .find(name)
         .orElseThrow(
             () -> {
               List<String> names = new ArrayList<>();
-              models.forEach(model -> names.add(model.name()));
+              catalog.models().forEach(model -> names.add(model.name()));
               return new IllegalArgumentException(
                   "unknown model (" + name + ")" + Suggestions.didYouMean(name, names));
             });

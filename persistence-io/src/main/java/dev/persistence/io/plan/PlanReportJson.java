@@ -21,8 +21,13 @@ import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.landscape.ModelCatalog;
+import dev.persistence.costing.plan.PlanObligations;
+import dev.persistence.costing.plan.PlanPositioning;
+import dev.persistence.costing.regulation.AssessedObligation;
 import dev.persistence.costing.regulation.Obligation;
-import dev.persistence.costing.regulation.Obligations;
+import dev.persistence.costing.regulation.ObligationCatalog;
+import dev.persistence.io.regulation.ObligationDocuments;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Histogram;
@@ -32,7 +37,6 @@ import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.forecast.ForecastJson;
 import dev.persistence.io.landscape.LandscapeJson;
-import dev.persistence.io.landscape.PlanPositioning;
 import dev.persistence.io.posttraining.StageEstimateJson;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.io.UncheckedIOException;
@@ -74,6 +78,7 @@ public final class PlanReportJson {
     result.set("targets", targets(report));
     result.set("postTraining", postTraining(report));
     result.set("obligations", obligations(report));
+    developerRevenue(report, result);
     if (report.scenario().positioning().isPresent()) {
       result.set("positioning", positioning(report));
     }
@@ -390,10 +395,16 @@ public final class PlanReportJson {
     return section;
   }
 
-  /** The obligations the crossed thresholds bring, each with its provision, dates, sanction and source. */
+  /**
+   * The obligations the crossed thresholds bring (bundled ones with the scenario's own over them), each with its
+   * provision, dates, sanction, source and, for one limited to a revenue tier, the tier and whether the scenario's
+   * revenue is in it ({@code crossed}, {@code not-crossed}, {@code unknown} without a revenue).
+   */
   private static ArrayNode obligations(PlanReport report) {
     ArrayNode obligations = NODES.arrayNode();
-    for (Obligation o : Obligations.broughtBy(report.thresholdsCrossed())) {
+    ObligationCatalog catalog = PlanObligations.catalog(report.scenario(), ObligationDocuments.bundled());
+    for (AssessedObligation assessed : PlanObligations.of(report, catalog)) {
+      Obligation o = assessed.obligation();
       ObjectNode row = obligations.addObject();
       row.put("id", o.id());
       row.put("threshold", o.thresholdId());
@@ -410,13 +421,42 @@ public final class PlanReportJson {
       row.put("sanction", o.sanction());
       row.put("source", o.source());
       row.put("verification", EnumNames.kebabCase(o.verification()));
+      assessed
+          .tier()
+          .ifPresent(
+              tier -> {
+                ObjectNode t = row.putObject("revenueTier");
+                t.put("id", tier.id());
+                t.put("provision", tier.provision());
+                t.put("revenueUsdGreaterThan", tier.revenueUsdGreaterThan());
+                t.put("basis", tier.basis());
+                t.put("source", tier.source());
+                t.put("verification", EnumNames.kebabCase(tier.verification()));
+                t.put("status", EnumNames.kebabCase(assessed.status()));
+              });
     }
     return obligations;
   }
 
-  /** The plan among notable models; computed here because the catalog is this module's resource. */
+  /** The developer's revenue the tiers were checked against, when the scenario gives one. */
+  private static void developerRevenue(PlanReport report, ObjectNode result) {
+    report
+        .scenario()
+        .developerRevenue()
+        .ifPresent(
+            revenue -> {
+              ObjectNode r = result.putObject("developerRevenue");
+              r.put("usd", revenue.usd());
+              r.put("year", revenue.year());
+            });
+  }
+
+  /**
+   * The plan among notable models, computed by {@link PlanPositioning} against the bundled catalog with the
+   * scenario's own models; this writes it.
+   */
   private static ObjectNode positioning(PlanReport report) {
-    NotableModelCatalog catalog = PlanPositioning.catalog(report.scenario());
+    ModelCatalog catalog = PlanPositioning.catalog(report.scenario(), NotableModelCatalog.bundled());
     Positioning positioning = PlanPositioning.of(report, catalog).orElseThrow();
     ObjectNode section = LandscapeJson.positioning(positioning, catalog.attribution());
     // What the HTML page's scatter draws: every model with a compute figure, and the trend's two ends.

@@ -21,6 +21,7 @@ import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.forecast.CapabilityRunsCsv;
 import dev.persistence.scaling.forecast.CapabilityRun;
+import dev.persistence.scaling.forecast.ExtrapolationError;
 import dev.persistence.scaling.forecast.ForecastRequest;
 import dev.persistence.scaling.forecast.ForecastSettings;
 import java.nio.file.Path;
@@ -168,6 +169,15 @@ final class LandscapeSections {
             .optional("samples", integer(20), request -> request.settings().samples(), ObjectCodec.into("samples"))
             .optional("seed", LONG, request -> request.settings().seed(), ObjectCodec.into("seed"))
             .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
+            .optional(
+                "extrapolationError",
+                ValueCodecs.enumeration(ExtrapolationError.class),
+                request -> request.settings().extrapolationError(),
+                ObjectCodec.into("extrapolationError"))
+            .describedAs(
+                "the interval's extrapolation term, Epoch AI's measured error per order of magnitude of compute"
+                    + " (Owen 2024, arXiv:2401.04757): epoch-bbh-aggregate (6 points, the default),"
+                    + " epoch-big-bench-task (18 points) or none (the bootstrap alone)")
             .build();
     return ScenarioCodecs.withRules(
         table,
@@ -208,7 +218,8 @@ final class LandscapeSections {
             (Double) fields.getOrDefault("maxScore", d.maxScore()),
             (Integer) fields.getOrDefault("samples", d.samples()),
             (Long) fields.getOrDefault("seed", d.seed()),
-            (Double) fields.getOrDefault("confidence", d.confidence()));
+            (Double) fields.getOrDefault("confidence", d.confidence()),
+            (ExtrapolationError) fields.getOrDefault("extrapolationError", d.extrapolationError()));
     return new ForecastRequest(runs, metric, source, settings);
   }
 }

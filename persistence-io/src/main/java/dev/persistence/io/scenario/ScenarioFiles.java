@@ -59,7 +59,9 @@ import java.util.Optional;
  * {@code datasetCatalog: PATH}); {@code program} ({@code phases}, {@code team}, {@code milestones},
  * {@code contingencyFraction}, {@code fundingAvailableUsd}); {@code uncertainty} ({@code samples}, {@code seed},
  * {@code assumptions}: an input's camelCase name to a distribution); {@code targets}; {@code positioning} and
- * {@code forecast} (the plan among notable models and its capability forecast; see {@code LandscapeSections}).
+ * {@code forecast} (the plan among notable models and its capability forecast; see {@code LandscapeSections});
+ * {@code developerRevenue} ({@code usd}, {@code year}) and {@code obligations} (a file or an inline document of the
+ * user's obligations; see {@code RegulationSections}).
  * Unknown fields are errors that suggest the closest name; every error names its path and, in a file, its line and
  * column ({@code cluster.accelerator (line 14, column 16): ...}).
  *
@@ -270,6 +272,16 @@ public final class ScenarioFiles {
             ImmutableScenario.Builder::positioning)
         .optionalIfSet(
             "forecast", LandscapeSections.forecast(folder), Scenario::forecast, ImmutableScenario.Builder::forecast)
+        .optionalIfSet(
+            "developerRevenue",
+            RegulationSections.DEVELOPER_REVENUE,
+            Scenario::developerRevenue,
+            ImmutableScenario.Builder::developerRevenue)
+        .optionalIfSet(
+            "obligations",
+            RegulationSections.obligations(folder),
+            Scenario::obligations,
+            ImmutableScenario.Builder::obligations)
         .build();
   }
 

@@ -22,6 +22,9 @@ public final class JsonSchemas {
   /** The catalog of notable models ({@code notable-models.json}, a user's {@code persistence models --catalog} file). */
   public static final String NOTABLE_MODEL_CATALOG = "/dev/persistence/io/schema/notable-model-catalog.schema.json";
 
+  /** The obligations document (dev.persistence.io.regulation.ObligationDocuments). */
+  public static final String OBLIGATIONS = "/dev/persistence/io/schema/obligations.schema.json";
+
   /** The data mixture file. */
   public static final String MIXTURE = "/dev/persistence/io/schema/mixture.schema.json";
 
@@ -35,7 +38,7 @@ public final class JsonSchemas {
 
   /** Every schema's resource name. */
   public static List<String> all() {
-    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, NOTABLE_MODEL_CATALOG, MIXTURE, SCENARIO);
+    return List.of(ACCELERATOR_CATALOG, DATASET_CATALOG, NOTABLE_MODEL_CATALOG, MIXTURE, OBLIGATIONS, SCENARIO);
   }
 
   /**

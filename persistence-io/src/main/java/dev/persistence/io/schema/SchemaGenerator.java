@@ -51,6 +51,12 @@ public final class SchemaGenerator {
                 + " (dev.persistence.io.catalog.NotableModelCatalog). The bundled catalog is Epoch AI's 'Data on AI"
                 + " Models' (CC BY 4.0); keep its attribution."
           },
+          JsonSchemas.OBLIGATIONS,
+          new String[] {
+            "persistence obligations",
+            "Obligations that compute thresholds bring, with provision, date, sanction, source and check status, and"
+                + " the revenue tiers some are limited to (dev.persistence.io.regulation.ObligationDocuments)."
+          },
           JsonSchemas.SCENARIO,
           new String[] {
             "persistence scenario",
@@ -117,6 +123,9 @@ public final class SchemaGenerator {
     }
     if (resource.equals(JsonSchemas.NOTABLE_MODEL_CATALOG)) {
       return Optional.of(NotableModelCatalog::schema);
+    }
+    if (resource.equals(JsonSchemas.OBLIGATIONS)) {
+      return Optional.of(dev.persistence.io.regulation.ObligationDocuments::schema);
     }
     if (resource.equals(JsonSchemas.SCENARIO)) {
       return Optional.of(ScenarioFiles::schema);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.costing.landscape.ComputeConfidence;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.document.DocumentFormat;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * bundled file records. The expected values are Epoch's, read here from the CSV, never from our code.
  */
 class NotableModelCatalogTest {
-  private static final NotableModelCatalog CATALOG = NotableModelCatalog.bundled();
+  private static final ModelCatalog CATALOG = NotableModelCatalog.bundled();
 
   private static Path csv() {
     return Path.of(System.getProperty("persistence.reference"), "catalog", "frontier-2020-2025.csv");
@@ -89,13 +90,13 @@ class NotableModelCatalogTest {
   @Test
   void namedEstimatesMatchEpochsAsQuotedInTheReferenceNotes() {
     // reference/catalog/epoch-estimates.json, cat-epoch-grok3: 3.5e26 FLOP, "Likely", 80,000 H100s, 2,160 hours.
-    NotableModel grok = CATALOG.get("Grok 3");
+    NotableModel grok = NotableModelCatalog.get(CATALOG, "Grok 3");
     assertEquals(3.5e26, grok.trainingComputeFlop().getAsDouble());
     assertEquals(ComputeConfidence.LIKELY, grok.computeConfidence());
     assertEquals(80_000, grok.hardwareCount().getAsLong());
     assertEquals(2160.0, grok.trainingTimeHours().getAsDouble());
     // cat-epoch-gpt4: 2.1e25 FLOP, "Likely", 25,000 A100s; cost $37,334,304.98 (2023 USD).
-    NotableModel gpt4 = CATALOG.get("GPT-4 (Mar 2023)");
+    NotableModel gpt4 = NotableModelCatalog.get(CATALOG, "GPT-4 (Mar 2023)");
     assertEquals(2.1e25, gpt4.trainingComputeFlop().getAsDouble());
     assertEquals(25_000, gpt4.hardwareCount().getAsLong());
     assertEquals(37334304.98, gpt4.trainingCostUsd2023().getAsDouble(), 1e-6);
@@ -107,7 +108,7 @@ class NotableModelCatalogTest {
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("catalogVersion", "copy");
     com.fasterxml.jackson.databind.node.ArrayNode models = root.putArray("models");
     CATALOG.models().forEach(model -> models.add(NotableModelCatalog.toJson(model)));
-    NotableModelCatalog copy =
+    ModelCatalog copy =
         NotableModelCatalog.parse(
             dev.persistence.io.document.Documents.print(root, DocumentFormat.YAML), DocumentFormat.YAML, "copy");
     assertEquals(CATALOG.models(), copy.models());
@@ -138,14 +139,14 @@ class NotableModelCatalogTest {
             activeParameters: 7.0e10
             trainingComputeFlop: 6.3e24
         """;
-    NotableModelCatalog user = NotableModelCatalog.parse(yaml, DocumentFormat.YAML, "team.yaml");
-    NotableModelCatalog merged = CATALOG.withUserEntries(user);
+    ModelCatalog user = NotableModelCatalog.parse(yaml, DocumentFormat.YAML, "team.yaml");
+    ModelCatalog merged = CATALOG.withUserEntries(user);
     assertEquals(CATALOG.models().size() + 1, merged.models().size());
-    assertEquals(4.0e26, merged.get("Grok 3").trainingComputeFlop().getAsDouble());
-    assertEquals("our own estimate", merged.get("Grok 3").source());
-    assertEquals("user catalog team.yaml", merged.get("our 70b").source());
+    assertEquals(4.0e26, NotableModelCatalog.get(merged, "Grok 3").trainingComputeFlop().getAsDouble());
+    assertEquals("our own estimate", NotableModelCatalog.get(merged, "Grok 3").source());
+    assertEquals("user catalog team.yaml", NotableModelCatalog.get(merged, "our 70b").source());
     assertEquals(NotableModelCatalog.EPOCH_ATTRIBUTION, merged.attribution());
-    assertEquals(CATALOG.models().indexOf(CATALOG.get("Grok 3")), merged.models().indexOf(merged.get("Grok 3")));
+    assertEquals(CATALOG.models().indexOf(NotableModelCatalog.get(CATALOG, "Grok 3")), merged.models().indexOf(NotableModelCatalog.get(merged, "Grok 3")));
   }
 
   @Test

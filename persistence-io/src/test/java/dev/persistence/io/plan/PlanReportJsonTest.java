@@ -71,10 +71,38 @@ class PlanReportJsonTest {
     assertEquals(report.scenario().trainingTokens(), json.get("forecast").get("tokens").asDouble());
     assertEquals(forecast.request().runs().size(), json.get("forecast").get("runsFitted").asInt());
     assertEquals(
-        dev.persistence.costing.regulation.Obligations.broughtBy(report.thresholdsCrossed()).size(),
+        dev.persistence.io.regulation.ObligationDocuments.bundled().broughtBy(report.thresholdsCrossed()).size(),
         json.get("obligations").size());
     for (JsonNode o : json.get("obligations")) {
       assertTrue(report.thresholdsCrossed().stream().anyMatch(t -> t.id().equals(o.get("threshold").asText())), o.toString());
+    }
+  }
+
+  /**
+   * SB 53's large-developer duties follow the scenario's revenue: "in excess of" $500M in the preceding calendar
+   * year (Bus. & Prof. Code 22757.11, reference/regulation.json reg-ca-sb53-thresholds); unknown without one.
+   */
+  @Test
+  void revenueTiersAreChecked() {
+    ImmutableScenario dense =
+        ImmutableScenario.copyOf(ScenarioFiles.read(EXAMPLES.resolve("frontier-dense.yaml"))).withSamples(50);
+    for (var c :
+        List.of(
+            new Object[] {dense, "unknown"},
+            new Object[] {dense.withDeveloperRevenue(new dev.persistence.costing.regulation.DeveloperRevenue(6e8, 2026)), "crossed"},
+            new Object[] {dense.withDeveloperRevenue(new dev.persistence.costing.regulation.DeveloperRevenue(5e8, 2026)), "not-crossed"})) {
+      JsonNode json = PlanReportJson.toJson(Planner.plan((dev.persistence.costing.plan.Scenario) c[0]));
+      int tiered = 0;
+      for (JsonNode o : json.get("obligations")) {
+        if (o.has("revenueTier")) {
+          tiered++;
+          assertEquals(c[1], o.get("revenueTier").get("status").asText(), o.toString());
+          assertEquals(5e8, o.get("revenueTier").get("revenueUsdGreaterThan").asDouble());
+        }
+      }
+      // SB 53's framework and internal-use summaries; RAISE's framework, internal-use summaries and disclosure.
+      assertEquals(5, tiered, json.get("obligations").toString());
+      assertEquals(!c[1].equals("unknown"), json.has("developerRevenue"));
     }
   }
 

@@ -38,6 +38,32 @@ class ScenarioFilesTest {
     }
   }
 
+  /**
+   * The regulation keys and the forecast's extrapolation setting are read, and round-trip: the obligations written
+   * inline, the revenue as given.
+   */
+  @Test
+  void regulationKeysAndExtrapolationSettingRoundTrip() {
+    Path file = Path.of("src/test/resources/dev/persistence/io/schema/every-form.scenario.yaml");
+    Scenario scenario = ScenarioFiles.read(DocumentNode.root(Documents.read(file), "every form"), EXAMPLES);
+    assertEquals(
+        dev.persistence.scaling.forecast.ExtrapolationError.EPOCH_BIG_BENCH_TASK,
+        scenario.forecast().orElseThrow().settings().extrapolationError());
+    assertEquals(new dev.persistence.costing.regulation.DeveloperRevenue(6.0e8, 2025), scenario.developerRevenue().orElseThrow());
+    assertEquals("team-duty", scenario.obligations().orElseThrow().obligations().get(0).id());
+    for (DocumentFormat format : DocumentFormat.values()) {
+      String text = Documents.print(ScenarioFiles.write(scenario, AcceleratorCatalog.bundled()), format);
+      Scenario back = ScenarioFiles.read(DocumentNode.root(Documents.parse(text, format, "copy"), "copy"), Path.of("."));
+      assertEquals(scenario.developerRevenue(), back.developerRevenue(), format.toString());
+      assertEquals(scenario.obligations(), back.obligations(), format.toString());
+      assertEquals(scenario.forecast(), back.forecast(), format.toString());
+    }
+    // The default stays Epoch's aggregate figure.
+    assertEquals(
+        dev.persistence.scaling.forecast.ExtrapolationError.EPOCH_BBH_AGGREGATE,
+        ScenarioFiles.read(EXAMPLES.resolve("competitive.yaml")).forecast().orElseThrow().settings().extrapolationError());
+  }
+
   @Test
   void theFrontierScenarioSaysWhatItsFileSays() {
     Scenario frontier = ScenarioFiles.read(EXAMPLES.resolve("frontier.yaml"));

@@ -147,6 +147,10 @@ class JsonSchemasTest {
     addScenarioCase(document, "/uncertainty/assumptions", "assumptions", cases);
     addScenarioCase(document, "/positioning/models/0", "notableModel", cases);
     addScenarioCase(document, "/forecast/runsInline/0", "forecastRun", cases);
+    addScenarioCase(document, "/developerRevenue", "developerRevenue", cases);
+    addScenarioCase(document, "/obligations", "obligations", cases);
+    addScenarioCase(document, "/obligations/revenueTiers/0", "revenueTier", cases);
+    addScenarioCase(document, "/obligations/obligations/0", "obligation", cases);
     JsonNode model = document.at("/model");
     if (model.has("megatronGpt")) {
       addScenarioCase(document, "/model", "megatronGptModel", cases);
@@ -411,7 +415,7 @@ class JsonSchemasTest {
     assertEquals(
         Set.of("name", "acceleratorCatalog", "model", "training", "cluster", "law", "price", "energy", "owned", "serving",
             "data",
-            "program", "uncertainty", "targets", "positioning", "forecast"),
+            "program", "uncertainty", "targets", "positioning", "forecast", "developerRevenue", "obligations"),
         names(scenario));
     assertEquals(
         Set.of("tokens", "sequenceLength", "globalBatchSize", "precision", "goodput", "parallelism", "modelFlopsUtilization",

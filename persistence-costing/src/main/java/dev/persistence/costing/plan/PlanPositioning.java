@@ -1,33 +1,30 @@
-package dev.persistence.io.landscape;
+package dev.persistence.costing.plan;
 
 import dev.persistence.costing.landscape.FrontierTrend;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.costing.landscape.PositioningRequest;
-import dev.persistence.costing.plan.PlanReport;
-import dev.persistence.costing.plan.Scenario;
-import dev.persistence.io.catalog.NotableModelCatalog;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Where a plan stands among notable models: the scenario's {@code positioning} request against the bundled
- * catalog (Epoch AI's data) with the scenario's own models added. It lives here, not in the planner, because the
- * catalog is a resource of this module.
+ * Where a plan stands among notable models: the scenario's {@code positioning} request against a catalog (the
+ * bundled one is Epoch AI's data, read by persistence-io) with the scenario's own models added.
  */
 public final class PlanPositioning {
   private PlanPositioning() {}
 
   /**
-   * The catalog a scenario compares against: the bundled one, with the scenario's models added when it gives any.
+   * The catalog a scenario compares against: {@code base} with the scenario's models added when it gives any.
    *
    * @param scenario the scenario
+   * @param base the catalog to start from (the bundled one)
    */
-  public static NotableModelCatalog catalog(Scenario scenario) {
-    NotableModelCatalog bundled = NotableModelCatalog.bundled();
+  public static ModelCatalog catalog(Scenario scenario, ModelCatalog base) {
     Optional<PositioningRequest> request = scenario.positioning();
     return request.isEmpty() || request.get().models().isEmpty()
-        ? bundled
-        : bundled.withModels(request.get().models(), "scenario");
+        ? base
+        : base.withModels(request.get().models(), "scenario");
   }
 
   /**
@@ -35,18 +32,9 @@ public final class PlanPositioning {
    * the request's selection fits over the whole catalog), or empty when the scenario does not ask.
    *
    * @param report the plan
+   * @param catalog the models to compare against, the scenario's own already added ({@link #catalog})
    */
-  public static Optional<Positioning> of(PlanReport report) {
-    return of(report, catalog(report.scenario()));
-  }
-
-  /**
-   * The plan's positioning against a given catalog, or empty when the scenario does not ask.
-   *
-   * @param report the plan
-   * @param catalog the models to compare against
-   */
-  public static Optional<Positioning> of(PlanReport report, NotableModelCatalog catalog) {
+  public static Optional<Positioning> of(PlanReport report, ModelCatalog catalog) {
     Scenario scenario = report.scenario();
     if (scenario.positioning().isEmpty()) {
       return Optional.empty();
