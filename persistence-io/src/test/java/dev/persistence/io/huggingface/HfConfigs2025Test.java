@@ -100,6 +100,11 @@ class HfConfigs2025Test {
                 }
                 long missing = difference.get("parameters").asLong();
                 assertEquals(published - missing, model.totalParameters(), () -> name + " " + model);
+                if (difference.has("bf16CheckpointBytes")) {
+                  // Two bytes a parameter and a safetensors header (an 8-byte length and its JSON) under 64 KiB.
+                  long header = difference.get("bf16CheckpointBytes").asLong() - 2 * model.totalParameters();
+                  assertTrue(header > 8 && header < 65_536, name + ": header of " + header + " bytes");
+                }
                 if (difference.has("multiTokenPredictionModules")) {
                   Architecture language = model.languageModel();
                   MultiTokenPrediction mtp =
