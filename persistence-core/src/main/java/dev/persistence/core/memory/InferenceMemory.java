@@ -9,8 +9,9 @@ import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.WeightFormat;
 
 /**
- * Memory per accelerator while serving: weights in a {@link WeightFormat}, the {@link KeyValueCache}, and an
- * allowance ({@link MemoryAllowance}) that also stands for the transient activations of a forward pass.
+ * Memory per accelerator while serving: weights in a {@link WeightFormat}, the {@link KeyValueCache}, the fixed
+ * per-sequence state of a hybrid stack's mixer layers, and an allowance ({@link MemoryAllowance}) that also stands
+ * for the transient activations of a forward pass.
  *
  * <p>Weights are split evenly over the {@code t} tensor-parallel ranks (norms and routers, which real engines
  * replicate, are a negligible share) and the format applies to every parameter (engines often keep embeddings
@@ -63,10 +64,28 @@ public final class InferenceMemory {
     long cacheBytes =
         ExactCounts.ceilToLong(
             "key/value cache bytes", KeyValueCache.bytes(architecture, cache, tensorParallel, batch, contextLength));
-    long accounted = ExactCounts.plus(weightBytes, cacheBytes);
+    long stateBytes =
+        ExactCounts.ceilToLong(
+            "sequence state bytes", batch * stateBytesPerSequencePerRank(architecture, cache, tensorParallel));
+    long accounted = ExactCounts.plus(ExactCounts.plus(weightBytes, cacheBytes), stateBytes);
     long allowanceBytes = allowance.bytesFor(accounted);
     return new InferenceMemoryBreakdown(
-        weightBytes, cacheBytes, allowanceBytes, ExactCounts.plus(accounted, allowanceBytes), capacityBytes);
+        weightBytes,
+        cacheBytes,
+        stateBytes,
+        allowanceBytes,
+        ExactCounts.plus(accounted, allowanceBytes),
+        capacityBytes);
+  }
+
+  /**
+   * One sequence's mixer state on one rank: {@link KeyValueCache#stateBytesPerSequence} in the cache format,
+   * split over the tensor-parallel ranks with the heads or channels, as the serving roofline reads it. Every
+   * sequence of a batch holds it whatever its context (Gu and Dao 2023, Mamba, arXiv:2312.00752 section 3.5), so
+   * it, and not only the attention layers' key/value cache, limits the batch.
+   */
+  private static double stateBytesPerSequencePerRank(Architecture architecture, NumericFormat cache, int tensorParallel) {
+    return KeyValueCache.stateBytesPerSequence(architecture, cache) / tensorParallel;
   }
 
   /**
@@ -93,7 +112,9 @@ public final class InferenceMemory {
     Checks.positive("tensorParallel", tensorParallel);
     // Byte totals are exact longs; a capacity past 2^62 bytes (4 EiB) would overflow them.
     Checks.inRange("capacityBytes", capacityBytes, 1, 1L << 62);
-    double perSequence = KeyValueCache.bytes(architecture, cache, tensorParallel, 1, contextLength);
+    double perSequence =
+        KeyValueCache.bytes(architecture, cache, tensorParallel, 1, contextLength)
+            + stateBytesPerSequencePerRank(architecture, cache, tensorParallel);
     long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
     double usable =
         (capacityBytes - allowance.fixedBytes()) / (1 + allowance.fragmentationFraction()) - weightBytes;

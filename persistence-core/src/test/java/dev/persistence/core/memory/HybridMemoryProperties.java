@@ -1,6 +1,7 @@
 package dev.persistence.core.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
@@ -88,5 +89,52 @@ class HybridMemoryProperties {
       double attentionDouble = ActivationMemory.layerBytes(model, 4, plan(2 * s, ActivationRecomputation.NONE));
       assertTrue(attentionDouble > 2 * attention, "attention layer grows faster than linearly at " + s);
     }
+  }
+
+  /**
+   * Serving (issue 19): every sequence of a batch holds its mixer layers' fixed state beside the attention layers'
+   * key/value cache, so the largest batch is the one whose weights, cache and state fit; the state is the same at
+   * every context, and for a pure Mamba stack it alone limits the batch (no key/value cache to fill).
+   */
+  @Test
+  void servingBatchReservesTheMixerState() {
+    dev.persistence.core.precision.NumericFormat bf16 = dev.persistence.core.precision.NumericFormat.BF16;
+    dev.persistence.core.precision.WeightFormat weights = dev.persistence.core.precision.WeightFormat.BF16;
+    boolean smaller = false;
+    for (boolean pure : new boolean[] {false, true}) {
+      Architecture model = jambaShaped(pure);
+      double state = KeyValueCache.stateBytesPerSequence(model, bf16);
+      assertTrue(state > 0);
+      for (int tp : new int[] {1, 2, 4}) {
+        for (long capacity : new long[] {8L << 30, 24L << 30, CAPACITY}) {
+          for (long context : new long[] {1, 512, 4096, 65536}) {
+            long batch =
+                InferenceMemory.maxBatchSize(model, weights, bf16, tp, context, capacity, MemoryAllowance.NONE);
+            InferenceMemoryBreakdown at =
+                InferenceMemory.estimate(model, weights, bf16, tp, batch, context, capacity, MemoryAllowance.NONE);
+            assertEquals(Math.ceil(batch * state / tp), at.sequenceStateBytes(), "state is per sequence");
+            assertTrue(batch == 0 || at.fits());
+            assertFalse(
+                InferenceMemory.estimate(model, weights, bf16, tp, batch + 1, context, capacity, MemoryAllowance.NONE)
+                    .fits(),
+                "one more sequence does not fit");
+            // Without the state only weights and cache would count: the batch is never larger with it.
+            long weightBytes = (InferenceMemory.weightsBytes(model, weights) + tp - 1) / tp;
+            double cacheOnly = KeyValueCache.bytes(model, bf16, tp, 1, context);
+            long withoutState =
+                cacheOnly == 0
+                    ? InferenceMemory.MAX_BATCH
+                    : (long) Math.floor((capacity - weightBytes) / cacheOnly);
+            assertTrue(batch <= withoutState);
+            smaller |= batch < withoutState;
+            if (pure) {
+              assertEquals(
+                  (long) Math.floor((capacity - weightBytes) / (state / tp)), batch, "the state alone limits it");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(smaller, "the state reduces the batch somewhere");
   }
 }

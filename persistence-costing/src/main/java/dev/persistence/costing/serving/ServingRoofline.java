@@ -46,7 +46,9 @@ public final class ServingRoofline {
   private ServingRoofline() {}
 
   /**
-   * The largest batch of {@code workload}-shaped sequences (at their final context) that fits one rank.
+   * The largest batch of {@code workload}-shaped sequences (at their final context) that fits one rank: weights,
+   * the attention layers' key/value cache and, in a hybrid or state-space stack, each sequence's fixed mixer state
+   * ({@link #stateBytes}), which {@link InferenceMemory#maxBatchSize} reserves.
    *
    * @param deployment the replica
    * @param workload the request shape

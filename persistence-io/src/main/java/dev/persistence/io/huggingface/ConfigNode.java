@@ -140,6 +140,25 @@ final class ConfigNode {
     return result;
   }
 
+  /**
+   * An integer that a config may also give as one value per layer (Hunyuan's {@code moe_topk},
+   * {@code moe_intermediate_size}, {@code num_shared_expert}); a list must hold one value throughout.
+   */
+  OptionalInt optionalUniformInt(String key) {
+    if (!has(key)) {
+      return OptionalInt.empty();
+    }
+    JsonNode value = root.get(key);
+    if (!value.isArray()) {
+      return OptionalInt.of(toInt(key, value));
+    }
+    List<Integer> values = intListOr(key, List.of());
+    if (values.isEmpty() || values.stream().distinct().count() != 1) {
+      throw error(key, String.format(Locale.ROOT, "%s (%s) must list one value for every layer", key, values));
+    }
+    return OptionalInt.of(values.get(0));
+  }
+
   Optional<List<String>> optionalStringList(String key) {
     if (!has(key)) {
       return Optional.empty();

@@ -88,7 +88,10 @@ final class DecoderLayout implements FamilyLayout {
             .numKeyValueHeads(config.intOr("num_key_value_heads", heads))
             .headDim(config.intOr("head_dim", defaultHeadDim))
             .queryKeyValueBias(bias)
-            .outputBias(bias && family.biasOnOutput)
+            .outputBias(
+                family.outputBiasKey != null
+                    ? config.booleanOr(family.outputBiasKey, false)
+                    : bias && family.biasOnOutput)
             .attentionSinks(family.attentionSinks);
     boolean queryKeyNorm =
         family.queryKeyNorm != QueryKeyNorm.NONE

@@ -26,6 +26,102 @@ final class FeedForwardReaders {
       (family, config) ->
           DecoderLayout.plainMlp(config.requireInt("intermediate_size"), config.booleanOr("use_bias", true));
 
+  /**
+   * A gated {@code gate}, {@code up}, {@code down} block biased with {@code biasKey} (default off): ERNIE 4.5's
+   * {@code use_bias} (modeling_ernie4_5.py), InternLM3's {@code bias} (remote modeling_internlm3.py).
+   */
+  static FeedForwardReader gatedDense(String biasKey) {
+    return (family, config) ->
+        DenseFeedForward.builder()
+            .intermediateSize(config.requireInt("intermediate_size"))
+            .gated(true)
+            .bias(config.booleanOr(biasKey, false))
+            .build();
+  }
+
+  /**
+   * Arcee AFM (modeling_arcee.py, ArceeMLP): a plain {@code up_proj}, {@code down_proj} pair around ReLU&sup2;, no
+   * gate, biased with {@code mlp_bias}.
+   */
+  static final FeedForwardReader PLAIN_DENSE_MLP_BIAS =
+      (family, config) ->
+          DecoderLayout.plainMlp(config.requireInt("intermediate_size"), config.booleanOr("mlp_bias", false));
+
+  /**
+   * Granite 3 MoE (modeling_granitemoe.py, GraniteMoeMoE): {@code num_local_experts} gated experts stored fused
+   * ({@code input_linear [E, 2I, h]}, {@code output_linear [E, h, I]}: the parameters of separate ones), a router
+   * {@code router.layer h x E} without bias, every layer sparse, no shared expert.
+   */
+  static final FeedForwardReader GRANITE_MOE = (family, config) -> FeedForwardReaders.MIXTRAL.read(family, config);
+
+  /**
+   * ERNIE 4.5 MoE (modeling_ernie4_5_moe.py, Ernie4_5_MoeSparseMoeBlock; Ernie4_5_MoeConfig defaults): layer
+   * {@code i} is sparse when {@code (i + 1) % moe_layer_interval == 0} and {@code moe_layer_start_index <= i <=
+   * moe_layer_end_index} (end -1 or absent: the last layer); {@code moe_num_experts} gated experts of
+   * {@code moe_intermediate_size}, a router without bias, the per-expert {@code moe_statics.e_score_correction_bias}
+   * [1, E] and one shared MLP of {@code moe_intermediate_size x moe_num_shared_experts}; the other layers are
+   * dense of {@code intermediate_size}. Biases everywhere follow {@code use_bias}.
+   */
+  static final FeedForwardReader ERNIE_MOE =
+      (family, config) -> {
+        int layers = config.requireInt("num_hidden_layers");
+        boolean bias = config.booleanOr("use_bias", false);
+        DenseFeedForward dense =
+            DenseFeedForward.builder().intermediateSize(config.requireInt("intermediate_size")).gated(true).bias(bias).build();
+        int experts = config.intOr("moe_num_experts", 64);
+        if (experts <= 0) {
+          return dense;
+        }
+        int interval = Math.max(config.intOr("moe_layer_interval", 1), 1);
+        int start = config.intOr("moe_layer_start_index", 1);
+        int end = config.intOr("moe_layer_end_index", -1);
+        int last = end < 0 ? layers - 1 : end;
+        List<Integer> denseLayers = new ArrayList<>();
+        for (int layer = 0; layer < layers; layer++) {
+          if ((layer + 1) % interval != 0 || layer < start || layer > last) {
+            denseLayers.add(layer);
+          }
+        }
+        int width = config.intOr("moe_intermediate_size", 1536);
+        var builder =
+            MixtureOfExperts.builder()
+                .numExperts(experts)
+                .expertsPerToken(config.intOr("moe_k", 6))
+                .expertIntermediateSize(width)
+                .expertBias(bias)
+                .expertScoreCorrectionBias(true)
+                .addAllDenseLayers(denseLayers)
+                .denseFeedForward(dense);
+        int shared = config.intOr("moe_num_shared_experts", 0);
+        if (shared > 0) {
+          // One MLP of width moe_intermediate_size x moe_num_shared_experts: the parameters of that many experts.
+          builder.numSharedExperts(shared).sharedExpertIntermediateSize(width);
+        }
+        return builder.build();
+      };
+
+  /**
+   * Hunyuan-A13B (modeling_hunyuan_v1_moe.py, HunYuanMoEV1Moe): every layer sparse, {@code num_experts} gated
+   * experts of {@code moe_intermediate_size}, top {@code moe_topk}, a router {@code gate.wg h x E} without bias,
+   * and, with {@code use_mixed_mlp_moe}, the shared MLP of {@code moe_intermediate_size x num_shared_expert}; the three keys may be per-layer lists
+   * of one value.
+   */
+  static final FeedForwardReader HUNYUAN_MOE =
+      (family, config) -> {
+        int width =
+            config.optionalUniformInt("moe_intermediate_size").orElse(config.requireInt("intermediate_size"));
+        var builder =
+            MixtureOfExperts.builder()
+                .numExperts(config.requireInt("num_experts"))
+                .expertsPerToken(config.optionalUniformInt("moe_topk").orElse(1))
+                .expertIntermediateSize(width);
+        int shared = config.optionalUniformInt("num_shared_expert").orElse(1);
+        if (shared > 0 && config.booleanOr("use_mixed_mlp_moe", true)) {
+          builder.numSharedExperts(shared).sharedExpertIntermediateSize(width);
+        }
+        return builder.build();
+      };
+
   /** Mixtral and PhiMoE: {@code num_local_experts} gated experts, router without bias, every layer sparse. */
   static final FeedForwardReader MIXTRAL =
       (family, config) ->

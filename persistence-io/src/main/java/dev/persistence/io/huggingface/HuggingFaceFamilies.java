@@ -189,7 +189,39 @@ final class HuggingFaceFamilies {
               .sliding(SlidingLayers.ALL)
               .feedForward(FeedForwardReaders.MIXTRAL)
               .build(),
-          family("chatglm", ChatGlmLayout.INSTANCE, 2048).build());
+          family("chatglm", ChatGlmLayout.INSTANCE, 2048).build(),
+          // Granite 3 MoE (modeling_granitemoe.py): Llama's attention, fused experts, multipliers without parameters.
+          decoder("granitemoe", 4096).feedForward(FeedForwardReaders.GRANITE_MOE).build(),
+          // ERNIE 4.5 (modeling_ernie4_5.py, Ernie4_5Config): use_bias on q, k, v, o and the MLP; head_dim 128 and
+          // tied by class default.
+          decoder("ernie4_5", 131072)
+              .tied()
+              .headDim(128)
+              .bias("use_bias", false, true)
+              .feedForward(FeedForwardReaders.gatedDense("use_bias"))
+              .build(),
+          // ERNIE 4.5 MoE (modeling_ernie4_5_moe.py): the same attention, experts from moe_layer_start_index on.
+          decoder("ernie4_5_moe", 131072)
+              .tied()
+              .bias("use_bias", false, true)
+              .feedForward(FeedForwardReaders.ERNIE_MOE)
+              .build(),
+          // Hunyuan-A13B (modeling_hunyuan_v1_moe.py): per-head query/key RMSNorms (query_layernorm,
+          // key_layernorm) in every layer, a shared MLP beside the routed experts.
+          decoder("hunyuan_v1_moe", 32768)
+              .queryKeyNorm(QueryKeyNorm.PER_HEAD, NormKind.RMS_NORM, null)
+              .feedForward(FeedForwardReaders.HUNYUAN_MOE)
+              .build(),
+          // Arcee AFM (modeling_arcee.py): Llama's attention and a non-gated ReLU^2 MLP (up_proj, down_proj).
+          decoder("arcee", 4096).feedForward(FeedForwardReaders.PLAIN_DENSE_MLP_BIAS).build(),
+          // InternLM3 (remote modeling_internlm3.py): q, k, v biased with qkv_bias; o_proj and the MLP with bias.
+          decoder("internlm3", 32768)
+              .bias("qkv_bias", false, false)
+              .outputBias("bias")
+              .feedForward(FeedForwardReaders.gatedDense("bias"))
+              .build(),
+          // MiniCPM3 (remote modeling_minicpm.py): latent attention, v_head_dim = hidden / heads, tied.
+          family("minicpm3", MiniCpm3Layout.INSTANCE, 32768).tied().latentAttention().build());
 
   private static final Map<String, HuggingFaceFamily> BY_TYPE = index();
 

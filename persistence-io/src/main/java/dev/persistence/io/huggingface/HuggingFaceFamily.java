@@ -44,6 +44,8 @@ final class HuggingFaceFamily {
   final boolean biasDefault;
   /** Whether the output projection carries the attention bias too (false: q, k and v only, as Qwen2). */
   final boolean biasOnOutput;
+  /** The config key that switches the output projection's bias on its own (InternLM3's {@code bias}); or null. */
+  final String outputBiasKey;
   final QueryKeyNorm queryKeyNorm;
   final NormKind queryKeyNormKind;
   /** The config key that switches the query/key norm on; null when the family always has it. */
@@ -71,6 +73,7 @@ final class HuggingFaceFamily {
     this.biasKey = b.biasKey;
     this.biasDefault = b.biasDefault;
     this.biasOnOutput = b.biasOnOutput;
+    this.outputBiasKey = b.outputBiasKey;
     this.queryKeyNorm = b.queryKeyNorm;
     this.queryKeyNormKind = b.queryKeyNormKind;
     this.queryKeyNormKey = b.queryKeyNormKey;
@@ -124,6 +127,7 @@ final class HuggingFaceFamily {
     private String biasKey = "attention_bias";
     private boolean biasDefault;
     private boolean biasOnOutput = true;
+    private String outputBiasKey;
     private QueryKeyNorm queryKeyNorm = QueryKeyNorm.NONE;
     private NormKind queryKeyNormKind = NormKind.RMS_NORM;
     private String queryKeyNormKey;
@@ -163,6 +167,12 @@ final class HuggingFaceFamily {
       this.biasKey = key;
       this.biasDefault = byDefault;
       this.biasOnOutput = onOutput;
+      return this;
+    }
+
+    /** The output projection's bias switched by its own {@code key} (default off), apart from q, k and v. */
+    Builder outputBias(String key) {
+      this.outputBiasKey = key;
       return this;
     }
 

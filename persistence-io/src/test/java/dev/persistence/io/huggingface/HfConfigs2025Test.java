@@ -100,6 +100,11 @@ class HfConfigs2025Test {
                 }
                 long missing = difference.get("parameters").asLong();
                 assertEquals(published - missing, model.totalParameters(), () -> name + " " + model);
+                if (difference.has("bf16CheckpointBytes")) {
+                  // Two bytes a parameter and a safetensors header (an 8-byte length and its JSON) under 64 KiB.
+                  long header = difference.get("bf16CheckpointBytes").asLong() - 2 * model.totalParameters();
+                  assertTrue(header > 8 && header < 65_536, name + ": header of " + header + " bytes");
+                }
                 if (difference.has("multiTokenPredictionModules")) {
                   Architecture language = model.languageModel();
                   MultiTokenPrediction mtp =
@@ -112,6 +117,53 @@ class HfConfigs2025Test {
               }));
     }
     return tests.stream();
+  }
+
+  /**
+   * Four INDEX totals are closed-form estimates, not checkpoint counts: each equals, to the parameter, a formula
+   * over its config's dimensions that leaves out norms (and, for Hunyuan, the shared MLP and q/k norms while
+   * counting the tied embedding twice), so the difference from the modelling code's count is the estimate's, as
+   * {@code added/ADDED.json} records. The dimensions are read from the config files here, not from the importer.
+   */
+  @Test
+  void indexEstimatesAreClosedForms() throws IOException {
+    Path added = folder().resolve("added");
+    JsonNode index = JSON.readTree(folder().resolve("INDEX.json").toFile());
+    JsonNode minicpm = JSON.readTree(added.resolve("minicpm3-4b.json").toFile());
+    long h = minicpm.get("hidden_size").asLong();
+    assertEquals(
+        indexTotal(index, "openbmb/MiniCPM3-4B"),
+        h * (minicpm.get("vocab_size").asLong()
+            + minicpm.get("num_hidden_layers").asLong() * (3 * minicpm.get("intermediate_size").asLong() + 3 * h / 2)));
+    JsonNode internlm = JSON.readTree(added.resolve("internlm3-8b.json").toFile());
+    h = internlm.get("hidden_size").asLong();
+    assertEquals(
+        indexTotal(index, "internlm/internlm3-8b-instruct"),
+        h * (internlm.get("vocab_size").asLong()
+            + internlm.get("num_hidden_layers").asLong() * (3 * internlm.get("intermediate_size").asLong() + 3 * h / 2)));
+    JsonNode ernie = JSON.readTree(added.resolve("ernie-4.5-0.3b.json").toFile());
+    h = ernie.get("hidden_size").asLong();
+    assertEquals(
+        indexTotal(index, "baidu/ERNIE-4.5-0.3B-PT"),
+        h * (ernie.get("vocab_size").asLong()
+            + ernie.get("num_hidden_layers").asLong() * (3 * ernie.get("intermediate_size").asLong() + h)));
+    JsonNode hunyuan = JSON.readTree(added.resolve("hunyuan-a13b.json").toFile());
+    h = hunyuan.get("hidden_size").asLong();
+    long experts = hunyuan.get("num_experts").asLong();
+    long kvWidth = hunyuan.get("num_key_value_heads").asLong() * hunyuan.get("head_dim").asLong();
+    long layer = 2 * h * h + 2 * h * kvWidth + h * experts + experts * 3 * h * hunyuan.get("moe_intermediate_size").get(0).asLong();
+    assertEquals(
+        indexTotal(index, "tencent/Hunyuan-A13B-Instruct"),
+        2 * hunyuan.get("vocab_size").asLong() * h + hunyuan.get("num_hidden_layers").asLong() * layer);
+  }
+
+  private static long indexTotal(JsonNode index, String name) {
+    for (JsonNode entry : index) {
+      if (entry.get("name").asText().equals(name)) {
+        return entry.get("total_parameters").asLong();
+      }
+    }
+    throw new AssertionError(name + " is not in INDEX.json");
   }
 
   /** The multimodal totals split into the text model and the named vision components the INDEX notes give. */

@@ -26,9 +26,10 @@ class HuggingFaceConfigsTest {
   @Test
   void supportsTheFamiliesOfIssuesNineAndNineteen() {
     assertEquals(
-        "baichuan, chatglm, cohere, cohere2, dbrx, deepseek_v2, deepseek_v3, falcon, falcon_mamba, gemma, gemma2, "
-            + "gemma3, gemma3_text, glm4_moe, gpt2, gpt_neox, gpt_oss, granite, granitemoehybrid, internlm2, jamba, "
-            + "kimi_k2, llama, llama4, llama4_text, mamba, minicpm, minimax, minimax_m1, minimax_text_01, mistral, mistral3, "
+        "arcee, baichuan, chatglm, cohere, cohere2, dbrx, deepseek_v2, deepseek_v3, ernie4_5, ernie4_5_moe, falcon, "
+            + "falcon_mamba, gemma, gemma2, gemma3, gemma3_text, glm4_moe, gpt2, gpt_neox, gpt_oss, granite, granitemoe, "
+            + "granitemoehybrid, hunyuan_v1_moe, internlm2, internlm3, jamba, kimi_k2, llama, llama4, llama4_text, mamba, "
+            + "minicpm, minicpm3, minimax, minimax_m1, minimax_text_01, mistral, mistral3, "
             + "mixtral, olmo, olmo2, olmoe, "
             + "phi, phi3, phimoe, qwen2, qwen2_moe, qwen3, qwen3_moe, qwen3_next, smollm3, stablelm, starcoder2",
         String.join(", ", HuggingFaceConfigs.supportedModelTypes()));
@@ -40,7 +41,7 @@ class HuggingFaceConfigsTest {
         "config.json: model_type: unsupported model_type \"bert\"; supported: "
             + String.join(", ", HuggingFaceConfigs.supportedModelTypes()),
         message("{\"model_type\":\"bert\"}"));
-    assertTrue(message("{}").startsWith("config.json: model_type: missing required key; supported: baichuan, chatglm"));
+    assertTrue(message("{}").startsWith("config.json: model_type: missing required key; supported: arcee, baichuan, chatglm"));
   }
 
   @Test

@@ -150,4 +150,80 @@ class HuggingFaceFamiliesTest {
     assertEquals(0, model.parameters().get(ParameterComponent.FEED_FORWARD));
     assertTrue(model.tiedEmbeddings());
   }
+
+  /**
+   * ERNIE 4.5 MoE: layer 0 dense (moe_layer_start_index 1), layers 1 and 2 sparse, each with 4 experts of 8, the
+   * shared MLP of 8 x 2 and the router's e_score_correction_bias of 4 (modeling_ernie4_5_moe.py).
+   */
+  @Test
+  void ernieMoePlacementAndSharedExperts() {
+    Architecture model =
+        read(
+            "{'model_type':'ernie4_5_moe','hidden_size':64,'num_attention_heads':4,'num_key_value_heads':2,"
+                + "'intermediate_size':32,'moe_intermediate_size':8,'moe_num_experts':4,'moe_k':2,"
+                + "'moe_num_shared_experts':2,'moe_layer_start_index':1,'num_hidden_layers':3,'vocab_size':100}");
+    assertEquals(2, model.sparseLayers());
+    assertEquals(2 * 4 * 3 * 64 * 8, model.parameters().get(ParameterComponent.ROUTED_EXPERTS));
+    assertEquals(2 * 3 * 64 * 16, model.parameters().get(ParameterComponent.SHARED_EXPERTS));
+    assertEquals(3 * 64 * 32, model.parameters().get(ParameterComponent.FEED_FORWARD));
+    assertTrue(model.tiedEmbeddings(), "Ernie4_5_MoeConfig ties by default");
+  }
+
+  /** Hunyuan: per-layer lists of one value, per-head q/k norms always, the shared MLP beside the experts. */
+  @Test
+  void hunyuanListsAndNorms() {
+    Architecture model =
+        read(
+            "{'model_type':'hunyuan_v1_moe','hidden_size':64,'num_attention_heads':4,'num_key_value_heads':2,"
+                + "'intermediate_size':16,'moe_intermediate_size':[8,8],'moe_topk':[2,2],'num_shared_expert':[1,1],"
+                + "'num_experts':4,'num_hidden_layers':2,'vocab_size':100,'tie_word_embeddings':true}");
+    assertEquals(QueryKeyNorm.PER_HEAD, ((GroupedQueryAttention) model.attention()).queryKeyNorm());
+    assertEquals(2 * 3 * 64 * 8, model.parameters().get(ParameterComponent.SHARED_EXPERTS));
+    assertEquals(2 * 4 * 3 * 64 * 8, model.parameters().get(ParameterComponent.ROUTED_EXPERTS));
+    dev.persistence.io.InvalidDocumentException uneven =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.persistence.io.InvalidDocumentException.class,
+            () ->
+                read(
+                    "{'model_type':'hunyuan_v1_moe','hidden_size':64,'num_attention_heads':4,'intermediate_size':16,"
+                        + "'moe_intermediate_size':[8,16],'num_experts':4,'num_hidden_layers':2,'vocab_size':100}"));
+    assertTrue(uneven.getMessage().contains("moe_intermediate_size"), uneven.getMessage());
+  }
+
+  /** Arcee AFM: up_proj and down_proj only (ReLU^2, no gate): 2 x 64 x 32 per layer. */
+  @Test
+  void arceePlainMlp() {
+    Architecture model =
+        read(
+            "{'model_type':'arcee','hidden_size':64,'num_attention_heads':4,'num_key_value_heads':2,"
+                + "'intermediate_size':32,'num_hidden_layers':1,'vocab_size':100}");
+    assertEquals(2 * 64 * 32, model.parameters().get(ParameterComponent.FEED_FORWARD));
+  }
+
+  /** InternLM3: qkv_bias biases q, k and v; bias biases o_proj and the MLP, each on its own. */
+  @Test
+  void internlm3TwoBiasKeys() {
+    Architecture model =
+        read(
+            "{'model_type':'internlm3','hidden_size':64,'num_attention_heads':4,'num_key_value_heads':2,"
+                + "'intermediate_size':32,'num_hidden_layers':1,'vocab_size':100,'qkv_bias':false,'bias':true}");
+    GroupedQueryAttention attention = (GroupedQueryAttention) model.attention();
+    assertFalse(attention.queryKeyValueBias());
+    assertTrue(attention.outputBias());
+    assertEquals(3 * 64 * 32 + 2 * 32 + 64, model.parameters().get(ParameterComponent.FEED_FORWARD));
+  }
+
+  /** MiniCPM3: latent attention whose value heads are hidden / heads wide when v_head_dim is absent. */
+  @Test
+  void minicpm3ValueHeadsFromTheWidth() {
+    Architecture model =
+        read(
+            "{'model_type':'minicpm3','hidden_size':64,'num_attention_heads':4,'q_lora_rank':16,'kv_lora_rank':8,"
+                + "'qk_nope_head_dim':8,'qk_rope_head_dim':4,'intermediate_size':32,'num_hidden_layers':1,'vocab_size':100}");
+    var mla = (dev.persistence.core.architecture.MultiHeadLatentAttention) model.attention();
+    assertEquals(16, mla.valueHeadDim());
+    // q_a 64x16 + norm 16 + q_b 16x(4x12) + kv_a 64x(8+4) + norm 8 + kv_b 8x(4x(8+16)) + o (4x16)x64.
+    assertEquals(1024 + 16 + 768 + 768 + 8 + 768 + 4096, model.parameters().get(ParameterComponent.ATTENTION));
+    assertTrue(model.tiedEmbeddings());
+  }
 }
