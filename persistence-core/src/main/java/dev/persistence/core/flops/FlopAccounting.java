@@ -103,7 +103,7 @@ public final class FlopAccounting {
    * @param sequenceLength tokens per sequence, {@code > 0}
    * @param window attention window in tokens, or {@code 0} for none
    */
-  static double meanCausalContext(int sequenceLength, int window) {
+  public static double meanCausalContext(int sequenceLength, int window) {
     double s = sequenceLength;
     if (window <= 0 || window >= sequenceLength) {
       return (s + 1) / 2;

@@ -183,6 +183,12 @@ public final class StepTimeModel {
   private final double mixerMatrixWeights;
   private final double mixerRecurrenceFlopsPerToken;
   private final double mixerActivationElementsPerToken;
+  /** Elements of one sequence's state in one mixer layer (conv window and recurrent state); 0 without mixers. */
+  private final double mixerStateElementsPerSequence;
+  /** Share of the attention layers that attend within a sliding window; 0 without a window. */
+  private final double slidingShare;
+  /** The sliding window in tokens; 0 without one. */
+  private final int slidingWindow;
   /** Routed-expert parameters of one layer (all experts), averaged over layers. */
   private final double expertLayerParameters;
   private final double tokenEmbeddingParameters;
@@ -316,6 +322,13 @@ public final class StepTimeModel {
         architecture.sequenceMixer().map(m -> m.recurrenceFlopsPerToken()).orElse(0.0);
     mixerActivationElementsPerToken =
         architecture.sequenceMixer().map(m -> (double) m.activationElementsPerToken()).orElse(0.0);
+    mixerStateElementsPerSequence =
+        architecture.sequenceMixer().map(m -> (double) m.stateElementsPerSequence()).orElse(0.0);
+    slidingWindow = architecture.slidingWindow().orElse(0);
+    slidingShare =
+        architecture.attentionLayers() == 0
+            ? 0
+            : (double) architecture.slidingWindowLayers() / architecture.attentionLayers();
     mixerLayerParameters =
         architecture.sequenceMixer().isPresent()
             ? architecture.sequenceMixer().get().parameters(h) + norms + feedForwardParameters
@@ -587,9 +600,20 @@ public final class StepTimeModel {
                   + gemmSeconds(localSequence, sequenceLength, valueHeadDim));
       scoreBytes = 9 * batch * localSequence * sequenceLength;
     } else {
-      // Causal: half of the score matrix is skipped.
+      // Causal: half of the score matrix is skipped. A sliding-window layer's fused kernel also skips the blocks
+      // outside its window (FlashAttention-2's window_size, Dao 2023; Mistral 7B, Jiang et al. 2023,
+      // arXiv:2310.06825 section 2), so it attends to FlopAccounting.meanCausalContext(s, w) keys per query, not
+      // (s + 1) / 2: the average attention layer scales by the windowed layers' share of that ratio. The unfused
+      // core masks a full score matrix and keeps the full cost.
+      double attended = 0.5;
+      if (slidingShare > 0) {
+        double ratio =
+            FlopAccounting.meanCausalContext(sequenceLength, slidingWindow)
+                / FlopAccounting.meanCausalContext(sequenceLength, 0);
+        attended = 0.5 * (1 - slidingShare + slidingShare * ratio);
+      }
       double flops =
-          2 * b * localHeads * localSequence * sequenceLength * (queryKeyHeadDim + valueHeadDim) * 0.5;
+          2 * b * localHeads * localSequence * sequenceLength * (queryKeyHeadDim + valueHeadDim) * attended;
       attentionCoreCompute = flops / fusedAttentionFlopsPerSecond;
     }
     double scoreSeconds = scoreBytes / memoryBandwidth;
@@ -668,6 +692,21 @@ public final class StepTimeModel {
       mixerForward = mixerGemmForward + recurrence + memoryBoundForward + layerOverhead;
       mixerBackward =
           2 * (mixerGemmForward + layerOverhead) + 2.5 * recurrence + backwardMemoryRatio * memoryBoundForward;
+      // Context parallelism splits the recurrence by sequence chunks. Each rank scans its chunk from a zero state
+      // and the chunks' final states are passed on down the ranks and folded in, as SSD passes states between its
+      // chunks (Dao and Gu 2024, arXiv:2405.21060 section 6, the inter-chunk recurrence): c - 1 hops in sequence
+      // of one micro-batch's state (conv window and recurrent state, 16-bit, this rank's channels), not hidden
+      // behind compute since each hop waits for the last; the backward pass passes the state gradients back
+      // along the chain. The state is small against a ring of keys and values (kilobytes to a few megabytes per
+      // sequence), so this is latency-bound. Not modelled: Megatron-Core's alternative, an all-to-all from
+      // sequence to channel sharding around the mixer.
+      if (c > 1) {
+        int span = t * c;
+        double stateBytes = 2 * b * mixerStateElementsPerSequence / t;
+        double chain = (c - 1) * Collectives.pointToPoint(stateBytes, bandwidth(span), latency(span));
+        mixerForward += chain;
+        mixerBackward += chain;
+      }
     }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
