@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.Comparison;
 import dev.persistence.costing.landscape.FrontierTrend;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.io.catalog.NotableModelCatalog;
@@ -29,7 +30,7 @@ public final class LandscapeJson {
    * @param shown the models listed, in order
    * @param trend the frontier trend fitted to the whole catalog
    */
-  public static ObjectNode listing(NotableModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
+  public static ObjectNode listing(ModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
     ObjectNode json = NODES.objectNode();
     json.put("catalogVersion", catalog.version());
     json.put("attribution", catalog.attribution());

@@ -77,7 +77,7 @@ class LandscapeJsonTest {
 
   @Test
   void listingIsTheCatalogsModelsAndTheTrend() {
-    NotableModelCatalog catalog = NotableModelCatalog.bundled();
+    dev.persistence.costing.landscape.ModelCatalog catalog = NotableModelCatalog.bundled();
     List<NotableModel> shown = MODELS.subList(0, 3);
     FrontierTrend trend = FrontierTrend.fit(MODELS, TrendSelection.EPOCH_FRONTIER, LocalDate.MIN);
     ObjectNode json = LandscapeJson.listing(catalog, shown, trend);
