@@ -54,25 +54,15 @@ public final class HardwareCodecs {
 
   /** One accelerator, in the catalog's entry format. */
   public static final Codec<Accelerator> ACCELERATOR =
-      new Codec<>() {
-        @Override
-        public Accelerator read(DocumentNode node) {
-          if (!node.json().isObject()) {
-            throw node.error("expected an accelerator object, got " + node.describe());
-          }
-          return AcceleratorCatalog.readEntry(node);
-        }
-
-        @Override
-        public JsonNode write(Accelerator accelerator) {
-          return AcceleratorCatalog.toJson(accelerator);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return AcceleratorCatalog.entrySchema(definitions);
-        }
-      };
+      ValueCodecs.composed(
+          node -> {
+            if (!node.json().isObject()) {
+              throw node.error("expected an accelerator object, got " + node.describe());
+            }
+            return AcceleratorCatalog.readEntry(node);
+          },
+          AcceleratorCatalog::toJson,
+          AcceleratorCatalog::entrySchema);
 
   /**
    * Accelerators named in {@code catalog} (a string, looked up by name or alias) or written out in full (an
@@ -81,39 +71,33 @@ public final class HardwareCodecs {
    * @param catalog where names are looked up
    */
   public static Codec<Accelerator> namedOrInline(AcceleratorCatalog catalog) {
-    return new Codec<>() {
-      @Override
-      public Accelerator read(DocumentNode node) {
-        if (node.json().isTextual()) {
-          String name = node.asText();
-          return node.build(() -> catalog.get(name));
-        }
-        return ACCELERATOR.read(node);
-      }
-
-      @Override
-      public JsonNode write(Accelerator accelerator) {
-        Optional<Accelerator> known = catalog.find(accelerator.name());
-        if (known.isPresent() && known.get().equals(accelerator)) {
-          return com.fasterxml.jackson.databind.node.TextNode.valueOf(accelerator.name());
-        }
-        return ACCELERATOR.write(accelerator);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.putArray("oneOf")
-            .add(
-                JsonNodeFactory.instance
-                    .objectNode()
-                    .put("type", "string")
-                    .put("minLength", 1)
-                    .put("description", "a name or alias in the bundled catalog or acceleratorCatalog"))
-            .add(ACCELERATOR.schema(definitions));
-        return out;
-      }
-    };
+    return ValueCodecs.composed(
+        node -> {
+          if (node.json().isTextual()) {
+            String name = node.asText();
+            return node.build(() -> catalog.get(name));
+          }
+          return ACCELERATOR.read(node);
+        },
+        accelerator -> {
+          Optional<Accelerator> known = catalog.find(accelerator.name());
+          if (known.isPresent() && known.get().equals(accelerator)) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(accelerator.name());
+          }
+          return ACCELERATOR.write(accelerator);
+        },
+        definitions -> {
+          ObjectNode out = JsonNodeFactory.instance.objectNode();
+          out.putArray("oneOf")
+              .add(
+                  JsonNodeFactory.instance
+                      .objectNode()
+                      .put("type", "string")
+                      .put("minLength", 1)
+                      .put("description", "a name or alias in the bundled catalog or acceleratorCatalog"))
+              .add(ACCELERATOR.schema(definitions));
+          return out;
+        });
   }
 
   /**

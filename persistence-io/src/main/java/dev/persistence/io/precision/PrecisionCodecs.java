@@ -53,28 +53,20 @@ public final class PrecisionCodecs {
 
   /** Numeric formats by key ({@code fp64 fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4}). */
   public static final Codec<NumericFormat> NUMERIC_FORMAT =
-      new Codec<>() {
-        @Override
-        public NumericFormat read(DocumentNode node) {
-          String key = node.asText();
-          return node.build(() -> NumericFormat.parse(key));
-        }
-
-        @Override
-        public JsonNode write(NumericFormat format) {
-          return NODES.textNode(format.key());
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          ObjectNode out = NODES.objectNode().put("type", "string");
-          var keys = out.putArray("enum");
-          for (NumericFormat format : NumericFormat.values()) {
-            keys.add(format.key());
-          }
-          return out;
-        }
-      };
+      ValueCodecs.composed(
+          node -> {
+            String key = node.asText();
+            return node.build(() -> NumericFormat.parse(key));
+          },
+          format -> NODES.textNode(format.key()),
+          definitions -> {
+            ObjectNode out = NODES.objectNode().put("type", "string");
+            var keys = out.putArray("enum");
+            for (NumericFormat format : NumericFormat.values()) {
+              keys.add(format.key());
+            }
+            return out;
+          });
 
   private static final Codec<WeightFormat> WEIGHT_FORMAT_OBJECT =
       ObjectCodec.components(
