@@ -3,12 +3,11 @@ package dev.persistence.costing.posttraining;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
-import dev.persistence.core.architecture.MixtureOfExperts;
-import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.costing.PublishedModels;
 import dev.persistence.costing.calibration.ReferenceJson;
 import java.util.List;
 import java.util.Map;
@@ -107,37 +106,8 @@ final class PostTrainingFixtures {
         .build();
   }
 
-  /**
-   * DeepSeek-V3 (arXiv:2412.19437 section 4.2 and its config.json: 61 layers, 7,168 wide, MLA with 128 heads,
-   * query rank 1,536, key/value rank 512, 128 + 64 query-key and 128 value head dims; 256 routed experts of 2,048,
-   * 8 per token, one shared expert, the first 3 layers dense at 18,432; vocabulary 129,280).
-   */
+  /** DeepSeek-V3 ({@link PublishedModels#deepSeekV3}). */
   static Architecture deepseekV3() {
-    return Architecture.builder()
-        .vocabSize(129280)
-        .hiddenSize(7168)
-        .numLayers(61)
-        .contextLength(131072)
-        .attention(
-            MultiHeadLatentAttention.builder()
-                .numAttentionHeads(128)
-                .queryLowRank(1536)
-                .keyValueLowRank(512)
-                .queryKeyNoRopeHeadDim(128)
-                .queryKeyRopeHeadDim(64)
-                .valueHeadDim(128)
-                .build())
-        .feedForward(
-            MixtureOfExperts.builder()
-                .numExperts(256)
-                .expertsPerToken(8)
-                .expertIntermediateSize(2048)
-                .numSharedExperts(1)
-                .firstDenseLayers(3)
-                .denseFeedForward(DenseFeedForward.of(18432, true))
-                .build())
-        .normKind(NormKind.RMS_NORM)
-        .tiedEmbeddings(false)
-        .build();
+    return PublishedModels.deepSeekV3();
   }
 }

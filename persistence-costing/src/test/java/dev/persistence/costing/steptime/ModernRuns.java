@@ -4,7 +4,6 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
-import dev.persistence.core.architecture.MultiHeadLatentAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
@@ -12,19 +11,20 @@ import dev.persistence.core.hardware.ImmutableAccelerator;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
-import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.PipelineSchedule;
+import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.PublishedModels;
 import dev.persistence.costing.calibration.ReferenceJson;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The production runs of {@code reference/training-runs-modern.json} (NVIDIA NeMo and Megatron-Bridge performance
@@ -454,35 +454,7 @@ final class ModernRuns {
     boolean deepSeek = model.contains("deepseek v3") || model.contains("deepseek-v3");
     boolean kimi = model.contains("kimi k2") || model.contains("kimi-k2");
     if (deepSeek || kimi) {
-      return Optional.of(
-          Architecture.builder()
-              .vocabSize(deepSeek ? 129280 : 163840)
-              .hiddenSize(7168)
-              .numLayers(61)
-              .contextLength(1 << 20)
-              .attention(
-                  MultiHeadLatentAttention.builder()
-                      .numAttentionHeads(deepSeek ? 128 : 64)
-                      .queryLowRank(1536)
-                      .keyValueLowRank(512)
-                      .queryKeyNoRopeHeadDim(128)
-                      .queryKeyRopeHeadDim(64)
-                      .valueHeadDim(128)
-                      .build())
-              .feedForward(
-                  MixtureOfExperts.builder()
-                      .numExperts(deepSeek ? 256 : 384)
-                      .expertsPerToken(8)
-                      .expertIntermediateSize(2048)
-                      .numSharedExperts(1)
-                      .firstDenseLayers(deepSeek ? 3 : 1)
-                      // Both route with the auxiliary-loss-free bias (topk_method noaux_tc: e_score_correction_bias).
-                      .expertScoreCorrectionBias(true)
-                      .denseFeedForward(DenseFeedForward.of(18432, true))
-                      .build())
-              .normKind(NormKind.RMS_NORM)
-              .tiedEmbeddings(false)
-              .build());
+      return Optional.of(deepSeek ? PublishedModels.deepSeekV3() : PublishedModels.kimiK2());
     }
     return Optional.empty();
   }
