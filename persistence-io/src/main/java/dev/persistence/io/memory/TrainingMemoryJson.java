@@ -45,6 +45,24 @@ public final class TrainingMemoryJson {
     out.put("accelerator", accelerator.name());
     out.put("acceleratorCount", plan.acceleratorCount());
     out.put("precision", precision.name());
+    out.setAll(breakdown(memory));
+    out.put("allowance", allowance.description());
+    if (architecture.sequenceMixerLayers() > 0) {
+      out.set("layerKinds", layerKinds(architecture, plan));
+    }
+    return out;
+  }
+
+  /**
+   * The breakdown's own figures, as both this document and the plan report's {@code memory} write them: each part
+   * in bytes ({@code weightsBytes}, {@code gradientsBytes}, {@code masterWeightsBytes}, {@code optimizerStatesBytes},
+   * {@code optimizerBytes}, {@code activationsBytes}, {@code allowanceBytes}, {@code totalBytes},
+   * {@code capacityBytes}), {@code fits} and the most-loaded {@code pipelineStage}.
+   *
+   * @param memory the estimate
+   */
+  public static ObjectNode breakdown(TrainingMemoryBreakdown memory) {
+    ObjectNode out = NODES.objectNode();
     out.put("weightsBytes", memory.weightsBytes());
     out.put("gradientsBytes", memory.gradientsBytes());
     out.put("masterWeightsBytes", memory.masterWeightsBytes());
@@ -56,10 +74,6 @@ public final class TrainingMemoryJson {
     out.put("capacityBytes", memory.capacityBytes());
     out.put("fits", memory.fits());
     out.put("pipelineStage", memory.pipelineStage());
-    out.put("allowance", allowance.description());
-    if (architecture.sequenceMixerLayers() > 0) {
-      out.set("layerKinds", layerKinds(architecture, plan));
-    }
     return out;
   }
 

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.ParameterBreakdown;
-import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.Positioning;
-import dev.persistence.costing.plan.PlanReport;
+import dev.persistence.costing.plan.PlanObligations;
+import dev.persistence.costing.plan.PlanPositioning;
 import dev.persistence.costing.plan.PlanReport.TargetResult;
+import dev.persistence.costing.plan.PlanReport;
 import dev.persistence.costing.plan.PostTrainingReport;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.program.Milestone;
@@ -20,14 +22,10 @@ import dev.persistence.costing.program.Phase;
 import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
 import dev.persistence.costing.program.Role;
-import dev.persistence.costing.regulation.ComputeThreshold;
-import dev.persistence.costing.landscape.ModelCatalog;
-import dev.persistence.costing.plan.PlanObligations;
-import dev.persistence.costing.plan.PlanPositioning;
 import dev.persistence.costing.regulation.AssessedObligation;
+import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.regulation.Obligation;
 import dev.persistence.costing.regulation.ObligationCatalog;
-import dev.persistence.io.regulation.ObligationDocuments;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.uncertainty.CostOutput;
 import dev.persistence.costing.uncertainty.Histogram;
@@ -37,7 +35,9 @@ import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.forecast.ForecastJson;
 import dev.persistence.io.landscape.LandscapeJson;
+import dev.persistence.io.memory.TrainingMemoryJson;
 import dev.persistence.io.posttraining.StageEstimateJson;
+import dev.persistence.io.regulation.ObligationDocuments;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -177,7 +177,7 @@ public final class PlanReportJson {
       run.put("memoryBytesPerAccelerator", step.memoryBytesPerAccelerator());
       ObjectNode breakdown = run.putObject("breakdown");
       step.breakdown().asMap().forEach(breakdown::put);
-      run.set("memory", memory(step.memory()));
+      run.set("memory", TrainingMemoryJson.breakdown(step.memory()));
     }
     return run;
   }
@@ -206,20 +206,6 @@ public final class PlanReportJson {
     map.put("activationOffload", plan.activationOffload());
     map.put("acceleratorCount", plan.acceleratorCount());
     return map;
-  }
-
-  private static ObjectNode memory(TrainingMemoryBreakdown memory) {
-    ObjectNode node = NODES.objectNode();
-    node.put("weightsBytes", memory.weightsBytes());
-    node.put("gradientsBytes", memory.gradientsBytes());
-    node.put("masterWeightsBytes", memory.masterWeightsBytes());
-    node.put("optimizerStatesBytes", memory.optimizerStatesBytes());
-    node.put("activationsBytes", memory.activationsBytes());
-    node.put("allowanceBytes", memory.allowanceBytes());
-    node.put("totalBytes", memory.totalBytes());
-    node.put("capacityBytes", memory.capacityBytes());
-    node.put("pipelineStage", memory.pipelineStage());
-    return node;
   }
 
   private static ObjectNode data(PlanReport report) {
