@@ -2,6 +2,7 @@ package dev.persistence.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -83,7 +84,7 @@ public final class Envelope {
    * @throws IllegalArgumentException if {@code count < 0}
    */
   public Envelope randomPoints(int count) {
-    Ranges.checkArgument(count >= 0, "randomPoints (%s) must be >= 0", count);
+    Checks.nonNegative("randomPoints", count);
     return new Envelope(inputs, OptionalInt.of(count), seed, maxShrinkSteps);
   }
 

@@ -2,6 +2,7 @@ package dev.persistence.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
    * @throws IllegalArgumentException if {@code count <= 0}
    */
   public S tries(int count) {
-    Ranges.checkArgument(count > 0, "tries (%s) must be > 0", count);
+    Checks.positive("tries", count);
     this.tries = OptionalInt.of(count);
     return self();
   }
@@ -81,7 +82,7 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
    * @throws IllegalArgumentException if {@code steps < 0}
    */
   public S maxShrinkSteps(int steps) {
-    Ranges.checkArgument(steps >= 0, "maxShrinkSteps (%s) must be >= 0", steps);
+    Checks.nonNegative("maxShrinkSteps", steps);
     this.maxShrinkSteps = steps;
     return self();
   }
@@ -97,8 +98,7 @@ public abstract class ForAll<T, S extends ForAll<T, S>> {
    */
   public S requireCoverage(String label, double minFraction) {
     requireNonNull(label, "label");
-    Ranges.checkArgument(
-        minFraction >= 0 && minFraction <= 1, "minFraction (%s) must be in [0, 1]", minFraction);
+    Checks.fraction("minFraction", minFraction);
     requiredCoverage.put(label, minFraction);
     return self();
   }

@@ -2,6 +2,7 @@ package dev.persistence.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -438,7 +439,7 @@ public interface Gen<T> {
      * @throws NullPointerException if {@code generator} is null
      */
     public Weighted {
-      Ranges.checkArgument(weight > 0, "weight (%s) must be > 0", weight);
+      Checks.positive("weight", weight);
       requireNonNull(generator, "generator");
     }
   }
@@ -458,7 +459,7 @@ public interface Gen<T> {
    * @throws IllegalArgumentException if {@code minSize < 0} or {@code maxSize < minSize}
    */
   static <T> Gen<List<T>> lists(Gen<T> element, int minSize, int maxSize) {
-    Ranges.checkArgument(minSize >= 0, "minSize (%s) must be >= 0", minSize);
+    Checks.nonNegative("minSize", minSize);
     Ranges.checkArgument(maxSize >= minSize, "maxSize (%s) must be >= minSize (%s)", maxSize, minSize);
     return create(
         random -> {

@@ -1,5 +1,6 @@
 package dev.persistence.testkit;
 
+import dev.persistence.core.check.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public record PropertyReport(long seed, int tries, int edgeCasesTried, Map<Strin
    *     {@code [0, tries]}
    */
   public PropertyReport {
-    Ranges.checkArgument(tries >= 0, "tries (%s) must be >= 0", tries);
+    Checks.nonNegative("tries", tries);
     Ranges.checkArgument(
         edgeCasesTried >= 0 && edgeCasesTried <= tries,
         "edgeCasesTried (%s) must be in [0, tries (%s)]",

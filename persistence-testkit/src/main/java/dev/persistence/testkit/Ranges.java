@@ -1,5 +1,6 @@
 package dev.persistence.testkit;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,8 @@ final class Ranges {
   }
 
   static void checkRange(double min, double max) {
-    checkArgument(Double.isFinite(min), "min (%s) must be finite", min);
-    checkArgument(Double.isFinite(max), "max (%s) must be finite", max);
+    Checks.finite("min", min);
+    Checks.finite("max", max);
     checkArgument(min <= max, "min (%s) must be <= max (%s)", min, max);
   }
 

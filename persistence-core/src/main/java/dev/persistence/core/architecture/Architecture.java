@@ -50,7 +50,7 @@ public abstract class Architecture {
     Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE / 4);
     Checks.positive("vocabSize", vocabSize);
     Checks.positive("contextLength", contextLength);
-    checkArgument(numAttentionHeads > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads);
+    Checks.positive("numAttentionHeads", numAttentionHeads);
     checkArgument(
         hiddenSize % numAttentionHeads == 0,
         "numAttentionHeads (%s) must divide hiddenSize (%s)",
@@ -210,17 +210,17 @@ public abstract class Architecture {
    */
   @Value.Check
   protected void check() {
-    checkArgument(vocabSize() > 0, "vocabSize (%s) must be > 0", vocabSize());
-    checkArgument(hiddenSize() > 0, "hiddenSize (%s) must be > 0", hiddenSize());
-    checkArgument(numLayers() > 0, "numLayers (%s) must be > 0", numLayers());
-    checkArgument(contextLength() > 0, "contextLength (%s) must be > 0", contextLength());
+    Checks.positive("vocabSize", vocabSize());
+    Checks.positive("hiddenSize", hiddenSize());
+    Checks.positive("numLayers", numLayers());
+    Checks.positive("contextLength", contextLength());
     // Gemma 2 and 3 have the most norms a layer, 4 (pre- and post-norm of attention and MLP; Gemma Team 2024,
     // arXiv:2408.00118 section 2); 64 leaves room for any design and keeps the byte totals far from overflow.
-    checkArgument(normsPerLayer() >= 0, "normsPerLayer (%s) must be >= 0", normsPerLayer());
+    Checks.nonNegative("normsPerLayer", normsPerLayer());
     Checks.check(normsPerLayer() <= 64, "normsPerLayer", normsPerLayer(), "must be <= 64");
     checkArgument(!family().isBlank(), "family must not be blank");
     slidingWindow()
-        .ifPresent(window -> checkArgument(window > 0, "slidingWindow (%s) must be > 0", window));
+        .ifPresent(window -> Checks.positive("slidingWindow", window));
     for (int layer : sequenceMixerLayerIndices()) {
       checkArgument(
           layer >= 0 && layer < numLayers(),

@@ -1,6 +1,5 @@
 package dev.persistence.core.architecture;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static dev.persistence.core.exact.ExactCounts.plus;
 import static dev.persistence.core.exact.ExactCounts.times;
 
@@ -53,7 +52,7 @@ public abstract non-sealed class DenseFeedForward implements FeedForward {
    */
   @Value.Check
   protected void check() {
-    checkArgument(intermediateSize() > 0, "intermediateSize (%s) must be > 0", intermediateSize());
+    Checks.positive("intermediateSize", intermediateSize());
   }
 
   /**

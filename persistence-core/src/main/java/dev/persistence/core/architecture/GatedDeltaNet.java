@@ -48,16 +48,16 @@ public abstract non-sealed class GatedDeltaNet implements SequenceMixer {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numKeyHeads() > 0, "numKeyHeads (%s) must be > 0", numKeyHeads());
-    checkArgument(keyHeadDim() > 0, "keyHeadDim (%s) must be > 0", keyHeadDim());
-    checkArgument(numValueHeads() > 0, "numValueHeads (%s) must be > 0", numValueHeads());
-    checkArgument(valueHeadDim() > 0, "valueHeadDim (%s) must be > 0", valueHeadDim());
+    Checks.positive("numKeyHeads", numKeyHeads());
+    Checks.positive("keyHeadDim", keyHeadDim());
+    Checks.positive("numValueHeads", numValueHeads());
+    Checks.positive("valueHeadDim", valueHeadDim());
     checkArgument(
         numValueHeads() % numKeyHeads() == 0,
         "numKeyHeads (%s) must divide numValueHeads (%s)",
         numKeyHeads(),
         numValueHeads());
-    checkArgument(convKernel() > 0, "convKernel (%s) must be > 0", convKernel());
+    Checks.positive("convKernel", convKernel());
   }
 
   @Override

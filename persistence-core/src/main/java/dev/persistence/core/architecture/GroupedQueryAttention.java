@@ -87,14 +87,14 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());
-    checkArgument(numKeyValueHeads() > 0, "numKeyValueHeads (%s) must be > 0", numKeyValueHeads());
+    Checks.positive("numAttentionHeads", numAttentionHeads());
+    Checks.positive("numKeyValueHeads", numKeyValueHeads());
     checkArgument(
         numAttentionHeads() % numKeyValueHeads() == 0,
         "numKeyValueHeads (%s) must divide numAttentionHeads (%s)",
         numKeyValueHeads(),
         numAttentionHeads());
-    checkArgument(headDim() > 0, "headDim (%s) must be > 0", headDim());
+    Checks.positive("headDim", headDim());
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.persistence.core.architecture;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
@@ -36,8 +34,8 @@ public abstract non-sealed class LightningAttention implements SequenceMixer {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numHeads() > 0, "numHeads (%s) must be > 0", numHeads());
-    checkArgument(headDim() > 0, "headDim (%s) must be > 0", headDim());
+    Checks.positive("numHeads", numHeads());
+    Checks.positive("headDim", headDim());
   }
 
   @Override

@@ -62,13 +62,13 @@ public abstract non-sealed class Mamba2Mixer implements SequenceMixer {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numHeads() > 0, "numHeads (%s) must be > 0", numHeads());
-    checkArgument(headDim() > 0, "headDim (%s) must be > 0", headDim());
-    checkArgument(stateSize() > 0, "stateSize (%s) must be > 0", stateSize());
-    checkArgument(numGroups() > 0, "numGroups (%s) must be > 0", numGroups());
+    Checks.positive("numHeads", numHeads());
+    Checks.positive("headDim", headDim());
+    Checks.positive("stateSize", stateSize());
+    Checks.positive("numGroups", numGroups());
     checkArgument(
         numHeads() % numGroups() == 0, "numGroups (%s) must divide numHeads (%s)", numGroups(), numHeads());
-    checkArgument(convKernel() > 0, "convKernel (%s) must be > 0", convKernel());
+    Checks.positive("convKernel", convKernel());
   }
 
   @Override

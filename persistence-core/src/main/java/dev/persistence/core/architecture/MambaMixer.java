@@ -1,7 +1,5 @@
 package dev.persistence.core.architecture;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
@@ -65,10 +63,10 @@ public abstract non-sealed class MambaMixer implements SequenceMixer {
    */
   @Value.Check
   protected void check() {
-    checkArgument(intermediateSize() > 0, "intermediateSize (%s) must be > 0", intermediateSize());
-    checkArgument(stateSize() > 0, "stateSize (%s) must be > 0", stateSize());
-    checkArgument(convKernel() > 0, "convKernel (%s) must be > 0", convKernel());
-    checkArgument(timeStepRank() > 0, "timeStepRank (%s) must be > 0", timeStepRank());
+    Checks.positive("intermediateSize", intermediateSize());
+    Checks.positive("stateSize", stateSize());
+    Checks.positive("convKernel", convKernel());
+    Checks.positive("timeStepRank", timeStepRank());
   }
 
   @Override

@@ -115,33 +115,29 @@ public abstract non-sealed class MixtureOfExperts implements FeedForward {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numExperts() > 0, "numExperts (%s) must be > 0", numExperts());
-    checkArgument(expertsPerToken() > 0, "expertsPerToken (%s) must be > 0", expertsPerToken());
+    Checks.positive("numExperts", numExperts());
+    Checks.positive("expertsPerToken", expertsPerToken());
     checkArgument(
         expertsPerToken() <= numExperts(),
         "expertsPerToken (%s) must be <= numExperts (%s)",
         expertsPerToken(),
         numExperts());
-    checkArgument(
-        expertIntermediateSize() > 0, "expertIntermediateSize (%s) must be > 0", expertIntermediateSize());
-    checkArgument(numSharedExperts() >= 0, "numSharedExperts (%s) must be >= 0", numSharedExperts());
-    checkArgument(
-        sharedExpertIntermediateSize() > 0,
-        "sharedExpertIntermediateSize (%s) must be > 0",
-        sharedExpertIntermediateSize());
+    Checks.positive("expertIntermediateSize", expertIntermediateSize());
+    Checks.nonNegative("numSharedExperts", numSharedExperts());
+    Checks.positive("sharedExpertIntermediateSize", sharedExpertIntermediateSize());
     checkArgument(
         !sharedExpertGate() || numSharedExperts() > 0,
         "sharedExpertGate needs numSharedExperts (%s) > 0",
         numSharedExperts());
-    checkArgument(firstDenseLayers() >= 0, "firstDenseLayers (%s) must be >= 0", firstDenseLayers());
-    checkArgument(layerPeriod() > 0, "layerPeriod (%s) must be > 0", layerPeriod());
+    Checks.nonNegative("firstDenseLayers", firstDenseLayers());
+    Checks.positive("layerPeriod", layerPeriod());
     checkArgument(
         layerPhase() >= 0 && layerPhase() < layerPeriod(),
         "layerPhase (%s) must be in [0, layerPeriod (%s))",
         layerPhase(),
         layerPeriod());
     for (int layer : denseLayers()) {
-      checkArgument(layer >= 0, "denseLayers entry (%s) must be >= 0", layer);
+      Checks.nonNegative("denseLayers entry", layer);
     }
   }
 

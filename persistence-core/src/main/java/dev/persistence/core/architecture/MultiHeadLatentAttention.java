@@ -65,18 +65,17 @@ public abstract non-sealed class MultiHeadLatentAttention implements Attention {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numAttentionHeads() > 0, "numAttentionHeads (%s) must be > 0", numAttentionHeads());
+    Checks.positive("numAttentionHeads", numAttentionHeads());
     queryLowRank()
-        .ifPresent(rank -> checkArgument(rank > 0, "queryLowRank (%s) must be > 0", rank));
-    checkArgument(keyValueLowRank() > 0, "keyValueLowRank (%s) must be > 0", keyValueLowRank());
-    checkArgument(
-        queryKeyNoRopeHeadDim() >= 0, "queryKeyNoRopeHeadDim (%s) must be >= 0", queryKeyNoRopeHeadDim());
-    checkArgument(queryKeyRopeHeadDim() >= 0, "queryKeyRopeHeadDim (%s) must be >= 0", queryKeyRopeHeadDim());
+        .ifPresent(rank -> Checks.positive("queryLowRank", rank));
+    Checks.positive("keyValueLowRank", keyValueLowRank());
+    Checks.nonNegative("queryKeyNoRopeHeadDim", queryKeyNoRopeHeadDim());
+    Checks.nonNegative("queryKeyRopeHeadDim", queryKeyRopeHeadDim());
     checkArgument(
         queryKeyHeadDim() > 0,
         "queryKeyNoRopeHeadDim + queryKeyRopeHeadDim (%s) must be > 0",
         queryKeyHeadDim());
-    checkArgument(valueHeadDim() > 0, "valueHeadDim (%s) must be > 0", valueHeadDim());
+    Checks.positive("valueHeadDim", valueHeadDim());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.persistence.core.architecture;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -50,7 +51,7 @@ public abstract class MultiTokenPrediction {
    */
   @Value.Check
   protected void check() {
-    checkArgument(numModules() > 0, "numModules (%s) must be > 0", numModules());
+    Checks.positive("numModules", numModules());
   }
 
   /**

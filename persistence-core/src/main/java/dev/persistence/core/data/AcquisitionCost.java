@@ -2,6 +2,8 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * What a source costs to obtain, in US dollars: a price per million tokens drawn from it, a flat fee, or both.
  *
@@ -19,11 +21,8 @@ public record AcquisitionCost(double usdPerMillionTokens, double flatFeeUsd) {
 
   /** @throws IllegalArgumentException if a figure is negative or not finite */
   public AcquisitionCost {
-    checkArgument(
-        usdPerMillionTokens >= 0 && Double.isFinite(usdPerMillionTokens),
-        "usdPerMillionTokens (%s) must be finite and >= 0",
-        usdPerMillionTokens);
-    checkArgument(flatFeeUsd >= 0 && Double.isFinite(flatFeeUsd), "flatFeeUsd (%s) must be finite and >= 0", flatFeeUsd);
+    Checks.nonNegative("usdPerMillionTokens", usdPerMillionTokens);
+    Checks.nonNegative("flatFeeUsd", flatFeeUsd);
     checkArgument(
         usdPerMillionTokens <= dev.persistence.core.exact.Amounts.MAX_USD && flatFeeUsd <= dev.persistence.core.exact.Amounts.MAX_USD,
         "usdPerMillionTokens (%s) and flatFeeUsd (%s) must be <= %s",
@@ -50,7 +49,7 @@ public record AcquisitionCost(double usdPerMillionTokens, double flatFeeUsd) {
    * @param uniqueTokens unique tokens drawn, &gt;= 0
    */
   public double costUsd(double uniqueTokens) {
-    checkArgument(uniqueTokens >= 0 && Double.isFinite(uniqueTokens), "uniqueTokens (%s) must be finite and >= 0", uniqueTokens);
+    Checks.nonNegative("uniqueTokens", uniqueTokens);
     checkArgument(
         uniqueTokens <= dev.persistence.core.exact.Amounts.MAX_QUANTITY, "uniqueTokens (%s) must be <= %s", uniqueTokens, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
     return uniqueTokens == 0 ? 0 : usdPerMillionTokens * uniqueTokens / 1e6 + flatFeeUsd;

@@ -2,6 +2,7 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.EnumMap;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -47,8 +48,7 @@ public abstract class CurationCostModel {
    */
   @Value.Check
   protected void check() {
-    checkArgument(
-        bytesPerToken() > 0 && Double.isFinite(bytesPerToken()), "bytesPerToken (%s) must be finite and > 0", bytesPerToken());
+    Checks.positive("bytesPerToken", bytesPerToken());
     usdPerTerabyte()
         .forEach(
             (kind, usd) ->

@@ -57,7 +57,7 @@ public abstract class DataMixture {
   @Value.Check
   protected void check() {
     Checks.check(!components().isEmpty(), "mixture " + name() + ": components", "none", "must hold at least one source");
-    checkArgument(epochCap() > 0 && Double.isFinite(epochCap()), "epochCap (%s) must be finite and > 0", epochCap());
+    Checks.positive("epochCap", epochCap());
     Set<String> names = new HashSet<>();
     double sum = 0;
     for (MixtureComponent component : components()) {
@@ -105,8 +105,7 @@ public abstract class DataMixture {
    * @throws IllegalArgumentException if {@code budgetTokens} is not finite and positive
    */
   public MixtureAllocation allocate(double budgetTokens) {
-    checkArgument(
-        budgetTokens > 0 && Double.isFinite(budgetTokens), "budgetTokens (%s) must be finite and > 0", budgetTokens);
+    Checks.positive("budgetTokens", budgetTokens);
     double sum = weightSum();
     List<SourceAllocation> allocations = new ArrayList<>(components().size());
     for (MixtureComponent component : components()) {

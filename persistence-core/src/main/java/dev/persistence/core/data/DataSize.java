@@ -2,6 +2,7 @@ package dev.persistence.core.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 
 /**
@@ -24,10 +25,7 @@ public record DataSize(SizeUnit unit, double amount, double tokensPerUnit, Strin
   public DataSize {
     checkArgument(unit != null, "unit must not be null");
     checkArgument(amount >= 0 && Double.isFinite(amount), "amount (%s %s) must be finite and >= 0", amount, unit);
-    checkArgument(
-        tokensPerUnit > 0 && Double.isFinite(tokensPerUnit),
-        "tokensPerUnit (%s) must be finite and > 0",
-        tokensPerUnit);
+    Checks.positive("tokensPerUnit", tokensPerUnit);
     checkArgument(unit != SizeUnit.TOKENS || tokensPerUnit == 1, "tokensPerUnit (%s) must be 1 for tokens", tokensPerUnit);
     checkArgument(tokenizer != null && !tokenizer.isBlank(), "tokenizer must not be blank");
     // Bounds far past any tokenizer (a billion bytes per token, a trillion tokens per document), so that the
@@ -64,7 +62,7 @@ public record DataSize(SizeUnit unit, double amount, double tokensPerUnit, Strin
    * @throws IllegalArgumentException if {@code bytesPerToken} is not finite and positive
    */
   public static DataSize bytes(double bytes, double bytesPerToken, String tokenizer) {
-    checkArgument(bytesPerToken > 0 && Double.isFinite(bytesPerToken), "bytesPerToken (%s) must be finite and > 0", bytesPerToken);
+    Checks.positive("bytesPerToken", bytesPerToken);
     return new DataSize(SizeUnit.BYTES, bytes, 1 / bytesPerToken, tokenizer);
   }
 

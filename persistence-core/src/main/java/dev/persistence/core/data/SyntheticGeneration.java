@@ -49,16 +49,9 @@ public abstract class SyntheticGeneration {
   protected void check() {
     checkArgument(!generatorModel().isBlank(), "generatorModel must not be blank");
     checkArgument(!accelerator().isBlank(), "accelerator must not be blank");
-    checkArgument(
-        generatedTokens() > 0 && Double.isFinite(generatedTokens()),
-        "generatedTokens (%s) must be finite and > 0",
-        generatedTokens());
-    checkArgument(
-        acceptanceRate() > 0 && acceptanceRate() <= 1, "acceptanceRate (%s) must be in (0, 1]", acceptanceRate());
-    checkArgument(
-        usdPerMillionGeneratedTokens() >= 0 && Double.isFinite(usdPerMillionGeneratedTokens()),
-        "usdPerMillionGeneratedTokens (%s) must be finite and >= 0",
-        usdPerMillionGeneratedTokens());
+    Checks.positive("generatedTokens", generatedTokens());
+    Checks.positiveFraction("acceptanceRate", acceptanceRate());
+    Checks.nonNegative("usdPerMillionGeneratedTokens", usdPerMillionGeneratedTokens());
     checkArgument(
         generatedTokens() >= 1 && generatedTokens() <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
         "generatedTokens (%s) must be in [1, %s]",

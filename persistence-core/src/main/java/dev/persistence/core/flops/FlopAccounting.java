@@ -7,6 +7,7 @@ import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.SequenceMixer;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class FlopAccounting {
       int sequenceLength,
       FlopConvention convention,
       ActivationRecomputation recomputation) {
-    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    Checks.positive("sequenceLength", sequenceLength);
     checkArgument(
         architecture.positionEncoding() != PositionEncoding.LEARNED_ABSOLUTE
             || sequenceLength <= architecture.contextLength(),
@@ -149,7 +150,7 @@ public final class FlopAccounting {
    * @throws IllegalArgumentException if {@code sequenceLength} is not positive
    */
   public static Map<String, Double> forwardFlopsByComponent(Architecture architecture, int sequenceLength) {
-    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    Checks.positive("sequenceLength", sequenceLength);
     long hidden = architecture.hiddenSize();
     Map<String, Double> result = new LinkedHashMap<>();
     result.put(

@@ -2,6 +2,7 @@ package dev.persistence.core.hardware;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.memory.Bytes;
 import dev.persistence.core.precision.NumericFormat;
 import java.util.List;
@@ -108,11 +109,7 @@ public abstract class Accelerator {
                     name()));
     thermalDesignPowerWatts()
         .ifPresent(
-            watts ->
-                checkArgument(
-                    watts > 0 && Double.isFinite(watts),
-                    "thermalDesignPowerWatts (%s) must be finite and > 0",
-                    watts));
+            watts -> Checks.positive("thermalDesignPowerWatts", watts));
     thermalDesignPowerWatts()
         .ifPresent(
             watts ->
@@ -132,11 +129,7 @@ public abstract class Accelerator {
                     name()));
     scaleUpBandwidthBytesPerSecondPerDirection()
         .ifPresent(
-            bandwidth ->
-                checkArgument(
-                    bandwidth > 0 && Double.isFinite(bandwidth),
-                    "scaleUpBandwidthBytesPerSecondPerDirection (%s) must be finite and > 0",
-                    bandwidth));
+            bandwidth -> Checks.positive("scaleUpBandwidthBytesPerSecondPerDirection", bandwidth));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.persistence.core.hardware;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -82,31 +83,18 @@ public abstract class Cluster {
    */
   @Value.Check
   protected void check() {
-    checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());
-    checkArgument(nodeCount() > 0, "nodeCount (%s) must be > 0", nodeCount());
-    checkArgument(scaleUpDomainSize() > 0, "scaleUpDomainSize (%s) must be > 0", scaleUpDomainSize());
+    Checks.positive("acceleratorsPerNode", acceleratorsPerNode());
+    Checks.positive("nodeCount", nodeCount());
+    Checks.positive("scaleUpDomainSize", scaleUpDomainSize());
     checkArgument(
         scaleUpDomainSize() % acceleratorsPerNode() == 0 || acceleratorsPerNode() % scaleUpDomainSize() == 0,
         "scaleUpDomainSize (%s) must be a multiple or a divisor of acceleratorsPerNode (%s)",
         scaleUpDomainSize(),
         acceleratorsPerNode());
-    checkArgument(
-        scaleOutBandwidthBytesPerSecondPerAccelerator() > 0
-            && Double.isFinite(scaleOutBandwidthBytesPerSecondPerAccelerator()),
-        "scaleOutBandwidthBytesPerSecondPerAccelerator (%s) must be finite and > 0",
-        scaleOutBandwidthBytesPerSecondPerAccelerator());
-    checkArgument(
-        scaleOutLatencySeconds() >= 0 && Double.isFinite(scaleOutLatencySeconds()),
-        "scaleOutLatencySeconds (%s) must be finite and >= 0",
-        scaleOutLatencySeconds());
-    checkArgument(
-        powerUsageEffectiveness() >= 1 && Double.isFinite(powerUsageEffectiveness()),
-        "powerUsageEffectiveness (%s) must be finite and >= 1",
-        powerUsageEffectiveness());
-    checkArgument(
-        nodeOverheadPowerWatts() >= 0 && Double.isFinite(nodeOverheadPowerWatts()),
-        "nodeOverheadPowerWatts (%s) must be finite and >= 0",
-        nodeOverheadPowerWatts());
+    Checks.positive("scaleOutBandwidthBytesPerSecondPerAccelerator", scaleOutBandwidthBytesPerSecondPerAccelerator());
+    Checks.nonNegative("scaleOutLatencySeconds", scaleOutLatencySeconds());
+    Checks.count("powerUsageEffectiveness", powerUsageEffectiveness());
+    Checks.nonNegative("nodeOverheadPowerWatts", nodeOverheadPowerWatts());
     checkArgument(
         scaleOutBandwidthBytesPerSecondPerAccelerator() >= MIN_SCALE_OUT_BYTES_PER_SECOND
             && scaleOutBandwidthBytesPerSecondPerAccelerator() <= MAX_BYTES_PER_SECOND,

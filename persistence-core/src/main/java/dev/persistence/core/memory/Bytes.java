@@ -1,6 +1,6 @@
 package dev.persistence.core.memory;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import dev.persistence.core.check.Checks;
 
 /**
  * Decimal and binary byte units, kept apart: a gigabyte (GB) is 10^9 bytes (SI; vendors' HBM bandwidth and
@@ -27,8 +27,7 @@ public final class Bytes {
    * @throws IllegalArgumentException if {@code gigabytes} is negative or not finite
    */
   public static long fromGigabytes(double gigabytes) {
-    checkArgument(
-        gigabytes >= 0 && Double.isFinite(gigabytes), "gigabytes (%s) must be finite and >= 0", gigabytes);
+    Checks.nonNegative("gigabytes", gigabytes);
     return Math.round(gigabytes * BYTES_PER_GIGABYTE);
   }
 
@@ -39,8 +38,7 @@ public final class Bytes {
    * @throws IllegalArgumentException if {@code gibibytes} is negative or not finite
    */
   public static long fromGibibytes(double gibibytes) {
-    checkArgument(
-        gibibytes >= 0 && Double.isFinite(gibibytes), "gibibytes (%s) must be finite and >= 0", gibibytes);
+    Checks.nonNegative("gibibytes", gibibytes);
     return Math.round(gibibytes * BYTES_PER_GIBIBYTE);
   }
 
@@ -50,7 +48,7 @@ public final class Bytes {
    * @param bytes a size in bytes
    */
   public static double toGigabytes(double bytes) {
-    checkArgument(Double.isFinite(bytes), "bytes (%s) must be finite", bytes);
+    Checks.finite("bytes", bytes);
     return bytes / BYTES_PER_GIGABYTE;
   }
 
@@ -60,7 +58,7 @@ public final class Bytes {
    * @param bytes a size in bytes
    */
   public static double toGibibytes(double bytes) {
-    checkArgument(Double.isFinite(bytes), "bytes (%s) must be finite", bytes);
+    Checks.finite("bytes", bytes);
     return bytes / BYTES_PER_GIBIBYTE;
   }
 }

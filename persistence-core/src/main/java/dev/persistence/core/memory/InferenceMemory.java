@@ -1,7 +1,5 @@
 package dev.persistence.core.memory;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
@@ -59,7 +57,7 @@ public final class InferenceMemory {
       long contextLength,
       long capacityBytes,
       MemoryAllowance allowance) {
-    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    Checks.positive("tensorParallel", tensorParallel);
     long weightBytes = (weightsBytes(architecture, weights) + tensorParallel - 1) / tensorParallel;
     long cacheBytes =
         ExactCounts.ceilToLong(
@@ -108,7 +106,7 @@ public final class InferenceMemory {
       long contextLength,
       long capacityBytes,
       MemoryAllowance allowance) {
-    checkArgument(contextLength > 0, "contextLength (%s) must be > 0", contextLength);
+    Checks.positive("contextLength", contextLength);
     Checks.positive("tensorParallel", tensorParallel);
     // Byte totals are exact longs; a capacity past 2^62 bytes (4 EiB) would overflow them.
     Checks.inRange("capacityBytes", capacityBytes, 1, 1L << 62);
@@ -159,7 +157,7 @@ public final class InferenceMemory {
       long batch,
       long capacityBytes,
       MemoryAllowance allowance) {
-    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    Checks.positive("batch", batch);
     long low = 0;
     long high = architecture.contextLength();
     if (!estimate(architecture, weights, cache, tensorParallel, batch, 1, capacityBytes, allowance).fits()) {

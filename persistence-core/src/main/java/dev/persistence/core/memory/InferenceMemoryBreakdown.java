@@ -2,6 +2,8 @@ package dev.persistence.core.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * What one accelerator holds while serving, in bytes. The components sum to {@link #totalBytes()}, checked at
  * construction.
@@ -28,13 +30,13 @@ public record InferenceMemoryBreakdown(
    * @throws IllegalArgumentException if a component is negative or the components do not sum to the total
    */
   public InferenceMemoryBreakdown {
-    checkArgument(weightsBytes >= 0, "weightsBytes (%s) must be >= 0", weightsBytes);
-    checkArgument(keyValueCacheBytes >= 0, "keyValueCacheBytes (%s) must be >= 0", keyValueCacheBytes);
-    checkArgument(sequenceStateBytes >= 0, "sequenceStateBytes (%s) must be >= 0", sequenceStateBytes);
-    checkArgument(allowanceBytes >= 0, "allowanceBytes (%s) must be >= 0", allowanceBytes);
+    Checks.nonNegative("weightsBytes", weightsBytes);
+    Checks.nonNegative("keyValueCacheBytes", keyValueCacheBytes);
+    Checks.nonNegative("sequenceStateBytes", sequenceStateBytes);
+    Checks.nonNegative("allowanceBytes", allowanceBytes);
     long sum = weightsBytes + keyValueCacheBytes + sequenceStateBytes + allowanceBytes;
     checkArgument(totalBytes == sum, "totalBytes (%s) must equal the sum of the components (%s)", totalBytes, sum);
-    checkArgument(capacityBytes > 0, "capacityBytes (%s) must be > 0", capacityBytes);
+    Checks.positive("capacityBytes", capacityBytes);
   }
 
   /** Whether the total fits in the accelerator's memory. */

@@ -1,10 +1,9 @@
 package dev.persistence.core.memory;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
 import dev.persistence.core.architecture.GroupedQueryAttention;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.precision.NumericFormat;
 
@@ -35,7 +34,7 @@ public final class KeyValueCache {
    */
   public static double bytesPerTokenPerLayer(
       Architecture architecture, NumericFormat format, int tensorParallel) {
-    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
+    Checks.positive("tensorParallel", tensorParallel);
     Attention attention = architecture.attention();
     double elements;
     if (attention instanceof GroupedQueryAttention) {
@@ -69,7 +68,7 @@ public final class KeyValueCache {
    * @throws IllegalArgumentException if {@code contextLength} is negative
    */
   public static long cachedTokenLayers(Architecture architecture, long contextLength) {
-    checkArgument(contextLength >= 0, "contextLength (%s) must be >= 0", contextLength);
+    Checks.nonNegative("contextLength", contextLength);
     long windowLayers = architecture.slidingWindowLayers();
     long globalLayers = architecture.attentionLayers() - windowLayers;
     long window = windowLayers == 0 ? 0 : Math.min(contextLength, architecture.slidingWindow().getAsInt());
@@ -91,7 +90,7 @@ public final class KeyValueCache {
    */
   public static double bytes(
       Architecture architecture, NumericFormat format, int tensorParallel, long batch, long contextLength) {
-    checkArgument(batch >= 0, "batch (%s) must be >= 0", batch);
+    Checks.nonNegative("batch", batch);
     return batch
         * (double) cachedTokenLayers(architecture, contextLength)
         * bytesPerTokenPerLayer(architecture, format, tensorParallel);

@@ -2,6 +2,7 @@ package dev.persistence.core.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 
 /**
@@ -62,7 +63,7 @@ public record MemoryAllowance(long fixedBytes, double fragmentationFraction, Str
    * @throws IllegalArgumentException if {@code fixedBytes} is negative or the fraction is outside [0, 1)
    */
   public MemoryAllowance {
-    checkArgument(fixedBytes >= 0, "fixedBytes (%s) must be >= 0", fixedBytes);
+    Checks.nonNegative("fixedBytes", fixedBytes);
     checkArgument(
         fragmentationFraction >= 0 && fragmentationFraction < 1,
         "fragmentationFraction (%s) must be in [0, 1)",
@@ -77,7 +78,7 @@ public record MemoryAllowance(long fixedBytes, double fragmentationFraction, Str
    * @throws IllegalArgumentException if {@code accountedBytes} is negative
    */
   public long bytesFor(long accountedBytes) {
-    checkArgument(accountedBytes >= 0, "accountedBytes (%s) must be >= 0", accountedBytes);
+    Checks.nonNegative("accountedBytes", accountedBytes);
     return ExactCounts.of(
         "memory allowance bytes",
         ExactCounts.inputs("fixedBytes", fixedBytes, "accountedBytes", accountedBytes),

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.parallelism.ParallelismPlan;
@@ -78,7 +79,7 @@ public final class TrainingMemory {
       long capacityBytes,
       MemoryAllowance allowance) {
     plan.validateFor(architecture, plan.acceleratorCount());
-    checkArgument(capacityBytes > 0, "capacityBytes (%s) must be > 0", capacityBytes);
+    Checks.positive("capacityBytes", capacityBytes);
     int stages = plan.pipelineParallel();
     double[] denseParameters = new double[stages];
     double[] expertParameters = new double[stages];

@@ -2,6 +2,8 @@ package dev.persistence.core.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * What the most-loaded accelerator holds while training, in bytes, by component.
  *
@@ -34,12 +36,12 @@ public record TrainingMemoryBreakdown(
    * @throws IllegalArgumentException if a component is negative or the components do not sum to the total
    */
   public TrainingMemoryBreakdown {
-    checkArgument(weightsBytes >= 0, "weightsBytes (%s) must be >= 0", weightsBytes);
-    checkArgument(gradientsBytes >= 0, "gradientsBytes (%s) must be >= 0", gradientsBytes);
-    checkArgument(masterWeightsBytes >= 0, "masterWeightsBytes (%s) must be >= 0", masterWeightsBytes);
-    checkArgument(optimizerStatesBytes >= 0, "optimizerStatesBytes (%s) must be >= 0", optimizerStatesBytes);
-    checkArgument(activationsBytes >= 0, "activationsBytes (%s) must be >= 0", activationsBytes);
-    checkArgument(allowanceBytes >= 0, "allowanceBytes (%s) must be >= 0", allowanceBytes);
+    Checks.nonNegative("weightsBytes", weightsBytes);
+    Checks.nonNegative("gradientsBytes", gradientsBytes);
+    Checks.nonNegative("masterWeightsBytes", masterWeightsBytes);
+    Checks.nonNegative("optimizerStatesBytes", optimizerStatesBytes);
+    Checks.nonNegative("activationsBytes", activationsBytes);
+    Checks.nonNegative("allowanceBytes", allowanceBytes);
     long sum =
         weightsBytes
             + gradientsBytes
@@ -48,8 +50,8 @@ public record TrainingMemoryBreakdown(
             + activationsBytes
             + allowanceBytes;
     checkArgument(totalBytes == sum, "totalBytes (%s) must equal the sum of the components (%s)", totalBytes, sum);
-    checkArgument(capacityBytes > 0, "capacityBytes (%s) must be > 0", capacityBytes);
-    checkArgument(pipelineStage >= 0, "pipelineStage (%s) must be >= 0", pipelineStage);
+    Checks.positive("capacityBytes", capacityBytes);
+    Checks.nonNegative("pipelineStage", pipelineStage);
   }
 
   /** Master weights plus optimizer states: what the optimizer alone keeps. */

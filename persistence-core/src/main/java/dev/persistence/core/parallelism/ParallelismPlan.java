@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.MixtureOfExperts;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.hardware.Cluster;
 import java.util.EnumSet;
@@ -213,19 +214,18 @@ public abstract class ParallelismPlan {
    */
   @Value.Check
   protected void check() {
-    checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());
-    checkArgument(pipelineParallel() > 0, "pipelineParallel (%s) must be > 0", pipelineParallel());
-    checkArgument(
-        virtualPipelineStages() > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages());
+    Checks.positive("tensorParallel", tensorParallel());
+    Checks.positive("pipelineParallel", pipelineParallel());
+    Checks.positive("virtualPipelineStages", virtualPipelineStages());
     checkArgument(
         virtualPipelineStages() == 1 || pipelineParallel() > 1,
         "virtualPipelineStages (%s) needs pipelineParallel > 1 (is %s)",
         virtualPipelineStages(),
         pipelineParallel());
-    checkArgument(dataParallel() > 0, "dataParallel (%s) must be > 0", dataParallel());
-    checkArgument(contextParallel() > 0, "contextParallel (%s) must be > 0", contextParallel());
-    checkArgument(expertParallel() > 0, "expertParallel (%s) must be > 0", expertParallel());
-    checkArgument(expertTensorParallel() > 0, "expertTensorParallel (%s) must be > 0", expertTensorParallel());
+    Checks.positive("dataParallel", dataParallel());
+    Checks.positive("contextParallel", contextParallel());
+    Checks.positive("expertParallel", expertParallel());
+    Checks.positive("expertTensorParallel", expertTensorParallel());
     long foldedRanks =
         ExactCounts.of(
             "tensorParallel x dataParallel x contextParallel",
@@ -239,8 +239,8 @@ public abstract class ParallelismPlan {
         expertParallel(),
         expertTensorParallel(),
         foldedRanks);
-    checkArgument(microBatchSize() > 0, "microBatchSize (%s) must be > 0", microBatchSize());
-    checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
+    Checks.positive("microBatchSize", microBatchSize());
+    Checks.positive("globalBatchSize", globalBatchSize());
     checkArgument(
         globalBatchSize() % ((long) microBatchSize() * dataParallel()) == 0,
         "globalBatchSize (%s) must be a multiple of microBatchSize x dataParallel (%s x %s = %s)",
@@ -271,7 +271,7 @@ public abstract class ParallelismPlan {
         "layersPerChunk has %s entries; it must have pipelineParallel x virtualPipelineStages (%s)",
         layersPerChunk().size(),
         (long) pipelineParallel() * virtualPipelineStages());
-    checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
+    Checks.positive("sequenceLength", sequenceLength());
     checkArgument(
         sequenceLength() % contextParallel() == 0,
         "contextParallel (%s) must divide sequenceLength (%s)",

@@ -2,6 +2,7 @@ package dev.persistence.core.parallelism;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Arrays;
 import java.util.List;
 
@@ -78,9 +79,9 @@ public final class PipelineLayout {
    */
   public static PipelineLayout ofChunks(
       int pipelineParallel, int virtualPipelineStages, List<Integer> layersPerChunk, int mtpModules) {
-    checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
-    checkArgument(virtualPipelineStages > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages);
-    checkArgument(mtpModules >= 0, "mtpModules (%s) must be >= 0", mtpModules);
+    Checks.positive("pipelineParallel", pipelineParallel);
+    Checks.positive("virtualPipelineStages", virtualPipelineStages);
+    Checks.nonNegative("mtpModules", mtpModules);
     int chunks = Math.multiplyExact(pipelineParallel, virtualPipelineStages);
     checkArgument(
         layersPerChunk.size() == chunks,
@@ -213,9 +214,9 @@ public final class PipelineLayout {
   }
 
   private static void checkDegrees(int numLayers, int pipelineParallel, int virtualPipelineStages) {
-    checkArgument(numLayers > 0, "numLayers (%s) must be > 0", numLayers);
-    checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
-    checkArgument(virtualPipelineStages > 0, "virtualPipelineStages (%s) must be > 0", virtualPipelineStages);
+    Checks.positive("numLayers", numLayers);
+    Checks.positive("pipelineParallel", pipelineParallel);
+    Checks.positive("virtualPipelineStages", virtualPipelineStages);
     checkArgument(
         (long) pipelineParallel * virtualPipelineStages <= MAX_CHUNKS,
         "pipelineParallel x virtualPipelineStages (%s x %s) must not exceed %s chunks",

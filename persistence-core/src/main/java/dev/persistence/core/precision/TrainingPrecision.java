@@ -2,6 +2,7 @@ package dev.persistence.core.precision;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -221,7 +222,7 @@ public abstract class TrainingPrecision {
   protected void check() {
     checkArgument(!name().isBlank(), "name must not be blank");
     checkNonNegative("weightBytes", weightBytes());
-    checkArgument(weightBytes() > 0, "weightBytes (%s) must be > 0", weightBytes());
+    Checks.positive("weightBytes", weightBytes());
     checkNonNegative("gradientBytes", gradientBytes());
     checkNonNegative("masterWeightBytes", masterWeightBytes());
     checkArgument(

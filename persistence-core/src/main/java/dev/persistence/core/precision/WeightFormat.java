@@ -2,6 +2,7 @@ package dev.persistence.core.precision;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,15 +85,9 @@ public record WeightFormat(
    */
   public WeightFormat {
     checkArgument(name != null && !name.isBlank(), "weight format name must not be blank");
-    checkArgument(
-        bitsPerWeight > 0 && Double.isFinite(bitsPerWeight),
-        "bitsPerWeight (%s) must be finite and > 0",
-        bitsPerWeight);
-    checkArgument(blockSize >= 0, "blockSize (%s) must be >= 0", blockSize);
-    checkArgument(
-        scaleBitsPerBlock >= 0 && Double.isFinite(scaleBitsPerBlock),
-        "scaleBitsPerBlock (%s) must be finite and >= 0",
-        scaleBitsPerBlock);
+    Checks.positive("bitsPerWeight", bitsPerWeight);
+    Checks.nonNegative("blockSize", blockSize);
+    Checks.nonNegative("scaleBitsPerBlock", scaleBitsPerBlock);
     checkArgument(
         blockSize > 0 || scaleBitsPerBlock == 0,
         "scaleBitsPerBlock (%s) needs blockSize > 0",

@@ -2,6 +2,8 @@ package dev.persistence.costing.energy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * Emissions of a job's electricity under both Scope 2 methods, tonnes CO2-equivalent.
  *
@@ -16,14 +18,8 @@ public record CarbonEstimate(double locationBasedTonnes, double marketBasedTonne
    * @throws IllegalArgumentException if a figure is negative or not finite
    */
   public CarbonEstimate {
-    checkArgument(
-        locationBasedTonnes >= 0 && Double.isFinite(locationBasedTonnes),
-        "locationBasedTonnes (%s) must be finite and >= 0",
-        locationBasedTonnes);
-    checkArgument(
-        marketBasedTonnes >= 0 && Double.isFinite(marketBasedTonnes),
-        "marketBasedTonnes (%s) must be finite and >= 0",
-        marketBasedTonnes);
+    Checks.nonNegative("locationBasedTonnes", locationBasedTonnes);
+    Checks.nonNegative("marketBasedTonnes", marketBasedTonnes);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.persistence.costing.energy;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.check.Checks;
 import dev.persistence.costing.training.ComputeUsage;
 
@@ -22,18 +20,9 @@ public record EnergyEstimate(
    * @throws IllegalArgumentException if a component is negative or not finite
    */
   public EnergyEstimate {
-    checkArgument(
-        acceleratorKilowattHours >= 0 && Double.isFinite(acceleratorKilowattHours),
-        "acceleratorKilowattHours (%s) must be finite and >= 0",
-        acceleratorKilowattHours);
-    checkArgument(
-        serverOverheadKilowattHours >= 0 && Double.isFinite(serverOverheadKilowattHours),
-        "serverOverheadKilowattHours (%s) must be finite and >= 0",
-        serverOverheadKilowattHours);
-    checkArgument(
-        facilityOverheadKilowattHours >= 0 && Double.isFinite(facilityOverheadKilowattHours),
-        "facilityOverheadKilowattHours (%s) must be finite and >= 0",
-        facilityOverheadKilowattHours);
+    Checks.nonNegative("acceleratorKilowattHours", acceleratorKilowattHours);
+    Checks.nonNegative("serverOverheadKilowattHours", serverOverheadKilowattHours);
+    Checks.nonNegative("facilityOverheadKilowattHours", facilityOverheadKilowattHours);
     // Bounded so that the totals (sums of the parts) stay finite.
     Checks.inRange("acceleratorKilowattHours", acceleratorKilowattHours, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);
     Checks.inRange("serverOverheadKilowattHours", serverOverheadKilowattHours, 0, dev.persistence.core.exact.Amounts.MAX_QUANTITY);

@@ -2,6 +2,8 @@ package dev.persistence.costing.energy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * Emissions per unit of electricity, kg CO2-equivalent per kWh.
  *
@@ -51,10 +53,7 @@ public record GridIntensity(
    */
   public GridIntensity {
     checkArgument(name != null && !name.isBlank(), "grid intensity name must not be blank");
-    checkArgument(
-        kilogramsCo2ePerKilowattHour >= 0 && Double.isFinite(kilogramsCo2ePerKilowattHour),
-        "kilogramsCo2ePerKilowattHour (%s) must be finite and >= 0",
-        kilogramsCo2ePerKilowattHour);
+    Checks.nonNegative("kilogramsCo2ePerKilowattHour", kilogramsCo2ePerKilowattHour);
     checkArgument(accounting != null, "accounting must not be null");
     checkArgument(source != null && !source.isBlank(), "grid intensity source must not be blank");
   }
@@ -66,10 +65,7 @@ public record GridIntensity(
    * @throws IllegalArgumentException if the energy is negative or not finite
    */
   public double tonnesCo2e(double kilowattHours) {
-    checkArgument(
-        kilowattHours >= 0 && Double.isFinite(kilowattHours),
-        "kilowattHours (%s) must be finite and >= 0",
-        kilowattHours);
+    Checks.nonNegative("kilowattHours", kilowattHours);
     return kilowattHours * kilogramsCo2ePerKilowattHour / 1000.0;
   }
 }

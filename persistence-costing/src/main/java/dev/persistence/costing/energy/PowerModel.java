@@ -2,6 +2,7 @@ package dev.persistence.costing.energy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 
@@ -54,19 +55,10 @@ public record PowerModel(
    * @throws IllegalArgumentException if a value is outside its range or the source is blank
    */
   public PowerModel {
-    checkArgument(
-        acceleratorTdpWatts > 0 && Double.isFinite(acceleratorTdpWatts),
-        "acceleratorTdpWatts (%s) must be finite and > 0",
-        acceleratorTdpWatts);
+    Checks.positive("acceleratorTdpWatts", acceleratorTdpWatts);
     checkArgument(tdpFraction > 0 && tdpFraction <= 1.5, "tdpFraction (%s) must be in (0, 1.5]", tdpFraction);
-    checkArgument(
-        serverToChipPowerRatio >= 1 && Double.isFinite(serverToChipPowerRatio),
-        "serverToChipPowerRatio (%s) must be finite and >= 1",
-        serverToChipPowerRatio);
-    checkArgument(
-        powerUsageEffectiveness >= 1 && Double.isFinite(powerUsageEffectiveness),
-        "powerUsageEffectiveness (%s) must be finite and >= 1",
-        powerUsageEffectiveness);
+    Checks.count("serverToChipPowerRatio", serverToChipPowerRatio);
+    Checks.count("powerUsageEffectiveness", powerUsageEffectiveness);
     checkArgument(
         acceleratorTdpWatts <= Accelerator.MAX_POWER_WATTS,
         "acceleratorTdpWatts (%s) must be <= %s",

@@ -2,6 +2,7 @@ package dev.persistence.costing.landscape;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ public record Comparison(NotableModel model, double ratio) {
   /** Validates the comparison. */
   public Comparison {
     checkArgument(model != null, "model must not be null");
-    checkArgument(ratio > 0 && Double.isFinite(ratio), "ratio (%s) must be finite and > 0", ratio);
+    Checks.positive("ratio", ratio);
   }
 
   /** {@code 2.7x Llama 3.1-405B (Epoch: confident)}; the confidence is left out when unknown. */

@@ -2,6 +2,7 @@ package dev.persistence.costing.landscape;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,12 +74,8 @@ public record Positioning(
       List<NotableModel> catalog,
       Optional<FrontierTrend> trend,
       int neighbours) {
-    checkArgument(
-        trainingFlop > 0 && Double.isFinite(trainingFlop), "trainingFlop (%s) must be finite and > 0", trainingFlop);
-    checkArgument(
-        totalParameters > 0 && Double.isFinite(totalParameters),
-        "totalParameters (%s) must be finite and > 0",
-        totalParameters);
+    Checks.positive("trainingFlop", trainingFlop);
+    Checks.positive("totalParameters", totalParameters);
     checkArgument(neighbours >= 1, "neighbours (%s) must be >= 1", neighbours);
     List<NotableModel> compared = new ArrayList<>();
     for (NotableModel model : catalog) {

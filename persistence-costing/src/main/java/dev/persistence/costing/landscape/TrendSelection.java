@@ -2,6 +2,7 @@ package dev.persistence.costing.landscape;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ public record TrendSelection(int topPerYear) {
 
   /** Validates the selection. */
   public TrendSelection {
-    checkArgument(topPerYear >= 0, "topPerYear (%s) must be >= 0", topPerYear);
+    Checks.nonNegative("topPerYear", topPerYear);
   }
 
   /**

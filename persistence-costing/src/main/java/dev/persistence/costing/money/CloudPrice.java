@@ -2,6 +2,7 @@ package dev.persistence.costing.money;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -92,10 +93,7 @@ public record CloudPrice(
   public CloudPrice {
     checkArgument(name != null && !name.isBlank(), "price name must not be blank");
     checkArgument(accelerator != null && !accelerator.isBlank(), "price accelerator must not be blank");
-    checkArgument(
-        usdPerAcceleratorHour > 0 && Double.isFinite(usdPerAcceleratorHour),
-        "usdPerAcceleratorHour (%s) must be finite and > 0",
-        usdPerAcceleratorHour);
+    Checks.positive("usdPerAcceleratorHour", usdPerAcceleratorHour);
     checkArgument(term != null, "term must not be null");
     checkArgument(asOf != null, "asOf must not be null");
     checkArgument(source != null && !source.isBlank(), "price source must not be blank");

@@ -67,17 +67,13 @@ public abstract class OwnedCluster {
    */
   @Value.Check
   protected void check() {
-    checkArgument(acceleratorCount() > 0, "acceleratorCount (%s) must be > 0", acceleratorCount());
-    checkArgument(acceleratorsPerNode() > 0, "acceleratorsPerNode (%s) must be > 0", acceleratorsPerNode());
+    Checks.positive("acceleratorCount", acceleratorCount());
+    Checks.positive("acceleratorsPerNode", acceleratorsPerNode());
     nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator());
     nonNegative("capitalUsdPerNode", capitalUsdPerNode());
     nonNegative("networkingAndStorageFraction", networkingAndStorageFraction());
-    checkArgument(
-        amortisationYears() > 0 && Double.isFinite(amortisationYears()),
-        "amortisationYears (%s) must be finite and > 0",
-        amortisationYears());
-    checkArgument(
-        utilisation() > 0 && utilisation() <= 1, "utilisation (%s) must be in (0, 1]", utilisation());
+    Checks.positive("amortisationYears", amortisationYears());
+    Checks.positiveFraction("utilisation", utilisation());
     // Capital per used hour divides by the used hours: under one hour the price per hour has no meaning.
     Checks.check(
         usedHoursPerAccelerator() >= 1,

@@ -2,6 +2,8 @@ package dev.persistence.costing.plan;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * What owning the cluster costs, apart from what the scenario's cluster already says (its size and power).
  *
@@ -32,11 +34,8 @@ public record OwnedEconomics(
     nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator);
     nonNegative("capitalUsdPerNode", capitalUsdPerNode);
     nonNegative("networkingAndStorageFraction", networkingAndStorageFraction);
-    checkArgument(
-        amortisationYears > 0 && Double.isFinite(amortisationYears),
-        "amortisationYears (%s) must be finite and > 0",
-        amortisationYears);
-    checkArgument(utilisation > 0 && utilisation <= 1, "utilisation (%s) must be in (0, 1]", utilisation);
+    Checks.positive("amortisationYears", amortisationYears);
+    Checks.positiveFraction("utilisation", utilisation);
     nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour);
     nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear);
   }

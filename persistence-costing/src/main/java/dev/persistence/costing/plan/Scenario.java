@@ -3,6 +3,7 @@ package dev.persistence.costing.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.data.CurationCostModel;
 import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.hardware.Cluster;
@@ -212,28 +213,22 @@ public abstract class Scenario {
   @Value.Check
   protected void check() {
     checkArgument(!name().isBlank(), "scenario name must not be blank");
-    checkArgument(
-        trainingTokens() > 0 && Double.isFinite(trainingTokens()),
-        "trainingTokens (%s) must be finite and > 0",
-        trainingTokens());
+    Checks.positive("trainingTokens", trainingTokens());
     // A token is indivisible: a budget below one token (4.9e-324) plans a run of 0 days.
     checkArgument(
         trainingTokens() >= 1 && trainingTokens() <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
         "trainingTokens (%s) must be in [1, %s]",
         trainingTokens(),
         dev.persistence.core.exact.Amounts.MAX_QUANTITY);
-    checkArgument(sequenceLength() > 0, "sequenceLength (%s) must be > 0", sequenceLength());
-    checkArgument(globalBatchSize() > 0, "globalBatchSize (%s) must be > 0", globalBatchSize());
+    Checks.positive("sequenceLength", sequenceLength());
+    Checks.positive("globalBatchSize", globalBatchSize());
     modelFlopsUtilization()
         .ifPresent(
-            mfu -> checkArgument(mfu > 0 && mfu <= 1, "modelFlopsUtilization (%s) must be in (0, 1]", mfu));
+            mfu -> Checks.positiveFraction("modelFlopsUtilization", mfu));
     checkArgument(
         tdpFraction() > 0 && tdpFraction() <= 1.5, "tdpFraction (%s) must be in (0, 1.5]", tdpFraction());
     MonteCarlo.checkSamples(samples());
-    checkArgument(
-        contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
-        "contingencyFraction (%s) must be finite and >= 0",
-        contingencyFraction());
+    Checks.nonNegative("contingencyFraction", contingencyFraction());
     checkArgument(
         contingencyFraction() <= dev.persistence.core.exact.Amounts.MAX_FRACTION,
         "contingencyFraction (%s) must be <= %s",
@@ -241,11 +236,7 @@ public abstract class Scenario {
         dev.persistence.core.exact.Amounts.MAX_FRACTION);
     fundingAvailableUsd()
         .ifPresent(
-            funding ->
-                checkArgument(
-                    funding >= 0 && Double.isFinite(funding),
-                    "fundingAvailableUsd (%s) must be finite and >= 0",
-                    funding));
+            funding -> Checks.nonNegative("fundingAvailableUsd", funding));
     parallelism()
         .ifPresent(
             plan -> {

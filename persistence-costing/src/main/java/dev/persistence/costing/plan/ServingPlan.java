@@ -2,6 +2,7 @@ package dev.persistence.costing.plan;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.program.Program;
 import java.util.OptionalLong;
@@ -47,8 +48,8 @@ public record ServingPlan(
    * @throws IllegalArgumentException if a month, count or rate is out of its range
    */
   public ServingPlan {
-    checkArgument(startMonth >= 0, "serving startMonth (%s) must be >= 0", startMonth);
-    checkArgument(durationMonths > 0, "serving durationMonths (%s) must be > 0", durationMonths);
+    Checks.nonNegative("serving startMonth", startMonth);
+    Checks.positive("serving durationMonths", durationMonths);
     // Serving becomes a phase of the program, whose months are bounded (compared without adding: no overflow).
     checkArgument(
         startMonth <= Program.MAX_MONTHS - durationMonths,
@@ -56,28 +57,15 @@ public record ServingPlan(
         startMonth,
         durationMonths,
         Program.MAX_MONTHS);
-    checkArgument(
-        inputTokensPerDay >= 0 && Double.isFinite(inputTokensPerDay),
-        "inputTokensPerDay (%s) must be finite and >= 0",
-        inputTokensPerDay);
-    checkArgument(
-        outputTokensPerDay >= 0 && Double.isFinite(outputTokensPerDay),
-        "outputTokensPerDay (%s) must be finite and >= 0",
-        outputTokensPerDay);
-    checkArgument(promptTokens > 0, "promptTokens (%s) must be > 0", promptTokens);
-    checkArgument(outputTokens > 0, "outputTokens (%s) must be > 0", outputTokens);
-    checkArgument(tensorParallel > 0, "serving tensorParallel (%s) must be > 0", tensorParallel);
+    Checks.nonNegative("inputTokensPerDay", inputTokensPerDay);
+    Checks.nonNegative("outputTokensPerDay", outputTokensPerDay);
+    Checks.positive("promptTokens", promptTokens);
+    Checks.positive("outputTokens", outputTokens);
+    Checks.positive("serving tensorParallel", tensorParallel);
     checkArgument(weightFormat != null, "weightFormat must not be null");
-    batch.ifPresent(b -> checkArgument(b > 0, "serving batch (%s) must be > 0", b));
-    checkArgument(
-        targetUtilisation > 0 && targetUtilisation <= 1,
-        "targetUtilisation (%s) must be in (0, 1]",
-        targetUtilisation);
-    checkArgument(
-        computeEfficiency > 0 && computeEfficiency <= 1, "computeEfficiency (%s) must be in (0, 1]", computeEfficiency);
-    checkArgument(
-        bandwidthEfficiency > 0 && bandwidthEfficiency <= 1,
-        "bandwidthEfficiency (%s) must be in (0, 1]",
-        bandwidthEfficiency);
+    batch.ifPresent(b -> Checks.positive("serving batch", b));
+    Checks.positiveFraction("targetUtilisation", targetUtilisation);
+    Checks.positiveFraction("computeEfficiency", computeEfficiency);
+    Checks.positiveFraction("bandwidthEfficiency", bandwidthEfficiency);
   }
 }

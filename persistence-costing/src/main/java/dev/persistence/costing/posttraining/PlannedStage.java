@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.steptime.AttentionKernel;
@@ -34,13 +35,9 @@ public abstract class PlannedStage implements StageSettings {
    */
   @Value.Check
   protected void check() {
-    checkArgument(accelerators() > 0, "postTraining.accelerators (%s) must be > 0", accelerators());
-    checkArgument(
-        generationTensorParallel() > 0,
-        "postTraining.generationTensorParallel (%s) must be > 0",
-        generationTensorParallel());
-    checkArgument(
-        generationBatchLimit() > 0, "postTraining.generationBatchLimit (%s) must be > 0", generationBatchLimit());
+    Checks.positive("postTraining.accelerators", accelerators());
+    Checks.positive("postTraining.generationTensorParallel", generationTensorParallel());
+    Checks.positive("postTraining.generationBatchLimit", generationBatchLimit());
   }
 
   /**

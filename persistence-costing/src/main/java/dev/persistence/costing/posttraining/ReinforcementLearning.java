@@ -3,6 +3,7 @@ package dev.persistence.costing.posttraining;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -134,7 +135,7 @@ public abstract class ReinforcementLearning implements PostTrainingStage {
         "rl.generationAccelerators is required when placement is %s",
         placement());
     generationAccelerators()
-        .ifPresent(g -> checkArgument(g > 0, "rl.generationAccelerators (%s) must be > 0", g));
+        .ifPresent(g -> Checks.positive("rl.generationAccelerators", g));
     sequencesPerStep();
   }
 }

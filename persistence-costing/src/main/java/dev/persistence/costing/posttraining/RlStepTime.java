@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.Amounts;
 
 /**
@@ -47,9 +48,9 @@ public record RlStepTime(
         "generationSeconds (%s) must not exceed stepSeconds (%s)",
         generationSeconds,
         stepSeconds);
-    checkArgument(generationAccelerators >= 0, "generationAccelerators (%s) must be >= 0", generationAccelerators);
-    checkArgument(trainingAccelerators >= 0, "trainingAccelerators (%s) must be >= 0", trainingAccelerators);
-    checkArgument(batchPerReplica >= 0, "batchPerReplica (%s) must be >= 0", batchPerReplica);
+    Checks.nonNegative("generationAccelerators", generationAccelerators);
+    Checks.nonNegative("trainingAccelerators", trainingAccelerators);
+    Checks.nonNegative("batchPerReplica", batchPerReplica);
   }
 
   /** Share of the step's wall clock spent generating. */

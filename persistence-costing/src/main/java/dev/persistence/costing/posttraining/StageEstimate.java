@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.training.Durations;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +32,7 @@ public record StageEstimate(
    * @throws IllegalArgumentException if a time is negative or not finite
    */
   public StageEstimate {
-    checkArgument(
-        wallClockSeconds >= 0 && Double.isFinite(wallClockSeconds),
-        "wallClockSeconds (%s) must be finite and >= 0",
-        wallClockSeconds);
+    Checks.nonNegative("wallClockSeconds", wallClockSeconds);
     checkArgument(
         generationSeconds >= 0 && generationSeconds <= wallClockSeconds * (1 + 1e-12),
         "generationSeconds (%s) must be in [0, wallClockSeconds (%s)]",

@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.steptime.AttentionKernel;
@@ -61,12 +62,8 @@ public abstract class StageResources implements StageSettings {
         "accelerators (%s) must be in [1, the cluster's %s]",
         accelerators(),
         cluster().acceleratorCount());
-    checkArgument(
-        usdPerAcceleratorHour() >= 0 && Double.isFinite(usdPerAcceleratorHour()),
-        "usdPerAcceleratorHour (%s) must be finite and >= 0",
-        usdPerAcceleratorHour());
-    checkArgument(generationBatchLimit() > 0, "generationBatchLimit (%s) must be > 0", generationBatchLimit());
-    checkArgument(
-        generationTensorParallel() > 0, "generationTensorParallel (%s) must be > 0", generationTensorParallel());
+    Checks.nonNegative("usdPerAcceleratorHour", usdPerAcceleratorHour());
+    Checks.positive("generationBatchLimit", generationBatchLimit());
+    Checks.positive("generationTensorParallel", generationTensorParallel());
   }
 }

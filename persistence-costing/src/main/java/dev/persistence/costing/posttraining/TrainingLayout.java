@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.ShardedGathers;
@@ -73,9 +74,9 @@ public record TrainingLayout(
    * @throws IllegalArgumentException if a degree is not positive
    */
   public TrainingLayout {
-    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
-    checkArgument(pipelineParallel > 0, "pipelineParallel (%s) must be > 0", pipelineParallel);
-    checkArgument(expertParallel > 0, "expertParallel (%s) must be > 0", expertParallel);
+    Checks.positive("tensorParallel", tensorParallel);
+    Checks.positive("pipelineParallel", pipelineParallel);
+    Checks.positive("expertParallel", expertParallel);
     checkArgument(zeroStage != null, "zeroStage must not be null");
     checkArgument(microBatchSize >= 0, "microBatchSize (%s) must be >= 0 (0: the fastest that fits)", microBatchSize);
     checkArgument(recomputation != null, "recomputation must not be null");

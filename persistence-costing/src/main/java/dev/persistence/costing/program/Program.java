@@ -2,6 +2,7 @@ package dev.persistence.costing.program;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -74,10 +75,7 @@ public abstract class Program {
         "durationMonths (%s) must be in [1, %s]",
         durationMonths(),
         MAX_MONTHS);
-    checkArgument(
-        contingencyFraction() >= 0 && Double.isFinite(contingencyFraction()),
-        "contingencyFraction (%s) must be finite and >= 0",
-        contingencyFraction());
+    Checks.nonNegative("contingencyFraction", contingencyFraction());
     checkArgument(
         contingencyFraction() <= dev.persistence.core.exact.Amounts.MAX_FRACTION,
         "contingencyFraction (%s) must be <= %s",
@@ -90,11 +88,7 @@ public abstract class Program {
                     !(funding > dev.persistence.core.exact.Amounts.MAX_USD), "fundingAvailableUsd (%s) must be <= %s", funding, dev.persistence.core.exact.Amounts.MAX_USD));
     fundingAvailableUsd()
         .ifPresent(
-            funding ->
-                checkArgument(
-                    funding >= 0 && Double.isFinite(funding),
-                    "fundingAvailableUsd (%s) must be finite and >= 0",
-                    funding));
+            funding -> Checks.nonNegative("fundingAvailableUsd", funding));
     Set<String> names = new HashSet<>();
     for (Phase phase : phases()) {
       checkArgument(names.add(phase.name()), "phase name (%s) must be unique", phase.name());

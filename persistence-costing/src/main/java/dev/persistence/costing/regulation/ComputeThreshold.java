@@ -2,6 +2,7 @@ package dev.persistence.costing.regulation;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -128,10 +129,7 @@ public record ComputeThreshold(
   public ComputeThreshold {
     checkArgument(id != null && !id.isBlank(), "threshold id must not be blank");
     checkArgument(name != null && !name.isBlank(), "threshold name must not be blank");
-    checkArgument(
-        trainingFlops > 0 && Double.isFinite(trainingFlops),
-        "trainingFlops (%s) must be finite and > 0",
-        trainingFlops);
+    Checks.positive("trainingFlops", trainingFlops);
     checkArgument(whatCounts != null && !whatCounts.isBlank(), "whatCounts must not be blank");
     checkArgument(source != null && !source.isBlank(), "threshold source must not be blank");
     checkArgument(date != null, "date must not be null");
@@ -156,10 +154,7 @@ public record ComputeThreshold(
    * @throws IllegalArgumentException if the compute is negative or not finite
    */
   public boolean isCrossedBy(double cumulativeTrainingFlops) {
-    checkArgument(
-        cumulativeTrainingFlops >= 0 && Double.isFinite(cumulativeTrainingFlops),
-        "cumulativeTrainingFlops (%s) must be finite and >= 0",
-        cumulativeTrainingFlops);
+    Checks.nonNegative("cumulativeTrainingFlops", cumulativeTrainingFlops);
     return cumulativeTrainingFlops > trainingFlops;
   }
 

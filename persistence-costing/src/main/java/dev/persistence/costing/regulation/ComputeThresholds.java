@@ -1,7 +1,6 @@
 package dev.persistence.costing.regulation;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +29,7 @@ public final class ComputeThresholds {
    */
   public static List<ComputeThreshold> crossed(
       double cumulativeTrainingFlops, List<ComputeThreshold> thresholds) {
-    checkArgument(
-        cumulativeTrainingFlops >= 0 && Double.isFinite(cumulativeTrainingFlops),
-        "cumulativeTrainingFlops (%s) must be finite and >= 0",
-        cumulativeTrainingFlops);
+    Checks.nonNegative("cumulativeTrainingFlops", cumulativeTrainingFlops);
     List<ComputeThreshold> crossed = new ArrayList<>();
     for (ComputeThreshold threshold : thresholds) {
       if (threshold.isCrossedBy(cumulativeTrainingFlops)) {

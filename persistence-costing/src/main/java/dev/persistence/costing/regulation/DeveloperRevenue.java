@@ -2,6 +2,8 @@ package dev.persistence.costing.regulation;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * A developer's annual gross revenue, with its affiliates, for one calendar year: what revenue tiers such as
  * California SB 53's "large frontier developer" are tested on (Bus. &amp; Prof. Code section 22757.11, quoted in
@@ -14,7 +16,7 @@ public record DeveloperRevenue(double usd, int year) {
 
   /** Validates the revenue. */
   public DeveloperRevenue {
-    checkArgument(Double.isFinite(usd) && usd >= 0, "usd (%s) must be finite and >= 0", usd);
+    Checks.nonNegative("usd", usd);
     checkArgument(year >= 1900 && year <= 2200, "year (%s) must be in [1900, 2200]", year);
   }
 }

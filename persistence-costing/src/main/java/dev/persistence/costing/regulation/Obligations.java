@@ -1,6 +1,6 @@
 package dev.persistence.costing.regulation;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import dev.persistence.core.check.Checks;
 
 /**
  * Rules about obligations that are arithmetic rather than data. The obligations themselves are data, an {@link
@@ -20,14 +20,8 @@ public final class Obligations {
    * @throws IllegalArgumentException if a figure is out of range
    */
   public static boolean modifierBecomesProvider(double modificationFlops, double originalTrainingFlops) {
-    checkArgument(
-        modificationFlops >= 0 && Double.isFinite(modificationFlops),
-        "modificationFlops (%s) must be finite and >= 0",
-        modificationFlops);
-    checkArgument(
-        originalTrainingFlops > 0 && Double.isFinite(originalTrainingFlops),
-        "originalTrainingFlops (%s) must be finite and > 0",
-        originalTrainingFlops);
+    Checks.nonNegative("modificationFlops", modificationFlops);
+    Checks.positive("originalTrainingFlops", originalTrainingFlops);
     return 3 * modificationFlops > originalTrainingFlops;
   }
 }

@@ -2,6 +2,7 @@ package dev.persistence.costing.regulation;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Optional;
 
 /**
@@ -34,10 +35,7 @@ public record RevenueTier(
         new String[][] {{"id", id}, {"instrument", instrument}, {"provision", provision}, {"basis", basis}, {"source", source}}) {
       checkArgument(field[1] != null && !field[1].isBlank(), "revenue tier %s must not be blank", field[0]);
     }
-    checkArgument(
-        Double.isFinite(revenueUsdGreaterThan) && revenueUsdGreaterThan > 0,
-        "revenueUsdGreaterThan (%s) must be finite and > 0",
-        revenueUsdGreaterThan);
+    Checks.positive("revenueUsdGreaterThan", revenueUsdGreaterThan);
     checkArgument(verification != null, "revenue tier %s: verification must not be null", id);
   }
 

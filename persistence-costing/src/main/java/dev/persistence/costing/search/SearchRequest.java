@@ -3,6 +3,7 @@ package dev.persistence.costing.search;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -51,16 +52,16 @@ public record SearchRequest(
    *     accelerator has no dense peak in the precision's format
    */
   public SearchRequest {
-    checkArgument(acceleratorCount > 0, "acceleratorCount (%s) must be > 0", acceleratorCount);
+    Checks.positive("acceleratorCount", acceleratorCount);
     checkArgument(
         acceleratorCount <= cluster.acceleratorCount(),
         "acceleratorCount (%s) must not exceed the cluster's accelerators (%s)",
         acceleratorCount,
         cluster.acceleratorCount());
-    checkArgument(globalBatchSize > 0, "globalBatchSize (%s) must be > 0", globalBatchSize);
-    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
-    checkArgument(top > 0, "top (%s) must be > 0", top);
-    checkArgument(maxMicroBatchSize > 0, "maxMicroBatchSize (%s) must be > 0", maxMicroBatchSize);
+    Checks.positive("globalBatchSize", globalBatchSize);
+    Checks.positive("sequenceLength", sequenceLength);
+    Checks.positive("top", top);
+    Checks.positive("maxMicroBatchSize", maxMicroBatchSize);
     cluster.accelerator().densePeakFlopsPerSecond(precision.computeFormat());
   }
 

@@ -1,8 +1,7 @@
 package dev.persistence.costing.serving;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.precision.NumericFormat;
@@ -83,15 +82,9 @@ public abstract class ServingDeployment {
    */
   @Value.Check
   protected void check() {
-    checkArgument(tensorParallel() > 0, "tensorParallel (%s) must be > 0", tensorParallel());
-    checkArgument(
-        computeEfficiency() > 0 && computeEfficiency() <= 1,
-        "computeEfficiency (%s) must be in (0, 1]",
-        computeEfficiency());
-    checkArgument(
-        bandwidthEfficiency() > 0 && bandwidthEfficiency() <= 1,
-        "bandwidthEfficiency (%s) must be in (0, 1]",
-        bandwidthEfficiency());
+    Checks.positive("tensorParallel", tensorParallel());
+    Checks.positiveFraction("computeEfficiency", computeEfficiency());
+    Checks.positiveFraction("bandwidthEfficiency", bandwidthEfficiency());
     // At least 1 MB/s of memory bandwidth and 1 MFLOP/s a rank (Cluster.MIN_SCALE_OUT_BYTES_PER_SECOND's
     // floor): below them a step takes longer than any plan and its time stops being finite.
     dev.persistence.core.check.Checks.check(
@@ -106,10 +99,7 @@ public abstract class ServingDeployment {
         computeEfficiency(),
         "x the dense " + computeFormat().key() + " peak (" + accelerator().densePeakFlopsPerSecond(computeFormat())
             + " FLOP/s) must give at least 1e6 FLOP/s");
-    checkArgument(
-        usdPerAcceleratorHour() >= 0 && Double.isFinite(usdPerAcceleratorHour()),
-        "usdPerAcceleratorHour (%s) must be finite and >= 0",
-        usdPerAcceleratorHour());
+    Checks.nonNegative("usdPerAcceleratorHour", usdPerAcceleratorHour());
     dev.persistence.core.check.Checks.inRange(
         "usdPerAcceleratorHour", usdPerAcceleratorHour(), 0, dev.persistence.core.exact.Amounts.MAX_USD);
     // Fails early, naming the chip and format, when the chip has no peak in the compute format.

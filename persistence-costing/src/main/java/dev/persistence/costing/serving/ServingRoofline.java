@@ -2,9 +2,9 @@ package dev.persistence.costing.serving;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.ExactCounts;
 import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
@@ -78,7 +78,7 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if a count is not positive or exceeds the model's sequence limits
    */
   public static StepTime prefill(ServingDeployment deployment, long batch, long promptTokens) {
-    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    Checks.positive("batch", batch);
     checkArgument(
         promptTokens > 0 && promptTokens <= Integer.MAX_VALUE,
         "promptTokens (%s) must be in [1, %s]",
@@ -106,10 +106,7 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if {@code contextLength} is negative
    */
   public static double decodeFlopsPerToken(Architecture architecture, double contextLength) {
-    checkArgument(
-        contextLength >= 0 && Double.isFinite(contextLength),
-        "contextLength (%s) must be finite and >= 0",
-        contextLength);
+    Checks.nonNegative("contextLength", contextLength);
     Attention attention = architecture.attention();
     double perAttendedToken =
         2.0 * attention.numAttentionHeads() * (attention.queryKeyHeadDim() + attention.valueHeadDim());
@@ -133,11 +130,8 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if {@code batch} is not positive or the context is negative
    */
   public static double decodeKeyValueBytes(ServingDeployment deployment, long batch, double contextLength) {
-    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
-    checkArgument(
-        contextLength >= 0 && Double.isFinite(contextLength),
-        "contextLength (%s) must be finite and >= 0",
-        contextLength);
+    Checks.positive("batch", batch);
+    Checks.nonNegative("contextLength", contextLength);
     Architecture architecture = deployment.architecture();
     return batch
         * cachedTokenLayers(architecture, contextLength)
@@ -153,7 +147,7 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if {@code batch} is negative
    */
   public static double stateBytes(ServingDeployment deployment, long batch) {
-    checkArgument(batch >= 0, "batch (%s) must be >= 0", batch);
+    Checks.nonNegative("batch", batch);
     return batch
         * KeyValueCache.stateBytesPerSequence(deployment.architecture(), deployment.cacheFormat())
         / deployment.tensorParallel();
@@ -179,7 +173,7 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if {@code batch} is not positive or the context is negative
    */
   public static StepTime decodeStep(ServingDeployment deployment, long batch, double contextLength) {
-    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    Checks.positive("batch", batch);
     Architecture architecture = deployment.architecture();
     double flops = batch * decodeFlopsPerToken(architecture, contextLength);
     double cacheRead =
@@ -198,7 +192,7 @@ public final class ServingRoofline {
    * @throws IllegalArgumentException if {@code batch} is not positive or does not fit in memory
    */
   public static ServingEstimate estimate(ServingDeployment deployment, ServingWorkload workload, long batch) {
-    checkArgument(batch > 0, "batch (%s) must be > 0", batch);
+    Checks.positive("batch", batch);
     long largest = maxBatch(deployment, workload);
     checkArgument(
         batch <= largest,
@@ -247,18 +241,9 @@ public final class ServingRoofline {
       double inputTokensPerDay,
       double outputTokensPerDay,
       double targetUtilisation) {
-    checkArgument(
-        inputTokensPerDay >= 0 && Double.isFinite(inputTokensPerDay),
-        "inputTokensPerDay (%s) must be finite and >= 0",
-        inputTokensPerDay);
-    checkArgument(
-        outputTokensPerDay >= 0 && Double.isFinite(outputTokensPerDay),
-        "outputTokensPerDay (%s) must be finite and >= 0",
-        outputTokensPerDay);
-    checkArgument(
-        targetUtilisation > 0 && targetUtilisation <= 1,
-        "targetUtilisation (%s) must be in (0, 1]",
-        targetUtilisation);
+    Checks.nonNegative("inputTokensPerDay", inputTokensPerDay);
+    Checks.nonNegative("outputTokensPerDay", outputTokensPerDay);
+    Checks.positiveFraction("targetUtilisation", targetUtilisation);
     ServingEstimate estimate = estimate(deployment, workload, batch);
     double busy =
         inputTokensPerDay / estimate.inputTokensPerSecond() + outputTokensPerDay / estimate.outputTokensPerSecond();

@@ -1,6 +1,6 @@
 package dev.persistence.costing.serving;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import dev.persistence.core.check.Checks;
 
 /**
  * The shape of a request: prompt tokens read, output tokens generated.
@@ -16,8 +16,8 @@ public record ServingWorkload(long promptTokens, long outputTokens) {
    * @throws IllegalArgumentException if a count is not positive
    */
   public ServingWorkload {
-    checkArgument(promptTokens > 0, "promptTokens (%s) must be > 0", promptTokens);
-    checkArgument(outputTokens > 0, "outputTokens (%s) must be > 0", outputTokens);
+    Checks.positive("promptTokens", promptTokens);
+    Checks.positive("outputTokens", outputTokens);
   }
 
   /** Tokens a sequence holds at the end, prompt plus output. */

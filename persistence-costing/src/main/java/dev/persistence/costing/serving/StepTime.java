@@ -1,6 +1,6 @@
 package dev.persistence.costing.serving;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import dev.persistence.core.check.Checks;
 
 /**
  * The roofline time of one step: the larger of its compute time and its memory time (no overlap loss, no
@@ -17,14 +17,8 @@ public record StepTime(double computeSeconds, double memorySeconds) {
    * @throws IllegalArgumentException if a time is negative or not finite
    */
   public StepTime {
-    checkArgument(
-        computeSeconds >= 0 && Double.isFinite(computeSeconds),
-        "computeSeconds (%s) must be finite and >= 0",
-        computeSeconds);
-    checkArgument(
-        memorySeconds >= 0 && Double.isFinite(memorySeconds),
-        "memorySeconds (%s) must be finite and >= 0",
-        memorySeconds);
+    Checks.nonNegative("computeSeconds", computeSeconds);
+    Checks.nonNegative("memorySeconds", memorySeconds);
   }
 
   /** The step's time, {@code max(compute, memory)}. */

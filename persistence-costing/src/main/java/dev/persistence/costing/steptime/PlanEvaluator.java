@@ -2,6 +2,7 @@ package dev.persistence.costing.steptime;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
@@ -67,11 +68,11 @@ public final class PlanEvaluator {
       int microBatchSize,
       int sequenceLength,
       boolean sequenceParallel) {
-    checkArgument(tensorParallel > 0, "tensorParallel (%s) must be > 0", tensorParallel);
-    checkArgument(contextParallel > 0, "contextParallel (%s) must be > 0", contextParallel);
-    checkArgument(expertParallel > 0, "expertParallel (%s) must be > 0", expertParallel);
-    checkArgument(microBatchSize > 0, "microBatchSize (%s) must be > 0", microBatchSize);
-    checkArgument(sequenceLength > 0, "sequenceLength (%s) must be > 0", sequenceLength);
+    Checks.positive("tensorParallel", tensorParallel);
+    Checks.positive("contextParallel", contextParallel);
+    Checks.positive("expertParallel", expertParallel);
+    Checks.positive("microBatchSize", microBatchSize);
+    Checks.positive("sequenceLength", sequenceLength);
     double[] values = new double[StepTimeModel.LAYER_COSTS_SIZE];
     model.layerCosts(
         tensorParallel, contextParallel, expertParallel, microBatchSize, sequenceLength, sequenceParallel, values);

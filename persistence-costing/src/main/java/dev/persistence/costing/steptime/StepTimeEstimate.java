@@ -38,7 +38,7 @@ public record StepTimeEstimate(
    * @throws IllegalArgumentException if the step time is not finite and positive
    */
   public StepTimeEstimate {
-    checkArgument(stepSeconds > 0 && Double.isFinite(stepSeconds), "stepSeconds (%s) must be > 0", stepSeconds);
+    Checks.positive("stepSeconds", stepSeconds);
     Checks.positive("tokensPerSecond", tokensPerSecond);
     Checks.nonNegative("modelFlopsUtilization", modelFlopsUtilization);
     Checks.nonNegative("hardwareFlopsUtilization", hardwareFlopsUtilization);

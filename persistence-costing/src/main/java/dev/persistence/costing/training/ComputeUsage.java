@@ -2,6 +2,8 @@ package dev.persistence.costing.training;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * Accelerator time a job occupies: what money and energy are charged on. Built by {@link TrainingRun#usage()},
  * or directly from the accelerator-hours a paper reports.
@@ -17,11 +19,8 @@ public record ComputeUsage(double acceleratorHours, long acceleratorCount) {
    * @throws IllegalArgumentException if a value is not finite and positive
    */
   public ComputeUsage {
-    checkArgument(
-        acceleratorHours > 0 && Double.isFinite(acceleratorHours),
-        "acceleratorHours (%s) must be finite and > 0",
-        acceleratorHours);
-    checkArgument(acceleratorCount > 0, "acceleratorCount (%s) must be > 0", acceleratorCount);
+    Checks.positive("acceleratorHours", acceleratorHours);
+    Checks.positive("acceleratorCount", acceleratorCount);
     checkArgument(
         acceleratorHours <= dev.persistence.core.exact.Amounts.MAX_QUANTITY,
         "acceleratorHours (%s) must be <= %s",
@@ -37,11 +36,8 @@ public record ComputeUsage(double acceleratorHours, long acceleratorCount) {
    * @throws IllegalArgumentException if a value is not finite and positive
    */
   public static ComputeUsage ofWallClock(long acceleratorCount, double wallClockHours) {
-    checkArgument(
-        wallClockHours > 0 && Double.isFinite(wallClockHours),
-        "wallClockHours (%s) must be finite and > 0",
-        wallClockHours);
-    checkArgument(acceleratorCount > 0, "acceleratorCount (%s) must be > 0", acceleratorCount);
+    Checks.positive("wallClockHours", wallClockHours);
+    Checks.positive("acceleratorCount", acceleratorCount);
     return new ComputeUsage(acceleratorCount * wallClockHours, acceleratorCount);
   }
 

@@ -2,6 +2,8 @@ package dev.persistence.costing.training;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The fraction of a run's wall-clock time spent on useful training: what is left after failures, restarts,
  * re-computation of lost steps since the last checkpoint, checkpoint writes and other stalls. A run that needs
@@ -37,7 +39,7 @@ public record Goodput(double fraction, String source) {
    * @throws IllegalArgumentException if {@code fraction} is not in (0, 1] or {@code source} is blank
    */
   public Goodput {
-    checkArgument(fraction > 0 && fraction <= 1, "goodput fraction (%s) must be in (0, 1]", fraction);
+    Checks.positiveFraction("goodput fraction", fraction);
     checkArgument(source != null && !source.isBlank(), "goodput source must not be blank");
   }
 

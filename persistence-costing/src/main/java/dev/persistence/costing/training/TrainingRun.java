@@ -32,15 +32,9 @@ public record TrainingRun(
    * @throws IllegalArgumentException if a number is not finite and positive, or {@code goodput} is null
    */
   public TrainingRun {
-    checkArgument(
-        trainingFlops > 0 && Double.isFinite(trainingFlops),
-        "trainingFlops (%s) must be finite and > 0",
-        trainingFlops);
-    checkArgument(acceleratorCount > 0, "acceleratorCount (%s) must be > 0", acceleratorCount);
-    checkArgument(
-        achievedFlopsPerSecondPerAccelerator > 0 && Double.isFinite(achievedFlopsPerSecondPerAccelerator),
-        "achievedFlopsPerSecondPerAccelerator (%s) must be finite and > 0",
-        achievedFlopsPerSecondPerAccelerator);
+    Checks.positive("trainingFlops", trainingFlops);
+    Checks.positive("acceleratorCount", acceleratorCount);
+    Checks.positive("achievedFlopsPerSecondPerAccelerator", achievedFlopsPerSecondPerAccelerator);
     checkArgument(goodput != null, "goodput must not be null");
     // Accelerator-hours = trainingFlops / (achieved FLOP/s x goodput x 3600): bounded like every quantity.
     double hours = trainingFlops / achievedFlopsPerSecondPerAccelerator / goodput.fraction() / 3600;
@@ -68,14 +62,8 @@ public record TrainingRun(
       double densePeakFlopsPerSecond,
       double modelFlopsUtilization,
       Goodput goodput) {
-    checkArgument(
-        modelFlopsUtilization > 0 && modelFlopsUtilization <= 1,
-        "modelFlopsUtilization (%s) must be in (0, 1]",
-        modelFlopsUtilization);
-    checkArgument(
-        densePeakFlopsPerSecond > 0 && Double.isFinite(densePeakFlopsPerSecond),
-        "densePeakFlopsPerSecond (%s) must be finite and > 0",
-        densePeakFlopsPerSecond);
+    Checks.positiveFraction("modelFlopsUtilization", modelFlopsUtilization);
+    Checks.positive("densePeakFlopsPerSecond", densePeakFlopsPerSecond);
     double achieved = modelFlopsUtilization * densePeakFlopsPerSecond;
     Checks.check(
         goodput == null || trainingFlops / achieved / goodput.fraction() / 3600 <= Amounts.MAX_QUANTITY,

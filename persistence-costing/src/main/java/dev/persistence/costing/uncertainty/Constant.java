@@ -1,7 +1,6 @@
 package dev.persistence.costing.uncertainty;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
+import dev.persistence.core.check.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +16,7 @@ public record Constant(double value) implements Distribution {
    * @throws IllegalArgumentException if the value is not finite
    */
   public Constant {
-    checkArgument(Double.isFinite(value), "constant value (%s) must be finite", value);
+    Checks.finite("constant value", value);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Arrays;
 
 /**
@@ -29,7 +30,7 @@ public record Histogram(double lower, double upper, long[] counts) {
     checkArgument(counts != null && counts.length > 0, "histogram counts must hold at least one bin");
     counts = counts.clone();
     for (long count : counts) {
-      checkArgument(count >= 0, "histogram count (%s) must be >= 0", count);
+      Checks.nonNegative("histogram count", count);
     }
   }
 
@@ -46,7 +47,7 @@ public record Histogram(double lower, double upper, long[] counts) {
     double lower = Double.POSITIVE_INFINITY;
     double upper = Double.NEGATIVE_INFINITY;
     for (double value : values) {
-      checkArgument(Double.isFinite(value), "histogram value (%s) must be finite", value);
+      Checks.finite("histogram value", value);
       lower = Math.min(lower, value);
       upper = Math.max(upper, value);
     }

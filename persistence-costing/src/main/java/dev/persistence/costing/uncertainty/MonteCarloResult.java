@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class MonteCarloResult {
    * @throws IllegalArgumentException if {@code p} is outside [0, 1] or LOSS is asked without a loss function
    */
   public double quantile(CostOutput output, double p) {
-    checkArgument(p >= 0 && p <= 1, "quantile probability (%s) must be in [0, 1]", p);
+    Checks.fraction("quantile probability", p);
     checkAvailable(output);
     return quantileOfSorted(sorted(output), p);
   }

@@ -2,6 +2,7 @@ package dev.persistence.costing.uncertainty;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class MonteCarloSummary {
     if (exact()) {
       return kept.quantile(output, p);
     }
-    checkArgument(p >= 0 && p <= 1, "quantile probability (%s) must be in [0, 1]", p);
+    Checks.fraction("quantile probability", p);
     checkArgument(output != CostOutput.LOSS || hasLoss, "output (LOSS) needs a loss function; none was supplied");
     return sketches[output.ordinal()].quantile(p);
   }

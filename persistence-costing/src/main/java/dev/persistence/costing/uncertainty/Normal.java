@@ -27,11 +27,8 @@ public record Normal(double mean, double standardDeviation, double lower, double
    *     {@code lower >= upper}, or the mean lies more than 6 deviations outside the bounds
    */
   public Normal {
-    checkArgument(Double.isFinite(mean), "normal mean (%s) must be finite", mean);
-    checkArgument(
-        standardDeviation > 0 && Double.isFinite(standardDeviation),
-        "normal standardDeviation (%s) must be finite and > 0",
-        standardDeviation);
+    Checks.finite("normal mean", mean);
+    Checks.positive("normal standardDeviation", standardDeviation);
     Checks.check(!Double.isNaN(lower), "normal lower", lower, "must not be NaN");
     Checks.check(!Double.isNaN(upper), "normal upper", upper, "must not be NaN");
     checkArgument(lower < upper, "normal lower (%s) must be < upper (%s)", lower, upper);

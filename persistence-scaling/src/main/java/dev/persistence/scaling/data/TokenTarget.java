@@ -1,7 +1,6 @@
 package dev.persistence.scaling.data;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
+import dev.persistence.core.check.Checks;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.TokensPerParameter;
 import java.util.Locale;
@@ -17,8 +16,8 @@ public record TokenTarget(double parameters, double tokens, String rationale) {
 
   /** @throws IllegalArgumentException if a count is not finite and positive */
   public TokenTarget {
-    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
-    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    Checks.positive("parameters", parameters);
+    Checks.positive("tokens", tokens);
   }
 
   /**
@@ -29,7 +28,7 @@ public record TokenTarget(double parameters, double tokens, String rationale) {
    * @param parameters N, finite and &gt; 0
    */
   public static TokenTarget computeOptimal(ChinchillaLaw law, double parameters) {
-    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
+    Checks.positive("parameters", parameters);
     double compute = 6 * Math.pow(parameters / law.frontierCoefficient(), 1 / law.frontierParameterExponent());
     dev.persistence.core.check.Checks.check(
         compute > 0 && Double.isFinite(compute),
@@ -49,7 +48,7 @@ public record TokenTarget(double parameters, double tokens, String rationale) {
    * @param parameters N, finite and &gt; 0
    */
   public static TokenTarget tokensPerParameter(double ratio, double parameters) {
-    checkArgument(ratio > 0 && Double.isFinite(ratio), "tokens per parameter (%s) must be finite and > 0", ratio);
+    Checks.positive("tokens per parameter", ratio);
     return new TokenTarget(parameters, ratio * parameters, String.format(Locale.ROOT, "%.4g tokens per parameter", ratio));
   }
 

@@ -2,6 +2,7 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.scaling.fit.ChinchillaFitter;
 import dev.persistence.scaling.fit.Observation;
 import dev.persistence.scaling.fit.ParametricFit;
@@ -162,7 +163,7 @@ public final class CapabilityForecaster {
    * @param givenLoss the planned model's loss, nats, finite and {@code > 0}
    */
   public CapabilityForecast atLoss(double givenLoss) {
-    checkArgument(givenLoss > 0 && Double.isFinite(givenLoss), "loss (%s) must be finite and > 0", givenLoss);
+    Checks.positive("loss", givenLoss);
     double[] predictions = new double[settings.samples()];
     for (int s = 0; s < predictions.length; s++) {
       SplittableRandom random = new SplittableRandom(residualSeeds[s]);
@@ -179,8 +180,8 @@ public final class CapabilityForecaster {
    * @param tokens D, finite and {@code > 0}
    */
   public CapabilityForecast at(double parameters, double tokens) {
-    checkArgument(parameters > 0 && Double.isFinite(parameters), "parameters (%s) must be finite and > 0", parameters);
-    checkArgument(tokens > 0 && Double.isFinite(tokens), "tokens (%s) must be finite and > 0", tokens);
+    Checks.positive("parameters", parameters);
+    Checks.positive("tokens", tokens);
     ChinchillaLaw full = law();
     List<ChinchillaLaw> replicates = laws();
     double pointLoss = full.loss(parameters, tokens);
@@ -210,8 +211,7 @@ public final class CapabilityForecaster {
    * @param trainingFlops C, finite and {@code > 0}
    */
   public CapabilityForecast atCompute(double trainingFlops) {
-    checkArgument(
-        trainingFlops > 0 && Double.isFinite(trainingFlops), "compute (%s) must be finite and > 0", trainingFlops);
+    Checks.positive("compute", trainingFlops);
     ChinchillaLaw full = law();
     return at(full.optimalParameters(trainingFlops), full.optimalTokens(trainingFlops));
   }

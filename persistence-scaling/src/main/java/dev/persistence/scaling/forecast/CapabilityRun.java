@@ -2,6 +2,7 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import dev.persistence.core.exact.Amounts;
 
 /**
@@ -24,8 +25,8 @@ public record CapabilityRun(double parameters, double tokens, double loss, doubl
         Amounts.MAX_QUANTITY);
     checkArgument(
         tokens > 0 && tokens <= Amounts.MAX_QUANTITY, "tokens (%s) must be in (0, %s]", tokens, Amounts.MAX_QUANTITY);
-    checkArgument(loss > 0 && Double.isFinite(loss), "loss (%s) must be finite and > 0", loss);
-    checkArgument(Double.isFinite(score), "score (%s) must be finite", score);
+    Checks.positive("loss", loss);
+    Checks.finite("score", score);
   }
 
   /** Training compute by the 6ND approximation (Kaplan et al. 2020, section 2.1), FLOP. */

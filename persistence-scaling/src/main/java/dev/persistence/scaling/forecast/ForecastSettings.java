@@ -2,6 +2,8 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * How a two-step forecast is fitted and bootstrapped.
  *
@@ -27,7 +29,7 @@ public record ForecastSettings(
 
   /** Validates the settings. */
   public ForecastSettings {
-    checkArgument(Double.isFinite(floor), "floor (%s) must be finite", floor);
+    Checks.finite("floor", floor);
     checkArgument(Double.isFinite(maxScore) && maxScore > floor, "maxScore (%s) must be finite and > floor (%s)", maxScore, floor);
     checkArgument(samples >= 20, "samples (%s) must be >= 20", samples);
     checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be in (0, 1)", confidence);

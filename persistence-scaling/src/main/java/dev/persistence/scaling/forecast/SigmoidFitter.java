@@ -2,6 +2,7 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -26,7 +27,7 @@ final class SigmoidFitter {
   private final double cap;
 
   SigmoidFitter(double floor, double cap) {
-    checkArgument(Double.isFinite(floor), "floor (%s) must be finite", floor);
+    Checks.finite("floor", floor);
     checkArgument(Double.isFinite(cap) && cap > floor, "maxScore (%s) must be finite and > floor (%s)", cap, floor);
     this.floor = floor;
     this.cap = cap;

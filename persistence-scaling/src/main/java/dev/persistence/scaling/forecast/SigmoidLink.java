@@ -2,6 +2,7 @@ package dev.persistence.scaling.forecast;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 
 /**
@@ -23,10 +24,10 @@ public record SigmoidLink(double floor, double ceiling, double midpoint, double 
 
   /** Validates the link. */
   public SigmoidLink {
-    checkArgument(Double.isFinite(floor), "floor (%s) must be finite", floor);
+    Checks.finite("floor", floor);
     checkArgument(Double.isFinite(ceiling) && ceiling > floor, "ceiling (%s) must be finite and > floor (%s)", ceiling, floor);
-    checkArgument(Double.isFinite(midpoint), "midpoint (%s) must be finite", midpoint);
-    checkArgument(slope > 0 && Double.isFinite(slope), "slope (%s) must be finite and > 0", slope);
+    Checks.finite("midpoint", midpoint);
+    Checks.positive("slope", slope);
   }
 
   /**
@@ -35,7 +36,7 @@ public record SigmoidLink(double floor, double ceiling, double midpoint, double 
    * @param loss nats, finite
    */
   public double score(double loss) {
-    checkArgument(Double.isFinite(loss), "loss (%s) must be finite", loss);
+    Checks.finite("loss", loss);
     return floor + (ceiling - floor) / (1 + Math.exp(slope * (loss - midpoint)));
   }
 
