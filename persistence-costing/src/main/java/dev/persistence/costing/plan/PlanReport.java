@@ -1,6 +1,5 @@
 package dev.persistence.costing.plan;
 
-import com.google.common.collect.Maps;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.costing.money.CostBreakdown;
 import dev.persistence.costing.program.Program;
@@ -21,80 +20,104 @@ import dev.persistence.scaling.forecast.ForecastRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * What a {@link Scenario} comes to: the model, the compute-optimal check, the run on the cluster, its cost,
  * energy and carbon, the thresholds it crosses, the program's budget, the uncertainty bands and the targets.
  *
- * @param scenario the scenario planned
- * @param parameters exact parameter counts
- * @param trainingFlopsPerToken model FLOPs per training token (exact convention, no recomputation)
- * @param trainingFlops model FLOPs of the pre-training run
- * @param computeOptimal the law's view of the model and token counts
- * @param run how the run goes on the cluster
- * @param trainingCostUsd price of the run's accelerator-hours
- * @param ownedTrainingCost what the same run costs on an owned cluster, when the scenario gives its economics
- * @param energyKilowattHours facility energy of the run
- * @param co2LocationTonnes location-based emissions of the run, tonnes CO2e
- * @param co2MarketTonnes market-based emissions of the run, tonnes CO2e
- * @param cumulativeTrainingFlops pre-training plus fine-tuning phases (their stages' FLOPs, or their fractions of
- *     pre-training), the quantity thresholds are written in
- * @param thresholdsCrossed the regulatory thresholds that cumulative compute crosses
- * @param data how the data mixture covers the run's tokens, when the scenario names one
- * @param dataBudget what the mixture's tokens cost, when the scenario names one
- * @param serving the serving fleet and its unit costs, when the scenario plans serving
- * @param budget the program's budget
- * @param bands P10/P50/P90 of the Monte Carlo outputs
- * @param sensitivity the assumptions ranked by how far they swing the cost
- * @param targets each target with the plan's figure and its miss
- * @param postTraining the phases' post-training stages and the compute they add
- * @param program the program whose budget {@code budget} is: phases, team and milestones
- * @param distributions the Monte Carlo samples of each output, counted into bins
- * @param isoFlopCurves the law's loss against parameters at fixed compute: the plan's {@code 6ND} first, then
- *     neighbouring budgets, smallest first
- * @param forecast the capability forecast of the planned model, when the scenario gives the team's runs
+ * <p>Built by the {@link Planner}; its collections are unmodifiable copies, so neither the planner's later
+ * changes nor a caller's reach the report.
  */
-public record PlanReport(
-    Scenario scenario,
-    ParameterBreakdown parameters,
-    double trainingFlopsPerToken,
-    double trainingFlops,
-    ComputeOptimalCheck computeOptimal,
-    RunEstimate run,
-    double trainingCostUsd,
-    Optional<CostBreakdown> ownedTrainingCost,
-    double energyKilowattHours,
-    double co2LocationTonnes,
-    double co2MarketTonnes,
-    double cumulativeTrainingFlops,
-    List<ComputeThreshold> thresholdsCrossed,
-    Optional<DataAdequacy> data,
-    Optional<DataBudget> dataBudget,
-    Optional<ServingReport> serving,
-    ProgramBudget budget,
-    Map<CostOutput, Percentiles> bands,
-    List<Sensitivity> sensitivity,
-    List<TargetResult> targets,
-    PostTrainingReport postTraining,
-    Program program,
-    Map<CostOutput, Histogram> distributions,
-    List<IsoFlopCurve> isoFlopCurves,
-    Optional<ForecastReport> forecast) {
+@Value.Immutable
+public abstract class PlanReport {
+
+  /** Returns a new builder. */
+  public static ImmutablePlanReport.Builder builder() {
+    return ImmutablePlanReport.builder();
+  }
+
+  /** The scenario planned. */
+  public abstract Scenario scenario();
+
+  /** Exact parameter counts. */
+  public abstract ParameterBreakdown parameters();
+
+  /** Model FLOPs per training token (exact convention, no recomputation). */
+  public abstract double trainingFlopsPerToken();
+
+  /** Model FLOPs of the pre-training run. */
+  public abstract double trainingFlops();
+
+  /** The law's view of the model and token counts. */
+  public abstract ComputeOptimalCheck computeOptimal();
+
+  /** How the run goes on the cluster. */
+  public abstract RunEstimate run();
+
+  /** Price of the run's accelerator-hours. */
+  public abstract double trainingCostUsd();
+
+  /** What the same run costs on an owned cluster, when the scenario gives its economics. */
+  public abstract Optional<CostBreakdown> ownedTrainingCost();
+
+  /** Facility energy of the run. */
+  public abstract double energyKilowattHours();
+
+  /** Location-based emissions of the run, tonnes CO2e. */
+  public abstract double co2LocationTonnes();
+
+  /** Market-based emissions of the run, tonnes CO2e. */
+  public abstract double co2MarketTonnes();
 
   /**
-   * Copies the collections: the lists into unmodifiable lists, the maps into unmodifiable maps in
-   * {@link CostOutput} order, so that neither the planner's later changes nor a caller's reach the report.
-   *
-   * @throws NullPointerException if a collection or one of its elements is null
+   * Pre-training plus fine-tuning phases (their stages' FLOPs, or their fractions of pre-training), the quantity
+   * thresholds are written in.
    */
-  public PlanReport {
-    thresholdsCrossed = List.copyOf(thresholdsCrossed);
-    bands = Maps.immutableEnumMap(bands);
-    sensitivity = List.copyOf(sensitivity);
-    targets = List.copyOf(targets);
-    distributions = Maps.immutableEnumMap(distributions);
-    isoFlopCurves = List.copyOf(isoFlopCurves);
-  }
+  public abstract double cumulativeTrainingFlops();
+
+  /** The regulatory thresholds that cumulative compute crosses. */
+  public abstract List<ComputeThreshold> thresholdsCrossed();
+
+  /** How the data mixture covers the run's tokens, when the scenario names one. */
+  public abstract Optional<DataAdequacy> data();
+
+  /** What the mixture's tokens cost, when the scenario names one. */
+  public abstract Optional<DataBudget> dataBudget();
+
+  /** The serving fleet and its unit costs, when the scenario plans serving. */
+  public abstract Optional<ServingReport> serving();
+
+  /** The program's budget. */
+  public abstract ProgramBudget budget();
+
+  /** P10/P50/P90 of the Monte Carlo outputs. */
+  public abstract Map<CostOutput, Percentiles> bands();
+
+  /** The assumptions ranked by how far they swing the cost. */
+  public abstract List<Sensitivity> sensitivity();
+
+  /** Each target with the plan's figure and its miss. */
+  public abstract List<TargetResult> targets();
+
+  /** The phases' post-training stages and the compute they add. */
+  public abstract PostTrainingReport postTraining();
+
+  /** The program whose budget {@code budget} is: phases, team and milestones. */
+  public abstract Program program();
+
+  /** The Monte Carlo samples of each output, counted into bins. */
+  public abstract Map<CostOutput, Histogram> distributions();
+
+  /**
+   * The law's loss against parameters at fixed compute: the plan's {@code 6ND} first, then neighbouring budgets,
+   * smallest first.
+   */
+  public abstract List<IsoFlopCurve> isoFlopCurves();
+
+  /** The capability forecast of the planned model, when the scenario gives the team's runs. */
+  public abstract Optional<ForecastReport> forecast();
+
 
   /**
    * The capability forecast of the planned model: the two-step fit to the scenario's runs, evaluated at the
@@ -206,6 +229,6 @@ public record PlanReport(
 
   /** What the whole program needs, in USD: its planned spend plus its contingency. */
   public double totalCostUsd() {
-    return budget.fundingNeededUsd();
+    return budget().fundingNeededUsd();
   }
 }

@@ -173,32 +173,33 @@ public final class Planner {
       targets.add(new TargetResult(target, value, target.miss(value)));
     }
 
-    return new PlanReport(
-        scenario,
-        parameters,
-        flopsPerToken,
-        trainingFlops,
-        optimal,
-        runEstimate,
-        trainingCost,
-        owned,
-        energy.facilityKilowattHours(),
-        carbon.locationBasedTonnes(),
-        carbon.marketBasedTonnes(),
-        cumulativeFlops,
-        ComputeThresholds.crossed(cumulativeFlops),
-        data,
-        dataBudget,
-        serving,
-        budget,
-        bands,
-        monteCarlo.sensitivity(CostOutput.COST_USD),
-        targets,
-        postTraining,
-        program,
-        distributions,
-        isoFlopCurves(scenario, lawParameters),
-        scenario.forecast().map(request -> forecast(request, lawParameters, scenario.trainingTokens())));
+    return PlanReport.builder()
+        .scenario(scenario)
+        .parameters(parameters)
+        .trainingFlopsPerToken(flopsPerToken)
+        .trainingFlops(trainingFlops)
+        .computeOptimal(optimal)
+        .run(runEstimate)
+        .trainingCostUsd(trainingCost)
+        .ownedTrainingCost(owned)
+        .energyKilowattHours(energy.facilityKilowattHours())
+        .co2LocationTonnes(carbon.locationBasedTonnes())
+        .co2MarketTonnes(carbon.marketBasedTonnes())
+        .cumulativeTrainingFlops(cumulativeFlops)
+        .thresholdsCrossed(ComputeThresholds.crossed(cumulativeFlops))
+        .data(data)
+        .dataBudget(dataBudget)
+        .serving(serving)
+        .budget(budget)
+        .bands(bands)
+        .sensitivity(monteCarlo.sensitivity(CostOutput.COST_USD))
+        .targets(targets)
+        .postTraining(postTraining)
+        .program(program)
+        .distributions(distributions)
+        .isoFlopCurves(isoFlopCurves(scenario, lawParameters))
+        .forecast(scenario.forecast().map(request -> forecast(request, lawParameters, scenario.trainingTokens())))
+        .build();
   }
 
   /** The forecast at the parameters the compute-optimal check uses, on the plan's tokens. */

@@ -157,22 +157,17 @@ class PlannerTest {
             llamaScenario(0.4)
                 .addTargets(new Target(TargetMetric.PARAMETERS, OptionalDouble.of(70e9), OptionalDouble.of(400e9)))
                 .build());
+    // add, not clear: an empty unmodifiable list has nothing for clear() to refuse.
     assertThrows(UnsupportedOperationException.class, () -> report.targets().add(report.targets().get(0)));
-    assertThrows(UnsupportedOperationException.class, () -> report.thresholdsCrossed().clear());
-    assertThrows(UnsupportedOperationException.class, () -> report.sensitivity().clear());
-    assertThrows(UnsupportedOperationException.class, () -> report.isoFlopCurves().clear());
+    assertThrows(UnsupportedOperationException.class, () -> report.thresholdsCrossed().add(null));
+    assertThrows(UnsupportedOperationException.class, () -> report.sensitivity().add(null));
+    assertThrows(UnsupportedOperationException.class, () -> report.isoFlopCurves().add(null));
     assertThrows(UnsupportedOperationException.class, () -> report.bands().remove(CostOutput.COST_USD));
     assertThrows(UnsupportedOperationException.class, () -> report.distributions().remove(CostOutput.COST_USD));
     List<PlanReport.TargetResult> targets = new ArrayList<>(report.targets());
     Map<CostOutput, Percentiles> bands = new EnumMap<>(report.bands());
     PlanReport copy =
-        new PlanReport(
-            report.scenario(), report.parameters(), report.trainingFlopsPerToken(), report.trainingFlops(),
-            report.computeOptimal(), report.run(), report.trainingCostUsd(), report.ownedTrainingCost(),
-            report.energyKilowattHours(), report.co2LocationTonnes(), report.co2MarketTonnes(),
-            report.cumulativeTrainingFlops(), report.thresholdsCrossed(), report.data(), report.dataBudget(),
-            report.serving(), report.budget(), bands, report.sensitivity(), targets, report.postTraining(),
-            report.program(), report.distributions(), report.isoFlopCurves(), report.forecast());
+        PlanReport.builder().from(report).bands(bands).targets(targets).build();
     targets.clear();
     bands.clear();
     assertEquals(report, copy);
