@@ -77,7 +77,15 @@ class ReferenceCasesTest {
     switch (c.get("kind").asText()) {
       case "constants" -> constants(id, ex);
       case "kaplan_loss_N" -> rel(ex.get("loss_nats"),
-          new KaplanLaw("t", "", "", in.get("alpha_N").asDouble(), in.get("N_c").asDouble(), 1, 1)
+          KaplanLaw.builder()
+              .name("t")
+              .description("")
+              .source("")
+              .alphaN(in.get("alpha_N").asDouble())
+              .criticalParameters(in.get("N_c").asDouble())
+              .alphaD(1)
+              .criticalTokens(1)
+              .build()
               .lossFromParameters(in.get("N_nonembedding").asDouble()), tol.get("rel"));
       case "kaplan_loss_D" -> {
         assertEquals(KaplanLaw.TABLE_5.criticalTokens(), in.get("D_c").asDouble());

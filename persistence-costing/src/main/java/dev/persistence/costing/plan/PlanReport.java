@@ -1,6 +1,7 @@
 package dev.persistence.costing.plan;
 
 import dev.persistence.core.architecture.ParameterBreakdown;
+import dev.persistence.core.check.Checks;
 import dev.persistence.costing.money.CostBreakdown;
 import dev.persistence.costing.program.Program;
 import dev.persistence.costing.program.ProgramBudget;
@@ -226,6 +227,28 @@ public abstract class PlanReport {
    * @param costUsd the fleet's cost over the serving months
    */
   public record ServingReport(ServingEstimate estimate, ServingFleet fleet, double costUsd) {}
+
+  /**
+   * Checks the report's own figures when one is built (Immutables {@code @Value.Check}): a report built by hand
+   * must not carry a NaN, an infinity or a negative amount the planner could not have produced.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule
+   */
+  @Value.Check
+  protected void check() {
+    Checks.positive("trainingFlopsPerToken", trainingFlopsPerToken());
+    Checks.positive("trainingFlops", trainingFlops());
+    Checks.nonNegative("trainingCostUsd", trainingCostUsd());
+    Checks.nonNegative("energyKilowattHours", energyKilowattHours());
+    Checks.nonNegative("co2LocationTonnes", co2LocationTonnes());
+    Checks.nonNegative("co2MarketTonnes", co2MarketTonnes());
+    Checks.positive("cumulativeTrainingFlops", cumulativeTrainingFlops());
+    Checks.check(
+        cumulativeTrainingFlops() >= trainingFlops(),
+        "cumulativeTrainingFlops",
+        cumulativeTrainingFlops(),
+        "must be >= trainingFlops (" + trainingFlops() + ")");
+  }
 
   /** What the whole program needs, in USD: its planned spend plus its contingency. */
   public double totalCostUsd() {

@@ -11,6 +11,8 @@ import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.costing.money.CloudPrice;
 import dev.persistence.costing.money.PricingTerm;
+import dev.persistence.costing.plan.PlanReport;
+import dev.persistence.costing.plan.Planner;
 import dev.persistence.costing.plan.Scenario;
 import dev.persistence.costing.training.Goodput;
 import dev.persistence.core.data.CurationPipeline;
@@ -119,6 +121,7 @@ final class Samples {
             .locationGrid(GridIntensity.FRANCE_BLOOM)
             .samples(100)
             .build());
+    known.put(PlanReport.class, Planner.plan((Scenario) known.get(Scenario.class)));
     known.put(LocalDate.class, LocalDate.of(2025, 1, 1));
     // MMLU: 14,042 test items (Hendrycks et al. 2021, arXiv:2009.03300); prompt and output lengths illustrative.
     known.put(

@@ -27,6 +27,14 @@ import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.DeepSeekLaw;
 import dev.persistence.scaling.law.FineGrainedMoeLaw;
+import dev.persistence.scaling.law.ImmutableChinchillaLaw;
+import dev.persistence.scaling.law.ImmutableDataConstrainedLaw;
+import dev.persistence.scaling.law.ImmutableDeepSeekLaw;
+import dev.persistence.scaling.law.ImmutableFineGrainedMoeLaw;
+import dev.persistence.scaling.law.ImmutableKaplanLaw;
+import dev.persistence.scaling.law.ImmutablePowerLawAllocation;
+import dev.persistence.scaling.law.ImmutablePrecisionScalingLaw;
+import dev.persistence.scaling.law.ImmutableRoutedMoeLaw;
 import dev.persistence.scaling.law.KaplanLaw;
 import dev.persistence.scaling.law.LossLaw;
 import dev.persistence.scaling.law.PowerLawAllocation;
@@ -37,6 +45,7 @@ import dev.persistence.scaling.law.ScalingLaws;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Codecs of scaling laws, allocation problems, allocations and fit observations.
@@ -73,9 +82,9 @@ public final class LawCodecs {
   private LawCodecs() {}
 
   /** A law kind's table: its {@code type} allowed, then the fields every law has, then its own constants. */
-  private static <L extends ScalingLaw> ObjectCodec.Builder<L, ObjectCodec.Values> law(
-      Class<L> type, String definition, String description, Function<ObjectCodec.Values, L> construct) {
-    return ObjectCodec.components(type, definition, construct)
+  private static <L extends ScalingLaw, B> ObjectCodec.Builder<L, B> law(
+      Class<L> type, String definition, String description, Supplier<B> start, Function<B, ? extends L> finish) {
+    return ObjectCodec.builder(type, definition, start, finish)
         .description(description)
         .allow("type")
         .required("name", NAME)
@@ -83,26 +92,13 @@ public final class LawCodecs {
         .required("source", NAME);
   }
 
-  private static String description(ObjectCodec.Values v) {
-    return v.get("description", "");
-  }
-
-  private static final ObjectCodec<ChinchillaLaw, ObjectCodec.Values> CHINCHILLA_FORM =
+  private static final ObjectCodec<ChinchillaLaw, ImmutableChinchillaLaw.Builder> CHINCHILLA_FORM =
       law(
               ChinchillaLaw.class,
               "chinchillaFormLaw",
               "E + A/N^alpha + B/D^beta (Hoffmann et al. 2022 eq. 2)",
-              v ->
-                  ChinchillaLaw.builder()
-                      .name(v.get("name"))
-                      .description(description(v))
-                      .source(v.get("source"))
-                      .irreducibleLoss(v.<Double>get("irreducibleLoss"))
-                      .parameterCoefficient(v.<Double>get("parameterCoefficient"))
-                      .tokenCoefficient(v.<Double>get("tokenCoefficient"))
-                      .parameterExponent(v.<Double>get("parameterExponent"))
-                      .tokenExponent(v.<Double>get("tokenExponent"))
-                      .build())
+              ChinchillaLaw::builder,
+              ImmutableChinchillaLaw.Builder::build)
           .required("irreducibleLoss", NUMBER)
           .required("parameterCoefficient", NUMBER)
           .required("tokenCoefficient", NUMBER)
@@ -110,44 +106,26 @@ public final class LawCodecs {
           .required("tokenExponent", NUMBER)
           .build();
 
-  private static final ObjectCodec<KaplanLaw, ObjectCodec.Values> KAPLAN =
+  private static final ObjectCodec<KaplanLaw, ImmutableKaplanLaw.Builder> KAPLAN =
       law(
               KaplanLaw.class,
               "kaplanLaw",
               "Kaplan et al. 2020 eq. 1.5",
-              v ->
-                  new KaplanLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("alphaN"),
-                      v.<Double>get("criticalParameters"),
-                      v.<Double>get("alphaD"),
-                      v.<Double>get("criticalTokens")))
+              KaplanLaw::builder,
+              ImmutableKaplanLaw.Builder::build)
           .required("alphaN", NUMBER)
           .required("criticalParameters", NUMBER)
           .required("alphaD", NUMBER)
           .required("criticalTokens", NUMBER)
           .build();
 
-  private static final ObjectCodec<DeepSeekLaw, ObjectCodec.Values> DEEPSEEK =
+  private static final ObjectCodec<DeepSeekLaw, ImmutableDeepSeekLaw.Builder> DEEPSEEK =
       law(
               DeepSeekLaw.class,
               "deepSeekLaw",
               "DeepSeek LLM 2024: optimal learning rate, batch, model scale and tokens from compute",
-              v ->
-                  new DeepSeekLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("learningRateCoefficient"),
-                      v.<Double>get("learningRateExponent"),
-                      v.<Double>get("batchTokensCoefficient"),
-                      v.<Double>get("batchTokensExponent"),
-                      v.<Double>get("modelScaleCoefficient"),
-                      v.<Double>get("modelScaleExponent"),
-                      v.<Double>get("tokensCoefficient"),
-                      v.<Double>get("tokensExponent")))
+              DeepSeekLaw::builder,
+              ImmutableDeepSeekLaw.Builder::build)
           .required("learningRateCoefficient", NUMBER)
           .required("learningRateExponent", NUMBER)
           .required("batchTokensCoefficient", NUMBER)
@@ -158,41 +136,25 @@ public final class LawCodecs {
           .required("tokensExponent", NUMBER)
           .build();
 
-  private static final ObjectCodec<PowerLawAllocation, ObjectCodec.Values> POWER_LAW_ALLOCATION =
+  private static final ObjectCodec<PowerLawAllocation, ImmutablePowerLawAllocation.Builder> POWER_LAW_ALLOCATION =
       law(
               PowerLawAllocation.class,
               "powerLawAllocation",
               "an allocation rule quantity = coefficient x C^exponent",
-              v ->
-                  new PowerLawAllocation(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("coefficient"),
-                      v.<Double>get("exponent"),
-                      v.get("quantity")))
+              PowerLawAllocation::builder,
+              ImmutablePowerLawAllocation.Builder::build)
           .required("coefficient", NUMBER)
           .required("exponent", NUMBER)
           .required("quantity", NAME)
           .build();
 
-  private static final ObjectCodec<FineGrainedMoeLaw, ObjectCodec.Values> FINE_GRAINED_MOE =
+  private static final ObjectCodec<FineGrainedMoeLaw, ImmutableFineGrainedMoeLaw.Builder> FINE_GRAINED_MOE =
       law(
               FineGrainedMoeLaw.class,
               "fineGrainedMoeLaw",
               "Krajewski et al. 2024 eq. 6",
-              v ->
-                  new FineGrainedMoeLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("a"),
-                      v.<Double>get("alpha"),
-                      v.<Double>get("b"),
-                      v.<Double>get("beta"),
-                      v.<Double>get("g"),
-                      v.<Double>get("gamma"),
-                      v.<Double>get("c")))
+              FineGrainedMoeLaw::builder,
+              ImmutableFineGrainedMoeLaw.Builder::build)
           .required("a", NUMBER)
           .required("alpha", NUMBER)
           .required("b", NUMBER)
@@ -202,22 +164,13 @@ public final class LawCodecs {
           .required("c", NUMBER)
           .build();
 
-  private static final ObjectCodec<RoutedMoeLaw, ObjectCodec.Values> ROUTED_MOE =
+  private static final ObjectCodec<RoutedMoeLaw, ImmutableRoutedMoeLaw.Builder> ROUTED_MOE =
       law(
               RoutedMoeLaw.class,
               "routedMoeLaw",
               "Clark et al. 2022 eq. 8",
-              v ->
-                  new RoutedMoeLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("a"),
-                      v.<Double>get("b"),
-                      v.<Double>get("c"),
-                      v.<Double>get("d"),
-                      v.<Double>get("expertsStart"),
-                      v.<Double>get("expertsMax")))
+              RoutedMoeLaw::builder,
+              ImmutableRoutedMoeLaw.Builder::build)
           .required("a", NUMBER)
           .required("b", NUMBER)
           .required("c", NUMBER)
@@ -226,24 +179,13 @@ public final class LawCodecs {
           .required("expertsMax", NUMBER)
           .build();
 
-  private static final ObjectCodec<PrecisionScalingLaw, ObjectCodec.Values> PRECISION_AWARE =
+  private static final ObjectCodec<PrecisionScalingLaw, ImmutablePrecisionScalingLaw.Builder> PRECISION_AWARE =
       law(
               PrecisionScalingLaw.class,
               "precisionScalingLaw",
               "Kumar et al. 2024, precision-aware scaling",
-              v ->
-                  new PrecisionScalingLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.<Double>get("a"),
-                      v.<Double>get("alpha"),
-                      v.<Double>get("b"),
-                      v.<Double>get("beta"),
-                      v.<Double>get("e"),
-                      v.<Double>get("gammaWeights"),
-                      v.<Double>get("gammaActivations"),
-                      v.<Double>get("gammaKeyValue")))
+              PrecisionScalingLaw::builder,
+              ImmutablePrecisionScalingLaw.Builder::build)
           .required("a", NUMBER)
           .required("alpha", NUMBER)
           .required("b", NUMBER)
@@ -256,19 +198,13 @@ public final class LawCodecs {
 
   // Declared after CHINCHILLA_LAW below would be a forward reference; the data-constrained kind reads its base
   // through the narrowed codec, looked up when it is read.
-  private static final ObjectCodec<DataConstrainedLaw, ObjectCodec.Values> DATA_CONSTRAINED =
+  private static final ObjectCodec<DataConstrainedLaw, ImmutableDataConstrainedLaw.Builder> DATA_CONSTRAINED =
       law(
               DataConstrainedLaw.class,
               "dataConstrainedLaw",
               "Muennighoff et al. 2023",
-              v ->
-                  new DataConstrainedLaw(
-                      v.get("name"),
-                      description(v),
-                      v.get("source"),
-                      v.get("base"),
-                      v.<Double>get("tokenRepetitionDecay"),
-                      v.<Double>get("parameterRepetitionDecay")))
+              DataConstrainedLaw::builder,
+              ImmutableDataConstrainedLaw.Builder::build)
           .required("base", ValueCodecs.lazy(() -> LawCodecs.CHINCHILLA_LAW))
           .required("tokenRepetitionDecay", NUMBER)
           .required("parameterRepetitionDecay", NUMBER)

@@ -60,7 +60,14 @@ final class ScalingGen {
         Gen.doubles(0.5, 50),
         names(),
         (base, tokens, parameters, name) ->
-            new DataConstrainedLaw(name, "repetition", "Muennighoff et al. 2023 form", base, tokens, parameters));
+            DataConstrainedLaw.builder()
+                .name(name)
+                .description("repetition")
+                .source("Muennighoff et al. 2023 form")
+                .base(base)
+                .tokenRepetitionDecay(tokens)
+                .parameterRepetitionDecay(parameters)
+                .build());
   }
 
   static Gen<KaplanLaw> kaplanLaws() {
@@ -69,7 +76,15 @@ final class ScalingGen {
         Gen.logUniform(1e12, 1e15),
         Gen.doubles(0.01, 0.2),
         Gen.logUniform(1e12, 1e15),
-        (alphaN, nc, alphaD, dc) -> new KaplanLaw("kaplan-refit", "", "our fit", alphaN, nc, alphaD, dc));
+        (alphaN, nc, alphaD, dc) -> KaplanLaw.builder()
+            .name("kaplan-refit")
+            .description("")
+            .source("our fit")
+            .alphaN(alphaN)
+            .criticalParameters(nc)
+            .alphaD(alphaD)
+            .criticalTokens(dc)
+            .build());
   }
 
   static Gen<Double> coefficients() {
@@ -85,13 +100,58 @@ final class ScalingGen {
         (v, kind, name) -> {
           switch (kind) {
             case 0:
-              return new DeepSeekLaw(name, "", "fit", v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7));
+              return DeepSeekLaw.builder()
+                  .name(name)
+                  .description("")
+                  .source("fit")
+                  .learningRateCoefficient(v.get(0))
+                  .learningRateExponent(v.get(1))
+                  .batchTokensCoefficient(v.get(2))
+                  .batchTokensExponent(v.get(3))
+                  .modelScaleCoefficient(v.get(4))
+                  .modelScaleExponent(v.get(5))
+                  .tokensCoefficient(v.get(6))
+                  .tokensExponent(v.get(7))
+                  .build();
             case 1:
-              return new FineGrainedMoeLaw(name, "", "fit", v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6));
+              return FineGrainedMoeLaw.builder()
+                  .name(name)
+                  .description("")
+                  .source("fit")
+                  .a(v.get(0))
+                  .alpha(v.get(1))
+                  .b(v.get(2))
+                  .beta(v.get(3))
+                  .g(v.get(4))
+                  .gamma(v.get(5))
+                  .c(v.get(6))
+                  .build();
             case 2:
-              return new RoutedMoeLaw(name, "", "fit", v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5));
+              return RoutedMoeLaw.builder()
+                  .name(name)
+                  .description("")
+                  .source("fit")
+                  .a(v.get(0))
+                  .b(v.get(1))
+                  .c(v.get(2))
+                  .d(v.get(3))
+                  .expertsStart(v.get(4))
+                  .expertsMax(v.get(5))
+                  .build();
             default:
-              return new PrecisionScalingLaw(name, "", "fit", v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7));
+              return PrecisionScalingLaw.builder()
+                  .name(name)
+                  .description("")
+                  .source("fit")
+                  .a(v.get(0))
+                  .alpha(v.get(1))
+                  .b(v.get(2))
+                  .beta(v.get(3))
+                  .e(v.get(4))
+                  .gammaWeights(v.get(5))
+                  .gammaActivations(v.get(6))
+                  .gammaKeyValue(v.get(7))
+                  .build();
           }
         });
   }
@@ -101,7 +161,14 @@ final class ScalingGen {
         Gen.logUniform(1e-3, 1e3),
         Gen.doubles(-1, 1),
         Gen.elements("training tokens", "parameters"),
-        (coefficient, exponent, quantity) -> new PowerLawAllocation("alloc", "", "fit", coefficient, exponent, quantity));
+        (coefficient, exponent, quantity) -> PowerLawAllocation.builder()
+            .name("alloc")
+            .description("")
+            .source("fit")
+            .coefficient(coefficient)
+            .exponent(exponent)
+            .quantity(quantity)
+            .build());
   }
 
   static Gen<LossLaw> lossLaws() {

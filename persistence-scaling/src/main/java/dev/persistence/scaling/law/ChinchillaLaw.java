@@ -95,15 +95,6 @@ public abstract class ChinchillaLaw implements LossLaw {
     return ImmutableChinchillaLaw.builder();
   }
 
-  @Override
-  public abstract String name();
-
-  @Override
-  public abstract String description();
-
-  @Override
-  public abstract String source();
-
   /** E: the irreducible loss in nats per token. */
   public abstract double irreducibleLoss();
 

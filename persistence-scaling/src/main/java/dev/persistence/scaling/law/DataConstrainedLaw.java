@@ -1,6 +1,7 @@
 package dev.persistence.scaling.law;
 
 import dev.persistence.core.check.Checks;
+import org.immutables.value.Value;
 
 /**
  * The data-constrained scaling law of Muennighoff et al. 2023 ("Scaling Data-Constrained Language Models",
@@ -15,15 +16,23 @@ import dev.persistence.core.check.Checks;
  * U_D is the unique data actually seen, min(D, unique tokens available) (the reference implementation assumes
  * D &gt;= U_D). N_opt(U_D) is the Chinchilla-frontier model size for U_D tokens ({@link ChinchillaLaw#optimalParametersForTokens}),
  * as in huggingface/datablations.
- *
- * @param base the Chinchilla-form law of the loss
- * @param tokenRepetitionDecay R_D*, must be &gt; 0
- * @param parameterRepetitionDecay R_N*, must be &gt; 0
  */
-public record DataConstrainedLaw(
-    String name, String description, String source, ChinchillaLaw base, double tokenRepetitionDecay,
-    double parameterRepetitionDecay)
-    implements LossLaw {
+@Value.Immutable
+public abstract class DataConstrainedLaw implements LossLaw {
+
+  /** Returns a new builder. */
+  public static ImmutableDataConstrainedLaw.Builder builder() {
+    return ImmutableDataConstrainedLaw.builder();
+  }
+
+  /** The Chinchilla-form law of the loss. */
+  public abstract ChinchillaLaw base();
+
+  /** R_D*, must be &gt; 0. */
+  public abstract double tokenRepetitionDecay();
+
+  /** R_N*, must be &gt; 0. */
+  public abstract double parameterRepetitionDecay();
 
   /**
    * Muennighoff et al. 2023 with R_D* = 15.387756 and R_N* = 5.309743 (paper: "R_D* ~ 15.4, R_N* ~ 5.3"; exact
@@ -31,26 +40,25 @@ public record DataConstrainedLaw(
    * ChinchillaLaw#MUENNIGHOFF_2023}.
    */
   public static final DataConstrainedLaw MUENNIGHOFF_2023 =
-      new DataConstrainedLaw(
-          "muennighoff",
-          "Data-constrained scaling: repeated tokens and excess parameters decay in value",
-          "Muennighoff et al. 2023, arXiv:2305.16264, eq. (5)-(7); constants from huggingface/datablations README",
-          ChinchillaLaw.MUENNIGHOFF_2023,
-          15.387756,
-          5.309743);
+      builder()
+          .name("muennighoff")
+          .description("Data-constrained scaling: repeated tokens and excess parameters decay in value")
+          .source("Muennighoff et al. 2023, arXiv:2305.16264, eq. (5)-(7); constants from huggingface/datablations README")
+          .base(ChinchillaLaw.MUENNIGHOFF_2023)
+          .tokenRepetitionDecay(15.387756)
+          .parameterRepetitionDecay(5.309743)
+          .build();
 
   /** @throws IllegalArgumentException if a decay constant is not finite and positive */
-  public DataConstrainedLaw {
-    if (base == null) {
-      throw new IllegalArgumentException("base law must not be null");
-    }
-    Checks.positive("tokenRepetitionDecay (R_D*)", tokenRepetitionDecay);
-    Checks.positive("parameterRepetitionDecay (R_N*)", parameterRepetitionDecay);
+  @Value.Check
+  protected void check() {
+    Checks.positive("tokenRepetitionDecay (R_D*)", tokenRepetitionDecay());
+    Checks.positive("parameterRepetitionDecay (R_N*)", parameterRepetitionDecay());
   }
 
   /** Returns this law over a different base (for overriding E, A, B, alpha, beta). */
   public DataConstrainedLaw withBase(ChinchillaLaw newBase) {
-    return new DataConstrainedLaw(name, description, source, newBase, tokenRepetitionDecay, parameterRepetitionDecay);
+    return builder().from(this).base(newBase).build();
   }
 
   /**
@@ -64,7 +72,7 @@ public record DataConstrainedLaw(
     // Fewer tokens than the unique pool: every token is seen once (U_D = D).
     double seen = Math.min(tokens, uniqueTokens);
     double repetitions = tokens / seen - 1;
-    return seen + seen * tokenRepetitionDecay * -Math.expm1(-repetitions / tokenRepetitionDecay);
+    return seen + seen * tokenRepetitionDecay() * -Math.expm1(-repetitions / tokenRepetitionDecay());
   }
 
   /**
@@ -76,10 +84,10 @@ public record DataConstrainedLaw(
     Checks.positive("parameters", parameters);
     // A fraction of a token can be drawn (a budget split over sources), but a subnormal one underflows the cap.
     Checks.atLeast("uniqueTokens", uniqueTokens, Double.MIN_NORMAL);
-    double usefulParameters = Math.min(parameters, base.optimalParametersForTokens(uniqueTokens));
+    double usefulParameters = Math.min(parameters, base().optimalParametersForTokens(uniqueTokens));
     double excess = Math.max(parameters / usefulParameters - 1, 0);
     return usefulParameters
-        + usefulParameters * parameterRepetitionDecay * -Math.expm1(-excess / parameterRepetitionDecay);
+        + usefulParameters * parameterRepetitionDecay() * -Math.expm1(-excess / parameterRepetitionDecay());
   }
 
   /**
@@ -93,9 +101,9 @@ public record DataConstrainedLaw(
     double effectiveParameters = effectiveParameters(parameters, Math.min(tokens, uniqueTokens));
     double effectiveTokens = effectiveTokens(tokens, uniqueTokens);
     double loss =
-        base.irreducibleLoss()
-            + base.parameterCoefficient() / Math.pow(effectiveParameters, base.parameterExponent())
-            + base.tokenCoefficient() / Math.pow(effectiveTokens, base.tokenExponent());
+        base().irreducibleLoss()
+            + base().parameterCoefficient() / Math.pow(effectiveParameters, base().parameterExponent())
+            + base().tokenCoefficient() / Math.pow(effectiveTokens, base().tokenExponent());
     if (!Double.isFinite(loss)) {
       throw new IllegalArgumentException(
           String.format(
@@ -112,6 +120,6 @@ public record DataConstrainedLaw(
   /** Without a cap on unique tokens, every token is unique and the law is its base Chinchilla form. */
   @Override
   public double loss(double parameters, double tokens) {
-    return base.loss(parameters, tokens);
+    return base().loss(parameters, tokens);
   }
 }

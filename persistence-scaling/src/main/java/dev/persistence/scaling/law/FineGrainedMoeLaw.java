@@ -1,6 +1,7 @@
 package dev.persistence.scaling.law;
 
 import dev.persistence.core.check.Checks;
+import org.immutables.value.Value;
 
 /**
  * The fine-grained mixture-of-experts law of Krajewski et al. 2024 ("Scaling Laws for Fine-Grained Mixture of
@@ -13,41 +14,82 @@ import dev.persistence.core.check.Checks;
  * the arXiv PDF (also the source of arxiv.org/html/2402.07871). The expansion rate 64 is the paper's (Sec. 7,
  * "we focus on E = 64"); the fit is a Huber loss with delta 0.1 (Sec. 5.3).
  */
-public record FineGrainedMoeLaw(
-    String name, String description, String source, double a, double alpha, double b, double beta, double g,
-    double gamma, double c)
-    implements ScalingLaw {
+@Value.Immutable
+public abstract class FineGrainedMoeLaw implements ScalingLaw {
+
+  /** Returns a new builder. */
+  public static ImmutableFineGrainedMoeLaw.Builder builder() {
+    return ImmutableFineGrainedMoeLaw.builder();
+  }
+
+  /** a, the coefficient of the parameter term (eq. 9). */
+  public abstract double a();
+
+  /** alpha, the exponent of parameters. */
+  public abstract double alpha();
+
+  /** b, the coefficient of the token term. */
+  public abstract double b();
+
+  /** beta, the exponent of tokens. */
+  public abstract double beta();
+
+  /** g, the coefficient of the granularity term (0 for the dense form). */
+  public abstract double g();
+
+  /** gamma, the exponent of granularity. */
+  public abstract double gamma();
+
+  /** c, the irreducible loss. */
+  public abstract double c();
 
   /**
+   * Checks the constants when one is built (Immutables {@code @Value.Check}).
+   *
    * Validates the constants.
    *
    * @throws IllegalArgumentException if a figure is NaN or infinite
    */
-  public FineGrainedMoeLaw {
-    Checks.finite("a", a);
-    Checks.finite("alpha", alpha);
-    Checks.finite("b", b);
-    Checks.finite("beta", beta);
-    Checks.finite("g", g);
-    Checks.finite("gamma", gamma);
-    Checks.finite("c", c);
+  @Value.Check
+  protected void check() {
+    Checks.finite("a", a());
+    Checks.finite("alpha", alpha());
+    Checks.finite("b", b());
+    Checks.finite("beta", beta());
+    Checks.finite("g", g());
+    Checks.finite("gamma", gamma());
+    Checks.finite("c", c());
   }
 
   /** MoE constants (expansion rate 64), Table 1: a 18.1, alpha 0.115, b 30.8, beta 0.147, g 2.1, gamma 0.58, c 0.47. */
   public static final FineGrainedMoeLaw KRAJEWSKI_2024_MOE =
-      new FineGrainedMoeLaw(
-          "krajewski-moe",
-          "Fine-grained MoE loss L(N, D, G), expansion rate 64",
-          "Krajewski et al. 2024, arXiv:2402.07871, eq. (9) and Table 1 (MoE row), checked against the paper's text",
-          18.1, 0.115, 30.8, 0.147, 2.1, 0.58, 0.47);
+      builder()
+          .name("krajewski-moe")
+          .description("Fine-grained MoE loss L(N, D, G), expansion rate 64")
+          .source("Krajewski et al. 2024, arXiv:2402.07871, eq. (9) and Table 1 (MoE row), checked against the paper's text")
+          .a(18.1)
+          .alpha(0.115)
+          .b(30.8)
+          .beta(0.147)
+          .g(2.1)
+          .gamma(0.58)
+          .c(0.47)
+          .build();
 
   /** Dense constants: a 16.3, alpha 0.126, b 26.7, beta 0.127, c 0.47 (Table 1; no granularity term, eq. 1 form). */
   public static final FineGrainedMoeLaw KRAJEWSKI_2024_DENSE =
-      new FineGrainedMoeLaw(
-          "krajewski-dense",
-          "Dense baseline of the fine-grained MoE study",
-          "Krajewski et al. 2024, arXiv:2402.07871, eq. (1) and Table 1 (dense row), checked against the paper's text",
-          16.3, 0.126, 26.7, 0.127, 0, 0, 0.47);
+      builder()
+          .name("krajewski-dense")
+          .description("Dense baseline of the fine-grained MoE study")
+          .source("Krajewski et al. 2024, arXiv:2402.07871, eq. (1) and Table 1 (dense row), checked against the paper's text")
+          .a(16.3)
+          .alpha(0.126)
+          .b(26.7)
+          .beta(0.127)
+          .g(0)
+          .gamma(0)
+          .c(0.47)
+          .build();
 
   /**
    * The loss at granularity {@code granularity}.
@@ -61,6 +103,6 @@ public record FineGrainedMoeLaw(
     Checks.positive("parameters", parameters);
     Checks.positive("tokens", tokens);
     Checks.positive("granularity", granularity);
-    return c + (g / Math.pow(granularity, gamma) + a) / Math.pow(parameters, alpha) + b / Math.pow(tokens, beta);
+    return c() + (g() / Math.pow(granularity, gamma()) + a()) / Math.pow(parameters, alpha()) + b() / Math.pow(tokens, beta());
   }
 }

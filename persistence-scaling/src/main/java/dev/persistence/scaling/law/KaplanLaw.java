@@ -1,6 +1,7 @@
 package dev.persistence.scaling.law;
 
 import dev.persistence.core.check.Checks;
+import org.immutables.value.Value;
 
 /**
  * The model-size and data laws of Kaplan et al. 2020 ("Scaling Laws for Neural Language Models",
@@ -14,52 +15,62 @@ import dev.persistence.core.check.Checks;
  *
  * <p>The paper gives two constant sets: the separate fits of Table 5 ({@link #TABLE_5}) and the joint L(N, D) fit
  * of Table 2 ({@link #TABLE_2}); eq. 1.5 was fitted with the latter.
- *
- * @param alphaN exponent of the model-size term
- * @param criticalParameters N_c, non-embedding parameters
- * @param alphaD exponent of the data term
- * @param criticalTokens D_c, tokens
  */
-public record KaplanLaw(
-    String name,
-    String description,
-    String source,
-    double alphaN,
-    double criticalParameters,
-    double alphaD,
-    double criticalTokens)
-    implements LossLaw {
+@Value.Immutable
+public abstract class KaplanLaw implements LossLaw {
+
+  /** Returns a new builder. */
+  public static ImmutableKaplanLaw.Builder builder() {
+    return ImmutableKaplanLaw.builder();
+  }
+
+  /** Exponent of the model-size term. */
+  public abstract double alphaN();
+
+  /** N_c, non-embedding parameters. */
+  public abstract double criticalParameters();
+
+  /** Exponent of the data term. */
+  public abstract double alphaD();
+
+  /** D_c, tokens. */
+  public abstract double criticalTokens();
 
   /** Table 5 of Kaplan et al. 2020: alpha_N = 0.076, N_c = 8.8e13, alpha_D = 0.095, D_c = 5.4e13. */
   public static final KaplanLaw TABLE_5 =
-      new KaplanLaw(
-          "kaplan-table5",
-          "Kaplan L(N), L(D) and eq. 1.5 with the separate fits of Table 5",
-          "Kaplan et al. 2020, arXiv:2001.08361, eq. (1.1), (1.2), (1.5); Table 5",
-          0.076,
-          8.8e13,
-          0.095,
-          5.4e13);
+      builder()
+          .name("kaplan-table5")
+          .description("Kaplan L(N), L(D) and eq. 1.5 with the separate fits of Table 5")
+          .source("Kaplan et al. 2020, arXiv:2001.08361, eq. (1.1), (1.2), (1.5); Table 5")
+          .alphaN(0.076)
+          .criticalParameters(8.8e13)
+          .alphaD(0.095)
+          .criticalTokens(5.4e13)
+          .build();
 
   /** Table 2 of Kaplan et al. 2020 (the joint L(N, D) fit): alpha_N = 0.076, alpha_D = 0.103, N_c = 6.4e13, D_c = 1.8e13. */
   public static final KaplanLaw TABLE_2 =
-      new KaplanLaw(
-          "kaplan",
-          "Kaplan L(N, D) of eq. 1.5 with the joint fit of Table 2 (N non-embedding)",
-          "Kaplan et al. 2020, arXiv:2001.08361, eq. (1.5)/(4.1); Table 2",
-          0.076,
-          6.4e13,
-          0.103,
-          1.8e13);
+      builder()
+          .name("kaplan")
+          .description("Kaplan L(N, D) of eq. 1.5 with the joint fit of Table 2 (N non-embedding)")
+          .source("Kaplan et al. 2020, arXiv:2001.08361, eq. (1.5)/(4.1); Table 2")
+          .alphaN(0.076)
+          .criticalParameters(6.4e13)
+          .alphaD(0.103)
+          .criticalTokens(1.8e13)
+          .build();
 
   /**
+   * Checks the constants when one is built (Immutables {@code @Value.Check}).
+   *
    * @throws IllegalArgumentException if a constant is not finite and positive
    */
-  public KaplanLaw {
-    Checks.positive("alphaN", alphaN);
-    Checks.positive("criticalParameters", criticalParameters);
-    Checks.positive("alphaD", alphaD);
-    Checks.positive("criticalTokens", criticalTokens);
+  @Value.Check
+  protected void check() {
+    Checks.positive("alphaN", alphaN());
+    Checks.positive("criticalParameters", criticalParameters());
+    Checks.positive("alphaD", alphaD());
+    Checks.positive("criticalTokens", criticalTokens());
   }
 
   /**
@@ -69,7 +80,7 @@ public record KaplanLaw(
    * @throws IllegalArgumentException if {@code nonEmbeddingParameters} is not finite and positive
    */
   public double lossFromParameters(double parameters) {
-    return Math.pow(criticalParameters / Checks.count("parameters", parameters), alphaN);
+    return Math.pow(criticalParameters() / Checks.count("parameters", parameters), alphaN());
   }
 
   /**
@@ -79,7 +90,7 @@ public record KaplanLaw(
    * @throws IllegalArgumentException if {@code tokens} is not finite and positive
    */
   public double lossFromTokens(double tokens) {
-    return Math.pow(criticalTokens / Checks.count("tokens", tokens), alphaD);
+    return Math.pow(criticalTokens() / Checks.count("tokens", tokens), alphaD());
   }
 
   /**
@@ -94,6 +105,6 @@ public record KaplanLaw(
     Checks.count("parameters", parameters);
     Checks.count("tokens", tokens);
     return Math.pow(
-        Math.pow(criticalParameters / parameters, alphaN / alphaD) + criticalTokens / tokens, alphaD);
+        Math.pow(criticalParameters() / parameters, alphaN() / alphaD()) + criticalTokens() / tokens, alphaD());
   }
 }

@@ -1,6 +1,7 @@
 package dev.persistence.scaling.law;
 
 import dev.persistence.core.check.Checks;
+import org.immutables.value.Value;
 
 /**
  * A compute-to-quantity power law, quantity = coefficient x C^exponent.
@@ -9,30 +10,41 @@ import dev.persistence.core.check.Checks;
  * N*(C) = A C^alpha with (alpha, A) = (0.53, 0.29), where N* is the optimal number of training tokens. Known
  * discrepancy: at the flagship budget 3.8e25 FLOPs the printed constants give 10.5T tokens, not the paper's
  * 16.55T (the rounding of A and alpha is too coarse), and 402B x 16.55T x 6 = 3.99e25, not 3.8e25.
- *
- * @param coefficient the coefficient, must be &gt; 0
- * @param exponent the exponent of compute
- * @param quantity what the law returns (for reports)
  */
-public record PowerLawAllocation(
-    String name, String description, String source, double coefficient, double exponent, String quantity)
-    implements ScalingLaw {
+@Value.Immutable
+public abstract class PowerLawAllocation implements ScalingLaw {
+
+  /** Returns a new builder. */
+  public static ImmutablePowerLawAllocation.Builder builder() {
+    return ImmutablePowerLawAllocation.builder();
+  }
+
+  /** The coefficient, must be &gt; 0. */
+  public abstract double coefficient();
+
+  /** The exponent of compute. */
+  public abstract double exponent();
+
+  /** What the law returns (for reports). */
+  public abstract String quantity();
 
   /** Llama 3's optimal-training-tokens law, 0.29 C^0.53 (arXiv:2407.21783, Sec. 3.2.1). */
   public static final PowerLawAllocation LLAMA_3_TOKENS =
-      new PowerLawAllocation(
-          "llama3",
-          "Llama 3 compute-optimal training tokens, 0.29 C^0.53 (fitted on 6e18..1e22 FLOPs)",
-          "Llama Team 2024, arXiv:2407.21783, Sec. 3.2.1",
-          0.29,
-          0.53,
-          "training tokens");
+      builder()
+          .name("llama3")
+          .description("Llama 3 compute-optimal training tokens, 0.29 C^0.53 (fitted on 6e18..1e22 FLOPs)")
+          .source("Llama Team 2024, arXiv:2407.21783, Sec. 3.2.1")
+          .coefficient(0.29)
+          .exponent(0.53)
+          .quantity("training tokens")
+          .build();
 
   /** @throws IllegalArgumentException if the coefficient is not finite and positive or the exponent is not finite */
-  public PowerLawAllocation {
-    Checks.positive("coefficient", coefficient);
-    if (!Double.isFinite(exponent)) {
-      throw new IllegalArgumentException("exponent (" + exponent + ") must be finite");
+  @Value.Check
+  protected void check() {
+    Checks.positive("coefficient", coefficient());
+    if (!Double.isFinite(exponent())) {
+      throw new IllegalArgumentException("exponent (" + exponent() + ") must be finite");
     }
   }
 
@@ -43,6 +55,6 @@ public record PowerLawAllocation(
    * @throws IllegalArgumentException if {@code flops} is not finite and positive
    */
   public double apply(double flops) {
-    return coefficient * Math.pow(Checks.positive("flops", flops), exponent);
+    return coefficient() * Math.pow(Checks.positive("flops", flops), exponent());
   }
 }
