@@ -41,7 +41,7 @@ public record PostTrainingCalibration(
    * {@code reference/post-training.json} is a prediction from these values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.4137, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.4247, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.
