@@ -158,12 +158,14 @@ public abstract class PreferenceTuning implements PostTrainingStage {
         String.format(
             java.util.Locale.ROOT,
             "must be finite and > 0: pairs (%s) x (2 x promptTokens (%s) + chosenTokens (%s) + rejectedTokens (%s))"
-                + " x epochs (%s) / realTokenShare (%s)",
+                + " x epochs (%s) / realTokenShare (%s; packing %s, packingEfficiency (%s))",
             pairs(),
             promptTokens(),
             chosenTokens(),
             rejectedTokens(),
             epochs(),
-            realTokenShare()));
+            realTokenShare(),
+            packing(),
+            packingEfficiency()));
   }
 }

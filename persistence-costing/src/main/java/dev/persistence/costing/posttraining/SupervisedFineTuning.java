@@ -120,10 +120,13 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
         processedTokens(),
         String.format(
             java.util.Locale.ROOT,
-            "must be finite and > 0: examples (%s) x meanTokensPerExample (%s) x epochs (%s) / realTokenShare (%s)",
+            "must be finite and > 0: examples (%s) x meanTokensPerExample (%s) x epochs (%s) / realTokenShare (%s;"
+                + " packing %s, packingEfficiency (%s))",
             examples(),
             meanTokensPerExample(),
             epochs(),
-            realTokenShare()));
+            realTokenShare(),
+            packing(),
+            packingEfficiency()));
   }
 }
