@@ -16,10 +16,11 @@ public enum RolloutPlacement {
   /**
    * Separate accelerators working at once, generation one step ahead of training (off-policy by one step): a step
    * lasts as long as the slower side plus the weight transfer, and the faster side waits. The Tülu 3 RLVR runs
-   * ran this way: {@code async_mode} defaults to true in open-instruct's {@code ppo_vllm_thread_ray_gtrl.py}
-   * (allenai/open-instruct@1f46ef8c for the 8B, @a1d53639 for the 70B, @d918192c for the 405B; generation of the
-   * next batch in a thread "which learns from the second latest policy like Cleanba"), and no launch command in
-   * its {@code docs/tulu3.md} turns it off.
+   * ran this way: {@code async_mode} defaults to true in open-instruct's {@code ppo_vllm_thread_ray_gtrl.py} at
+   * every commit from its first (d1108a0a, 2024-10-29) to 1d17da69 (2025-01-23), which spans the three runs
+   * (generation of the next batch in a thread "which learns from the second latest policy like Cleanba"), and no
+   * launch command in its {@code docs/tulu3.md} turns it off ({@code reference/post-training-settings.json}
+   * pts-tulu3-rlvr-async-mode).
    */
   ASYNCHRONOUS
 }
