@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The published post-training figures of {@code reference/post-training.json}, each reproduced from its paper's
  * stated settings with the one calibration ({@link PostTrainingCalibration#TULU3_405B}, fitted to the 405B RLVR
- * iteration only), each asserting the error it achieves. Settings a paper leaves out are assumptions named in the
- * test and in the README's post-training section; inputs the data cards give come from
- * {@code reference/post-training-settings.json}.
+ * iteration only), each asserting the error it achieves. Each Tülu 3 run takes its launch command's settings as the
+ * command and the code of its date ran them ({@code reference/post-training-settings.json}); the RLVR runs were
+ * stopped by hand past their released checkpoints, so their published hours are held between two predictions (the
+ * checkpoint's work and the configured work) and their point errors are reported, not fitted. Settings a paper
+ * leaves out are assumptions named in the test and in the README's post-training section.
  */
 class PublishedPostTrainingTest {
 
