@@ -25,7 +25,7 @@ class PostTrainCommandTest {
     assertEquals(0, json.exitCode(), json.err());
     JsonNode result = new ObjectMapper().readTree(json.out());
     assertEquals("rl", result.get("kind").asText());
-    assertEquals(256, result.get("accelerators").asLong());
+    assertEquals(248, result.get("accelerators").asLong());
     double sum = 0;
     for (JsonNode part : result.get("breakdown")) {
       sum += part.get("acceleratorHours").asDouble();

@@ -28,20 +28,22 @@ public record PostTrainingCalibration(
   /**
    * Fitted once, to the one published post-training run whose iteration is split into its parts: Tülu 3 405B RLVR
    * on 256 H100s (Lambert et al. 2024, arXiv:2411.15124 section 8.1: ~550 s generating on a 16-way tensor-parallel
-   * vLLM replica, ~25 s weight transfer, ~1,500 s training on 240 GPUs), with the launch command's four PPO epochs
-   * a step (open-instruct docs/tulu3.md, {@code --num_epochs 4}; {@code reference/post-training-settings.json}
+   * vLLM replica, ~25 s weight transfer, ~1,500 s training on the other GPUs), with the launch command's four PPO
+   * epochs a step (open-instruct docs/tulu3.md, {@code --num_epochs 4}; {@code reference/post-training-settings.json}
    * pts-tulu3-rlvr-launch-commands). Refitted when the step-time model changed (0.40, then 0.265 with one PPO
    * epoch assumed, which made the factor absorb the missing three, then 0.796; 0.1735 since the step-time model's
    * cross-node ring collectives use every adapter of the group's ranks in a node, which makes the 405B trainer's
    * ZeRO-3 gathers over 30 nodes eight times cheaper than before, so the factor carried what DeepSpeed ZeRO-3
    * lost beyond the model); 0.4137 since the step-time model times DeepSpeed's ZeRO-3 as it ran
    * ({@code ShardedGathers.OPEN_INSTRUCT_RL}: one gather per weight matrix, each paying the 240-rank ring's
-   * latency, none prefetched, the recomputed layers' weights gathered again for their backward). Every other
-   * figure in
-   * {@code reference/post-training.json} is a prediction from these values.
+   * latency, none prefetched, the recomputed layers' weights gathered again for their backward); 0.4247 since the
+   * 405B's trainers are its launch command's 232 actors (29 nodes; one TP-16 vLLM engine takes 16 more GPUs and 8 of
+   * the 32 nodes' 256 sit idle; {@code reference/post-training-settings.json} pts-tulu3-rlvr-launch-commands), not
+   * the paper's rounded 240. Every other figure in {@code reference/post-training.json} is a prediction from these
+   * values.
    */
   public static final PostTrainingCalibration TULU3_405B =
-      new PostTrainingCalibration("tulu3-405b-rlvr", 0.4137, 1.0, 1.0, 0.65);
+      new PostTrainingCalibration("tulu3-405b-rlvr", 0.4247, 1.0, 1.0, 0.65);
 
   /**
    * Validates the calibration.

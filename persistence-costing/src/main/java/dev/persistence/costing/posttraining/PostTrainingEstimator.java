@@ -15,8 +15,9 @@ import java.util.Optional;
  * transfers by the link they cross; the calibration scales the three to what post-training frameworks reach.
  *
  * <ul>
- *   <li>SFT: {@code examples x tokens x epochs / packing} tokens through the policy's training step.
- *   <li>Preference tuning: {@code pairs x (2 prompt + chosen + rejected) x epochs / packing} tokens through the
+ *   <li>SFT: {@code examples x tokens x epochs / realTokenShare} tokens through the policy's training step, at
+ *       the sequence length its {@link Packing} gives the trainer.
+ *   <li>Preference tuning: {@code pairs x (2 prompt + chosen + rejected) x epochs / realTokenShare} tokens through the
  *       policy's training step, the same through the reference's forward when the loss needs one, and the reward
  *       model's training on the same pairs when the recipe has one.
  *   <li>RL, per step: {@code prompts x samples} responses generated; the policy's log-probabilities, the
@@ -70,7 +71,7 @@ public final class PostTrainingEstimator {
 
   private static StageEstimate sft(SupervisedFineTuning sft, Architecture policy, StageResources resources) {
     long n = resources.acceleratorCount();
-    Trainer.Speed speed = Trainer.speed(policy, resources, n, sft.sequenceLength(), sft.globalBatchSize());
+    Trainer.Speed speed = Trainer.speed(policy, resources, n, sft.trainingSequenceLength(), sft.globalBatchSize());
     double tokens = sft.processedTokens();
     double seconds = tokens * speed.trainingSecondsPerToken();
     return new StageEstimate(
@@ -98,14 +99,14 @@ public final class PostTrainingEstimator {
     double wall = 0;
     if (stage.rewardModel().isPresent()) {
       Architecture reward = stage.rewardModel().get();
-      Trainer.Speed rm = Trainer.speed(reward, resources, n, stage.sequenceLength(), sequences);
-      double tokens = stage.pairs() * stage.tokensPerPair() * stage.rewardModelEpochs() / stage.packingEfficiency();
+      Trainer.Speed rm = Trainer.speed(reward, resources, n, stage.trainingSequenceLength(), sequences);
+      double tokens = stage.pairs() * stage.processedTokensPerPair() * stage.rewardModelEpochs();
       double seconds = tokens * rm.trainingSecondsPerToken();
       wall += seconds;
       parts.add(
           component("reward model training", ComponentKind.TRAINING, tokens * rm.trainingFlopsPerToken(), n * seconds, resources));
     }
-    Trainer.Speed speed = Trainer.speed(policy, resources, n, stage.sequenceLength(), sequences);
+    Trainer.Speed speed = Trainer.speed(policy, resources, n, stage.trainingSequenceLength(), sequences);
     double tokens = stage.processedTokens();
     double trainSeconds = tokens * speed.trainingSecondsPerToken();
     wall += trainSeconds;

@@ -48,13 +48,56 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     return 1;
   }
 
-  /** Tokens per training sequence (one prompt plus one response, padded or packed), {@code > 0}. */
+  /**
+   * Tokens per training sequence (one prompt plus one response, packed or padded), {@code > 0}; with
+   * {@link Packing#PER_EXAMPLE} the longest a sequence may be (the recipe's {@code max_seq_length}).
+   */
   public abstract int sequenceLength();
 
-  /** Real tokens over processed tokens, in (0, 1]; 1 by default. */
+  /** How pairs become training sequences; {@link Packing#PACKED} by default. */
+  @Value.Default
+  public Packing packing() {
+    return Packing.PACKED;
+  }
+
+  /**
+   * Real tokens over processed tokens of {@link Packing#PACKED} sequences, in (0, 1]; 1 by default. The other
+   * packings derive the share ({@link #realTokenShare()}) and leave this at 1.
+   */
   @Value.Default
   public double packingEfficiency() {
     return 1;
+  }
+
+  /**
+   * Tokens one model processes per pair, padding included: {@code tokensPerPair / packingEfficiency} when packed;
+   * both sequences padded to the longer response when each pair is its own micro-batch
+   * ({@code 2 x (prompt + max(chosen, rejected))}); both padded to {@link #sequenceLength()} when padded.
+   */
+  public double processedTokensPerPair() {
+    switch (packing()) {
+      case PER_EXAMPLE:
+        return 2 * (promptTokens() + Math.max(chosenTokens(), rejectedTokens()));
+      case PADDED:
+        return 2.0 * sequenceLength();
+      default:
+        return tokensPerPair() / packingEfficiency();
+    }
+  }
+
+  /** Real tokens over processed tokens: {@code tokensPerPair / processedTokensPerPair}. */
+  public double realTokenShare() {
+    return tokensPerPair() / processedTokensPerPair();
+  }
+
+  /**
+   * Length of the sequences the trainer runs: {@link #sequenceLength()}, or the prompt and the longer response
+   * (rounded up, at most {@link #sequenceLength()}) when each pair is its own micro-batch.
+   */
+  public int trainingSequenceLength() {
+    return packing() == Packing.PER_EXAMPLE
+        ? (int) Math.min(sequenceLength(), Math.ceil(promptTokens() + Math.max(chosenTokens(), rejectedTokens())))
+        : sequenceLength();
   }
 
   /** Pairs per optimizer step, {@code > 0}; 128 by default. */
@@ -77,9 +120,9 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     return 2 * promptTokens() + chosenTokens() + rejectedTokens();
   }
 
-  /** Tokens the policy processes: {@code pairs x tokensPerPair x epochs / packingEfficiency}. */
+  /** Tokens the policy processes: {@code pairs x processedTokensPerPair x epochs}. */
   public double processedTokens() {
-    return pairs() * tokensPerPair() * epochs() / packingEfficiency();
+    return pairs() * processedTokensPerPair() * epochs();
   }
 
   /**
@@ -97,6 +140,15 @@ public abstract class PreferenceTuning implements PostTrainingStage {
     StageChecks.positive("preference.epochs", epochs());
     StageChecks.positiveCount("preference.sequenceLength", sequenceLength());
     StageChecks.fraction("preference.packingEfficiency", packingEfficiency());
+    StageChecks.derivedPacking("preference", packing(), packingEfficiency());
+    if (packing() == Packing.PADDED) {
+      double longest = promptTokens() + Math.max(chosenTokens(), rejectedTokens());
+      Checks.check(
+          longest <= sequenceLength(),
+          "preference.promptTokens + max(chosenTokens, rejectedTokens)",
+          longest,
+          String.format(java.util.Locale.ROOT, "must be <= sequenceLength (%s) when packing is PADDED", sequenceLength()));
+    }
     StageChecks.positiveCount("preference.globalBatchSize", globalBatchSize());
     StageChecks.positive("preference.rewardModelEpochs", rewardModelEpochs());
     Checks.check(
@@ -106,12 +158,14 @@ public abstract class PreferenceTuning implements PostTrainingStage {
         String.format(
             java.util.Locale.ROOT,
             "must be finite and > 0: pairs (%s) x (2 x promptTokens (%s) + chosenTokens (%s) + rejectedTokens (%s))"
-                + " x epochs (%s) / packingEfficiency (%s)",
+                + " x epochs (%s) / realTokenShare (%s; packing %s, packingEfficiency (%s))",
             pairs(),
             promptTokens(),
             chosenTokens(),
             rejectedTokens(),
             epochs(),
+            realTokenShare(),
+            packing(),
             packingEfficiency()));
   }
 }

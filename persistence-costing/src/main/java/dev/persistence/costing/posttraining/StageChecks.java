@@ -31,4 +31,14 @@ final class StageChecks {
   static void fraction(String field, double value) {
     checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
   }
+
+  /** Only packed sequences take a packing efficiency; the other packings derive theirs. */
+  static void derivedPacking(String prefix, Packing packing, double packingEfficiency) {
+    checkArgument(
+        packing == Packing.PACKED || packingEfficiency == 1,
+        "%s.packingEfficiency (%s) must be 1 when packing is %s, which derives it",
+        prefix,
+        packingEfficiency,
+        packing);
+  }
 }

@@ -4,9 +4,10 @@ import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
- * Supervised fine-tuning: {@code examples x meanTokensPerExample} tokens per epoch, packed into sequences of
- * {@link #sequenceLength()} at {@link #packingEfficiency()} (the share of a packed or padded sequence that holds
- * real tokens; 1 for perfect packing), {@link #epochs()} times.
+ * Supervised fine-tuning: {@code examples x meanTokensPerExample} tokens per epoch, laid into training sequences
+ * as {@link #packing()} says (packed into sequences of {@link #sequenceLength()} at {@link #packingEfficiency()},
+ * one example per micro-batch at its own length, or each padded to {@link #sequenceLength()}), {@link #epochs()}
+ * times.
  */
 @Value.Immutable
 public abstract class SupervisedFineTuning implements PostTrainingStage {
@@ -33,13 +34,50 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     return 1;
   }
 
-  /** Tokens per packed (or padded) training sequence, {@code > 0}. */
+  /**
+   * Tokens per packed or padded training sequence, {@code > 0}; with {@link Packing#PER_EXAMPLE} the longest an
+   * example may be (the recipe's {@code max_seq_length}, which truncates).
+   */
   public abstract int sequenceLength();
 
-  /** Real tokens over processed tokens, in (0, 1]; 1 (perfect packing) by default. */
+  /** How examples become training sequences; {@link Packing#PACKED} by default. */
+  @Value.Default
+  public Packing packing() {
+    return Packing.PACKED;
+  }
+
+  /**
+   * Real tokens over processed tokens of {@link Packing#PACKED} sequences, in (0, 1]; 1 (perfect packing) by
+   * default. The other packings derive the share ({@link #realTokenShare()}) and leave this at 1.
+   */
   @Value.Default
   public double packingEfficiency() {
     return 1;
+  }
+
+  /**
+   * Real tokens over the tokens the trainer processes: {@link #packingEfficiency()} when packed, 1 for one example
+   * per micro-batch (no padding), {@code meanTokensPerExample / sequenceLength} when every example is padded.
+   */
+  public double realTokenShare() {
+    switch (packing()) {
+      case PER_EXAMPLE:
+        return 1;
+      case PADDED:
+        return meanTokensPerExample() / sequenceLength();
+      default:
+        return packingEfficiency();
+    }
+  }
+
+  /**
+   * Length of the sequences the trainer runs: {@link #sequenceLength()}, or the mean example (rounded up) when
+   * each example is its own micro-batch.
+   */
+  public int trainingSequenceLength() {
+    return packing() == Packing.PER_EXAMPLE
+        ? (int) Math.min(sequenceLength(), Math.ceil(meanTokensPerExample()))
+        : sequenceLength();
   }
 
   /** Sequences per optimizer step, {@code > 0}; 128 by default. */
@@ -48,9 +86,9 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     return 128;
   }
 
-  /** Tokens the trainer processes, padding included: {@code examples x tokens x epochs / packingEfficiency}. */
+  /** Tokens the trainer processes, padding included: {@code examples x tokens x epochs / realTokenShare}. */
   public double processedTokens() {
-    return examples() * meanTokensPerExample() * epochs() / packingEfficiency();
+    return examples() * meanTokensPerExample() * epochs() / realTokenShare();
   }
 
   /**
@@ -66,6 +104,15 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
     StageChecks.positive("sft.epochs", epochs());
     StageChecks.positiveCount("sft.sequenceLength", sequenceLength());
     StageChecks.fraction("sft.packingEfficiency", packingEfficiency());
+    StageChecks.derivedPacking("sft", packing(), packingEfficiency());
+    if (packing() != Packing.PACKED) {
+      Checks.check(
+          meanTokensPerExample() <= sequenceLength(),
+          "sft.meanTokensPerExample",
+          meanTokensPerExample(),
+          String.format(
+              java.util.Locale.ROOT, "must be <= sequenceLength (%s) when packing is %s", sequenceLength(), packing()));
+    }
     StageChecks.positiveCount("sft.globalBatchSize", globalBatchSize());
     Checks.check(
         processedTokens() > 0 && Double.isFinite(processedTokens()),
@@ -73,10 +120,13 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
         processedTokens(),
         String.format(
             java.util.Locale.ROOT,
-            "must be finite and > 0: examples (%s) x meanTokensPerExample (%s) x epochs (%s) / packingEfficiency (%s)",
+            "must be finite and > 0: examples (%s) x meanTokensPerExample (%s) x epochs (%s) / realTokenShare (%s;"
+                + " packing %s, packingEfficiency (%s))",
             examples(),
             meanTokensPerExample(),
             epochs(),
+            realTokenShare(),
+            packing(),
             packingEfficiency()));
   }
 }

@@ -22,6 +22,11 @@ final class PostTrainingFixtures {
     return accelerator("H100-SXM5-80GB", "H100-SXM5-80GB");
   }
 
+  /** A100 SXM4 80GB from reference/accelerators.json. */
+  static Accelerator a100() {
+    return accelerator("A100-SXM4-80GB", "A100-SXM4-80GB");
+  }
+
   /**
    * H800 SXM5: the H100's compute and memory with NVLink cut to 400 GB/s bidirectional (200 GB/s per direction;
    * DeepSeek-V3 report arXiv:2412.19437 section 3.1: "NVLink ... 160 GB/s" achieved), from the H100's entry.
@@ -37,10 +42,14 @@ final class PostTrainingFixtures {
     Map<String, Object> entry = (Map<String, Object>) ReferenceJson.read("accelerators.json").get(key);
     Map<String, Object> tflops = (Map<String, Object>) entry.get("tflops");
     Map<String, Object> interconnect = (Map<String, Object>) entry.get("interconnect");
-    return Accelerator.builder()
+    var builder = Accelerator.builder();
+    // A chip without FP8 (the A100) lists it as null.
+    if (tflops.get("fp8") instanceof Number fp8) {
+      builder.putDensePeakFlopsPerSecond(NumericFormat.FP8, fp8.doubleValue() * 1e12);
+    }
+    return builder
         .name(name)
         .putDensePeakFlopsPerSecond(NumericFormat.BF16, ((Number) tflops.get("bf16")).doubleValue() * 1e12)
-        .putDensePeakFlopsPerSecond(NumericFormat.FP8, ((Number) tflops.get("fp8")).doubleValue() * 1e12)
         .memoryBytes((long) (((Number) entry.get("hbm_gb")).doubleValue() * 1e9))
         .memoryBandwidthBytesPerSecond(((Number) entry.get("hbm_TBps")).doubleValue() * 1e12)
         .scaleUpBandwidthBytesPerSecondPerDirection(((Number) interconnect.get("GBps_uni")).doubleValue() * 1e9)

@@ -144,6 +144,65 @@ class PostTrainingProperties {
             });
   }
 
+  /**
+   * {@code later} costs no less than {@code earlier}: FLOPs to rounding, accelerator-hours to 0.5%. The slack is
+   * the step-time model's: one short sequence per micro-batch is bound by ZeRO-3's gather latency, and its time per
+   * micro-batch is flat in the sequence length to a few tenths of a percent, not strictly rising.
+   */
+  private static void assertNoCheaper(StageEstimate earlier, StageEstimate later, String what) {
+    assertTrue(later.totalFlops() >= earlier.totalFlops() * (1 - 1e-12), "FLOPs fell: " + what);
+    assertTrue(later.acceleratorHours() >= earlier.acceleratorHours() * (1 - 5e-3), "accelerator-hours fell: " + what);
+  }
+
+  @Test
+  void paddingCostsComputeMonotonically() {
+    Property.forAll(Gen.logUniform(1e3, 1e6), Gen.doubles(50, 2048), Gen.doubles(0.3, 1.0))
+        .verify(
+            (examples, tokens, efficiency) -> {
+              SupervisedFineTuning perExample =
+                  SupervisedFineTuning.builder()
+                      .examples(examples)
+                      .meanTokensPerExample(tokens)
+                      .sequenceLength(4096)
+                      .packing(Packing.PER_EXAMPLE)
+                      .build();
+              SupervisedFineTuning padded = SupervisedFineTuning.builder().from(perExample).packing(Packing.PADDED).build();
+              SupervisedFineTuning paddedLonger = SupervisedFineTuning.builder().from(padded).sequenceLength(8192).build();
+              SupervisedFineTuning packed = SupervisedFineTuning.builder().from(perExample).packing(Packing.PACKED).build();
+              SupervisedFineTuning packedLoosely = SupervisedFineTuning.builder().from(packed).packingEfficiency(efficiency).build();
+              assertEquals(1, perExample.realTokenShare());
+              assertEquals(tokens / 4096, padded.realTokenShare(), 1e-12);
+              assertNoCheaper(estimateSft(perExample), estimateSft(padded), "padding every example to the maximum");
+              assertNoCheaper(estimateSft(padded), estimateSft(paddedLonger), "a longer maximum to pad to");
+              assertNoCheaper(estimateSft(packed), estimateSft(packedLoosely), "a lower packing efficiency");
+              // A pair's shorter response is padded to the longer: the same tokens split unevenly cost more.
+              PreferenceTuning even =
+                  PreferenceTuning.builder()
+                      .pairs(examples)
+                      .promptTokens(tokens / 4)
+                      .chosenTokens(tokens)
+                      .rejectedTokens(tokens)
+                      .sequenceLength(8192)
+                      .packing(Packing.PER_EXAMPLE)
+                      .build();
+              PreferenceTuning uneven =
+                  PreferenceTuning.builder()
+                      .from(even)
+                      .chosenTokens(tokens * (2 - efficiency))
+                      .rejectedTokens(tokens * efficiency)
+                      .build();
+              assertEquals(1, even.realTokenShare(), 1e-12);
+              assertNoCheaper(
+                  PostTrainingEstimator.estimate(even, POLICY, EIGHT),
+                  PostTrainingEstimator.estimate(uneven, POLICY, EIGHT),
+                  "a pair's responses of unequal length");
+            });
+  }
+
+  private static StageEstimate estimateSft(SupervisedFineTuning sft) {
+    return PostTrainingEstimator.estimate(sft, POLICY, EIGHT);
+  }
+
   @Test
   void evaluationGrowsWithItemsAndSamples() {
     Property.forAll(Gen.longs(1, 20_000), Gen.integers(1, 4096), Gen.integers(1, 16))

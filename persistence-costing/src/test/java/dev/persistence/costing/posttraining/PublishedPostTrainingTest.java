@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The published post-training figures of {@code reference/post-training.json}, each reproduced from its paper's
  * stated settings with the one calibration ({@link PostTrainingCalibration#TULU3_405B}, fitted to the 405B RLVR
- * iteration only), each asserting the error it achieves. Settings a paper leaves out are assumptions named in the
- * test and in the README's post-training section; inputs the data cards give come from
- * {@code reference/post-training-settings.json}.
+ * iteration only), each asserting the error it achieves. Each Tülu 3 run takes its launch command's settings as the
+ * command and the code of its date ran them ({@code reference/post-training-settings.json}); the RLVR runs were
+ * stopped by hand past their released checkpoints, so their published hours are held between two predictions (the
+ * checkpoint's work and the configured work) and their point errors are reported, not fitted. Settings a paper
+ * leaves out are assumptions named in the test and in the README's post-training section.
  */
 class PublishedPostTrainingTest {
 
@@ -73,74 +75,115 @@ class PublishedPostTrainingTest {
 
   // ---- Tülu 3 RLVR (section 6.3, Table 21, section 8.1) ----
 
-  /**
-   * 405B: 75 steps of 1,856 sequences, responses to 1,024 tokens, 4 PPO epochs (the launch command's
-   * {@code --num_epochs 4}), PPO with an 8B value model, 16 + 240 GPUs.
-   */
-  static ReinforcementLearning tulu405bRlvr(Map<String, Object> hparams, Map<String, Object> split) {
-    return ReinforcementLearning.builder()
-        .algorithm(RlAlgorithm.PPO)
-        .steps((long) number(hparams, "405B", "steps_trained"))
-        .promptsPerStep((int) number(hparams, "405B", "batch"))
-        .promptTokens(ASSUMED_RLVR_PROMPT_TOKENS)
-        .maxResponseTokens((int) number(hparams, "405B", "response_len"))
-        .meanResponseTokens(number(hparams, "405B", "response_len") / 2)
-        .innerEpochs(ppoEpochs("405B"))
-        .valueModel(llama8b())
-        .placement(RolloutPlacement.DISAGGREGATED)
-        .generationAccelerators((long) (number(split, "total_gpus") - number(split, "training_gpus")))
-        .build();
+  /** A setting of the Tülu 3 RLVR launch command of {@code size} ({@code pts-tulu3-rlvr-launch-commands}). */
+  static double launch(String size, String key) {
+    return number(entry("post-training-settings.json", "pts-tulu3-rlvr-launch-commands"), size, key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean launchFlag(String size, String key) {
+    Map<String, Object> command =
+        (Map<String, Object>) entry("post-training-settings.json", "pts-tulu3-rlvr-launch-commands").get(size);
+    return (Boolean) command.get(key);
   }
 
   /**
-   * PPO epochs per step of the Tülu 3 RLVR run of {@code size}: the launch command's {@code --num_epochs} (4 for
-   * the 405B, the default 4 for the 8B and 70B; {@code reference/post-training-settings.json}
-   * pts-tulu3-rlvr-launch-commands, from open-instruct's docs/tulu3.md).
+   * A Tülu 3 RLVR run of {@code size} ({@code 8B}, {@code 70B}, {@code 405B}) over {@code episodes}, as its launch
+   * command ran it: PPO with the command's PPO epochs, sequences padded to the prompt plus the response limit,
+   * generation one step ahead of training (open-instruct's default {@code async_mode},
+   * {@code pts-tulu3-rlvr-async-mode}), one vLLM engine of the command's tensor-parallel size, the 8B reward model
+   * as the value model and, before open-instruct stopped forwarding it (the 8B and 70B runs), as a reward model
+   * whose score is multiplied by 0.
    */
-  static int ppoEpochs(String size) {
-    return (int) number(entry("post-training-settings.json", "pts-tulu3-rlvr-launch-commands"), size, "num_epochs");
+  static ReinforcementLearning tuluRlvr(String size, double episodes) {
+    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
+    String key = size.equals("70B") ? "70B_final" : size;
+    int batch = (int) number(hparams, key, "batch");
+    int response = (int) number(hparams, key, "response_len");
+    ImmutableReinforcementLearning.Builder rl =
+        ReinforcementLearning.builder()
+            .algorithm(RlAlgorithm.PPO)
+            .steps((long) Math.ceil(episodes / batch))
+            .promptsPerStep(batch)
+            .promptTokens(ASSUMED_RLVR_PROMPT_TOKENS)
+            .maxResponseTokens(response)
+            .meanResponseTokens(response / 2.0)
+            .innerEpochs((int) launch(size, "num_epochs"))
+            .valueModel(llama8b())
+            .placement(RolloutPlacement.ASYNCHRONOUS)
+            .generationAccelerators(generators(size));
+    if (launchFlag(size, "reward_model_forwarded")) {
+      rl.rewardModel(llama8b());
+    }
+    return rl.build();
+  }
+
+  /** Episodes of the released checkpoint of {@code size}: Table 21's for the 8B and 70B, 75 steps for the 405B. */
+  static double checkpointEpisodes(String size) {
+    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
+    return size.equals("405B")
+        ? number(hparams, "405B", "steps_trained") * number(hparams, "405B", "batch")
+        : number(hparams, size.equals("70B") ? "70B_final" : size, "episodes");
+  }
+
+  private static long generators(String size) {
+    return (long) (launch(size, "vllm_num_engines") * launch(size, "vllm_tensor_parallel"));
+  }
+
+  /**
+   * The accelerators of the Tülu 3 RLVR run of {@code size} that work: the command's actors and its vLLM engine,
+   * in nodes of 8 holding {@code gpus_held} (the paper's count; the rest sit idle), with open-instruct's RL
+   * trainer (DeepSpeed ZeRO-3, prefetching and reuse off: {@link ShardedGathers#OPEN_INSTRUCT_RL}) at the
+   * command's micro-batch.
+   */
+  static StageResources tuluRlvrResources(String size) {
+    int held = (int) launch(size, "gpus_held");
+    long working = (long) launch(size, "actor_gpus") + generators(size);
+    StageResources base = resources(h100(), held);
+    TrainingLayout layout = base.trainingLayout();
+    return StageResources.builder()
+        .from(base)
+        .accelerators(working)
+        .trainingLayout(
+            new TrainingLayout(
+                    layout.tensorParallel(),
+                    layout.pipelineParallel(),
+                    layout.expertParallel(),
+                    layout.zeroStage(),
+                    (int) launch(size, "per_device_train_batch_size"),
+                    layout.recomputation())
+                .withShardedGathers(ShardedGathers.OPEN_INSTRUCT_RL))
+        .generationTensorParallel((int) launch(size, "vllm_tensor_parallel"))
+        .build();
+  }
+
+  /** GPU-hours the run holds: its wall clock times every GPU of its nodes, idle ones included. */
+  static double heldGpuHours(String size, double episodes) {
+    StageEstimate estimate = PostTrainingEstimator.estimate(tuluRlvr(size, episodes), model(size), tuluRlvrResources(size));
+    return estimate.wallClockHours() * launch(size, "gpus_held");
+  }
+
+  private static Architecture model(String size) {
+    switch (size) {
+      case "8B":
+        return llama8b();
+      case "70B":
+        return llama70b();
+      default:
+        return llama405b();
+    }
   }
 
   /** MATH/GSM8K/IFEval prompts with the chat template: an assumption (the paper gives only the maxima). */
   static final int ASSUMED_RLVR_PROMPT_TOKENS = 200;
 
-  static StageResources tulu405bResources(Map<String, Object> split) {
-    return StageResources.builder()
-        .from(openInstructRl(resources(h100(), (int) number(split, "total_gpus"))))
-        .generationTensorParallel((int) number(split, "inference_tp"))
-        .build();
-  }
-
-  /**
-   * Resources whose ZeRO-3 trainer is open-instruct's RL trainer: DeepSpeed with prefetching and parameter reuse
-   * off ({@link ShardedGathers#OPEN_INSTRUCT_RL}, from its {@code get_train_ds_config}).
-   */
-  static StageResources openInstructRl(StageResources resources) {
-    return StageResources.builder()
-        .from(resources)
-        .trainingLayout(resources.trainingLayout().withShardedGathers(ShardedGathers.OPEN_INSTRUCT_RL))
-        .build();
-  }
-
-  /**
-   * Resources whose ZeRO-3 trainer is open-instruct's SFT and DPO scripts: DeepSpeed through Accelerate with the
-   * {@code stage3_no_offloading_accelerate.conf} config, whose {@code "auto"} buckets Accelerate sizes from the
-   * model's hidden size ({@link ShardedGathers#accelerateAuto}).
-   */
-  static StageResources openInstructFinetune(StageResources resources, Architecture model) {
-    return StageResources.builder()
-        .from(resources)
-        .trainingLayout(
-            resources.trainingLayout().withShardedGathers(ShardedGathers.accelerateAuto(model.hiddenSize())))
-        .build();
-  }
-
   @Test
   void tulu405bRlvrIterationSplit() {
     Map<String, Object> split = entry("post-training.json", "pt-tulu3-405b-rl-step");
-    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
     RlStepTime step =
-        PostTrainingEstimator.estimate(tulu405bRlvr(hparams, split), llama405b(), tulu405bResources(split)).step().get();
+        PostTrainingEstimator.estimate(tuluRlvr("405B", checkpointEpisodes("405B")), llama405b(), tuluRlvrResources("405B"))
+            .step()
+            .get();
     // The calibration was fitted to these three figures: the test holds it to them.
     check("Tulu 3 405B RLVR generation s", step.generationSeconds(), number(split, "inference_s"), 0.02);
     check("Tulu 3 405B RLVR weight sync s", step.weightSyncSeconds(), number(split, "weight_sync_s"), 0.02);
@@ -151,113 +194,146 @@ class PublishedPostTrainingTest {
         0.02);
   }
 
+  /**
+   * The published RL hours of {@code size} against the run they describe. The runs were stopped by hand past
+   * their released checkpoints ({@code pts-tulu3-rlvr-run-lengths}, {@code pts-tulu3-rlvr-async-mode}), so the
+   * hours must lie between the prediction for the checkpoint's episodes (the 405B's 75 steps, the 8B's 100,000;
+   * the 70B's checkpoint is not stated, so nothing bounds it from below) and the prediction for the command's
+   * configured episodes. The point error printed is the checkpoint's, and the episodes the hours imply are printed
+   * beside it.
+   */
+  private static double checkTuluRlvrBracket(String size, boolean lowerBound, double pointTolerance) {
+    Map<String, Object> compute = entry("post-training.json", "pt-tulu3-rlvr-compute");
+    String computeKey = size + "_rl";
+    double published = number(compute, computeKey, "gpus") * number(compute, computeKey, "hours");
+    double atCheckpoint = heldGpuHours(size, checkpointEpisodes(size));
+    double atConfigured = heldGpuHours(size, launch(size, "total_episodes"));
+    System.out.printf(
+        Locale.ROOT,
+        "Tulu 3 %s RLVR: the published %.0f GPU-h imply %.0f episodes (checkpoint %.0f, configured %.0f)%n",
+        size,
+        published,
+        checkpointEpisodes(size) * published / atCheckpoint,
+        checkpointEpisodes(size),
+        launch(size, "total_episodes"));
+    if (lowerBound) {
+      assertTrue(atCheckpoint <= published, size + ": the checkpoint's episodes alone cost more than the published hours");
+    }
+    assertTrue(atConfigured >= published, size + ": the configured episodes cost less than the published hours");
+    return check("Tulu 3 " + size + " RLVR GPU-hours (stated episodes)", atCheckpoint, published, pointTolerance);
+  }
+
+  /** 405B: 75 steps of 1,856 sequences, responses to 1,024, 232 + 16 GPUs at work of 256 held. */
   @Test
   void tulu405bRlvrGpuHours() {
-    Map<String, Object> split = entry("post-training.json", "pt-tulu3-405b-rl-step");
-    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
-    Map<String, Object> compute = entry("post-training.json", "pt-tulu3-rlvr-compute");
-    StageEstimate estimate =
-        PostTrainingEstimator.estimate(tulu405bRlvr(hparams, split), llama405b(), tulu405bResources(split));
-    check(
-        "Tulu 3 405B RLVR GPU-hours",
-        estimate.acceleratorHours(),
-        number(compute, "405B_rl", "gpus") * number(compute, "405B_rl", "hours"),
-        0.10);
+    checkTuluRlvrBracket("405B", true, 0.31);
   }
 
-  /**
-   * 8B: 100,000 episodes of 224 per step (Table 21), responses to 2,048, 4 PPO epochs, on one node (7 train + 1
-   * vLLM). The published 65 h are those of a run configured for 10,000,000 episodes and stopped (the launch
-   * command), so they cover an unknown number of episodes beyond the released checkpoint's: the prediction for
-   * 100,000 is expected to fall short.
-   */
+  /** 8B: 100,000 episodes of 224 a step, responses to 2,048, micro-batches of 2, 7 trainers and 1 vLLM GPU. */
   @Test
   void tulu8bRlvrGpuHours() {
-    checkTuluRlvr("8B", "8B_rl", false, 1, llama8b(), 0.42);
+    checkTuluRlvrBracket("8B", true, 0.57);
   }
 
-  /** 70B: 400,000 episodes of 640 per step, responses to 2,048, Table 21's 4 PPO epochs, 8 vLLM + 40 train. */
+  /** 70B: 400,000 configured episodes of 640 a step, responses to 2,048, 40 trainers and one TP-4 engine. */
   @Test
   void tulu70bRlvrGpuHours() {
-    checkTuluRlvr("70B_final", "70B_rl", true, 8, llama70b(), 1.30);
-  }
-
-  /**
-   * A Tülu 3 RLVR run from its hyper-parameters ({@code hparamsKey}) against its GPU-hours ({@code computeKey}):
-   * PPO with the launch command's PPO epochs, disaggregated on H100s with one vLLM replica across the generation
-   * accelerators, optionally with the 8B value model.
-   */
-  private static void checkTuluRlvr(
-      String hparamsKey,
-      String computeKey,
-      boolean valueModel,
-      int generationAccelerators,
-      Architecture model,
-      double tolerance) {
-    Map<String, Object> hparams = entry("post-training.json", "pt-tulu3-rlvr-hparams");
-    Map<String, Object> compute = entry("post-training.json", "pt-tulu3-rlvr-compute");
-    int batch = (int) number(hparams, hparamsKey, "batch");
-    ImmutableReinforcementLearning.Builder rl =
-        ReinforcementLearning.builder()
-            .algorithm(RlAlgorithm.PPO)
-            .steps((long) Math.ceil(number(hparams, hparamsKey, "episodes") / batch))
-            .promptsPerStep(batch)
-            .promptTokens(ASSUMED_RLVR_PROMPT_TOKENS)
-            .maxResponseTokens((int) number(hparams, hparamsKey, "response_len"))
-            .meanResponseTokens(number(hparams, hparamsKey, "response_len") / 2)
-            .innerEpochs(ppoEpochs(hparamsKey.replace("_final", "")))
-            .placement(RolloutPlacement.DISAGGREGATED)
-            .generationAccelerators(generationAccelerators);
-    if (valueModel) {
-      rl.valueModel(llama8b());
-    }
-    int gpus = (int) number(compute, computeKey, "gpus");
-    StageResources resources =
-        StageResources.builder()
-            .from(openInstructRl(resources(h100(), gpus)))
-            .generationTensorParallel(generationAccelerators)
-            .build();
-    StageEstimate estimate = PostTrainingEstimator.estimate(rl.build(), model, resources);
-    check(
-        "Tulu 3 " + hparamsKey.replace("_final", "") + " RLVR GPU-hours",
-        estimate.acceleratorHours(),
-        gpus * number(compute, computeKey, "hours"),
-        tolerance);
+    checkTuluRlvrBracket("70B", false, 1.13);
   }
 
   // ---- Tülu 3 SFT (section 4.3) and DPO (section 5.4.1) ----
 
+  /**
+   * Tülu 3's SFT: one example per micro-batch, padded to the longest of a batch of one, so unpadded
+   * ({@link Packing#PER_EXAMPLE}: open-instruct's finetune.py, {@code pts-tulu3-finetune-commands}), truncated at
+   * {@code max_seq_length}; the mean example from the mixture card's bytes.
+   */
   static SupervisedFineTuning tuluSft() {
     Map<String, Object> sft = entry("post-training.json", "pt-tulu3-sft-compute");
     Map<String, Object> card = entry("post-training-settings.json", "pts-tulu3-sft-mixture-size");
-    // Assumed: one example per micro-batch, neither packed nor padded (open-instruct's finetune.py with
-    // --per_device_train_batch_size 1 pads to the longest of the batch); max_len only truncates, so a micro-batch
-    // holds the mean example.
     double tokens = number(card, "num_bytes") / number(card, "num_examples") / BYTES_PER_TOKEN;
     return SupervisedFineTuning.builder()
         .examples(number(sft, "sft_prompts"))
         .meanTokensPerExample(tokens)
         .epochs(number(sft, "epochs"))
-        .sequenceLength(Math.min((int) number(sft, "max_len"), (int) Math.ceil(tokens)))
+        .sequenceLength((int) number(sft, "max_len"))
+        .packing(Packing.PER_EXAMPLE)
         .globalBatchSize((int) number(sft, "batch"))
         .build();
   }
 
-  @Test
-  void tulu8bSft() {
-    checkTuluSft("8B", llama8b(), 0.75);
+  /** A Tülu 3 fine-tuning command's setting ({@code pts-tulu3-finetune-commands}). */
+  @SuppressWarnings("unchecked")
+  private static boolean gradientCheckpointing(String run) {
+    Map<String, Object> command =
+        (Map<String, Object>) entry("post-training-settings.json", "pts-tulu3-finetune-commands").get(run);
+    return (Boolean) command.get("gradient_checkpointing");
   }
 
+  /**
+   * Resources whose ZeRO-3 trainer is open-instruct's SFT and DPO scripts: DeepSpeed through Accelerate with the
+   * {@code stage3_no_offloading_accelerate.conf} config, whose {@code "auto"} buckets Accelerate sizes from the
+   * model's hidden size ({@link ShardedGathers#accelerateAuto}), recomputing the activations only where the
+   * command passes {@code --gradient_checkpointing} ({@code run}'s entry in {@code pts-tulu3-finetune-commands}).
+   */
+  static StageResources openInstructFinetune(StageResources resources, Architecture model, String run) {
+    return openInstructFinetune(resources, model, gradientCheckpointing(run));
+  }
+
+  private static StageResources openInstructFinetune(
+      StageResources resources, Architecture model, boolean gradientCheckpointing) {
+    TrainingLayout layout = resources.trainingLayout();
+    return StageResources.builder()
+        .from(resources)
+        .trainingLayout(
+            new TrainingLayout(
+                    layout.tensorParallel(),
+                    layout.pipelineParallel(),
+                    layout.expertParallel(),
+                    layout.zeroStage(),
+                    layout.microBatchSize(),
+                    gradientCheckpointing ? ActivationRecomputation.FULL : ActivationRecomputation.NONE)
+                .withShardedGathers(ShardedGathers.accelerateAuto(model.hiddenSize())))
+        .build();
+  }
+
+  /**
+   * 8B: the paper's 32 GPUs for 6 hours, no recomputation (the command has no {@code --gradient_checkpointing}).
+   * The paper's count disagrees with its own launch command's 8 machines (64 GPUs) and with open-instruct's
+   * reproduction ({@link #tulu8bSftReproduction}), which the same model predicts within 11%: the +70% is against
+   * the printed 32 GPUs.
+   */
+  @Test
+  void tulu8bSft() {
+    checkTuluSft("8B", llama8b(), 0.72);
+  }
+
+  /**
+   * open-instruct's reproduction of the 8B SFT ({@code pt-tulu3-8b-sft-reproduction}): the same mixture and batch
+   * on 64 GPUs with recomputation, 8.8 hours of wall clock.
+   */
+  @Test
+  void tulu8bSftReproduction() {
+    Map<String, Object> repro = entry("post-training.json", "pt-tulu3-8b-sft-reproduction");
+    int gpus = (int) number(repro, "gpus");
+    StageResources resources =
+        openInstructFinetune(resources(h100(), gpus), llama8b(), (Boolean) repro.get("gradient_checkpointing"));
+    StageEstimate estimate = PostTrainingEstimator.estimate(tuluSft(), llama8b(), resources);
+    check("Tulu 3 8B SFT reproduction GPU-hours", estimate.acceleratorHours(), gpus * number(repro, "hours"), 0.11);
+  }
+
+  /** 70B: 64 GPUs, full recomputation. */
   @Test
   void tulu70bSft() {
-    checkTuluSft("70B", llama70b(), 0.27);
+    checkTuluSft("70B", llama70b(), 0.29);
   }
 
   private static void checkTuluSft(String size, Architecture model, double tolerance) {
     Map<String, Object> sft = entry("post-training.json", "pt-tulu3-sft-compute");
     int gpus = (int) number(sft, size, "gpus");
     StageEstimate estimate =
-        PostTrainingEstimator.estimate(tuluSft(), model, openInstructFinetune(resources(h100(), gpus), model));
+        PostTrainingEstimator.estimate(
+            tuluSft(), model, openInstructFinetune(resources(h100(), gpus), model, size + "_sft"));
     check("Tulu 3 " + size + " SFT GPU-hours", estimate.acceleratorHours(), gpus * number(sft, size, "hours"), tolerance);
   }
 
@@ -275,8 +351,10 @@ class PublishedPostTrainingTest {
         .chosenTokens(response)
         .rejectedTokens(response)
         .epochs(number(dpo, "epochs"))
-        // Assumed as for SFT: one pair per micro-batch, padded to its longer side only, max_len truncating.
-        .sequenceLength(Math.min((int) number(dpo, "max_len"), (int) Math.ceil(prompt + response)))
+        // One pair per micro-batch, chosen and rejected padded to the longer (equal means here: the cards give
+        // no lengths), max_len truncating (open-instruct's dpo_tune.py, pts-tulu3-finetune-commands).
+        .sequenceLength((int) number(dpo, "max_len"))
+        .packing(Packing.PER_EXAMPLE)
         .globalBatchSize((int) number(dpo, "batch"))
         .build();
   }
@@ -286,12 +364,12 @@ class PublishedPostTrainingTest {
 
   @Test
   void tulu8bDpo() {
-    checkTuluDpo("8B", "num_examples", llama8b(), 0.17);
+    checkTuluDpo("8B", "num_examples", llama8b(), 0.19);
   }
 
   @Test
   void tulu70bDpo() {
-    checkTuluDpo("70B", "num_pairs", llama70b(), 0.14);
+    checkTuluDpo("70B", "num_pairs", llama70b(), 0.16);
   }
 
   /** A DPO run on the pairs of the {@code size} preference card (counted by {@code pairsField}). */
@@ -302,7 +380,9 @@ class PublishedPostTrainingTest {
     int gpus = (int) number(dpo, size, "gpus");
     StageEstimate estimate =
         PostTrainingEstimator.estimate(
-            tuluDpo(number(card, pairsField)), model, openInstructFinetune(resources(h100(), gpus), model));
+            tuluDpo(number(card, pairsField)),
+            model,
+            openInstructFinetune(resources(h100(), gpus), model, size + "_dpo"));
     check("Tulu 3 " + size + " DPO GPU-hours", estimate.acceleratorHours(), gpus * number(dpo, size, "hours"), tolerance);
   }
 
@@ -316,13 +396,13 @@ class PublishedPostTrainingTest {
         PreferenceTuning.builder().from(tuluDpo(number(card, "num_examples"))).rewardModel(llama8b()).build();
     StageEstimate estimate =
         PostTrainingEstimator.estimate(
-            withReward, llama8b(), openInstructFinetune(resources(h100(), gpus), llama8b()));
+            withReward, llama8b(), openInstructFinetune(resources(h100(), gpus), llama8b(), "8B_rm"));
     double rewardHours =
         estimate.components().stream()
             .filter(c -> c.name().equals("reward model training"))
             .mapToDouble(StageComponent::acceleratorHours)
             .sum();
-    check("Tulu 3 8B reward model GPU-hours", rewardHours, gpus * number(compute, "8B_reward_model", "hours"), 0.27);
+    check("Tulu 3 8B reward model GPU-hours", rewardHours, gpus * number(compute, "8B_reward_model", "hours"), 0.29);
   }
 
   // ---- Qwen3-8B: on-policy distillation against RL (Table 21) ----
@@ -411,7 +491,7 @@ class PublishedPostTrainingTest {
             .trainingLayout(new TrainingLayout(1, 16, 64, ZeroStage.OPTIMIZER_STATES, 1, ActivationRecomputation.FULL))
             .build();
     StageEstimate estimate = PostTrainingEstimator.estimate(stage, deepseekV3(), resources);
-    check("DeepSeek-V3 post-training H800-hours", estimate.acceleratorHours(), number(table, "post_training_gpu_hours"), 0.18);
+    check("DeepSeek-V3 post-training H800-hours", estimate.acceleratorHours(), number(table, "post_training_gpu_hours"), 0.21);
   }
 
   // ---- OpenRLHF: about 80% of RLHF time generating ----

@@ -26,6 +26,7 @@ import dev.persistence.costing.posttraining.ImmutablePlannedStage;
 import dev.persistence.costing.posttraining.ImmutablePreferenceTuning;
 import dev.persistence.costing.posttraining.ImmutableReinforcementLearning;
 import dev.persistence.costing.posttraining.ImmutableSupervisedFineTuning;
+import dev.persistence.costing.posttraining.Packing;
 import dev.persistence.costing.posttraining.PlannedStage;
 import dev.persistence.costing.posttraining.PostTrainingCalibration;
 import dev.persistence.costing.posttraining.PostTrainingStage;
@@ -193,6 +194,7 @@ public final class PostTrainingCodecs {
         .optional("epochs", POSITIVE_NUMBER, SupervisedFineTuning::epochs, ImmutableSupervisedFineTuning.Builder::epochs)
         .required(
             "sequenceLength", integer(1), SupervisedFineTuning::sequenceLength, ImmutableSupervisedFineTuning.Builder::sequenceLength)
+        .optional("packing", enumeration(Packing.class), SupervisedFineTuning::packing, ImmutableSupervisedFineTuning.Builder::packing)
         .optional(
             "packingEfficiency",
             ValueCodecs.POSITIVE_FRACTION,
@@ -216,6 +218,7 @@ public final class PostTrainingCodecs {
             "rejectedTokens", POSITIVE_NUMBER, PreferenceTuning::rejectedTokens, ImmutablePreferenceTuning.Builder::rejectedTokens)
         .optional("epochs", POSITIVE_NUMBER, PreferenceTuning::epochs, ImmutablePreferenceTuning.Builder::epochs)
         .required("sequenceLength", integer(1), PreferenceTuning::sequenceLength, ImmutablePreferenceTuning.Builder::sequenceLength)
+        .optional("packing", enumeration(Packing.class), PreferenceTuning::packing, ImmutablePreferenceTuning.Builder::packing)
         .optional(
             "packingEfficiency", ValueCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
         .optional(

@@ -40,9 +40,11 @@ class StageFileTest {
   @Test
   void theTuluFileSaysWhatItsFileSays() {
     StageFile file = StageFile.read(EXAMPLES.resolve("tulu3-405b-rlvr.yaml"));
-    assertEquals(256, file.planned().accelerators(), "accelerators default to the whole cluster");
+    assertEquals(248, file.planned().accelerators(), "the 248 GPUs at work of the 256");
+    assertEquals(
+        64, StageFile.read(EXAMPLES.resolve("reasoning-grpo.yaml")).planned().accelerators(), "accelerators default to the whole cluster");
     ReinforcementLearning rl = (ReinforcementLearning) file.planned().stage();
-    assertEquals(RolloutPlacement.DISAGGREGATED, rl.placement());
+    assertEquals(RolloutPlacement.ASYNCHRONOUS, rl.placement());
     assertEquals(1856, rl.promptsPerStep());
     assertEquals(126, file.model().numLayers());
     assertEquals(32, rl.valueModel().get().numLayers());
