@@ -1,6 +1,7 @@
 package dev.persistence.costing.posttraining;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.check.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -82,14 +83,14 @@ public abstract class Distillation implements PostTrainingStage {
    */
   @Value.Check
   protected void check() {
-    StageChecks.positiveCount("distillation.prompts", prompts());
-    StageChecks.positiveCount("distillation.samplesPerPrompt", samplesPerPrompt());
-    StageChecks.positiveCount("distillation.promptTokens", promptTokens());
-    StageChecks.positive("distillation.meanResponseTokens", meanResponseTokens());
+    Checks.positive("distillation.prompts", prompts());
+    Checks.positive("distillation.samplesPerPrompt", samplesPerPrompt());
+    Checks.positive("distillation.promptTokens", promptTokens());
+    Checks.positive("distillation.meanResponseTokens", meanResponseTokens());
     StageChecks.responseLengths("distillation", meanResponseTokens(), maxResponseTokens());
-    StageChecks.positive("distillation.epochs", epochs());
-    StageChecks.fraction("distillation.packingEfficiency", packingEfficiency());
-    StageChecks.positiveCount("distillation.teacherTensorParallel", teacherTensorParallel());
-    StageChecks.positiveCount("distillation.promptsPerStep", promptsPerStep());
+    Checks.positive("distillation.epochs", epochs());
+    Checks.positiveFraction("distillation.packingEfficiency", packingEfficiency());
+    Checks.positive("distillation.teacherTensorParallel", teacherTensorParallel());
+    Checks.positive("distillation.promptsPerStep", promptsPerStep());
   }
 }

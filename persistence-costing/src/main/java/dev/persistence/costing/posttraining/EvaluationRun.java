@@ -2,6 +2,7 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -58,10 +59,10 @@ public abstract class EvaluationRun implements PostTrainingStage {
    */
   @Value.Check
   protected void check() {
-    StageChecks.positiveCount("evaluation.checkpoints", checkpoints());
-    StageChecks.nonNegative("evaluation.redTeamingPeopleHours", redTeamingPeopleHours());
-    StageChecks.nonNegative("evaluation.humanEvaluationPeopleHours", humanEvaluationPeopleHours());
-    StageChecks.nonNegative("evaluation.usdPerPeopleHour", usdPerPeopleHour());
+    Checks.positive("evaluation.checkpoints", checkpoints());
+    Checks.nonNegative("evaluation.redTeamingPeopleHours", redTeamingPeopleHours());
+    Checks.nonNegative("evaluation.humanEvaluationPeopleHours", humanEvaluationPeopleHours());
+    Checks.nonNegative("evaluation.usdPerPeopleHour", usdPerPeopleHour());
     checkArgument(
         !suites().isEmpty() || redTeamingPeopleHours() > 0 || humanEvaluationPeopleHours() > 0,
         "evaluation.suites (none) must hold at least one suite, unless redTeamingPeopleHours or"

@@ -2,6 +2,8 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
+
 /**
  * The one calibration of post-training: how far post-training frameworks fall short of the ideal figures of the
  * models this package composes: three fractions in (0, 1] of what the roofline and the links allow, and one
@@ -52,16 +54,13 @@ public record PostTrainingCalibration(
    */
   public PostTrainingCalibration {
     checkArgument(name != null && !name.isBlank(), "calibration name must not be blank");
-    checkArgument(
+    Checks.check(
         trainingThroughputFactor > 0 && trainingThroughputFactor <= 4,
-        "trainingThroughputFactor (%s) must be in (0, 4]",
-        trainingThroughputFactor);
-    fraction("generationComputeEfficiency", generationComputeEfficiency);
-    fraction("generationBandwidthEfficiency", generationBandwidthEfficiency);
-    fraction("weightSyncEfficiency", weightSyncEfficiency);
-  }
-
-  private static void fraction(String field, double value) {
-    checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
+        "trainingThroughputFactor",
+        trainingThroughputFactor,
+        "must be in (0, 4]");
+    Checks.positiveFraction("generationComputeEfficiency", generationComputeEfficiency);
+    Checks.positiveFraction("generationBandwidthEfficiency", generationBandwidthEfficiency);
+    Checks.positiveFraction("weightSyncEfficiency", weightSyncEfficiency);
   }
 }

@@ -133,13 +133,13 @@ public abstract class PreferenceTuning implements PostTrainingStage {
    */
   @Value.Check
   protected void check() {
-    StageChecks.positive("preference.pairs", pairs());
-    StageChecks.positive("preference.promptTokens", promptTokens());
-    StageChecks.positive("preference.chosenTokens", chosenTokens());
-    StageChecks.positive("preference.rejectedTokens", rejectedTokens());
-    StageChecks.positive("preference.epochs", epochs());
-    StageChecks.positiveCount("preference.sequenceLength", sequenceLength());
-    StageChecks.fraction("preference.packingEfficiency", packingEfficiency());
+    Checks.positive("preference.pairs", pairs());
+    Checks.positive("preference.promptTokens", promptTokens());
+    Checks.positive("preference.chosenTokens", chosenTokens());
+    Checks.positive("preference.rejectedTokens", rejectedTokens());
+    Checks.positive("preference.epochs", epochs());
+    Checks.positive("preference.sequenceLength", sequenceLength());
+    Checks.positiveFraction("preference.packingEfficiency", packingEfficiency());
     StageChecks.derivedPacking("preference", packing(), packingEfficiency());
     if (packing() == Packing.PADDED) {
       double longest = promptTokens() + Math.max(chosenTokens(), rejectedTokens());
@@ -149,8 +149,8 @@ public abstract class PreferenceTuning implements PostTrainingStage {
           longest,
           String.format(java.util.Locale.ROOT, "must be <= sequenceLength (%s) when packing is PADDED", sequenceLength()));
     }
-    StageChecks.positiveCount("preference.globalBatchSize", globalBatchSize());
-    StageChecks.positive("preference.rewardModelEpochs", rewardModelEpochs());
+    Checks.positive("preference.globalBatchSize", globalBatchSize());
+    Checks.positive("preference.rewardModelEpochs", rewardModelEpochs());
     Checks.check(
         processedTokens() > 0 && Double.isFinite(processedTokens()),
         "preference.processedTokens",

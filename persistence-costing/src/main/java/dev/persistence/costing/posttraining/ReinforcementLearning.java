@@ -117,19 +117,19 @@ public abstract class ReinforcementLearning implements PostTrainingStage {
    */
   @Value.Check
   protected void check() {
-    StageChecks.positiveCount("rl.steps", steps());
-    StageChecks.positiveCount("rl.promptsPerStep", promptsPerStep());
-    StageChecks.positiveCount("rl.samplesPerPrompt", samplesPerPrompt());
-    StageChecks.positiveCount("rl.promptTokens", promptTokens());
-    StageChecks.nonNegative("rl.meanResponseTokens", meanResponseTokens());
+    Checks.positive("rl.steps", steps());
+    Checks.positive("rl.promptsPerStep", promptsPerStep());
+    Checks.positive("rl.samplesPerPrompt", samplesPerPrompt());
+    Checks.positive("rl.promptTokens", promptTokens());
+    Checks.nonNegative("rl.meanResponseTokens", meanResponseTokens());
     StageChecks.responseLengths("rl", meanResponseTokens(), maxResponseTokens());
     checkArgument(
         meanResponseTokens() > 0 || maxResponseTokens() == 0,
         "rl.maxResponseTokens (%s) must be 0 when meanResponseTokens is 0",
         maxResponseTokens());
-    StageChecks.positiveCount("rl.innerEpochs", innerEpochs());
-    StageChecks.positiveCount("rl.miniBatches", miniBatches());
-    StageChecks.nonNegative("rl.verifierSecondsPerStep", verifierSecondsPerStep());
+    Checks.positive("rl.innerEpochs", innerEpochs());
+    Checks.positive("rl.miniBatches", miniBatches());
+    Checks.nonNegative("rl.verifierSecondsPerStep", verifierSecondsPerStep());
     checkArgument(
         placement() == RolloutPlacement.COLOCATED || generationAccelerators().isPresent(),
         "rl.generationAccelerators is required when placement is %s",

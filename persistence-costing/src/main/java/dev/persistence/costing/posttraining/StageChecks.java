@@ -2,21 +2,9 @@ package dev.persistence.costing.posttraining;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-/** The validation rules the stages share, each naming the field, the value and the rule. */
+/** The rules the stages share beyond {@link dev.persistence.core.check.Checks}, each naming the field, the value and the rule. */
 final class StageChecks {
   private StageChecks() {}
-
-  static void positive(String field, double value) {
-    checkArgument(value > 0 && Double.isFinite(value), "%s (%s) must be finite and > 0", field, value);
-  }
-
-  static void nonNegative(String field, double value) {
-    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
-  }
-
-  static void positiveCount(String field, long value) {
-    checkArgument(value > 0, "%s (%s) must be > 0", field, value);
-  }
 
   /** A response's longest length bounds its mean. */
   static void responseLengths(String prefix, double meanResponseTokens, int maxResponseTokens) {
@@ -26,10 +14,6 @@ final class StageChecks {
         prefix,
         maxResponseTokens,
         meanResponseTokens);
-  }
-
-  static void fraction(String field, double value) {
-    checkArgument(value > 0 && value <= 1, "%s (%s) must be in (0, 1]", field, value);
   }
 
   /** Only packed sequences take a packing efficiency; the other packings derive theirs. */

@@ -99,11 +99,11 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
    */
   @Value.Check
   protected void check() {
-    StageChecks.positive("sft.examples", examples());
-    StageChecks.positive("sft.meanTokensPerExample", meanTokensPerExample());
-    StageChecks.positive("sft.epochs", epochs());
-    StageChecks.positiveCount("sft.sequenceLength", sequenceLength());
-    StageChecks.fraction("sft.packingEfficiency", packingEfficiency());
+    Checks.positive("sft.examples", examples());
+    Checks.positive("sft.meanTokensPerExample", meanTokensPerExample());
+    Checks.positive("sft.epochs", epochs());
+    Checks.positive("sft.sequenceLength", sequenceLength());
+    Checks.positiveFraction("sft.packingEfficiency", packingEfficiency());
     StageChecks.derivedPacking("sft", packing(), packingEfficiency());
     if (packing() != Packing.PACKED) {
       Checks.check(
@@ -113,7 +113,7 @@ public abstract class SupervisedFineTuning implements PostTrainingStage {
           String.format(
               java.util.Locale.ROOT, "must be <= sequenceLength (%s) when packing is %s", sequenceLength(), packing()));
     }
-    StageChecks.positiveCount("sft.globalBatchSize", globalBatchSize());
+    Checks.positive("sft.globalBatchSize", globalBatchSize());
     Checks.check(
         processedTokens() > 0 && Double.isFinite(processedTokens()),
         "sft.processedTokens",
