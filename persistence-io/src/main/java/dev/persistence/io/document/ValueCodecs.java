@@ -348,26 +348,6 @@ public final class ValueCodecs {
     return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
   }
 
-  /**
-   * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
-   * table, re-read by the table, written as {@code value}, described as the one-value enum.
-   *
-   * @param value the alternative's name
-   */
-  public static <T> Codec<T> tag(String value) {
-    return composed(
-        node -> {
-          node.asText();
-          return null;
-        },
-        ignored -> NODES.textNode(value),
-        definitions -> {
-          ObjectNode out = NODES.objectNode().put("type", "string");
-          out.putArray("enum").add(value);
-          return out;
-        });
-  }
-
   private static ObjectNode typed(String type) {
     return NODES.objectNode().put("type", type);
   }

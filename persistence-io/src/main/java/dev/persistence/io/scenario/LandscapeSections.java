@@ -109,9 +109,9 @@ final class LandscapeSections {
                         : Optional.empty(),
                 ObjectCodec.into(TOP_PER_YEAR))
             .describedAs("fit the frontier trend to the K largest runs of each year (default: Epoch's frontier flag)")
+            .rules(fragment -> fragment.putObject("not").putArray("required").add(CATALOG).add(MODELS))
             .build();
-    return ScenarioCodecs.withRules(
-        table, "positioning", fragment -> fragment.putObject("not").putArray("required").add(CATALOG).add(MODELS));
+    return table;
   }
 
   @SuppressWarnings("unchecked")
@@ -178,15 +178,13 @@ final class LandscapeSections {
                 "the interval's extrapolation term, Epoch AI's measured error per order of magnitude of compute"
                     + " (Owen 2024, arXiv:2401.04757): epoch-bbh-aggregate (6 points, the default),"
                     + " epoch-big-bench-task (18 points) or none (the bootstrap alone)")
+            .rules(fragment -> {
+              var exactlyOne = fragment.putArray("oneOf");
+              exactlyOne.addObject().putArray("required").add(RUNS);
+              exactlyOne.addObject().putArray("required").add(RUNS_INLINE);
+            })
             .build();
-    return ScenarioCodecs.withRules(
-        table,
-        "forecast",
-        fragment -> {
-          var exactlyOne = fragment.putArray("oneOf");
-          exactlyOne.addObject().putArray("required").add(RUNS);
-          exactlyOne.addObject().putArray("required").add(RUNS_INLINE);
-        });
+    return table;
   }
 
   @SuppressWarnings("unchecked")

@@ -63,7 +63,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -81,28 +80,6 @@ public final class ScenarioCodecs {
 
 
   // ---- Pieces shared by the scenario's and the post-training's tables ----
-
-  /**
-   * A table's codec whose schema definition carries rules across fields that a table cannot state (exactly one
-   * of two fields, a field required for one kind).
-   *
-   * @param table the declared table
-   * @param definition its name in {@code $defs}
-   * @param rules adds the rules to the table's fragment
-   */
-  public static <T> Codec<T> withRules(ObjectCodec<T, ?> table, String definition, Consumer<ObjectNode> rules) {
-    return ValueCodecs.composed(
-        table::read,
-        table::write,
-        definitions ->
-            definitions.ref(
-                definition,
-                () -> {
-                  ObjectNode fragment = table.fragment(definitions);
-                  rules.accept(fragment);
-                  return fragment;
-                }));
-  }
 
   /** {@code schema}'s codec read by {@code reader} (a check with its own message on a declared value type). */
   static <T> Codec<T> reading(Codec<T> schema, Function<DocumentNode, T> reader) {
@@ -207,23 +184,21 @@ public final class ScenarioCodecs {
                 PostTrainingCodecs.plannedStage(folder, 0),
                 PlannedPhase::postTraining,
                 ImmutablePlannedPhase.Builder::postTraining)
+            // A phase costs compute one way at most; every phase but pre-training says how long it runs.
+            .rules(fragment -> {
+              var rules = fragment.putArray("allOf");
+              rules.addObject().putObject("not").putArray("required").add("computeCostUsd").add("computeFractionOfPretraining");
+              var lasts = rules.addObject().putArray("anyOf");
+              ObjectNode pretraining = lasts.addObject();
+              pretraining.putObject("properties").putObject("kind").putArray("enum").add("pretraining");
+              pretraining.putArray("required").add("kind");
+              lasts.addObject().putArray("required").add("durationMonths");
+              lasts.addObject().putArray("required").add("postTraining");
+              rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeCostUsd");
+              rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeFractionOfPretraining");
+            })
             .build();
-    // A phase costs compute one way at most; every phase but pre-training says how long it runs.
-    return withRules(
-        table,
-        "phase",
-        fragment -> {
-          var rules = fragment.putArray("allOf");
-          rules.addObject().putObject("not").putArray("required").add("computeCostUsd").add("computeFractionOfPretraining");
-          var lasts = rules.addObject().putArray("anyOf");
-          ObjectNode pretraining = lasts.addObject();
-          pretraining.putObject("properties").putObject("kind").putArray("enum").add("pretraining");
-          pretraining.putArray("required").add("kind");
-          lasts.addObject().putArray("required").add("durationMonths");
-          lasts.addObject().putArray("required").add("postTraining");
-          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeCostUsd");
-          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeFractionOfPretraining");
-        });
+    return table;
   }
 
   // ---- Targets ----
@@ -236,15 +211,13 @@ public final class ScenarioCodecs {
                 v -> new Target(metric, optionalDouble(v, "min"), optionalDouble(v, "max")))
             .optionalIfSet("min", NUMBER, target -> boxed(target.min()), ObjectCodec.into("min"))
             .optionalIfSet("max", NUMBER, target -> boxed(target.max()), ObjectCodec.into("max"))
+            .rules(fragment -> {
+              var either = fragment.putArray("anyOf");
+              either.addObject().putArray("required").add("min");
+              either.addObject().putArray("required").add("max");
+            })
             .build();
-    return withRules(
-        table,
-        "range",
-        fragment -> {
-          var either = fragment.putArray("anyOf");
-          either.addObject().putArray("required").add("min");
-          either.addObject().putArray("required").add("max");
-        });
+    return table;
   }
 
   /** The {@code targets} object: metric (camelCase) to {@code {min?, max?}}. */
