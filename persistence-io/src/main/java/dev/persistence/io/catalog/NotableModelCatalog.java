@@ -174,7 +174,7 @@ public final class NotableModelCatalog {
         .optional("hardware", ValueCodecs.TEXT)
         .optional("hardwareCount", ValueCodecs.longInteger(1))
         .optional("trainingTimeHours", ValueCodecs.POSITIVE_NUMBER)
-        .optional("modelFlopsUtilization", ValueCodecs.FRACTION)
+        .optional("modelFlopsUtilization", ValueCodecs.POSITIVE_FRACTION)
         .optional("trainingCostUsd2023", ValueCodecs.POSITIVE_NUMBER)
         .optional("accessibility", ValueCodecs.TEXT)
           .writtenWhen(model -> !model.accessibility().isEmpty())

@@ -328,16 +328,16 @@ public final class DataCodecs {
       throw node.error("needs exactly one of tokens, bytes (with bytesPerToken) or documents (with tokensPerDocument)");
     } else if (tokens) {
       DocumentNode amount = fields.required("tokens");
-      double value = amount.asDouble();
+      double value = amount.asPositiveDouble();
       builder.size(amount.build(() -> DataSize.tokens(value, tokenizer)));
     } else if (bytes) {
       DocumentNode amount = fields.required("bytes");
-      double value = amount.asDouble();
+      double value = amount.asPositiveDouble();
       double ratio = fields.requiredDouble("bytesPerToken");
       builder.size(amount.build(() -> DataSize.bytes(value, ratio, tokenizer)));
     } else {
       DocumentNode amount = fields.required("documents");
-      double value = amount.asDouble();
+      double value = amount.asPositiveDouble();
       double ratio = fields.requiredDouble("tokensPerDocument");
       builder.size(amount.build(() -> DataSize.documents(value, ratio, tokenizer)));
     }

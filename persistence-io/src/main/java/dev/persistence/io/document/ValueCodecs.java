@@ -24,9 +24,18 @@ public final class ValueCodecs {
   /** Any string. */
   public static final Codec<String> TEXT = scalar(DocumentNode::asText, NODES::textNode, typed("string"));
 
-  /** A string of at least one character (a name, a source). */
+  /** A string of at least one character (a name, a source), checked where it is read. */
   public static final Codec<String> NAME =
-      scalar(DocumentNode::asText, NODES::textNode, typed("string").put("minLength", 1));
+      scalar(
+          node -> {
+            String text = node.asText();
+            if (text.isEmpty()) {
+              throw node.error("expected a non-empty string, got \"\"");
+            }
+            return text;
+          },
+          NODES::textNode,
+          typed("string").put("minLength", 1));
 
   /** {@code true} or {@code false}. */
   public static final Codec<Boolean> BOOLEAN =
@@ -49,6 +58,13 @@ public final class ValueCodecs {
           DocumentNode::asDouble,
           NODES::numberNode,
           typed("number").put("exclusiveMinimum", 0).put("maximum", 1));
+
+  /** A fraction in (0, 1): a confidence level. */
+  public static final Codec<Double> OPEN_FRACTION =
+      scalar(
+          DocumentNode::asDouble,
+          NODES::numberNode,
+          typed("number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 1));
 
   /** A fraction in [0, 1]. */
   public static final Codec<Double> FRACTION =

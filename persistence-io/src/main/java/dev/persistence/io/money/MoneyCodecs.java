@@ -119,7 +119,7 @@ public final class MoneyCodecs {
                       true))
           .optional("name", TEXT, CloudPrice::name)
           .describedAs("the price's name; default user")
-          .required("usdPerAcceleratorHour", NON_NEGATIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
+          .required("usdPerAcceleratorHour", POSITIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
           .required("accelerator", NAME, CloudPrice::accelerator)
           .optional("term", enumeration(PricingTerm.class), CloudPrice::term)
           .required(

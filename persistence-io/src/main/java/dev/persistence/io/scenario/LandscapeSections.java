@@ -168,7 +168,7 @@ final class LandscapeSections {
             .optional("maxScore", NUMBER, request -> request.settings().maxScore(), ObjectCodec.into("maxScore"))
             .optional("samples", integer(20), request -> request.settings().samples(), ObjectCodec.into("samples"))
             .optional("seed", LONG, request -> request.settings().seed(), ObjectCodec.into("seed"))
-            .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
+            .optional("confidence", ValueCodecs.OPEN_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
             .optional(
                 "extrapolationError",
                 ValueCodecs.enumeration(ExtrapolationError.class),

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.costing.plan.ImmutableScenario;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.uncertainty.MonteCarlo;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.io.InvalidDocumentException;
@@ -256,7 +257,10 @@ public final class ScenarioFiles {
             "",
             uncertainty ->
                 uncertainty
-                    .optional("samples", integer(1), Scenario::samples, ImmutableScenario.Builder::samples)
+                    .optional(
+                        "samples",
+                        integer(MonteCarlo.MIN_SAMPLES, MonteCarlo.MAX_SAMPLES),
+                        Scenario::samples, ImmutableScenario.Builder::samples)
                     .optional("seed", dev.persistence.io.document.ValueCodecs.LONG, Scenario::seed, ImmutableScenario.Builder::seed)
                     .optionalSection(
                         "assumptions",

@@ -128,7 +128,7 @@ public final class UncertaintyCodecs {
                       (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
           .allow(KIND)
           .required("mean", NUMBER, Normal::mean, ObjectCodec.into("mean"))
-          .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
+          .required("standardDeviation", POSITIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
           .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), ObjectCodec.into("lower"))
           .optionalIfSet("upper", NUMBER, n -> finite(n.upper()), ObjectCodec.into("upper"))
           .build();
@@ -144,7 +144,7 @@ public final class UncertaintyCodecs {
               (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
           .allow(KIND)
           .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
-          .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
+          .required("sigma", POSITIVE_NUMBER, LogNormal::sigma)
           .build();
 
   private static final ObjectCodec<Scenarios, Values> SCENARIOS =
