@@ -128,10 +128,10 @@ public final class DataCodecs {
   private static Map<String, Codec<?>> sourceFieldCodecs() {
     Map<String, Codec<?>> codecs = new LinkedHashMap<>();
     codecs.put("name", ValueCodecs.NAME);
-    codecs.put("tokens", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("bytes", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("tokens", ValueCodecs.NON_NEGATIVE_NUMBER);
+    codecs.put("bytes", ValueCodecs.NON_NEGATIVE_NUMBER);
     codecs.put("bytesPerToken", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("documents", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("documents", ValueCodecs.NON_NEGATIVE_NUMBER);
     codecs.put("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER);
     codecs.put("tokenizer", ValueCodecs.TEXT);
     codecs.put("language", ValueCodecs.TEXT);
@@ -328,16 +328,16 @@ public final class DataCodecs {
       throw node.error("needs exactly one of tokens, bytes (with bytesPerToken) or documents (with tokensPerDocument)");
     } else if (tokens) {
       DocumentNode amount = fields.required("tokens");
-      double value = amount.asPositiveDouble();
+      double value = amount.asDouble();
       builder.size(amount.build(() -> DataSize.tokens(value, tokenizer)));
     } else if (bytes) {
       DocumentNode amount = fields.required("bytes");
-      double value = amount.asPositiveDouble();
+      double value = amount.asDouble();
       double ratio = fields.requiredDouble("bytesPerToken");
       builder.size(amount.build(() -> DataSize.bytes(value, ratio, tokenizer)));
     } else {
       DocumentNode amount = fields.required("documents");
-      double value = amount.asPositiveDouble();
+      double value = amount.asDouble();
       double ratio = fields.requiredDouble("tokensPerDocument");
       builder.size(amount.build(() -> DataSize.documents(value, ratio, tokenizer)));
     }

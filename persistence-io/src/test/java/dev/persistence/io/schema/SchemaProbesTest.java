@@ -66,6 +66,10 @@ class SchemaProbesTest {
           "rlStage.meanResponseTokens",
           "rlStage.maxResponseTokens",
           "distillationStage.maxResponseTokens",
+          // A source of no tokens (DataSize allows it) is weighed 0 in a mixture (DataMixture's rule).
+          "inlineSource.tokens",
+          "inlineSource.bytes",
+          "inlineSource.documents",
           // A parallelism plan matches the training section and its own recomputation.
           "parallelismPlan.globalBatchSize",
           "parallelismPlan.sequenceLength",
@@ -86,36 +90,49 @@ class SchemaProbesTest {
   /** An object of a document, where it is, and the schema that describes it ({@code location}: its name). */
   private record Located(String pointer, String location, JsonNode schema) {}
 
+  /** Documents by name, in the order given (the first to reach a location is the one probed there). */
+  private static Map<String, JsonNode> documents(Object... namesAndDocuments) {
+    Map<String, JsonNode> documents = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndDocuments.length; i += 2) {
+      documents.put((String) namesAndDocuments[i], (JsonNode) namesAndDocuments[i + 1]);
+    }
+    return documents;
+  }
+
   private static List<Root> roots() throws java.io.IOException {
     List<Root> roots = new ArrayList<>();
     roots.add(
         new Root(
             JsonSchemas.ACCELERATOR_CATALOG,
-            Map.of(
+            documents(
                 "bundled", Documents.parse(AcceleratorCatalog.bundled().toJsonText(), DocumentFormat.JSON, "a"),
                 "bundled resource", ShippedDocuments.resource(AcceleratorCatalog.BUNDLED_RESOURCE)),
             json -> AcceleratorCatalog.read(DocumentNode.root(json, "accelerators"))));
     roots.add(
         new Root(
             JsonSchemas.DATASET_CATALOG,
-            Map.of(
+            documents(
                 "bundled", ShippedDocuments.resource(DatasetCatalog.BUNDLED_RESOURCE),
                 "every form", ShippedDocuments.everyForm("datasets")),
             json -> DatasetCatalog.parse(json.toString(), DocumentFormat.JSON, "datasets")));
     roots.add(
         new Root(
             JsonSchemas.NOTABLE_MODEL_CATALOG,
-            Map.of("bundled, cut", ShippedDocuments.notableModels()),
+            documents(
+                "bundled, cut",
+                ShippedDocuments.notableModels(),
+                "bundled",
+                ShippedDocuments.resource(NotableModelCatalog.BUNDLED_RESOURCE)),
             json -> NotableModelCatalog.parse(json.toString(), DocumentFormat.JSON, "notable models")));
     roots.add(
         new Root(
             JsonSchemas.MIXTURE,
-            Map.of("example", ShippedDocuments.example("data/mixture.yaml"), "every form", ShippedDocuments.everyForm("mixture")),
+            documents("example", ShippedDocuments.example("data/mixture.yaml"), "every form", ShippedDocuments.everyForm("mixture")),
             json -> MixtureFiles.read(DocumentNode.root(json, "mixture"), DatasetCatalog.bundled())));
     roots.add(
         new Root(
             JsonSchemas.OBLIGATIONS,
-            Map.of("bundled", ShippedDocuments.resource(ObligationDocuments.BUNDLED_RESOURCE)),
+            documents("bundled", ShippedDocuments.resource(ObligationDocuments.BUNDLED_RESOURCE)),
             json -> ObligationDocuments.DOCUMENT.read(DocumentNode.root(json, "obligations"))));
     roots.add(new Root(JsonSchemas.SCENARIO, ShippedDocuments.scenarios(), ShippedDocuments::readScenario));
     return roots;
