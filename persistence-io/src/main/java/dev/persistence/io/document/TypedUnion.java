@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A codec of a type with several kinds, each an object told apart by its discriminator field, {@code type} unless
@@ -81,6 +82,32 @@ public final class TypedUnion<T> implements Codec<T> {
       }
     }
     return out;
+  }
+
+  /**
+   * The kinds that are {@code within}, or a short form that {@code scalar} reads from a node that is not an object
+   * (a bundled law by its name, a constant as a number); the schema is one {@code oneOf} of the short form's and
+   * the kinds'.
+   *
+   * @param definition the codec's name in a schema's {@code $defs}
+   * @param within the narrower type whose kinds the schema lists (the union's own for all); the reader does not
+   *     check it
+   * @param scalar reads, writes and describes the short form
+   * @param writtenShort whether a value is written in the short form
+   */
+  public Codec<T> orScalar(String definition, Class<?> within, Codec<T> scalar, Predicate<T> writtenShort) {
+    return ValueCodecs.composed(
+        node -> node.json().isObject() ? read(node) : scalar.read(node),
+        value -> writtenShort.test(value) ? scalar.write(value) : write(value),
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode out = NODES.objectNode();
+                  ArrayNode oneOf = out.putArray("oneOf").add(scalar.schema(definitions));
+                  kindSchemas(within, definitions).forEach(oneOf::add);
+                  return out;
+                }));
   }
 
   @Override

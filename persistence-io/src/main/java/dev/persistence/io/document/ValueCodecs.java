@@ -94,6 +94,27 @@ public final class ValueCodecs {
         typed("string").put("format", "date").put("description", description));
   }
 
+  /**
+   * A document's version, a string or a number ({@code 2025.1}), kept as the text it is written with.
+   *
+   * @param description the schema's description
+   */
+  public static Codec<String> version(String description) {
+    return composed(
+        node -> {
+          if (!node.json().isTextual() && !node.json().isNumber()) {
+            throw node.error("expected a string or a number, got " + node.describe());
+          }
+          return node.json().asText();
+        },
+        NODES::textNode,
+        definitions -> {
+          ObjectNode out = NODES.objectNode();
+          out.putArray("type").add("string").add("number");
+          return out.put("description", description);
+        });
+  }
+
   /** An {@code int} of any sign. */
   public static final Codec<Integer> INTEGER = scalar(DocumentNode::asInt, NODES::numberNode, typed("integer"));
 

@@ -190,32 +190,15 @@ public final class UncertaintyCodecs {
    * {@code scenarios {values, weights?}}.
    */
   public static final Codec<Distribution> DISTRIBUTION =
-      new Codec<>() {
-        @Override
-        public Distribution read(DocumentNode node) {
-          if (node.json().isNumber()) {
-            double value = node.asDouble();
-            return node.build(() -> new Constant(value));
-          }
-          return KINDS.read(node);
-        }
-
-        @Override
-        public JsonNode write(Distribution value) {
-          return KINDS.write(value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "distribution",
-              () -> {
-                ObjectNode out = NODES.objectNode();
-                var alternatives = out.putArray("oneOf");
-                alternatives.addObject().put("type", "number").put("description", "a constant");
-                KINDS.kindSchemas(Distribution.class, definitions).forEach(alternatives::add);
-                return out;
-              });
-        }
-      };
+      KINDS.orScalar(
+          "distribution",
+          Distribution.class,
+          ValueCodecs.composed(
+              node -> {
+                double value = node.asDouble();
+                return node.build(() -> new Constant(value));
+              },
+              constant -> KINDS.write(constant),
+              definitions -> NODES.objectNode().put("type", "number").put("description", "a constant")),
+          distribution -> false);
 }
