@@ -207,23 +207,10 @@ public final class ValueCodecs {
    * @param minimum the smallest value the receiving type accepts
    */
   public static Codec<Set<Integer>> integerSet(long minimum) {
-    Codec<List<Integer>> list = list(integer(minimum));
-    return new Codec<>() {
-      @Override
-      public Set<Integer> read(DocumentNode node) {
-        return Collections.unmodifiableSet(new java.util.TreeSet<>(list.read(node)));
-      }
-
-      @Override
-      public JsonNode write(Set<Integer> values) {
-        return list.write(new ArrayList<>(new java.util.TreeSet<>(values)));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return list.schema(definitions);
-      }
-    };
+    return mapped(
+        list(integer(minimum)),
+        values -> Collections.unmodifiableSet(new java.util.TreeSet<>(values)),
+        values -> new ArrayList<>(new java.util.TreeSet<>(values)));
   }
 
   /**
@@ -232,25 +219,12 @@ public final class ValueCodecs {
    * @param type the enum
    */
   public static <E extends Enum<E>> Codec<Set<E>> enumSet(Class<E> type) {
-    Codec<List<E>> list = list(enumeration(type));
-    return new Codec<>() {
-      @Override
-      public Set<E> read(DocumentNode node) {
-        List<E> constants = list.read(node);
-        return constants.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(constants);
-      }
-
-      @Override
-      public JsonNode write(Set<E> values) {
-        Set<E> ordered = values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
-        return list.write(new ArrayList<>(ordered));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return list.schema(definitions).put("uniqueItems", true);
-      }
-    };
+    Codec<Set<E>> set =
+        mapped(
+            list(enumeration(type)),
+            constants -> constants.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(constants),
+            values -> new ArrayList<>(values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values)));
+    return composed(set::read, set::write, definitions -> set.schema(definitions).put("uniqueItems", true));
   }
 
   /**
