@@ -2,7 +2,6 @@ package dev.persistence.io.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistence.io.document.DocumentFormat;
-import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import java.io.IOException;

@@ -173,32 +173,20 @@ public final class ValueCodecs {
    * @param elements each element's codec
    */
   public static <V> Codec<List<V>> list(Codec<V> elements) {
-    return new Codec<>() {
-      @Override
-      public List<V> read(DocumentNode node) {
-        List<V> result = new ArrayList<>();
-        for (DocumentNode element : node.elements()) {
-          result.add(elements.read(element));
-        }
-        return Collections.unmodifiableList(result);
-      }
-
-      @Override
-      public JsonNode write(List<V> values) {
-        ArrayNode out = NODES.arrayNode();
-        for (V value : values) {
-          out.add(elements.write(value));
-        }
-        return out;
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        ObjectNode out = typed("array");
-        out.set("items", elements.schema(definitions));
-        return out;
-      }
-    };
+    return composed(
+        node -> {
+          List<V> result = new ArrayList<>();
+          for (DocumentNode element : node.elements()) {
+            result.add(elements.read(element));
+          }
+          return Collections.unmodifiableList(result);
+        },
+        values -> {
+          ArrayNode out = NODES.arrayNode();
+          values.forEach(value -> out.add(elements.write(value)));
+          return out;
+        },
+        definitions -> (ObjectNode) typed("array").set("items", elements.schema(definitions)));
   }
 
   /**
@@ -236,23 +224,13 @@ public final class ValueCodecs {
    * @param write converts back
    */
   public static <A, V> Codec<V> mapped(Codec<A> base, Function<A, V> read, Function<V, A> write) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        A stored = base.read(node);
-        return node.build(() -> read.apply(stored));
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        return base.write(write.apply(value));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return base.schema(definitions);
-      }
-    };
+    return composed(
+        node -> {
+          A stored = base.read(node);
+          return node.build(() -> read.apply(stored));
+        },
+        value -> base.write(write.apply(value)),
+        base::schema);
   }
 
   /**
@@ -273,42 +251,32 @@ public final class ValueCodecs {
       Function<String, V> byName,
       Function<V, java.util.Optional<String>> nameOf,
       Codec<V> object) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        if (node.json().isTextual()) {
-          String name = node.asText();
-          return node.build(() -> byName.apply(name));
-        }
-        return object.read(node);
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        java.util.Optional<String> name = nameOf.apply(value);
-        return name.isPresent() ? NODES.textNode(name.get()) : object.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            definition,
-            () -> {
-              ObjectNode name = typed("string");
-              List<String> known = names.get();
-              if (known.isEmpty()) {
-                name.put("minLength", 1);
-              } else {
-                ArrayNode values = name.putArray("enum");
-                known.forEach(values::add);
-              }
-              name.put("description", nameDescription);
-              ObjectNode out = NODES.objectNode();
-              out.putArray("oneOf").add(name).add(object.schema(definitions));
-              return out;
-            });
-      }
-    };
+    return composed(
+        node -> {
+          if (node.json().isTextual()) {
+            String name = node.asText();
+            return node.build(() -> byName.apply(name));
+          }
+          return object.read(node);
+        },
+        value -> nameOf.apply(value).<JsonNode>map(NODES::textNode).orElseGet(() -> object.write(value)),
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode name = typed("string");
+                  List<String> known = names.get();
+                  if (known.isEmpty()) {
+                    name.put("minLength", 1);
+                  } else {
+                    ArrayNode values = name.putArray("enum");
+                    known.forEach(values::add);
+                  }
+                  name.put("description", nameDescription);
+                  ObjectNode out = NODES.objectNode();
+                  out.putArray("oneOf").add(name).add(object.schema(definitions));
+                  return out;
+                }));
   }
 
   /**
@@ -365,21 +333,6 @@ public final class ValueCodecs {
 
   private static <V> Codec<V> scalar(
       Function<DocumentNode, V> reader, Function<V, JsonNode> writer, ObjectNode fragment) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        return reader.apply(node);
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        return writer.apply(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return fragment.deepCopy();
-      }
-    };
+    return composed(reader, writer, definitions -> fragment.deepCopy());
   }
 }

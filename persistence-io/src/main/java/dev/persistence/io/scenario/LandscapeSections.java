@@ -7,7 +7,6 @@ import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.TEXT;
 import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.list;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_FRACTION;
 import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_INT;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
