@@ -43,7 +43,6 @@ import dev.persistence.costing.program.Phase;
 import dev.persistence.costing.program.Role;
 import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.uncertainty.Distribution;
-import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.costing.program.Program;
 import dev.persistence.costing.regulation.ComputeThreshold;
 import dev.persistence.costing.serving.ServingDeployment;

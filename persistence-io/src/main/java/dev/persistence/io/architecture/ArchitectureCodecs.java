@@ -5,7 +5,6 @@ import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
@@ -36,7 +35,6 @@ import dev.persistence.core.architecture.SequenceMixer;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
 
@@ -89,8 +87,8 @@ public final class ArchitectureCodecs {
           .required("numAttentionHeads", integer(1))
           .optional("queryLowRank", integer(1))
           .required("keyValueLowRank", integer(1))
-          .required("queryKeyNoRopeHeadDim", integer(1))
-          .required("queryKeyRopeHeadDim", integer(1))
+          .required("queryKeyNoRopeHeadDim", integer(0))
+          .required("queryKeyRopeHeadDim", integer(0))
           .required("valueHeadDim", integer(1))
           .optional("bias", BOOLEAN)
           .optional("latentNormKind", enumeration(NormKind.class))
@@ -117,36 +115,27 @@ public final class ArchitectureCodecs {
 
   /** A dense block (no {@code type} needed when it stands inside a mixture of experts). */
   public static final Codec<DenseFeedForward> DENSE =
-      new Codec<>() {
-        @Override
-        public DenseFeedForward read(DocumentNode node) {
-          // The type may be left out here, but a wrong one is an error, not silently a dense block.
-          if (node.json().isObject() && node.json().hasNonNull("type")) {
-            DocumentNode type = node.fields().required("type");
-            if (!type.asText().equals("dense")) {
-              throw type.error("a dense block's type must be dense, got " + type.describe());
+      ValueCodecs.composed(
+          node -> {
+            // The type may be left out here, but a wrong one is an error, not silently a dense block.
+            if (node.json().isObject() && node.json().hasNonNull("type")) {
+              DocumentNode type = node.fields().required("type");
+              if (!type.asText().equals("dense")) {
+                throw type.error("a dense block's type must be dense, got " + type.describe());
+              }
             }
-          }
-          return DENSE_FIELDS.read(node);
-        }
-
-        @Override
-        public JsonNode write(DenseFeedForward value) {
-          return FEED_FORWARD.write(value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "denseBlock",
-              () -> {
-                ObjectNode fragment = DENSE_FIELDS.fragment(definitions);
-                ObjectNode properties = (ObjectNode) fragment.get("properties");
-                properties.set("type", properties.objectNode().put("const", "dense"));
-                return fragment;
-              });
-        }
-      };
+            return DENSE_FIELDS.read(node);
+          },
+          value -> ArchitectureCodecs.FEED_FORWARD.write(value), // declared below, read when written
+          definitions ->
+              definitions.ref(
+                  "denseBlock",
+                  () -> {
+                    ObjectNode fragment = DENSE_FIELDS.fragment(definitions);
+                    ObjectNode properties = (ObjectNode) fragment.get("properties");
+                    properties.set("type", properties.objectNode().put("const", "dense"));
+                    return fragment;
+                  }));
 
   private static final ObjectCodec<MixtureOfExperts, ImmutableMixtureOfExperts.Builder> EXPERTS =
       ObjectCodec.builder(

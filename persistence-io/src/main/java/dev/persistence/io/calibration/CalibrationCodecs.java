@@ -1,38 +1,15 @@
 package dev.persistence.io.calibration;
 
-import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
-import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.TEXT;
-import static dev.persistence.io.document.ValueCodecs.enumeration;
-import static dev.persistence.io.document.ValueCodecs.integer;
-import static dev.persistence.io.document.ValueCodecs.longInteger;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.calibration.CalibrationParameter;
-import dev.persistence.costing.energy.PowerModel;
-import dev.persistence.costing.money.ImmutableOwnedCluster;
-import dev.persistence.costing.money.OwnedCluster;
-import dev.persistence.costing.regulation.ComputeThreshold;
-import dev.persistence.costing.regulation.ThresholdStatus;
-import dev.persistence.costing.serving.ImmutableServingDeployment;
-import dev.persistence.costing.serving.ServingDeployment;
-import dev.persistence.costing.serving.ServingWorkload;
-import dev.persistence.io.architecture.ArchitectureCodecs;
-import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectFields;
-import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.ValueCodecs;
-import dev.persistence.io.hardware.HardwareCodecs;
-import dev.persistence.io.precision.PrecisionCodecs;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -40,9 +17,30 @@ import java.util.Map;
  * Codecs of step-time calibrations ({@code dev.persistence.costing.calibration}).
  */
 public final class CalibrationCodecs {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private CalibrationCodecs() {}
+
+  /** A parameter's value and the source that states it. */
+  private record Sourced(double value, String source) {}
+
+  /** A parameter's source: every number names one, so a blank source is an error. */
+  private static final Codec<String> SOURCE =
+      ValueCodecs.composed(
+          node -> {
+            String source = node.asText();
+            if (source.isBlank()) {
+              throw node.error("must not be blank: every number names its source");
+            }
+            return source;
+          },
+          NAME::write,
+          NAME::schema);
+
+  private static final Codec<Sourced> SOURCED =
+      ObjectCodec.components(
+              Sourced.class, "calibrationParameter", (Values v) -> new Sourced(v.<Double>get("value"), v.get("source")))
+          .required("value", NUMBER, Sourced::value)
+          .required("source", SOURCE, Sourced::source)
+          .build();
 
   /**
    * Step-time calibrations, in {@link Calibration}'s own file format: {@code name}, optional {@code description}
@@ -50,79 +48,33 @@ public final class CalibrationCodecs {
    * {value, source}}; every parameter is required and every value names its source.
    */
   public static final Codec<Calibration> CALIBRATION =
-      new Codec<>() {
-        @Override
-        public Calibration read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          String name = fields.requiredText("name");
-          String description = fields.optionalText("description").orElse("");
-          DocumentNode parametersNode = fields.required("parameters");
-          ObjectFields parameters = parametersNode.fields();
-          Map<CalibrationParameter, Double> values = new EnumMap<>(CalibrationParameter.class);
-          Map<CalibrationParameter, String> sources = new EnumMap<>(CalibrationParameter.class);
-          // Unknown keys first, so that a misspelt key is named with its suggestion rather than reported missing.
-          for (CalibrationParameter parameter : CalibrationParameter.values()) {
-            parameters.allow(parameter.key());
-          }
-          parameters.finish();
-          for (CalibrationParameter parameter : CalibrationParameter.values()) {
-            ObjectFields body = parameters.required(parameter.key()).fields();
-            values.put(parameter, body.requiredDouble("value"));
-            DocumentNode sourceNode = body.required("source");
-            String source = sourceNode.asText();
-            if (source.isBlank()) {
-              throw sourceNode.error("must not be blank: every number names its source");
-            }
-            sources.put(parameter, source);
-            body.finish();
-          }
-          fields.finish();
-          return node.build(() -> Calibration.of(name, description, values, sources));
-        }
-
-        @Override
-        public JsonNode write(Calibration calibration) {
-          ObjectNode out = NODES.objectNode();
-          out.put("name", calibration.name());
-          out.put("description", calibration.description());
-          ObjectNode parameters = out.putObject("parameters");
-          for (CalibrationParameter parameter : CalibrationParameter.values()) {
-            parameters
-                .putObject(parameter.key())
-                .put("value", calibration.value(parameter))
-                .put("source", calibration.source(parameter));
-          }
-          return out;
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "calibration",
-              () -> {
-                ObjectNode parameter = NODES.objectNode().put("type", "object");
-                parameter.putObject("properties").set("value", NODES.objectNode().put("type", "number"));
-                ((ObjectNode) parameter.get("properties"))
-                    .set("source", NODES.objectNode().put("type", "string").put("minLength", 1));
-                parameter.putArray("required").add("value").add("source");
-                parameter.put("additionalProperties", false);
-                ObjectNode parameters = NODES.objectNode().put("type", "object");
-                ObjectNode each = parameters.putObject("properties");
-                var required = parameters.putArray("required");
-                for (CalibrationParameter key : CalibrationParameter.values()) {
-                  each.set(key.key(), parameter.deepCopy());
-                  required.add(key.key());
+      ObjectCodec.fromMap(Calibration.class, "calibration", CalibrationCodecs::calibration)
+          .required("name", NAME, Calibration::name, ObjectCodec.into("name"))
+          .optional("description", TEXT, Calibration::description, ObjectCodec.into("description"))
+          .requiredSection(
+              "parameters",
+              "each parameter's value and the source that states it",
+              section -> {
+                for (CalibrationParameter parameter : CalibrationParameter.values()) {
+                  section.required(
+                      parameter.key(),
+                      SOURCED,
+                      calibration -> new Sourced(calibration.value(parameter), calibration.source(parameter)),
+                      ObjectCodec.into(parameter.key()));
                 }
-                parameters.put("additionalProperties", false);
-                ObjectNode out = NODES.objectNode().put("type", "object");
-                ObjectNode properties = out.putObject("properties");
-                properties.set("name", NODES.objectNode().put("type", "string").put("minLength", 1));
-                properties.set("description", NODES.objectNode().put("type", "string"));
-                properties.set("parameters", parameters);
-                out.putArray("required").add("name").add("parameters");
-                out.put("additionalProperties", false);
-                return out;
-              });
-        }
-      };
+                return section;
+              })
+          .build();
+
+  private static Calibration calibration(Map<String, Object> fields) {
+    Map<CalibrationParameter, Double> values = new EnumMap<>(CalibrationParameter.class);
+    Map<CalibrationParameter, String> sources = new EnumMap<>(CalibrationParameter.class);
+    for (CalibrationParameter parameter : CalibrationParameter.values()) {
+      Sourced sourced = (Sourced) fields.get(parameter.key());
+      values.put(parameter, sourced.value());
+      sources.put(parameter, sourced.source());
+    }
+    return Calibration.of(
+        (String) fields.get("name"), (String) fields.getOrDefault("description", ""), values, sources);
+  }
 }

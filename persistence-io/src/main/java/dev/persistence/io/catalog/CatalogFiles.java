@@ -2,7 +2,6 @@ package dev.persistence.io.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistence.io.document.DocumentFormat;
-import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import java.io.IOException;
@@ -41,7 +40,10 @@ final class CatalogFiles {
     }
   }
 
-  /** The required {@code catalogVersion}, a string or a number, as text. */
+  /** A catalog's {@code catalogVersion}: a string or a number, kept as text. */
+  private static final dev.persistence.io.document.Codec<String> VERSION =
+      dev.persistence.io.document.ValueCodecs.version("the catalog's version, e.g. 2025.1");
+
   /**
    * The schema of a catalog's root: {@code catalogVersion} (a string or a number), an optional {@code
    * description}, and the list of entries under {@code listField}.
@@ -57,9 +59,7 @@ final class CatalogFiles {
     var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     var root = nodes.objectNode().put("type", "object");
     var properties = root.putObject("properties");
-    var version = properties.putObject("catalogVersion");
-    version.putArray("type").add("string").add("number");
-    version.put("description", "the catalog's version, e.g. 2025.1");
+    properties.set("catalogVersion", VERSION.schema(definitions));
     properties.set("description", nodes.objectNode().put("type", "string"));
     properties.putObject(listField).put("type", "array").set("items", entry);
     root.putArray("required").add("catalogVersion").add(listField);
@@ -67,12 +67,9 @@ final class CatalogFiles {
     return root;
   }
 
+  /** The required {@code catalogVersion}, as text. */
   static String version(ObjectFields fields) {
-    DocumentNode versionNode = fields.required("catalogVersion");
-    if (!versionNode.json().isTextual() && !versionNode.json().isNumber()) {
-      throw versionNode.error("expected a string or a number, got " + versionNode.describe());
-    }
-    return versionNode.json().asText();
+    return fields.required("catalogVersion", VERSION);
   }
 
   /**

@@ -14,12 +14,10 @@ import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,7 +172,7 @@ public final class NotableModelCatalog {
         .optional("hardware", ValueCodecs.TEXT)
         .optional("hardwareCount", ValueCodecs.longInteger(1))
         .optional("trainingTimeHours", ValueCodecs.POSITIVE_NUMBER)
-        .optional("modelFlopsUtilization", ValueCodecs.FRACTION)
+        .optional("modelFlopsUtilization", ValueCodecs.POSITIVE_FRACTION)
         .optional("trainingCostUsd2023", ValueCodecs.POSITIVE_NUMBER)
         .optional("accessibility", ValueCodecs.TEXT)
           .writtenWhen(model -> !model.accessibility().isEmpty())

@@ -128,10 +128,10 @@ public final class DataCodecs {
   private static Map<String, Codec<?>> sourceFieldCodecs() {
     Map<String, Codec<?>> codecs = new LinkedHashMap<>();
     codecs.put("name", ValueCodecs.NAME);
-    codecs.put("tokens", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("bytes", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("tokens", ValueCodecs.NON_NEGATIVE_NUMBER);
+    codecs.put("bytes", ValueCodecs.NON_NEGATIVE_NUMBER);
     codecs.put("bytesPerToken", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("documents", ValueCodecs.POSITIVE_NUMBER);
+    codecs.put("documents", ValueCodecs.NON_NEGATIVE_NUMBER);
     codecs.put("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER);
     codecs.put("tokenizer", ValueCodecs.TEXT);
     codecs.put("language", ValueCodecs.TEXT);
@@ -220,37 +220,30 @@ public final class DataCodecs {
 
   /** Data sources defined in full (see the class Javadoc for the size fields). */
   public static final Codec<DataSource> DATA_SOURCE =
-      new Codec<>() {
-        @Override
-        public DataSource read(DocumentNode node) {
-          ObjectFields fields = node.fields();
-          DataSource source = readSourceFields(fields);
-          fields.finish();
-          return source;
-        }
-
-        @Override
-        public JsonNode write(DataSource source) {
-          ObjectNode out = NODES.objectNode();
-          writeSourceFields(source, out);
-          return out;
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "dataSource",
-              () -> {
-                ObjectNode out = NODES.objectNode().put("type", "object");
-                out.put("description", "a source in full: " + SOURCE_RULES);
-                out.set("properties", sourceProperties(definitions));
-                out.putArray("required").add("name");
-                out.put("additionalProperties", false);
-                out.set("allOf", sourceRules());
-                return out;
-              });
-        }
-      };
+      ValueCodecs.composed(
+          node -> {
+            ObjectFields fields = node.fields();
+            DataSource source = readSourceFields(fields);
+            fields.finish();
+            return source;
+          },
+          source -> {
+            ObjectNode out = NODES.objectNode();
+            writeSourceFields(source, out);
+            return out;
+          },
+          definitions ->
+              definitions.ref(
+                  "dataSource",
+                  () -> {
+                    ObjectNode out = NODES.objectNode().put("type", "object");
+                    out.put("description", "a source in full: " + SOURCE_RULES);
+                    out.set("properties", sourceProperties(definitions));
+                    out.putArray("required").add("name");
+                    out.put("additionalProperties", false);
+                    out.set("allOf", sourceRules());
+                    return out;
+                  }));
 
   /** Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind, over {@code base}. */
   public static CurationCostModel readCurationCosts(DocumentNode node, CurationCostModel base) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,6 +46,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   private final List<String> allowed;
   private final Supplier<B> start;
   private final Function<B, T> finish;
+  private final Consumer<ObjectNode> rules;
 
   private ObjectCodec(Builder<T, B> builder) {
     this.definition = builder.definition;
@@ -53,6 +55,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     this.allowed = List.copyOf(builder.allowed);
     this.start = builder.start;
     this.finish = builder.finish;
+    this.rules = builder.rules;
   }
 
   /**
@@ -169,6 +172,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       out.set("required", required);
     }
     out.put("additionalProperties", false);
+    rules.accept(out);
     return out;
   }
 
@@ -397,6 +401,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final List<Member<T, B>> fields = new ArrayList<>();
     private final List<String> allowed = new ArrayList<>();
     private String description = "";
+    private Consumer<ObjectNode> rules = fragment -> {};
 
     private final Class<T> type;
 
@@ -617,6 +622,18 @@ public final class ObjectCodec<T, B> implements Codec<T> {
           throw new IllegalArgumentException(definition + "." + name + " is declared twice");
         }
       }
+    }
+
+    /**
+     * Rules across fields that a table cannot state (exactly one of two fields, a field required for one kind),
+     * added to the type's schema; the reader enforces them where the value is built. A kind of a
+     * {@link TypedUnion} keeps them in the union's schema.
+     *
+     * @param add adds the rules ({@code anyOf}, {@code oneOf}, {@code not}) to the type's fragment
+     */
+    public Builder<T, B> rules(Consumer<ObjectNode> add) {
+      this.rules = add;
+      return this;
     }
 
     /**

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A codec of a type with several kinds, each an object told apart by its discriminator field, {@code type} unless
  * declared otherwise ({@code attention: {type: grouped-query, ...}}, {@code {distribution: uniform, ...}}); each
  * kind is an {@link ObjectCodec} declared with {@code allow} of the discriminator. The schema is a {@code oneOf} of
- * the kinds, each with its discriminator as a constant. An unknown kind reads {@code unknown <what> type "x";
- * expected ...} whatever the discriminator is called, so every union words the error the same way.
+ * the kinds, each with its discriminator as a constant and its table's own rules ({@link ObjectCodec.Builder#rules}).
+ * An unknown kind reads {@code unknown <what> type "x"; expected ...; did you mean ...?} whatever the discriminator
+ * is called ({@code kind} where it is {@code kind}), so every union words the error the same way.
  *
  * @param <T> the type
  */
@@ -82,6 +84,32 @@ public final class TypedUnion<T> implements Codec<T> {
     return out;
   }
 
+  /**
+   * The kinds that are {@code within}, or a short form that {@code scalar} reads from a node that is not an object
+   * (a bundled law by its name, a constant as a number); the schema is one {@code oneOf} of the short form's and
+   * the kinds'.
+   *
+   * @param definition the codec's name in a schema's {@code $defs}
+   * @param within the narrower type whose kinds the schema lists (the union's own for all); the reader does not
+   *     check it
+   * @param scalar reads, writes and describes the short form
+   * @param writtenShort whether a value is written in the short form
+   */
+  public Codec<T> orScalar(String definition, Class<?> within, Codec<T> scalar, Predicate<T> writtenShort) {
+    return ValueCodecs.composed(
+        node -> node.json().isObject() ? read(node) : scalar.read(node),
+        value -> writtenShort.test(value) ? scalar.write(value) : write(value),
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode out = NODES.objectNode();
+                  ArrayNode oneOf = out.putArray("oneOf").add(scalar.schema(definitions));
+                  kindSchemas(within, definitions).forEach(oneOf::add);
+                  return out;
+                }));
+  }
+
   @Override
   public T read(DocumentNode node) {
     DocumentNode type = node.fields().required(discriminator);
@@ -91,7 +119,11 @@ public final class TypedUnion<T> implements Codec<T> {
         return kind.codec.read(node);
       }
     }
-    throw type.error("unknown " + what + " type \"" + name + "\"; expected " + accepted());
+    // A union told apart by its kind says so ("unknown post-training stage kind"); every other by its type.
+    String noun = discriminator.equals("kind") ? "kind" : "type";
+    throw type.error(
+        "unknown " + what + " " + noun + " \"" + name + "\"; expected " + accepted()
+            + Suggestions.didYouMean(name, typeNames()));
   }
 
   @Override
@@ -150,21 +182,22 @@ public final class TypedUnion<T> implements Codec<T> {
             }
           }
           fragment.set("properties", reordered);
-          if (required) {
-            ArrayNode names = NODES.arrayNode().add(discriminator);
-            if (fragment.has("required")) {
-              names.addAll((ArrayNode) fragment.get("required"));
+          if (!required) {
+            return fragment;
+          }
+          // The discriminator is required first, in the place a table's required fields have (after properties).
+          ArrayNode names = NODES.arrayNode().add(discriminator);
+          fragment.path("required").forEach(names::add);
+          ObjectNode copy = NODES.objectNode();
+          for (Map.Entry<String, JsonNode> e : fragment.properties()) {
+            if (!e.getKey().equals("required")) {
+              copy.set(e.getKey(), e.getValue());
             }
-            ObjectNode copy = NODES.objectNode();
-            for (Map.Entry<String, JsonNode> e : fragment.properties()) {
-              copy.set(e.getKey(), e.getKey().equals("required") ? names : e.getValue());
-            }
-            if (!copy.has("required")) {
+            if (e.getKey().equals("properties")) {
               copy.set("required", names);
             }
-            return copy;
           }
-          return fragment;
+          return copy;
         });
   }
 

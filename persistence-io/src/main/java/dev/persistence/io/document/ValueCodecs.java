@@ -24,9 +24,18 @@ public final class ValueCodecs {
   /** Any string. */
   public static final Codec<String> TEXT = scalar(DocumentNode::asText, NODES::textNode, typed("string"));
 
-  /** A string of at least one character (a name, a source). */
+  /** A string of at least one character (a name, a source), checked where it is read. */
   public static final Codec<String> NAME =
-      scalar(DocumentNode::asText, NODES::textNode, typed("string").put("minLength", 1));
+      scalar(
+          node -> {
+            String text = node.asText();
+            if (text.isEmpty()) {
+              throw node.error("expected a non-empty string, got \"\"");
+            }
+            return text;
+          },
+          NODES::textNode,
+          typed("string").put("minLength", 1));
 
   /** {@code true} or {@code false}. */
   public static final Codec<Boolean> BOOLEAN =
@@ -49,6 +58,13 @@ public final class ValueCodecs {
           DocumentNode::asDouble,
           NODES::numberNode,
           typed("number").put("exclusiveMinimum", 0).put("maximum", 1));
+
+  /** A fraction in (0, 1): a confidence level. */
+  public static final Codec<Double> OPEN_FRACTION =
+      scalar(
+          DocumentNode::asDouble,
+          NODES::numberNode,
+          typed("number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 1));
 
   /** A fraction in [0, 1]. */
   public static final Codec<Double> FRACTION =
@@ -76,6 +92,27 @@ public final class ValueCodecs {
         },
         date -> NODES.textNode(date.toString()),
         typed("string").put("format", "date").put("description", description));
+  }
+
+  /**
+   * A document's version, a string or a number ({@code 2025.1}), kept as the text it is written with.
+   *
+   * @param description the schema's description
+   */
+  public static Codec<String> version(String description) {
+    return composed(
+        node -> {
+          if (!node.json().isTextual() && !node.json().isNumber()) {
+            throw node.error("expected a string or a number, got " + node.describe());
+          }
+          return node.json().asText();
+        },
+        NODES::textNode,
+        definitions -> {
+          ObjectNode out = NODES.objectNode();
+          out.putArray("type").add("string").add("number");
+          return out.put("description", description);
+        });
   }
 
   /** An {@code int} of any sign. */
@@ -136,32 +173,20 @@ public final class ValueCodecs {
    * @param elements each element's codec
    */
   public static <V> Codec<List<V>> list(Codec<V> elements) {
-    return new Codec<>() {
-      @Override
-      public List<V> read(DocumentNode node) {
-        List<V> result = new ArrayList<>();
-        for (DocumentNode element : node.elements()) {
-          result.add(elements.read(element));
-        }
-        return Collections.unmodifiableList(result);
-      }
-
-      @Override
-      public JsonNode write(List<V> values) {
-        ArrayNode out = NODES.arrayNode();
-        for (V value : values) {
-          out.add(elements.write(value));
-        }
-        return out;
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        ObjectNode out = typed("array");
-        out.set("items", elements.schema(definitions));
-        return out;
-      }
-    };
+    return composed(
+        node -> {
+          List<V> result = new ArrayList<>();
+          for (DocumentNode element : node.elements()) {
+            result.add(elements.read(element));
+          }
+          return Collections.unmodifiableList(result);
+        },
+        values -> {
+          ArrayNode out = NODES.arrayNode();
+          values.forEach(value -> out.add(elements.write(value)));
+          return out;
+        },
+        definitions -> (ObjectNode) typed("array").set("items", elements.schema(definitions)));
   }
 
   /**
@@ -170,23 +195,10 @@ public final class ValueCodecs {
    * @param minimum the smallest value the receiving type accepts
    */
   public static Codec<Set<Integer>> integerSet(long minimum) {
-    Codec<List<Integer>> list = list(integer(minimum));
-    return new Codec<>() {
-      @Override
-      public Set<Integer> read(DocumentNode node) {
-        return Collections.unmodifiableSet(new java.util.TreeSet<>(list.read(node)));
-      }
-
-      @Override
-      public JsonNode write(Set<Integer> values) {
-        return list.write(new ArrayList<>(new java.util.TreeSet<>(values)));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return list.schema(definitions);
-      }
-    };
+    return mapped(
+        list(integer(minimum)),
+        values -> Collections.unmodifiableSet(new java.util.TreeSet<>(values)),
+        values -> new ArrayList<>(new java.util.TreeSet<>(values)));
   }
 
   /**
@@ -195,25 +207,12 @@ public final class ValueCodecs {
    * @param type the enum
    */
   public static <E extends Enum<E>> Codec<Set<E>> enumSet(Class<E> type) {
-    Codec<List<E>> list = list(enumeration(type));
-    return new Codec<>() {
-      @Override
-      public Set<E> read(DocumentNode node) {
-        List<E> constants = list.read(node);
-        return constants.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(constants);
-      }
-
-      @Override
-      public JsonNode write(Set<E> values) {
-        Set<E> ordered = values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
-        return list.write(new ArrayList<>(ordered));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return list.schema(definitions).put("uniqueItems", true);
-      }
-    };
+    Codec<Set<E>> set =
+        mapped(
+            list(enumeration(type)),
+            constants -> constants.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(constants),
+            values -> new ArrayList<>(values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values)));
+    return composed(set::read, set::write, definitions -> set.schema(definitions).put("uniqueItems", true));
   }
 
   /**
@@ -225,23 +224,13 @@ public final class ValueCodecs {
    * @param write converts back
    */
   public static <A, V> Codec<V> mapped(Codec<A> base, Function<A, V> read, Function<V, A> write) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        A stored = base.read(node);
-        return node.build(() -> read.apply(stored));
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        return base.write(write.apply(value));
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return base.schema(definitions);
-      }
-    };
+    return composed(
+        node -> {
+          A stored = base.read(node);
+          return node.build(() -> read.apply(stored));
+        },
+        value -> base.write(write.apply(value)),
+        base::schema);
   }
 
   /**
@@ -262,42 +251,32 @@ public final class ValueCodecs {
       Function<String, V> byName,
       Function<V, java.util.Optional<String>> nameOf,
       Codec<V> object) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        if (node.json().isTextual()) {
-          String name = node.asText();
-          return node.build(() -> byName.apply(name));
-        }
-        return object.read(node);
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        java.util.Optional<String> name = nameOf.apply(value);
-        return name.isPresent() ? NODES.textNode(name.get()) : object.write(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            definition,
-            () -> {
-              ObjectNode name = typed("string");
-              List<String> known = names.get();
-              if (known.isEmpty()) {
-                name.put("minLength", 1);
-              } else {
-                ArrayNode values = name.putArray("enum");
-                known.forEach(values::add);
-              }
-              name.put("description", nameDescription);
-              ObjectNode out = NODES.objectNode();
-              out.putArray("oneOf").add(name).add(object.schema(definitions));
-              return out;
-            });
-      }
-    };
+    return composed(
+        node -> {
+          if (node.json().isTextual()) {
+            String name = node.asText();
+            return node.build(() -> byName.apply(name));
+          }
+          return object.read(node);
+        },
+        value -> nameOf.apply(value).<JsonNode>map(NODES::textNode).orElseGet(() -> object.write(value)),
+        definitions ->
+            definitions.ref(
+                definition,
+                () -> {
+                  ObjectNode name = typed("string");
+                  List<String> known = names.get();
+                  if (known.isEmpty()) {
+                    name.put("minLength", 1);
+                  } else {
+                    ArrayNode values = name.putArray("enum");
+                    known.forEach(values::add);
+                  }
+                  name.put("description", nameDescription);
+                  ObjectNode out = NODES.objectNode();
+                  out.putArray("oneOf").add(name).add(object.schema(definitions));
+                  return out;
+                }));
   }
 
   /**
@@ -348,47 +327,12 @@ public final class ValueCodecs {
     return composed(node -> codec.get().read(node), value -> codec.get().write(value), d -> codec.get().schema(d));
   }
 
-  /**
-   * A discriminator's value ({@code distribution: uniform}, {@code kind: rl}): read by the union that selects the
-   * table, re-read by the table, written as {@code value}, described as the one-value enum.
-   *
-   * @param value the alternative's name
-   */
-  public static <T> Codec<T> tag(String value) {
-    return composed(
-        node -> {
-          node.asText();
-          return null;
-        },
-        ignored -> NODES.textNode(value),
-        definitions -> {
-          ObjectNode out = NODES.objectNode().put("type", "string");
-          out.putArray("enum").add(value);
-          return out;
-        });
-  }
-
   private static ObjectNode typed(String type) {
     return NODES.objectNode().put("type", type);
   }
 
   private static <V> Codec<V> scalar(
       Function<DocumentNode, V> reader, Function<V, JsonNode> writer, ObjectNode fragment) {
-    return new Codec<>() {
-      @Override
-      public V read(DocumentNode node) {
-        return reader.apply(node);
-      }
-
-      @Override
-      public JsonNode write(V value) {
-        return writer.apply(value);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return fragment.deepCopy();
-      }
-    };
+    return composed(reader, writer, definitions -> fragment.deepCopy());
   }
 }

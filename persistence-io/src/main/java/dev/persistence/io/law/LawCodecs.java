@@ -1,28 +1,16 @@
 package dev.persistence.io.law;
 
 import static dev.persistence.io.document.ValueCodecs.NAME;
-import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.TEXT;
-import static dev.persistence.io.document.ValueCodecs.enumeration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
-import dev.persistence.scaling.allocation.Allocation;
-import dev.persistence.scaling.allocation.AllocationProblem;
-import dev.persistence.scaling.allocation.BindingConstraint;
-import dev.persistence.scaling.allocation.ImmutableAllocation;
-import dev.persistence.scaling.allocation.ImmutableAllocationProblem;
-import dev.persistence.scaling.fit.Observation;
 import dev.persistence.scaling.law.ChinchillaLaw;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import dev.persistence.scaling.law.DeepSeekLaw;
@@ -42,8 +30,6 @@ import dev.persistence.scaling.law.PrecisionScalingLaw;
 import dev.persistence.scaling.law.RoutedMoeLaw;
 import dev.persistence.scaling.law.ScalingLaw;
 import dev.persistence.scaling.law.ScalingLaws;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -249,52 +235,30 @@ public final class LawCodecs {
    */
   private static <L extends ScalingLaw> Codec<L> narrowed(
       Class<L> kind, String definition, String description, String nameDescription) {
-    return new Codec<>() {
-      @Override
-      public L read(DocumentNode node) {
-        ScalingLaw law;
-        if (node.json().isTextual()) {
-          String name = node.asText();
-          law = node.build(() -> ScalingLaws.named(name));
-        } else {
-          law = KINDS.read(node);
-        }
-        if (!kind.isInstance(law)) {
-          throw node.error("expected " + description + ", got a " + KINDS.typeOf(law) + " law (" + law.name() + ")");
-        }
-        return kind.cast(law);
-      }
-
-      @Override
-      public JsonNode write(L law) {
-        for (ScalingLaw bundled : ScalingLaws.all()) {
-          if (bundled.equals(law)) {
-            return JsonNodeFactory.instance.textNode(bundled.name());
-          }
-        }
-        return KINDS.write(law);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            definition,
-            () -> {
-              ObjectNode out = JsonNodeFactory.instance.objectNode();
-              ArrayNode oneOf = out.putArray("oneOf");
-              ObjectNode names = oneOf.addObject().put("type", "string");
+    Codec<ScalingLaw> byName =
+        ValueCodecs.composed(
+            node -> {
+              String name = node.asText();
+              return node.build(() -> ScalingLaws.named(name));
+            },
+            law -> JsonNodeFactory.instance.textNode(law.name()),
+            definitions -> {
+              ObjectNode names = JsonNodeFactory.instance.objectNode().put("type", "string");
               ArrayNode known = names.putArray("enum");
-              for (ScalingLaw bundled : ScalingLaws.all()) {
-                if (kind.isInstance(bundled)) {
-                  known.add(bundled.name());
-                }
-              }
-              names.put("description", nameDescription);
-              KINDS.kindSchemas(kind, definitions).forEach(oneOf::add);
-              return out;
+              ScalingLaws.all().stream().filter(kind::isInstance).forEach(bundled -> known.add(bundled.name()));
+              return names.put("description", nameDescription);
             });
-      }
-    };
+    Codec<ScalingLaw> laws = KINDS.orScalar(definition, kind, byName, law -> ScalingLaws.all().contains(law));
+    return ValueCodecs.composed(
+        node -> {
+          ScalingLaw law = laws.read(node);
+          if (!kind.isInstance(law)) {
+            throw node.error("expected " + description + ", got a " + KINDS.typeOf(law) + " law (" + law.name() + ")");
+          }
+          return kind.cast(law);
+        },
+        laws::write,
+        laws::schema);
   }
 
 }

@@ -1,41 +1,12 @@
 package dev.persistence.io.memory;
 
-import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
-import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
-import static dev.persistence.io.document.ValueCodecs.NUMBER;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
-import static dev.persistence.io.document.ValueCodecs.enumeration;
-import static dev.persistence.io.document.ValueCodecs.integer;
-import dev.persistence.core.hardware.Cluster;
-import dev.persistence.core.hardware.ImmutableCluster;
-import dev.persistence.core.parallelism.ActivationRecomputation;
-import dev.persistence.core.parallelism.ImmutableParallelismPlan;
-import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
-import dev.persistence.core.parallelism.ParallelismPlan;
-import dev.persistence.core.parallelism.PipelineSchedule;
-import dev.persistence.core.parallelism.RecomputedModule;
-import dev.persistence.core.parallelism.ZeroStage;
-import dev.persistence.core.precision.ImmutableTrainingPrecision;
-import dev.persistence.core.precision.OptimizerState;
-import dev.persistence.core.precision.TrainingPrecision;
-import dev.persistence.io.catalog.AcceleratorCatalog;
-import dev.persistence.io.hardware.HardwareCodecs;
-import dev.persistence.io.precision.PrecisionCodecs;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.memory.MemoryAllowance;
-import dev.persistence.core.precision.NumericFormat;
-import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import dev.persistence.io.document.SchemaDefinitions;
 
 /**
  * Codecs of memory allowances ({@code dev.persistence.core.memory}): {@code fixedBytes}, {@code fragmentationFraction}

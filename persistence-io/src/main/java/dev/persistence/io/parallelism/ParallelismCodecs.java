@@ -1,14 +1,8 @@
 package dev.persistence.io.parallelism;
 
 import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
-import static dev.persistence.io.document.ValueCodecs.NAME;
-import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
-import static dev.persistence.io.document.ValueCodecs.NUMBER;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
-import dev.persistence.core.hardware.Cluster;
-import dev.persistence.core.hardware.ImmutableCluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
@@ -16,17 +10,9 @@ import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.ZeroStage;
-import dev.persistence.core.precision.ImmutableTrainingPrecision;
-import dev.persistence.core.precision.OptimizerState;
-import dev.persistence.core.precision.TrainingPrecision;
-import dev.persistence.io.catalog.AcceleratorCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
-import dev.persistence.io.hardware.HardwareCodecs;
-import dev.persistence.io.precision.PrecisionCodecs;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Codecs of parallelism plans ({@code dev.persistence.core.parallelism}). Field names are the accessors' names;

@@ -9,9 +9,6 @@ import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.list;
 import static dev.persistence.io.document.ValueCodecs.longInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ZeroStage;
@@ -40,18 +37,14 @@ import dev.persistence.costing.posttraining.SupervisedFineTuning;
 import dev.persistence.costing.posttraining.TrainingLayout;
 import dev.persistence.costing.steptime.ShardedGathers;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.SchemaDefinitions;
+import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
-import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -61,8 +54,8 @@ import java.util.OptionalLong;
  * table, whose fields are the builders' names; enums are kebab-case ({@code length-normalized-dpo},
  * {@code disaggregated}); an auxiliary model (reward, value, teacher) takes any form a scenario's {@code model}
  * takes ({@code file: PATH}, {@code megatronGpt}, an architecture object, a HuggingFace config), files resolved
- * against the document's folder ({@link ScenarioFiles#models(Path)}). Only the stage union's {@code oneOf} is
- * written here by hand.
+ * against the document's folder ({@link ScenarioFiles#models(Path)}). The stages are a {@link TypedUnion} on
+ * {@code kind}; the RL stage's rule (rollouts on their own accelerators say how many) is its table's.
  */
 public final class PostTrainingCodecs {
   private PostTrainingCodecs() {}
@@ -169,22 +162,10 @@ public final class PostTrainingCodecs {
           .optional("samplesPerItem", integer(1), BenchmarkSuite::samplesPerItem)
           .build();
 
-  private static final String KIND = "kind";
-
-  /** The kind's field of a stage's table: read by {@link #stage(Path)} to select the table, written first. */
-  private static <T extends PostTrainingStage, B> ObjectCodec.Builder<T, B> kind(
-      ObjectCodec.Builder<T, B> table, StageKind kind) {
-    return table.required(KIND, ValueCodecs.tag(EnumNames.kebabCase(kind)), stage -> stage, (builder, ignored) -> {});
-  }
-
   private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {
-    return kind(
-            ObjectCodec.builder(
-                SupervisedFineTuning.class,
-                "sftStage",
-                SupervisedFineTuning::builder,
-                ImmutableSupervisedFineTuning.Builder::build),
-            StageKind.SFT)
+    return ObjectCodec.builder(
+            SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
+        .allow("kind")
         .required("examples", POSITIVE_NUMBER, SupervisedFineTuning::examples, ImmutableSupervisedFineTuning.Builder::examples)
         .required(
             "meanTokensPerExample",
@@ -206,10 +187,9 @@ public final class PostTrainingCodecs {
   }
 
   private static ObjectCodec<PreferenceTuning, ImmutablePreferenceTuning.Builder> preference(Codec<Architecture> models) {
-    return kind(
-            ObjectCodec.builder(
-                PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build),
-            StageKind.PREFERENCE)
+    return ObjectCodec.builder(
+            PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
+        .allow("kind")
         .optional("loss", enumeration(PreferenceLoss.class), PreferenceTuning::loss, ImmutablePreferenceTuning.Builder::loss)
         .required("pairs", POSITIVE_NUMBER, PreferenceTuning::pairs, ImmutablePreferenceTuning.Builder::pairs)
         .required("promptTokens", POSITIVE_NUMBER, PreferenceTuning::promptTokens, ImmutablePreferenceTuning.Builder::promptTokens)
@@ -232,15 +212,11 @@ public final class PostTrainingCodecs {
         .build();
   }
 
-  private static Codec<ReinforcementLearning> rl(Codec<Architecture> models) {
+  private static ObjectCodec<ReinforcementLearning, ImmutableReinforcementLearning.Builder> rl(Codec<Architecture> models) {
     ObjectCodec<ReinforcementLearning, ImmutableReinforcementLearning.Builder> table =
-        kind(
-                ObjectCodec.builder(
-                    ReinforcementLearning.class,
-                    "rlStage",
-                    ReinforcementLearning::builder,
-                    ImmutableReinforcementLearning.Builder::build),
-                StageKind.RL)
+        ObjectCodec.builder(
+                ReinforcementLearning.class, "rlStage", ReinforcementLearning::builder, ImmutableReinforcementLearning.Builder::build)
+            .allow("kind")
             .optional(
                 "algorithm",
                 enumeration(RlAlgorithm.class),
@@ -296,18 +272,16 @@ public final class PostTrainingCodecs {
                 longInteger(1),
                 rl -> boxed(rl.generationAccelerators()),
                 ImmutableReinforcementLearning.Builder::generationAccelerators)
+            // Rollouts on their own accelerators say how many.
+            .rules(fragment -> {
+              var unless = fragment.putArray("anyOf");
+              unless.addObject().putObject("not").putArray("required").add("placement");
+              unless.addObject().putObject("properties").putObject("placement").putArray("enum").add("colocated");
+              unless.addObject().putArray("required").add("generationAccelerators");
+              fragment.put("description", "generationAccelerators is required unless the placement is colocated");
+            })
             .build();
-    // Rollouts on their own accelerators say how many.
-    return ScenarioCodecs.withRules(
-        table,
-        "rlStage",
-        fragment -> {
-          var unless = fragment.putArray("anyOf");
-          unless.addObject().putObject("not").putArray("required").add("placement");
-          unless.addObject().putObject("properties").putObject("placement").putArray("enum").add("colocated");
-          unless.addObject().putArray("required").add("generationAccelerators");
-          fragment.put("description", "generationAccelerators is required unless the placement is colocated");
-        });
+    return table;
   }
 
   private static Optional<Long> boxed(OptionalLong value) {
@@ -315,10 +289,9 @@ public final class PostTrainingCodecs {
   }
 
   private static ObjectCodec<Distillation, ImmutableDistillation.Builder> distillation(Codec<Architecture> models) {
-    return kind(
-            ObjectCodec.builder(
-                Distillation.class, "distillationStage", Distillation::builder, ImmutableDistillation.Builder::build),
-            StageKind.DISTILLATION)
+    return ObjectCodec.builder(
+            Distillation.class, "distillationStage", Distillation::builder, ImmutableDistillation.Builder::build)
+        .allow("kind")
         .required("teacher", models, Distillation::teacher, ImmutableDistillation.Builder::teacher)
         .optional("mode", enumeration(DistillationMode.class), Distillation::mode, ImmutableDistillation.Builder::mode)
         .required("prompts", longInteger(1), Distillation::prompts, ImmutableDistillation.Builder::prompts)
@@ -340,10 +313,9 @@ public final class PostTrainingCodecs {
   }
 
   private static final ObjectCodec<EvaluationRun, ImmutableEvaluationRun.Builder> EVALUATION =
-      kind(
-              ObjectCodec.builder(
-                  EvaluationRun.class, "evaluationStage", EvaluationRun::builder, ImmutableEvaluationRun.Builder::build),
-              StageKind.EVALUATION)
+      ObjectCodec.builder(
+              EvaluationRun.class, "evaluationStage", EvaluationRun::builder, ImmutableEvaluationRun.Builder::build)
+          .allow("kind")
           .optional("suites", list(SUITE), EvaluationRun::suites, ImmutableEvaluationRun.Builder::addAllSuites)
           .optional("checkpoints", integer(1), EvaluationRun::checkpoints, ImmutableEvaluationRun.Builder::checkpoints)
           .optional(
@@ -367,37 +339,18 @@ public final class PostTrainingCodecs {
    */
   public static Codec<PostTrainingStage> stage(Path folder) {
     Codec<Architecture> models = ScenarioFiles.models(folder);
-    Map<StageKind, Codec<? extends PostTrainingStage>> tables = new EnumMap<>(StageKind.class);
-    tables.put(StageKind.SFT, sft());
-    tables.put(StageKind.PREFERENCE, preference(models));
-    tables.put(StageKind.RL, rl(models));
-    tables.put(StageKind.DISTILLATION, distillation(models));
-    tables.put(StageKind.EVALUATION, EVALUATION);
-    return new Codec<>() {
-      @Override
-      public PostTrainingStage read(DocumentNode node) {
-        StageKind kind = node.fields().requiredEnum(KIND, StageKind.class);
-        return tables.get(kind).read(node);
-      }
+    return TypedUnion.<PostTrainingStage>builder("postTrainingStage", "post-training stage")
+        .discriminator("kind")
+        .kind(name(StageKind.SFT), SupervisedFineTuning.class, sft())
+        .kind(name(StageKind.PREFERENCE), PreferenceTuning.class, preference(models))
+        .kind(name(StageKind.RL), ReinforcementLearning.class, rl(models))
+        .kind(name(StageKind.DISTILLATION), Distillation.class, distillation(models))
+        .kind(name(StageKind.EVALUATION), EvaluationRun.class, EVALUATION)
+        .build();
+  }
 
-      @Override
-      @SuppressWarnings("unchecked")
-      public JsonNode write(PostTrainingStage stage) {
-        return ((Codec<PostTrainingStage>) tables.get(stage.kind())).write(stage);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            "postTrainingStage",
-            () -> {
-              ObjectNode out = JsonNodeFactory.instance.objectNode();
-              var alternatives = out.putArray("oneOf");
-              tables.values().forEach(table -> alternatives.add(table.schema(definitions)));
-              return out;
-            });
-      }
-    };
+  private static String name(StageKind kind) {
+    return EnumNames.kebabCase(kind);
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
+import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.scenario.ScenarioCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import java.nio.file.Path;
@@ -81,24 +82,13 @@ public record StageFile(
    */
   private static ObjectCodec<StageFile, Values> table(Path folder, AcceleratorCatalog accelerators) {
     Codec<LongFunction<PlannedStage>> planned =
-        new Codec<>() {
-          @Override
-          public LongFunction<PlannedStage> read(DocumentNode node) {
-            node.fields();
-            return defaultAccelerators -> PostTrainingCodecs.plannedStage(folder, defaultAccelerators).read(node);
-          }
-
-          @Override
-          public JsonNode write(LongFunction<PlannedStage> stage) {
-            return PostTrainingCodecs.plannedStage(folder, 0).write(stage.apply(0));
-          }
-
-          @Override
-          public com.fasterxml.jackson.databind.node.ObjectNode schema(
-              dev.persistence.io.document.SchemaDefinitions definitions) {
-            return PostTrainingCodecs.plannedStage(folder, 0).schema(definitions);
-          }
-        };
+        ValueCodecs.composed(
+            node -> {
+              node.fields();
+              return defaultAccelerators -> PostTrainingCodecs.plannedStage(folder, defaultAccelerators).read(node);
+            },
+            stage -> PostTrainingCodecs.plannedStage(folder, 0).write(stage.apply(0)),
+            definitions -> PostTrainingCodecs.plannedStage(folder, 0).schema(definitions));
     return ObjectCodec.components(
             StageFile.class,
             "stageFile",

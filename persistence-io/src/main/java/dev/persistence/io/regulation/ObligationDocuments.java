@@ -7,7 +7,6 @@ import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.list;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.regulation.Obligation;
 import dev.persistence.costing.regulation.ObligationCatalog;
@@ -112,30 +111,8 @@ public final class ObligationDocuments {
           .required("verification", enumeration(Verification.class))
           .build();
 
-  /** {@code catalogVersion}: a string or a number (as the other catalogs take it), kept as text. */
-  private static final Codec<String> VERSION =
-      new Codec<>() {
-        @Override
-        public String read(DocumentNode node) {
-          if (!node.json().isTextual() && !node.json().isNumber()) {
-            throw node.error("expected a string or a number, got " + node.describe());
-          }
-          return node.json().asText();
-        }
-
-        @Override
-        public JsonNode write(String value) {
-          return JsonNodeFactory.instance.textNode(value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          ObjectNode out = JsonNodeFactory.instance.objectNode();
-          out.putArray("type").add("string").add("number");
-          out.put("description", "the document's version, e.g. 2026.1");
-          return out;
-        }
-      };
+  /** {@code catalogVersion}: a string or a number (as the catalogs take it), kept as text. */
+  private static final Codec<String> VERSION = ValueCodecs.version("the document's version, e.g. 2026.1");
 
   /** The whole document. */
   public static final ObjectCodec<ObligationCatalog, ObjectCodec.Values> DOCUMENT =

@@ -7,7 +7,6 @@ import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.TEXT;
 import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.list;
-import static dev.persistence.io.document.ValueCodecs.POSITIVE_FRACTION;
 import static dev.persistence.io.scenario.ScenarioCodecs.POSITIVE_INT;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -109,9 +108,9 @@ final class LandscapeSections {
                         : Optional.empty(),
                 ObjectCodec.into(TOP_PER_YEAR))
             .describedAs("fit the frontier trend to the K largest runs of each year (default: Epoch's frontier flag)")
+            .rules(fragment -> fragment.putObject("not").putArray("required").add(CATALOG).add(MODELS))
             .build();
-    return ScenarioCodecs.withRules(
-        table, "positioning", fragment -> fragment.putObject("not").putArray("required").add(CATALOG).add(MODELS));
+    return table;
   }
 
   @SuppressWarnings("unchecked")
@@ -168,7 +167,7 @@ final class LandscapeSections {
             .optional("maxScore", NUMBER, request -> request.settings().maxScore(), ObjectCodec.into("maxScore"))
             .optional("samples", integer(20), request -> request.settings().samples(), ObjectCodec.into("samples"))
             .optional("seed", LONG, request -> request.settings().seed(), ObjectCodec.into("seed"))
-            .optional("confidence", POSITIVE_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
+            .optional("confidence", ValueCodecs.OPEN_FRACTION, request -> request.settings().confidence(), ObjectCodec.into("confidence"))
             .optional(
                 "extrapolationError",
                 ValueCodecs.enumeration(ExtrapolationError.class),
@@ -178,15 +177,13 @@ final class LandscapeSections {
                 "the interval's extrapolation term, Epoch AI's measured error per order of magnitude of compute"
                     + " (Owen 2024, arXiv:2401.04757): epoch-bbh-aggregate (6 points, the default),"
                     + " epoch-big-bench-task (18 points) or none (the bootstrap alone)")
+            .rules(fragment -> {
+              var exactlyOne = fragment.putArray("oneOf");
+              exactlyOne.addObject().putArray("required").add(RUNS);
+              exactlyOne.addObject().putArray("required").add(RUNS_INLINE);
+            })
             .build();
-    return ScenarioCodecs.withRules(
-        table,
-        "forecast",
-        fragment -> {
-          var exactlyOne = fragment.putArray("oneOf");
-          exactlyOne.addObject().putArray("required").add(RUNS);
-          exactlyOne.addObject().putArray("required").add(RUNS_INLINE);
-        });
+    return table;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,71 +1,42 @@
 package dev.persistence.io.scenario;
 
-import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.INTEGER;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
-import static dev.persistence.io.document.ValueCodecs.TEXT;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
-import static dev.persistence.io.document.ValueCodecs.list;
 import static dev.persistence.io.document.ValueCodecs.longInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.precision.WeightFormat;
-import dev.persistence.costing.energy.CarbonAccounting;
-import dev.persistence.costing.energy.GridIntensity;
-import dev.persistence.costing.money.CloudPrice;
-import dev.persistence.costing.money.PricingTerm;
 import dev.persistence.costing.plan.ImmutablePlannedPhase;
 import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.PlannedPhase;
 import dev.persistence.costing.plan.ServingPlan;
 import dev.persistence.costing.plan.Target;
 import dev.persistence.costing.plan.TargetMetric;
-import dev.persistence.costing.program.Milestone;
 import dev.persistence.costing.program.PhaseKind;
-import dev.persistence.costing.program.Role;
-import dev.persistence.costing.training.Goodput;
-import dev.persistence.costing.uncertainty.Constant;
-import dev.persistence.costing.uncertainty.Distribution;
-import dev.persistence.costing.uncertainty.LogNormal;
-import dev.persistence.costing.uncertainty.LogUniform;
-import dev.persistence.costing.uncertainty.Normal;
-import dev.persistence.costing.uncertainty.Scenarios;
-import dev.persistence.costing.uncertainty.Triangular;
-import dev.persistence.costing.uncertainty.Uniform;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.document.Suggestions;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Codecs of the parts of a scenario: prices, grids, goodput, distributions, program phases, roles, milestones,
@@ -81,28 +52,6 @@ public final class ScenarioCodecs {
 
 
   // ---- Pieces shared by the scenario's and the post-training's tables ----
-
-  /**
-   * A table's codec whose schema definition carries rules across fields that a table cannot state (exactly one
-   * of two fields, a field required for one kind).
-   *
-   * @param table the declared table
-   * @param definition its name in {@code $defs}
-   * @param rules adds the rules to the table's fragment
-   */
-  public static <T> Codec<T> withRules(ObjectCodec<T, ?> table, String definition, Consumer<ObjectNode> rules) {
-    return ValueCodecs.composed(
-        table::read,
-        table::write,
-        definitions ->
-            definitions.ref(
-                definition,
-                () -> {
-                  ObjectNode fragment = table.fragment(definitions);
-                  rules.accept(fragment);
-                  return fragment;
-                }));
-  }
 
   /** {@code schema}'s codec read by {@code reader} (a check with its own message on a declared value type). */
   static <T> Codec<T> reading(Codec<T> schema, Function<DocumentNode, T> reader) {
@@ -207,23 +156,21 @@ public final class ScenarioCodecs {
                 PostTrainingCodecs.plannedStage(folder, 0),
                 PlannedPhase::postTraining,
                 ImmutablePlannedPhase.Builder::postTraining)
+            // A phase costs compute one way at most; every phase but pre-training says how long it runs.
+            .rules(fragment -> {
+              var rules = fragment.putArray("allOf");
+              rules.addObject().putObject("not").putArray("required").add("computeCostUsd").add("computeFractionOfPretraining");
+              var lasts = rules.addObject().putArray("anyOf");
+              ObjectNode pretraining = lasts.addObject();
+              pretraining.putObject("properties").putObject("kind").putArray("enum").add("pretraining");
+              pretraining.putArray("required").add("kind");
+              lasts.addObject().putArray("required").add("durationMonths");
+              lasts.addObject().putArray("required").add("postTraining");
+              rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeCostUsd");
+              rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeFractionOfPretraining");
+            })
             .build();
-    // A phase costs compute one way at most; every phase but pre-training says how long it runs.
-    return withRules(
-        table,
-        "phase",
-        fragment -> {
-          var rules = fragment.putArray("allOf");
-          rules.addObject().putObject("not").putArray("required").add("computeCostUsd").add("computeFractionOfPretraining");
-          var lasts = rules.addObject().putArray("anyOf");
-          ObjectNode pretraining = lasts.addObject();
-          pretraining.putObject("properties").putObject("kind").putArray("enum").add("pretraining");
-          pretraining.putArray("required").add("kind");
-          lasts.addObject().putArray("required").add("durationMonths");
-          lasts.addObject().putArray("required").add("postTraining");
-          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeCostUsd");
-          rules.addObject().putObject("not").putArray("required").add("postTraining").add("computeFractionOfPretraining");
-        });
+    return table;
   }
 
   // ---- Targets ----
@@ -236,15 +183,13 @@ public final class ScenarioCodecs {
                 v -> new Target(metric, optionalDouble(v, "min"), optionalDouble(v, "max")))
             .optionalIfSet("min", NUMBER, target -> boxed(target.min()), ObjectCodec.into("min"))
             .optionalIfSet("max", NUMBER, target -> boxed(target.max()), ObjectCodec.into("max"))
+            .rules(fragment -> {
+              var either = fragment.putArray("anyOf");
+              either.addObject().putArray("required").add("min");
+              either.addObject().putArray("required").add("max");
+            })
             .build();
-    return withRules(
-        table,
-        "range",
-        fragment -> {
-          var either = fragment.putArray("anyOf");
-          either.addObject().putArray("required").add("min");
-          either.addObject().putArray("required").add("max");
-        });
+    return table;
   }
 
   /** The {@code targets} object: metric (camelCase) to {@code {min?, max?}}. */

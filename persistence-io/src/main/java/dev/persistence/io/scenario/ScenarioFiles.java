@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.costing.plan.ImmutableScenario;
 import dev.persistence.costing.plan.Scenario;
+import dev.persistence.costing.uncertainty.MonteCarlo;
 import dev.persistence.costing.steptime.AttentionKernel;
 import dev.persistence.costing.uncertainty.CostInput;
 import dev.persistence.io.InvalidDocumentException;
@@ -256,7 +257,10 @@ public final class ScenarioFiles {
             "",
             uncertainty ->
                 uncertainty
-                    .optional("samples", integer(1), Scenario::samples, ImmutableScenario.Builder::samples)
+                    .optional(
+                        "samples",
+                        integer(MonteCarlo.MIN_SAMPLES, MonteCarlo.MAX_SAMPLES),
+                        Scenario::samples, ImmutableScenario.Builder::samples)
                     .optional("seed", dev.persistence.io.document.ValueCodecs.LONG, Scenario::seed, ImmutableScenario.Builder::seed)
                     .optionalSection(
                         "assumptions",
@@ -398,67 +402,59 @@ public final class ScenarioFiles {
    * @param folder where a relative file is resolved
    */
   public static Codec<Architecture> models(Path folder) {
+    return ValueCodecs.composed(
+        node -> model(node, folder), ArchitectureCodecs.ARCHITECTURE::write, ScenarioFiles::modelSchema);
+  }
+
+  /** The union of the four forms of a model; the Megatron shorthand and the architecture are their codecs'. */
+  private static ObjectNode modelSchema(SchemaDefinitions definitions) {
     Codec<Architecture> architecture = ArchitectureCodecs.ARCHITECTURE;
     Codec<Architecture> megatron = ArchitectureCodecs.MEGATRON_GPT;
-    return new Codec<>() {
-      @Override
-      public Architecture read(DocumentNode node) {
-        return model(node, folder);
-      }
-
-      @Override
-      public JsonNode write(Architecture model) {
-        return architecture.write(model);
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            "model",
-            () -> {
-              ObjectNode out = NODES.objectNode();
-              out.put(
-                  "description",
-                  "the model: a file, the Megatron GPT shorthand, an architecture, or a HuggingFace config.json inline");
-              ArrayNode forms = out.putArray("oneOf");
-              forms.add(
-                  definitions.ref(
-                      "modelFile",
-                      () ->
-                          single(
-                              FILE,
-                              NODES.objectNode()
-                                  .put("type", "string")
-                                  .put("minLength", 1)
-                                  .put(
-                                      "description",
-                                      "a HuggingFace config.json, a persistence model file or a megatronGpt file,"
-                                          + " relative to the scenario"))));
-              forms.add(definitions.ref("megatronGptModel", () -> single(MEGATRON_GPT, megatron.schema(definitions))));
-              forms.add(architecture.schema(definitions));
-              forms.add(
-                  definitions.ref(
-                      "huggingFaceConfig",
-                      () -> {
-                        ObjectNode config = NODES.objectNode();
-                        config.put("type", "object");
-                        config.put(
-                            "description",
-                            "a HuggingFace config.json inline, recognised by model_type; its other keys are"
-                                + " HuggingFace's, so this object is open");
-                        config.putObject("properties").putObject(MODEL_TYPE).put("type", "string").put("minLength", 1);
-                        config.putArray("required").add(MODEL_TYPE);
-                        config.put("additionalProperties", true);
-                        ArrayNode others = config.putObject("not").putArray("anyOf");
-                        others.addObject().putArray("required").add(FILE);
-                        others.addObject().putArray("required").add(MEGATRON_GPT);
-                        return config;
-                      }));
-              return out;
-            });
-      }
-    };
+    return definitions.ref(
+        "model",
+        () -> {
+          ObjectNode out = NODES.objectNode();
+          out.put(
+              "description",
+              "the model: a file, the Megatron GPT shorthand, an architecture, or a HuggingFace config.json inline");
+          ArrayNode forms = out.putArray("oneOf");
+          forms.add(
+              definitions.ref(
+                  "modelFile",
+                  () ->
+                      single(
+                          FILE,
+                          NODES.objectNode()
+                              .put("type", "string")
+                              .put("minLength", 1)
+                              .put(
+                                  "description",
+                                  "a HuggingFace config.json, a persistence model file or a megatronGpt file,"
+                                      + " relative to the scenario"))));
+          forms.add(definitions.ref("megatronGptModel", () -> single(MEGATRON_GPT, megatron.schema(definitions))));
+          forms.add(architecture.schema(definitions));
+          forms.add(
+              definitions.ref(
+                  "huggingFaceConfig",
+                  () -> {
+                    ObjectNode config = NODES.objectNode();
+                    config.put("type", "object");
+                    config.put(
+                        "description",
+                        "a HuggingFace config.json inline, recognised by model_type; its other keys are"
+                            + " HuggingFace's, so this object is open");
+                    config.putObject("properties").putObject(MODEL_TYPE).put("type", "string").put("minLength", 1);
+                    config.putArray("required").add(MODEL_TYPE);
+                    config.put("additionalProperties", true);
+                    ArrayNode others = config.putObject("not").putArray("anyOf");
+                    others.addObject().putArray("required").add(FILE);
+                    others.addObject().putArray("required").add(MEGATRON_GPT);
+                    return config;
+                  }));
+          return out;
+        });
   }
+
 
   /** An object of one required field. */
   private static ObjectNode single(String name, ObjectNode value) {

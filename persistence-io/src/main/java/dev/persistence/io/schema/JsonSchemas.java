@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The JSON Schemas of our file formats, as class-path resources under {@code /dev/persistence/io/schema/}. They
- * are written once and tested against the readers (every field a reader accepts is a schema property with the
- * right JSON type, required fields agree, and every object has {@code additionalProperties: false} so editors
- * flag unknown fields as the readers do).
+ * are generated from the codecs' declarations ({@link SchemaGenerator}) and probed against the readers (a field
+ * left out, an unknown field, a wrong JSON type, a bound overstepped: both accept or both reject); every object has
+ * {@code additionalProperties: false}, so editors flag unknown fields as the readers do.
  */
 public final class JsonSchemas {
   /** The accelerator catalog ({@code accelerators.json}, a user's {@code --catalog} file). */

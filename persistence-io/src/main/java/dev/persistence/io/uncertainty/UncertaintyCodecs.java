@@ -1,34 +1,10 @@
 package dev.persistence.io.uncertainty;
 
-import static dev.persistence.io.document.ValueCodecs.FRACTION;
-import static dev.persistence.io.document.ValueCodecs.INTEGER;
-import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
 import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
-import static dev.persistence.io.document.ValueCodecs.TEXT;
-import static dev.persistence.io.document.ValueCodecs.enumeration;
-import static dev.persistence.io.document.ValueCodecs.integer;
 import static dev.persistence.io.document.ValueCodecs.list;
-import static dev.persistence.io.document.ValueCodecs.longInteger;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.persistence.core.precision.WeightFormat;
-import dev.persistence.costing.energy.CarbonAccounting;
-import dev.persistence.costing.energy.GridIntensity;
-import dev.persistence.costing.money.CloudPrice;
-import dev.persistence.costing.money.PricingTerm;
-import dev.persistence.costing.plan.ImmutablePlannedPhase;
-import dev.persistence.costing.plan.OwnedEconomics;
-import dev.persistence.costing.plan.PlannedPhase;
-import dev.persistence.costing.plan.ServingPlan;
-import dev.persistence.costing.plan.Target;
-import dev.persistence.costing.plan.TargetMetric;
-import dev.persistence.costing.program.Milestone;
-import dev.persistence.costing.program.PhaseKind;
-import dev.persistence.costing.program.Role;
-import dev.persistence.costing.training.Goodput;
 import dev.persistence.costing.uncertainty.Constant;
 import dev.persistence.costing.uncertainty.Distribution;
 import dev.persistence.costing.uncertainty.LogNormal;
@@ -38,33 +14,14 @@ import dev.persistence.costing.uncertainty.Scenarios;
 import dev.persistence.costing.uncertainty.Triangular;
 import dev.persistence.costing.uncertainty.Uniform;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.DocumentNode;
-import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.document.Suggestions;
 import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
-import dev.persistence.io.posttraining.PostTrainingCodecs;
-import dev.persistence.io.precision.PrecisionCodecs;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
@@ -128,7 +85,7 @@ public final class UncertaintyCodecs {
                       (Double) v.getOrDefault("upper", Double.POSITIVE_INFINITY)))
           .allow(KIND)
           .required("mean", NUMBER, Normal::mean, ObjectCodec.into("mean"))
-          .required("standardDeviation", NON_NEGATIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
+          .required("standardDeviation", POSITIVE_NUMBER, Normal::standardDeviation, ObjectCodec.into("standardDeviation"))
           .optionalIfSet("lower", NUMBER, n -> finite(n.lower()), ObjectCodec.into("lower"))
           .optionalIfSet("upper", NUMBER, n -> finite(n.upper()), ObjectCodec.into("upper"))
           .build();
@@ -144,7 +101,7 @@ public final class UncertaintyCodecs {
               (Values v) -> LogNormal.withMedian(v.<Double>get("median"), v.<Double>get("sigma")))
           .allow(KIND)
           .required("median", POSITIVE_NUMBER, l -> Math.exp(l.mu()))
-          .required("sigma", NON_NEGATIVE_NUMBER, LogNormal::sigma)
+          .required("sigma", POSITIVE_NUMBER, LogNormal::sigma)
           .build();
 
   private static final ObjectCodec<Scenarios, Values> SCENARIOS =
@@ -190,32 +147,15 @@ public final class UncertaintyCodecs {
    * {@code scenarios {values, weights?}}.
    */
   public static final Codec<Distribution> DISTRIBUTION =
-      new Codec<>() {
-        @Override
-        public Distribution read(DocumentNode node) {
-          if (node.json().isNumber()) {
-            double value = node.asDouble();
-            return node.build(() -> new Constant(value));
-          }
-          return KINDS.read(node);
-        }
-
-        @Override
-        public JsonNode write(Distribution value) {
-          return KINDS.write(value);
-        }
-
-        @Override
-        public ObjectNode schema(SchemaDefinitions definitions) {
-          return definitions.ref(
-              "distribution",
-              () -> {
-                ObjectNode out = NODES.objectNode();
-                var alternatives = out.putArray("oneOf");
-                alternatives.addObject().put("type", "number").put("description", "a constant");
-                KINDS.kindSchemas(Distribution.class, definitions).forEach(alternatives::add);
-                return out;
-              });
-        }
-      };
+      KINDS.orScalar(
+          "distribution",
+          Distribution.class,
+          ValueCodecs.composed(
+              node -> {
+                double value = node.asDouble();
+                return node.build(() -> new Constant(value));
+              },
+              constant -> KINDS.write(constant),
+              definitions -> NODES.objectNode().put("type", "number").put("description", "a constant")),
+          distribution -> false);
 }

@@ -59,7 +59,12 @@ class StageFileTest {
     assertTrue(e.getMessage().contains("postTraining.stage") && e.getMessage().contains("promptsPerStep (0) must be > 0"), e.getMessage());
     Files.writeString(file, base.replace("kind: rl", "kind: rlhf"));
     e = assertThrows(InvalidDocumentException.class, () -> StageFile.read(file));
-    assertTrue(e.getMessage().contains("postTraining.stage.kind"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("postTraining.stage.kind")
+            && e.getMessage().endsWith(
+                "unknown post-training stage kind \"rlhf\"; expected one of sft, preference, rl, distillation,"
+                    + " evaluation; did you mean rl?"),
+        e.getMessage());
     Files.writeString(file, base.replace("samplesPerPrompt: 16", "samplesPerPrompt: 16\n    samplePerPrompt: 4"));
     e = assertThrows(InvalidDocumentException.class, () -> StageFile.read(file));
     assertTrue(e.getMessage().contains("samplePerPrompt"), e.getMessage());

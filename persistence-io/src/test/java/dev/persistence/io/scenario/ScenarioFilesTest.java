@@ -93,7 +93,8 @@ class ScenarioFilesTest {
         assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
     assertEquals(
         file + ": uncertainty.assumptions.modelFlopsUtilization.distribution: unknown distribution type \"uniformm\";"
-            + " expected one of constant, uniform, log-uniform, triangular, normal, log-normal, scenarios",
+            + " expected one of constant, uniform, log-uniform, triangular, normal, log-normal, scenarios; did you mean"
+            + " uniform?",
         withoutLocation(distribution.getMessage()));
     Files.writeString(file, competitive.replace("  sequenceLength: 8192\n", "  sequenceLength: 8192\n  tokenz: 1\n"));
     InvalidDocumentException unknown = assertThrows(InvalidDocumentException.class, () -> ScenarioFiles.read(file));
