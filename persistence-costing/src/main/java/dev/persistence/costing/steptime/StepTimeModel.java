@@ -79,7 +79,7 @@ import java.util.Optional;
  *   <li>FP8 recipes run the GEMMs at {@code fp8GemmEfficiency} of the FP8 peak, but the attention core and the
  *       output layer in bf16 (Transformer Engine's fp8_dpa off; Megatron-Core's and TorchTitan's output layer
  *       outside FP8).
- *   <li>A board power limit below the TDP ({@code Accelerator#powerLimitWatts}) scales the GEMM and
+ *   <li>A board power limit below the TDP ({@code Cluster#powerLimitWatts}, else the accelerator's) scales the GEMM and
  *       fused-attention peaks by {@code (limit / TDP)^powerLimitClockExponent}.
  *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
  *       bandwidth (on the host, over the host link, with optimizer offload).
@@ -244,7 +244,7 @@ public final class StepTimeModel {
     // their peaks scale by (limit / TDP)^powerLimitClockExponent; memory-bound kernels are not scaled.
     double powerClock =
         Math.pow(
-            cluster.accelerator().powerLimitFraction(),
+            cluster.powerLimitFraction(),
             calibration.value(CalibrationParameter.POWER_LIMIT_CLOCK_EXPONENT));
     gemmPeak = powerClock * (fp8 ? peak * calibration.value(CalibrationParameter.FP8_GEMM_EFFICIENCY) : peak);
     // FP8 recipes keep the output layer in bf16: Megatron-Core builds it as tensor_parallel.ColumnParallelLinear,
