@@ -35,6 +35,14 @@ final class ClusterOptions {
       description = "Scale-out latency per message in microseconds (default 5).")
   double scaleOutLatencyMicroseconds;
 
+  @Option(
+      names = "--power-limit-w",
+      paramLabel = "W",
+      description =
+          "Board power limit of every accelerator in watts (nvidia-smi --power-limit); below the TDP it slows"
+              + " compute-bound kernels and lowers the energy. Default: the accelerator's.")
+  Double powerLimitWatts;
+
   Cluster cluster(Accelerator accelerator) {
     checkArgument(gpus > 0, "--gpus (%s) must be > 0", gpus);
     checkArgument(perNode > 0, "--gpus-per-node (%s) must be > 0", perNode);
@@ -63,7 +71,16 @@ final class ClusterOptions {
         "--gpus (%s) must be at most --gpus-per-node (%s) or a multiple of it",
         gpus,
         perNode);
-    return Cluster.builder()
+    checkArgument(
+        powerLimitWatts == null || powerLimitWatts > 0 && powerLimitWatts <= Accelerator.MAX_POWER_WATTS,
+        "--power-limit-w (%s) must be in (0, %s]",
+        powerLimitWatts,
+        Accelerator.MAX_POWER_WATTS);
+    var cluster = Cluster.builder();
+    if (powerLimitWatts != null) {
+      cluster.powerLimitWatts(powerLimitWatts);
+    }
+    return cluster
         .accelerator(accelerator)
         .acceleratorsPerNode(Math.min(perNode, gpus))
         .nodeCount(gpus <= perNode ? 1 : gpus / perNode)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,31 @@ class TrainCommandTest {
     assertEquals(64 * 2048, json.get("tokensPerSecond").asDouble() * json.get("stepSeconds").asDouble(), 1e-6);
     assertEquals(
         json.get("trainingDays").asDouble() * 24 * 64, json.get("acceleratorHours").asDouble(), 1e-6);
+  }
+
+  /**
+   * {@code --power-limit-w} sets the board power limit of every accelerator: below the A100 SXM's 400 W TDP
+   * (reference/accelerators.json) the GEMMs slow; a limit of 0 is refused with the flag's name.
+   */
+  @Test
+  void powerLimitSlowsTheStep() throws Exception {
+    String[] base = {
+      "train", gpt3(folder).toString(), "--accelerator", "a100", "--gpus", "64", "--tp", "8", "--pp", "8",
+      "--global-batch", "64", "--seq-len", "2048", "--recompute", "full", "--json"
+    };
+    CommandRun full = CommandRun.of(base);
+    String[] limitedArgs = Arrays.copyOf(base, base.length + 2);
+    limitedArgs[base.length] = "--power-limit-w";
+    limitedArgs[base.length + 1] = "250";
+    CommandRun limited = CommandRun.of(limitedArgs);
+    assertEquals(0, limited.exitCode(), limited.err());
+    double fullStep = new ObjectMapper().readTree(full.out()).get("stepSeconds").asDouble();
+    double limitedStep = new ObjectMapper().readTree(limited.out()).get("stepSeconds").asDouble();
+    assertTrue(limitedStep > fullStep, limitedStep + " vs " + fullStep);
+    limitedArgs[base.length + 1] = "0";
+    CommandRun zero = CommandRun.of(limitedArgs);
+    assertEquals(2, zero.exitCode());
+    assertEquals("persistence train: --power-limit-w (0.0) must be in (0, 1.0E7]\n", zero.err());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.persistence.core.hardware;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
+import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
 /**
@@ -61,6 +62,29 @@ public abstract class Cluster {
   }
 
   /**
+   * A board power limit every accelerator of the cluster runs under ({@code nvidia-smi --power-limit}), in
+   * watts, overriding the accelerator's own {@link Accelerator#powerLimitWatts()}: the same chip is run at 500 W
+   * in one fleet and at its 700 W TDP in another (TorchTitan's benchmark tables on Meta's Grand Teton H100s,
+   * pytorch/torchtitan benchmarks/llama3_h100_202412_torchtitan.md: "We used the default 500W power limit,
+   * although tuning it up to 700W TDP can potentially provide further speedups"). Empty: the accelerator's.
+   */
+  public abstract OptionalDouble powerLimitWatts();
+
+  /**
+   * The fraction of the TDP each board may draw: the cluster's {@link #powerLimitWatts()} (else the
+   * accelerator's) over the accelerator's TDP, capped at 1; 1 without a limit or without a TDP.
+   */
+  public double powerLimitFraction() {
+    if (powerLimitWatts().isEmpty()) {
+      return accelerator().powerLimitFraction();
+    }
+    if (accelerator().thermalDesignPowerWatts().isEmpty()) {
+      return 1;
+    }
+    return Math.min(1, powerLimitWatts().getAsDouble() / accelerator().thermalDesignPowerWatts().getAsDouble());
+  }
+
+  /**
    * The slowest scale-out bandwidth accepted, 10^6 B/s (8 Mbit/s, a thousandth of the slowest data-centre NIC):
    * below it a step takes years, and a subnormal bandwidth would make it infinite. A range limit, no source.
    */
@@ -112,6 +136,14 @@ public abstract class Cluster {
         "powerUsageEffectiveness (%s) must be <= %s",
         powerUsageEffectiveness(),
         MAX_POWER_USAGE_EFFECTIVENESS);
+    powerLimitWatts()
+        .ifPresent(
+            watts ->
+                checkArgument(
+                    watts > 0 && watts <= Accelerator.MAX_POWER_WATTS,
+                    "powerLimitWatts (%s) must be > 0 and <= %s",
+                    watts,
+                    Accelerator.MAX_POWER_WATTS));
     checkArgument(
         nodeOverheadPowerWatts() <= Accelerator.MAX_POWER_WATTS,
         "nodeOverheadPowerWatts (%s) must be <= %s",
@@ -130,7 +162,8 @@ public abstract class Cluster {
   }
 
   /**
-   * IT power of the whole cluster at the accelerators' TDP plus node overheads, in watts, before PUE.
+   * IT power of the whole cluster at the accelerators' TDP (or the board power limit below it,
+   * {@link #powerLimitFraction()}) plus node overheads, in watts, before PUE.
    *
    * @throws IllegalArgumentException if the accelerator has no TDP
    */
@@ -139,7 +172,7 @@ public abstract class Cluster {
         accelerator().thermalDesignPowerWatts().isPresent(),
         "accelerator %s has no thermalDesignPowerWatts",
         accelerator().name());
-    return acceleratorCount() * accelerator().thermalDesignPowerWatts().getAsDouble()
+    return acceleratorCount() * accelerator().thermalDesignPowerWatts().getAsDouble() * powerLimitFraction()
         + (double) nodeCount() * nodeOverheadPowerWatts();
   }
 

@@ -38,6 +38,35 @@ class ClusterTest {
     assertEquals(true, h100.isNamed(" h100 "));
   }
 
+  /**
+   * A cluster-wide board power limit (TorchTitan's Grand Teton H100s at 500 W against the SXM module's 700 W,
+   * {@code reference/training-runs-modern.json} rows {@code tt-*}) overrides the accelerator's own limit and lowers
+   * the cluster's IT power with the boards' draw; the node overhead is not limited.
+   */
+  @Test
+  void clusterPowerLimit() {
+    Accelerator limited = ImmutableAccelerator.copyOf(h100()).withPowerLimitWatts(600.0);
+    Cluster base =
+        Cluster.builder()
+            .accelerator(limited)
+            .acceleratorsPerNode(8)
+            .nodeCount(128)
+            .scaleOutBandwidthBytesPerSecondPerAccelerator(50e9)
+            .scaleOutLatencySeconds(5e-6)
+            .nodeOverheadPowerWatts(4600)
+            .build();
+    assertEquals(600.0 / 700, base.powerLimitFraction(), 1e-12);
+    Cluster cluster = ImmutableCluster.copyOf(base).withPowerLimitWatts(500);
+    assertEquals(500.0 / 700, cluster.powerLimitFraction(), 1e-12);
+    assertEquals(1024 * 500.0 + 128 * 4600.0, cluster.itPowerWatts(), 1e-6);
+    // A limit above the TDP does not raise the draw.
+    assertEquals(1.0, ImmutableCluster.copyOf(base).withPowerLimitWatts(900).powerLimitFraction());
+    assertEquals(
+        "powerLimitWatts (0.0) must be > 0 and <= " + Accelerator.MAX_POWER_WATTS,
+        assertThrows(IllegalArgumentException.class, () -> ImmutableCluster.copyOf(base).withPowerLimitWatts(0))
+            .getMessage());
+  }
+
   @Test
   void clusterPower() {
     Cluster cluster =

@@ -51,8 +51,10 @@ public enum CalibrationParameter {
    */
   FP8_GEMM_EFFICIENCY("fp8GemmEfficiency", 0.3, 1.0),
   /**
-   * Fraction of the expert-parallel dispatch and combine all-to-alls hidden behind compute (Megatron-Core
-   * {@code --overlap-moe-expert-parallel-comm}, DeepEP); DualPipe hides them whole.
+   * How much of a layer's compute in the same pass the expert-parallel dispatch and combine all-to-alls can hide
+   * behind, as a fraction of that compute (Megatron-Core {@code --overlap-moe-expert-parallel-comm}, DeepEP): the
+   * exposed time is {@code max(0, allToAll - overlap x compute)}, so an all-to-all longer than the compute beside
+   * it stays partly exposed; DualPipe hides them whole.
    */
   EXPERT_PARALLEL_OVERLAP("expertParallelOverlap", 0.0, 1.0),
   /**
@@ -72,6 +74,14 @@ public enum CalibrationParameter {
    * models with many small local experts make visible.
    */
   EXPERT_OVERHEAD_SECONDS("expertOverheadSeconds", 0.0, 0.01),
+  /**
+   * The rate of the routed experts' grouped GEMM relative to a dense GEMM of the same shape: a grouped GEMM runs
+   * many independent problems whose sizes are known only on the device (dropless routing), so its tiles are
+   * scheduled without the per-shape kernel selection and persistent tiling of a dense GEMM, and every problem
+   * ends in a partial wave. 1 treats the experts as dense GEMMs; the time scales with the tokens, unlike
+   * {@link #EXPERT_OVERHEAD_SECONDS}.
+   */
+  GROUPED_GEMM_EFFICIENCY("groupedGemmEfficiency", 0.1, 1.0),
   /**
    * How the compute rate falls under a board power limit below the TDP ({@code Accelerator#powerLimitWatts}):
    * GEMM and fused-attention peaks scale by {@code (limit / TDP)^k}. CMOS dynamic power goes as {@code C V^2 f}

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
+import java.util.Locale;
 
 /**
  * Facility power drawn per accelerator while a job runs.
@@ -94,7 +95,8 @@ public record PowerModel(
 
   /**
    * The power of a {@link Cluster}: its accelerator's TDP, its node overhead spread over the node's
-   * accelerators, and its PUE.
+   * accelerators, and its PUE. Under a board power limit ({@link Cluster#powerLimitFraction()}) the chip draws at
+   * most the limit: the TDP fraction is capped there, since the driver holds the board's draw to it.
    *
    * @param cluster the cluster
    * @param tdpFraction average chip draw over TDP, in (0, 1.5]
@@ -108,8 +110,14 @@ public record PowerModel(
         accelerator.name());
     double tdp = accelerator.thermalDesignPowerWatts().getAsDouble();
     double ratio = 1 + cluster.nodeOverheadPowerWatts() / (cluster.acceleratorsPerNode() * tdp);
+    double limit = cluster.powerLimitFraction();
     return new PowerModel(
-        tdp, tdpFraction, ratio, cluster.powerUsageEffectiveness(), "cluster " + accelerator.name());
+        tdp,
+        limit < 1 ? Math.min(tdpFraction, limit) : tdpFraction,
+        ratio,
+        cluster.powerUsageEffectiveness(),
+        "cluster " + accelerator.name()
+            + (limit < 1 ? String.format(Locale.ROOT, " at a %.0f W power limit", limit * tdp) : ""));
   }
 
   /** IT power per accelerator (chip and its share of the server), W. */

@@ -65,8 +65,10 @@ import java.util.Optional;
  *       the stage's weights before each micro-batch's forward and backward passes, each hidden behind its own
  *       pass; ZeRO-2 and 3, which keep only a gradient shard, reduce-scatter the gradients after every
  *       micro-batch's backward pass.
- *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass;
- *       context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
+ *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass,
+ *       hidden behind up to {@code expertParallelOverlap} of that pass's compute; the routed experts' grouped
+ *       GEMMs at {@code groupedGemmEfficiency} of a dense GEMM's rate, plus {@code expertOverheadSeconds} per local
+ *       expert; context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
  *       attention core when it is shorter.
  *   <li>Every collective has a bandwidth term and a latency term, ring or tree ({@link Collectives}), on the tier
  *       its group crosses: the scale-up fabric when every group's ranks lie in one scale-up domain (ranks are
@@ -74,7 +76,10 @@ import java.util.Optional;
  *       the scale-out network otherwise.
  *   <li>Recomputation: full recomputation repeats each layer's forward pass (its communication too); selective
  *       recomputation repeats the attention core.
- *   <li>A board power limit below the TDP ({@code Accelerator#powerLimitWatts}) scales the GEMM and
+ *   <li>FP8 recipes run the GEMMs at {@code fp8GemmEfficiency} of the FP8 peak, but the attention core and the
+ *       output layer in bf16 (Transformer Engine's fp8_dpa off; Megatron-Core's and TorchTitan's output layer
+ *       outside FP8).
+ *   <li>A board power limit below the TDP ({@code Cluster#powerLimitWatts}, else the accelerator's) scales the GEMM and
  *       fused-attention peaks by {@code (limit / TDP)^powerLimitClockExponent}.
  *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
  *       bandwidth (on the host, over the host link, with optimizer offload).
@@ -129,9 +134,12 @@ public final class StepTimeModel {
   private final double peak;
   /** The peak the GEMMs run at: the format's dense peak, times the FP8 efficiency for FP8. */
   private final double gemmPeak;
+  /** The peak of the output layer's GEMMs: the 16-bit peak under FP8 recipes, which keep that layer in bf16. */
+  private final double headGemmPeak;
   private final double expertOverlap;
   private final double layerOverhead;
   private final double expertOverhead;
+  private final double groupedGemmEfficiency;
   private final double forwardTensorOverlap;
   /** Bytes per parameter of the weight all-gathers: 1 for FP8 recipes (fp8_param_gather), else 2 (bf16). */
   private final double gatherBytesPerParameter;
@@ -236,9 +244,17 @@ public final class StepTimeModel {
     // their peaks scale by (limit / TDP)^powerLimitClockExponent; memory-bound kernels are not scaled.
     double powerClock =
         Math.pow(
-            cluster.accelerator().powerLimitFraction(),
+            cluster.powerLimitFraction(),
             calibration.value(CalibrationParameter.POWER_LIMIT_CLOCK_EXPONENT));
     gemmPeak = powerClock * (fp8 ? peak * calibration.value(CalibrationParameter.FP8_GEMM_EFFICIENCY) : peak);
+    // FP8 recipes keep the output layer in bf16: Megatron-Core builds it as tensor_parallel.ColumnParallelLinear,
+    // not a Transformer Engine module, so fp8_autocast does not reach it (megatron/core/models/gpt/gpt_model.py),
+    // and TorchTitan converts every nn.Linear but the one named "output" (torchtitan/float8.py at 9dec370:
+    // module_filter_fn=lambda mod, fqn: fqn != "output").
+    headGemmPeak =
+        fp8 && cluster.accelerator().densePeakFlopsPerSecond().containsKey(NumericFormat.BF16)
+            ? powerClock * cluster.accelerator().densePeakFlopsPerSecond(NumericFormat.BF16)
+            : gemmPeak;
     gemmPeakEfficiency = calibration.value(CalibrationParameter.GEMM_PEAK_EFFICIENCY);
     gemmHalfIntensity = calibration.value(CalibrationParameter.GEMM_HALF_EFFICIENCY_INTENSITY);
     // FP8 recipes (Transformer Engine, torchao float8) run the attention core in bf16: FP8 attention is off by
@@ -252,6 +268,7 @@ public final class StepTimeModel {
     expertOverlap = calibration.value(CalibrationParameter.EXPERT_PARALLEL_OVERLAP);
     layerOverhead = calibration.value(CalibrationParameter.LAYER_OVERHEAD_SECONDS);
     expertOverhead = calibration.value(CalibrationParameter.EXPERT_OVERHEAD_SECONDS);
+    groupedGemmEfficiency = calibration.value(CalibrationParameter.GROUPED_GEMM_EFFICIENCY);
     forwardTensorOverlap = calibration.value(CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP);
     // FP8 recipes gather the weights in FP8 (Megatron-Core --fp8-param-gather, torchao
     // enable_fsdp_float8_all_gather); otherwise in the 16-bit compute copy, whatever the shard's precision
@@ -516,9 +533,14 @@ public final class StepTimeModel {
 
   /** Seconds of one {@code M x K x N} GEMM (2MKN FLOPs) at the shape's efficiency. */
   double gemmSeconds(double m, double k, double n) {
+    return gemmSeconds(m, k, n, gemmPeak);
+  }
+
+  /** Seconds of one {@code M x K x N} GEMM at the shape's efficiency against a given peak. */
+  private double gemmSeconds(double m, double k, double n, double atPeak) {
     double intensity = m * k * n / (m * k + k * n + m * n);
     double efficiency = gemmPeakEfficiency * intensity / (intensity + gemmHalfIntensity);
-    return 2 * m * k * n / (gemmPeak * efficiency);
+    return 2 * m * k * n / (atPeak * efficiency);
   }
 
   private double bandwidth(int span) {
@@ -638,6 +660,7 @@ public final class StepTimeModel {
           localExperts
                   * (gemmSeconds(tokensPerExpert, h, width)
                       + gemmSeconds(tokensPerExpert, expertIntermediate / t, h))
+                  / groupedGemmEfficiency
               + gemmSeconds(tokens, h, experts)
               // Each local expert's two GEMMs are separate problems of a grouped GEMM: a fixed cost per expert
               // (tile scheduling, the per-expert tail), which many small experts make visible.
@@ -654,8 +677,7 @@ public final class StepTimeModel {
       // Dispatch and combine, each an all-to-all of the routed tokens over the expert-parallel group.
       int span = e * t * c;
       double routedBytes = 2 * tokens * expertsPerToken * h / (sequenceParallel ? t : 1);
-      expertForward =
-          2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span)) * (1 - expertOverlap);
+      expertForward = 2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span));
     }
     double sparseShare = (double) sparseLayers / layers;
     double denseShare = feedForwardShare - sparseShare;
@@ -745,7 +767,8 @@ public final class StepTimeModel {
     // Output layer (last stage) and embedding (first stage): logits GEMM forward and backward, the fp32
     // cross-entropy's passes over the logits (12 bytes per logit forward and backward), and their all-reduces.
     double logitsPerRank = tokens * vocab / t;
-    double headCompute = 3 * gemmSeconds(tokens, h, vocab / t) + 24 * logitsPerRank / memoryBandwidth;
+    double headCompute =
+        3 * gemmSeconds(tokens, h, vocab / t, headGemmPeak) + 24 * logitsPerRank / memoryBandwidth;
     double headTensor = t > 1 ? Collectives.allReduce(2 * tokens * h, t, bandwidth(t), latency(t)) : 0;
 
     out[FORWARD_COMPUTE] = forwardCompute;
@@ -755,8 +778,14 @@ public final class StepTimeModel {
     out[ATTENTION_CORE] = attentionCoreCompute + scoreSeconds;
     out[FORWARD_CONTEXT] = contextForward;
     out[BACKWARD_CONTEXT] = contextBackward;
-    out[FORWARD_EXPERT] = sparseShare * expertForward;
-    out[BACKWARD_EXPERT] = sparseShare * expertForward;
+    // The all-to-alls hide behind compute of the same pass that does not wait for them (Megatron-Core's 1F1B
+    // all-to-all overlap runs one micro-batch's dispatch beside another's attention and experts; DeepEP's
+    // communication runs beside the dense GEMMs): at most expertParallelOverlap of that pass's compute. An
+    // all-to-all longer than the compute it runs beside stays exposed for the rest, as DeepSeek-V3 reports for
+    // cross-node expert parallelism at a computation-to-communication ratio near 1:1 (arXiv:2412.19437 section
+    // 3.2.1), which is what DualPipe's overlap of whole chunks addresses.
+    out[FORWARD_EXPERT] = sparseShare * Math.max(0, expertForward - expertOverlap * forwardCompute);
+    out[BACKWARD_EXPERT] = sparseShare * Math.max(0, expertForward - expertOverlap * backwardCompute);
     out[HEAD_COMPUTE] = headCompute;
     out[HEAD_TENSOR] = headTensor;
     out[EMBEDDING_TENSOR] = headTensor;

@@ -145,6 +145,12 @@ class EnergyTest {
     PowerModel power = PowerModel.of(cluster, 1.0);
     // At full TDP it agrees with the cluster's own facility power: (32 x 700 + 4 x 4600) x 1.2.
     assertEquals(cluster.facilityPowerWatts() / 32, power.facilityWattsPerAccelerator(), 1e-9);
+    // Under a 500 W board limit (TorchTitan's Grand Teton H100s) the chip draws at most 500 of its 700 W, and the
+    // cluster's own figure agrees; a draw below the limit is left as it is.
+    Cluster limited = Cluster.builder().from(cluster).powerLimitWatts(500).build();
+    assertEquals(500.0 / 700, PowerModel.of(limited, 1.0).tdpFraction(), 1e-12);
+    assertEquals(limited.facilityPowerWatts() / 32, PowerModel.of(limited, 1.0).facilityWattsPerAccelerator(), 1e-9);
+    assertEquals(0.6, PowerModel.of(limited, 0.6).tdpFraction(), 1e-12);
   }
 
   @Test

@@ -41,8 +41,9 @@ import java.util.Set;
  *   <li>TorchTitan and NeMo AutoModel (PyTorch FSDP2): fp32 sharded parameters, gradients and Adam moments
  *       (FSDP2's MixedPrecisionPolicy keeps the sharded parameters in fp32 and all-gathers bf16), that is ZeRO-3
  *       over the FSDP degree; its {@code local_batch} is the per-rank batch of one step, one micro-batch without
- *       pipeline parallelism and micro-batches of one sequence with it (TorchTitan's default
- *       {@code pipeline_parallel_microbatch_size = 1}).
+ *       pipeline parallelism and micro-batches of one sequence with it (TorchTitan's 2025 default
+ *       {@code pipeline_parallel_microbatch_size = 1}), or as many micro-batches as pipeline stages for the rows
+ *       measured at TorchTitan 9dec370 (December 2024), whose default that was.
  *   <li>Sequence length: the row's, or the framework's config default where the row says so (8,192).
  *   <li>Recomputation: as stated; where a row does not state it, the test reports the least recomputation under
  *       which the run fits (NONE, then SELECTIVE, then FULL), which is what such a recipe must have used.
@@ -158,11 +159,14 @@ final class ModernRuns {
     int domain = 8;
     if (gpu.startsWith("H100") && gpu.contains("96GB")) {
       accelerator =
-          fromReference("H100-SXM5-80GB", 96.0 * (1L << 30), "H100-SXM5-96GB (HBM2e 96 GB, per the row)");
-      readings.add("H100 HBM2e 96 GB (six 16 GiB stacks, read as 96 GiB) with the H100 SXM figures");
+          hbm2eH100(fromReference("H100-SXM5-80GB", 96.0 * (1L << 30), "H100-SXM5-96GB (HBM2e 96 GB, per the row)"));
+      readings.add("H100 HBM2e 96 GB (six 16 GiB stacks, read as 96 GiB) with the H100 SXM peaks, 2.4 TB/s HBM and"
+          + " a 500 W limit (TorchTitan's benchmark page)");
     } else if (gpu.startsWith("H100") && gpu.contains("95GB")) {
-      accelerator = fromReference("H100-SXM5-80GB", 95e9, "H100-SXM5-95GB (HBM2e 95 GB, per the row)");
-      readings.add("H100 HBM2e 95 GB: the H100 SXM figures with the row's 95 GB (lower TDP not modelled)");
+      accelerator =
+          hbm2eH100(fromReference("H100-SXM5-80GB", 95e9, "H100-SXM5-95GB (HBM2e 95 GB, per the row)"));
+      readings.add("H100 HBM2e 95 GB 'lower-TDP': the HBM2e H100 of TorchTitan's later benchmark page, 2.4 TB/s HBM"
+          + " and its default 500 W limit");
     } else if (gpu.startsWith("H100")) {
       accelerator = fromReference("H100-SXM5-80GB", -1, "H100-SXM5-80GB");
     } else if (gpu.startsWith("A100")) {
@@ -252,6 +256,16 @@ final class ModernRuns {
       int local = integer(b.get("local_batch")).orElseThrow();
       gbs = local * dp;
       mbs = pp > 1 ? 1 : local;
+      Object versions = ((Map<String, Object>) row.get("source")).get("versions");
+      if (pp > 1 && versions instanceof String && ((String) versions).contains("torchtitan 9dec370")) {
+        // TorchTitan at 9dec370 (the December 2024 benchmark page's version) splits the local batch into as many
+        // micro-batches as the pipeline degree unless told otherwise (torchtitan/config_manager.py
+        // --experimental.pipeline_parallel_microbatches, default None: "The default value will be the number of
+        // pipeline stages"; parallelisms/pipelining_utils.py build_pipeline_schedule: n_microbatches = pp degree),
+        // for 1F1B and interleaved alike; the micro-batch-size option with its default of 1 came later.
+        mbs = local / pp;
+        readings.add("micro-batches = PP " + pp + " (TorchTitan 9dec370's default), " + mbs + " sequences each");
+      }
       if (b.get("mbs") instanceof Number && pp == 1) {
         mbs = integer(b.get("mbs")).orElseThrow();
       }
@@ -269,7 +283,10 @@ final class ModernRuns {
     }
     ZeroStage zero = fsdpFramework || megatronFsdp ? ZeroStage.PARAMETERS : ZeroStage.OPTIMIZER_STATES;
     String precisionText = String.valueOf(row.get("precision")).toUpperCase(Locale.ROOT);
-    boolean fp8 = precisionText.contains("FP8") || precisionText.contains("FLOAT8");
+    // A row that states BF16 first runs in BF16, whatever variants its notes add ("BF16 (Float8 variants in
+    // notes)": TorchTitan's August 2024 405B row, whose Float8 runs are other rows of the page).
+    boolean fp8 =
+        !precisionText.startsWith("BF16") && (precisionText.contains("FP8") || precisionText.contains("FLOAT8"));
     TrainingPrecision precision;
     if (fsdpFramework) {
       precision = fp8 ? TrainingPrecision.FSDP2_FP8_ADAM : TrainingPrecision.FSDP2_BF16_ADAM;
@@ -278,6 +295,14 @@ final class ModernRuns {
       precision = fp8 ? TrainingPrecision.MEGATRON_FP8_ADAM : TrainingPrecision.MIXED_BF16_ADAM;
     }
     String recompute = String.valueOf(row.get("recompute")).toLowerCase(Locale.ROOT);
+    if (row.get("recompute_from_config") instanceof Map) {
+      // A row whose table does not state its recomputation, with the benchmark config it ran from (copied into
+      // the row with its source): the config's activation checkpointing, all layers or none.
+      recompute =
+          String.valueOf(((Map<String, Object>) row.get("recompute_from_config")).get("value"))
+              .toLowerCase(Locale.ROOT);
+      readings.add("recomputation '" + recompute + "' from the benchmark config the row names");
+    }
     Optional<ActivationRecomputation> stated;
     Set<RecomputedModule> modules = null;
     if (recompute.startsWith("full")) {
@@ -292,6 +317,8 @@ final class ModernRuns {
             RecomputedModule.CORE_ATTENTION);
         readings.add("TorchTitan op-level SAC read as recomputing norms and the MLP activation");
       }
+    } else if (recompute.equals("none")) {
+      stated = Optional.of(ActivationRecomputation.NONE);
     } else {
       stated = Optional.empty();
     }
@@ -388,6 +415,13 @@ final class ModernRuns {
                 .build())
         .normKind(gated ? NormKind.RMS_NORM : NormKind.LAYER_NORM)
         .tiedEmbeddings(false);
+    if (model.contains("gpt-oss") || model.contains("gpt oss")) {
+      // gpt-oss alternates banded attention over 128 tokens with full attention, layer by layer (Megatron-Bridge
+      // GPTOSSProvider at 00b7660: window_size (128, 0), window_attn_skip_freq 2; the row's "alternating
+      // sliding-window attention ... not captured here").
+      arch.slidingWindow(128).slidingWindowLayers(layers / 2);
+      readings.add("sliding window 128 on every other layer (GPTOSSProvider)");
+    }
     Optional<Integer> experts = integer(a.get("experts"));
     if (experts.isPresent()) {
       int expertWidth =
@@ -457,6 +491,17 @@ final class ModernRuns {
       return Optional.of(deepSeek ? PublishedModels.deepSeekV3() : PublishedModels.kimiK2());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The HBM2e H100 SXM of Meta's Grand Teton hosts on which the TorchTitan team measured its tables
+   * ({@code pytorch/torchtitan benchmarks/llama3_h100_202412_torchtitan.md}, "Hardware": "Each H100 GPU is
+   * equipped with 96GB HBM2e with 2.4 TB/sec peak memory bandwidth", "We used the default 500W power limit"). The
+   * August 2024 page ({@code docs/performance.md} at 3faaa1a, footnote 1) describes the same part as "HBM2e based
+   * lower TDP SXM H100(95GB)" whose peak lies "between SXM and NVL": the same two figures are read for it.
+   */
+  private static Accelerator hbm2eH100(Accelerator sxm) {
+    return ImmutableAccelerator.copyOf(sxm).withMemoryBandwidthBytesPerSecond(2.4e12).withPowerLimitWatts(500.0);
   }
 
   @SuppressWarnings("unchecked")

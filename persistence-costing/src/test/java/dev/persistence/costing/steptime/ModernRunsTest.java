@@ -109,14 +109,30 @@ class ModernRunsTest {
   /**
    * Step time against the published throughput, from the one calibration ({@code production-2025}). The
    * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
-   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 10.5%, worst 55.1%,
-   * 61 of 78 runs within 15% (10.4%, 55.1% and 57 of 71 at the time of the fit, before Llama 4 Scout, Kimi K2,
-   * DeepSeek-V3, the GB300 row and the three NeMo long-sequence rows were read; a refit on all 78 gives 10.3% and
-   * 62 but moves Tulu 3 8B DPO in PublishedPostTrainingTest past its bound, so it is not taken). The misses left are systematic,
-   * not noise: dropless fine-grained MoE on H100 under Megatron-Core (Qwen3-30B-A3B runs 2x slower dropless than
-   * with token dropping in the same recipe, although both force-balance the routing, so this is not router load
-   * imbalance; not modelled), gpt-oss on GB200, TorchTitan's 405B on "lower-TDP" H100s whose limit the row does
-   * not state, and Nemotron-4 15B on Blackwell.
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 8.7%, worst 44.3%,
+   * 67 of 78 runs within 15% (10.5%, 55.1% and 61 before the HBM2e H100s, TorchTitan 9dec370's micro-batch count,
+   * the BF16 reading of TorchTitan's August 2024 405B row, gpt-oss's sliding windows, AutoModel's recomputation
+   * from its configs, the bf16 output layer under FP8, the grouped-GEMM rate and the all-to-all overlap bounded by
+   * compute were added and the calibration refitted). The misses left are systematic, not noise:
+   *
+   * <ul>
+   *   <li>Qwen3-30B-A3B dropless FP8 on H100 under Megatron-Bridge: twice the time per token of the token-drop run
+   *       of the same layout, at either micro-batch size, although both force-balance the routing; that recipe is
+   *       the only Qwen3-30B one without CUDA graphs, but a per-token (not per-micro-batch) excess is what the
+   *       two rows show, and nothing the row or the model records distinguishes it;
+   *   <li>gpt-oss 120B on GB200 (EP 64, two experts per rank): the published time per token is the same at
+   *       micro-batch 1 x 8,192 and 4 x 4,096 and 2.5 times the H100 rows', the hardware ratio; the model is 30-40%
+   *       faster, the H100 rows within 5%. Attention sinks (softmax_type learnable) run unfused before Transformer
+   *       Engine 2.8, which would explain the 4,096-token row but not the 8,192-token one;
+   *   <li>Nemotron-4 15B on B200 and GB200 (TP 1, DP 64, FP8): NeMo's 25.02 B200 recipe pairs TP 1 with a
+   *       dp_size of 32 and a tp2 userbuffers config (scripts/performance/llm/pretrain_nemotron4_15b.py and
+   *       recommended_model_configs/model_configs_b200.csv at a0ea8f16), so the plan as run is uncertain;
+   *   <li>TorchTitan's Llama 3 8B FSDP 8 x TP 8 without async TP: the model's one calibration hides 85% of the
+   *       forward TP communication, as the recipes with TP overlap do; the plan has no field for its absence;
+   *   <li>AutoModel's Qwen3-30B, where the model is too slow: its experts run as one CUTLASS grouped GEMM
+   *       (grouped_gemm ops.gmm, nemo_automodel/components/moe/layers.py at 01926a5), not Megatron-Core's
+   *       per-expert GEMMs that expertOverheadSeconds is fitted to; and AutoModel's gpt-oss 120B, too fast.
+   * </ul>
    */
   @Test
   void stepTimesAgainstPublishedThroughput() {
@@ -166,8 +182,9 @@ class ModernRunsTest {
         100 * max, within));
     System.out.println(table);
     assertTrue(runs.size() >= 78, "readable grade A/B runs: " + runs.size());
-    assertTrue(mean <= 0.106, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 61, "runs within 15%: " + within + "\n" + table);
+    assertTrue(mean <= 0.088, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 67, "runs within 15%: " + within + "\n" + table);
+    assertTrue(max <= 0.45, "worst |step-time error| " + max + "\n" + table);
   }
 
   /**

@@ -61,12 +61,12 @@ class ProductionCalibrationFit {
                 CalibrationParameter.FP8_GEMM_EFFICIENCY,
                 CalibrationParameter.DATA_PARALLEL_OVERLAP,
                 CalibrationParameter.BACKWARD_TENSOR_PARALLEL_OVERLAP,
-                CalibrationParameter.EXPERT_PARALLEL_OVERLAP,
-                CalibrationParameter.LAYER_OVERHEAD_SECONDS,
+                // EXPERT_PARALLEL_OVERLAP and LAYER_OVERHEAD_SECONDS are held (BundledCalibrations says why).
                 CalibrationParameter.SCALE_OUT_COLLECTIVE_EFFICIENCY,
                 CalibrationParameter.PIPELINE_COMMUNICATION_OVERLAP,
                 CalibrationParameter.FORWARD_TENSOR_PARALLEL_OVERLAP,
                 CalibrationParameter.EXPERT_OVERHEAD_SECONDS,
+                CalibrationParameter.GROUPED_GEMM_EFFICIENCY,
                 CalibrationParameter.POWER_LIMIT_CLOCK_EXPONENT),
             observations(runs),
             "fit");

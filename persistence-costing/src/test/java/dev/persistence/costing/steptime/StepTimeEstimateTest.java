@@ -1,8 +1,12 @@
 package dev.persistence.costing.steptime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
+import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.hardware.ImmutableAccelerator;
+import dev.persistence.core.hardware.ImmutableCluster;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
@@ -55,5 +59,34 @@ class StepTimeEstimateTest {
     double bidirectional = model.estimate(dualPipe).breakdown().pipelineBubbleSeconds();
     assertEquals((8 / 2.0 - 1) * (2.0 / 3) / 7, bidirectional / plain, 0.02);
     assertEquals(0, model.estimate(dualPipe).breakdown().pipelineTransferSeconds());
+  }
+
+  /**
+   * A board power limit set on the cluster times the step exactly as the same limit set on the accelerator
+   * (TorchTitan's tables ran H100s at a 500 W limit, reference/training-runs-modern.json), and slows it.
+   */
+  @Test
+  void aClusterPowerLimitActsAsTheAcceleratorsOwn() {
+    Architecture gpt = Architecture.megatronGpt(24, 2048, 16, 51200, 2048);
+    ParallelismPlan plan =
+        ParallelismPlan.builder().dataParallel(8).microBatchSize(1).globalBatchSize(64).sequenceLength(2048).build();
+    Cluster full = Selene.cluster(8);
+    Cluster clusterLimit =
+        ImmutableCluster.copyOf(full).withPowerLimitWatts(300);
+    Cluster acceleratorLimit =
+        ImmutableCluster.copyOf(full)
+            .withAccelerator(
+                ImmutableAccelerator.copyOf(full.accelerator()).withPowerLimitWatts(300.0));
+    Calibration calibration = Calibration.bundled("a100-sxm-80gb");
+    double unlimited = StepTimeModel.of(gpt, full, TrainingPrecision.MIXED_BF16_ADAM, calibration).estimate(plan)
+        .stepSeconds();
+    double byCluster =
+        StepTimeModel.of(gpt, clusterLimit, TrainingPrecision.MIXED_BF16_ADAM, calibration).estimate(plan)
+            .stepSeconds();
+    double byAccelerator =
+        StepTimeModel.of(gpt, acceleratorLimit, TrainingPrecision.MIXED_BF16_ADAM, calibration).estimate(plan)
+            .stepSeconds();
+    assertEquals(byAccelerator, byCluster, 1e-12 * byCluster);
+    assertTrue(byCluster > unlimited, byCluster + " vs " + unlimited);
   }
 }

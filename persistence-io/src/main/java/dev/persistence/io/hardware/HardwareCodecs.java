@@ -99,6 +99,7 @@ public final class HardwareCodecs {
         .required("scaleOutLatencySeconds", NON_NEGATIVE_NUMBER)
         .optional("powerUsageEffectiveness", NUMBER)
         .optional("nodeOverheadPowerWatts", NON_NEGATIVE_NUMBER)
+        .optional("powerLimitWatts", POSITIVE_NUMBER)
         .build();
   }
 }

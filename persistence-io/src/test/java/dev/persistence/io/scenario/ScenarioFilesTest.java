@@ -51,12 +51,16 @@ class ScenarioFilesTest {
         scenario.forecast().orElseThrow().settings().extrapolationError());
     assertEquals(new dev.persistence.costing.regulation.DeveloperRevenue(6.0e8, 2025), scenario.developerRevenue().orElseThrow());
     assertEquals("team-duty", scenario.obligations().orElseThrow().obligations().get(0).id());
+    // The cluster's board power limit overrides the accelerator's: 500 W of its 700 W TDP.
+    assertEquals(500.0, scenario.cluster().powerLimitWatts().orElseThrow());
+    assertEquals(500.0 / 700, scenario.cluster().powerLimitFraction(), 1e-12);
     for (DocumentFormat format : DocumentFormat.values()) {
       String text = Documents.print(ScenarioFiles.write(scenario, AcceleratorCatalog.bundled()), format);
       Scenario back = ScenarioFiles.read(DocumentNode.root(Documents.parse(text, format, "copy"), "copy"), Path.of("."));
       assertEquals(scenario.developerRevenue(), back.developerRevenue(), format.toString());
       assertEquals(scenario.obligations(), back.obligations(), format.toString());
       assertEquals(scenario.forecast(), back.forecast(), format.toString());
+      assertEquals(scenario.cluster(), back.cluster(), format.toString());
     }
     // The default stays Epoch's aggregate figure.
     assertEquals(
