@@ -111,8 +111,15 @@ public final class StepTimeModel {
   static final int MIXER_FORWARD_COMPUTE = 17;
   /** Backward seconds of one sequence-mixer layer. */
   static final int MIXER_BACKWARD_COMPUTE = 18;
+  /**
+   * Forward seconds of one feed-forward-only layer (Nemotron-H's MLP layers: a norm and the feed-forward block,
+   * no token mixer).
+   */
+  static final int FEED_FORWARD_ONLY_FORWARD_COMPUTE = 19;
+  /** Backward seconds of one feed-forward-only layer. */
+  static final int FEED_FORWARD_ONLY_BACKWARD_COMPUTE = 20;
   /** Size of the scratch array {@link #layerCosts} fills. */
-  static final int LAYER_COSTS_SIZE = 19;
+  static final int LAYER_COSTS_SIZE = 21;
 
   /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
@@ -178,6 +185,12 @@ public final class StepTimeModel {
   private final double mixerLayerParameters;
   private final int attentionLayerCount;
   private final int mixerLayerCount;
+  /** Layers with no token mixer, a feed-forward block alone (Nemotron-H's {@code -} layers). */
+  private final int feedForwardOnlyLayerCount;
+  /** Parameters of one feed-forward-only layer, dense part (feed-forward averaged over layers). */
+  private final double feedForwardOnlyLayerParameters;
+  /** Weight matrices of one feed-forward-only layer (feed-forward averaged over layers). */
+  private final double feedForwardOnlyLayerMatrices;
   /** Share of the layers with a feed-forward block (0 for a pure state-space stack such as Falcon-Mamba). */
   private final double feedForwardShare;
   private final double mixerMatrixWeights;
@@ -207,9 +220,9 @@ public final class StepTimeModel {
   private final int[][] busiestStageLayers;
   private final int[][] lastStageLayers;
   /**
-   * For a hybrid stack, per {@code [p][v]}: the distinct (attention layers, mixer layers) pairs of the stages of
-   * {@link PipelineLayout#balanced}, flattened, and the last stage's pair; null for an all-attention model, whose
-   * busiest stage is the one with the most layers.
+   * For a hybrid stack, per {@code [p][v]}: the distinct (attention layers, mixer layers, feed-forward-only
+   * layers) triples of the stages of {@link PipelineLayout#balanced}, flattened, and the last stage's triple; null
+   * for an all-attention model, whose busiest stage is the one with the most layers.
    */
   private final int[][][] stageKinds;
   private final int[][][] lastStageKinds;
@@ -299,6 +312,7 @@ public final class StepTimeModel {
     denseLayers = architecture.feedForwardLayers() - sparseLayers;
     attentionLayerCount = architecture.attentionLayers();
     mixerLayerCount = architecture.sequenceMixerLayers();
+    feedForwardOnlyLayerCount = architecture.feedForwardOnlyLayerIndices().size();
     feedForwardShare = (double) architecture.feedForwardLayers() / layers;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
@@ -333,6 +347,9 @@ public final class StepTimeModel {
         architecture.sequenceMixer().isPresent()
             ? architecture.sequenceMixer().get().parameters(h) + norms + feedForwardParameters
             : 0;
+    // Every layer slot carries the averaged feed-forward block, a feed-forward-only layer too, so that the layers'
+    // sum is the model's: a feed-forward-only layer is its norms and that average.
+    feedForwardOnlyLayerParameters = norms + feedForwardParameters;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
     // Hugging Face's modules: q, k, v and o projections (MLA: q_a, q_b, kv_a, kv_b and o); gate, up and down
@@ -344,11 +361,12 @@ public final class StepTimeModel {
     double feedForwardMatrices = (denseLayers * denseMatrices + sparseLayers * sparseDenseMatrices) / layers;
     attentionLayerMatrices = attentionMatrices + feedForwardMatrices;
     mixerLayerMatrices = architecture.sequenceMixer().isPresent() ? 2 + feedForwardMatrices : 0;
+    feedForwardOnlyLayerMatrices = feedForwardMatrices;
     expertLayerMatrices = moe == null ? 0 : sparseLayers * moe.numExperts() * expertMatrices / layers;
     int maxChunks = layers + 2;
     busiestStageLayers = new int[maxChunks + 1][];
     lastStageLayers = new int[maxChunks + 1][];
-    boolean hybrid = mixerLayerCount > 0;
+    boolean hybrid = mixerLayerCount > 0 || feedForwardOnlyLayerCount > 0;
     stageKinds = hybrid ? new int[maxChunks + 1][][] : null;
     lastStageKinds = hybrid ? new int[maxChunks + 1][][] : null;
     for (int p = 1; p <= maxChunks; p++) {
@@ -374,39 +392,33 @@ public final class StepTimeModel {
   }
 
   /**
-   * The distinct (attention layers, mixer layers) pairs over the layout's stages, flattened, and the last stage's
-   * pair: a stage's time is linear in the two counts, so the slowest stage is among these pairs.
+   * The distinct (attention layers, mixer layers, feed-forward-only layers) triples over the layout's stages,
+   * flattened, and the last stage's triple: a stage's time is linear in the three counts, so the slowest stage is
+   * among these triples.
    */
   private static int[][] stageKinds(Architecture architecture, PipelineLayout layout) {
     int p = layout.pipelineParallel();
-    int[] attention = new int[p];
-    int[] mixer = new int[p];
+    int[] counts = new int[3 * p];
     for (int i = 0; i < architecture.numLayers(); i++) {
-      if (architecture.isSequenceMixerLayer(i)) {
-        mixer[layout.stageOf(i)]++;
-      } else {
-        attention[layout.stageOf(i)]++;
-      }
+      int kind = architecture.isSequenceMixerLayer(i) ? 1 : architecture.isFeedForwardOnlyLayer(i) ? 2 : 0;
+      counts[3 * layout.stageOf(i) + kind]++;
     }
-    int[] pairs = new int[2 * p];
+    int[] triples = new int[3 * p];
     int distinct = 0;
     for (int stage = 0; stage < p; stage++) {
       boolean seen = false;
-      for (int k = 0; k < distinct; k++) {
-        if (pairs[2 * k] == attention[stage] && pairs[2 * k + 1] == mixer[stage]) {
-          seen = true;
-          break;
-        }
+      for (int k = 0; k < distinct && !seen; k++) {
+        seen =
+            triples[3 * k] == counts[3 * stage]
+                && triples[3 * k + 1] == counts[3 * stage + 1]
+                && triples[3 * k + 2] == counts[3 * stage + 2];
       }
       if (!seen) {
-        pairs[2 * distinct] = attention[stage];
-        pairs[2 * distinct + 1] = mixer[stage];
+        System.arraycopy(counts, 3 * stage, triples, 3 * distinct, 3);
         distinct++;
       }
     }
-    return new int[][] {
-      Arrays.copyOf(pairs, 2 * distinct), new int[] {attention[p - 1], mixer[p - 1]}
-    };
+    return new int[][] {Arrays.copyOf(triples, 3 * distinct), Arrays.copyOfRange(counts, 3 * (p - 1), 3 * p)};
   }
 
   /**
@@ -708,6 +720,14 @@ public final class StepTimeModel {
         mixerBackward += chain;
       }
     }
+    // A feed-forward-only layer (Nemotron-H's MLP layers): its norm, the averaged feed-forward block and the
+    // layer's memory-bound kernels, with no token mixer.
+    double feedForwardOnlyForward = 0;
+    double feedForwardOnlyBackward = 0;
+    if (feedForwardOnlyLayerCount > 0) {
+      feedForwardOnlyForward = feedForward + memoryBoundForward + layerOverhead;
+      feedForwardOnlyBackward = 2 * (feedForward + layerOverhead) + backwardMemoryRatio * memoryBoundForward;
+    }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
     // core's backward is 2x, as every other GEMM's (Narayanan et al. 2021 section 3.5).
@@ -767,6 +787,8 @@ public final class StepTimeModel {
     out[EXPERT_GEMM_SECONDS] = sparseShare * sparseFeedForward;
     out[MIXER_FORWARD_COMPUTE] = mixerForward;
     out[MIXER_BACKWARD_COMPUTE] = mixerBackward;
+    out[FEED_FORWARD_ONLY_FORWARD_COMPUTE] = feedForwardOnlyForward;
+    out[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] = feedForwardOnlyBackward;
   }
 
   /**
@@ -798,7 +820,21 @@ public final class StepTimeModel {
     return recomputation == ActivationRecomputation.FULL ? layer[MIXER_FORWARD_COMPUTE] : 0;
   }
 
-  /** Communication one sequence-mixer layer's recomputation repeats: its forward pass's, under {@code FULL}. */
+  /**
+   * Seconds one feed-forward-only layer's recomputation adds per micro-batch: its forward pass under {@code FULL};
+   * nothing otherwise (it has no attention core).
+   *
+   * @param layer the array {@link #layerCosts} filled
+   * @param recomputation the setting
+   */
+  static double feedForwardOnlyRecomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
+    return recomputation == ActivationRecomputation.FULL ? layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] : 0;
+  }
+
+  /**
+   * Communication one sequence-mixer or feed-forward-only layer's recomputation repeats: its forward pass's, under
+   * {@code FULL}.
+   */
   static double mixerRecomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
     return recomputation == ActivationRecomputation.FULL ? layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT] : 0;
   }
@@ -853,7 +889,8 @@ public final class StepTimeModel {
     // A mixer layer has no attention core to repeat.
     double mixerSeconds = fullShare * layer[MIXER_FORWARD_COMPUTE] + (1 - fullShare) * modules;
     double mixerCommunication = fullShare * (layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT]);
-    return new double[] {seconds, communication, mixerSeconds, mixerCommunication};
+    double feedForwardOnlySeconds = fullShare * layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + (1 - fullShare) * modules;
+    return new double[] {seconds, communication, mixerSeconds, mixerCommunication, feedForwardOnlySeconds};
   }
 
   /** Layers of the most-loaded pipeline stage, from the one rule of {@link PipelineLayout}. */
@@ -883,7 +920,10 @@ public final class StepTimeModel {
    * @param recomputeCommunication communication repeated by recomputation per layer and micro-batch
    * @param mixerRecompute seconds of recomputation per sequence-mixer layer and micro-batch
    *     ({@link #mixerRecomputeSeconds}; 0 for an all-attention model)
-   * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer
+   * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer (and per
+   *     feed-forward-only layer)
+   * @param feedForwardOnlyRecompute seconds of recomputation per feed-forward-only layer and micro-batch
+   *     ({@link #feedForwardOnlyRecomputeSeconds}; 0 for a stack without such layers)
    * @param dualPipe whether the schedule is DualPipe (bubble per its formula, expert all-to-alls and pipeline
    *     transfers hidden behind the overlapped forward and backward chunks)
    * @param fullRecompute whether every layer's forward pass is recomputed (a DeepSpeed trainer that keeps no
@@ -907,6 +947,7 @@ public final class StepTimeModel {
       double recomputeCommunication,
       double mixerRecompute,
       double mixerRecomputeCommunication,
+      double feedForwardOnlyRecompute,
       boolean dualPipe,
       boolean fullRecompute,
       int zeroStage,
@@ -931,50 +972,69 @@ public final class StepTimeModel {
     double mixerLayer =
         mixerForward + mixerBackward + mixerRecompute + tensorPerLayer + mixerRecomputeCommunication
             + expertPerLayer;
+    double feedForwardOnlyForward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE];
+    double feedForwardOnlyBackward = layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE];
+    double feedForwardOnlyLayer =
+        feedForwardOnlyForward + feedForwardOnlyBackward + feedForwardOnlyRecompute + tensorPerLayer
+            + mixerRecomputeCommunication + expertPerLayer;
     int slowAttention;
     int slowMixer;
+    int slowFeedForwardOnly;
     boolean lastIsSlowest;
     if (p == 1) {
       slowAttention = attentionLayerCount;
       slowMixer = mixerLayerCount;
+      slowFeedForwardOnly = feedForwardOnlyLayerCount;
       lastIsSlowest = false;
     } else {
       int busiestAttention;
       int busiestMixer;
+      int busiestFeedForwardOnly;
       int lastAttention;
       int lastMixer;
+      int lastFeedForwardOnly;
       if (stageKinds == null) {
         boolean tabulated = p < busiestStageLayers.length && v < busiestStageLayers[p].length;
         busiestAttention = tabulated ? busiestStageLayers[p][v] : layersOnBusiestStage(layers, p, v);
         lastAttention = tabulated ? lastStageLayers[p][v] : layersOnLastStage(layers, p, v);
         busiestMixer = 0;
         lastMixer = 0;
+        busiestFeedForwardOnly = 0;
+        lastFeedForwardOnly = 0;
       } else {
-        int[] pairs = stageKinds[p][v];
-        int[] lastPair = lastStageKinds[p][v];
-        busiestAttention = pairs[0];
-        busiestMixer = pairs[1];
-        double most = busiestAttention * attentionLayer + busiestMixer * mixerLayer;
-        for (int k = 2; k < pairs.length; k += 2) {
-          double time = pairs[k] * attentionLayer + pairs[k + 1] * mixerLayer;
+        int[] triples = stageKinds[p][v];
+        int[] lastTriple = lastStageKinds[p][v];
+        busiestAttention = triples[0];
+        busiestMixer = triples[1];
+        busiestFeedForwardOnly = triples[2];
+        double most =
+            busiestAttention * attentionLayer + busiestMixer * mixerLayer + busiestFeedForwardOnly * feedForwardOnlyLayer;
+        for (int k = 3; k < triples.length; k += 3) {
+          double time =
+              triples[k] * attentionLayer + triples[k + 1] * mixerLayer + triples[k + 2] * feedForwardOnlyLayer;
           if (time > most) {
             most = time;
-            busiestAttention = pairs[k];
-            busiestMixer = pairs[k + 1];
+            busiestAttention = triples[k];
+            busiestMixer = triples[k + 1];
+            busiestFeedForwardOnly = triples[k + 2];
           }
         }
-        lastAttention = lastPair[0];
-        lastMixer = lastPair[1];
+        lastAttention = lastTriple[0];
+        lastMixer = lastTriple[1];
+        lastFeedForwardOnly = lastTriple[2];
       }
       double busiestTime =
-          busiestAttention * attentionLayer + busiestMixer * mixerLayer + layer[EMBEDDING_TENSOR];
+          busiestAttention * attentionLayer + busiestMixer * mixerLayer
+              + busiestFeedForwardOnly * feedForwardOnlyLayer + layer[EMBEDDING_TENSOR];
       double lastTime =
-          lastAttention * attentionLayer + lastMixer * mixerLayer + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR];
+          lastAttention * attentionLayer + lastMixer * mixerLayer + lastFeedForwardOnly * feedForwardOnlyLayer
+              + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR];
       lastIsSlowest = lastTime > busiestTime;
       slowAttention = lastIsSlowest ? lastAttention : busiestAttention;
       slowMixer = lastIsSlowest ? lastMixer : busiestMixer;
+      slowFeedForwardOnly = lastIsSlowest ? lastFeedForwardOnly : busiestFeedForwardOnly;
     }
-    int slowLayers = slowAttention + slowMixer;
+    int slowLayers = slowAttention + slowMixer + slowFeedForwardOnly;
     boolean withHead = p == 1 || lastIsSlowest;
 
     // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
@@ -989,11 +1049,13 @@ public final class StepTimeModel {
     double slowCompute =
         slowAttention * (forward + backward)
             + slowMixer * (mixerForward + mixerBackward)
+            + slowFeedForwardOnly * (feedForwardOnlyForward + feedForwardOnlyBackward)
             + (withHead ? layer[HEAD_COMPUTE] : 0);
-    double slowRecompute = slowAttention * recompute + slowMixer * mixerRecompute;
+    double slowRecompute =
+        slowAttention * recompute + slowMixer * mixerRecompute + slowFeedForwardOnly * feedForwardOnlyRecompute;
     double slowTensor =
         slowAttention * (tensorPerLayer + recomputeCommunication)
-            + slowMixer * (tensorPerLayer + mixerRecomputeCommunication)
+            + (slowMixer + slowFeedForwardOnly) * (tensorPerLayer + mixerRecomputeCommunication)
             + (p == 1 || !lastIsSlowest ? layer[EMBEDDING_TENSOR] : 0)
             + (withHead ? layer[HEAD_TENSOR] : 0);
     double slowContext = slowAttention * contextPerLayer;
@@ -1017,7 +1079,11 @@ public final class StepTimeModel {
     // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
     // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
     double stageParameters =
-        (slowAttention * denseLayerParameters + slowMixer * mixerLayerParameters + tokenEmbeddingParameters) / t;
+        (slowAttention * denseLayerParameters
+                + slowMixer * mixerLayerParameters
+                + slowFeedForwardOnly * feedForwardOnlyLayerParameters
+                + tokenEmbeddingParameters)
+            / t;
     double stageExpertParameters = slowLayers * expertLayerParameters / ((double) e * t);
     int dataSpan = t * c * d;
     int dataRanks = d * c;
@@ -1039,13 +1105,15 @@ public final class StepTimeModel {
           Collectives.reduceScatter(
                   precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan))
               + (reduces - 1) * ringLatency;
-      double forwardWindow = slowAttention * forward + slowMixer * mixerForward;
+      double forwardWindow =
+          slowAttention * forward + slowMixer * mixerForward + slowFeedForwardOnly * feedForwardOnlyForward;
       double backwardWindow = slowCompute + slowRecompute - forwardWindow;
       if (zeroStage == 3) {
         double gathers =
             deepSpeed
                 ? slowAttention * attentionLayerMatrices
                     + slowMixer * mixerLayerMatrices
+                    + slowFeedForwardOnly * feedForwardOnlyLayerMatrices
                     + slowLayers * expertLayerMatrices / e
                     + 1
                 : slowLayers + 1;
@@ -1086,6 +1154,7 @@ public final class StepTimeModel {
     double meanPerMicroBatch =
         (attentionLayerCount * attentionLayer
                 + mixerLayerCount * mixerLayer
+                + feedForwardOnlyLayerCount * feedForwardOnlyLayer
                 + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR] + layer[EMBEDDING_TENSOR])
             / p
             + transfers;
@@ -1107,8 +1176,10 @@ public final class StepTimeModel {
     double dataParallel = 0;
     if (dataRanks > 1) {
       double gradientBytes = precision.gradientBytes() * stageParameters;
-      double lastBackward = slowAttention * backward + slowMixer * mixerBackward;
-      double firstForward = slowAttention * forward + slowMixer * mixerForward;
+      double lastBackward =
+          slowAttention * backward + slowMixer * mixerBackward + slowFeedForwardOnly * feedForwardOnlyBackward;
+      double firstForward =
+          slowAttention * forward + slowMixer * mixerForward + slowFeedForwardOnly * feedForwardOnlyForward;
       double reduce;
       double gather = 0;
       if (zeroStage >= 1) {
@@ -1255,6 +1326,7 @@ public final class StepTimeModel {
             recomputation[1],
             recomputation[2],
             recomputation[3],
+            recomputation[4],
             plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE,
             plan.recomputation() == ActivationRecomputation.FULL,
             plan.zeroStage().stage(),

@@ -279,8 +279,18 @@ public final class ArchitectureCodecs {
               Architecture::sequenceMixerLayerIndices,
               ImmutableArchitecture.Builder::addAllSequenceMixerLayerIndices,
               value -> value.sequenceMixerLayers() > 0)
-          .optional("feedForwardLayers", integer(0))
-          .writtenWhen(value -> value.feedForwardLayers() != value.numLayers())
+          .optional(
+              "feedForwardOnlyLayerIndices",
+              ValueCodecs.integerSet(0),
+              Architecture::feedForwardOnlyLayerIndices,
+              ImmutableArchitecture.Builder::addAllFeedForwardOnlyLayerIndices,
+              value -> !value.feedForwardOnlyLayerIndices().isEmpty())
+          .optional(
+              "noFeedForwardLayerIndices",
+              ValueCodecs.integerSet(0),
+              Architecture::noFeedForwardLayerIndices,
+              ImmutableArchitecture.Builder::addAllNoFeedForwardLayerIndices,
+              value -> !value.noFeedForwardLayerIndices().isEmpty())
           .optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION)
           .build();
 

@@ -142,6 +142,8 @@ final class HuggingFaceFamilies {
           family("falcon_mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("granitemoehybrid", GraniteHybridLayout.INSTANCE, 2048).build(),
+          // Nemotron-H and Nemotron Nano 2 / 3: one block a layer (Mamba-2, attention or an MLP), untied.
+          family("nemotron_h", NemotronHLayout.INSTANCE, 4096).build(),
           // SmolLM3: Llama's layout, NoPE every 4th layer (no parameters), tied by class default.
           decoder("smollm3", 32768).tied().build(),
           // Granite 3: Llama's layout; the multipliers hold no parameters.
