@@ -211,6 +211,46 @@ public abstract class Architecture {
     return 2;
   }
 
+  /**
+   * Cross-layer attention (Brandon et al. 2024, "Reducing Transformer Key-Value Cache Size with Cross-Layer
+   * Attention", arXiv:2405.12981 section 3; Hunyuan-Large's {@code use_cla} and {@code cla_share_factor}, Sun et
+   * al. 2024, arXiv:2411.02265 section 2.2): an attention layer {@code i} with {@code i % share != 0} has no key
+   * and value projections and attends to the keys and values of the last layer before it that computed them, so
+   * it holds no key/value cache of its own. 1 (the default): every attention layer computes its own.
+   */
+  @Value.Default
+  public int crossLayerKeyValueShare() {
+    return 1;
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) is an attention layer that computes (and caches) its own keys and
+   * values: every attention layer, except under {@link #crossLayerKeyValueShare()} those that reuse an earlier
+   * layer's.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean computesKeyValues(int layerIndex) {
+    return isAttentionLayer(layerIndex) && layerIndex % crossLayerKeyValueShare() == 0;
+  }
+
+  /** Attention layers that compute and cache their own keys and values (all of them without cross-layer attention). */
+  public int keyValueLayers() {
+    if (crossLayerKeyValueShare() == 1) {
+      return attentionLayers();
+    }
+    // The multiples of the share below numLayers, less those that hold a mixer or a feed-forward block alone.
+    int share = crossLayerKeyValueShare();
+    int count = (int) (((long) numLayers() + share - 1) / share);
+    for (int layer : sequenceMixerLayerIndices()) {
+      count -= layer % share == 0 ? 1 : 0;
+    }
+    for (int layer : feedForwardOnlyLayerIndices()) {
+      count -= layer % share == 0 ? 1 : 0;
+    }
+    return count;
+  }
+
   /** Whether a norm follows the last layer. */
   @Value.Default
   public boolean finalNorm() {
@@ -299,6 +339,30 @@ public abstract class Architecture {
           "feedForwardOnlyLayerIndices entry (%s) must not be a noFeedForwardLayerIndices entry (a layer needs a block)",
           layer);
     }
+    Checks.check(crossLayerKeyValueShare() >= 1, "crossLayerKeyValueShare", crossLayerKeyValueShare(), "must be >= 1");
+    if (crossLayerKeyValueShare() > 1) {
+      Checks.check(
+          attention() instanceof GroupedQueryAttention,
+          "crossLayerKeyValueShare",
+          crossLayerKeyValueShare(),
+          "must be 1 for " + attention().variant() + " attention (key and value projections are shared only with"
+              + " grouped-query attention)");
+      Checks.check(
+          slidingWindowLayers() == 0,
+          "crossLayerKeyValueShare",
+          crossLayerKeyValueShare(),
+          "must be 1 with sliding-window layers (" + slidingWindowLayers() + ")");
+      for (int layer = 0; layer < numLayers(); layer++) {
+        if (isAttentionLayer(layer)) {
+          Checks.check(
+              computesKeyValues(layer),
+              "crossLayerKeyValueShare",
+              crossLayerKeyValueShare(),
+              "must leave the first attention layer (" + layer + ") computing its own keys and values");
+          break;
+        }
+      }
+    }
     for (int layer : noFeedForwardLayerIndices()) {
       checkArgument(
           layer >= 0 && layer < numLayers(),
@@ -339,6 +403,9 @@ public abstract class Architecture {
   @Value.Derived
   @Value.Auxiliary
   public int sparseLayers() {
+    if (!(feedForward() instanceof MixtureOfExperts)) {
+      return 0;
+    }
     int count = 0;
     for (int layer = 0; layer < numLayers(); layer++) {
       if (isSparseLayer(layer)) {

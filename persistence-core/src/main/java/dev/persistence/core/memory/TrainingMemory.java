@@ -293,6 +293,7 @@ public final class TrainingMemory {
     private final double t;
     private final double expertSplit;
     private final double attention;
+    private final double reusingAttention;
     private final double layerNorms;
     private final double denseBlock;
     private final double mixer;
@@ -304,6 +305,14 @@ public final class TrainingMemory {
       this.t = plan.tensorParallel();
       this.expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
       this.attention = architecture.attention().parameters(hidden) / t;
+      // Cross-layer attention: a layer that reuses another's keys and values has no key and value projections.
+      this.reusingAttention =
+          architecture.crossLayerKeyValueShare() > 1
+              ? attention
+                  - ((dev.persistence.core.architecture.GroupedQueryAttention) architecture.attention())
+                          .keyValueProjectionParameters(hidden)
+                      / t
+              : attention;
       this.layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
       this.denseBlock =
           architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
@@ -318,7 +327,11 @@ public final class TrainingMemory {
     double dense(int layer) {
       // A layer holds attention, the mixer or (Nemotron-H's MLP layers) neither, and a feed-forward block or not.
       double mixing =
-          (architecture.isSequenceMixerLayer(layer) ? mixer : architecture.isAttentionLayer(layer) ? attention : 0)
+          (architecture.isSequenceMixerLayer(layer)
+                  ? mixer
+                  : architecture.isAttentionLayer(layer)
+                      ? (architecture.computesKeyValues(layer) ? attention : reusingAttention)
+                      : 0)
               + layerNorms;
       if (!architecture.hasFeedForward(layer)) {
         return mixing;

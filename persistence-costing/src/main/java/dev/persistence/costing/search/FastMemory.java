@@ -91,6 +91,13 @@ final class FastMemory {
     capacity = capacityBytes;
     long h = architecture.hiddenSize();
     double attention = architecture.attention().parameters(h);
+    if (architecture.keyValueLayers() < architecture.attentionLayers()) {
+      // Cross-layer attention: the attention layers' mean, some without key and value projections.
+      attention -=
+          (double) (architecture.attentionLayers() - architecture.keyValueLayers()) / architecture.attentionLayers()
+              * ((dev.persistence.core.architecture.GroupedQueryAttention) architecture.attention())
+                  .keyValueProjectionParameters(h);
+    }
     double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
     double denseBlockParameters = architecture.denseFeedForward().map((DenseFeedForward block) -> (double) block.parameters(h))
         .orElse(0.0);

@@ -169,6 +169,8 @@ public final class StepTimeModel {
   private final double queryWidth;
   private final double keyValueWidth;
   private final double attentionMatrixWeights;
+  /** Share of the attention layers that compute their own keys and values (1 without cross-layer attention). */
+  private final double keyValueShare;
   private final double normsPerLayer;
   private final double denseIntermediate;
   private final boolean denseGated;
@@ -303,7 +305,14 @@ public final class StepTimeModel {
     queryWidth = (double) heads * queryKeyHeadDim;
     keyValueWidth =
         groupedQuery ? ((GroupedQueryAttention) attention).keyValueWidth() : (double) heads * valueHeadDim;
-    attentionMatrixWeights = attention.matrixWeights(architecture.hiddenSize());
+    // Cross-layer attention: only the share of attention layers that compute keys and values run those GEMMs.
+    keyValueShare =
+        architecture.attentionLayers() == 0
+            ? 1
+            : (double) architecture.keyValueLayers() / architecture.attentionLayers();
+    attentionMatrixWeights =
+        attention.matrixWeights(architecture.hiddenSize())
+            - (groupedQuery ? (1 - keyValueShare) * 2.0 * architecture.hiddenSize() * keyValueWidth : 0);
     normsPerLayer = architecture.normsPerLayer();
     DenseFeedForward dense = architecture.denseFeedForward().orElse(null);
     denseIntermediate = dense == null ? 0 : dense.intermediateSize();
@@ -324,7 +333,11 @@ public final class StepTimeModel {
     expertGated = moe != null && moe.gated();
     sharedIntermediate = moe == null ? 0 : (double) moe.numSharedExperts() * moe.sharedExpertIntermediateSize();
     long h = architecture.hiddenSize();
-    double attentionParameters = attention.parameters(h);
+    double attentionParameters =
+        attention.parameters(h)
+            - (groupedQuery
+                ? (1 - keyValueShare) * ((GroupedQueryAttention) attention).keyValueProjectionParameters(h)
+                : 0);
     double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
     double denseBlock = dense == null ? 0 : dense.parameters(h);
     double sparseDense = moe == null ? 0 : moe.sharedExpertParameters(h) + moe.routerParameters(h);
@@ -594,7 +607,7 @@ public final class StepTimeModel {
     double attentionGemms;
     if (groupedQuery) {
       attentionGemms =
-          gemmSeconds(tokens, h, (queryWidth + 2 * keyValueWidth) / t)
+          gemmSeconds(tokens, h, (queryWidth + 2 * keyValueShare * keyValueWidth) / t)
               + gemmSeconds(tokens, heads * valueHeadDim / t, h);
     } else {
       double width = attentionMatrixWeights / (2 * h * t);

@@ -272,6 +272,7 @@ public final class ArchitectureCodecs {
           .optional("slidingWindow", integer(1))
           .optional("slidingWindowLayers", integer(0))
           .optional("parallelAttentionAndFeedForward", BOOLEAN)
+          .optional("crossLayerKeyValueShare", integer(1))
           .optional("sequenceMixer", SEQUENCE_MIXER)
           .optional(
               "sequenceMixerLayerIndices",
