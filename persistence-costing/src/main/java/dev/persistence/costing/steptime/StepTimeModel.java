@@ -1407,6 +1407,27 @@ public final class StepTimeModel {
     return Optional.of(new LayerTime(forward, backward, recompute));
   }
 
+  /**
+   * Seconds of one feed-forward-only layer (Nemotron-H's MLP layers: a norm and the feed-forward block, no token
+   * mixer) for one micro-batch on one rank, communication included; empty for a stack without such layers.
+   *
+   * @param plan the plan (tensor and context parallelism, micro-batch, sequence, sequence parallelism,
+   *     recomputation)
+   */
+  public Optional<LayerTime> feedForwardOnlyLayerTime(ParallelismPlan plan) {
+    if (feedForwardOnlyLayerCount == 0) {
+      return Optional.empty();
+    }
+    double[] layer = layerCosts(plan);
+    double forward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward = layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double recompute =
+        plan.recomputation() == ActivationRecomputation.FULL
+            ? forward
+            : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[4];
+    return Optional.of(new LayerTime(forward, backward, recompute));
+  }
+
   static ActivationRecomputation recomputation(int ordinal) {
     return RECOMPUTATIONS[ordinal];
   }
