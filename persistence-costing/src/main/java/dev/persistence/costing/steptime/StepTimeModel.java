@@ -187,6 +187,14 @@ public final class StepTimeModel {
   private final double mixerLayerParameters;
   private final int attentionLayerCount;
   private final int mixerLayerCount;
+  /**
+   * Tensor-parallel collectives of one attention layer and of one mixer layer against a layer of two blocks
+   * (Megatron's two all-reduces a pass, one after the token mixer and one after the feed-forward block): 1, or
+   * down to 1/2 where those layers hold no feed-forward block (Nemotron-H, Falcon-Mamba). A feed-forward-only
+   * layer has 1/2.
+   */
+  private final double attentionTensorShare;
+  private final double mixerTensorShare;
   /** Layers with no token mixer, a feed-forward block alone (Nemotron-H's {@code -} layers). */
   private final int feedForwardOnlyLayerCount;
   /** Parameters of one feed-forward-only layer, dense part (feed-forward averaged over layers). */
@@ -294,6 +302,8 @@ public final class StepTimeModel {
     optimizerBytesPerParameter = calibration.value(CalibrationParameter.OPTIMIZER_STEP_BYTES_PER_PARAMETER);
     hostBandwidth = calibration.value(CalibrationParameter.HOST_LINK_BANDWIDTH_BYTES_PER_SECOND);
 
+    // The stage tables below hold every split of the layers.
+    PipelineLayout.requirePlannableDepth(architecture.numLayers());
     hidden = architecture.hiddenSize();
     layers = architecture.numLayers();
     vocab = architecture.vocabSize();
@@ -322,6 +332,18 @@ public final class StepTimeModel {
     attentionLayerCount = architecture.attentionLayers();
     mixerLayerCount = architecture.sequenceMixerLayers();
     feedForwardOnlyLayerCount = architecture.feedForwardOnlyLayerIndices().size();
+    int attentionWithoutFeedForward = 0;
+    int mixerWithoutFeedForward = 0;
+    for (int layer : architecture.noFeedForwardLayerIndices()) {
+      if (architecture.isSequenceMixerLayer(layer)) {
+        mixerWithoutFeedForward++;
+      } else {
+        attentionWithoutFeedForward++;
+      }
+    }
+    attentionTensorShare =
+        attentionLayerCount == 0 ? 1 : 1 - 0.5 * attentionWithoutFeedForward / attentionLayerCount;
+    mixerTensorShare = mixerLayerCount == 0 ? 1 : 1 - 0.5 * mixerWithoutFeedForward / mixerLayerCount;
     feedForwardShare = (double) architecture.feedForwardLayers() / layers;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
@@ -970,7 +992,10 @@ public final class StepTimeModel {
     double microBatches = (double) globalBatch / ((double) microBatch * d);
     double forward = layer[FORWARD_COMPUTE];
     double backward = layer[BACKWARD_COMPUTE];
-    double tensorPerLayer = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
+    double tensorPerBlocks = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
+    double tensorPerLayer = attentionTensorShare * tensorPerBlocks;
+    double mixerTensor = mixerTensorShare * tensorPerBlocks;
+    double feedForwardOnlyTensor = 0.5 * tensorPerBlocks;
     double contextPerLayer = layer[FORWARD_CONTEXT] + layer[BACKWARD_CONTEXT];
     // DualPipe runs a forward chunk of one micro-batch beside a backward chunk of another, hiding the
     // all-to-alls (DeepSeek-V3 section 3.2.1, Figure 4).
@@ -983,12 +1008,12 @@ public final class StepTimeModel {
     double mixerForward = layer[MIXER_FORWARD_COMPUTE];
     double mixerBackward = layer[MIXER_BACKWARD_COMPUTE];
     double mixerLayer =
-        mixerForward + mixerBackward + mixerRecompute + tensorPerLayer + mixerRecomputeCommunication
+        mixerForward + mixerBackward + mixerRecompute + mixerTensor + mixerRecomputeCommunication
             + expertPerLayer;
     double feedForwardOnlyForward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE];
     double feedForwardOnlyBackward = layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE];
     double feedForwardOnlyLayer =
-        feedForwardOnlyForward + feedForwardOnlyBackward + feedForwardOnlyRecompute + tensorPerLayer
+        feedForwardOnlyForward + feedForwardOnlyBackward + feedForwardOnlyRecompute + feedForwardOnlyTensor
             + mixerRecomputeCommunication + expertPerLayer;
     int slowAttention;
     int slowMixer;
@@ -1068,7 +1093,8 @@ public final class StepTimeModel {
         slowAttention * recompute + slowMixer * mixerRecompute + slowFeedForwardOnly * feedForwardOnlyRecompute;
     double slowTensor =
         slowAttention * (tensorPerLayer + recomputeCommunication)
-            + (slowMixer + slowFeedForwardOnly) * (tensorPerLayer + mixerRecomputeCommunication)
+            + slowMixer * (mixerTensor + mixerRecomputeCommunication)
+            + slowFeedForwardOnly * (feedForwardOnlyTensor + mixerRecomputeCommunication)
             + (p == 1 || !lastIsSlowest ? layer[EMBEDDING_TENSOR] : 0)
             + (withHead ? layer[HEAD_TENSOR] : 0);
     double slowContext = slowAttention * contextPerLayer;
@@ -1375,9 +1401,11 @@ public final class StepTimeModel {
   public LayerTime layerTime(ParallelismPlan plan) {
     double[] layer = layerCosts(plan);
     double forward =
-        layer[FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
+        layer[FORWARD_COMPUTE] + attentionTensorShare * layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT]
+            + layer[FORWARD_EXPERT];
     double backward =
-        layer[BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT] + layer[BACKWARD_EXPERT];
+        layer[BACKWARD_COMPUTE] + attentionTensorShare * layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT]
+            + layer[BACKWARD_EXPERT];
     double recompute =
         plan.recomputation() == ActivationRecomputation.FULL
             ? forward
@@ -1398,8 +1426,10 @@ public final class StepTimeModel {
       return Optional.empty();
     }
     double[] layer = layerCosts(plan);
-    double forward = layer[MIXER_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
-    double backward = layer[MIXER_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double forward =
+        layer[MIXER_FORWARD_COMPUTE] + mixerTensorShare * layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward =
+        layer[MIXER_BACKWARD_COMPUTE] + mixerTensorShare * layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
     double recompute =
         plan.recomputation() == ActivationRecomputation.FULL
             ? forward
@@ -1419,8 +1449,9 @@ public final class StepTimeModel {
       return Optional.empty();
     }
     double[] layer = layerCosts(plan);
-    double forward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
-    double backward = layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double forward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + 0.5 * layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward =
+        layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] + 0.5 * layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
     double recompute =
         plan.recomputation() == ActivationRecomputation.FULL
             ? forward
