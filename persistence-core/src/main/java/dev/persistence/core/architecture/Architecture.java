@@ -203,8 +203,9 @@ public abstract class Architecture {
   public abstract NormKind normKind();
 
   /**
-   * Norms per layer: 2 for pre-norm blocks, 1 for a parallel block with one shared input norm (Phi, GPT-J),
-   * 4 for Gemma 2 and 3 (pre- and post-norms around both sub-blocks).
+   * Norms per layer: 2 for pre-norm blocks, 1 for a parallel block with one shared input norm (Phi, GPT-J) or a
+   * layer of one block (Falcon-Mamba, Nemotron-H), 4 for Gemma 2 and 3 (pre- and post-norms around both
+   * sub-blocks). The same in every layer.
    */
   @Value.Default
   public int normsPerLayer() {
