@@ -201,8 +201,15 @@ public final class StepTimeModel {
   private final double feedForwardOnlyLayerParameters;
   /** Weight matrices of one feed-forward-only layer (feed-forward averaged over layers). */
   private final double feedForwardOnlyLayerMatrices;
-  /** Share of the layers with a feed-forward block (0 for a pure state-space stack such as Falcon-Mamba). */
-  private final double feedForwardShare;
+  /**
+   * Shares of the token-mixing layers (attention and mixer) whose feed-forward block is dense and sparse (both 0
+   * for a pure state-space stack such as Falcon-Mamba, or Nemotron-H, whose MLPs are layers of their own), and of
+   * the feed-forward-only layers: each kind's feed-forward block averaged over that kind's layers.
+   */
+  private final double mixingDenseShare;
+  private final double mixingSparseShare;
+  private final double feedForwardOnlyDenseShare;
+  private final double feedForwardOnlySparseShare;
   private final double mixerMatrixWeights;
   private final double mixerRecurrenceFlopsPerToken;
   private final double mixerActivationElementsPerToken;
@@ -344,7 +351,20 @@ public final class StepTimeModel {
     attentionTensorShare =
         attentionLayerCount == 0 ? 1 : 1 - 0.5 * attentionWithoutFeedForward / attentionLayerCount;
     mixerTensorShare = mixerLayerCount == 0 ? 1 : 1 - 0.5 * mixerWithoutFeedForward / mixerLayerCount;
-    feedForwardShare = (double) architecture.feedForwardLayers() / layers;
+    int denseOnly = 0;
+    int sparseOnly = 0;
+    for (int layer : architecture.feedForwardOnlyLayerIndices()) {
+      if (architecture.isSparseLayer(layer)) {
+        sparseOnly++;
+      } else {
+        denseOnly++;
+      }
+    }
+    int mixingLayers = layers - feedForwardOnlyLayerCount;
+    mixingDenseShare = mixingLayers == 0 ? 0 : (double) (denseLayers - denseOnly) / mixingLayers;
+    mixingSparseShare = mixingLayers == 0 ? 0 : (double) (sparseLayers - sparseOnly) / mixingLayers;
+    feedForwardOnlyDenseShare = feedForwardOnlyLayerCount == 0 ? 0 : (double) denseOnly / feedForwardOnlyLayerCount;
+    feedForwardOnlySparseShare = feedForwardOnlyLayerCount == 0 ? 0 : (double) sparseOnly / feedForwardOnlyLayerCount;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
@@ -364,7 +384,7 @@ public final class StepTimeModel {
     double denseBlock = dense == null ? 0 : dense.parameters(h);
     double sparseDense = moe == null ? 0 : moe.sharedExpertParameters(h) + moe.routerParameters(h);
     double sparseExperts = moe == null ? 0 : (double) moe.numExperts() * moe.routedExpertParameters(h);
-    double feedForwardParameters = (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
+    double feedForwardParameters = mixingDenseShare * denseBlock + mixingSparseShare * sparseDense;
     denseLayerParameters = attentionParameters + norms + feedForwardParameters;
     mixerMatrixWeights = architecture.sequenceMixer().map(m -> (double) m.matrixWeights(h)).orElse(0.0);
     mixerRecurrenceFlopsPerToken =
@@ -382,9 +402,8 @@ public final class StepTimeModel {
         architecture.sequenceMixer().isPresent()
             ? architecture.sequenceMixer().get().parameters(h) + norms + feedForwardParameters
             : 0;
-    // Every layer slot carries the averaged feed-forward block, a feed-forward-only layer too, so that the layers'
-    // sum is the model's: a feed-forward-only layer is its norms and that average.
-    feedForwardOnlyLayerParameters = norms + feedForwardParameters;
+    feedForwardOnlyLayerParameters =
+        norms + feedForwardOnlyDenseShare * denseBlock + feedForwardOnlySparseShare * sparseDense;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
     // Hugging Face's modules: q, k, v and o projections (MLA: q_a, q_b, kv_a, kv_b and o); gate, up and down
@@ -393,10 +412,11 @@ public final class StepTimeModel {
     double denseMatrices = dense == null ? 0 : dense.gated() ? 3 : 2;
     double expertMatrices = moe == null ? 0 : moe.gated() ? 3 : 2;
     double sparseDenseMatrices = moe == null ? 0 : 1 + (moe.numSharedExperts() > 0 ? expertMatrices : 0);
-    double feedForwardMatrices = (denseLayers * denseMatrices + sparseLayers * sparseDenseMatrices) / layers;
+    double feedForwardMatrices = mixingDenseShare * denseMatrices + mixingSparseShare * sparseDenseMatrices;
     attentionLayerMatrices = attentionMatrices + feedForwardMatrices;
     mixerLayerMatrices = architecture.sequenceMixer().isPresent() ? 2 + feedForwardMatrices : 0;
-    feedForwardOnlyLayerMatrices = feedForwardMatrices;
+    feedForwardOnlyLayerMatrices =
+        feedForwardOnlyDenseShare * denseMatrices + feedForwardOnlySparseShare * sparseDenseMatrices;
     expertLayerMatrices = moe == null ? 0 : sparseLayers * moe.numExperts() * expertMatrices / layers;
     int maxChunks = layers + 2;
     busiestStageLayers = new int[maxChunks + 1][];
@@ -704,10 +724,11 @@ public final class StepTimeModel {
       expertForward =
           2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span)) * (1 - expertOverlap);
     }
+    // The routed experts' all-to-alls are averaged over all layers; each kind's feed-forward block over its own.
     double sparseShare = (double) sparseLayers / layers;
-    double denseShare = feedForwardShare - sparseShare;
-    double feedForward = denseShare * denseFeedForward + sparseShare * sparseFeedForward;
-    double activationFunctionBytes = denseShare * denseActivationBytes + sparseShare * sparseActivationBytes;
+    double feedForward = mixingDenseShare * denseFeedForward + mixingSparseShare * sparseFeedForward;
+    double activationFunctionBytes =
+        mixingDenseShare * denseActivationBytes + mixingSparseShare * sparseActivationBytes;
 
     double normBytes = 4 * normsPerLayer * tokens * h / (sequenceParallel ? t : 1);
     double wideBytes = normBytes + 14 * tokens * h / (sequenceParallel ? t : 1);
@@ -755,13 +776,20 @@ public final class StepTimeModel {
         mixerBackward += chain;
       }
     }
-    // A feed-forward-only layer (Nemotron-H's MLP layers): its norm, the averaged feed-forward block and the
-    // layer's memory-bound kernels, with no token mixer.
+    // A feed-forward-only layer (Nemotron-H's MLP layers): its norm, its feed-forward block (averaged over those
+    // layers) and the layer's memory-bound kernels, with no token mixer.
     double feedForwardOnlyForward = 0;
     double feedForwardOnlyBackward = 0;
     if (feedForwardOnlyLayerCount > 0) {
-      feedForwardOnlyForward = feedForward + memoryBoundForward + layerOverhead;
-      feedForwardOnlyBackward = 2 * (feedForward + layerOverhead) + backwardMemoryRatio * memoryBoundForward;
+      double block =
+          feedForwardOnlyDenseShare * denseFeedForward + feedForwardOnlySparseShare * sparseFeedForward;
+      double memoryBound =
+          (wideBytes
+                  + feedForwardOnlyDenseShare * denseActivationBytes
+                  + feedForwardOnlySparseShare * sparseActivationBytes)
+              / memoryBandwidth;
+      feedForwardOnlyForward = block + memoryBound + layerOverhead;
+      feedForwardOnlyBackward = 2 * (block + layerOverhead) + backwardMemoryRatio * memoryBound;
     }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
