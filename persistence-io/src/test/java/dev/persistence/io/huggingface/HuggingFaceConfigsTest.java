@@ -44,6 +44,21 @@ class HuggingFaceConfigsTest {
     assertEquals(1, model.sequenceMixerLayers());
     assertEquals(1, model.attentionLayers());
     assertEquals(1, model.feedForwardLayers());
+    // Nemotron 3's E layers: routed experts beside a shared one, the dense MLP in the - layers.
+    String moe =
+        String.format(java.util.Locale.ROOT, NEMOTRON_H, 4, "ME*-")
+            .replace(
+                "}",
+                ",\"n_routed_experts\":8,\"num_experts_per_tok\":2,\"moe_intermediate_size\":128,"
+                    + "\"moe_shared_expert_intermediate_size\":256}");
+    var sparse = HuggingFaceConfigs.fromJson(moe, "config.json");
+    assertEquals(1, sparse.sparseLayers());
+    assertEquals(1, sparse.denseLayers());
+    assertEquals(2, sparse.feedForwardOnlyLayerIndices().size());
+    var experts = (dev.persistence.core.architecture.MixtureOfExperts) sparse.feedForward();
+    // up and down per expert (no gate), the router with its score-correction bias.
+    assertEquals(2L * 256 * 128, experts.routedExpertParameters(256));
+    assertEquals(256L * 8 + 8, experts.routerParameters(256));
   }
 
   @Test
