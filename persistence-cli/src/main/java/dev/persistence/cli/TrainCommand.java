@@ -167,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
     TextTable table = new TextTable();
     table.row("accelerator", accelerator.name() + " x " + gpus + " (calibration " + stepTime.calibration().name() + ")");
     StepReports.addRows(table, estimate, budget);
-    // A hybrid stack's two layer kinds: how many of each and what one costs per micro-batch.
+    // A hybrid stack's layer kinds: how many of each and what one costs per micro-batch.
     stepTime
         .mixerLayerTime(plan)
         .ifPresent(
@@ -183,6 +183,16 @@ final class TrainCommand implements Callable<Integer> {
                       Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)",
                       architecture.sequenceMixerLayers(), mixer.totalSeconds()));
             });
+    // Nemotron-H's third kind: layers that hold the feed-forward block alone.
+    stepTime
+        .feedForwardOnlyLayerTime(plan)
+        .ifPresent(
+            feedForward ->
+                table.row(
+                    "feed-forward-only layers",
+                    String.format(
+                        Locale.ROOT, "%d x %.4f s per micro-batch (fwd+bwd+recompute)",
+                        architecture.feedForwardOnlyLayerIndices().size(), feedForward.totalSeconds())));
     table.print(spec.commandLine().getOut());
     return 0;
   }

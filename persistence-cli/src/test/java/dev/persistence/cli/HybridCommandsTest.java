@@ -56,6 +56,50 @@ class HybridCommandsTest {
     assertTrue(table.out().contains("mamba layers"), table.out());
   }
 
+  private static String nemotronNano() {
+    return ParamsCommandTest.reference().resolve("hf-configs-2025/added/nvidia-nemotron-nano-9b-v2.json").toString();
+  }
+
+  /**
+   * Nemotron Nano 9B v2, whose layers hold one block each: {@code params} gives its published total, {@code memory}
+   * and {@code train} print the MLP-only layers as a third kind, {@code kv-cache} only its four attention layers'
+   * cache beside the Mamba layers' constant state.
+   */
+  @Test
+  void nemotronHPrintsItsThreeLayerKinds() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    CommandRun params = CommandRun.of("params", nemotronNano(), "--json");
+    assertEquals(0, params.exitCode(), params.err());
+    assertTrue(params.out().contains("8888227328"), params.out());
+    CommandRun memory =
+        CommandRun.of(
+            "memory", nemotronNano(), "--accelerator", "h100", "--tp", "8", "--dp", "1", "--seq-len", "8192", "--json");
+    assertEquals(0, memory.exitCode(), memory.err());
+    JsonNode kinds = json.readTree(memory.out()).get("layerKinds");
+    assertEquals(4, kinds.get("attentionLayers").asInt());
+    assertEquals(27, kinds.get("sequenceMixerLayers").asInt());
+    assertEquals(25, kinds.get("feedForwardOnlyLayers").asInt());
+    assertTrue(kinds.get("feedForwardOnlyLayerActivationBytes").asDouble() > 0);
+    CommandRun train =
+        CommandRun.of(
+            "train", nemotronNano(), "--accelerator", "h100", "--gpus", "8", "--tp", "8", "--pp", "1", "--micro-batch",
+            "1", "--global-batch", "8", "--seq-len", "32768", "--json");
+    assertEquals(0, train.exitCode(), train.err());
+    JsonNode times = json.readTree(train.out()).get("layerKinds");
+    assertEquals(25, times.get("feedForwardOnlyLayers").asInt());
+    assertTrue(times.get("feedForwardOnlyLayerSeconds").asDouble() > 0, train.out());
+    CommandRun short8k =
+        CommandRun.of("kv-cache", nemotronNano(), "--seq-len", "8192", "--batch", "1", "--json");
+    CommandRun long128k =
+        CommandRun.of("kv-cache", nemotronNano(), "--seq-len", "131072", "--batch", "1", "--json");
+    assertEquals(0, short8k.exitCode(), short8k.err());
+    JsonNode atShort = json.readTree(short8k.out());
+    JsonNode atLong = json.readTree(long128k.out());
+    assertEquals(4, atShort.get("attentionLayers").asInt());
+    assertEquals(atShort.get("stateBytesPerSequence").asDouble(), atLong.get("stateBytesPerSequence").asDouble());
+    assertEquals(16 * atShort.get("totalBytes").asLong(), atLong.get("totalBytes").asLong());
+  }
+
   @Test
   void allAttentionModelsPrintNoLayerKinds() throws Exception {
     CommandRun run =

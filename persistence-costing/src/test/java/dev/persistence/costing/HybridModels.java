@@ -93,4 +93,51 @@ public final class HybridModels {
     }
     return builder.build();
   }
+
+  /** Nemotron Nano 9B v2's {@code hybrid_override_pattern} (reference/hf-configs-2025/added/nvidia-nemotron-nano-9b-v2.json). */
+  public static final String NEMOTRON_NANO_9B_PATTERN = "M-M-M-MM-M-M-M*-M-M-M*-M-M-M-M*-M-M-M-M*-M-MM-M-M-M-M-M-";
+
+  /**
+   * Nemotron Nano 9B v2's shape (reference/hf-configs-2025/added/nvidia-nemotron-nano-9b-v2.json), every layer one
+   * block under one RMSNorm: 56 layers of 4480, 27 Mamba-2 ({@code M}: 128 heads of 80, 8 groups, state 128, conv
+   * 4), 4 attention ({@code *}: 40 query, 8 key/value heads of 128) and 25 squared-ReLU MLPs ({@code -}: 15680,
+   * no gate), untied. With {@code hybrid} false, the Mamba layers attend too (31 attention layers).
+   */
+  public static Architecture nemotronNano9b(boolean hybrid) {
+    List<Integer> mamba = new ArrayList<>();
+    List<Integer> mlp = new ArrayList<>();
+    List<Integer> mixing = new ArrayList<>();
+    for (int layer = 0; layer < NEMOTRON_NANO_9B_PATTERN.length(); layer++) {
+      char block = NEMOTRON_NANO_9B_PATTERN.charAt(layer);
+      if (block == '-') {
+        mlp.add(layer);
+      } else {
+        mixing.add(layer);
+        if (block == 'M') {
+          mamba.add(layer);
+        }
+      }
+    }
+    var builder =
+        Architecture.builder()
+            .vocabSize(131072)
+            .hiddenSize(4480)
+            .numLayers(NEMOTRON_NANO_9B_PATTERN.length())
+            .contextLength(1 << 17)
+            .attention(GroupedQueryAttention.builder().numAttentionHeads(40).numKeyValueHeads(8).headDim(128).build())
+            .feedForward(DenseFeedForward.of(15680, false))
+            .normKind(NormKind.RMS_NORM)
+            .normsPerLayer(1)
+            .positionEncoding(dev.persistence.core.architecture.PositionEncoding.NONE)
+            .tiedEmbeddings(false)
+            .addAllFeedForwardOnlyLayerIndices(mlp)
+            .addAllNoFeedForwardLayerIndices(mixing);
+    if (hybrid) {
+      builder
+          .sequenceMixer(
+              Mamba2Mixer.builder().numHeads(128).headDim(80).stateSize(128).numGroups(8).convKernel(4).build())
+          .addAllSequenceMixerLayerIndices(mamba);
+    }
+    return builder.build();
+  }
 }

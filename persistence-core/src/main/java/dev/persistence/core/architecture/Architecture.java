@@ -16,7 +16,10 @@ import org.immutables.value.Value;
  * unless it is a {@link MixtureOfExperts} whose placement leaves some layers dense (Llama 4's MoE every k-th
  * layer, DeepSeek's dense first layers). A hybrid stack replaces attention in the layers of
  * {@link #sequenceMixerLayerIndices()} with a {@link SequenceMixer} (Mamba, Mamba-2, gated DeltaNet), whose cost and inference state do not
- * grow with the context. Build one with {@link #builder()}, or import
+ * grow with the context. A layer may also hold one block only, as the placement sets say: no token mixer in the
+ * layers of {@link #feedForwardOnlyLayerIndices()}, no feed-forward block in those of
+ * {@link #noFeedForwardLayerIndices()} (Nemotron-H, whose {@code hybrid_override_pattern} gives each layer a
+ * Mamba-2 mixer, attention or an MLP alone; Falcon-Mamba, whose layers are the mixer alone). Build one with {@link #builder()}, or import
  * a HuggingFace {@code config.json} with {@code persistence-io}. Invalid shapes are rejected at construction with
  * an {@link IllegalArgumentException} naming the field, the value and the rule.
  */
@@ -124,18 +127,67 @@ public abstract class Architecture {
     return sequenceMixerLayerIndices().contains(layerIndex);
   }
 
-  /** Layers that use {@link #attention()}: all but the sequence-mixer layers. */
-  public int attentionLayers() {
-    return numLayers() - sequenceMixerLayers();
+  /**
+   * The layers (from 0) that have no token mixer, neither attention nor {@link #sequenceMixer()}: a feed-forward
+   * block alone (Nemotron-H's {@code -} layers); empty for a stack whose every layer mixes tokens.
+   */
+  public abstract Set<Integer> feedForwardOnlyLayerIndices();
+
+  /**
+   * The layers (from 0) that have no feed-forward block, only their token mixer (Nemotron-H's {@code M} and
+   * {@code *} layers, every layer of Falcon-Mamba); empty when every layer has one.
+   */
+  public abstract Set<Integer> noFeedForwardLayerIndices();
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) is a feed-forward block alone, with no token mixer.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean isFeedForwardOnlyLayer(int layerIndex) {
+    return feedForwardOnlyLayerIndices().contains(layerIndex);
   }
 
   /**
-   * Layers that have a feed-forward block: every layer, except in a pure state-space model whose layers are the
-   * mixer alone (Falcon-Mamba: 0, and {@link #feedForward()} is never used).
+   * Whether layer {@code layerIndex} (from 0) has a feed-forward block.
+   *
+   * @param layerIndex the layer, from 0
    */
-  @Value.Default
+  public boolean hasFeedForward(int layerIndex) {
+    return !noFeedForwardLayerIndices().contains(layerIndex);
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) uses {@link #attention()}: neither a sequence-mixer layer nor a
+   * feed-forward-only layer.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean isAttentionLayer(int layerIndex) {
+    return !isSequenceMixerLayer(layerIndex) && !isFeedForwardOnlyLayer(layerIndex);
+  }
+
+  /** Layers that use {@link #attention()}: all but the sequence-mixer and feed-forward-only layers. */
+  public int attentionLayers() {
+    return numLayers() - sequenceMixerLayers() - feedForwardOnlyLayerIndices().size();
+  }
+
+  /**
+   * Layers that have a feed-forward block: all but {@link #noFeedForwardLayerIndices()} (0 in a pure state-space
+   * model such as Falcon-Mamba, whose {@link #feedForward()} is never used).
+   */
   public int feedForwardLayers() {
-    return numLayers();
+    return numLayers() - noFeedForwardLayerIndices().size();
+  }
+
+  /**
+   * Blocks (token mixer, feed-forward) in layer {@code layerIndex}: 2, or 1 for a layer that holds one of them
+   * only.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public int blocksInLayer(int layerIndex) {
+    return (isFeedForwardOnlyLayer(layerIndex) ? 0 : 1) + (hasFeedForward(layerIndex) ? 1 : 0);
   }
 
   /**
@@ -151,12 +203,53 @@ public abstract class Architecture {
   public abstract NormKind normKind();
 
   /**
-   * Norms per layer: 2 for pre-norm blocks, 1 for a parallel block with one shared input norm (Phi, GPT-J),
-   * 4 for Gemma 2 and 3 (pre- and post-norms around both sub-blocks).
+   * Norms per layer: 2 for pre-norm blocks, 1 for a parallel block with one shared input norm (Phi, GPT-J) or a
+   * layer of one block (Falcon-Mamba, Nemotron-H), 4 for Gemma 2 and 3 (pre- and post-norms around both
+   * sub-blocks). The same in every layer.
    */
   @Value.Default
   public int normsPerLayer() {
     return 2;
+  }
+
+  /**
+   * Cross-layer attention (Brandon et al. 2024, "Reducing Transformer Key-Value Cache Size with Cross-Layer
+   * Attention", arXiv:2405.12981 section 3; Hunyuan-Large's {@code use_cla} and {@code cla_share_factor}, Sun et
+   * al. 2024, arXiv:2411.02265 section 2.2): an attention layer {@code i} with {@code i % share != 0} has no key
+   * and value projections and attends to the keys and values of the last layer before it that computed them, so
+   * it holds no key/value cache of its own. 1 (the default): every attention layer computes its own.
+   */
+  @Value.Default
+  public int crossLayerKeyValueShare() {
+    return 1;
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) is an attention layer that computes (and caches) its own keys and
+   * values: every attention layer, except under {@link #crossLayerKeyValueShare()} those that reuse an earlier
+   * layer's.
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean computesKeyValues(int layerIndex) {
+    return isAttentionLayer(layerIndex) && layerIndex % crossLayerKeyValueShare() == 0;
+  }
+
+  /** Attention layers that compute and cache their own keys and values (all of them without cross-layer attention). */
+  public int keyValueLayers() {
+    if (crossLayerKeyValueShare() == 1) {
+      return attentionLayers();
+    }
+    // The multiples of the share below numLayers, less those that hold a mixer or a feed-forward block alone.
+    int share = crossLayerKeyValueShare();
+    int count = (int) (((long) numLayers() + share - 1) / share);
+    for (int layer : sequenceMixerLayerIndices()) {
+      count -= layer % share == 0 ? 1 : 0;
+    }
+    for (int layer : feedForwardOnlyLayerIndices()) {
+      count -= layer % share == 0 ? 1 : 0;
+    }
+    return count;
   }
 
   /** Whether a norm follows the last layer. */
@@ -232,11 +325,52 @@ public abstract class Architecture {
         (sequenceMixerLayers() > 0) == sequenceMixer().isPresent(),
         "sequenceMixerLayerIndices (%s layers) must be non-empty exactly when a sequenceMixer is set",
         sequenceMixerLayers());
-    checkArgument(
-        feedForwardLayers() == numLayers() || feedForwardLayers() == 0,
-        "feedForwardLayers (%s) must be 0 or numLayers (%s)",
-        feedForwardLayers(),
-        numLayers());
+    for (int layer : feedForwardOnlyLayerIndices()) {
+      checkArgument(
+          layer >= 0 && layer < numLayers(),
+          "feedForwardOnlyLayerIndices entry (%s) must be in [0, numLayers (%s))",
+          layer,
+          numLayers());
+      checkArgument(
+          !isSequenceMixerLayer(layer),
+          "feedForwardOnlyLayerIndices entry (%s) must not be a sequenceMixerLayerIndices entry",
+          layer);
+      checkArgument(
+          hasFeedForward(layer),
+          "feedForwardOnlyLayerIndices entry (%s) must not be a noFeedForwardLayerIndices entry (a layer needs a block)",
+          layer);
+    }
+    Checks.check(crossLayerKeyValueShare() >= 1, "crossLayerKeyValueShare", crossLayerKeyValueShare(), "must be >= 1");
+    if (crossLayerKeyValueShare() > 1) {
+      Checks.check(
+          attention() instanceof GroupedQueryAttention,
+          "crossLayerKeyValueShare",
+          crossLayerKeyValueShare(),
+          "must be 1 for " + attention().variant() + " attention (key and value projections are shared only with"
+              + " grouped-query attention)");
+      Checks.check(
+          slidingWindowLayers() == 0,
+          "crossLayerKeyValueShare",
+          crossLayerKeyValueShare(),
+          "must be 1 with sliding-window layers (" + slidingWindowLayers() + ")");
+      for (int layer = 0; layer < numLayers(); layer++) {
+        if (isAttentionLayer(layer)) {
+          Checks.check(
+              computesKeyValues(layer),
+              "crossLayerKeyValueShare",
+              crossLayerKeyValueShare(),
+              "must leave the first attention layer (" + layer + ") computing its own keys and values");
+          break;
+        }
+      }
+    }
+    for (int layer : noFeedForwardLayerIndices()) {
+      checkArgument(
+          layer >= 0 && layer < numLayers(),
+          "noFeedForwardLayerIndices entry (%s) must be in [0, numLayers (%s))",
+          layer,
+          numLayers());
+    }
     checkArgument(
         slidingWindowLayers() >= 0 && slidingWindowLayers() <= attentionLayers(),
         "slidingWindowLayers (%s) must be in [0, attentionLayers (%s)]",
@@ -249,16 +383,14 @@ public abstract class Architecture {
     if (feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) feedForward();
       checkArgument(
-          feedForwardLayers() == numLayers(),
-          "a mixture of experts needs a feed-forward block in every layer, feedForwardLayers is %s",
+          sparseLayers() > 0,
+          "mixture of experts places no sparse layer among feedForwardLayers (%s)",
           feedForwardLayers());
       checkArgument(
-          sparseLayers() > 0, "mixture of experts places no sparse layer among numLayers (%s)", numLayers());
-      checkArgument(
-          sparseLayers() == numLayers() || moe.denseFeedForward().isPresent(),
-          "denseFeedForward is required: %s of numLayers (%s) are dense",
-          numLayers() - sparseLayers(),
-          numLayers());
+          sparseLayers() == feedForwardLayers() || moe.denseFeedForward().isPresent(),
+          "denseFeedForward is required: %s of feedForwardLayers (%s) are dense",
+          feedForwardLayers() - sparseLayers(),
+          feedForwardLayers());
     }
   }
 
@@ -275,14 +407,25 @@ public abstract class Architecture {
     if (!(feedForward() instanceof MixtureOfExperts)) {
       return 0;
     }
-    MixtureOfExperts moe = (MixtureOfExperts) feedForward();
     int count = 0;
     for (int layer = 0; layer < numLayers(); layer++) {
-      if (moe.isSparseLayer(layer)) {
+      if (isSparseLayer(layer)) {
         count++;
       }
     }
     return count;
+  }
+
+  /**
+   * Whether layer {@code layerIndex} (from 0) has a feed-forward block and it is sparse (the placement of
+   * {@link MixtureOfExperts#isSparseLayer}, among the layers that have a feed-forward block).
+   *
+   * @param layerIndex the layer, from 0
+   */
+  public boolean isSparseLayer(int layerIndex) {
+    return feedForward() instanceof MixtureOfExperts
+        && hasFeedForward(layerIndex)
+        && ((MixtureOfExperts) feedForward()).isSparseLayer(layerIndex);
   }
 
   /** Layers whose feed-forward block is dense. */

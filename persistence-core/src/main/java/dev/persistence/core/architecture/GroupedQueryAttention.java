@@ -161,6 +161,18 @@ public abstract non-sealed class GroupedQueryAttention implements Attention {
     }
   }
 
+  /**
+   * Parameters of the key and value projections alone, {@code 2 x hidden x kvHeads x headDim} and their biases:
+   * what a layer that reuses another layer's keys and values (cross-layer attention) does not hold.
+   *
+   * @param hiddenSize the model's hidden size
+   */
+  public long keyValueProjectionParameters(long hiddenSize) {
+    Checks.inRange("hiddenSize", hiddenSize, 1, Integer.MAX_VALUE);
+    long total = times(hiddenSize, 2 * keyValueWidth());
+    return queryKeyValueBias() ? plus(total, 2 * keyValueWidth()) : total;
+  }
+
   @Override
   public long keyValueCacheElementsPerToken() {
     return 2 * keyValueWidth();

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <p>The counts follow each family's reference modelling code: every {@code nn.Parameter} of the HuggingFace
  * implementation is counted once, and buffers (rotary {@code inv_freq}, GPT-2's causal {@code attn.bias} masks)
- * are not. Per layer: the attention block (attention layers) or the sequence mixer (hybrid layers), ({@link Attention#parameters(long)}), the feed-forward block (dense,
- * or routed experts, shared experts and router) and {@code normsPerLayer} norms of width {@code hidden}; then the
+ * are not. Per layer: the attention block (attention layers, less the key and value projections of those that
+ * reuse another layer's under cross-layer attention) or the sequence mixer (hybrid layers), ({@link
+ * Attention#parameters(long)}), the feed-forward block (dense, or routed experts, shared experts and router; none
+ * in a layer without one) and {@code normsPerLayer} norms of width {@code hidden}; then the
  * final norm, the token embedding {@code vocab x hidden}, learned positions {@code contextLength x hidden}, and an
  * untied head {@code vocab x hidden} with its optional bias.
  */
@@ -76,8 +78,13 @@ public final class ParameterAccounting {
     if (architecture.positionEncoding() == PositionEncoding.LEARNED_ABSOLUTE) {
       components.put(ParameterComponent.POSITION_EMBEDDING, times(architecture.contextLength(), hidden));
     }
-    components.put(
-        ParameterComponent.ATTENTION, times(architecture.attentionLayers(), architecture.attention().parameters(hidden)));
+    long attention = times(architecture.attentionLayers(), architecture.attention().parameters(hidden));
+    long reusing = architecture.attentionLayers() - architecture.keyValueLayers();
+    if (reusing > 0) {
+      // Cross-layer attention: these layers hold no key and value projections.
+      attention -= times(reusing, ((GroupedQueryAttention) architecture.attention()).keyValueProjectionParameters(hidden));
+    }
+    components.put(ParameterComponent.ATTENTION, attention);
     architecture
         .sequenceMixer()
         .ifPresent(

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.Attention;
+import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.MixtureOfExperts;
 import dev.persistence.core.architecture.PositionEncoding;
 import dev.persistence.core.architecture.SequenceMixer;
@@ -153,9 +154,7 @@ public final class FlopAccounting {
     Checks.positive("sequenceLength", sequenceLength);
     long hidden = architecture.hiddenSize();
     Map<String, Double> result = new LinkedHashMap<>();
-    result.put(
-        "attention projections",
-        2.0 * architecture.attentionLayers() * architecture.attention().matrixWeights(hidden));
+    result.put("attention projections", 2.0 * attentionMatrixWeights(architecture));
     result.put("attention core", attentionCoreFlops(architecture, sequenceLength));
     double mixerWeights =
         architecture
@@ -198,10 +197,24 @@ public final class FlopAccounting {
     return of(FlopConvention.EXACT, sequenceLength, recomputation, forward, forward - head, attentionCore);
   }
 
+  /**
+   * Attention projection weights summed over the attention layers, less the key and value projections that
+   * cross-layer attention leaves out ({@link Architecture#crossLayerKeyValueShare()}).
+   */
+  static double attentionMatrixWeights(Architecture architecture) {
+    long hidden = architecture.hiddenSize();
+    double weights = (double) architecture.attentionLayers() * architecture.attention().matrixWeights(hidden);
+    int reusing = architecture.attentionLayers() - architecture.keyValueLayers();
+    if (reusing > 0) {
+      weights -= reusing * 2.0 * hidden * ((GroupedQueryAttention) architecture.attention()).keyValueWidth();
+    }
+    return weights;
+  }
+
   /** Non-embedding matrix weights one token uses: Kaplan et al. 2020 eq. 2.1, generalised. */
   static double activeMatrixWeightsWithoutHead(Architecture architecture) {
     long hidden = architecture.hiddenSize();
-    double weights = (double) architecture.attentionLayers() * architecture.attention().matrixWeights(hidden);
+    double weights = attentionMatrixWeights(architecture);
     if (architecture.sequenceMixer().isPresent()) {
       weights += (double) architecture.sequenceMixerLayers()
           * architecture.sequenceMixer().get().matrixWeights(hidden);

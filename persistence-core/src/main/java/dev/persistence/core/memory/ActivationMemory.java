@@ -136,19 +136,24 @@ public final class ActivationMemory {
 
     // Kept whole by tensor parallelism (split by sequence parallelism): norm inputs, attention and MLP inputs
     // (the norms' outputs, linear inputs), two dropout masks.
-    double normOutputs = modules.contains(RecomputedModule.NORMS) ? 0 : (2 * sb * h + 2 * sb * h) * linear;
-    double unsplit = architecture.normsPerLayer() * 2 * sb * h + normOutputs + sb * h + sb * h;
+    // A layer of one block (a Mamba layer of Falcon-Mamba, each layer of Nemotron-H) has one norm output and one
+    // dropout mask of these.
+    int blocks = architecture.blocksInLayer(layerIndex);
+    double normOutputs = modules.contains(RecomputedModule.NORMS) ? 0 : blocks * 2 * sb * h * linear;
+    double unsplit = architecture.normsPerLayer() * 2 * sb * h + normOutputs + blocks * sb * h;
     // Split by tensor parallelism: Q, K, V and the output projection's input, then the MLP's hidden tensors.
     // A hybrid stack's mixer layer (issue 19) stores the mixer's tensors (SequenceMixer#activationElementsPerToken,
     // 2 bytes each) in place of attention's, and has no s^2 term.
+    // A feed-forward-only layer (Nemotron-H's MLP layers) stores neither.
     boolean mixerLayer = architecture.isSequenceMixerLayer(layerIndex);
+    boolean attentionLayer = architecture.isAttentionLayer(layerIndex);
     double mixing =
         mixerLayer
             ? 2 * sb * architecture.sequenceMixer().orElseThrow().activationElementsPerToken()
-            : 2 * sb * (queryWidth + keyWidth + valueWidth) + 2 * sb * outputWidth * linear;
+            : attentionLayer ? 2 * sb * (queryWidth + keyWidth + valueWidth) + 2 * sb * outputWidth * linear : 0;
     double split = mixing + feedForwardSplitBytes(architecture, layerIndex, sb, h, modules, linear);
     double bytes = unsplit / (sequenceParallel ? t : 1) + split / t;
-    if (mixerLayer) {
+    if (!attentionLayer) {
       return bytes;
     }
     if (plan.fusedAttention()) {
@@ -170,13 +175,13 @@ public final class ActivationMemory {
       double h,
       Set<RecomputedModule> modules,
       double linear) {
-    if (architecture.feedForwardLayers() == 0) {
-      return 0; // a pure state-space stack (Falcon-Mamba) has no feed-forward block
+    if (!architecture.hasFeedForward(layerIndex)) {
+      return 0; // the mixer alone (Falcon-Mamba, Nemotron-H's Mamba and attention layers)
     }
     boolean activation = modules.contains(RecomputedModule.MLP_ACTIVATION);
     if (architecture.feedForward() instanceof MixtureOfExperts) {
       MixtureOfExperts moe = (MixtureOfExperts) architecture.feedForward();
-      if (moe.isSparseLayer(layerIndex)) {
+      if (architecture.isSparseLayer(layerIndex)) {
         double shared =
             moe.numSharedExperts() * hiddenBytes(moe.gated(), activation, linear) * sb
                 * moe.sharedExpertIntermediateSize();
@@ -303,8 +308,7 @@ public final class ActivationMemory {
     for (int layer = 0; layer < architecture.numLayers(); layer++) {
       if (layout.stageOf(layer) == stage) {
         perMicroBatch += layerBytes(architecture, layer, plan, layout, linearInputBytes);
-        sparse |= architecture.feedForward() instanceof MixtureOfExperts
-            && ((MixtureOfExperts) architecture.feedForward()).isSparseLayer(layer);
+        sparse |= architecture.isSparseLayer(layer);
       }
     }
     double routing = 0;

@@ -16,6 +16,11 @@ import dev.persistence.core.precision.NumericFormat;
  * attention (DeepSeek-AI 2024, DeepSeek-V2, arXiv:2405.04434 section 2.1.2). Sliding-window layers keep at most
  * {@code slidingWindow} tokens (Mistral 7B, Jiang et al. 2023, arXiv:2310.06825 section 2, rolling buffer cache).
  *
+ * <p>Under cross-layer attention ({@link Architecture#crossLayerKeyValueShare()}; Brandon et al. 2024,
+ * arXiv:2405.12981 section 3) only the layers that compute keys and values cache them; the others read those.
+ * (An engine may still give every layer its own cache slot; vLLM's Hunyuan follower layers store the shared keys
+ * and values again, which this does not count.)
+ *
  * <p>Under tensor parallelism each rank keeps {@code ceil(kvHeads / t)} key/value heads (heads are replicated
  * when there are fewer than ranks, as vLLM does); the multi-head latent cache is replicated on every rank, since
  * the latent is shared by all heads.
@@ -55,7 +60,7 @@ public final class KeyValueCache {
    * @param format the cache's element format
    */
   public static double bytesPerToken(Architecture architecture, NumericFormat format) {
-    return bytesPerTokenPerLayer(architecture, format, 1) * architecture.attentionLayers();
+    return bytesPerTokenPerLayer(architecture, format, 1) * architecture.keyValueLayers();
   }
 
   /**
@@ -70,7 +75,8 @@ public final class KeyValueCache {
   public static long cachedTokenLayers(Architecture architecture, long contextLength) {
     Checks.nonNegative("contextLength", contextLength);
     long windowLayers = architecture.slidingWindowLayers();
-    long globalLayers = architecture.attentionLayers() - windowLayers;
+    // Under cross-layer attention only the layers that compute keys and values cache them (no window then).
+    long globalLayers = architecture.keyValueLayers() - windowLayers;
     long window = windowLayers == 0 ? 0 : Math.min(contextLength, architecture.slidingWindow().getAsInt());
     return ExactCounts.of(
         "cached token-layers",

@@ -294,6 +294,7 @@ public final class TrainingMemory {
     private final double t;
     private final double expertSplit;
     private final double attention;
+    private final double reusingAttention;
     private final double layerNorms;
     private final double denseBlock;
     private final double mixer;
@@ -305,11 +306,17 @@ public final class TrainingMemory {
       this.t = plan.tensorParallel();
       this.expertSplit = (double) plan.expertParallel() * plan.expertTensorParallel();
       this.attention = architecture.attention().parameters(hidden) / t;
+      // Cross-layer attention: a layer that reuses another's keys and values has no key and value projections.
+      this.reusingAttention =
+          architecture.crossLayerKeyValueShare() > 1
+              ? attention
+                  - ((dev.persistence.core.architecture.GroupedQueryAttention) architecture.attention())
+                          .keyValueProjectionParameters(hidden)
+                      / t
+              : attention;
       this.layerNorms = architecture.normsPerLayer() * architecture.normKind().parameters(hidden);
       this.denseBlock =
-          architecture.feedForwardLayers() == 0
-              ? 0.0
-              : architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
+          architecture.denseFeedForward().map(block -> block.parameters(hidden) / t).orElse(0.0);
       // A hybrid stack's mixer layers (issue 19) hold the mixer's parameters in place of attention's.
       this.mixer = architecture.sequenceMixer().map(m -> m.parameters(hidden) / t).orElse(0.0);
       this.moe =
@@ -319,15 +326,25 @@ public final class TrainingMemory {
     }
 
     double dense(int layer) {
-      double mixing = (architecture.isSequenceMixerLayer(layer) ? mixer : attention) + layerNorms;
-      if (moe != null && moe.isSparseLayer(layer)) {
+      // A layer holds attention, the mixer or (Nemotron-H's MLP layers) neither, and a feed-forward block or not.
+      double mixing =
+          (architecture.isSequenceMixerLayer(layer)
+                  ? mixer
+                  : architecture.isAttentionLayer(layer)
+                      ? (architecture.computesKeyValues(layer) ? attention : reusingAttention)
+                      : 0)
+              + layerNorms;
+      if (!architecture.hasFeedForward(layer)) {
+        return mixing;
+      }
+      if (architecture.isSparseLayer(layer)) {
         return mixing + moe.sharedExpertParameters(hidden) / t + moe.routerParameters(hidden);
       }
       return mixing + denseBlock;
     }
 
     double experts(int layer) {
-      return moe != null && moe.isSparseLayer(layer)
+      return architecture.isSparseLayer(layer)
           ? (double) moe.numExperts() * moe.routedExpertParameters(hidden) / expertSplit
           : 0;
     }

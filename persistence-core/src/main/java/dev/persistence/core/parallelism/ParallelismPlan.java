@@ -346,6 +346,7 @@ public abstract class ParallelismPlan {
         "tensorParallel (%s) must divide numAttentionHeads (%s)",
         tensorParallel(),
         heads);
+    PipelineLayout.requirePlannableDepth(architecture.numLayers());
     checkArgument(
         pipelineParallel() <= architecture.numLayers(),
         "pipelineParallel (%s) must not exceed numLayers (%s)",

@@ -173,6 +173,27 @@ public final class PipelineLayout {
    */
   public static final int MAX_CHUNKS = 1 << 16;
 
+  /**
+   * The most layers a model may have to be planned (memory per stage, step time): 65,536. A resource limit, not a
+   * source: the deepest published decoders have a few hundred layers, and the planners walk every layer and
+   * tabulate each stage's layers for every split, so a depth near 2^31 would run for minutes or exhaust the heap.
+   * The parameter count takes any depth.
+   */
+  public static final int MAX_PLANNED_LAYERS = 1 << 16;
+
+  /**
+   * Checks that a model of {@code numLayers} layers can be planned.
+   *
+   * @param numLayers the model's layers
+   * @throws IllegalArgumentException naming the value and the bound when it is above {@link #MAX_PLANNED_LAYERS}
+   */
+  public static void requirePlannableDepth(int numLayers) {
+    if (numLayers > MAX_PLANNED_LAYERS) {
+      throw new IllegalArgumentException(
+          "numLayers (" + numLayers + ") must be <= " + MAX_PLANNED_LAYERS + " to be planned");
+    }
+  }
+
   // O(1), since the helpers run in the search's inner loop: degrees positive, p x v within the split's own bound
   // (chunks <= numLayers + 2) and MAX_CHUNKS, so that no degree near 2^31 makes them loop for minutes.
   private static void requireBoundedChunks(int numLayers, int pipelineParallel, int virtualPipelineStages) {

@@ -85,10 +85,10 @@ class ArchitectureTest {
     assertRejected("layerPeriod (0) must be > 0", () -> moe.get().layerPeriod(0).build());
     assertRejected("denseLayers entry (-1) must be >= 0", () -> moe.get().addDenseLayer(-1).build());
     assertRejected(
-        "denseFeedForward is required: 1 of numLayers (32) are dense",
+        "denseFeedForward is required: 1 of feedForwardLayers (32) are dense",
         () -> llamaLike().feedForward(moe.get().firstDenseLayers(1).build()).build());
     assertRejected(
-        "mixture of experts places no sparse layer among numLayers (32)",
+        "mixture of experts places no sparse layer among feedForwardLayers (32)",
         () -> llamaLike().feedForward(moe.get().firstDenseLayers(40).build()).build());
   }
 

@@ -46,7 +46,7 @@ class HybridMemoryProperties {
                 MambaMixer.builder().intermediateSize(4096).stateSize(16).convKernel(4).timeStepRank(128).build())
             .addAllSequenceMixerLayerIndices(mambaLayers);
     if (pureMamba) {
-      builder.feedForwardLayers(0).normsPerLayer(1);
+      builder.addAllNoFeedForwardLayerIndices(java.util.stream.IntStream.range(0, 24).boxed().toList()).normsPerLayer(1);
     }
     return builder.build();
   }

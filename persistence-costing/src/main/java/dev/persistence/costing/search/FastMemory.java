@@ -19,8 +19,9 @@ import java.util.Set;
  * per-layer figures averaged over the layers (exact for dense models; the search re-checks its answers with
  * {@code TrainingMemory}). The first and the last pipeline stage are the candidates for the most-loaded one.
  *
- * <p>A hybrid stack (issue 22) is not averaged: its layers fall into four kinds (attention or sequence mixer, with
- * a dense or a sparse feed-forward block), each kind's parameters and activations are computed once per shape,
+ * <p>A hybrid stack (issue 22) is not averaged: its layers fall into nine kinds (attention, sequence mixer or no
+ * token mixer, with a dense, a sparse or no feed-forward block: Nemotron-H's layers hold one block each), each
+ * kind's parameters and activations are computed once per shape,
  * and every stage is summed from its counts of each kind ({@link PipelineLayout#balanced}, tabulated per
  * {@code (p, v)} at construction), since with uneven layers a middle stage can be the most loaded. For dense
  * feed-forward blocks and no expert parallelism this equals {@code TrainingMemory} exactly.
@@ -51,9 +52,15 @@ final class FastMemory {
   private final double head;
   private final double finalNorm;
   private final boolean tied;
-  /** Whether the stack mixes attention and sequence-mixer layers (or has only mixers). */
+  /**
+   * Whether the stack's layers differ in their blocks: attention and sequence-mixer layers (or only mixers), or
+   * layers without a token mixer or without a feed-forward block.
+   */
   private final boolean hybrid;
-  /** Per layer kind (mixer x 2 + sparse): dense parameters per layer, split over t and kept whole. */
+  /**
+   * Per layer kind (token mixer x 3 + feed-forward; mixer 0 attention, 1 sequence mixer, 2 none; feed-forward 0
+   * dense, 1 sparse, 2 none): dense parameters per layer, split over t and kept whole.
+   */
   private final double[] kindSplitParameters = new double[KINDS];
   private final double[] kindWholeParameters = new double[KINDS];
   private final double[] kindExpertParameters = new double[KINDS];
@@ -62,7 +69,7 @@ final class FastMemory {
   /** Per {@code [p][v]}: layers of each kind on each stage, {@code [stage * KINDS + kind]}; hybrid stacks only. */
   private final int[][][] stageKinds;
 
-  static final int KINDS = 4;
+  static final int KINDS = 9;
 
   FastMemory(
       Architecture architecture, TrainingPrecision precision, MemoryAllowance allowance, long capacityBytes) {
@@ -84,6 +91,13 @@ final class FastMemory {
     capacity = capacityBytes;
     long h = architecture.hiddenSize();
     double attention = architecture.attention().parameters(h);
+    if (architecture.keyValueLayers() < architecture.attentionLayers()) {
+      // Cross-layer attention: the attention layers' mean, some without key and value projections.
+      attention -=
+          (double) (architecture.attentionLayers() - architecture.keyValueLayers()) / architecture.attentionLayers()
+              * ((dev.persistence.core.architecture.GroupedQueryAttention) architecture.attention())
+                  .keyValueProjectionParameters(h);
+    }
     double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
     double denseBlockParameters = architecture.denseFeedForward().map((DenseFeedForward block) -> (double) block.parameters(h))
         .orElse(0.0);
@@ -94,9 +108,6 @@ final class FastMemory {
             : null;
     int sparse = architecture.sparseLayers();
     int dense = architecture.feedForwardLayers() - sparse;
-    if (architecture.feedForwardLayers() == 0) {
-      denseBlock = 0;
-    }
     double split = attention + dense * denseBlock / layers;
     double whole = norms;
     double experts = 0;
@@ -115,15 +126,19 @@ final class FastMemory {
     finalNorm = architecture.finalNorm() ? architecture.normKind().parameters(h) : 0;
     tied = architecture.tiedEmbeddings();
 
-    hybrid = architecture.sequenceMixerLayers() > 0;
+    hybrid =
+        architecture.sequenceMixerLayers() > 0
+            || !architecture.feedForwardOnlyLayerIndices().isEmpty()
+            || !architecture.noFeedForwardLayerIndices().isEmpty();
     double mixer = architecture.sequenceMixer().map(m -> (double) m.parameters(h)).orElse(0.0);
     java.util.Arrays.fill(kindLayer, -1);
     for (int kind = 0; kind < KINDS; kind++) {
-      boolean isMixer = kind >= 2;
-      boolean isSparse = (kind & 1) == 1;
+      int mixing = kind / 3;
+      int feedForward = kind % 3;
+      boolean isSparse = feedForward == 1;
       kindSplitParameters[kind] =
-          (isMixer ? mixer : attention)
-              + (isSparse ? (moe == null ? 0 : moe.sharedExpertParameters(h)) : denseBlock);
+          (mixing == 0 ? attention : mixing == 1 ? mixer : 0)
+              + (isSparse ? (moe == null ? 0 : moe.sharedExpertParameters(h)) : feedForward == 0 ? denseBlock : 0);
       kindWholeParameters[kind] = norms + (isSparse && moe != null ? moe.routerParameters(h) : 0);
       kindExpertParameters[kind] =
           isSparse && moe != null ? (double) moe.numExperts() * moe.routedExpertParameters(h) : 0;
@@ -153,10 +168,9 @@ final class FastMemory {
   }
 
   private int kindOf(int layer) {
-    boolean sparse =
-        architecture.feedForward() instanceof MixtureOfExperts
-            && ((MixtureOfExperts) architecture.feedForward()).isSparseLayer(layer);
-    return (architecture.isSequenceMixerLayer(layer) ? 2 : 0) + (sparse ? 1 : 0);
+    int mixing = architecture.isSequenceMixerLayer(layer) ? 1 : architecture.isAttentionLayer(layer) ? 0 : 2;
+    int feedForward = !architecture.hasFeedForward(layer) ? 2 : architecture.isSparseLayer(layer) ? 1 : 0;
+    return 3 * mixing + feedForward;
   }
 
   /** Whether the search must pass per-kind activations ({@link #kindActivationBytes}) to {@link #fits}. */

@@ -172,6 +172,7 @@ public final class PlanEvaluator {
         layer.recomputeCommunication[r],
         layer.mixerRecompute[r],
         layer.mixerRecomputeCommunication[r],
+        layer.feedForwardOnlyRecompute[r],
         dualPipe,
         r == ActivationRecomputation.FULL.ordinal(),
         zeroStage.stage(),
@@ -191,6 +192,7 @@ public final class PlanEvaluator {
     private final double[] recomputeCommunication;
     private final double[] mixerRecompute;
     private final double[] mixerRecomputeCommunication;
+    private final double[] feedForwardOnlyRecompute;
 
     private LayerCosts(
         int tensorParallel, int contextParallel, int expertParallel, int microBatchSize, double[] values) {
@@ -204,16 +206,19 @@ public final class PlanEvaluator {
       recomputeCommunication = new double[kinds.length + 1];
       mixerRecompute = new double[kinds.length + 1];
       mixerRecomputeCommunication = new double[kinds.length + 1];
+      feedForwardOnlyRecompute = new double[kinds.length + 1];
       // The memory-bound modules: their kernels again, no communication, in attention and mixer layers alike.
       double memoryBound = values[StepTimeModel.NORM_SECONDS] + values[StepTimeModel.ACTIVATION_FUNCTION_SECONDS];
       recompute[MEMORY_BOUND] = memoryBound;
       mixerRecompute[MEMORY_BOUND] = memoryBound;
+      feedForwardOnlyRecompute[MEMORY_BOUND] = memoryBound;
       for (ActivationRecomputation kind : kinds) {
         recompute[kind.ordinal()] = StepTimeModel.recomputeSeconds(values, kind);
         recomputeCommunication[kind.ordinal()] = StepTimeModel.recomputeCommunicationSeconds(values, kind);
         mixerRecompute[kind.ordinal()] = StepTimeModel.mixerRecomputeSeconds(values, kind);
         mixerRecomputeCommunication[kind.ordinal()] =
             StepTimeModel.mixerRecomputeCommunicationSeconds(values, kind);
+        feedForwardOnlyRecompute[kind.ordinal()] = StepTimeModel.feedForwardOnlyRecomputeSeconds(values, kind);
       }
     }
 

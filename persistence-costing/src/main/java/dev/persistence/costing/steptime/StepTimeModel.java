@@ -116,8 +116,15 @@ public final class StepTimeModel {
   static final int MIXER_FORWARD_COMPUTE = 17;
   /** Backward seconds of one sequence-mixer layer. */
   static final int MIXER_BACKWARD_COMPUTE = 18;
+  /**
+   * Forward seconds of one feed-forward-only layer (Nemotron-H's MLP layers: a norm and the feed-forward block,
+   * no token mixer).
+   */
+  static final int FEED_FORWARD_ONLY_FORWARD_COMPUTE = 19;
+  /** Backward seconds of one feed-forward-only layer. */
+  static final int FEED_FORWARD_ONLY_BACKWARD_COMPUTE = 20;
   /** Size of the scratch array {@link #layerCosts} fills. */
-  static final int LAYER_COSTS_SIZE = 19;
+  static final int LAYER_COSTS_SIZE = 21;
 
   /** Number of recomputation kinds, indexed by {@link ActivationRecomputation#ordinal()}. */
   private static final ActivationRecomputation[] RECOMPUTATIONS = ActivationRecomputation.values();
@@ -170,6 +177,8 @@ public final class StepTimeModel {
   private final double queryWidth;
   private final double keyValueWidth;
   private final double attentionMatrixWeights;
+  /** Share of the attention layers that compute their own keys and values (1 without cross-layer attention). */
+  private final double keyValueShare;
   private final double normsPerLayer;
   private final double denseIntermediate;
   private final boolean denseGated;
@@ -186,8 +195,29 @@ public final class StepTimeModel {
   private final double mixerLayerParameters;
   private final int attentionLayerCount;
   private final int mixerLayerCount;
-  /** Share of the layers with a feed-forward block (0 for a pure state-space stack such as Falcon-Mamba). */
-  private final double feedForwardShare;
+  /**
+   * Tensor-parallel collectives of one attention layer and of one mixer layer against a layer of two blocks
+   * (Megatron's two all-reduces a pass, one after the token mixer and one after the feed-forward block): 1, or
+   * down to 1/2 where those layers hold no feed-forward block (Nemotron-H, Falcon-Mamba). A feed-forward-only
+   * layer has 1/2.
+   */
+  private final double attentionTensorShare;
+  private final double mixerTensorShare;
+  /** Layers with no token mixer, a feed-forward block alone (Nemotron-H's {@code -} layers). */
+  private final int feedForwardOnlyLayerCount;
+  /** Parameters of one feed-forward-only layer, dense part (feed-forward averaged over layers). */
+  private final double feedForwardOnlyLayerParameters;
+  /** Weight matrices of one feed-forward-only layer (feed-forward averaged over layers). */
+  private final double feedForwardOnlyLayerMatrices;
+  /**
+   * Shares of the token-mixing layers (attention and mixer) whose feed-forward block is dense and sparse (both 0
+   * for a pure state-space stack such as Falcon-Mamba, or Nemotron-H, whose MLPs are layers of their own), and of
+   * the feed-forward-only layers: each kind's feed-forward block averaged over that kind's layers.
+   */
+  private final double mixingDenseShare;
+  private final double mixingSparseShare;
+  private final double feedForwardOnlyDenseShare;
+  private final double feedForwardOnlySparseShare;
   private final double mixerMatrixWeights;
   private final double mixerRecurrenceFlopsPerToken;
   private final double mixerActivationElementsPerToken;
@@ -215,9 +245,9 @@ public final class StepTimeModel {
   private final int[][] busiestStageLayers;
   private final int[][] lastStageLayers;
   /**
-   * For a hybrid stack, per {@code [p][v]}: the distinct (attention layers, mixer layers) pairs of the stages of
-   * {@link PipelineLayout#balanced}, flattened, and the last stage's pair; null for an all-attention model, whose
-   * busiest stage is the one with the most layers.
+   * For a hybrid stack, per {@code [p][v]}: the distinct (attention layers, mixer layers, feed-forward-only
+   * layers) triples of the stages of {@link PipelineLayout#balanced}, flattened, and the last stage's triple; null
+   * for an all-attention model, whose busiest stage is the one with the most layers.
    */
   private final int[][][] stageKinds;
   private final int[][][] lastStageKinds;
@@ -296,6 +326,8 @@ public final class StepTimeModel {
     optimizerBytesPerParameter = calibration.value(CalibrationParameter.OPTIMIZER_STEP_BYTES_PER_PARAMETER);
     hostBandwidth = calibration.value(CalibrationParameter.HOST_LINK_BANDWIDTH_BYTES_PER_SECOND);
 
+    // The stage tables below hold every split of the layers.
+    PipelineLayout.requirePlannableDepth(architecture.numLayers());
     hidden = architecture.hiddenSize();
     layers = architecture.numLayers();
     vocab = architecture.vocabSize();
@@ -307,7 +339,14 @@ public final class StepTimeModel {
     queryWidth = (double) heads * queryKeyHeadDim;
     keyValueWidth =
         groupedQuery ? ((GroupedQueryAttention) attention).keyValueWidth() : (double) heads * valueHeadDim;
-    attentionMatrixWeights = attention.matrixWeights(architecture.hiddenSize());
+    // Cross-layer attention: only the share of attention layers that compute keys and values run those GEMMs.
+    keyValueShare =
+        architecture.attentionLayers() == 0
+            ? 1
+            : (double) architecture.keyValueLayers() / architecture.attentionLayers();
+    attentionMatrixWeights =
+        attention.matrixWeights(architecture.hiddenSize())
+            - (groupedQuery ? (1 - keyValueShare) * 2.0 * architecture.hiddenSize() * keyValueWidth : 0);
     normsPerLayer = architecture.normsPerLayer();
     DenseFeedForward dense = architecture.denseFeedForward().orElse(null);
     denseIntermediate = dense == null ? 0 : dense.intermediateSize();
@@ -316,7 +355,33 @@ public final class StepTimeModel {
     denseLayers = architecture.feedForwardLayers() - sparseLayers;
     attentionLayerCount = architecture.attentionLayers();
     mixerLayerCount = architecture.sequenceMixerLayers();
-    feedForwardShare = (double) architecture.feedForwardLayers() / layers;
+    feedForwardOnlyLayerCount = architecture.feedForwardOnlyLayerIndices().size();
+    int attentionWithoutFeedForward = 0;
+    int mixerWithoutFeedForward = 0;
+    for (int layer : architecture.noFeedForwardLayerIndices()) {
+      if (architecture.isSequenceMixerLayer(layer)) {
+        mixerWithoutFeedForward++;
+      } else {
+        attentionWithoutFeedForward++;
+      }
+    }
+    attentionTensorShare =
+        attentionLayerCount == 0 ? 1 : 1 - 0.5 * attentionWithoutFeedForward / attentionLayerCount;
+    mixerTensorShare = mixerLayerCount == 0 ? 1 : 1 - 0.5 * mixerWithoutFeedForward / mixerLayerCount;
+    int denseOnly = 0;
+    int sparseOnly = 0;
+    for (int layer : architecture.feedForwardOnlyLayerIndices()) {
+      if (architecture.isSparseLayer(layer)) {
+        sparseOnly++;
+      } else {
+        denseOnly++;
+      }
+    }
+    int mixingLayers = layers - feedForwardOnlyLayerCount;
+    mixingDenseShare = mixingLayers == 0 ? 0 : (double) (denseLayers - denseOnly) / mixingLayers;
+    mixingSparseShare = mixingLayers == 0 ? 0 : (double) (sparseLayers - sparseOnly) / mixingLayers;
+    feedForwardOnlyDenseShare = feedForwardOnlyLayerCount == 0 ? 0 : (double) denseOnly / feedForwardOnlyLayerCount;
+    feedForwardOnlySparseShare = feedForwardOnlyLayerCount == 0 ? 0 : (double) sparseOnly / feedForwardOnlyLayerCount;
     MixtureOfExperts moe =
         architecture.feedForward() instanceof MixtureOfExperts
             ? (MixtureOfExperts) architecture.feedForward()
@@ -327,12 +392,16 @@ public final class StepTimeModel {
     expertGated = moe != null && moe.gated();
     sharedIntermediate = moe == null ? 0 : (double) moe.numSharedExperts() * moe.sharedExpertIntermediateSize();
     long h = architecture.hiddenSize();
-    double attentionParameters = attention.parameters(h);
+    double attentionParameters =
+        attention.parameters(h)
+            - (groupedQuery
+                ? (1 - keyValueShare) * ((GroupedQueryAttention) attention).keyValueProjectionParameters(h)
+                : 0);
     double norms = architecture.normsPerLayer() * architecture.normKind().parameters(h);
     double denseBlock = dense == null ? 0 : dense.parameters(h);
     double sparseDense = moe == null ? 0 : moe.sharedExpertParameters(h) + moe.routerParameters(h);
     double sparseExperts = moe == null ? 0 : (double) moe.numExperts() * moe.routedExpertParameters(h);
-    double feedForwardParameters = (denseLayers * denseBlock + sparseLayers * sparseDense) / layers;
+    double feedForwardParameters = mixingDenseShare * denseBlock + mixingSparseShare * sparseDense;
     denseLayerParameters = attentionParameters + norms + feedForwardParameters;
     mixerMatrixWeights = architecture.sequenceMixer().map(m -> (double) m.matrixWeights(h)).orElse(0.0);
     mixerRecurrenceFlopsPerToken =
@@ -350,6 +419,8 @@ public final class StepTimeModel {
         architecture.sequenceMixer().isPresent()
             ? architecture.sequenceMixer().get().parameters(h) + norms + feedForwardParameters
             : 0;
+    feedForwardOnlyLayerParameters =
+        norms + feedForwardOnlyDenseShare * denseBlock + feedForwardOnlySparseShare * sparseDense;
     expertLayerParameters = sparseLayers * sparseExperts / layers;
     tokenEmbeddingParameters = (double) architecture.vocabSize() * h;
     // Hugging Face's modules: q, k, v and o projections (MLA: q_a, q_b, kv_a, kv_b and o); gate, up and down
@@ -358,14 +429,16 @@ public final class StepTimeModel {
     double denseMatrices = dense == null ? 0 : dense.gated() ? 3 : 2;
     double expertMatrices = moe == null ? 0 : moe.gated() ? 3 : 2;
     double sparseDenseMatrices = moe == null ? 0 : 1 + (moe.numSharedExperts() > 0 ? expertMatrices : 0);
-    double feedForwardMatrices = (denseLayers * denseMatrices + sparseLayers * sparseDenseMatrices) / layers;
+    double feedForwardMatrices = mixingDenseShare * denseMatrices + mixingSparseShare * sparseDenseMatrices;
     attentionLayerMatrices = attentionMatrices + feedForwardMatrices;
     mixerLayerMatrices = architecture.sequenceMixer().isPresent() ? 2 + feedForwardMatrices : 0;
+    feedForwardOnlyLayerMatrices =
+        feedForwardOnlyDenseShare * denseMatrices + feedForwardOnlySparseShare * sparseDenseMatrices;
     expertLayerMatrices = moe == null ? 0 : sparseLayers * moe.numExperts() * expertMatrices / layers;
     int maxChunks = layers + 2;
     busiestStageLayers = new int[maxChunks + 1][];
     lastStageLayers = new int[maxChunks + 1][];
-    boolean hybrid = mixerLayerCount > 0;
+    boolean hybrid = mixerLayerCount > 0 || feedForwardOnlyLayerCount > 0;
     stageKinds = hybrid ? new int[maxChunks + 1][][] : null;
     lastStageKinds = hybrid ? new int[maxChunks + 1][][] : null;
     for (int p = 1; p <= maxChunks; p++) {
@@ -391,39 +464,33 @@ public final class StepTimeModel {
   }
 
   /**
-   * The distinct (attention layers, mixer layers) pairs over the layout's stages, flattened, and the last stage's
-   * pair: a stage's time is linear in the two counts, so the slowest stage is among these pairs.
+   * The distinct (attention layers, mixer layers, feed-forward-only layers) triples over the layout's stages,
+   * flattened, and the last stage's triple: a stage's time is linear in the three counts, so the slowest stage is
+   * among these triples.
    */
   private static int[][] stageKinds(Architecture architecture, PipelineLayout layout) {
     int p = layout.pipelineParallel();
-    int[] attention = new int[p];
-    int[] mixer = new int[p];
+    int[] counts = new int[3 * p];
     for (int i = 0; i < architecture.numLayers(); i++) {
-      if (architecture.isSequenceMixerLayer(i)) {
-        mixer[layout.stageOf(i)]++;
-      } else {
-        attention[layout.stageOf(i)]++;
-      }
+      int kind = architecture.isSequenceMixerLayer(i) ? 1 : architecture.isFeedForwardOnlyLayer(i) ? 2 : 0;
+      counts[3 * layout.stageOf(i) + kind]++;
     }
-    int[] pairs = new int[2 * p];
+    int[] triples = new int[3 * p];
     int distinct = 0;
     for (int stage = 0; stage < p; stage++) {
       boolean seen = false;
-      for (int k = 0; k < distinct; k++) {
-        if (pairs[2 * k] == attention[stage] && pairs[2 * k + 1] == mixer[stage]) {
-          seen = true;
-          break;
-        }
+      for (int k = 0; k < distinct && !seen; k++) {
+        seen =
+            triples[3 * k] == counts[3 * stage]
+                && triples[3 * k + 1] == counts[3 * stage + 1]
+                && triples[3 * k + 2] == counts[3 * stage + 2];
       }
       if (!seen) {
-        pairs[2 * distinct] = attention[stage];
-        pairs[2 * distinct + 1] = mixer[stage];
+        System.arraycopy(counts, 3 * stage, triples, 3 * distinct, 3);
         distinct++;
       }
     }
-    return new int[][] {
-      Arrays.copyOf(pairs, 2 * distinct), new int[] {attention[p - 1], mixer[p - 1]}
-    };
+    return new int[][] {Arrays.copyOf(triples, 3 * distinct), Arrays.copyOfRange(counts, 3 * (p - 1), 3 * p)};
   }
 
   /**
@@ -604,7 +671,7 @@ public final class StepTimeModel {
     double attentionGemms;
     if (groupedQuery) {
       attentionGemms =
-          gemmSeconds(tokens, h, (queryWidth + 2 * keyValueWidth) / t)
+          gemmSeconds(tokens, h, (queryWidth + 2 * keyValueShare * keyValueWidth) / t)
               + gemmSeconds(tokens, heads * valueHeadDim / t, h);
     } else {
       double width = attentionMatrixWeights / (2 * h * t);
@@ -679,10 +746,11 @@ public final class StepTimeModel {
       double routedBytes = 2 * tokens * expertsPerToken * h / (sequenceParallel ? t : 1);
       expertForward = 2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span));
     }
+    // The routed experts' all-to-alls are averaged over all layers; each kind's feed-forward block over its own.
     double sparseShare = (double) sparseLayers / layers;
-    double denseShare = feedForwardShare - sparseShare;
-    double feedForward = denseShare * denseFeedForward + sparseShare * sparseFeedForward;
-    double activationFunctionBytes = denseShare * denseActivationBytes + sparseShare * sparseActivationBytes;
+    double feedForward = mixingDenseShare * denseFeedForward + mixingSparseShare * sparseFeedForward;
+    double activationFunctionBytes =
+        mixingDenseShare * denseActivationBytes + mixingSparseShare * sparseActivationBytes;
 
     double normBytes = 4 * normsPerLayer * tokens * h / (sequenceParallel ? t : 1);
     double wideBytes = normBytes + 14 * tokens * h / (sequenceParallel ? t : 1);
@@ -729,6 +797,21 @@ public final class StepTimeModel {
         mixerForward += chain;
         mixerBackward += chain;
       }
+    }
+    // A feed-forward-only layer (Nemotron-H's MLP layers): its norm, its feed-forward block (averaged over those
+    // layers) and the layer's memory-bound kernels, with no token mixer.
+    double feedForwardOnlyForward = 0;
+    double feedForwardOnlyBackward = 0;
+    if (feedForwardOnlyLayerCount > 0) {
+      double block =
+          feedForwardOnlyDenseShare * denseFeedForward + feedForwardOnlySparseShare * sparseFeedForward;
+      double memoryBound =
+          (wideBytes
+                  + feedForwardOnlyDenseShare * denseActivationBytes
+                  + feedForwardOnlySparseShare * sparseActivationBytes)
+              / memoryBandwidth;
+      feedForwardOnlyForward = block + memoryBound + layerOverhead;
+      feedForwardOnlyBackward = 2 * (block + layerOverhead) + backwardMemoryRatio * memoryBound;
     }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
@@ -796,6 +879,8 @@ public final class StepTimeModel {
     out[EXPERT_GEMM_SECONDS] = sparseShare * sparseFeedForward;
     out[MIXER_FORWARD_COMPUTE] = mixerForward;
     out[MIXER_BACKWARD_COMPUTE] = mixerBackward;
+    out[FEED_FORWARD_ONLY_FORWARD_COMPUTE] = feedForwardOnlyForward;
+    out[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] = feedForwardOnlyBackward;
   }
 
   /**
@@ -827,7 +912,21 @@ public final class StepTimeModel {
     return recomputation == ActivationRecomputation.FULL ? layer[MIXER_FORWARD_COMPUTE] : 0;
   }
 
-  /** Communication one sequence-mixer layer's recomputation repeats: its forward pass's, under {@code FULL}. */
+  /**
+   * Seconds one feed-forward-only layer's recomputation adds per micro-batch: its forward pass under {@code FULL};
+   * nothing otherwise (it has no attention core).
+   *
+   * @param layer the array {@link #layerCosts} filled
+   * @param recomputation the setting
+   */
+  static double feedForwardOnlyRecomputeSeconds(double[] layer, ActivationRecomputation recomputation) {
+    return recomputation == ActivationRecomputation.FULL ? layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] : 0;
+  }
+
+  /**
+   * Communication one sequence-mixer or feed-forward-only layer's recomputation repeats: its forward pass's, under
+   * {@code FULL}.
+   */
   static double mixerRecomputeCommunicationSeconds(double[] layer, ActivationRecomputation recomputation) {
     return recomputation == ActivationRecomputation.FULL ? layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT] : 0;
   }
@@ -882,7 +981,8 @@ public final class StepTimeModel {
     // A mixer layer has no attention core to repeat.
     double mixerSeconds = fullShare * layer[MIXER_FORWARD_COMPUTE] + (1 - fullShare) * modules;
     double mixerCommunication = fullShare * (layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT]);
-    return new double[] {seconds, communication, mixerSeconds, mixerCommunication};
+    double feedForwardOnlySeconds = fullShare * layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + (1 - fullShare) * modules;
+    return new double[] {seconds, communication, mixerSeconds, mixerCommunication, feedForwardOnlySeconds};
   }
 
   /** Layers of the most-loaded pipeline stage, from the one rule of {@link PipelineLayout}. */
@@ -912,7 +1012,10 @@ public final class StepTimeModel {
    * @param recomputeCommunication communication repeated by recomputation per layer and micro-batch
    * @param mixerRecompute seconds of recomputation per sequence-mixer layer and micro-batch
    *     ({@link #mixerRecomputeSeconds}; 0 for an all-attention model)
-   * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer
+   * @param mixerRecomputeCommunication communication repeated by recomputation per sequence-mixer layer (and per
+   *     feed-forward-only layer)
+   * @param feedForwardOnlyRecompute seconds of recomputation per feed-forward-only layer and micro-batch
+   *     ({@link #feedForwardOnlyRecomputeSeconds}; 0 for a stack without such layers)
    * @param dualPipe whether the schedule is DualPipe (bubble per its formula, expert all-to-alls and pipeline
    *     transfers hidden behind the overlapped forward and backward chunks)
    * @param fullRecompute whether every layer's forward pass is recomputed (a DeepSpeed trainer that keeps no
@@ -936,6 +1039,7 @@ public final class StepTimeModel {
       double recomputeCommunication,
       double mixerRecompute,
       double mixerRecomputeCommunication,
+      double feedForwardOnlyRecompute,
       boolean dualPipe,
       boolean fullRecompute,
       int zeroStage,
@@ -945,7 +1049,10 @@ public final class StepTimeModel {
     double microBatches = (double) globalBatch / ((double) microBatch * d);
     double forward = layer[FORWARD_COMPUTE];
     double backward = layer[BACKWARD_COMPUTE];
-    double tensorPerLayer = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
+    double tensorPerBlocks = layer[FORWARD_TENSOR] + layer[BACKWARD_TENSOR];
+    double tensorPerLayer = attentionTensorShare * tensorPerBlocks;
+    double mixerTensor = mixerTensorShare * tensorPerBlocks;
+    double feedForwardOnlyTensor = 0.5 * tensorPerBlocks;
     double contextPerLayer = layer[FORWARD_CONTEXT] + layer[BACKWARD_CONTEXT];
     // DualPipe runs a forward chunk of one micro-batch beside a backward chunk of another, hiding the
     // all-to-alls (DeepSeek-V3 section 3.2.1, Figure 4).
@@ -958,52 +1065,71 @@ public final class StepTimeModel {
     double mixerForward = layer[MIXER_FORWARD_COMPUTE];
     double mixerBackward = layer[MIXER_BACKWARD_COMPUTE];
     double mixerLayer =
-        mixerForward + mixerBackward + mixerRecompute + tensorPerLayer + mixerRecomputeCommunication
+        mixerForward + mixerBackward + mixerRecompute + mixerTensor + mixerRecomputeCommunication
             + expertPerLayer;
+    double feedForwardOnlyForward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE];
+    double feedForwardOnlyBackward = layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE];
+    double feedForwardOnlyLayer =
+        feedForwardOnlyForward + feedForwardOnlyBackward + feedForwardOnlyRecompute + feedForwardOnlyTensor
+            + mixerRecomputeCommunication + expertPerLayer;
     int slowAttention;
     int slowMixer;
+    int slowFeedForwardOnly;
     boolean lastIsSlowest;
     if (p == 1) {
       slowAttention = attentionLayerCount;
       slowMixer = mixerLayerCount;
+      slowFeedForwardOnly = feedForwardOnlyLayerCount;
       lastIsSlowest = false;
     } else {
       int busiestAttention;
       int busiestMixer;
+      int busiestFeedForwardOnly;
       int lastAttention;
       int lastMixer;
+      int lastFeedForwardOnly;
       if (stageKinds == null) {
         boolean tabulated = p < busiestStageLayers.length && v < busiestStageLayers[p].length;
         busiestAttention = tabulated ? busiestStageLayers[p][v] : layersOnBusiestStage(layers, p, v);
         lastAttention = tabulated ? lastStageLayers[p][v] : layersOnLastStage(layers, p, v);
         busiestMixer = 0;
         lastMixer = 0;
+        busiestFeedForwardOnly = 0;
+        lastFeedForwardOnly = 0;
       } else {
-        int[] pairs = stageKinds[p][v];
-        int[] lastPair = lastStageKinds[p][v];
-        busiestAttention = pairs[0];
-        busiestMixer = pairs[1];
-        double most = busiestAttention * attentionLayer + busiestMixer * mixerLayer;
-        for (int k = 2; k < pairs.length; k += 2) {
-          double time = pairs[k] * attentionLayer + pairs[k + 1] * mixerLayer;
+        int[] triples = stageKinds[p][v];
+        int[] lastTriple = lastStageKinds[p][v];
+        busiestAttention = triples[0];
+        busiestMixer = triples[1];
+        busiestFeedForwardOnly = triples[2];
+        double most =
+            busiestAttention * attentionLayer + busiestMixer * mixerLayer + busiestFeedForwardOnly * feedForwardOnlyLayer;
+        for (int k = 3; k < triples.length; k += 3) {
+          double time =
+              triples[k] * attentionLayer + triples[k + 1] * mixerLayer + triples[k + 2] * feedForwardOnlyLayer;
           if (time > most) {
             most = time;
-            busiestAttention = pairs[k];
-            busiestMixer = pairs[k + 1];
+            busiestAttention = triples[k];
+            busiestMixer = triples[k + 1];
+            busiestFeedForwardOnly = triples[k + 2];
           }
         }
-        lastAttention = lastPair[0];
-        lastMixer = lastPair[1];
+        lastAttention = lastTriple[0];
+        lastMixer = lastTriple[1];
+        lastFeedForwardOnly = lastTriple[2];
       }
       double busiestTime =
-          busiestAttention * attentionLayer + busiestMixer * mixerLayer + layer[EMBEDDING_TENSOR];
+          busiestAttention * attentionLayer + busiestMixer * mixerLayer
+              + busiestFeedForwardOnly * feedForwardOnlyLayer + layer[EMBEDDING_TENSOR];
       double lastTime =
-          lastAttention * attentionLayer + lastMixer * mixerLayer + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR];
+          lastAttention * attentionLayer + lastMixer * mixerLayer + lastFeedForwardOnly * feedForwardOnlyLayer
+              + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR];
       lastIsSlowest = lastTime > busiestTime;
       slowAttention = lastIsSlowest ? lastAttention : busiestAttention;
       slowMixer = lastIsSlowest ? lastMixer : busiestMixer;
+      slowFeedForwardOnly = lastIsSlowest ? lastFeedForwardOnly : busiestFeedForwardOnly;
     }
-    int slowLayers = slowAttention + slowMixer;
+    int slowLayers = slowAttention + slowMixer + slowFeedForwardOnly;
     boolean withHead = p == 1 || lastIsSlowest;
 
     // Pipeline transfers per micro-batch: one send forward and one backward per virtual stage.
@@ -1018,11 +1144,14 @@ public final class StepTimeModel {
     double slowCompute =
         slowAttention * (forward + backward)
             + slowMixer * (mixerForward + mixerBackward)
+            + slowFeedForwardOnly * (feedForwardOnlyForward + feedForwardOnlyBackward)
             + (withHead ? layer[HEAD_COMPUTE] : 0);
-    double slowRecompute = slowAttention * recompute + slowMixer * mixerRecompute;
+    double slowRecompute =
+        slowAttention * recompute + slowMixer * mixerRecompute + slowFeedForwardOnly * feedForwardOnlyRecompute;
     double slowTensor =
         slowAttention * (tensorPerLayer + recomputeCommunication)
-            + slowMixer * (tensorPerLayer + mixerRecomputeCommunication)
+            + slowMixer * (mixerTensor + mixerRecomputeCommunication)
+            + slowFeedForwardOnly * (feedForwardOnlyTensor + mixerRecomputeCommunication)
             + (p == 1 || !lastIsSlowest ? layer[EMBEDDING_TENSOR] : 0)
             + (withHead ? layer[HEAD_TENSOR] : 0);
     double slowContext = slowAttention * contextPerLayer;
@@ -1046,7 +1175,11 @@ public final class StepTimeModel {
     // The stage's parameters on one rank; the first stage holds the embedding, the last the output layer (or a
     // tied copy of the embedding): either way one vocabulary-by-hidden matrix.
     double stageParameters =
-        (slowAttention * denseLayerParameters + slowMixer * mixerLayerParameters + tokenEmbeddingParameters) / t;
+        (slowAttention * denseLayerParameters
+                + slowMixer * mixerLayerParameters
+                + slowFeedForwardOnly * feedForwardOnlyLayerParameters
+                + tokenEmbeddingParameters)
+            / t;
     double stageExpertParameters = slowLayers * expertLayerParameters / ((double) e * t);
     int dataSpan = t * c * d;
     int dataRanks = d * c;
@@ -1068,13 +1201,15 @@ public final class StepTimeModel {
           Collectives.reduceScatter(
                   precision.gradientBytes() * stageParameters, dataRanks, dataBandwidth, latency(dataSpan))
               + (reduces - 1) * ringLatency;
-      double forwardWindow = slowAttention * forward + slowMixer * mixerForward;
+      double forwardWindow =
+          slowAttention * forward + slowMixer * mixerForward + slowFeedForwardOnly * feedForwardOnlyForward;
       double backwardWindow = slowCompute + slowRecompute - forwardWindow;
       if (zeroStage == 3) {
         double gathers =
             deepSpeed
                 ? slowAttention * attentionLayerMatrices
                     + slowMixer * mixerLayerMatrices
+                    + slowFeedForwardOnly * feedForwardOnlyLayerMatrices
                     + slowLayers * expertLayerMatrices / e
                     + 1
                 : slowLayers + 1;
@@ -1115,6 +1250,7 @@ public final class StepTimeModel {
     double meanPerMicroBatch =
         (attentionLayerCount * attentionLayer
                 + mixerLayerCount * mixerLayer
+                + feedForwardOnlyLayerCount * feedForwardOnlyLayer
                 + layer[HEAD_COMPUTE] + layer[HEAD_TENSOR] + layer[EMBEDDING_TENSOR])
             / p
             + transfers;
@@ -1136,8 +1272,10 @@ public final class StepTimeModel {
     double dataParallel = 0;
     if (dataRanks > 1) {
       double gradientBytes = precision.gradientBytes() * stageParameters;
-      double lastBackward = slowAttention * backward + slowMixer * mixerBackward;
-      double firstForward = slowAttention * forward + slowMixer * mixerForward;
+      double lastBackward =
+          slowAttention * backward + slowMixer * mixerBackward + slowFeedForwardOnly * feedForwardOnlyBackward;
+      double firstForward =
+          slowAttention * forward + slowMixer * mixerForward + slowFeedForwardOnly * feedForwardOnlyForward;
       double reduce;
       double gather = 0;
       if (zeroStage >= 1) {
@@ -1284,6 +1422,7 @@ public final class StepTimeModel {
             recomputation[1],
             recomputation[2],
             recomputation[3],
+            recomputation[4],
             plan.pipelineSchedule() == PipelineSchedule.DUAL_PIPE,
             plan.recomputation() == ActivationRecomputation.FULL,
             plan.zeroStage().stage(),
@@ -1319,9 +1458,11 @@ public final class StepTimeModel {
   public LayerTime layerTime(ParallelismPlan plan) {
     double[] layer = layerCosts(plan);
     double forward =
-        layer[FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT] + layer[FORWARD_EXPERT];
+        layer[FORWARD_COMPUTE] + attentionTensorShare * layer[FORWARD_TENSOR] + layer[FORWARD_CONTEXT]
+            + layer[FORWARD_EXPERT];
     double backward =
-        layer[BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT] + layer[BACKWARD_EXPERT];
+        layer[BACKWARD_COMPUTE] + attentionTensorShare * layer[BACKWARD_TENSOR] + layer[BACKWARD_CONTEXT]
+            + layer[BACKWARD_EXPERT];
     double recompute =
         plan.recomputation() == ActivationRecomputation.FULL
             ? forward
@@ -1342,12 +1483,36 @@ public final class StepTimeModel {
       return Optional.empty();
     }
     double[] layer = layerCosts(plan);
-    double forward = layer[MIXER_FORWARD_COMPUTE] + layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
-    double backward = layer[MIXER_BACKWARD_COMPUTE] + layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double forward =
+        layer[MIXER_FORWARD_COMPUTE] + mixerTensorShare * layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward =
+        layer[MIXER_BACKWARD_COMPUTE] + mixerTensorShare * layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
     double recompute =
         plan.recomputation() == ActivationRecomputation.FULL
             ? forward
             : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[2];
+    return Optional.of(new LayerTime(forward, backward, recompute));
+  }
+
+  /**
+   * Seconds of one feed-forward-only layer (Nemotron-H's MLP layers: a norm and the feed-forward block, no token
+   * mixer) for one micro-batch on one rank, communication included; empty for a stack without such layers.
+   *
+   * @param plan the plan (tensor and context parallelism, micro-batch, sequence, sequence parallelism,
+   *     recomputation)
+   */
+  public Optional<LayerTime> feedForwardOnlyLayerTime(ParallelismPlan plan) {
+    if (feedForwardOnlyLayerCount == 0) {
+      return Optional.empty();
+    }
+    double[] layer = layerCosts(plan);
+    double forward = layer[FEED_FORWARD_ONLY_FORWARD_COMPUTE] + 0.5 * layer[FORWARD_TENSOR] + layer[FORWARD_EXPERT];
+    double backward =
+        layer[FEED_FORWARD_ONLY_BACKWARD_COMPUTE] + 0.5 * layer[BACKWARD_TENSOR] + layer[BACKWARD_EXPERT];
+    double recompute =
+        plan.recomputation() == ActivationRecomputation.FULL
+            ? forward
+            : recomputation(layer, plan, plan.pipelineLayout(layers), layers)[4];
     return Optional.of(new LayerTime(forward, backward, recompute));
   }
 

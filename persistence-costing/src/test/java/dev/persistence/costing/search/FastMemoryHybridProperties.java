@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The search's allocation-free memory agrees with {@link TrainingMemory} for hybrid stacks (a Jamba-like one with
- * interleaved experts, a Granite-4-like one with dense MLPs): the most-loaded stage's total, every stage summed
- * from its own attention and mixer layers, under 1F1B, interleaving and DualPipe.
+ * interleaved experts, a Granite-4-like one with dense MLPs, a Nemotron-H-like one whose layers hold one block
+ * each): the most-loaded stage's total, every stage summed from its own attention, mixer and MLP layers, under
+ * 1F1B, interleaving and DualPipe.
  */
 class FastMemoryHybridProperties {
 
@@ -30,7 +31,8 @@ class FastMemoryHybridProperties {
   @Test
   void fastMemoryAgreesWithTrainingMemory() {
     Property.forAll(
-            Gen.elements(HybridModels.jambaMini(true), HybridModels.granite4Micro(true)),
+            Gen.elements(
+                HybridModels.jambaMini(true), HybridModels.granite4Micro(true), HybridModels.nemotronNano9b(true)),
             Gen.elements(1, 2, 4),
             Gen.elements(1, 2, 3, 4, 5, 8))
         .verify(
@@ -71,7 +73,8 @@ class FastMemoryHybridProperties {
   @Test
   void searchOnHybridStacksReturnsPlansThatFit() {
     Property.forAll(
-            Gen.elements(HybridModels.granite4Micro(true), HybridModels.jambaMini(true)),
+            Gen.elements(
+                HybridModels.granite4Micro(true), HybridModels.jambaMini(true), HybridModels.nemotronNano9b(true)),
             Gen.elements(8, 16),
             Gen.elements(2048, 8192))
         .tries(8)

@@ -51,7 +51,8 @@ class HybridStepTimeProperties {
     Property.forAll(
             Gen.elements(
                 List.of(HybridModels.jambaMini(true), HybridModels.jambaMini(false)),
-                List.of(HybridModels.granite4Micro(true), HybridModels.granite4Micro(false))),
+                List.of(HybridModels.granite4Micro(true), HybridModels.granite4Micro(false)),
+                List.of(HybridModels.nemotronNano9b(true), HybridModels.nemotronNano9b(false))),
             Gen.elements(1, 2, 4),
             Gen.elements(ActivationRecomputation.values()))
         .verify(
@@ -90,7 +91,7 @@ class HybridStepTimeProperties {
                 Mamba2Mixer.builder().numHeads(64).headDim(64).stateSize(128).numGroups(1).convKernel(4).build())
             .addAllSequenceMixerLayerIndices(mixerLayers);
     if (!feedForward) {
-      builder.feedForwardLayers(0).normsPerLayer(1);
+      builder.addAllNoFeedForwardLayerIndices(java.util.stream.IntStream.range(0, 8).boxed().toList()).normsPerLayer(1);
     }
     return builder.build();
   }
@@ -121,5 +122,66 @@ class HybridStepTimeProperties {
       double without = model(eightLayers(all, false)).estimate(plan(1, s, ActivationRecomputation.NONE)).stepSeconds();
       assertTrue(without < withBlock * 0.8, "a pure-mixer stack still pays for an MLP at s " + s);
     }
+  }
+
+  /**
+   * Eight one-block layers of 2048 (Nemotron-H's layout): {@code pattern}'s {@code M} a Mamba-2 mixer, {@code *}
+   * attention, {@code -} a plain MLP of 8192, each with one norm.
+   */
+  private static Architecture oneBlockLayers(String pattern) {
+    var builder =
+        Architecture.builder()
+            .vocabSize(256)
+            .hiddenSize(2048)
+            .numLayers(pattern.length())
+            .contextLength(1 << 16)
+            .attention(GroupedQueryAttention.builder().numAttentionHeads(16).numKeyValueHeads(4).headDim(128).build())
+            .feedForward(DenseFeedForward.of(8192, false))
+            .normKind(NormKind.RMS_NORM)
+            .normsPerLayer(1)
+            .tiedEmbeddings(true)
+            .sequenceMixer(
+                Mamba2Mixer.builder().numHeads(64).headDim(64).stateSize(128).numGroups(1).convKernel(4).build());
+    for (int layer = 0; layer < pattern.length(); layer++) {
+      switch (pattern.charAt(layer)) {
+        case 'M':
+          builder.addSequenceMixerLayerIndices(layer).addNoFeedForwardLayerIndices(layer);
+          break;
+        case '*':
+          builder.addNoFeedForwardLayerIndices(layer);
+          break;
+        default:
+          builder.addFeedForwardOnlyLayerIndices(layer);
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * A stage's time is the sum of its own layers of each of the three kinds: with the four MLP layers on one
+   * stage of two and the mixer and attention layers on the other, the slower of the two is at least the average
+   * that spreading them evenly gives each stage; with one stage, the order of the layers does not matter; and
+   * an MLP-only layer adds time, as a mixer-only layer does.
+   */
+  @Test
+  void oneBlockLayersAreCostedByKind() {
+    Architecture together = oneBlockLayers("----M*M*");
+    Architecture apart = oneBlockLayers("-M-*-M-*");
+    Property.forAll(Gen.elements(2048, 8192, 32768), Gen.elements(ActivationRecomputation.values()))
+        .verify(
+            (s, recomputation) -> {
+              double concentrated = model(together).estimate(plan(2, s, recomputation)).stepSeconds();
+              double spread = model(apart).estimate(plan(2, s, recomputation)).stepSeconds();
+              assertTrue(concentrated >= spread * (1 - 1e-12), "at s " + s + ": " + concentrated + " vs " + spread);
+              assertEquals(
+                  model(together).estimate(plan(1, s, recomputation)).stepSeconds(),
+                  model(apart).estimate(plan(1, s, recomputation)).stepSeconds(),
+                  1e-9 * spread);
+              double withoutOneMlp = model(oneBlockLayers("---M*M*")).estimate(plan(1, s, recomputation)).stepSeconds();
+              double withoutOneMixer = model(oneBlockLayers("----*M*")).estimate(plan(1, s, recomputation)).stepSeconds();
+              double all = model(together).estimate(plan(1, s, recomputation)).stepSeconds();
+              assertTrue(withoutOneMlp < all, "an MLP layer costs time at s " + s);
+              assertTrue(withoutOneMixer < all, "a mixer layer costs time at s " + s);
+            });
   }
 }

@@ -261,6 +261,7 @@ public final class ArchitectureCodecs {
           .optional("slidingWindow", integer(1))
           .optional("slidingWindowLayers", integer(0))
           .optional("parallelAttentionAndFeedForward", BOOLEAN)
+          .optional("crossLayerKeyValueShare", integer(1))
           .optional("sequenceMixer", SEQUENCE_MIXER)
           .optional(
               "sequenceMixerLayerIndices",
@@ -268,8 +269,18 @@ public final class ArchitectureCodecs {
               Architecture::sequenceMixerLayerIndices,
               ImmutableArchitecture.Builder::addAllSequenceMixerLayerIndices,
               value -> value.sequenceMixerLayers() > 0)
-          .optional("feedForwardLayers", integer(0))
-          .writtenWhen(value -> value.feedForwardLayers() != value.numLayers())
+          .optional(
+              "feedForwardOnlyLayerIndices",
+              ValueCodecs.integerSet(0),
+              Architecture::feedForwardOnlyLayerIndices,
+              ImmutableArchitecture.Builder::addAllFeedForwardOnlyLayerIndices,
+              value -> !value.feedForwardOnlyLayerIndices().isEmpty())
+          .optional(
+              "noFeedForwardLayerIndices",
+              ValueCodecs.integerSet(0),
+              Architecture::noFeedForwardLayerIndices,
+              ImmutableArchitecture.Builder::addAllNoFeedForwardLayerIndices,
+              value -> !value.noFeedForwardLayerIndices().isEmpty())
           .optional("multiTokenPrediction", MULTI_TOKEN_PREDICTION)
           .build();
 

@@ -55,6 +55,9 @@ final class DecoderLayout implements FamilyLayout {
       builder.outputHeadBias(config.booleanOr(family.outputHeadBiasKey, false));
     }
     slidingWindow(family, config, layers, layers, builder);
+    if (family.crossLayerAttention && config.booleanOr("use_cla", false)) {
+      builder.crossLayerKeyValueShare(config.intOr("cla_share_factor", 1));
+    }
     return builder;
   }
 

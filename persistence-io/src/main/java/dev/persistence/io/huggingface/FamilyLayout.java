@@ -5,7 +5,8 @@ import dev.persistence.core.architecture.CompositeModel;
 /**
  * How one layout of modelling code turns a config into a model: the Llama-shaped decoder that most families share
  * ({@link DecoderLayout}), and one class for each family whose modules are laid out otherwise (GPT-2, GPT-NeoX,
- * Falcon, Phi, DBRX, ChatGLM, the Mamba stacks, Jamba, Granite 4, Qwen3-Next, the multimodal wrappers).
+ * Falcon, Phi, DBRX, ChatGLM, the Mamba stacks, Jamba, Granite 4, Nemotron-H, Qwen3-Next, the multimodal
+ * wrappers).
  */
 interface FamilyLayout {
 

@@ -142,6 +142,8 @@ final class HuggingFaceFamilies {
           family("falcon_mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("mamba", MambaLayout.INSTANCE, 2048).tied().build(),
           family("granitemoehybrid", GraniteHybridLayout.INSTANCE, 2048).build(),
+          // Nemotron-H and Nemotron Nano 2 / 3: one block a layer (Mamba-2, attention or an MLP), untied.
+          family("nemotron_h", NemotronHLayout.INSTANCE, 4096).build(),
           // SmolLM3: Llama's layout, NoPE every 4th layer (no parameters), tied by class default.
           decoder("smollm3", 32768).tied().build(),
           // Granite 3: Llama's layout; the multipliers hold no parameters.
@@ -207,10 +209,12 @@ final class HuggingFaceFamilies {
               .feedForward(FeedForwardReaders.ERNIE_MOE)
               .build(),
           // Hunyuan-A13B (modeling_hunyuan_v1_moe.py): per-head query/key RMSNorms (query_layernorm,
-          // key_layernorm) in every layer, a shared MLP beside the routed experts.
+          // key_layernorm) in every layer, a shared MLP beside the routed experts; cross-layer attention when
+          // use_cla (off in A13B; Hunyuan-Large shares keys and values over cla_share_factor 2 layers).
           decoder("hunyuan_v1_moe", 32768)
               .queryKeyNorm(QueryKeyNorm.PER_HEAD, NormKind.RMS_NORM, null)
               .feedForward(FeedForwardReaders.HUNYUAN_MOE)
+              .crossLayerAttention()
               .build(),
           // Arcee AFM (modeling_arcee.py): Llama's attention and a non-gated ReLU^2 MLP (up_proj, down_proj).
           decoder("arcee", 4096).feedForward(FeedForwardReaders.PLAIN_DENSE_MLP_BIAS).build(),

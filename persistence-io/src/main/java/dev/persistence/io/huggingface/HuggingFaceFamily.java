@@ -62,6 +62,11 @@ final class HuggingFaceFamily {
   final FeedForwardReader feedForward;
   /** Whether the checkpoint's multi-token-prediction modules store their own embedding and head copies. */
   final boolean multiTokenPredictionCopies;
+  /**
+   * Whether {@code use_cla} and {@code cla_share_factor} set cross-layer attention (Hunyuan: layers {@code i} with
+   * {@code i % cla_share_factor != 0} reuse the keys and values of the layer before).
+   */
+  final boolean crossLayerAttention;
   final Map<String, Integer> classDefaults;
 
   private HuggingFaceFamily(Builder b) {
@@ -88,6 +93,7 @@ final class HuggingFaceFamily {
     this.outputHeadBiasKey = b.outputHeadBiasKey;
     this.feedForward = b.feedForward;
     this.multiTokenPredictionCopies = b.multiTokenPredictionCopies;
+    this.crossLayerAttention = b.crossLayerAttention;
     this.classDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(b.classDefaults));
   }
 
@@ -142,6 +148,7 @@ final class HuggingFaceFamily {
     private String outputHeadBiasKey;
     private FeedForwardReader feedForward = FeedForwardReaders.GATED_DENSE;
     private boolean multiTokenPredictionCopies;
+    private boolean crossLayerAttention;
     private final Map<String, Integer> classDefaults = new LinkedHashMap<>();
 
     private Builder(String modelType, FamilyLayout layout, int defaultContextLength) {
@@ -246,6 +253,12 @@ final class HuggingFaceFamily {
     /** Multi-token-prediction modules that store their own embedding and head copies. */
     Builder multiTokenPredictionCopies() {
       this.multiTokenPredictionCopies = true;
+      return this;
+    }
+
+    /** Cross-layer attention from {@code use_cla} and {@code cla_share_factor}. */
+    Builder crossLayerAttention() {
+      this.crossLayerAttention = true;
       return this;
     }
 

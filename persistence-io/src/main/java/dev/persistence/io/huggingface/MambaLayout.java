@@ -47,7 +47,7 @@ final class MambaLayout implements FamilyLayout {
             .sequenceMixer(mixer)
             .addAllSequenceMixerLayerIndices(DecoderLayout.range(0, layers))
             .feedForward(DenseFeedForward.of(inner, false))
-            .feedForwardLayers(0)
+            .addAllNoFeedForwardLayerIndices(DecoderLayout.range(0, layers))
             .build();
     return CompositeModel.of(model);
   }

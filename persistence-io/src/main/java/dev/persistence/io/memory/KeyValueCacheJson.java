@@ -16,7 +16,8 @@ public final class KeyValueCacheJson {
    * The cache as a JSON tree: {@code modelType}, {@code precision}, {@code sequenceLength}, {@code batch},
    * {@code bytesPerToken} (all layers, before any window cap), {@code bytesPerTokenPerLayer},
    * {@code cachedTokenLayersPerSequence}, {@code totalBytes}, {@code tensorParallel}, {@code perRankBytes},
-   * {@code attentionLayers}, {@code sequenceMixerLayers}, and the recurrent state: {@code stateBytesPerSequence},
+   * {@code attentionLayers}, {@code sequenceMixerLayers}, under cross-layer attention {@code keyValueLayers} (the
+   * attention layers that cache their own keys and values), and the recurrent state: {@code stateBytesPerSequence},
    * {@code stateBytes} and {@code totalBytesWithState}. Byte totals are rounded up to whole bytes; the caller checks
    * that they are below 2^63, where it can name its own inputs.
    *
@@ -44,6 +45,10 @@ public final class KeyValueCacheJson {
         "perRankBytes", wholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength)));
     out.put("attentionLayers", architecture.attentionLayers());
     out.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
+    if (architecture.keyValueLayers() < architecture.attentionLayers()) {
+      // Cross-layer attention: the attention layers that cache keys and values of their own.
+      out.put("keyValueLayers", architecture.keyValueLayers());
+    }
     out.put("stateBytesPerSequence", statePerSequence);
     out.put("stateBytes", wholeBytes(statePerSequence * batch));
     out.put("totalBytesWithState", wholeBytes(totalBytes + statePerSequence * batch));

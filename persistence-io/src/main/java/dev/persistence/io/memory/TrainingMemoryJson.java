@@ -23,7 +23,8 @@ public final class TrainingMemoryJson {
    * {@code acceleratorCount}, {@code precision}, each part in bytes ({@code weightsBytes}, {@code gradientsBytes},
    * {@code masterWeightsBytes}, {@code optimizerStatesBytes}, {@code optimizerBytes}, {@code activationsBytes},
    * {@code allowanceBytes}, {@code totalBytes}, {@code capacityBytes}), {@code fits}, {@code pipelineStage} and the
-   * {@code allowance}'s description; for a hybrid stack also {@code layerKinds}: its attention and mixer layers'
+   * {@code allowance}'s description; for a hybrid stack also {@code layerKinds}: its attention and mixer layers' (and
+   * feed-forward-only layers', where the stack has them)
    * parameters (one tensor-parallel rank, before ZeRO) and activations per micro-batch, one layer of each kind.
    *
    * @param architecture the model
@@ -82,9 +83,12 @@ public final class TrainingMemoryJson {
     double tensorParallel = plan.tensorParallel();
     int firstAttention = -1;
     int firstMixer = -1;
+    int firstFeedForwardOnly = -1;
     for (int layer = architecture.numLayers() - 1; layer >= 0; layer--) {
       if (architecture.isSequenceMixerLayer(layer)) {
         firstMixer = layer;
+      } else if (architecture.isFeedForwardOnlyLayer(layer)) {
+        firstFeedForwardOnly = layer;
       } else {
         firstAttention = layer;
       }
@@ -99,6 +103,12 @@ public final class TrainingMemoryJson {
     kinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
     kinds.put("sequenceMixerParametersPerLayer", architecture.sequenceMixer().get().parameters(hidden) / tensorParallel);
     kinds.put("sequenceMixerLayerActivationBytes", ActivationMemory.layerBytes(architecture, firstMixer, plan));
+    if (firstFeedForwardOnly >= 0) {
+      // Nemotron-H's MLP layers: a norm and the feed-forward block, no token mixer.
+      kinds.put("feedForwardOnlyLayers", architecture.feedForwardOnlyLayerIndices().size());
+      kinds.put(
+          "feedForwardOnlyLayerActivationBytes", ActivationMemory.layerBytes(architecture, firstFeedForwardOnly, plan));
+    }
     return kinds;
   }
 }

@@ -45,6 +45,13 @@ public final class StepTimeJson {
               kinds.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
               kinds.put("sequenceMixer", architecture.sequenceMixer().get().kind());
               kinds.put("sequenceMixerLayerSeconds", mixer.totalSeconds());
+              stepTime
+                  .feedForwardOnlyLayerTime(plan)
+                  .ifPresent(
+                      feedForward -> {
+                        kinds.put("feedForwardOnlyLayers", architecture.feedForwardOnlyLayerIndices().size());
+                        kinds.put("feedForwardOnlyLayerSeconds", feedForward.totalSeconds());
+                      });
             });
     return out;
   }

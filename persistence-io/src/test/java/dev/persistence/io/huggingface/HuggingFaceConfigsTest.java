@@ -23,6 +23,44 @@ class HuggingFaceConfigsTest {
       "{\"model_type\":\"llama\",\"hidden_size\":256,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
           + "\"intermediate_size\":512,\"vocab_size\":1000%s}";
 
+  static final String NEMOTRON_H =
+      "{\"model_type\":\"nemotron_h\",\"hidden_size\":256,\"num_hidden_layers\":%d,\"num_attention_heads\":4,"
+          + "\"num_key_value_heads\":2,\"head_dim\":64,\"intermediate_size\":512,\"vocab_size\":1000,"
+          + "\"mamba_num_heads\":8,\"mamba_head_dim\":64,\"n_groups\":2,\"ssm_state_size\":16,"
+          + "\"hybrid_override_pattern\":\"%s\"}";
+
+  /** Nemotron-H's pattern must name one block per layer, from the four it knows. */
+  @Test
+  void nemotronHPatternErrorsNameTheKey() {
+    assertEquals(
+        "config.json: hybrid_override_pattern: hybrid_override_pattern (3 characters) must have num_hidden_layers (4)"
+            + " characters",
+        message(String.format(java.util.Locale.ROOT, NEMOTRON_H, 4, "M*-")));
+    assertEquals(
+        "config.json: hybrid_override_pattern: hybrid_override_pattern character 'X' at layer 1 must be one of M, *,"
+            + " -, E",
+        message(String.format(java.util.Locale.ROOT, NEMOTRON_H, 3, "MX-")));
+    var model = HuggingFaceConfigs.fromJson(String.format(java.util.Locale.ROOT, NEMOTRON_H, 3, "M*-"), "config.json");
+    assertEquals(1, model.sequenceMixerLayers());
+    assertEquals(1, model.attentionLayers());
+    assertEquals(1, model.feedForwardLayers());
+    // Nemotron 3's E layers: routed experts beside a shared one, the dense MLP in the - layers.
+    String moe =
+        String.format(java.util.Locale.ROOT, NEMOTRON_H, 4, "ME*-")
+            .replace(
+                "}",
+                ",\"n_routed_experts\":8,\"num_experts_per_tok\":2,\"moe_intermediate_size\":128,"
+                    + "\"moe_shared_expert_intermediate_size\":256}");
+    var sparse = HuggingFaceConfigs.fromJson(moe, "config.json");
+    assertEquals(1, sparse.sparseLayers());
+    assertEquals(1, sparse.denseLayers());
+    assertEquals(2, sparse.feedForwardOnlyLayerIndices().size());
+    var experts = (dev.persistence.core.architecture.MixtureOfExperts) sparse.feedForward();
+    // up and down per expert (no gate), the router with its score-correction bias.
+    assertEquals(2L * 256 * 128, experts.routedExpertParameters(256));
+    assertEquals(256L * 8 + 8, experts.routerParameters(256));
+  }
+
   @Test
   void supportsTheFamiliesOfIssuesNineAndNineteen() {
     assertEquals(
@@ -30,7 +68,7 @@ class HuggingFaceConfigsTest {
             + "falcon_mamba, gemma, gemma2, gemma3, gemma3_text, glm4_moe, gpt2, gpt_neox, gpt_oss, granite, granitemoe, "
             + "granitemoehybrid, hunyuan_v1_moe, internlm2, internlm3, jamba, kimi_k2, llama, llama4, llama4_text, mamba, "
             + "minicpm, minicpm3, minimax, minimax_m1, minimax_text_01, mistral, mistral3, "
-            + "mixtral, olmo, olmo2, olmoe, "
+            + "mixtral, nemotron_h, olmo, olmo2, olmoe, "
             + "phi, phi3, phimoe, qwen2, qwen2_moe, qwen3, qwen3_moe, qwen3_next, smollm3, stablelm, starcoder2",
         String.join(", ", HuggingFaceConfigs.supportedModelTypes()));
   }
