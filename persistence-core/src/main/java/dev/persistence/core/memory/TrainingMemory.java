@@ -28,7 +28,10 @@ import dev.persistence.core.precision.TrainingPrecision;
  * {@code data x context} for dense state and {@code data x context / expert} for expert state. ZeRO-3 also holds
  * the whole weights of the unit it computes and of the one it prefetches ({@link #gatheredWeightBytes}), counted
  * in the weights. Optimizer offload (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840) moves master weights and
- * optimizer states to the host.
+ * optimizer states to the host; parameter offload (ZeRO-Infinity, Rajbhandari et al. 2021, arXiv:2104.07857
+ * section 5) moves the ZeRO-3 weight shards there too, leaving only the gathered working set on the accelerator.
+ * The gradient shard stays counted on the accelerator (DeepSpeed reduces into accelerator buckets before copying
+ * the partition out), so offload only ever removes bytes.
  *
  * <p>Activation offload keeps one layer's activations of one micro-batch on the accelerator (the working set),
  * an assumption of this project.
@@ -127,17 +130,27 @@ public final class TrainingMemory {
     double denseShards = plan.dataShardingDegree();
     double expertShards = plan.expertDataShardingDegree();
 
+    // Offloaded parameters come to the accelerator only as the gathered working set, even on a single rank.
+    boolean offloaded = plan.parameterOffload();
     long shardedWeights =
-        bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
+        offloaded
+            ? 0
+            : bytes(precision.weightBytes(), dense, experts, zero.shardsWeights(), denseShards, expertShards);
     long gathered =
-        zero.shardsWeights() && (denseShards > 1 || expertShards > 1)
-            ? gatheredWeightBytes(architecture, plan, precision, stage, denseShards > 1, expertShards > 1)
+        zero.shardsWeights() && (offloaded || denseShards > 1 || expertShards > 1)
+            ? gatheredWeightBytes(
+                architecture, plan, precision, stage, offloaded || denseShards > 1, offloaded || expertShards > 1)
             : 0;
+    if (offloaded) {
+      // Two units can never be more than the stage's whole weights (a stage of one or two units).
+      gathered = Math.min(gathered, bytes(precision.weightBytes(), dense, experts, false, 1, 1));
+    }
+    long gatheredBytes = gathered;
     long weights =
         ExactCounts.of(
             "weights of pipeline stage " + stage,
-            ExactCounts.inputs("shardedWeightBytes", shardedWeights, "gatheredWeightBytes", gathered),
-            () -> ExactCounts.plus(shardedWeights, gathered));
+            ExactCounts.inputs("shardedWeightBytes", shardedWeights, "gatheredWeightBytes", gatheredBytes),
+            () -> ExactCounts.plus(shardedWeights, gatheredBytes));
     long gradients =
         bytes(precision.gradientBytes(), dense, experts, zero.shardsGradients(), denseShards, expertShards);
     long master = 0;

@@ -207,6 +207,23 @@ public abstract class ParallelismPlan {
   }
 
   /**
+   * Whether the sharded 16-bit parameters live in host memory as well (ZeRO-Infinity, Rajbhandari et al. 2021,
+   * arXiv:2104.07857 section 5; DeepSpeed's {@code offload_param}): needs {@link #optimizerOffload} and ZeRO-3.
+   */
+  @Value.Default
+  public boolean parameterOffload() {
+    return false;
+  }
+
+  /** The plan's offload, {@link Offload#NONE} to {@link Offload#OPTIMIZER_AND_PARAMETERS}. */
+  public Offload offload() {
+    if (parameterOffload()) {
+      return Offload.OPTIMIZER_AND_PARAMETERS;
+    }
+    return optimizerOffload() ? Offload.OPTIMIZER : Offload.NONE;
+  }
+
+  /**
    * Checks the rules of a valid {@code ParallelismPlan} when one is built (Immutables {@code @Value.Check});
    * callers never need it.
    *
@@ -271,6 +288,12 @@ public abstract class ParallelismPlan {
         "layersPerChunk has %s entries; it must have pipelineParallel x virtualPipelineStages (%s)",
         layersPerChunk().size(),
         (long) pipelineParallel() * virtualPipelineStages());
+    // DeepSpeed offloads parameters only under stage 3, and only with the optimizer (ZeRO-Infinity section 5).
+    Checks.check(
+        !parameterOffload() || (optimizerOffload() && zeroStage() == ZeroStage.PARAMETERS),
+        "parameterOffload",
+        parameterOffload(),
+        "needs optimizerOffload true (is " + optimizerOffload() + ") and zeroStage 3 (is " + zeroStage().stage() + ")");
     Checks.positive("sequenceLength", sequenceLength());
     checkArgument(
         sequenceLength() % contextParallel() == 0,
@@ -407,7 +430,7 @@ public abstract class ParallelismPlan {
         sequenceParallel() ? ", sequence parallel" : "",
         fusedAttention() ? ", fused attention" : "",
         activationOffload() ? ", activations offloaded" : "",
-        optimizerOffload() ? ", optimizer offloaded" : "");
+        parameterOffload() ? ", optimizer and parameters offloaded" : optimizerOffload() ? ", optimizer offloaded" : "");
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.persistence.core.flops.FlopAccounting;
 import dev.persistence.core.flops.FlopConvention;
 import dev.persistence.core.flops.FlopEstimate;
 import dev.persistence.core.hardware.Cluster;
+import dev.persistence.core.parallelism.Offload;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.steptime.StepTimeEstimate;
@@ -21,6 +22,10 @@ import java.util.Locale;
  * <p>A forward-only pass (reference, reward, value, teacher log-probs) is costed at the training step's time per
  * token times forward FLOPs over executed training FLOPs: the step model's time is dominated by work that scales
  * with FLOPs (GEMMs) or with passes over the weights (ZeRO-3 gathers: one of the three a recomputed step makes).
+ *
+ * <p>An offloading layout's host time (the CPU optimizer step and exposed host-link transfers,
+ * {@link StepTimeModel}) is added to the step unscaled by the calibration, which was fitted to a run that offloads
+ * nothing, and is left out of the forward-only passes, which step no optimizer.
  */
 final class Trainer {
   private Trainer() {}
@@ -90,6 +95,8 @@ final class Trainer {
               .sequenceParallel(layout.tensorParallel() > 1)
               .fusedAttention(true)
               .zeroStage(layout.zeroStage())
+              .optimizerOffload(layout.offload().optimizer())
+              .parameterOffload(layout.offload().parameters())
               .recomputation(layout.recomputation())
               .microBatchSize(micro)
               .globalBatchSize((int) (perStep * microBatches))
@@ -110,7 +117,7 @@ final class Trainer {
           String.format(
               Locale.ROOT,
               "training a %.3gB-parameter model on %s x %s at sequence length %s needs %.1f GiB per accelerator,"
-                  + " more than its %.1f GiB: use more accelerators, a larger tensorParallel or ZeRO-3",
+                  + " more than its %.1f GiB: use more accelerators, a larger tensorParallel, ZeRO-3 or offload",
               model.parameters().totalParameters() / 1e9,
               accelerators,
               base.accelerator().name(),
@@ -118,12 +125,23 @@ final class Trainer {
               step.memoryBytesPerAccelerator() / (double) (1L << 30),
               base.accelerator().memoryBytes() / (double) (1L << 30)));
     }
-    double secondsPerToken = 1.0 / (step.tokensPerSecond() * resources.calibration().trainingThroughputFactor());
+    // The calibration's factor is what the accelerators lose beyond the step model (fitted to a run that offloads
+    // nothing): an offloaded trainer's host time (the CPU optimizer step, its exposed host-link transfers) comes
+    // from its own measured rates and is added unscaled. Forward-only passes step no optimizer.
+    double factor = resources.calibration().trainingThroughputFactor();
+    double secondsPerToken = 1.0 / (step.tokensPerSecond() * factor);
+    double forwardSecondsPerToken = secondsPerToken;
+    if (layout.offload() != Offload.NONE) {
+      double hostSeconds = step.breakdown().optimizerSeconds() + step.breakdown().offloadSeconds();
+      double tokens = step.plan().globalBatchTokens();
+      forwardSecondsPerToken = (step.stepSeconds() - hostSeconds) / tokens / factor;
+      secondsPerToken = forwardSecondsPerToken + hostSeconds / tokens;
+    }
     FlopEstimate flops = FlopAccounting.estimate(model, sequenceLength, FlopConvention.EXACT, layout.recomputation());
     double forwardShare = flops.forwardFlopsPerToken() / flops.trainingFlopsPerToken();
     return new Speed(
         secondsPerToken,
-        secondsPerToken * forwardShare,
+        forwardSecondsPerToken * forwardShare,
         flops.modelTrainingFlopsPerToken(),
         flops.forwardFlopsPerToken());
   }

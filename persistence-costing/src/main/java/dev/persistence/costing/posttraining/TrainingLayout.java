@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.Offload;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.steptime.ShardedGathers;
 
@@ -23,6 +24,9 @@ import dev.persistence.costing.steptime.ShardedGathers;
  * @param recomputation which activations the backward pass recomputes
  * @param shardedGathers how a ZeRO-3 trainer issues its gathers and reduce-scatters: FSDP units (the default) or
  *     DeepSpeed buckets with the recipe's bucket settings ({@link ShardedGathers})
+ * @param offload what lives in host memory ({@link Offload}): nothing (the default), the optimizer
+ *     (ZeRO-Offload, DeepSpeed {@code offload_optimizer}), or the optimizer and, under ZeRO-3, the parameters
+ *     (ZeRO-Infinity, DeepSpeed {@code offload_param})
  */
 public record TrainingLayout(
     int tensorParallel,
@@ -31,7 +35,8 @@ public record TrainingLayout(
     ZeroStage zeroStage,
     int microBatchSize,
     ActivationRecomputation recomputation,
-    ShardedGathers shardedGathers) {
+    ShardedGathers shardedGathers,
+    Offload offload) {
 
   /**
    * ZeRO-3 / FSDP full sharding (Rajbhandari et al. 2020, arXiv:1910.02054 section 5, stage P_os+g+p; Zhao et al.
@@ -62,16 +67,51 @@ public record TrainingLayout(
         ShardedGathers.FSDP_UNITS);
   }
 
+  /**
+   * A layout that offloads nothing.
+   *
+   * @throws IllegalArgumentException if a degree is not positive
+   */
+  public TrainingLayout(
+      int tensorParallel,
+      int pipelineParallel,
+      int expertParallel,
+      ZeroStage zeroStage,
+      int microBatchSize,
+      ActivationRecomputation recomputation,
+      ShardedGathers shardedGathers) {
+    this(
+        tensorParallel,
+        pipelineParallel,
+        expertParallel,
+        zeroStage,
+        microBatchSize,
+        recomputation,
+        shardedGathers,
+        Offload.NONE);
+  }
+
   /** This layout with its ZeRO-3 collectives issued by {@code convention}. */
   public TrainingLayout withShardedGathers(ShardedGathers convention) {
     return new TrainingLayout(
-        tensorParallel, pipelineParallel, expertParallel, zeroStage, microBatchSize, recomputation, convention);
+        tensorParallel, pipelineParallel, expertParallel, zeroStage, microBatchSize, recomputation, convention, offload);
+  }
+
+  /**
+   * This layout with {@code value} in host memory.
+   *
+   * @throws IllegalArgumentException if {@code value} offloads parameters and the layout is not ZeRO-3
+   */
+  public TrainingLayout withOffload(Offload value) {
+    return new TrainingLayout(
+        tensorParallel, pipelineParallel, expertParallel, zeroStage, microBatchSize, recomputation, shardedGathers, value);
   }
 
   /**
    * Validates the layout.
    *
-   * @throws IllegalArgumentException if a degree is not positive
+   * @throws IllegalArgumentException if a degree is not positive, or {@code offload} offloads parameters without
+   *     ZeRO-3
    */
   public TrainingLayout {
     Checks.positive("tensorParallel", tensorParallel);
@@ -81,5 +121,12 @@ public record TrainingLayout(
     checkArgument(microBatchSize >= 0, "microBatchSize (%s) must be >= 0 (0: the fastest that fits)", microBatchSize);
     checkArgument(recomputation != null, "recomputation must not be null");
     checkArgument(shardedGathers != null, "shardedGathers must not be null");
+    checkArgument(offload != null, "offload must not be null");
+    // DeepSpeed offloads parameters only under stage 3 (ZeRO-Infinity, Rajbhandari et al. 2021 section 5).
+    Checks.check(
+        !offload.parameters() || zeroStage == ZeroStage.PARAMETERS,
+        "offload",
+        offload,
+        "must be NONE or OPTIMIZER unless zeroStage is 3 (is " + zeroStage.stage() + ")");
   }
 }

@@ -177,6 +177,8 @@ public final class PlanEvaluator {
         r == ActivationRecomputation.FULL.ordinal(),
         zeroStage.stage(),
         optimizerOffload,
+        // The plan search never offloads parameters (ZeRO-3 parameter offload is a setting a recipe names).
+        false,
         offloadedActivationBytes,
         null);
   }

@@ -20,8 +20,9 @@ import java.util.Map;
  * @param pipelineBubbleSeconds idle time of the pipeline schedule
  * @param dataParallelSeconds exposed data-parallel gradient reduction
  * @param parameterGatherSeconds exposed ZeRO-3 (FSDP) parameter all-gathers
- * @param offloadSeconds exposed host transfers of offloaded activations
- * @param optimizerSeconds the optimizer step
+ * @param offloadSeconds exposed host transfers of offloaded activations, gradients (optimizer offload) and
+ *     parameter shards (parameter offload)
+ * @param optimizerSeconds the optimizer step (on the host CPU with optimizer offload)
  * @param totalSeconds the step
  */
 public record StepTimeBreakdown(

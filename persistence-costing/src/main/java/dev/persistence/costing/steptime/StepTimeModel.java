@@ -82,7 +82,14 @@ import java.util.Optional;
  *   <li>A board power limit below the TDP ({@code Cluster#powerLimitWatts}, else the accelerator's) scales the GEMM and
  *       fused-attention peaks by {@code (limit / TDP)^powerLimitClockExponent}.
  *   <li>The optimizer step streams {@code optimizerStepBytesPerParameter} bytes per local parameter at memory
- *       bandwidth (on the host, over the host link, with optimizer offload).
+ *       bandwidth. With optimizer offload (ZeRO-Offload, Ren et al. 2021, arXiv:2101.06840 section 4.1 and
+ *       Figure 5) the gradient shard goes to the host over the host link behind the backward pass that produces
+ *       it, the host CPU steps the local parameters at {@link #CPU_ADAM_PARAMETERS_PER_SECOND_PER_HOST} shared by
+ *       the node's accelerators, and the updated 16-bit shard comes back over the link tile by tile behind that
+ *       step (section 5.1's tiled CPU-Adam: the longer of the two is paid). With parameter offload (ZeRO-Infinity,
+ *       Rajbhandari et al. 2021, arXiv:2104.07857 sections 5 and 6.2) the 16-bit shard stays on the host, so
+ *       nothing comes back after the step; instead every ZeRO-3 gather first brings the shard over the link,
+ *       prefetched behind the same pass's compute as the gather (the overlap-centric design).
  * </ul>
  *
  * <p>MFU counts the model FLOPs of {@link FlopAccounting} (recomputation excluded) over the dense peak of every
@@ -93,6 +100,15 @@ import java.util.Optional;
  * primitive path allocates nothing and is reached through {@link PlanEvaluator}, for {@code PlanSearch}.
  */
 public final class StepTimeModel {
+
+  /**
+   * Parameters a host's CPUs step per second with DeepSpeed's CPU-Adam: Ren et al. 2021 (ZeRO-Offload,
+   * arXiv:2101.06840) Table 3 measures 2.57 s for a 10-billion-parameter Adam step on a DGX-2 host (two 24-core
+   * Xeon Platinum 8168), about 3.9e9 parameters per second. The node's trainer processes share it (DeepSpeed binds
+   * each rank to its share of the cores), so each accelerator gets {@code 1 / acceleratorsPerNode} of it. A newer
+   * host with more cores is faster; this keeps the paper's measured rate (an assumption).
+   */
+  public static final double CPU_ADAM_PARAMETERS_PER_SECOND_PER_HOST = 10e9 / 2.57;
 
   // Indices into the layer-cost scratch array filled by layerCosts.
   static final int FORWARD_COMPUTE = 0;
@@ -165,6 +181,7 @@ public final class StepTimeModel {
   private final double dataParallelOverlap;
   private final double optimizerBytesPerParameter;
   private final double hostBandwidth;
+  private final double hostOptimizerParametersPerSecond;
 
   // Architecture constants.
   private final double hidden;
@@ -325,6 +342,7 @@ public final class StepTimeModel {
     dataParallelOverlap = calibration.value(CalibrationParameter.DATA_PARALLEL_OVERLAP);
     optimizerBytesPerParameter = calibration.value(CalibrationParameter.OPTIMIZER_STEP_BYTES_PER_PARAMETER);
     hostBandwidth = calibration.value(CalibrationParameter.HOST_LINK_BANDWIDTH_BYTES_PER_SECOND);
+    hostOptimizerParametersPerSecond = CPU_ADAM_PARAMETERS_PER_SECOND_PER_HOST / cluster.acceleratorsPerNode();
 
     // The stage tables below hold every split of the layers.
     PipelineLayout.requirePlannableDepth(architecture.numLayers());
@@ -1022,6 +1040,8 @@ public final class StepTimeModel {
    *     parameter for reuse gathers the weights a third time)
    * @param zeroStage the ZeRO stage, 0 to 3
    * @param optimizerOffload whether optimizer states live on the host
+   * @param parameterOffload whether the ZeRO-3 parameter shards live on the host as well (needs both
+   *     {@code optimizerOffload} and {@code zeroStage} 3)
    * @param activationBytesOffloaded activation bytes per micro-batch moved to the host and back (0 for none)
    * @param breakdown null, or an array of {@link StepTimeBreakdown#SIZE} elements to receive the breakdown
    */
@@ -1044,6 +1064,7 @@ public final class StepTimeModel {
       boolean fullRecompute,
       int zeroStage,
       boolean optimizerOffload,
+      boolean parameterOffload,
       double activationBytesOffloaded,
       double[] breakdown) {
     double microBatches = (double) globalBatch / ((double) microBatch * d);
@@ -1186,6 +1207,8 @@ public final class StepTimeModel {
     double dataBandwidth = ringBandwidth(dataSpan, t);
     double gatherPerMicroBatch = 0;
     double reducePerMicroBatch = 0;
+    // Exposed host-link time of optimizer and parameter offload per micro-batch.
+    double hostPerMicroBatch = 0;
     boolean reduceEveryMicroBatch = zeroStage >= 2 && dataRanks > 1;
     if (reduceEveryMicroBatch) {
       // Each collective pays the ring's latency once, (n - 1) steps (Collectives): FSDP issues one gather and one
@@ -1236,6 +1259,31 @@ public final class StepTimeModel {
       } else {
         reducePerMicroBatch = Math.max(0, reduce - dataParallelOverlap * backwardWindow);
       }
+      if (optimizerOffload) {
+        // DeepSpeed copies each micro-batch's reduced gradient partition to the host's fp32 accumulator while the
+        // backward pass goes on (ZeRO-Offload section 4.1: the gradient swap overlaps backward).
+        double gradientShard =
+            precision.gradientBytes()
+                * (stageParameters / dataRanks + stageExpertParameters / Math.max(1, dataRanks / e))
+                / hostBandwidth;
+        hostPerMicroBatch += Math.max(0, gradientShard - backwardWindow);
+      }
+    }
+    if (parameterOffload) {
+      // ZeRO-Infinity brings each pass's shard over the host link before gathering it (on one rank, the whole
+      // stage), prefetched behind the pass's compute like the gather itself (Rajbhandari et al. 2021 section 6.2);
+      // a DeepSpeed trainer that regathers a recomputed layer fetches it again.
+      double forwardPass = slowAttention * forward + slowMixer * mixerForward;
+      double backwardPass = slowCompute + slowRecompute - forwardPass;
+      double layerParameters = (denseLayerParameters + expertLayerParameters / e) / t;
+      boolean refetch =
+          shardedGathers.kind() == ShardedGathers.Kind.DEEPSPEED_BUCKETS
+              && fullRecompute
+              && shardedGathers.reuseDistanceParameters() < layerParameters;
+      double shard = stageParameters / dataRanks + stageExpertParameters / Math.max(1, dataRanks / e);
+      double fetch = gatherBytesPerParameter * shard / hostBandwidth;
+      hostPerMicroBatch +=
+          Math.max(0, fetch - forwardPass) + Math.max(0, (refetch ? 2 : 1) * fetch - backwardPass);
     }
 
     double perMicroBatch =
@@ -1246,6 +1294,7 @@ public final class StepTimeModel {
             + slowExpert
             + transfers
             + offloadPerMicroBatch
+            + hostPerMicroBatch
             + gatherPerMicroBatch;
     double meanPerMicroBatch =
         (attentionLayerCount * attentionLayer
@@ -1318,16 +1367,25 @@ public final class StepTimeModel {
       localParameters = stageParameters / dataRanks + stageExpertParameters / Math.max(1, dataRanks / e);
     }
     double optimizer;
+    double hostAfterStep = 0;
     if (optimizerOffload) {
-      double transfer =
-          (precision.gradientBytes() + precision.weightBytes()) * localParameters / hostBandwidth;
-      // The host streams the optimizer states through its own memory, assumed 4x the host link.
-      optimizer = transfer + optimizerBytesPerParameter * localParameters / (4 * hostBandwidth);
+      double cpuStep = localParameters / hostOptimizerParametersPerSecond;
+      // Tiled CPU-Adam sends each updated 16-bit tile back while stepping the next (Ren et al. section 5.1); with
+      // parameter offload the shard stays on the host and nothing comes back.
+      double back = parameterOffload ? 0 : precision.weightBytes() * localParameters / hostBandwidth;
+      optimizer = Math.max(cpuStep, back);
+      if (!reduceEveryMicroBatch) {
+        // Gradients kept whole until the step (ZeRO-0/1, or one rank) go to the host once, behind the last
+        // backward pass.
+        double lastBackwardPass = slowAttention * backward + slowMixer * mixerBackward;
+        hostAfterStep =
+            Math.max(0, precision.gradientBytes() * localParameters / hostBandwidth - lastBackwardPass);
+      }
     } else {
       optimizer = optimizerBytesPerParameter * localParameters / memoryBandwidth;
     }
 
-    double step = microBatches * perMicroBatch + bubble + dataParallel + optimizer;
+    double step = microBatches * perMicroBatch + bubble + dataParallel + hostAfterStep + optimizer;
     if (breakdown != null) {
       breakdown[StepTimeBreakdown.COMPUTE] = microBatches * slowCompute;
       breakdown[StepTimeBreakdown.RECOMPUTATION] = microBatches * slowRecompute;
@@ -1338,7 +1396,7 @@ public final class StepTimeModel {
       breakdown[StepTimeBreakdown.PIPELINE_BUBBLE] = bubble;
       breakdown[StepTimeBreakdown.DATA_PARALLEL] = dataParallel;
       breakdown[StepTimeBreakdown.PARAMETER_GATHER] = microBatches * gatherPerMicroBatch;
-      breakdown[StepTimeBreakdown.OFFLOAD] = microBatches * offloadPerMicroBatch;
+      breakdown[StepTimeBreakdown.OFFLOAD] = microBatches * (offloadPerMicroBatch + hostPerMicroBatch) + hostAfterStep;
       breakdown[StepTimeBreakdown.OPTIMIZER] = optimizer;
     }
     return step;
@@ -1427,6 +1485,7 @@ public final class StepTimeModel {
             plan.recomputation() == ActivationRecomputation.FULL,
             plan.zeroStage().stage(),
             plan.optimizerOffload(),
+            plan.parameterOffload(),
             offloaded,
             parts);
     StepTimeBreakdown breakdown = StepTimeBreakdown.of(parts, step);

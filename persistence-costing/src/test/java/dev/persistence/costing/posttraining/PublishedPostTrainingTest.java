@@ -15,6 +15,7 @@ import dev.persistence.core.architecture.DenseFeedForward;
 import dev.persistence.core.architecture.GroupedQueryAttention;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.Offload;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.ReferenceJson;
@@ -277,7 +278,28 @@ class PublishedPostTrainingTest {
    * command passes {@code --gradient_checkpointing} ({@code run}'s entry in {@code pts-tulu3-finetune-commands}).
    */
   static StageResources openInstructFinetune(StageResources resources, Architecture model, String run) {
-    return openInstructFinetune(resources, model, gradientCheckpointing(run));
+    StageResources finetune = openInstructFinetune(resources, model, gradientCheckpointing(run));
+    return StageResources.builder()
+        .from(finetune)
+        .trainingLayout(finetune.trainingLayout().withOffload(offload(run)))
+        .build();
+  }
+
+  /**
+   * The offload of a command's DeepSpeed config: {@code offload_optimizer.device} and {@code offload_param.device}
+   * ({@code pts-tulu3-finetune-commands}); a command that names neither offloads nothing.
+   */
+  @SuppressWarnings("unchecked")
+  static Offload offload(String run) {
+    Map<String, Object> command =
+        (Map<String, Object>) entry("post-training-settings.json", "pts-tulu3-finetune-commands").get(run);
+    boolean optimizer = "cpu".equals(command.get("offload_optimizer_device"));
+    boolean parameters = "cpu".equals(command.get("offload_param_device"));
+    if (parameters) {
+      assertTrue(optimizer, run + " offloads parameters without the optimizer");
+      return Offload.OPTIMIZER_AND_PARAMETERS;
+    }
+    return optimizer ? Offload.OPTIMIZER : Offload.NONE;
   }
 
   private static StageResources openInstructFinetune(
@@ -367,9 +389,13 @@ class PublishedPostTrainingTest {
     checkTuluDpo("8B", "num_examples", llama8b(), 0.19);
   }
 
+  /**
+   * 70B: 64 GPUs, ZeRO-3 with the optimizer and parameters offloaded to the CPU (its DeepSpeed config): -15.9%
+   * before offload was modelled, -7.6% with the CPU-Adam step and the host-link transfers.
+   */
   @Test
   void tulu70bDpo() {
-    checkTuluDpo("70B", "num_pairs", llama70b(), 0.16);
+    checkTuluDpo("70B", "num_pairs", llama70b(), 0.08);
   }
 
   /** A DPO run on the pairs of the {@code size} preference card (counted by {@code pairsField}). */

@@ -60,5 +60,10 @@ public final class ParallelismCodecs {
           .optional("fullyRecomputedLayersPerChunk", integer(0))
           .optional("layersPerChunk", ValueCodecs.list(integer(0)))
           .writtenWhen(plan -> !plan.layersPerChunk().isEmpty())
+          .optional("parameterOffload", BOOLEAN)
+          .writtenWhen(ParallelismPlan::parameterOffload)
+          .describedAs(
+              "whether the ZeRO-3 parameter shards live in host memory too (ZeRO-Infinity); needs optimizerOffload"
+                  + " and zeroStage 3")
           .build();
 }

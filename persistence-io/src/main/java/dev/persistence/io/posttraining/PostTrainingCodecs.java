@@ -11,6 +11,7 @@ import static dev.persistence.io.document.ValueCodecs.longInteger;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.Offload;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.costing.posttraining.BenchmarkSuite;
 import dev.persistence.costing.posttraining.Distillation;
@@ -92,8 +93,8 @@ public final class PostTrainingCodecs {
 
   /**
    * {@link TrainingLayout}: {@code tensorParallel}, {@code pipelineParallel}, {@code expertParallel},
-   * {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}, {@code shardedGathers}; each defaults to
-   * ZeRO-3's (FSDP units).
+   * {@code zeroStage} (0-3), {@code microBatchSize}, {@code recomputation}, {@code shardedGathers},
+   * {@code offload}; each defaults to ZeRO-3's (FSDP units, nothing offloaded).
    */
   public static final Codec<TrainingLayout> TRAINING_LAYOUT =
       ObjectCodec.components(
@@ -107,7 +108,8 @@ public final class PostTrainingCodecs {
                       v.get("zeroStage", LAYOUT.zeroStage()),
                       v.get("microBatchSize", LAYOUT.microBatchSize()),
                       v.get("recomputation", LAYOUT.recomputation()),
-                      v.get("shardedGathers", LAYOUT.shardedGathers())))
+                      v.get("shardedGathers", LAYOUT.shardedGathers()),
+                      v.get("offload", LAYOUT.offload())))
           .description("how training splits the stage's accelerators; ZeRO-3, micro-batch 1, full recomputation by default")
           .optional("tensorParallel", integer(1), TrainingLayout::tensorParallel)
           .optional("pipelineParallel", integer(1), TrainingLayout::pipelineParallel)
@@ -118,6 +120,13 @@ public final class PostTrainingCodecs {
           .describedAs("sequences per micro-batch; 0 for the fastest power of two that fits")
           .optional("recomputation", enumeration(ActivationRecomputation.class), TrainingLayout::recomputation)
           .optional("shardedGathers", SHARDED_GATHERS, TrainingLayout::shardedGathers)
+          .optional("offload", enumeration(Offload.class), TrainingLayout::offload)
+          // Written only when something is offloaded, so that layouts written before the field existed read and
+          // write as before.
+          .writtenWhen(layout -> layout.offload() != Offload.NONE)
+          .describedAs(
+              "what lives in host memory: none, optimizer (ZeRO-Offload) or optimizer-and-parameters"
+                  + " (ZeRO-Infinity, zeroStage 3 only); default none")
           .build();
 
   /** {@link PostTrainingCalibration}: its name and four factors, all required. */
