@@ -47,8 +47,10 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   private final Supplier<B> start;
   private final Function<B, T> finish;
   private final Consumer<ObjectNode> rules;
+  private final List<Rule> checks;
 
   private ObjectCodec(Builder<T, B> builder) {
+    this.checks = List.copyOf(builder.checks);
     this.definition = builder.definition;
     this.description = builder.description;
     this.fields = List.copyOf(builder.fields);
@@ -129,6 +131,9 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       field.read(in, builder);
     }
     in.finish();
+    for (Rule rule : checks) {
+      rule.check.accept(node);
+    }
     return node.build(() -> finish.apply(builder));
   }
 
@@ -172,8 +177,29 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       out.set("required", required);
     }
     out.put("additionalProperties", false);
+    if (!checks.isEmpty()) {
+      ArrayNode allOf = out.putArray("allOf");
+      checks.forEach(rule -> allOf.add(rule.schema.deepCopy()));
+    }
     rules.accept(out);
     return out;
+  }
+
+  /** A rule across fields: its schema statement and the reader's check, run once the fields are read. */
+  private static final class Rule {
+    final ObjectNode schema;
+    final Consumer<DocumentNode> check;
+
+    Rule(ObjectNode schema, Consumer<DocumentNode> check) {
+      this.schema = schema;
+      this.check = check;
+    }
+  }
+
+  /** Whether the object has the field, not null. */
+  private static boolean present(DocumentNode object, String name) {
+    JsonNode value = object.json().get(name);
+    return value != null && !value.isNull();
   }
 
   private enum Presence {
@@ -402,6 +428,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final List<String> allowed = new ArrayList<>();
     private String description = "";
     private Consumer<ObjectNode> rules = fragment -> {};
+    private final List<Rule> checks = new ArrayList<>();
 
     private final Class<T> type;
 
@@ -634,6 +661,65 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     public Builder<T, B> rules(Consumer<ObjectNode> add) {
       this.rules = add;
       return this;
+    }
+
+    /**
+     * A rule across fields, declared once for the reader and the schema: {@code check} runs on the object once its
+     * fields are read and no unknown field is left (so a misspelt field is named as such first), and throws the
+     * rule's error ({@link DocumentNode#error}); {@code schema} states it in the type's {@code allOf}.
+     *
+     * @param schema the rule as a schema ({@code oneOf}, {@code anyOf}, {@code not})
+     * @param check throws the rule's error at the object or one of its fields
+     */
+    public Builder<T, B> rule(ObjectNode schema, Consumer<DocumentNode> check) {
+      checks.add(new Rule(schema, check));
+      return this;
+    }
+
+    /**
+     * Exactly one of {@code names} is present (a quantity given in one of its units): otherwise the error at the
+     * object is {@code subject + "needs exactly one of " + names}.
+     *
+     * @param subject what the message starts with, for the object ({@code "accelerator H100 "}); may be empty
+     * @param names the fields
+     */
+    public Builder<T, B> exactlyOne(Function<DocumentNode, String> subject, String... names) {
+      ObjectNode schema = NODES.objectNode();
+      ArrayNode oneOf = schema.putArray("oneOf");
+      for (String name : names) {
+        oneOf.addObject().putArray("required").add(name);
+      }
+      return rule(schema, object -> {
+        int count = 0;
+        for (String name : names) {
+          count += present(object, name) ? 1 : 0;
+        }
+        if (count != 1) {
+          throw object.error(subject.apply(object) + "needs exactly one of " + String.join(", ", names));
+        }
+      });
+    }
+
+    /**
+     * At most one of {@code names} is present: otherwise the error at the object is {@code subject + "needs at
+     * most one of " + names}.
+     *
+     * @param subject what the message starts with, for the object; may be empty
+     * @param names the fields
+     */
+    public Builder<T, B> atMostOne(Function<DocumentNode, String> subject, String... names) {
+      ObjectNode schema = NODES.objectNode();
+      ArrayNode required = schema.putObject("not").putArray("required");
+      if (names.length != 2) {
+        // "not all of them" states "at most one" for two fields only.
+        throw new IllegalArgumentException("atMostOne states two fields");
+      }
+      List.of(names).forEach(required::add);
+      return rule(schema, object -> {
+        if (present(object, names[0]) && present(object, names[1])) {
+          throw object.error(subject.apply(object) + "needs at most one of " + String.join(", ", names));
+        }
+      });
     }
 
     /**
