@@ -17,7 +17,9 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.document.ObjectCodec;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,11 +73,7 @@ public final class MixtureFiles {
     fields.optionalText("name").ifPresent(builder::name);
     fields.optionalDouble("epochCap").ifPresent(builder::epochCap);
     for (DocumentNode node : fields.required("sources").elements()) {
-      ObjectFields sourceFields = node.fields();
-      double weight = sourceFields.requiredDouble("weight");
-      DataSource source = sourceFields.has("catalog") ? reference(sourceFields, catalog) : DataCodecs.readSourceFields(sourceFields);
-      sourceFields.finish();
-      builder.addComponents(node.build(() -> new MixtureComponent(source, weight)));
+      builder.addComponents(node.field("catalog").json().isNull() ? INLINE_SOURCE.read(node) : reference(node, catalog));
     }
     CurationCostModel costs =
         fields
@@ -86,7 +84,21 @@ public final class MixtureFiles {
     return new MixtureFile(root.build(builder::build), costs);
   }
 
-  private static DataSource reference(ObjectFields fields, DatasetCatalog catalog) {
+  /** A source in full with its weight: a data source's table and a weight. */
+  private static final ObjectCodec<MixtureComponent, Map<String, Object>> INLINE_SOURCE =
+      ObjectCodec.fromMap(
+              MixtureComponent.class,
+              "inlineSource",
+              fields -> new MixtureComponent((DataSource) fields.get("source"), (Double) fields.get("weight")))
+          .description("a source defined in full: " + DataCodecs.SOURCE_RULES)
+          .include(DataCodecs.DATA_SOURCE, MixtureComponent::source, ObjectCodec.into("source"))
+          .required("weight", ValueCodecs.POSITIVE_NUMBER, MixtureComponent::weight, ObjectCodec.into("weight"))
+          .build();
+
+  /** A catalog reference with its weight; the catalog's look-up is more than a table. */
+  private static MixtureComponent reference(DocumentNode node, DatasetCatalog catalog) {
+    ObjectFields fields = node.fields();
+    double weight = fields.requiredDouble("weight");
     DocumentNode name = fields.required("catalog");
     String wanted = name.asText();
     Optional<DatasetEntry> entry = catalog.find(wanted);
@@ -96,13 +108,14 @@ public final class MixtureFiles {
     ImmutableDataSource.Builder source = ImmutableDataSource.builder().from(entry.get().source());
     fields.optional("acquisition", DataCodecs.ACQUISITION_COST).ifPresent(source::acquisitionCost);
     fields.optional("curation", DataCodecs.CURATION_PIPELINE).ifPresent(source::curation);
-    return fields.node().build(source::build);
+    fields.finish();
+    return node.build(() -> new MixtureComponent(source.build(), weight));
   }
 
   /**
    * The mixture document's root schema (for {@code mixture.schema.json}, and a scenario's inline {@code data}
    * mixture): its sources are catalog references ({@link DatasetCatalog} names, optionally overriding acquisition
-   * and curation) or sources in full ({@link DataCodecs#readSourceFields}) with a weight.
+   * and curation) or sources in full ({@link DataCodecs#DATA_SOURCE}) with a weight.
    *
    * @param definitions where the parts' definitions are registered
    */
@@ -123,20 +136,7 @@ public final class MixtureFiles {
               out.put("additionalProperties", false);
               return out;
             });
-    ObjectNode inlineSource =
-        definitions.ref(
-            "inlineSource",
-            () -> {
-              ObjectNode out = nodes.objectNode().put("type", "object");
-              out.put("description", "a source defined in full: " + DataCodecs.SOURCE_RULES);
-              ObjectNode properties = DataCodecs.sourceProperties(definitions);
-              properties.set("weight", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-              out.set("properties", properties);
-              out.putArray("required").add("name").add("weight");
-              out.put("additionalProperties", false);
-              out.set("allOf", DataCodecs.sourceRules());
-              return out;
-            });
+    ObjectNode inlineSource = INLINE_SOURCE.schema(definitions);
     ObjectNode root = nodes.objectNode().put("type", "object");
     ObjectNode properties = root.putObject("properties");
     properties.set("name", ValueCodecs.TEXT.schema(definitions));
@@ -161,9 +161,7 @@ public final class MixtureFiles {
     out.put("epochCap", file.mixture().epochCap());
     ArrayNode sources = out.putArray("sources");
     for (MixtureComponent component : file.mixture().components()) {
-      ObjectNode source = sources.addObject();
-      DataCodecs.writeSourceFields(component.source(), source);
-      source.put("weight", component.weight());
+      sources.add(INLINE_SOURCE.write(component));
     }
     out.set("curationCosts", DataCodecs.writeCurationCosts(file.curationCosts()));
     return out;

@@ -117,7 +117,11 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   public List<String> fieldNames() {
     List<String> names = new ArrayList<>();
     for (Member<T, B> field : fields) {
-      names.add(field.name());
+      if (field instanceof Included) {
+        names.addAll(((Included<T, B, ?>) field).inner.fieldNames());
+      } else {
+        names.add(field.name());
+      }
     }
     return names;
   }
@@ -164,12 +168,21 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
     ObjectNode properties = out.putObject("properties");
     ArrayNode required = NODES.arrayNode();
+    List<Rule> all = new ArrayList<>();
     for (Member<T, B> field : fields) {
+      if (field instanceof Included) {
+        ObjectNode inner = ((Included<T, B, ?>) field).inner.fragment(definitions);
+        inner.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+        inner.path("required").forEach(required::add);
+        all.addAll(((Included<T, B, ?>) field).inner.checks);
+        continue;
+      }
       properties.set(field.name(), field.schema(definitions));
       if (field.required()) {
         required.add(field.name());
       }
     }
+    all.addAll(checks);
     for (String name : allowed) {
       properties.putObject(name);
     }
@@ -177,9 +190,9 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       out.set("required", required);
     }
     out.put("additionalProperties", false);
-    if (!checks.isEmpty()) {
+    if (!all.isEmpty()) {
       ArrayNode allOf = out.putArray("allOf");
-      checks.forEach(rule -> allOf.add(rule.schema.deepCopy()));
+      all.forEach(rule -> allOf.add(rule.schema.deepCopy()));
     }
     rules.accept(out);
     return out;
@@ -218,6 +231,60 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     void write(T value, ObjectNode out);
 
     ObjectNode schema(SchemaDefinitions definitions);
+  }
+
+  /**
+   * The fields of another table in the same object ({@link Builder#include}): read into the other table's builder
+   * with its rules, built, and set on this type's builder; written into the same object.
+   */
+  private static final class Included<T, B, S> implements Member<T, B> {
+    final ObjectCodec<S, ?> inner;
+    final Function<T, S> getter;
+    final BiConsumer<B, S> setter;
+
+    Included(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter) {
+      this.inner = inner;
+      this.getter = getter;
+      this.setter = setter;
+    }
+
+    @Override
+    public String name() {
+      return inner.definition();
+    }
+
+    @Override
+    public boolean required() {
+      return true;
+    }
+
+    @Override
+    public void read(ObjectFields in, B builder) {
+      setter.accept(builder, inner.readFields(in));
+    }
+
+    @Override
+    public void write(T value, ObjectNode out) {
+      out.setAll((ObjectNode) inner.write(getter.apply(value)));
+    }
+
+    @Override
+    public ObjectNode schema(SchemaDefinitions definitions) {
+      throw new IllegalStateException("an included table's fields are described by the enclosing fragment");
+    }
+  }
+
+  /** Reads this table's fields from an object that may hold more (an including table's), with its rules. */
+  private T readFields(ObjectFields in) {
+    in.allow(allowed.toArray(new String[0]));
+    B builder = start.get();
+    for (Member<T, B> field : fields) {
+      field.read(in, builder);
+    }
+    for (Rule rule : checks) {
+      rule.check.accept(in.node());
+    }
+    return in.node().build(() -> finish.apply(builder));
   }
 
   /**
@@ -720,6 +787,20 @@ public final class ObjectCodec<T, B> implements Codec<T> {
           throw object.error(subject.apply(object) + "needs at most one of " + String.join(", ", names));
         }
       });
+    }
+
+    /**
+     * The fields of another table in this object, flattened (a catalog entry is a data source's fields and its
+     * own): read with that table's rules, set on this builder, written and described as this object's fields.
+     *
+     * @param inner the other table
+     * @param getter reads its value from this type's
+     * @param setter sets it on this type's builder
+     */
+    public <S> Builder<T, B> include(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter) {
+      checkUnique(inner.definition());
+      fields.add(new Included<>(inner, getter, setter));
+      return this;
     }
 
     /**
