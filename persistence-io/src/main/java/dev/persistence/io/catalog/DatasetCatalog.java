@@ -125,21 +125,20 @@ public final class DatasetCatalog {
   private static final ObjectCodec<DatasetEntry, Map<String, Object>> ENTRY =
       ObjectCodec.fromMap(DatasetEntry.class, "dataset", DatasetCatalog::entry)
           .description("a corpus: a source in full (" + DataCodecs.SOURCE_RULES + ") and its provenance")
-          .include(DataCodecs.DATA_SOURCE, DatasetEntry::source, ObjectCodec.into("source"))
-          .optional("aliases", ValueCodecs.list(ValueCodecs.NAME), DatasetEntry::aliases, ObjectCodec.into("aliases"))
-          .optional("licenceName", ValueCodecs.TEXT, DatasetEntry::licenceName, ObjectCodec.into("licenceName"))
-          .optional("asOf", ValueCodecs.TEXT, DatasetEntry::asOf, ObjectCodec.into("asOf"))
+          .include(DataCodecs.DATA_SOURCE, DatasetEntry::source)
+          .optional("aliases", ValueCodecs.list(ValueCodecs.NAME), DatasetEntry::aliases)
+          .optional("licenceName", ValueCodecs.TEXT, DatasetEntry::licenceName)
+          .optional("asOf", ValueCodecs.TEXT, DatasetEntry::asOf)
           .describedAs("the date of the figures; required in the bundled catalog")
-          .optional("status", STATUS, DatasetEntry::status, ObjectCodec.into("status"))
-          .optional("notes", ValueCodecs.TEXT, DatasetEntry::notes, ObjectCodec.into("notes"))
-          .optionalIfSet("publishedCuration", DataCodecs.CURATION_PIPELINE, DatasetEntry::publishedCuration,
-              ObjectCodec.into("publishedCuration"))
+          .optional("status", STATUS, DatasetEntry::status)
+          .optional("notes", ValueCodecs.TEXT, DatasetEntry::notes)
+          .optionalIfSet("publishedCuration", DataCodecs.CURATION_PIPELINE, DatasetEntry::publishedCuration)
           .build();
 
   @SuppressWarnings("unchecked")
   private static DatasetEntry entry(Map<String, Object> fields) {
     return new DatasetEntry(
-        (DataSource) fields.get("source"),
+        (DataSource) fields.get("dataSource"),
         (List<String>) fields.getOrDefault("aliases", List.of()),
         (String) fields.getOrDefault("licenceName", ""),
         (String) fields.getOrDefault("asOf", ""),

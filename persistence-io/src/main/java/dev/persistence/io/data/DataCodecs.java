@@ -295,30 +295,24 @@ public final class DataCodecs {
   public static final ObjectCodec<DataSource, Map<String, Object>> DATA_SOURCE =
       ObjectCodec.fromMap(DataSource.class, "dataSource", DataCodecs::source)
           .description("a source in full: " + SOURCE_RULES)
-          .required("name", ValueCodecs.NAME, DataSource::name, ObjectCodec.into("name"))
-          .optionalIfSet("synthetic", SYNTHETIC_GENERATION, DataSource::synthetic, ObjectCodec.into("synthetic"))
-          .optionalIfSet("tokens", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.TOKENS),
-              ObjectCodec.into("tokens"))
-          .optionalIfSet("bytes", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.BYTES),
-              ObjectCodec.into("bytes"))
+          .required("name", ValueCodecs.NAME, DataSource::name)
+          .optionalIfSet("synthetic", SYNTHETIC_GENERATION, DataSource::synthetic)
+          .optionalIfSet("tokens", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.TOKENS))
+          .optionalIfSet("bytes", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.BYTES))
           .optionalIfSet("bytesPerToken", ValueCodecs.POSITIVE_NUMBER,
-              s -> sized(s, SizeUnit.BYTES).map(DataSize::bytesPerToken), ObjectCodec.into("bytesPerToken"))
-          .optionalIfSet("documents", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.DOCUMENTS),
-              ObjectCodec.into("documents"))
+              s -> sized(s, SizeUnit.BYTES).map(DataSize::bytesPerToken))
+          .optionalIfSet("documents", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.DOCUMENTS))
           .optionalIfSet("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER,
-              s -> sized(s, SizeUnit.DOCUMENTS).map(DataSize::tokensPerUnit), ObjectCodec.into("tokensPerDocument"))
+              s -> sized(s, SizeUnit.DOCUMENTS).map(DataSize::tokensPerUnit))
           .optionalIfSet("tokenizer", ValueCodecs.TEXT,
-              s -> s.synthetic().isPresent() ? Optional.empty() : Optional.of(s.size().tokenizer()),
-              ObjectCodec.into("tokenizer"))
-          .optional("language", ValueCodecs.TEXT, DataSource::language, ObjectCodec.into("language"))
-          .optional("domain", ValueCodecs.TEXT, DataSource::domain, ObjectCodec.into("domain"))
-          .optional("licence", ValueCodecs.enumeration(LicenceClass.class), DataSource::licenceClass,
-              ObjectCodec.into("licence"))
-          .optional("qualityTier", ValueCodecs.enumeration(QualityTier.class), DataSource::qualityTier,
-              ObjectCodec.into("qualityTier"))
-          .optional("acquisition", ACQUISITION_COST, DataSource::acquisitionCost, ObjectCodec.into("acquisition"))
-          .optional("source", ValueCodecs.TEXT, DataSource::source, ObjectCodec.into("source"))
-          .optionalIfSet("curation", CURATION_PIPELINE, DataSource::curation, ObjectCodec.into("curation"))
+              s -> s.synthetic().isPresent() ? Optional.empty() : Optional.of(s.size().tokenizer()))
+          .optional("language", ValueCodecs.TEXT, DataSource::language)
+          .optional("domain", ValueCodecs.TEXT, DataSource::domain)
+          .optional("licence", ValueCodecs.enumeration(LicenceClass.class), DataSource::licenceClass)
+          .optional("qualityTier", ValueCodecs.enumeration(QualityTier.class), DataSource::qualityTier)
+          .optional("acquisition", ACQUISITION_COST, DataSource::acquisitionCost)
+          .optional("source", ValueCodecs.TEXT, DataSource::source)
+          .optionalIfSet("curation", CURATION_PIPELINE, DataSource::curation)
           .rule(sizeForms(), DataCodecs::checkSize)
           .rule(licenceRule(), DataCodecs::checkLicence)
           .build();

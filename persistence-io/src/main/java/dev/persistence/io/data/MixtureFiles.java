@@ -89,10 +89,10 @@ public final class MixtureFiles {
       ObjectCodec.fromMap(
               MixtureComponent.class,
               "inlineSource",
-              fields -> new MixtureComponent((DataSource) fields.get("source"), (Double) fields.get("weight")))
+              fields -> new MixtureComponent((DataSource) fields.get("dataSource"), (Double) fields.get("weight")))
           .description("a source defined in full: " + DataCodecs.SOURCE_RULES)
-          .include(DataCodecs.DATA_SOURCE, MixtureComponent::source, ObjectCodec.into("source"))
-          .required("weight", ValueCodecs.POSITIVE_NUMBER, MixtureComponent::weight, ObjectCodec.into("weight"))
+          .include(DataCodecs.DATA_SOURCE, MixtureComponent::source)
+          .required("weight", ValueCodecs.POSITIVE_NUMBER, MixtureComponent::weight)
           .build();
 
   /** A catalog reference with its weight; the catalog's look-up is more than a table. */

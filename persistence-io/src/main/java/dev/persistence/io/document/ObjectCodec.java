@@ -656,6 +656,17 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
+     * An optional component, written only when {@code getter} has it ({@link #components}, {@link #fromMap}).
+     *
+     * @param name the field's name, under which the component is kept
+     * @param codec its value's codec
+     * @param getter reads it from a value, empty when unset
+     */
+    public <V> Builder<T, B> optionalIfSet(String name, Codec<V> codec, Function<T, Optional<V>> getter) {
+      return optionalIfSet(name, codec, getter, componentSetter(name));
+    }
+
+    /**
      * Describes the field declared last, in the schema.
      *
      * @param text what the field is, with its unit
@@ -804,6 +815,17 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
+     * The fields of another table in this object, its value kept as a component under the other table's
+     * definition name ({@link #components}, {@link #fromMap}).
+     *
+     * @param inner the other table
+     * @param getter reads its value from this type's
+     */
+    public <S> Builder<T, B> include(ObjectCodec<S, ?> inner, Function<T, S> getter) {
+      return include(inner, getter, componentSetter(inner.definition()));
+    }
+
+    /**
      * Fields that are allowed but read elsewhere (a {@code type} discriminator).
      *
      * @param names the fields
@@ -825,10 +847,13 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     @SuppressWarnings("unchecked")
     private <V> BiConsumer<B, V> componentSetter(String name) {
       return (builder, value) -> {
-        if (!(builder instanceof Values)) {
+        if (builder instanceof Map) {
+          ((Map<String, Object>) builder).put(name, value);
+        } else if (builder instanceof Values) {
+          ((Values) builder).put(name, value);
+        } else {
           throw new IllegalStateException(definition + " is built by a builder; give " + name + " a setter");
         }
-        ((Values) builder).put(name, value);
       };
     }
 
