@@ -368,6 +368,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     final Function<T, Optional<V>> getter;
     final BiConsumer<B, V> setter;
     final String description;
+    final Function<B, Codec<V>> reading;
 
     Field(
         String name,
@@ -376,12 +377,24 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         Function<T, Optional<V>> getter,
         BiConsumer<B, V> setter,
         String description) {
+      this(name, codec, presence, getter, setter, description, builder -> codec);
+    }
+
+    Field(
+        String name,
+        Codec<V> codec,
+        Presence presence,
+        Function<T, Optional<V>> getter,
+        BiConsumer<B, V> setter,
+        String description,
+        Function<B, Codec<V>> reading) {
       this.name = name;
       this.codec = codec;
       this.presence = presence;
       this.getter = getter;
       this.setter = setter;
       this.description = description;
+      this.reading = reading;
     }
 
     @Override
@@ -396,7 +409,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
           presence,
           value -> written.test(value) ? getter.apply(value) : Optional.empty(),
           setter,
-          description);
+          description,
+          reading);
     }
 
     @Override
@@ -415,10 +429,11 @@ public final class ObjectCodec<T, B> implements Codec<T> {
 
     @Override
     public void read(ObjectFields in, B builder) {
+      Codec<V> reader = reading.apply(builder);
       if (presence == Presence.REQUIRED) {
-        setter.accept(builder, in.required(name, codec));
+        setter.accept(builder, in.required(name, reader));
       } else {
-        in.optional(name, codec).ifPresent(value -> setter.accept(builder, value));
+        in.optional(name, reader).ifPresent(value -> setter.accept(builder, value));
       }
     }
 
@@ -656,6 +671,26 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
+     * A required field whose reader depends on fields read before it (a mixture whose sources are looked up in the
+     * catalog named beside it): read by the codec {@code reading} makes from the builder, written and described by
+     * {@code codec}.
+     *
+     * @param name the field's name
+     * @param codec its value's codec, for writing and the schema
+     * @param reading the codec that reads it, given what the builder holds
+     * @param getter reads it from a value
+     * @param setter sets it on the builder
+     */
+    public <V> Builder<T, B> requiredAfter(
+        String name, Codec<V> codec, Function<B, Codec<V>> reading, Function<T, V> getter, BiConsumer<B, V> setter) {
+      checkUnique(name);
+      fields.add(
+          new Field<>(
+              name, codec, Presence.REQUIRED, value -> Optional.of(getter.apply(value)), setter, "", reading));
+      return this;
+    }
+
+    /**
      * An optional component, written only when {@code getter} has it ({@link #components}, {@link #fromMap}).
      *
      * @param name the field's name, under which the component is kept
@@ -841,7 +876,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     private static <T, B, V> Field<T, B, V> withDescription(Field<T, B, V> field, String text) {
-      return new Field<>(field.name, field.codec, field.presence, field.getter, field.setter, text);
+      return new Field<>(field.name, field.codec, field.presence, field.getter, field.setter, text, field.reading);
     }
 
     @SuppressWarnings("unchecked")
