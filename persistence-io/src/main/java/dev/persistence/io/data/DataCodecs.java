@@ -1,6 +1,5 @@
 package dev.persistence.io.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,12 +24,10 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
-import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,79 +116,77 @@ public final class DataCodecs {
           .build();
 
   /**
-   * The schema of a curation cost model ({@link #readCurationCosts}).
-   *
-   * @param definitions where it is registered
+   * Curation prices by stage kind ({@code fuzzy-deduplication: 12}), each checked as {@link
+   * CurationCostModel#withUsdPerTerabyte} checks it, at its own node.
    */
-  public static ObjectNode curationCostsSchema(SchemaDefinitions definitions) {
-    return definitions.ref(
-        "curationCosts",
-        () -> {
-          ObjectNode out = NODES.objectNode().put("type", "object");
-          ObjectNode properties = out.putObject("properties");
-          properties.set("bytesPerToken", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-          ObjectNode prices = properties.putObject("usdPerTerabyte").put("type", "object");
-          ObjectNode kinds = prices.putObject("properties");
-          for (CurationStageKind kind : CurationStageKind.values()) {
-            kinds.set(EnumNames.kebabCase(kind), ValueCodecs.NON_NEGATIVE_NUMBER.schema(definitions));
-          }
-          prices.put("additionalProperties", false);
-          properties.set("source", ValueCodecs.TEXT.schema(definitions));
-          out.put("additionalProperties", false);
-          return out;
-        });
-  }
+  private static final Codec<Map<CurationStageKind, Double>> PRICES =
+      ValueCodecs.composed(
+          node -> {
+            ObjectFields fields = node.fields();
+            Map<CurationStageKind, Double> prices = new EnumMap<>(CurationStageKind.class);
+            List<String> names = new ArrayList<>();
+            node.json().fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+              DocumentNode price = fields.required(name);
+              CurationStageKind kind =
+                  EnumNames.parse(CurationStageKind.class, name)
+                      .orElseThrow(
+                          () ->
+                              price.error(
+                                  "unknown stage kind" + Suggestions.didYouMean(name, kindNames())
+                                      + "; expected one of " + EnumNames.accepted(CurationStageKind.class)));
+              double usd = price.asDouble();
+              price.build(() -> CurationCostModel.ASSUMED.withUsdPerTerabyte(kind, usd));
+              prices.put(kind, usd);
+            }
+            return prices;
+          },
+          prices -> {
+            ObjectNode out = NODES.objectNode();
+            new EnumMap<>(prices).forEach((kind, usd) -> out.put(EnumNames.kebabCase(kind), usd));
+            return out;
+          },
+          definitions -> {
+            ObjectNode prices = NODES.objectNode().put("type", "object");
+            ObjectNode kinds = prices.putObject("properties");
+            for (CurationStageKind kind : CurationStageKind.values()) {
+              kinds.set(EnumNames.kebabCase(kind), ValueCodecs.NON_NEGATIVE_NUMBER.schema(definitions));
+            }
+            return prices.put("additionalProperties", false);
+          });
 
-  /** Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind, over {@code base}. */
-  public static CurationCostModel readCurationCosts(DocumentNode node, CurationCostModel base) {
-    ObjectFields fields = node.fields();
-    CurationCostModel model = base;
-    Optional<DocumentNode> prices = fields.optional("usdPerTerabyte");
-    if (prices.isPresent()) {
-      ObjectFields priceFields = prices.get().fields();
-      Iterator<String> names = prices.get().json().fieldNames();
-      List<String> kinds = new ArrayList<>();
-      names.forEachRemaining(kinds::add);
-      for (String name : kinds) {
-        DocumentNode price = priceFields.required(name);
-        CurationStageKind kind =
-            EnumNames.parse(CurationStageKind.class, name)
-                .orElseThrow(
-                    () ->
-                        price.error(
-                            "unknown stage kind" + Suggestions.didYouMean(name, kindNames())
-                                + "; expected one of " + EnumNames.accepted(CurationStageKind.class)));
-        double usd = price.asDouble();
-        CurationCostModel current = model;
-        model = price.build(() -> current.withUsdPerTerabyte(kind, usd));
-      }
-      priceFields.finish();
+  /**
+   * Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind over {@link
+   * CurationCostModel#ASSUMED}, and the {@code source} of the prices (written, so that a written model reads back
+   * equal to itself).
+   */
+  public static final ObjectCodec<CurationCostModel, Map<String, Object>> CURATION_COSTS =
+      ObjectCodec.fromMap(CurationCostModel.class, "curationCosts", DataCodecs::curationCosts)
+          .optional(
+              "bytesPerToken",
+              ValueCodecs.mapped(
+                  ValueCodecs.POSITIVE_NUMBER,
+                  ratio -> CurationCostModel.ASSUMED.withBytesPerToken(ratio).bytesPerToken(),
+                  ratio -> ratio),
+              CurationCostModel::bytesPerToken)
+          .optional("usdPerTerabyte", PRICES, CurationCostModel::usdPerTerabyte)
+          .optional("source", ValueCodecs.TEXT, CurationCostModel::source)
+          .build();
+
+  @SuppressWarnings("unchecked")
+  private static CurationCostModel curationCosts(Map<String, Object> fields) {
+    CurationCostModel model = CurationCostModel.ASSUMED;
+    for (Map.Entry<CurationStageKind, Double> price :
+        ((Map<CurationStageKind, Double>) fields.getOrDefault("usdPerTerabyte", Map.of())).entrySet()) {
+      model = model.withUsdPerTerabyte(price.getKey(), price.getValue());
     }
-    Optional<DocumentNode> bytesPerToken = fields.optional("bytesPerToken");
-    if (bytesPerToken.isPresent()) {
-      double value = bytesPerToken.get().asDouble();
-      CurationCostModel current = model;
-      model = bytesPerToken.get().build(() -> current.withBytesPerToken(value));
+    if (fields.containsKey("bytesPerToken")) {
+      model = model.withBytesPerToken((Double) fields.get("bytesPerToken"));
     }
-    Optional<String> source = fields.optionalText("source");
-    if (source.isPresent()) {
-      // The writer records where the prices come from; reading it back keeps a written model equal to itself.
-      model = ImmutableCurationCostModel.copyOf(model).withSource(source.get());
+    if (fields.containsKey("source")) {
+      model = ImmutableCurationCostModel.copyOf(model).withSource((String) fields.get("source"));
     }
-    fields.finish();
     return model;
-  }
-
-  /** Writes a curation cost model. */
-  public static JsonNode writeCurationCosts(CurationCostModel model) {
-    ObjectNode out = NODES.objectNode();
-    out.put("bytesPerToken", model.bytesPerToken());
-    ObjectNode prices = out.putObject("usdPerTerabyte");
-    Map<CurationStageKind, Double> sorted = new EnumMap<>(CurationStageKind.class);
-    sorted.putAll(model.usdPerTerabyte());
-    sorted.forEach((kind, usd) -> prices.put(EnumNames.kebabCase(kind), usd));
-    out.put("source", model.source());
-    return out;
   }
 
   /** A size's amount with its node, so that the size's own errors are reported at the amount. */
