@@ -376,16 +376,6 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         Presence presence,
         Function<T, Optional<V>> getter,
         BiConsumer<B, V> setter,
-        String description) {
-      this(name, codec, presence, getter, setter, description, builder -> codec);
-    }
-
-    Field(
-        String name,
-        Codec<V> codec,
-        Presence presence,
-        Function<T, Optional<V>> getter,
-        BiConsumer<B, V> setter,
         String description,
         Function<B, Codec<V>> reading) {
       this.name = name;
@@ -900,7 +890,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         BiConsumer<B, V> setter,
         String text) {
       checkUnique(name);
-      fields.add(new Field<>(name, codec, presence, getter, setter, text));
+      fields.add(new Field<>(name, codec, presence, getter, setter, text, builder -> codec));
       return this;
     }
   }
