@@ -38,8 +38,9 @@ import java.util.Optional;
  *
  * <p>Files are read through the document layer ({@link DocumentNode}, {@link ObjectFields}), so their errors read
  * as every other document's: the path of the offending node, the value and the rule
- * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). Unknown fields are
- * rejected before anything else, so a misspelt unit is an error rather than a silent default.
+ * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). An entry is the table
+ * {@link HardwareCodecs#ACCELERATOR}; unknown fields are rejected before its rules between fields (one unit per
+ * quantity) are checked, so a misspelt unit is named with its suggestion rather than reported missing.
  */
 public final class AcceleratorCatalog {
 
