@@ -53,7 +53,19 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     this.checks = List.copyOf(builder.checks);
     this.definition = builder.definition;
     this.description = builder.description;
-    this.fields = List.copyOf(builder.fields);
+    List<String> names = new ArrayList<>(builder.allowed);
+    for (Member<T, B> field : builder.fields) {
+      if (field instanceof Included) {
+        names.addAll(((Included<T, B, ?>) field).inner.fieldNames());
+      } else {
+        names.add(field.name());
+      }
+    }
+    List<Member<T, B>> members = new ArrayList<>();
+    for (Member<T, B> field : builder.fields) {
+      members.add(field instanceof Included ? ((Included<T, B, ?>) field).within(names) : field);
+    }
+    this.fields = List.copyOf(members);
     this.allowed = List.copyOf(builder.allowed);
     this.start = builder.start;
     this.finish = builder.finish;
@@ -241,11 +253,18 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     final ObjectCodec<S, ?> inner;
     final Function<T, S> getter;
     final BiConsumer<B, S> setter;
+    final List<String> enclosing;
 
-    Included(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter) {
+    Included(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter, List<String> enclosing) {
       this.inner = inner;
       this.getter = getter;
       this.setter = setter;
+      this.enclosing = List.copyOf(enclosing);
+    }
+
+    /** This inclusion in a table of these fields, which it rejects others than before its rules run. */
+    Included<T, B, S> within(List<String> names) {
+      return new Included<>(inner, getter, setter, names);
     }
 
     @Override
@@ -260,6 +279,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
 
     @Override
     public void read(ObjectFields in, B builder) {
+      // A misspelt field is named as such (with its suggestion) before a rule reports the field it meant missing.
+      in.node().fields().allow(enclosing.toArray(new String[0])).finish();
       setter.accept(builder, inner.readFields(in));
     }
 
@@ -835,7 +856,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
      */
     public <S> Builder<T, B> include(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter) {
       checkUnique(inner.definition());
-      fields.add(new Included<>(inner, getter, setter));
+      fields.add(new Included<>(inner, getter, setter, List.of()));
       return this;
     }
 

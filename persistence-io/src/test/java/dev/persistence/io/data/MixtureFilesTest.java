@@ -123,6 +123,8 @@ class MixtureFilesTest {
     assertTrue(negative.contains("sources[0].tokens: amount (-4.0 TOKENS) must be finite and >= 0"), negative);
     String misspelt = error("sources:", "  - {name: a, tokens: 4e9, licence: licensed, wieght: 1}");
     assertTrue(misspelt.contains("did you mean weight?"), misspelt);
+    String licence = error("sources:", "  - {name: a, tokens: 4e9, licnce: licensed, weight: 1}");
+    assertTrue(licence.contains("sources[0].licnce: unknown field; did you mean licence?"), licence);
     String unknown = error("sources:", "  - {catalog: finewebedu, weight: 1}");
     assertTrue(unknown.contains("sources[0].catalog: unknown dataset \"finewebedu\""), unknown);
   }
