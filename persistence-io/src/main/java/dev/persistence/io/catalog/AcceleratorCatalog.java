@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.ImmutableAccelerator;
-import dev.persistence.core.memory.Bytes;
-import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
@@ -18,8 +16,6 @@ import dev.persistence.io.document.Suggestions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +38,9 @@ import java.util.Optional;
  *
  * <p>Files are read through the document layer ({@link DocumentNode}, {@link ObjectFields}), so their errors read
  * as every other document's: the path of the offending node, the value and the rule
- * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). Unknown fields are
- * rejected before anything else, so a misspelt unit is an error rather than a silent default.
+ * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). An entry is the table
+ * {@link HardwareCodecs#ACCELERATOR}; unknown fields are rejected before its rules between fields (one unit per
+ * quantity) are checked, so a misspelt unit is named with its suggestion rather than reported missing.
  */
 public final class AcceleratorCatalog {
 
@@ -53,96 +50,13 @@ public final class AcceleratorCatalog {
   /** The fields of the document (JsonSchemasTest compares them with the schema). */
   private static final List<String> TOP_LEVEL_FIELDS = List.of("catalogVersion", "description", "accelerators");
 
-  /** Every field an entry may have; each unit of a quantity is a field of its own. */
-  private static final List<String> ENTRY_FIELDS = List.copyOf(entryProperties().keySet());
-
-  /** The groups of fields of which an entry has exactly one (a quantity in one of its units). */
-  private static final List<List<String>> EXACTLY_ONE =
-      List.of(
-          List.of("densePeakTeraflopsPerSecond", "densePeakFlopsPerSecond"),
-          List.of("memoryBytes", "memoryGB", "memoryGiB"),
-          List.of("memoryBandwidthTerabytesPerSecond", "memoryBandwidthBytesPerSecond"));
-
-  /** Each entry field's schema, in the order the catalog writes them. */
-  private static Map<String, ObjectNode> entryProperties() {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    Map<String, ObjectNode> properties = new LinkedHashMap<>();
-    properties.put("name", nodes.objectNode().put("type", "string").put("minLength", 1));
-    properties.put("aliases", (ObjectNode) nodes.objectNode().put("type", "array").set("items", nodes.objectNode().put("type", "string")));
-    properties.put("vendor", nodes.objectNode().put("type", "string"));
-    properties.put("densePeakTeraflopsPerSecond", peaks("dense peak by numeric format, in 10^12 FLOP/s"));
-    properties.put("densePeakFlopsPerSecond", peaks("dense peak by numeric format, in FLOP/s"));
-    properties.put("memoryBytes", nodes.objectNode().put("type", "integer").put("exclusiveMinimum", 0));
-    properties.put("memoryGB", positive("10^9 bytes"));
-    properties.put("memoryGiB", positive("2^30 bytes"));
-    properties.put("memoryBandwidthTerabytesPerSecond", positive("10^12 B/s"));
-    properties.put("memoryBandwidthBytesPerSecond", positive(""));
-    properties.put("thermalDesignPowerWatts", positive(""));
-    properties.put(
-        "powerLimitWatts",
-        positive("a board power limit set below the TDP (nvidia-smi -pl); compute-bound kernels slow under it"));
-    properties.put("scaleUpGigabytesPerSecondPerDirection", positive("10^9 B/s per direction"));
-    properties.put("scaleUpBandwidthBytesPerSecondPerDirection", positive(""));
-    properties.put("source", nodes.objectNode().put("type", "string").put("minLength", 1));
-    properties.put("notes", nodes.objectNode().put("type", "string"));
-    return properties;
-  }
-
-  private static ObjectNode positive(String description) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "number").put("exclusiveMinimum", 0);
-    return description.isEmpty() ? out : out.put("description", description);
-  }
-
-  private static ObjectNode peaks(String description) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "object").put("description", description);
-    ObjectNode formats = out.putObject("properties");
-    for (NumericFormat format : NumericFormat.values()) {
-      formats.set(format.key(), positive(""));
-    }
-    out.put("additionalProperties", false);
-    out.put("minProperties", 1);
-    return out;
-  }
-
-  /**
-   * The schema of one entry ({@link #readEntry}), registered as {@code accelerator}.
-   *
-   * @param definitions the schema's definitions
-   */
-  public static ObjectNode entrySchema(SchemaDefinitions definitions) {
-    return definitions.ref(
-        "accelerator",
-        () -> {
-          JsonNodeFactory nodes = JsonNodeFactory.instance;
-          ObjectNode out = nodes.objectNode().put("type", "object");
-          out.put(
-              "description",
-              "One accelerator; also the format of a single accelerator document (HardwareCodecs.ACCELERATOR).");
-          ObjectNode properties = out.putObject("properties");
-          entryProperties().forEach(properties::set);
-          out.putArray("required").add("name").add("source");
-          out.put("additionalProperties", false);
-          var allOf = out.putArray("allOf");
-          for (List<String> group : EXACTLY_ONE) {
-            var oneOf = allOf.addObject().putArray("oneOf");
-            group.forEach(field -> oneOf.addObject().putArray("required").add(field));
-          }
-          allOf.addObject()
-              .putObject("not")
-              .putArray("required")
-              .add("scaleUpGigabytesPerSecondPerDirection")
-              .add("scaleUpBandwidthBytesPerSecondPerDirection");
-          return out;
-        });
-  }
-
   /**
    * The catalog document's root schema ({@code accelerator-catalog.schema.json}).
    *
    * @param definitions the schema's definitions
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    return CatalogFiles.rootSchema("accelerators", entrySchema(definitions), definitions);
+    return CatalogFiles.rootSchema("accelerators", HardwareCodecs.ACCELERATOR.schema(definitions), definitions);
   }
   private static final int MAX_SUGGESTIONS = 5;
 
@@ -206,7 +120,7 @@ public final class AcceleratorCatalog {
     fields.optionalText("description");
     List<Accelerator> accelerators = new ArrayList<>();
     for (DocumentNode entry : fields.required("accelerators").elements()) {
-      Accelerator accelerator = readEntry(entry);
+      Accelerator accelerator = HardwareCodecs.ACCELERATOR.read(entry);
       for (Accelerator existing : accelerators) {
         if (existing.isNamed(accelerator.name())) {
           throw entry.error("accelerator name (" + accelerator.name() + ") is used twice in the catalog");
@@ -216,116 +130,6 @@ public final class AcceleratorCatalog {
     }
     fields.finish();
     return new AcceleratorCatalog(version, accelerators);
-  }
-
-  /**
-   * Reads one catalog entry on its own (the {@code accelerator} format of a file or service), with the catalog's
-   * rules and messages, located at the node's path.
-   *
-   * @param entry an entry object
-   * @throws InvalidDocumentException naming the path, the field and the rule
-   */
-  public static Accelerator readEntry(DocumentNode entry) {
-    ObjectFields fields = entry.fields();
-    // Unknown fields first, so that a misspelt unit is named with its suggestion rather than reported missing.
-    fields.allow(ENTRY_FIELDS.toArray(String[]::new)).finish();
-    String name = nonBlank(fields.required("name"));
-    String where = "accelerator " + name;
-    ImmutableAccelerator.Builder builder = Accelerator.builder().name(name);
-    Optional<DocumentNode> aliases = fields.optional("aliases");
-    if (aliases.isPresent()) {
-      for (DocumentNode alias : aliases.get().elements()) {
-        builder.addAliases(alias.asText());
-      }
-    }
-    fields.optionalText("vendor").ifPresent(builder::vendor);
-    String peakField = exactlyOne(entry, fields, where, "densePeakTeraflopsPerSecond", "densePeakFlopsPerSecond");
-    double peakUnit = peakField.equals("densePeakTeraflopsPerSecond") ? 1e12 : 1;
-    ObjectFields peaks = fields.required(peakField).fields();
-    Iterator<String> formats = peaks.node().json().fieldNames();
-    while (formats.hasNext()) {
-      String key = formats.next();
-      Optional<DocumentNode> peak = peaks.optional(key);
-      if (peak.isPresent()) {
-        NumericFormat format;
-        try {
-          format = NumericFormat.parse(key);
-        } catch (IllegalArgumentException e) {
-          throw peak.get().error(e.getMessage());
-        }
-        builder.putDensePeakFlopsPerSecond(format, peak.get().asDouble() * peakUnit);
-      }
-    }
-    peaks.finish();
-    switch (exactlyOne(entry, fields, where, "memoryBytes", "memoryGB", "memoryGiB")) {
-      case "memoryBytes":
-        builder.memoryBytes(fields.requiredLong("memoryBytes"));
-        break;
-      case "memoryGB":
-        builder.memoryBytes(Bytes.fromGigabytes(below(fields.required("memoryGB"), 9.2e9, "9.2e9")));
-        break;
-      default:
-        builder.memoryBytes(Bytes.fromGibibytes(below(fields.required("memoryGiB"), 8.5e9, "8.5e9")));
-        break;
-    }
-    String bandwidthField =
-        exactlyOne(entry, fields, where, "memoryBandwidthTerabytesPerSecond", "memoryBandwidthBytesPerSecond");
-    builder.memoryBandwidthBytesPerSecond(
-        fields.requiredDouble(bandwidthField) * (bandwidthField.startsWith("memoryBandwidthTera") ? 1e12 : 1));
-    fields.optionalDouble("thermalDesignPowerWatts").ifPresent(builder::thermalDesignPowerWatts);
-    fields.optionalDouble("powerLimitWatts").ifPresent(builder::powerLimitWatts);
-    boolean scaleUpGiga = fields.has("scaleUpGigabytesPerSecondPerDirection");
-    if (scaleUpGiga && fields.has("scaleUpBandwidthBytesPerSecondPerDirection")) {
-      throw entry.error(
-          where + " needs at most one of scaleUpGigabytesPerSecondPerDirection,"
-              + " scaleUpBandwidthBytesPerSecondPerDirection");
-    }
-    if (scaleUpGiga) {
-      builder.scaleUpBandwidthBytesPerSecondPerDirection(
-          fields.requiredDouble("scaleUpGigabytesPerSecondPerDirection") * 1e9);
-    } else {
-      fields
-          .optionalDouble("scaleUpBandwidthBytesPerSecondPerDirection")
-          .ifPresent(builder::scaleUpBandwidthBytesPerSecondPerDirection);
-    }
-    builder.source(nonBlank(fields.required("source")));
-    fields.optionalText("notes").ifPresent(builder::notes);
-    fields.finish();
-    // The core's own rules (finite, positive) name the accelerator ("... must be finite and > 0 for Z").
-    return entry.build(builder::build);
-  }
-
-  /** The one field of {@code names} the entry has; none or several is an error at the entry naming them all. */
-  private static String exactlyOne(DocumentNode entry, ObjectFields fields, String where, String... names) {
-    String found = null;
-    int present = 0;
-    for (String name : names) {
-      if (fields.has(name)) {
-        found = name;
-        present++;
-      }
-    }
-    if (present != 1) {
-      throw entry.error(where + " needs exactly one of " + String.join(", ", names));
-    }
-    return found;
-  }
-
-  private static String nonBlank(DocumentNode node) {
-    String text = node.asText();
-    if (text.isBlank()) {
-      throw node.error("expected a non-blank string, got " + node.describe());
-    }
-    return text;
-  }
-
-  /** A finite number below {@code limit}, the most that converts to a {@code long} count of bytes. */
-  private static double below(DocumentNode node, double limit, String limitText) {
-    double value = node.asDouble();
-    if (!(value < limit)) {
-      throw node.error("expected a number < " + limitText + ", got " + node.describe());
-    }
-    return value;
   }
 
   /** The catalog's version ({@code catalogVersion}). */
@@ -462,36 +266,9 @@ public final class AcceleratorCatalog {
     root.put("catalogVersion", version);
     ArrayNode entries = root.putArray("accelerators");
     for (Accelerator accelerator : accelerators) {
-      entries.add(toJson(accelerator));
+      entries.add(HardwareCodecs.ACCELERATOR.write(accelerator));
     }
     return root;
-  }
-
-  /**
-   * One accelerator as a JSON object in the file format, with exact units.
-   *
-   * @param accelerator the accelerator
-   */
-  public static ObjectNode toJson(Accelerator accelerator) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("name", accelerator.name());
-    ArrayNode aliases = node.putArray("aliases");
-    accelerator.aliases().forEach(aliases::add);
-    node.put("vendor", accelerator.vendor());
-    ObjectNode peaks = node.putObject("densePeakFlopsPerSecond");
-    accelerator.densePeakFlopsPerSecond().entrySet().stream()
-        .sorted(Comparator.comparing(Map.Entry::getKey))
-        .forEach(peak -> peaks.put(peak.getKey().key(), peak.getValue()));
-    node.put("memoryBytes", accelerator.memoryBytes());
-    node.put("memoryBandwidthBytesPerSecond", accelerator.memoryBandwidthBytesPerSecond());
-    accelerator.thermalDesignPowerWatts().ifPresent(watts -> node.put("thermalDesignPowerWatts", watts));
-    accelerator.powerLimitWatts().ifPresent(watts -> node.put("powerLimitWatts", watts));
-    accelerator
-        .scaleUpBandwidthBytesPerSecondPerDirection()
-        .ifPresent(bandwidth -> node.put("scaleUpBandwidthBytesPerSecondPerDirection", bandwidth));
-    node.put("source", accelerator.source());
-    node.put("notes", accelerator.notes());
-    return node;
   }
 
   /** This catalog as indented JSON text (see {@link #toJson()}). */

@@ -12,7 +12,12 @@ import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
+import dev.persistence.core.data.CurationPipeline;
+import dev.persistence.core.data.DataSource;
+import dev.persistence.io.document.Codec;
+import dev.persistence.io.document.ObjectCodec;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -105,53 +110,63 @@ public final class DatasetCatalog {
     return new DatasetCatalog(version, entries);
   }
 
+  /** A status, one of {@link DatasetEntry#STATUSES} (the entry checks it). */
+  private static final Codec<String> STATUS =
+      ValueCodecs.composed(
+          ValueCodecs.TEXT::read,
+          ValueCodecs.TEXT::write,
+          definitions -> {
+            ObjectNode status = ValueCodecs.TEXT.schema(definitions);
+            DatasetEntry.STATUSES.forEach(status.putArray("enum")::add);
+            return status;
+          });
+
+  /** An entry: a data source's table ({@link DataCodecs#DATA_SOURCE}) and the catalog's own fields. */
+  private static final ObjectCodec<DatasetEntry, Map<String, Object>> ENTRY =
+      ObjectCodec.fromMap(DatasetEntry.class, "dataset", DatasetCatalog::entry)
+          .description("a corpus: a source in full (" + DataCodecs.SOURCE_RULES + ") and its provenance")
+          .include(DataCodecs.DATA_SOURCE, DatasetEntry::source)
+          .optional("aliases", ValueCodecs.list(ValueCodecs.NAME), DatasetEntry::aliases)
+          .optional("licenceName", ValueCodecs.TEXT, DatasetEntry::licenceName)
+          .optional("asOf", ValueCodecs.TEXT, DatasetEntry::asOf)
+          .describedAs("the date of the figures; required in the bundled catalog")
+          .optional("status", STATUS, DatasetEntry::status)
+          .optional("notes", ValueCodecs.TEXT, DatasetEntry::notes)
+          .optionalIfSet("publishedCuration", DataCodecs.CURATION_PIPELINE, DatasetEntry::publishedCuration)
+          .build();
+
+  @SuppressWarnings("unchecked")
+  private static DatasetEntry entry(Map<String, Object> fields) {
+    return new DatasetEntry(
+        (DataSource) fields.get("dataSource"),
+        (List<String>) fields.getOrDefault("aliases", List.of()),
+        (String) fields.getOrDefault("licenceName", ""),
+        (String) fields.getOrDefault("asOf", ""),
+        (String) fields.getOrDefault("status", "user"),
+        (String) fields.getOrDefault("notes", ""),
+        Optional.ofNullable((CurationPipeline) fields.get("publishedCuration")));
+  }
+
+  /** An entry, with the bundled catalog's rules: every figure dated and sourced. */
   private static DatasetEntry entry(DocumentNode node, boolean user) {
-    ObjectFields fields = node.fields();
-    var source = DataCodecs.readSourceFields(fields);
-    List<String> aliases = new ArrayList<>();
-    fields.optional("aliases").ifPresent(list -> list.elements().forEach(alias -> aliases.add(alias.asText())));
-    String licenceName = fields.optionalText("licenceName").orElse("");
-    String asOf = user ? fields.optionalText("asOf").orElse("") : fields.requiredText("asOf");
-    String status = fields.optionalText("status").orElse("user");
-    String notes = fields.optionalText("notes").orElse("");
-    var published = fields.optional("publishedCuration", DataCodecs.CURATION_PIPELINE);
-    if (!user && source.source().isBlank()) {
+    DatasetEntry entry = ENTRY.read(node);
+    if (!user && entry.asOf().isEmpty()) {
+      throw node.field("asOf").error("missing required field");
+    }
+    if (!user && entry.source().source().isBlank()) {
       throw node.error("a bundled entry needs a source");
     }
-    fields.finish();
-    return node.build(() -> new DatasetEntry(source, aliases, licenceName, asOf, status, notes, published));
+    return entry;
   }
 
   /**
    * The catalog document's root schema ({@code dataset-catalog.schema.json}): entries are sources in full
-   * ({@link DataCodecs#readSourceFields}) with the catalog's own fields.
+   * ({@link DataCodecs#DATA_SOURCE}) with the catalog's own fields.
    *
    * @param definitions where the entry's definition is registered
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    ObjectNode dataset =
-        definitions.ref(
-            "dataset",
-            () -> {
-              ObjectNode out = JsonNodeFactory.instance.objectNode().put("type", "object");
-              out.put("description", "a corpus: a source in full (" + DataCodecs.SOURCE_RULES + ") and its provenance");
-              ObjectNode properties = DataCodecs.sourceProperties(definitions);
-              properties.set("aliases", ValueCodecs.list(ValueCodecs.NAME).schema(definitions));
-              properties.set("licenceName", ValueCodecs.TEXT.schema(definitions));
-              properties.set("asOf", ValueCodecs.TEXT.schema(definitions).put("description", "the date of the figures; required in the bundled catalog"));
-              ObjectNode status = ValueCodecs.TEXT.schema(definitions);
-              var statuses = status.putArray("enum");
-              DatasetEntry.STATUSES.forEach(statuses::add);
-              properties.set("status", status);
-              properties.set("notes", ValueCodecs.TEXT.schema(definitions));
-              properties.set("publishedCuration", DataCodecs.CURATION_PIPELINE.schema(definitions));
-              out.set("properties", properties);
-              out.putArray("required").add("name");
-              out.put("additionalProperties", false);
-              out.set("allOf", DataCodecs.sourceRules());
-              return out;
-            });
-    return CatalogFiles.rootSchema("datasets", dataset, definitions);
+    return CatalogFiles.rootSchema("datasets", ENTRY.schema(definitions), definitions);
   }
 
   private static List<String> names(DatasetEntry entry) {
@@ -231,15 +246,7 @@ public final class DatasetCatalog {
     root.put("catalogVersion", version);
     ArrayNode list = root.putArray("datasets");
     for (DatasetEntry entry : entries) {
-      ObjectNode out = list.addObject();
-      DataCodecs.writeSourceFields(entry.source(), out);
-      ArrayNode aliases = out.putArray("aliases");
-      entry.aliases().forEach(aliases::add);
-      out.put("licenceName", entry.licenceName());
-      out.put("asOf", entry.asOf());
-      out.put("status", entry.status());
-      out.put("notes", entry.notes());
-      entry.publishedCuration().ifPresent(p -> out.set("publishedCuration", DataCodecs.CURATION_PIPELINE.write(p)));
+      list.add(ENTRY.write(entry));
     }
     return root;
   }

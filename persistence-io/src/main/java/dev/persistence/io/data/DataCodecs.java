@@ -1,6 +1,5 @@
 package dev.persistence.io.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,16 +24,14 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectFields;
-import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Codecs of data types. Field names are the accessors' names; enums are kebab-case ({@code public-permissive},
@@ -49,9 +46,6 @@ import java.util.Optional;
  */
 public final class DataCodecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  /** The fields {@link #readSourceFields} reads. */
-  static final List<String> SOURCE_FIELDS = List.copyOf(sourceFieldCodecs().keySet());
 
   private DataCodecs() {}
 
@@ -122,42 +116,99 @@ public final class DataCodecs {
           .build();
 
   /**
-   * The value of each field {@link #readSourceFields} reads, for the schema; the reader's rules between them
-   * (exactly one size, a ratio only with its size) are stated in the schema's description.
+   * Curation prices by stage kind ({@code fuzzy-deduplication: 12}), each checked as {@link
+   * CurationCostModel#withUsdPerTerabyte} checks it, at its own node.
    */
-  private static Map<String, Codec<?>> sourceFieldCodecs() {
-    Map<String, Codec<?>> codecs = new LinkedHashMap<>();
-    codecs.put("name", ValueCodecs.NAME);
-    codecs.put("tokens", ValueCodecs.NON_NEGATIVE_NUMBER);
-    codecs.put("bytes", ValueCodecs.NON_NEGATIVE_NUMBER);
-    codecs.put("bytesPerToken", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("documents", ValueCodecs.NON_NEGATIVE_NUMBER);
-    codecs.put("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER);
-    codecs.put("tokenizer", ValueCodecs.TEXT);
-    codecs.put("language", ValueCodecs.TEXT);
-    codecs.put("domain", ValueCodecs.TEXT);
-    codecs.put("licence", ValueCodecs.enumeration(LicenceClass.class));
-    codecs.put("qualityTier", ValueCodecs.enumeration(QualityTier.class));
-    codecs.put("acquisition", ACQUISITION_COST);
-    codecs.put("source", ValueCodecs.TEXT);
-    codecs.put("curation", CURATION_PIPELINE);
-    codecs.put("synthetic", SYNTHETIC_GENERATION);
-    return codecs;
-  }
+  private static final Codec<Map<CurationStageKind, Double>> PRICES =
+      ValueCodecs.composed(
+          node -> {
+            ObjectFields fields = node.fields();
+            Map<CurationStageKind, Double> prices = new EnumMap<>(CurationStageKind.class);
+            List<String> names = new ArrayList<>();
+            node.json().fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+              DocumentNode price = fields.required(name);
+              CurationStageKind kind =
+                  EnumNames.parse(CurationStageKind.class, name)
+                      .orElseThrow(
+                          () ->
+                              price.error(
+                                  "unknown stage kind" + Suggestions.didYouMean(name, kindNames())
+                                      + "; expected one of " + EnumNames.accepted(CurationStageKind.class)));
+              double usd = price.asDouble();
+              price.build(() -> CurationCostModel.ASSUMED.withUsdPerTerabyte(kind, usd));
+              prices.put(kind, usd);
+            }
+            return prices;
+          },
+          prices -> {
+            ObjectNode out = NODES.objectNode();
+            new EnumMap<>(prices).forEach((kind, usd) -> out.put(EnumNames.kebabCase(kind), usd));
+            return out;
+          },
+          definitions -> {
+            ObjectNode prices = NODES.objectNode().put("type", "object");
+            ObjectNode kinds = prices.putObject("properties");
+            for (CurationStageKind kind : CurationStageKind.values()) {
+              kinds.set(EnumNames.kebabCase(kind), ValueCodecs.NON_NEGATIVE_NUMBER.schema(definitions));
+            }
+            return prices.put("additionalProperties", false);
+          });
 
   /**
-   * The schema properties of a source's fields ({@link #readSourceFields}), to which a document adds its own
-   * (a mixture's {@code weight}).
-   *
-   * @param definitions where the fields' own types are registered
+   * Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind over {@link
+   * CurationCostModel#ASSUMED}, and the {@code source} of the prices (written, so that a written model reads back
+   * equal to itself).
    */
-  public static ObjectNode sourceProperties(SchemaDefinitions definitions) {
-    ObjectNode properties = NODES.objectNode();
-    sourceFieldCodecs().forEach((name, codec) -> properties.set(name, codec.schema(definitions)));
-    return properties;
+  public static final ObjectCodec<CurationCostModel, Map<String, Object>> CURATION_COSTS =
+      ObjectCodec.fromMap(CurationCostModel.class, "curationCosts", DataCodecs::curationCosts)
+          .optional(
+              "bytesPerToken",
+              ValueCodecs.mapped(
+                  ValueCodecs.POSITIVE_NUMBER,
+                  ratio -> CurationCostModel.ASSUMED.withBytesPerToken(ratio).bytesPerToken(),
+                  ratio -> ratio),
+              CurationCostModel::bytesPerToken)
+          .optional("usdPerTerabyte", PRICES, CurationCostModel::usdPerTerabyte)
+          .optional("source", ValueCodecs.TEXT, CurationCostModel::source)
+          .build();
+
+  @SuppressWarnings("unchecked")
+  private static CurationCostModel curationCosts(Map<String, Object> fields) {
+    CurationCostModel model = CurationCostModel.ASSUMED;
+    for (Map.Entry<CurationStageKind, Double> price :
+        ((Map<CurationStageKind, Double>) fields.getOrDefault("usdPerTerabyte", Map.of())).entrySet()) {
+      model = model.withUsdPerTerabyte(price.getKey(), price.getValue());
+    }
+    if (fields.containsKey("bytesPerToken")) {
+      model = model.withBytesPerToken((Double) fields.get("bytesPerToken"));
+    }
+    if (fields.containsKey("source")) {
+      model = ImmutableCurationCostModel.copyOf(model).withSource((String) fields.get("source"));
+    }
+    return model;
   }
 
-  /** A source's size forms: exactly one, each with the fields it needs (the reader's rule). */
+  /** A size's amount with its node, so that the size's own errors are reported at the amount. */
+  private record Amount(double value, Optional<DocumentNode> node) {}
+
+  private static Codec<Amount> amount(Codec<Double> number) {
+    return ValueCodecs.composed(
+        node -> new Amount(number.read(node), Optional.of(node)),
+        amount -> number.write(amount.value()),
+        number::schema);
+  }
+
+  private static Optional<Amount> amount(DataSource source, SizeUnit unit) {
+    return sized(source, unit).map(size -> new Amount(size.amount(), Optional.empty()));
+  }
+
+  /** The source's size if it is published in {@code unit} (a synthetic source's size is written as its generation). */
+  private static Optional<DataSize> sized(DataSource source, SizeUnit unit) {
+    return source.synthetic().isEmpty() && source.size().unit() == unit ? Optional.of(source.size()) : Optional.empty();
+  }
+
+  /** A source's size forms: exactly one, each with the fields it needs. */
   private static final List<List<String>> SIZE_FORMS =
       List.of(
           List.of("tokens"),
@@ -165,13 +216,10 @@ public final class DataCodecs {
           List.of("documents", "tokensPerDocument"),
           List.of("synthetic"));
 
-  /**
-   * The rules between a source's fields as schema conditions ({@code allOf}): exactly one size form, no field of
-   * another form, and a licence unless the source is synthetic.
-   */
-  public static ArrayNode sourceRules() {
-    ArrayNode allOf = NODES.arrayNode();
-    ArrayNode forms = allOf.addObject().putArray("oneOf");
+  /** The size forms as a schema: exactly one form, with no field of another. */
+  private static ObjectNode sizeForms() {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode forms = out.putArray("oneOf");
     for (List<String> form : SIZE_FORMS) {
       ObjectNode branch = forms.addObject();
       ArrayNode required = branch.putArray("required");
@@ -183,10 +231,51 @@ public final class DataCodecs {
         }
       }
     }
-    ArrayNode licence = allOf.addObject().putArray("anyOf");
+    return out;
+  }
+
+  /** The reader's side of {@link #sizeForms}, with the messages it has always given. */
+  private static void checkSize(DocumentNode node) {
+    boolean bytes = has(node, "bytes");
+    boolean documents = has(node, "documents");
+    int sizes = (has(node, "tokens") ? 1 : 0) + (bytes ? 1 : 0) + (documents ? 1 : 0);
+    if (has(node, "synthetic")) {
+      if (sizes > 0) {
+        throw node.error("a synthetic source's size is its accepted tokens; remove tokens, bytes or documents");
+      }
+    } else if (sizes != 1) {
+      throw node.error("needs exactly one of tokens, bytes (with bytesPerToken) or documents (with tokensPerDocument)");
+    }
+    companion(node, bytes, "bytes", "bytesPerToken");
+    companion(node, documents, "documents", "tokensPerDocument");
+  }
+
+  /** {@code ratio} is required with {@code amount} and allowed only with it. */
+  private static void companion(DocumentNode node, boolean amount, String amountField, String ratio) {
+    if (amount && !has(node, ratio)) {
+      throw node.field(ratio).error("missing required field");
+    }
+    if (!amount && has(node, ratio)) {
+      throw node.field(ratio).error("only allowed with " + amountField);
+    }
+  }
+
+  private static boolean has(DocumentNode node, String field) {
+    return !node.field(field).json().isNull();
+  }
+
+  private static ObjectNode licenceRule() {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode licence = out.putArray("anyOf");
     licence.addObject().putArray("required").add("licence");
     licence.addObject().putArray("required").add("synthetic");
-    return allOf;
+    return out;
+  }
+
+  private static void checkLicence(DocumentNode node) {
+    if (!has(node, "licence") && !has(node, "synthetic")) {
+      throw node.field("licence").error("missing required field");
+    }
   }
 
   /** What a source's schema says of the rules between its fields. */
@@ -195,198 +284,69 @@ public final class DataCodecs {
           + " (whose size is its accepted tokens); licence required unless synthetic";
 
   /**
-   * The schema of a curation cost model ({@link #readCurationCosts}).
-   *
-   * @param definitions where it is registered
+   * Data sources defined in full (see the class Javadoc for the size fields), written with sizes in their published
+   * unit; other documents include its fields ({@link ObjectCodec.Builder#include}).
    */
-  public static ObjectNode curationCostsSchema(SchemaDefinitions definitions) {
-    return definitions.ref(
-        "curationCosts",
-        () -> {
-          ObjectNode out = NODES.objectNode().put("type", "object");
-          ObjectNode properties = out.putObject("properties");
-          properties.set("bytesPerToken", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-          ObjectNode prices = properties.putObject("usdPerTerabyte").put("type", "object");
-          ObjectNode kinds = prices.putObject("properties");
-          for (CurationStageKind kind : CurationStageKind.values()) {
-            kinds.set(EnumNames.kebabCase(kind), ValueCodecs.NON_NEGATIVE_NUMBER.schema(definitions));
-          }
-          prices.put("additionalProperties", false);
-          properties.set("source", ValueCodecs.TEXT.schema(definitions));
-          out.put("additionalProperties", false);
-          return out;
-        });
-  }
+  public static final ObjectCodec<DataSource, Map<String, Object>> DATA_SOURCE =
+      ObjectCodec.fromMap(DataSource.class, "dataSource", DataCodecs::source)
+          .description("a source in full: " + SOURCE_RULES)
+          .required("name", ValueCodecs.NAME, DataSource::name)
+          .optionalIfSet("synthetic", SYNTHETIC_GENERATION, DataSource::synthetic)
+          .optionalIfSet("tokens", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.TOKENS))
+          .optionalIfSet("bytes", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.BYTES))
+          .optionalIfSet("bytesPerToken", ValueCodecs.POSITIVE_NUMBER,
+              s -> sized(s, SizeUnit.BYTES).map(DataSize::bytesPerToken))
+          .optionalIfSet("documents", amount(ValueCodecs.NON_NEGATIVE_NUMBER), s -> amount(s, SizeUnit.DOCUMENTS))
+          .optionalIfSet("tokensPerDocument", ValueCodecs.POSITIVE_NUMBER,
+              s -> sized(s, SizeUnit.DOCUMENTS).map(DataSize::tokensPerUnit))
+          .optionalIfSet("tokenizer", ValueCodecs.TEXT,
+              s -> s.synthetic().isPresent() ? Optional.empty() : Optional.of(s.size().tokenizer()))
+          .optional("language", ValueCodecs.TEXT, DataSource::language)
+          .optional("domain", ValueCodecs.TEXT, DataSource::domain)
+          .optional("licence", ValueCodecs.enumeration(LicenceClass.class), DataSource::licenceClass)
+          .optional("qualityTier", ValueCodecs.enumeration(QualityTier.class), DataSource::qualityTier)
+          .optional("acquisition", ACQUISITION_COST, DataSource::acquisitionCost)
+          .optional("source", ValueCodecs.TEXT, DataSource::source)
+          .optionalIfSet("curation", CURATION_PIPELINE, DataSource::curation)
+          .rule(sizeForms(), DataCodecs::checkSize)
+          .rule(licenceRule(), DataCodecs::checkLicence)
+          .build();
 
-  /** Data sources defined in full (see the class Javadoc for the size fields). */
-  public static final Codec<DataSource> DATA_SOURCE =
-      ValueCodecs.composed(
-          node -> {
-            ObjectFields fields = node.fields();
-            DataSource source = readSourceFields(fields);
-            fields.finish();
-            return source;
-          },
-          source -> {
-            ObjectNode out = NODES.objectNode();
-            writeSourceFields(source, out);
-            return out;
-          },
-          definitions ->
-              definitions.ref(
-                  "dataSource",
-                  () -> {
-                    ObjectNode out = NODES.objectNode().put("type", "object");
-                    out.put("description", "a source in full: " + SOURCE_RULES);
-                    out.set("properties", sourceProperties(definitions));
-                    out.putArray("required").add("name");
-                    out.put("additionalProperties", false);
-                    out.set("allOf", sourceRules());
-                    return out;
-                  }));
-
-  /** Curation cost models: {@code bytesPerToken} and {@code usdPerTerabyte} by stage kind, over {@code base}. */
-  public static CurationCostModel readCurationCosts(DocumentNode node, CurationCostModel base) {
-    ObjectFields fields = node.fields();
-    CurationCostModel model = base;
-    Optional<DocumentNode> prices = fields.optional("usdPerTerabyte");
-    if (prices.isPresent()) {
-      ObjectFields priceFields = prices.get().fields();
-      Iterator<String> names = prices.get().json().fieldNames();
-      List<String> kinds = new ArrayList<>();
-      names.forEachRemaining(kinds::add);
-      for (String name : kinds) {
-        DocumentNode price = priceFields.required(name);
-        CurationStageKind kind =
-            EnumNames.parse(CurationStageKind.class, name)
-                .orElseThrow(
-                    () ->
-                        price.error(
-                            "unknown stage kind" + Suggestions.didYouMean(name, kindNames())
-                                + "; expected one of " + EnumNames.accepted(CurationStageKind.class)));
-        double usd = price.asDouble();
-        CurationCostModel current = model;
-        model = price.build(() -> current.withUsdPerTerabyte(kind, usd));
-      }
-      priceFields.finish();
-    }
-    Optional<DocumentNode> bytesPerToken = fields.optional("bytesPerToken");
-    if (bytesPerToken.isPresent()) {
-      double value = bytesPerToken.get().asDouble();
-      CurationCostModel current = model;
-      model = bytesPerToken.get().build(() -> current.withBytesPerToken(value));
-    }
-    Optional<String> source = fields.optionalText("source");
-    if (source.isPresent()) {
-      // The writer records where the prices come from; reading it back keeps a written model equal to itself.
-      model = ImmutableCurationCostModel.copyOf(model).withSource(source.get());
-    }
-    fields.finish();
-    return model;
-  }
-
-  /** Writes a curation cost model. */
-  public static JsonNode writeCurationCosts(CurationCostModel model) {
-    ObjectNode out = NODES.objectNode();
-    out.put("bytesPerToken", model.bytesPerToken());
-    ObjectNode prices = out.putObject("usdPerTerabyte");
-    Map<CurationStageKind, Double> sorted = new EnumMap<>(CurationStageKind.class);
-    sorted.putAll(model.usdPerTerabyte());
-    sorted.forEach((kind, usd) -> prices.put(EnumNames.kebabCase(kind), usd));
-    out.put("source", model.source());
-    return out;
-  }
-
-  /**
-   * Reads the fields of a data source from an object (the caller finishes the object, so it may allow more).
-   *
-   * @param fields the object's fields
-   */
-  public static DataSource readSourceFields(ObjectFields fields) {
-    DocumentNode node = fields.node();
-    ImmutableDataSource.Builder builder = DataSource.builder().name(fields.requiredText("name"));
-    Optional<SyntheticGeneration> synthetic = fields.optional("synthetic", SYNTHETIC_GENERATION);
-    String tokenizer = fields.optionalText("tokenizer").orElse("unspecified");
-    boolean tokens = fields.has("tokens");
-    boolean bytes = fields.has("bytes");
-    boolean documents = fields.has("documents");
-    int sizes = (tokens ? 1 : 0) + (bytes ? 1 : 0) + (documents ? 1 : 0);
-    if (synthetic.isPresent()) {
-      if (sizes > 0) {
-        throw node.error("a synthetic source's size is its accepted tokens; remove tokens, bytes or documents");
-      }
-      builder.synthetic(synthetic.get());
-      builder.size(node.build(() -> DataSize.tokens(synthetic.get().acceptedTokens(), "generator")));
-    } else if (sizes != 1) {
-      throw node.error("needs exactly one of tokens, bytes (with bytesPerToken) or documents (with tokensPerDocument)");
-    } else if (tokens) {
-      DocumentNode amount = fields.required("tokens");
-      double value = amount.asDouble();
-      builder.size(amount.build(() -> DataSize.tokens(value, tokenizer)));
-    } else if (bytes) {
-      DocumentNode amount = fields.required("bytes");
-      double value = amount.asDouble();
-      double ratio = fields.requiredDouble("bytesPerToken");
-      builder.size(amount.build(() -> DataSize.bytes(value, ratio, tokenizer)));
+  /** Builds a source from its fields once {@link #checkSize} and {@link #checkLicence} have held. */
+  private static DataSource source(Map<String, Object> fields) {
+    ImmutableDataSource.Builder builder = DataSource.builder().name((String) fields.get("name"));
+    String tokenizer = (String) fields.getOrDefault("tokenizer", "unspecified");
+    SyntheticGeneration synthetic = (SyntheticGeneration) fields.get("synthetic");
+    if (synthetic != null) {
+      builder.synthetic(synthetic).size(DataSize.tokens(synthetic.acceptedTokens(), "generator"));
     } else {
-      DocumentNode amount = fields.required("documents");
-      double value = amount.asDouble();
-      double ratio = fields.requiredDouble("tokensPerDocument");
-      builder.size(amount.build(() -> DataSize.documents(value, ratio, tokenizer)));
+      builder.size(size(fields, tokenizer));
     }
-    if (!bytes) {
-      fields.optional("bytesPerToken").ifPresent(n -> { throw n.error("only allowed with bytes"); });
-    }
-    if (!documents) {
-      fields.optional("tokensPerDocument").ifPresent(n -> { throw n.error("only allowed with documents"); });
-    }
-    Optional<LicenceClass> licence = fields.optionalEnum("licence", LicenceClass.class);
-    if (licence.isPresent()) {
-      builder.licenceClass(licence.get());
-    } else if (synthetic.isPresent()) {
-      builder.licenceClass(LicenceClass.SYNTHETIC);
-    } else {
-      fields.required("licence");
-    }
-    fields.optionalText("language").ifPresent(builder::language);
-    fields.optionalText("domain").ifPresent(builder::domain);
-    fields.optionalEnum("qualityTier", QualityTier.class).ifPresent(builder::qualityTier);
-    fields.optional("acquisition", ACQUISITION_COST).ifPresent(builder::acquisitionCost);
-    fields.optionalText("source").ifPresent(builder::source);
-    fields.optional("curation", CURATION_PIPELINE).ifPresent(builder::curation);
-    return node.build(builder::build);
+    builder.licenceClass((LicenceClass) fields.getOrDefault("licence", LicenceClass.SYNTHETIC));
+    Optional.ofNullable((String) fields.get("language")).ifPresent(builder::language);
+    Optional.ofNullable((String) fields.get("domain")).ifPresent(builder::domain);
+    Optional.ofNullable((QualityTier) fields.get("qualityTier")).ifPresent(builder::qualityTier);
+    Optional.ofNullable((AcquisitionCost) fields.get("acquisition")).ifPresent(builder::acquisitionCost);
+    Optional.ofNullable((String) fields.get("source")).ifPresent(builder::source);
+    Optional.ofNullable((CurationPipeline) fields.get("curation")).ifPresent(builder::curation);
+    return builder.build();
   }
 
-  /**
-   * Writes a source's fields into {@code out}, sizes in their published unit.
-   *
-   * @param source the source
-   * @param out the object to fill
-   */
-  public static void writeSourceFields(DataSource source, ObjectNode out) {
-    out.put("name", source.name());
-    if (source.synthetic().isPresent()) {
-      out.set("synthetic", SYNTHETIC_GENERATION.write(source.synthetic().get()));
-    } else {
-      DataSize size = source.size();
-      if (size.unit() == SizeUnit.TOKENS) {
-        out.put("tokens", size.amount());
-      } else if (size.unit() == SizeUnit.BYTES) {
-        out.put("bytes", size.amount());
-        out.put("bytesPerToken", size.bytesPerToken());
-      } else {
-        out.put("documents", size.amount());
-        out.put("tokensPerDocument", size.tokensPerUnit());
+  /** The size, its own errors at its amount's node. */
+  private static DataSize size(Map<String, Object> fields, String tokenizer) {
+    for (String unit : List.of("tokens", "bytes", "documents")) {
+      Amount amount = (Amount) fields.get(unit);
+      if (amount != null) {
+        Supplier<DataSize> size =
+            unit.equals("tokens")
+                ? () -> DataSize.tokens(amount.value(), tokenizer)
+                : unit.equals("bytes")
+                    ? () -> DataSize.bytes(amount.value(), (Double) fields.get("bytesPerToken"), tokenizer)
+                    : () -> DataSize.documents(amount.value(), (Double) fields.get("tokensPerDocument"), tokenizer);
+        return amount.node().orElseThrow().build(size);
       }
-      out.put("tokenizer", size.tokenizer());
     }
-    out.put("language", source.language());
-    out.put("domain", source.domain());
-    out.put("licence", EnumNames.kebabCase(source.licenceClass()));
-    out.put("qualityTier", EnumNames.kebabCase(source.qualityTier()));
-    out.set("acquisition", ACQUISITION_COST.write(source.acquisitionCost()));
-    out.put("source", source.source());
-    source.curation().ifPresent(pipeline -> out.set("curation", CURATION_PIPELINE.write(pipeline)));
+    throw new IllegalStateException("checkSize lets no source without a size through");
   }
 
   private static List<String> presetNames() {

@@ -3,7 +3,6 @@ package dev.persistence.io.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.persistence.core.data.CurationCostModel;
 import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.data.DataSource;
@@ -14,10 +13,15 @@ import dev.persistence.io.catalog.DatasetEntry;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ValueCodecs;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.core.data.AcquisitionCost;
+import dev.persistence.core.data.CurationPipeline;
+import dev.persistence.io.document.Codec;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,87 +70,94 @@ public final class MixtureFiles {
    * @throws dev.persistence.io.InvalidDocumentException naming the path, the value and the rule
    */
   public static MixtureFile read(DocumentNode root, DatasetCatalog catalog) {
-    ObjectFields fields = root.fields();
-    var builder = DataMixture.builder();
-    fields.optionalText("name").ifPresent(builder::name);
-    fields.optionalDouble("epochCap").ifPresent(builder::epochCap);
-    for (DocumentNode node : fields.required("sources").elements()) {
-      ObjectFields sourceFields = node.fields();
-      double weight = sourceFields.requiredDouble("weight");
-      DataSource source = sourceFields.has("catalog") ? reference(sourceFields, catalog) : DataCodecs.readSourceFields(sourceFields);
-      sourceFields.finish();
-      builder.addComponents(node.build(() -> new MixtureComponent(source, weight)));
-    }
-    CurationCostModel costs =
-        fields
-            .optional("curationCosts")
-            .map(node -> DataCodecs.readCurationCosts(node, CurationCostModel.ASSUMED))
-            .orElse(CurationCostModel.ASSUMED);
-    fields.finish();
-    return new MixtureFile(root.build(builder::build), costs);
+    return mixture(catalog).read(root);
   }
 
-  private static DataSource reference(ObjectFields fields, DatasetCatalog catalog) {
-    DocumentNode name = fields.required("catalog");
-    String wanted = name.asText();
-    Optional<DatasetEntry> entry = catalog.find(wanted);
-    if (entry.isEmpty()) {
-      throw name.error(catalog.unknown(wanted));
-    }
-    ImmutableDataSource.Builder source = ImmutableDataSource.builder().from(entry.get().source());
-    fields.optional("acquisition", DataCodecs.ACQUISITION_COST).ifPresent(source::acquisitionCost);
-    fields.optional("curation", DataCodecs.CURATION_PIPELINE).ifPresent(source::curation);
-    return fields.node().build(source::build);
+  /** The mixture document, its {@code catalog:} references looked up in {@code catalog}. */
+  @SuppressWarnings("unchecked")
+  private static ObjectCodec<MixtureFile, Map<String, Object>> mixture(DatasetCatalog catalog) {
+    Codec<List<MixtureComponent>> sources = ValueCodecs.list(source(catalog));
+    return ObjectCodec.fromMap(
+            MixtureFile.class,
+            "mixture",
+            fields -> {
+              var mixture = DataMixture.builder().addAllComponents((List<MixtureComponent>) fields.get("sources"));
+              Optional.ofNullable((String) fields.get("name")).ifPresent(mixture::name);
+              Optional.ofNullable((Double) fields.get("epochCap")).ifPresent(mixture::epochCap);
+              return new MixtureFile(
+                  mixture.build(),
+                  (CurationCostModel) fields.getOrDefault("curationCosts", CurationCostModel.ASSUMED));
+            })
+        .optional("name", ValueCodecs.TEXT, file -> file.mixture().name())
+        .optional("epochCap", ValueCodecs.POSITIVE_NUMBER, file -> file.mixture().epochCap())
+        .required(
+            "sources",
+            ValueCodecs.composed(sources::read, sources::write, d -> sources.schema(d).put("minItems", 1)),
+            file -> file.mixture().components())
+        .optional("curationCosts", DataCodecs.CURATION_COSTS, MixtureFile::curationCosts)
+        .build();
+  }
+
+  /** A catalog reference or a source in full, each with its weight; written in full. */
+  private static Codec<MixtureComponent> source(DatasetCatalog catalog) {
+    ObjectCodec<MixtureComponent, ?> reference = catalogSource(catalog);
+    return ValueCodecs.composed(
+        node -> node.field("catalog").json().isNull() ? INLINE_SOURCE.read(node) : reference.read(node),
+        INLINE_SOURCE::write,
+        definitions -> {
+          ObjectNode out = JsonNodeFactory.instance.objectNode();
+          out.putArray("oneOf").add(reference.schema(definitions)).add(INLINE_SOURCE.schema(definitions));
+          return out;
+        });
+  }
+
+  /** A source in full with its weight: a data source's table and a weight. */
+  private static final ObjectCodec<MixtureComponent, Map<String, Object>> INLINE_SOURCE =
+      ObjectCodec.fromMap(
+              MixtureComponent.class,
+              "inlineSource",
+              fields -> new MixtureComponent((DataSource) fields.get("dataSource"), (Double) fields.get("weight")))
+          .description("a source defined in full: " + DataCodecs.SOURCE_RULES)
+          .include(DataCodecs.DATA_SOURCE, MixtureComponent::source)
+          .required("weight", ValueCodecs.POSITIVE_NUMBER, MixtureComponent::weight)
+          .build();
+
+  /** A dataset of {@code catalog} by name or alias, with its weight and the mixture's own acquisition or curation. */
+  private static ObjectCodec<MixtureComponent, Map<String, Object>> catalogSource(DatasetCatalog catalog) {
+    Codec<DatasetEntry> entry =
+        ValueCodecs.composed(
+            node -> {
+              String wanted = ValueCodecs.NAME.read(node);
+              return catalog.find(wanted).orElseThrow(() -> node.error(catalog.unknown(wanted)));
+            },
+            written -> ValueCodecs.NAME.write(written.name()),
+            ValueCodecs.NAME::schema);
+    return ObjectCodec.fromMap(
+            MixtureComponent.class,
+            "catalogSource",
+            fields -> {
+              var source = ImmutableDataSource.builder().from(((DatasetEntry) fields.get("catalog")).source());
+              Optional.ofNullable((AcquisitionCost) fields.get("acquisition")).ifPresent(source::acquisitionCost);
+              Optional.ofNullable((CurationPipeline) fields.get("curation")).ifPresent(source::curation);
+              return new MixtureComponent(source.build(), (Double) fields.get("weight"));
+            })
+        .description("a dataset of the catalog by name or alias")
+        .required("catalog", entry, component -> catalog.get(component.source().name()))
+        .required("weight", ValueCodecs.POSITIVE_NUMBER, MixtureComponent::weight)
+        .optional("acquisition", DataCodecs.ACQUISITION_COST, component -> component.source().acquisitionCost())
+        .optionalIfSet("curation", DataCodecs.CURATION_PIPELINE, component -> component.source().curation())
+        .build();
   }
 
   /**
    * The mixture document's root schema (for {@code mixture.schema.json}, and a scenario's inline {@code data}
    * mixture): its sources are catalog references ({@link DatasetCatalog} names, optionally overriding acquisition
-   * and curation) or sources in full ({@link DataCodecs#readSourceFields}) with a weight.
+   * and curation) or sources in full ({@link DataCodecs#DATA_SOURCE}) with a weight.
    *
    * @param definitions where the parts' definitions are registered
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode catalogSource =
-        definitions.ref(
-            "catalogSource",
-            () -> {
-              ObjectNode out = nodes.objectNode().put("type", "object");
-              out.put("description", "a dataset of the catalog by name or alias");
-              ObjectNode properties = out.putObject("properties");
-              properties.set("catalog", ValueCodecs.NAME.schema(definitions));
-              properties.set("weight", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-              properties.set("acquisition", DataCodecs.ACQUISITION_COST.schema(definitions));
-              properties.set("curation", DataCodecs.CURATION_PIPELINE.schema(definitions));
-              out.putArray("required").add("catalog").add("weight");
-              out.put("additionalProperties", false);
-              return out;
-            });
-    ObjectNode inlineSource =
-        definitions.ref(
-            "inlineSource",
-            () -> {
-              ObjectNode out = nodes.objectNode().put("type", "object");
-              out.put("description", "a source defined in full: " + DataCodecs.SOURCE_RULES);
-              ObjectNode properties = DataCodecs.sourceProperties(definitions);
-              properties.set("weight", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-              out.set("properties", properties);
-              out.putArray("required").add("name").add("weight");
-              out.put("additionalProperties", false);
-              out.set("allOf", DataCodecs.sourceRules());
-              return out;
-            });
-    ObjectNode root = nodes.objectNode().put("type", "object");
-    ObjectNode properties = root.putObject("properties");
-    properties.set("name", ValueCodecs.TEXT.schema(definitions));
-    properties.set("epochCap", ValueCodecs.POSITIVE_NUMBER.schema(definitions));
-    ObjectNode sources = properties.putObject("sources").put("type", "array").put("minItems", 1);
-    sources.putObject("items").putArray("oneOf").add(catalogSource).add(inlineSource);
-    properties.set("curationCosts", DataCodecs.curationCostsSchema(definitions));
-    root.putArray("required").add("sources");
-    root.put("additionalProperties", false);
-    return root;
+    return mixture(DatasetCatalog.bundled()).fragment(definitions);
   }
 
   /**
@@ -156,16 +167,6 @@ public final class MixtureFiles {
    * @param file the mixture and its curation prices
    */
   public static JsonNode write(MixtureFile file) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("name", file.mixture().name());
-    out.put("epochCap", file.mixture().epochCap());
-    ArrayNode sources = out.putArray("sources");
-    for (MixtureComponent component : file.mixture().components()) {
-      ObjectNode source = sources.addObject();
-      DataCodecs.writeSourceFields(component.source(), source);
-      source.put("weight", component.weight());
-    }
-    out.set("curationCosts", DataCodecs.writeCurationCosts(file.curationCosts()));
-    return out;
+    return mixture(DatasetCatalog.bundled()).write(file);
   }
 }

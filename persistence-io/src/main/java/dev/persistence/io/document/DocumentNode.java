@@ -61,6 +61,16 @@ public final class DocumentNode {
     return documentName;
   }
 
+  /**
+   * The field's node, a null node where it is absent: for an error at the field's path from a rule across fields.
+   *
+   * @param field the field's name
+   */
+  public DocumentNode field(String field) {
+    JsonNode value = node.get(field);
+    return child(field, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+  }
+
   DocumentNode child(String field, JsonNode value) {
     return new DocumentNode(value, documentName, path.isEmpty() ? field : path + "." + field, locations);
   }

@@ -47,11 +47,25 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   private final Supplier<B> start;
   private final Function<B, T> finish;
   private final Consumer<ObjectNode> rules;
+  private final List<Rule> checks;
 
   private ObjectCodec(Builder<T, B> builder) {
+    this.checks = List.copyOf(builder.checks);
     this.definition = builder.definition;
     this.description = builder.description;
-    this.fields = List.copyOf(builder.fields);
+    List<String> names = new ArrayList<>(builder.allowed);
+    for (Member<T, B> field : builder.fields) {
+      if (field instanceof Included) {
+        names.addAll(((Included<T, B, ?>) field).inner.fieldNames());
+      } else {
+        names.add(field.name());
+      }
+    }
+    List<Member<T, B>> members = new ArrayList<>();
+    for (Member<T, B> field : builder.fields) {
+      members.add(field instanceof Included ? ((Included<T, B, ?>) field).within(names) : field);
+    }
+    this.fields = List.copyOf(members);
     this.allowed = List.copyOf(builder.allowed);
     this.start = builder.start;
     this.finish = builder.finish;
@@ -115,7 +129,11 @@ public final class ObjectCodec<T, B> implements Codec<T> {
   public List<String> fieldNames() {
     List<String> names = new ArrayList<>();
     for (Member<T, B> field : fields) {
-      names.add(field.name());
+      if (field instanceof Included) {
+        names.addAll(((Included<T, B, ?>) field).inner.fieldNames());
+      } else {
+        names.add(field.name());
+      }
     }
     return names;
   }
@@ -129,6 +147,9 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       field.read(in, builder);
     }
     in.finish();
+    for (Rule rule : checks) {
+      rule.check.accept(node);
+    }
     return node.build(() -> finish.apply(builder));
   }
 
@@ -159,12 +180,21 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
     ObjectNode properties = out.putObject("properties");
     ArrayNode required = NODES.arrayNode();
+    List<Rule> all = new ArrayList<>();
     for (Member<T, B> field : fields) {
+      if (field instanceof Included) {
+        ObjectNode inner = ((Included<T, B, ?>) field).inner.fragment(definitions);
+        inner.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+        inner.path("required").forEach(required::add);
+        all.addAll(((Included<T, B, ?>) field).inner.checks);
+        continue;
+      }
       properties.set(field.name(), field.schema(definitions));
       if (field.required()) {
         required.add(field.name());
       }
     }
+    all.addAll(checks);
     for (String name : allowed) {
       properties.putObject(name);
     }
@@ -172,8 +202,29 @@ public final class ObjectCodec<T, B> implements Codec<T> {
       out.set("required", required);
     }
     out.put("additionalProperties", false);
+    if (!all.isEmpty()) {
+      ArrayNode allOf = out.putArray("allOf");
+      all.forEach(rule -> allOf.add(rule.schema.deepCopy()));
+    }
     rules.accept(out);
     return out;
+  }
+
+  /** A rule across fields: its schema statement and the reader's check, run once the fields are read. */
+  private static final class Rule {
+    final ObjectNode schema;
+    final Consumer<DocumentNode> check;
+
+    Rule(ObjectNode schema, Consumer<DocumentNode> check) {
+      this.schema = schema;
+      this.check = check;
+    }
+  }
+
+  /** Whether the object has the field, not null. */
+  private static boolean present(DocumentNode object, String name) {
+    JsonNode value = object.json().get(name);
+    return value != null && !value.isNull();
   }
 
   private enum Presence {
@@ -192,6 +243,69 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     void write(T value, ObjectNode out);
 
     ObjectNode schema(SchemaDefinitions definitions);
+  }
+
+  /**
+   * The fields of another table in the same object ({@link Builder#include}): read into the other table's builder
+   * with its rules, built, and set on this type's builder; written into the same object.
+   */
+  private static final class Included<T, B, S> implements Member<T, B> {
+    final ObjectCodec<S, ?> inner;
+    final Function<T, S> getter;
+    final BiConsumer<B, S> setter;
+    final List<String> enclosing;
+
+    Included(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter, List<String> enclosing) {
+      this.inner = inner;
+      this.getter = getter;
+      this.setter = setter;
+      this.enclosing = List.copyOf(enclosing);
+    }
+
+    /** This inclusion in a table of these fields, which it rejects others than before its rules run. */
+    Included<T, B, S> within(List<String> names) {
+      return new Included<>(inner, getter, setter, names);
+    }
+
+    @Override
+    public String name() {
+      return inner.definition();
+    }
+
+    @Override
+    public boolean required() {
+      return true;
+    }
+
+    @Override
+    public void read(ObjectFields in, B builder) {
+      // A misspelt field is named as such (with its suggestion) before a rule reports the field it meant missing.
+      in.node().fields().allow(enclosing.toArray(new String[0])).finish();
+      setter.accept(builder, inner.readFields(in));
+    }
+
+    @Override
+    public void write(T value, ObjectNode out) {
+      out.setAll((ObjectNode) inner.write(getter.apply(value)));
+    }
+
+    @Override
+    public ObjectNode schema(SchemaDefinitions definitions) {
+      throw new IllegalStateException("an included table's fields are described by the enclosing fragment");
+    }
+  }
+
+  /** Reads this table's fields from an object that may hold more (an including table's), with its rules. */
+  private T readFields(ObjectFields in) {
+    in.allow(allowed.toArray(new String[0]));
+    B builder = start.get();
+    for (Member<T, B> field : fields) {
+      field.read(in, builder);
+    }
+    for (Rule rule : checks) {
+      rule.check.accept(in.node());
+    }
+    return in.node().build(() -> finish.apply(builder));
   }
 
   /**
@@ -275,6 +389,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     final Function<T, Optional<V>> getter;
     final BiConsumer<B, V> setter;
     final String description;
+    final Function<B, Codec<V>> reading;
 
     Field(
         String name,
@@ -282,13 +397,15 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         Presence presence,
         Function<T, Optional<V>> getter,
         BiConsumer<B, V> setter,
-        String description) {
+        String description,
+        Function<B, Codec<V>> reading) {
       this.name = name;
       this.codec = codec;
       this.presence = presence;
       this.getter = getter;
       this.setter = setter;
       this.description = description;
+      this.reading = reading;
     }
 
     @Override
@@ -303,7 +420,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
           presence,
           value -> written.test(value) ? getter.apply(value) : Optional.empty(),
           setter,
-          description);
+          description,
+          reading);
     }
 
     @Override
@@ -322,10 +440,11 @@ public final class ObjectCodec<T, B> implements Codec<T> {
 
     @Override
     public void read(ObjectFields in, B builder) {
+      Codec<V> reader = reading.apply(builder);
       if (presence == Presence.REQUIRED) {
-        setter.accept(builder, in.required(name, codec));
+        setter.accept(builder, in.required(name, reader));
       } else {
-        in.optional(name, codec).ifPresent(value -> setter.accept(builder, value));
+        in.optional(name, reader).ifPresent(value -> setter.accept(builder, value));
       }
     }
 
@@ -402,6 +521,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final List<String> allowed = new ArrayList<>();
     private String description = "";
     private Consumer<ObjectNode> rules = fragment -> {};
+    private final List<Rule> checks = new ArrayList<>();
 
     private final Class<T> type;
 
@@ -562,6 +682,37 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
+     * A required field whose reader depends on fields read before it (a mixture whose sources are looked up in the
+     * catalog named beside it): read by the codec {@code reading} makes from the builder, written and described by
+     * {@code codec}.
+     *
+     * @param name the field's name
+     * @param codec its value's codec, for writing and the schema
+     * @param reading the codec that reads it, given what the builder holds
+     * @param getter reads it from a value
+     * @param setter sets it on the builder
+     */
+    public <V> Builder<T, B> requiredAfter(
+        String name, Codec<V> codec, Function<B, Codec<V>> reading, Function<T, V> getter, BiConsumer<B, V> setter) {
+      checkUnique(name);
+      fields.add(
+          new Field<>(
+              name, codec, Presence.REQUIRED, value -> Optional.of(getter.apply(value)), setter, "", reading));
+      return this;
+    }
+
+    /**
+     * An optional component, written only when {@code getter} has it ({@link #components}, {@link #fromMap}).
+     *
+     * @param name the field's name, under which the component is kept
+     * @param codec its value's codec
+     * @param getter reads it from a value, empty when unset
+     */
+    public <V> Builder<T, B> optionalIfSet(String name, Codec<V> codec, Function<T, Optional<V>> getter) {
+      return optionalIfSet(name, codec, getter, componentSetter(name));
+    }
+
+    /**
      * Describes the field declared last, in the schema.
      *
      * @param text what the field is, with its unit
@@ -637,6 +788,90 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     /**
+     * A rule across fields, declared once for the reader and the schema: {@code check} runs on the object once its
+     * fields are read and no unknown field is left (so a misspelt field is named as such first), and throws the
+     * rule's error ({@link DocumentNode#error}); {@code schema} states it in the type's {@code allOf}.
+     *
+     * @param schema the rule as a schema ({@code oneOf}, {@code anyOf}, {@code not})
+     * @param check throws the rule's error at the object or one of its fields
+     */
+    public Builder<T, B> rule(ObjectNode schema, Consumer<DocumentNode> check) {
+      checks.add(new Rule(schema, check));
+      return this;
+    }
+
+    /**
+     * Exactly one of {@code names} is present (a quantity given in one of its units): otherwise the error at the
+     * object is {@code subject + "needs exactly one of " + names}.
+     *
+     * @param subject what the message starts with, for the object ({@code "accelerator H100 "}); may be empty
+     * @param names the fields
+     */
+    public Builder<T, B> exactlyOne(Function<DocumentNode, String> subject, String... names) {
+      ObjectNode schema = NODES.objectNode();
+      ArrayNode oneOf = schema.putArray("oneOf");
+      for (String name : names) {
+        oneOf.addObject().putArray("required").add(name);
+      }
+      return rule(schema, object -> {
+        int count = 0;
+        for (String name : names) {
+          count += present(object, name) ? 1 : 0;
+        }
+        if (count != 1) {
+          throw object.error(subject.apply(object) + "needs exactly one of " + String.join(", ", names));
+        }
+      });
+    }
+
+    /**
+     * At most one of {@code names} is present: otherwise the error at the object is {@code subject + "needs at
+     * most one of " + names}.
+     *
+     * @param subject what the message starts with, for the object; may be empty
+     * @param names the fields
+     */
+    public Builder<T, B> atMostOne(Function<DocumentNode, String> subject, String... names) {
+      ObjectNode schema = NODES.objectNode();
+      ArrayNode required = schema.putObject("not").putArray("required");
+      if (names.length != 2) {
+        // "not all of them" states "at most one" for two fields only.
+        throw new IllegalArgumentException("atMostOne states two fields");
+      }
+      List.of(names).forEach(required::add);
+      return rule(schema, object -> {
+        if (present(object, names[0]) && present(object, names[1])) {
+          throw object.error(subject.apply(object) + "needs at most one of " + String.join(", ", names));
+        }
+      });
+    }
+
+    /**
+     * The fields of another table in this object, flattened (a catalog entry is a data source's fields and its
+     * own): read with that table's rules, set on this builder, written and described as this object's fields.
+     *
+     * @param inner the other table
+     * @param getter reads its value from this type's
+     * @param setter sets it on this type's builder
+     */
+    public <S> Builder<T, B> include(ObjectCodec<S, ?> inner, Function<T, S> getter, BiConsumer<B, S> setter) {
+      checkUnique(inner.definition());
+      fields.add(new Included<>(inner, getter, setter, List.of()));
+      return this;
+    }
+
+    /**
+     * The fields of another table in this object, its value kept as a component under the other table's
+     * definition name ({@link #components}, {@link #fromMap}).
+     *
+     * @param inner the other table
+     * @param getter reads its value from this type's
+     */
+    public <S> Builder<T, B> include(ObjectCodec<S, ?> inner, Function<T, S> getter) {
+      return include(inner, getter, componentSetter(inner.definition()));
+    }
+
+    /**
      * Fields that are allowed but read elsewhere (a {@code type} discriminator).
      *
      * @param names the fields
@@ -652,16 +887,19 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     }
 
     private static <T, B, V> Field<T, B, V> withDescription(Field<T, B, V> field, String text) {
-      return new Field<>(field.name, field.codec, field.presence, field.getter, field.setter, text);
+      return new Field<>(field.name, field.codec, field.presence, field.getter, field.setter, text, field.reading);
     }
 
     @SuppressWarnings("unchecked")
     private <V> BiConsumer<B, V> componentSetter(String name) {
       return (builder, value) -> {
-        if (!(builder instanceof Values)) {
+        if (builder instanceof Map) {
+          ((Map<String, Object>) builder).put(name, value);
+        } else if (builder instanceof Values) {
+          ((Values) builder).put(name, value);
+        } else {
           throw new IllegalStateException(definition + " is built by a builder; give " + name + " a setter");
         }
-        ((Values) builder).put(name, value);
       };
     }
 
@@ -673,7 +911,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
         BiConsumer<B, V> setter,
         String text) {
       checkUnique(name);
-      fields.add(new Field<>(name, codec, presence, getter, setter, text));
+      fields.add(new Field<>(name, codec, presence, getter, setter, text, builder -> codec));
       return this;
     }
   }

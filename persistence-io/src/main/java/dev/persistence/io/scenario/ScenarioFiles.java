@@ -44,6 +44,7 @@ import dev.persistence.io.huggingface.HuggingFaceConfigs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes scenario files, the input of {@code persistence plan}, from one table of fields
@@ -309,59 +310,45 @@ public final class ScenarioFiles {
   }
 
   /**
-   * The {@code data} section: {@code mixture} (a file relative to the scenario, or the mixture inline) and an
-   * optional {@code datasetCatalog} file extending the bundled catalog its sources are looked up in; written with
-   * the mixture inline.
+   * The {@code data} section: an optional {@code datasetCatalog} file extending the bundled catalog, then
+   * {@code mixture} (a file relative to the scenario, or the mixture inline) whose sources are looked up in it;
+   * written with the mixture inline.
    *
    * @param folder where the files are resolved
    */
   private static Codec<MixtureFile> data(Path folder) {
-    return new Codec<>() {
-      @Override
-      public MixtureFile read(DocumentNode node) {
-        ObjectFields fields = node.fields();
-        DatasetCatalog catalog = DatasetCatalog.bundled();
-        Optional<DocumentNode> catalogNode = fields.optional(DATASET_CATALOG);
-        if (catalogNode.isPresent()) {
-          catalog = catalog.withUserEntries(DatasetCatalog.read(folder.resolve(catalogNode.get().asText())));
-        }
-        DocumentNode mixture = fields.required(MIXTURE);
-        MixtureFile file =
-            mixture.json().isTextual()
-                ? MixtureFiles.read(folder.resolve(mixture.asText()), catalog)
-                : MixtureFiles.read(mixture, catalog);
-        fields.finish();
-        return file;
-      }
+    Codec<DatasetCatalog> catalog =
+        ValueCodecs.composed(
+            node -> DatasetCatalog.bundled().withUserEntries(DatasetCatalog.read(folder.resolve(node.asText()))),
+            written -> NODES.textNode(written.version()),
+            fileName()::schema);
+    return ObjectCodec.fromMap(MixtureFile.class, "data", fields -> (MixtureFile) fields.get(MIXTURE))
+        .optionalIfSet(DATASET_CATALOG, catalog, file -> Optional.empty())
+        .describedAs("a dataset catalog file that extends the bundled one, relative to the scenario")
+        .requiredAfter(
+            MIXTURE,
+            mixture(folder, DatasetCatalog::bundled),
+            fields -> mixture(folder, () -> (DatasetCatalog) fields.getOrDefault(DATASET_CATALOG, DatasetCatalog.bundled())),
+            file -> file,
+            ObjectCodec.into(MIXTURE))
+        .build();
+  }
 
-      @Override
-      public JsonNode write(MixtureFile file) {
-        ObjectNode out = NODES.objectNode();
-        out.set(MIXTURE, MixtureFiles.write(file));
-        return out;
-      }
-
-      @Override
-      public ObjectNode schema(SchemaDefinitions definitions) {
-        return definitions.ref(
-            "data",
-            () -> {
-              ObjectNode out = NODES.objectNode().put("type", "object");
-              ObjectNode properties = out.putObject("properties");
-              ArrayNode forms = properties.putObject(MIXTURE).putArray("oneOf");
-              forms.add(fileName().schema(definitions).put("description", "a mixture file, relative to the scenario"));
-              forms.add(definitions.ref(MIXTURE, () -> MixtureFiles.schema(definitions)));
-              properties.set(
-                  DATASET_CATALOG,
-                  fileName()
-                      .schema(definitions)
-                      .put("description", "a dataset catalog file that extends the bundled one, relative to the scenario"));
-              out.putArray("required").add(MIXTURE);
-              out.put("additionalProperties", false);
-              return out;
-            });
-      }
-    };
+  /** A mixture file relative to the scenario or a mixture inline, its sources looked up in {@code catalog}. */
+  private static Codec<MixtureFile> mixture(Path folder, Supplier<DatasetCatalog> catalog) {
+    return ValueCodecs.composed(
+        node ->
+            node.json().isTextual()
+                ? MixtureFiles.read(folder.resolve(node.asText()), catalog.get())
+                : MixtureFiles.read(node, catalog.get()),
+        MixtureFiles::write,
+        definitions -> {
+          ObjectNode out = NODES.objectNode();
+          ArrayNode forms = out.putArray("oneOf");
+          forms.add(fileName().schema(definitions).put("description", "a mixture file, relative to the scenario"));
+          forms.add(definitions.ref(MIXTURE, () -> MixtureFiles.schema(definitions)));
+          return out;
+        });
   }
 
   /**

@@ -110,6 +110,26 @@ class MixtureFilesTest {
   }
 
   @Test
+  void sizeRulesAreReportedAtTheFieldTheyConcern() {
+    assertTrue(
+        error("sources:", "  - {name: a, bytes: 4e9, licence: licensed, weight: 1}")
+            .contains("sources[0].bytesPerToken: missing required field"));
+    assertTrue(
+        error("sources:", "  - {name: a, tokens: 4e9, tokensPerDocument: 3, licence: licensed, weight: 1}")
+            .contains("sources[0].tokensPerDocument: only allowed with documents"));
+    assertTrue(
+        error("sources:", "  - {name: a, tokens: 4e9, weight: 1}").contains("sources[0].licence: missing required field"));
+    String negative = error("sources:", "  - {name: a, tokens: -4, licence: licensed, weight: 1}");
+    assertTrue(negative.contains("sources[0].tokens: amount (-4.0 TOKENS) must be finite and >= 0"), negative);
+    String misspelt = error("sources:", "  - {name: a, tokens: 4e9, licence: licensed, wieght: 1}");
+    assertTrue(misspelt.contains("did you mean weight?"), misspelt);
+    String licence = error("sources:", "  - {name: a, tokens: 4e9, licnce: licensed, weight: 1}");
+    assertTrue(licence.contains("sources[0].licnce: unknown field; did you mean licence?"), licence);
+    String unknown = error("sources:", "  - {catalog: finewebedu, weight: 1}");
+    assertTrue(unknown.contains("sources[0].catalog: unknown dataset \"finewebedu\""), unknown);
+  }
+
+  @Test
   void jsonMixturesWork() {
     MixtureFile file =
         MixtureFiles.parse(

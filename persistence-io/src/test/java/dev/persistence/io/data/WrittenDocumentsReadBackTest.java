@@ -28,13 +28,12 @@ class WrittenDocumentsReadBackTest {
     CurationCostModel model =
         CurationCostModel.ASSUMED.withUsdPerTerabyte(CurationStageKind.values()[0], 42.0).withBytesPerToken(3.9);
     for (DocumentFormat format : DocumentFormat.values()) {
-      JsonNode written = DataCodecs.writeCurationCosts(model);
+      JsonNode written = DataCodecs.CURATION_COSTS.write(model);
       CurationCostModel back =
-          DataCodecs.readCurationCosts(
-              DocumentNode.root(Documents.parse(Documents.print(written, format), format, "c"), "c"),
-              CurationCostModel.ASSUMED);
+          DataCodecs.CURATION_COSTS.read(
+              DocumentNode.root(Documents.parse(Documents.print(written, format), format, "c"), "c"));
       assertEquals(model, back);
-      assertEquals(written, DataCodecs.writeCurationCosts(back));
+      assertEquals(written, DataCodecs.CURATION_COSTS.write(back));
     }
   }
 }
