@@ -107,7 +107,7 @@ public final class StepTimeModel {
    * Xeon Platinum 8168), about 3.9e9 parameters per second. The node's trainer processes share it (DeepSpeed binds
    * each rank to its share of the cores), so each accelerator gets {@code 1 / acceleratorsPerNode} of it. A newer
    * host with more cores is faster; this keeps the paper's measured rate (an assumption). Unverified: the figure is
-   * a recollection of that table; the stored copies searched hold the paper's text but not the table.
+   * a recollection of that table, not yet checked against the paper.
    */
   public static final double CPU_ADAM_PARAMETERS_PER_SECOND_PER_HOST = 10e9 / 2.57;
 
