@@ -184,7 +184,7 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     for (Member<T, B> field : fields) {
       if (field instanceof Included) {
         ObjectNode inner = ((Included<T, B, ?>) field).inner.fragment(definitions);
-        inner.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+        inner.get("properties").properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
         inner.path("required").forEach(required::add);
         all.addAll(((Included<T, B, ?>) field).inner.checks);
         continue;

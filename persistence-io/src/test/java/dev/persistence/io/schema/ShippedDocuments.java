@@ -90,7 +90,7 @@ final class ShippedDocuments {
     documents.put("every form", everyFormScenario());
     documents.put("written every form", written(everyFormScenario()));
     ObjectNode inlineMixture = everyFormScenario().deepCopy();
-    inlineMixture.with("data").set("mixture", everyForm("mixture"));
+    inlineMixture.withObjectProperty("data").set("mixture", everyForm("mixture"));
     documents.put("every form, inline mixture", inlineMixture);
     // Hybrid and MTP models (issue 19): Mamba (Jamba), Mamba-2 (Granite 4), gated DeltaNet (Qwen3-Next), MTP (GLM-4.5).
     for (String config :
