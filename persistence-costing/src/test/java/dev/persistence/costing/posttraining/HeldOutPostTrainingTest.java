@@ -127,7 +127,14 @@ class HeldOutPostTrainingTest {
       StageResources resources =
           StageResources.builder()
               .from(base)
-              .trainingLayout(new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 0, ActivationRecomputation.FULL))
+              .trainingLayout(TrainingLayout.builder()
+                  .tensorParallel(1)
+                  .pipelineParallel(1)
+                  .expertParallel(1)
+                  .zeroStage(ZeroStage.PARAMETERS)
+                  .microBatchSize(0)
+                  .recomputation(ActivationRecomputation.FULL)
+                  .build())
               .generationTensorParallel((int) number(run, "rollout_tensor_parallel"))
               .build();
       StageEstimate estimate = PostTrainingEstimator.estimate(rl, model, resources);
@@ -210,7 +217,14 @@ class HeldOutPostTrainingTest {
   private static StageResources zero2(StageResources resources, int micro, int generationTensorParallel) {
     return StageResources.builder()
         .from(resources)
-        .trainingLayout(new TrainingLayout(1, 1, 1, ZeroStage.GRADIENTS, micro, ActivationRecomputation.FULL))
+        .trainingLayout(TrainingLayout.builder()
+            .tensorParallel(1)
+            .pipelineParallel(1)
+            .expertParallel(1)
+            .zeroStage(ZeroStage.GRADIENTS)
+            .microBatchSize(micro)
+            .recomputation(ActivationRecomputation.FULL)
+            .build())
         .generationTensorParallel(generationTensorParallel)
         .build();
   }

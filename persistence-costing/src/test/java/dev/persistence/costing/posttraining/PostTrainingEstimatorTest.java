@@ -68,7 +68,14 @@ class PostTrainingEstimatorTest {
     StageResources tuned =
         StageResources.builder()
             .from(one)
-            .trainingLayout(new TrainingLayout(1, 1, 1, ZeroStage.PARAMETERS, 0, ActivationRecomputation.FULL))
+            .trainingLayout(TrainingLayout.builder()
+                .tensorParallel(1)
+                .pipelineParallel(1)
+                .expertParallel(1)
+                .zeroStage(ZeroStage.PARAMETERS)
+                .microBatchSize(0)
+                .recomputation(ActivationRecomputation.FULL)
+                .build())
             .build();
     double fixed = PostTrainingEstimator.estimate(sft, llama8b(), one).wallClockSeconds();
     double fastest = PostTrainingEstimator.estimate(sft, llama8b(), tuned).wallClockSeconds();

@@ -146,14 +146,15 @@ class PublishedPostTrainingTest {
         .from(base)
         .accelerators(working)
         .trainingLayout(
-            new TrainingLayout(
-                    layout.tensorParallel(),
-                    layout.pipelineParallel(),
-                    layout.expertParallel(),
-                    layout.zeroStage(),
-                    (int) launch(size, "per_device_train_batch_size"),
-                    layout.recomputation())
-                .withShardedGathers(ShardedGathers.OPEN_INSTRUCT_RL))
+            TrainingLayout.builder()
+                .tensorParallel(layout.tensorParallel())
+                .pipelineParallel(layout.pipelineParallel())
+                .expertParallel(layout.expertParallel())
+                .zeroStage(layout.zeroStage())
+                .microBatchSize((int) launch(size, "per_device_train_batch_size"))
+                .recomputation(layout.recomputation())
+                .shardedGathers(ShardedGathers.OPEN_INSTRUCT_RL)
+                .build())
         .generationTensorParallel((int) launch(size, "vllm_tensor_parallel"))
         .build();
   }
@@ -281,7 +282,7 @@ class PublishedPostTrainingTest {
     StageResources finetune = openInstructFinetune(resources, model, gradientCheckpointing(run));
     return StageResources.builder()
         .from(finetune)
-        .trainingLayout(finetune.trainingLayout().withOffload(offload(run)))
+        .trainingLayout(TrainingLayout.builder().from(finetune.trainingLayout()).offload(offload(run)).build())
         .build();
   }
 
@@ -308,14 +309,15 @@ class PublishedPostTrainingTest {
     return StageResources.builder()
         .from(resources)
         .trainingLayout(
-            new TrainingLayout(
-                    layout.tensorParallel(),
-                    layout.pipelineParallel(),
-                    layout.expertParallel(),
-                    layout.zeroStage(),
-                    layout.microBatchSize(),
-                    gradientCheckpointing ? ActivationRecomputation.FULL : ActivationRecomputation.NONE)
-                .withShardedGathers(ShardedGathers.accelerateAuto(model.hiddenSize())))
+            TrainingLayout.builder()
+                .tensorParallel(layout.tensorParallel())
+                .pipelineParallel(layout.pipelineParallel())
+                .expertParallel(layout.expertParallel())
+                .zeroStage(layout.zeroStage())
+                .microBatchSize(layout.microBatchSize())
+                .recomputation(gradientCheckpointing ? ActivationRecomputation.FULL : ActivationRecomputation.NONE)
+                .shardedGathers(ShardedGathers.accelerateAuto(model.hiddenSize()))
+                .build())
         .build();
   }
 
@@ -514,7 +516,14 @@ class PublishedPostTrainingTest {
         StageResources.builder()
             .from(resources(h800(), 2048))
             .precision(TrainingPrecision.FP8_DEEPSEEK_V3)
-            .trainingLayout(new TrainingLayout(1, 16, 64, ZeroStage.OPTIMIZER_STATES, 1, ActivationRecomputation.FULL))
+            .trainingLayout(TrainingLayout.builder()
+                .tensorParallel(1)
+                .pipelineParallel(16)
+                .expertParallel(64)
+                .zeroStage(ZeroStage.OPTIMIZER_STATES)
+                .microBatchSize(1)
+                .recomputation(ActivationRecomputation.FULL)
+                .build())
             .build();
     StageEstimate estimate = PostTrainingEstimator.estimate(stage, deepseekV3(), resources);
     check("DeepSeek-V3 post-training H800-hours", estimate.acceleratorHours(), number(table, "post_training_gpu_hours"), 0.21);
@@ -560,7 +569,8 @@ class PublishedPostTrainingTest {
   private static StageResources openRlhf(StageResources resources) {
     return StageResources.builder()
         .from(resources)
-        .trainingLayout(resources.trainingLayout().withShardedGathers(ShardedGathers.DEEPSPEED_DEFAULTS))
+        .trainingLayout(
+            TrainingLayout.builder().from(resources.trainingLayout()).shardedGathers(ShardedGathers.DEEPSPEED_DEFAULTS).build())
         .build();
   }
 

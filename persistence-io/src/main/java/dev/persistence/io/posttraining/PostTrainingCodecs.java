@@ -24,6 +24,7 @@ import dev.persistence.costing.posttraining.ImmutablePlannedStage;
 import dev.persistence.costing.posttraining.ImmutablePreferenceTuning;
 import dev.persistence.costing.posttraining.ImmutableReinforcementLearning;
 import dev.persistence.costing.posttraining.ImmutableSupervisedFineTuning;
+import dev.persistence.costing.posttraining.ImmutableTrainingLayout;
 import dev.persistence.costing.posttraining.Packing;
 import dev.persistence.costing.posttraining.PlannedStage;
 import dev.persistence.costing.posttraining.PostTrainingCalibration;
@@ -61,8 +62,6 @@ import java.util.OptionalLong;
 public final class PostTrainingCodecs {
   private PostTrainingCodecs() {}
 
-  private static final TrainingLayout LAYOUT = TrainingLayout.ZERO3;
-
   private static final ShardedGathers DEEPSPEED = ShardedGathers.DEEPSPEED_DEFAULTS;
 
   /**
@@ -97,30 +96,17 @@ public final class PostTrainingCodecs {
    * {@code offload}; each defaults to ZeRO-3's (FSDP units, nothing offloaded).
    */
   public static final Codec<TrainingLayout> TRAINING_LAYOUT =
-      ObjectCodec.components(
-              TrainingLayout.class,
-              "trainingLayout",
-              (Values v) ->
-                  new TrainingLayout(
-                      v.get("tensorParallel", LAYOUT.tensorParallel()),
-                      v.get("pipelineParallel", LAYOUT.pipelineParallel()),
-                      v.get("expertParallel", LAYOUT.expertParallel()),
-                      v.get("zeroStage", LAYOUT.zeroStage()),
-                      v.get("microBatchSize", LAYOUT.microBatchSize()),
-                      v.get("recomputation", LAYOUT.recomputation()),
-                      v.get("shardedGathers", LAYOUT.shardedGathers()),
-                      v.get("offload", LAYOUT.offload())))
+      ObjectCodec.builder(TrainingLayout.class, "trainingLayout", TrainingLayout::builder, ImmutableTrainingLayout.Builder::build)
           .description("how training splits the stage's accelerators; ZeRO-3, micro-batch 1, full recomputation by default")
-          .optional("tensorParallel", integer(1), TrainingLayout::tensorParallel)
-          .optional("pipelineParallel", integer(1), TrainingLayout::pipelineParallel)
-          .optional("expertParallel", integer(1), TrainingLayout::expertParallel)
-          .optional(
-              "zeroStage", ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage), TrainingLayout::zeroStage)
-          .optional("microBatchSize", integer(0), TrainingLayout::microBatchSize)
+          .optional("tensorParallel", integer(1))
+          .optional("pipelineParallel", integer(1))
+          .optional("expertParallel", integer(1))
+          .optional("zeroStage", ValueCodecs.mapped(integer(0, 3), ZeroStage::of, ZeroStage::stage))
+          .optional("microBatchSize", integer(0))
           .describedAs("sequences per micro-batch; 0 for the fastest power of two that fits")
-          .optional("recomputation", enumeration(ActivationRecomputation.class), TrainingLayout::recomputation)
-          .optional("shardedGathers", SHARDED_GATHERS, TrainingLayout::shardedGathers)
-          .optional("offload", enumeration(Offload.class), TrainingLayout::offload)
+          .optional("recomputation", enumeration(ActivationRecomputation.class))
+          .optional("shardedGathers", SHARDED_GATHERS)
+          .optional("offload", enumeration(Offload.class))
           // Written only when something is offloaded, so that layouts written before the field existed read and
           // write as before.
           .writtenWhen(layout -> layout.offload() != Offload.NONE)
