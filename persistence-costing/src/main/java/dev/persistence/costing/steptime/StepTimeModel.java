@@ -103,11 +103,13 @@ public final class StepTimeModel {
 
   /**
    * Parameters a host's CPUs step per second with DeepSpeed's CPU-Adam: Ren et al. 2021 (ZeRO-Offload,
-   * arXiv:2101.06840) Table 3 measures 2.57 s for a 10-billion-parameter Adam step on a DGX-2 host (two 24-core
-   * Xeon Platinum 8168), about 3.9e9 parameters per second. The node's trainer processes share it (DeepSpeed binds
-   * each rank to its share of the cores), so each accelerator gets {@code 1 / acceleratorsPerNode} of it. A newer
-   * host with more cores is faster; this keeps the paper's measured rate (an assumption). Unverified: the figure is
-   * a recollection of that table, not yet checked against the paper.
+   * arXiv:2101.06840) Table 4 ("Adam latency (s) for PyTorch (PT) and CPU-Adam", section 6.2.4 A) measures 2.57 s
+   * for a 10-billion-parameter CPU-Adam step (PT-CPU 14.76 s, PT-GPU 1.00 s; 0.22 s at 1B, 2.41 s at 8B) on the
+   * DGX-2 host of its Table 2 (two Xeon Platinum 8168, 24 cores each), about 3.9e9 parameters per second. Checked
+   * against the paper's table as reproduced in Elvin-Ma/ai_papers@75574b0e226209439ab08e0f41b16c74570bca16
+   * zero/images/zero-offload-table4.jpg. The node's trainer processes share it (DeepSpeed binds each rank to its
+   * share of the cores), so each accelerator gets {@code 1 / acceleratorsPerNode} of it. A newer host with more
+   * cores is faster; this keeps the paper's measured rate (an assumption).
    */
   public static final double CPU_ADAM_PARAMETERS_PER_SECOND_PER_HOST = 10e9 / 2.57;
 
