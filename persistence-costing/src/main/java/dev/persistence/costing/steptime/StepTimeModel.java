@@ -49,7 +49,9 @@ import java.util.Optional;
  *       ({@code 4 s b I/t} bytes, {@code 6 s b I/t} gated); the unfused softmax and attention dropout read and
  *       write the {@code a s^2 b/t} scores ({@code 4} and {@code 5} bytes per score). Sequence parallelism
  *       divides the first two by {@code t} (Korthikanti et al. 2022 section 4.2.2). The backward pass moves
- *       {@code backwardMemoryTrafficRatio} times the forward bytes.
+ *       {@code backwardMemoryTrafficRatio} times the forward bytes. An activation run as separate eager kernels
+ *       ({@link ActivationKernel}, set by {@link #withActivationKernel}: NeMo's squared ReLU) streams its own
+ *       bytes instead, 8 per element forward and 20 backward.
  *   <li>Tensor parallelism: two all-reduces of {@code 2sbh} bytes per layer forward (reduce-scatter plus
  *       all-gather with sequence parallelism, the same bus traffic) and as many backward, of which
  *       {@code backwardTensorParallelOverlap} is hidden; sequence parallelism adds the backward all-gathers of
@@ -155,6 +157,11 @@ public final class StepTimeModel {
   private final AttentionKernel attentionKernel;
   private final FlopConvention flopConvention;
   private final ShardedGathers shardedGathers;
+  private final ActivationKernel activationKernel;
+  /** Forward bytes per intermediate element of the dense block's activation ({@link ActivationKernel}). */
+  private final double denseActivationForwardBytes;
+  /** Backward bytes per intermediate element beyond {@code backwardMemoryRatio} times the forward's. */
+  private final double denseActivationBackwardExtraBytes;
 
   // Hardware, with calibration applied.
   private final double peak;
@@ -279,8 +286,10 @@ public final class StepTimeModel {
       Calibration calibration,
       AttentionKernel attentionKernel,
       FlopConvention flopConvention,
-      ShardedGathers shardedGathers) {
+      ShardedGathers shardedGathers,
+      ActivationKernel activationKernel) {
     this.architecture = architecture;
+    this.activationKernel = activationKernel;
     this.shardedGathers = shardedGathers;
     this.cluster = cluster;
     this.precision = precision;
@@ -372,6 +381,12 @@ public final class StepTimeModel {
     DenseFeedForward dense = architecture.denseFeedForward().orElse(null);
     denseIntermediate = dense == null ? 0 : dense.intermediateSize();
     denseGated = dense != null && dense.gated();
+    checkArgument(
+        activationKernel == ActivationKernel.FUSED || (dense != null && !dense.gated()),
+        "activationKernel (%s) must be FUSED unless the model has a plain (ungated) dense feed-forward block",
+        activationKernel);
+    denseActivationForwardBytes = denseGated ? 6 : activationKernel.plainForwardBytesPerElement();
+    denseActivationBackwardExtraBytes = denseGated ? 0 : activationKernel.plainBackwardExtraBytesPerElement();
     sparseLayers = architecture.sparseLayers();
     denseLayers = architecture.feedForwardLayers() - sparseLayers;
     attentionLayerCount = architecture.attentionLayers();
@@ -573,7 +588,26 @@ public final class StepTimeModel {
       ShardedGathers shardedGathers) {
     checkArgument(shardedGathers != null, "shardedGathers must not be null");
     return new StepTimeModel(
-        architecture, cluster, precision, calibration, attentionKernel, flopConvention, shardedGathers);
+        architecture, cluster, precision, calibration, attentionKernel, flopConvention, shardedGathers,
+        ActivationKernel.FUSED);
+  }
+
+  /**
+   * This model with the dense block's activation run by {@code kernel}.
+   *
+   * @param kernel how the activation function runs
+   * @throws IllegalArgumentException if {@code kernel} is null, or not {@link ActivationKernel#FUSED} for a model
+   *     without a plain dense feed-forward block
+   */
+  public StepTimeModel withActivationKernel(ActivationKernel kernel) {
+    checkArgument(kernel != null, "kernel must not be null");
+    return new StepTimeModel(
+        architecture, cluster, precision, calibration, attentionKernel, flopConvention, shardedGathers, kernel);
+  }
+
+  /** How the dense block's activation function runs. */
+  public ActivationKernel activationKernel() {
+    return activationKernel;
   }
 
   /** How the fully sharded trainer issues its collectives. */
@@ -731,11 +765,13 @@ public final class StepTimeModel {
     // Feed-forward: dense layers and sparse layers, averaged.
     double denseFeedForward = 0;
     double denseActivationBytes = 0;
+    double denseActivationBackwardExtra = 0;
     if (denseLayers > 0) {
       double width = (denseGated ? 2 : 1) * denseIntermediate / t;
       denseFeedForward =
           gemmSeconds(tokens, h, width) + gemmSeconds(tokens, denseIntermediate / t, h);
-      denseActivationBytes = (denseGated ? 6 : 4) * tokens * denseIntermediate / t;
+      denseActivationBytes = denseActivationForwardBytes * tokens * denseIntermediate / t;
+      denseActivationBackwardExtra = denseActivationBackwardExtraBytes * tokens * denseIntermediate / t;
     }
     double sparseFeedForward = 0;
     double sparseActivationBytes = 0;
@@ -802,7 +838,8 @@ public final class StepTimeModel {
       double mixerGemmForward = mixerGemms + feedForward;
       mixerForward = mixerGemmForward + recurrence + memoryBoundForward + layerOverhead;
       mixerBackward =
-          2 * (mixerGemmForward + layerOverhead) + 2.5 * recurrence + backwardMemoryRatio * memoryBoundForward;
+          2 * (mixerGemmForward + layerOverhead) + 2.5 * recurrence + backwardMemoryRatio * memoryBoundForward
+              + mixingDenseShare * denseActivationBackwardExtra / memoryBandwidth;
       // Context parallelism splits the recurrence by sequence chunks. Each rank scans its chunk from a zero state
       // and the chunks' final states are passed on down the ranks and folded in, as SSD passes states between its
       // chunks (Dao and Gu 2024, arXiv:2405.21060 section 6, the inter-chunk recurrence): c - 1 hops in sequence
@@ -832,7 +869,9 @@ public final class StepTimeModel {
                   + feedForwardOnlySparseShare * sparseActivationBytes)
               / memoryBandwidth;
       feedForwardOnlyForward = block + memoryBound + layerOverhead;
-      feedForwardOnlyBackward = 2 * (block + layerOverhead) + backwardMemoryRatio * memoryBound;
+      feedForwardOnlyBackward =
+          2 * (block + layerOverhead) + backwardMemoryRatio * memoryBound
+              + feedForwardOnlyDenseShare * denseActivationBackwardExtra / memoryBandwidth;
     }
     // A fused attention kernel's backward pass runs five matrix multiplies against the forward pass's two,
     // recomputing the scores (Dao 2023, FlashAttention-2, arXiv:2307.08691 section 3.1.2): 2.5x; the unfused
@@ -841,7 +880,8 @@ public final class StepTimeModel {
     double backwardCompute =
         2 * (gemmForward + layerOverhead)
             + attentionBackwardRatio * attentionCoreCompute
-            + backwardMemoryRatio * (memoryBoundForward + scoreSeconds);
+            + backwardMemoryRatio * (memoryBoundForward + scoreSeconds)
+            + mixingDenseShare * denseActivationBackwardExtra / memoryBandwidth;
 
     // Tensor parallelism: two all-reduces (or reduce-scatter + all-gather pairs) of 2sbh bytes per pass.
     double tensorForward = 0;
@@ -1438,6 +1478,7 @@ public final class StepTimeModel {
     // The kernel and the memory it needs go together: a fused kernel on either side makes both fused.
     if (plan.fusedAttention() && attentionKernel == AttentionKernel.UNFUSED) {
       return of(architecture, cluster, precision, calibration, AttentionKernel.FUSED, flopConvention, shardedGathers)
+          .withActivationKernel(activationKernel)
           .estimate(plan, allowance);
     }
     if (attentionKernel == AttentionKernel.FUSED && !plan.fusedAttention()) {

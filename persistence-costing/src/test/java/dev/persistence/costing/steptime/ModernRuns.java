@@ -45,6 +45,8 @@ import java.util.Set;
  *       {@code pipeline_parallel_microbatch_size = 1}), or as many micro-batches as pipeline stages for the rows
  *       measured at TorchTitan 9dec370 (December 2024), whose default that was.
  *   <li>Sequence length: the row's, or the framework's config default where the row says so (8,192).
+ *   <li>NeMo's Nemotron models: the squared ReLU runs as eager PyTorch kernels
+ *       ({@link ActivationKernel#UNFUSED_SQUARED_RELU}).
  *   <li>Recomputation: as stated; where a row does not state it, the test reports the least recomputation under
  *       which the run fits (NONE, then SELECTIVE, then FULL), which is what such a recipe must have used.
  * </ul>
@@ -74,7 +76,8 @@ final class ModernRuns {
       Optional<ActivationRecomputation> statedRecomputation,
       Measure measure,
       double measured,
-      List<String> readings) {}
+      List<String> readings,
+      ActivationKernel activationKernel) {}
 
   /**
    * The published measurement as seconds per optimizer step of {@code plan}: tokens per second per GPU,
@@ -377,8 +380,17 @@ final class ModernRuns {
       throw new Unreadable("the row measures no tokens/s, step time or Megatron TFLOP/s (only " + measured.keySet()
           + ")");
     }
+    // NeMo 2's Nemotron models run their squared ReLU as eager PyTorch kernels (NemotronConfig's activation_func,
+    // nemo/collections/llm/fn/activation.py, not scripted; ActivationKernel.UNFUSED_SQUARED_RELU); the rows'
+    // performance scripts (scripts/llm/performance/pretrain_nemotron4_*.py at r2.2.0, scripts/performance/llm/ at
+    // r2.3.0) keep the model config's activation.
+    ActivationKernel activationKernel = ActivationKernel.FUSED;
+    if (id.startsWith("nemo") && model.contains("nemotron")) {
+      activationKernel = ActivationKernel.UNFUSED_SQUARED_RELU;
+      readings.add("squared ReLU as NeMo's eager relu + pow (ActivationKernel.UNFUSED_SQUARED_RELU)");
+    }
     return new Run(id, (String) row.get("trust_grade"), architecture, cluster, precision, plan, stated, measure,
-        value, readings);
+        value, readings, activationKernel);
   }
 
   /** The architecture a row states (layers, widths, heads, experts), with the family's norm and MLP. */

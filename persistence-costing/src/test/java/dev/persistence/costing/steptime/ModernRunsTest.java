@@ -148,7 +148,8 @@ class ModernRunsTest {
           .withRecomputation(ActivationRecomputation.FULL));
       StepTimeModel model =
           StepTimeModel.of(run.architecture(), run.cluster(), run.precision(),
-              Calibration.bundled("production-2025"), AttentionKernel.FUSED, FlopConvention.MEGATRON);
+              Calibration.bundled("production-2025"), AttentionKernel.FUSED, FlopConvention.MEGATRON)
+              .withActivationKernel(run.activationKernel());
       StepTimeEstimate estimate = model.estimate(plan, ALLOWANCE);
       double predicted;
       switch (run.measure()) {

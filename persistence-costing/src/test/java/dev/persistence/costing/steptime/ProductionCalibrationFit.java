@@ -42,6 +42,7 @@ class ProductionCalibrationFit {
               calibration ->
                   StepTimeModel.of(run.architecture(), run.cluster(), run.precision(), calibration,
                           AttentionKernel.FUSED, FlopConvention.MEGATRON)
+                      .withActivationKernel(run.activationKernel())
                       .estimate(plan, ModernRunsTest.ALLOWANCE)
                       .stepSeconds()));
     }
