@@ -34,11 +34,13 @@ public enum ActivationKernel {
   }
 
   /**
-   * Bytes the backward pass streams per element beyond what the model's backward-to-forward memory ratio gives
-   * for {@link #plainForwardBytesPerElement}: 0 for the fused kernel; 20 - 8 = 12 for the eager squared ReLU, whose
-   * backward moves 2.5 times its forward's bytes.
+   * Bytes the backward pass streams per element of a plain block's intermediate tensor: for the fused kernel the
+   * model's {@code backwardMemoryTrafficRatio} times its forward bytes, as for every other fused memory-bound
+   * kernel; for the eager squared ReLU its four kernels' 20 bytes.
+   *
+   * @param backwardMemoryRatio the calibration's backward-to-forward ratio of memory traffic
    */
-  double plainBackwardExtraBytesPerElement() {
-    return this == UNFUSED_SQUARED_RELU ? 20 - 8 : 0;
+  double plainBackwardBytesPerElement(double backwardMemoryRatio) {
+    return this == UNFUSED_SQUARED_RELU ? 20 : backwardMemoryRatio * plainForwardBytesPerElement();
   }
 }

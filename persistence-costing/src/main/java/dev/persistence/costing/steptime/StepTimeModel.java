@@ -160,7 +160,7 @@ public final class StepTimeModel {
   private final ActivationKernel activationKernel;
   /** Forward bytes per intermediate element of the dense block's activation ({@link ActivationKernel}). */
   private final double denseActivationForwardBytes;
-  /** Backward bytes per intermediate element beyond {@code backwardMemoryRatio} times the forward's. */
+  /** Backward bytes per intermediate element beyond {@code backwardMemoryRatio} times the forward's (0 fused). */
   private final double denseActivationBackwardExtraBytes;
 
   // Hardware, with calibration applied.
@@ -386,7 +386,12 @@ public final class StepTimeModel {
         "activationKernel (%s) must be FUSED unless the model has a plain (ungated) dense feed-forward block",
         activationKernel);
     denseActivationForwardBytes = denseGated ? 6 : activationKernel.plainForwardBytesPerElement();
-    denseActivationBackwardExtraBytes = denseGated ? 0 : activationKernel.plainBackwardExtraBytesPerElement();
+    // The backward pass is costed as backwardMemoryRatio x the forward's bytes; an eager kernel's own count differs.
+    denseActivationBackwardExtraBytes =
+        denseGated
+            ? 0
+            : activationKernel.plainBackwardBytesPerElement(backwardMemoryRatio)
+                - backwardMemoryRatio * denseActivationForwardBytes;
     sparseLayers = architecture.sparseLayers();
     denseLayers = architecture.feedForwardLayers() - sparseLayers;
     attentionLayerCount = architecture.attentionLayers();
