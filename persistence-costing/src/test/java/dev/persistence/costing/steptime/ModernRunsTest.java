@@ -124,9 +124,12 @@ class ModernRunsTest {
    *       micro-batch 1 x 8,192 and 4 x 4,096 and 2.5 times the H100 rows', the hardware ratio; the model is 30-40%
    *       faster, the H100 rows within 5%. Attention sinks (softmax_type learnable) run unfused before Transformer
    *       Engine 2.8, which would explain the 4,096-token row but not the 8,192-token one;
-   *   <li>Nemotron-4 15B on B200 and GB200 (TP 1, DP 64, FP8): NeMo's 25.02 B200 recipe pairs TP 1 with a
-   *       dp_size of 32 and a tp2 userbuffers config (scripts/performance/llm/pretrain_nemotron4_15b.py and
-   *       recommended_model_configs/model_configs_b200.csv at a0ea8f16), so the plan as run is uncertain;
+   *   <li>Nemotron-4 15B on B200 and GB200 (TP 1, DP 64, FP8), read with NeMo's eager squared ReLU
+   *       ({@link ActivationKernel#UNFUSED_SQUARED_RELU}): the plan is the one the scripts run (NeMo r2.2.0 and
+   *       r2.3.0 recommended_model_configs; the r2.2.0 CSV's dp_size 32 and the tp2 userbuffers config are not read,
+   *       and TP overlap is off at TP 1). Llama 3 8B at TP 1 on the same NeMo pages (not a reference row) is 0.6%
+   *       fast on GB200 25.04 and 14% fast on B200 25.02: B200 at 25.02 is slow for every dense TP 1 run, and the
+   *       remaining 7 (B200) to 12 (GB200) points are particular to Nemotron-4 and unexplained;
    *   <li>TorchTitan's Llama 3 8B FSDP 8 x TP 8 without async TP: the model's one calibration hides 85% of the
    *       forward TP communication, as the recipes with TP overlap do; the plan has no field for its absence;
    *   <li>AutoModel's Qwen3-30B, where the model is too slow: its experts run as one CUTLASS grouped GEMM
