@@ -109,8 +109,9 @@ class ModernRunsTest {
   /**
    * Step time against the published throughput, from the one calibration ({@code production-2025}). The
    * acceptance target is every run within 15% and a mean of at most 8%; this model does not reach it, and the test
-   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 8.7%, worst 44.3%,
-   * 67 of 78 runs within 15% (10.5%, 55.1% and 61 before the HBM2e H100s, TorchTitan 9dec370's micro-batch count,
+   * asserts what it achieves (as a regression guard) and prints the per-run table: mean |error| 8.5%, worst 44.4%,
+   * 68 of 78 runs within 15% (8.7%, 44.3% and 67 before NeMo's eager squared ReLU; 10.5%, 55.1% and 61 before
+   * the HBM2e H100s, TorchTitan 9dec370's micro-batch count,
    * the BF16 reading of TorchTitan's August 2024 405B row, gpt-oss's sliding windows, AutoModel's recomputation
    * from its configs, the bf16 output layer under FP8, the grouped-GEMM rate and the all-to-all overlap bounded by
    * compute were added and the calibration refitted). The misses left are systematic, not noise:
@@ -186,8 +187,8 @@ class ModernRunsTest {
         100 * max, within));
     System.out.println(table);
     assertTrue(runs.size() >= 78, "readable grade A/B runs: " + runs.size());
-    assertTrue(mean <= 0.088, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 67, "runs within 15%: " + within + "\n" + table);
+    assertTrue(mean <= 0.086, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 68, "runs within 15%: " + within + "\n" + table);
     assertTrue(max <= 0.45, "worst |step-time error| " + max + "\n" + table);
   }
 
