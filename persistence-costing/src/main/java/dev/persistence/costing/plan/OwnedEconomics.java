@@ -1,8 +1,8 @@
 package dev.persistence.costing.plan;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
+import dev.persistence.core.exact.Amounts;
 
 /**
  * What owning the cluster costs, apart from what the scenario's cluster already says (its size and power).
@@ -31,18 +31,13 @@ public record OwnedEconomics(
    *     utilisation is outside (0, 1]
    */
   public OwnedEconomics {
-    nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator);
-    nonNegative("capitalUsdPerNode", capitalUsdPerNode);
-    nonNegative("networkingAndStorageFraction", networkingAndStorageFraction);
+    Amounts.nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator);
+    Amounts.nonNegative("capitalUsdPerNode", capitalUsdPerNode);
+    Amounts.nonNegative("networkingAndStorageFraction", networkingAndStorageFraction);
     Checks.positive("amortisationYears", amortisationYears);
     Checks.positiveFraction("utilisation", utilisation);
-    nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour);
-    nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear);
+    Amounts.nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour);
+    Amounts.nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear);
   }
 
-  private static void nonNegative(String field, double value) {
-    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
-    checkArgument(
-        value <= dev.persistence.core.exact.Amounts.upperBound(field), "%s (%s) must be <= %s", field, value, dev.persistence.core.exact.Amounts.upperBound(field));
-  }
 }
