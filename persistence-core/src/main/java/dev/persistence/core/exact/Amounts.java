@@ -1,5 +1,6 @@
 package dev.persistence.core.exact;
 
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 
 /**
@@ -56,15 +57,15 @@ public final class Amounts {
    * @param field the field's name, for the message
    * @param value the value
    * @return the value, {@code -0.0} normalised
-   * @throws IllegalArgumentException if {@code value} is NaN, negative or above the field's bound
+   * @throws IllegalArgumentException {@code field (value) must be finite and >= 0} if {@code value} is NaN or
+   *     negative, {@code field (value) must be <= bound} above the field's bound
    */
   public static double nonNegative(String field, double value) {
-    if (!admits(field, value)) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s (%s) must be in [0, %s]", field, value, upperBound(field)));
-    }
+    Checks.nonNegative(field, value);
+    Checks.check(value <= upperBound(field), field, value, "must be <= " + upperBound(field));
     return value + 0.0;
   }
+
 
   /**
    * Checks that a computed result is finite, naming the result and the inputs that produced it.

@@ -2,12 +2,14 @@ package dev.persistence.costing.landscape;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.persistence.core.check.Checks;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.immutables.value.Value;
 
 /**
  * The growth of frontier training compute over time: an ordinary least-squares line through {@code log10(FLOP)}
@@ -19,37 +21,56 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * error with a Student-t interval (which assumes independent, normal residuals around a straight line), and a
  * seeded pairs bootstrap percentile interval (which assumes only that the models are exchangeable); where the two
  * differ, the residuals are not what OLS assumes.
- *
- * @param selection which models stand for the frontier
- * @param models how many models the fit used
- * @param firstDate the earliest publication date used
- * @param lastDate the latest publication date used
- * @param slopeOomPerYear fitted slope, orders of magnitude of FLOP per year
- * @param interceptLog10Flop fitted {@code log10(FLOP)} at decimal year 2020.0
- * @param slopeStandardError the slope's OLS standard error
- * @param residualStandardDeviation standard deviation of the residuals, orders of magnitude
- * @param confidence level of the intervals, in (0, 1)
- * @param slopeLower lower end of the Student-t interval of the slope
- * @param slopeUpper upper end of the Student-t interval of the slope
- * @param bootstrapSlopeLower lower end of the bootstrap percentile interval of the slope
- * @param bootstrapSlopeUpper upper end of the bootstrap percentile interval of the slope
- * @param bootstrapSamples bootstrap resamples drawn
  */
-public record FrontierTrend(
-    TrendSelection selection,
-    int models,
-    LocalDate firstDate,
-    LocalDate lastDate,
-    double slopeOomPerYear,
-    double interceptLog10Flop,
-    double slopeStandardError,
-    double residualStandardDeviation,
-    double confidence,
-    double slopeLower,
-    double slopeUpper,
-    double bootstrapSlopeLower,
-    double bootstrapSlopeUpper,
-    int bootstrapSamples) {
+@Value.Immutable
+public abstract class FrontierTrend {
+
+  /** Returns a new builder. */
+  public static ImmutableFrontierTrend.Builder builder() {
+    return ImmutableFrontierTrend.builder();
+  }
+
+  /** Which models stand for the frontier. */
+  public abstract TrendSelection selection();
+
+  /** How many models the fit used. */
+  public abstract int models();
+
+  /** The earliest publication date used. */
+  public abstract LocalDate firstDate();
+
+  /** The latest publication date used. */
+  public abstract LocalDate lastDate();
+
+  /** Fitted slope, orders of magnitude of FLOP per year. */
+  public abstract double slopeOomPerYear();
+
+  /** Fitted {@code log10(FLOP)} at decimal year 2020.0. */
+  public abstract double interceptLog10Flop();
+
+  /** The slope's OLS standard error. */
+  public abstract double slopeStandardError();
+
+  /** Standard deviation of the residuals, orders of magnitude. */
+  public abstract double residualStandardDeviation();
+
+  /** Level of the intervals, in (0, 1). */
+  public abstract double confidence();
+
+  /** Lower end of the Student-t interval of the slope. */
+  public abstract double slopeLower();
+
+  /** Upper end of the Student-t interval of the slope. */
+  public abstract double slopeUpper();
+
+  /** Lower end of the bootstrap percentile interval of the slope. */
+  public abstract double bootstrapSlopeLower();
+
+  /** Upper end of the bootstrap percentile interval of the slope. */
+  public abstract double bootstrapSlopeUpper();
+
+  /** Bootstrap resamples drawn. */
+  public abstract int bootstrapSamples();
 
   /** The reference year of {@link #interceptLog10Flop()}. */
   public static final double REFERENCE_YEAR = 2020.0;
@@ -57,11 +78,31 @@ public record FrontierTrend(
   /** Default bootstrap resamples. */
   public static final int DEFAULT_BOOTSTRAP_SAMPLES = 2_000;
 
-  /** Validates the trend. */
-  public FrontierTrend {
-    checkArgument(selection != null && firstDate != null && lastDate != null, "trend fields must not be null");
-    checkArgument(models >= 3, "trend models (%s) must be >= 3", models);
-    checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be in (0, 1)", confidence);
+  /**
+   * Checks the trend when one is built (Immutables {@code @Value.Check}): a slope whose growth per year and months
+   * per tenfold are finite, intervals and spreads that are numbers, at least three models.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    Checks.atLeast("trend models", models(), 3);
+    Checks.check(confidence() > 0 && confidence() < 1, "confidence", confidence(), "must be in (0, 1)");
+    // The fastest published trend, 4-5x a year (Sevilla and Roldan 2024, reference/catalog/frontier-trend.json), is
+    // 0.6-0.7 orders of magnitude a year; near zero a slope has no months per tenfold, and past 10 no growth factor
+    // worth printing.
+    Checks.check(Math.abs(slopeOomPerYear()) >= 1e-6 && Math.abs(slopeOomPerYear()) <= 10, "slopeOomPerYear",
+        slopeOomPerYear(), "must have a magnitude in [1e-6, 10] orders of magnitude per year");
+    Checks.finite("interceptLog10Flop", interceptLog10Flop());
+    Checks.nonNegative("slopeStandardError", slopeStandardError());
+    Checks.nonNegative("residualStandardDeviation", residualStandardDeviation());
+    Checks.finite("slopeLower", slopeLower());
+    Checks.finite("slopeUpper", slopeUpper());
+    Checks.finite("bootstrapSlopeLower", bootstrapSlopeLower());
+    Checks.finite("bootstrapSlopeUpper", bootstrapSlopeUpper());
+    Checks.positive("bootstrapSamples", bootstrapSamples());
+    Checks.check(
+        !firstDate().isAfter(lastDate()), "firstDate", firstDate(), "must not be after lastDate (" + lastDate() + ")");
   }
 
   /**
@@ -97,9 +138,9 @@ public record FrontierTrend(
       double confidence,
       int bootstrapSamples,
       long seed) {
-    checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be in (0, 1)", confidence);
-    checkArgument(bootstrapSamples >= 100, "bootstrapSamples (%s) must be >= 100", bootstrapSamples);
-    checkArgument(!from.isAfter(to), "from (%s) must not be after to (%s)", from, to);
+    Checks.check(confidence > 0 && confidence < 1, "confidence", confidence, "must be in (0, 1)");
+    Checks.atLeast("bootstrapSamples", bootstrapSamples, 100);
+    Checks.check(!from.isAfter(to), "from", from, "must not be after to (" + to + ")");
     List<NotableModel> kept =
         selection.select(catalog).stream()
             .filter(m -> !m.publicationDate().isBefore(from) && !m.publicationDate().isAfter(to))
@@ -143,21 +184,22 @@ public record FrontierTrend(
     }
     Arrays.sort(slopes);
     double tail = (1 - confidence) / 2;
-    return new FrontierTrend(
-        selection,
-        n,
-        kept.get(0).publicationDate(),
-        kept.get(n - 1).publicationDate(),
-        line[0],
-        line[1],
-        se,
-        sigma,
-        confidence,
-        line[0] - t * se,
-        line[0] + t * se,
-        percentile(slopes, tail),
-        percentile(slopes, 1 - tail),
-        bootstrapSamples);
+    return builder()
+        .selection(selection)
+        .models(n)
+        .firstDate(kept.get(0).publicationDate())
+        .lastDate(kept.get(n - 1).publicationDate())
+        .slopeOomPerYear(line[0])
+        .interceptLog10Flop(line[1])
+        .slopeStandardError(se)
+        .residualStandardDeviation(sigma)
+        .confidence(confidence)
+        .slopeLower(line[0] - t * se)
+        .slopeUpper(line[0] + t * se)
+        .bootstrapSlopeLower(percentile(slopes, tail))
+        .bootstrapSlopeUpper(percentile(slopes, 1 - tail))
+        .bootstrapSamples(bootstrapSamples)
+        .build();
   }
 
   /** {slope, intercept} of weighted least squares; NaN slope when every weighted x is equal. */
@@ -214,12 +256,12 @@ public record FrontierTrend(
 
   /** The growth factor per year, {@code 10^slope}. */
   public double growthPerYear() {
-    return Math.pow(10, slopeOomPerYear);
+    return Math.pow(10, slopeOomPerYear());
   }
 
   /** Months for frontier compute to grow tenfold, {@code 12 / slope}. */
   public double monthsPerTenfold() {
-    return 12 / slopeOomPerYear;
+    return 12 / slopeOomPerYear();
   }
 
   /**
@@ -228,7 +270,7 @@ public record FrontierTrend(
    * @param date any date (beyond the data it is an extrapolation)
    */
   public double flopAt(LocalDate date) {
-    return Math.pow(10, interceptLog10Flop + slopeOomPerYear * (decimalYear(date) - REFERENCE_YEAR));
+    return Math.pow(10, interceptLog10Flop() + slopeOomPerYear() * (decimalYear(date) - REFERENCE_YEAR));
   }
 
   /** One line: {@code 4.2x per year (90% CI 3.6-4.9x; bootstrap 3.5-5.0x), 41 models 2020-2025}. */
@@ -237,14 +279,14 @@ public record FrontierTrend(
         Locale.ROOT,
         "%.2fx per year (%.0f%% CI %.2f-%.2fx; bootstrap %.2f-%.2fx), %d %s, %s to %s",
         growthPerYear(),
-        100 * confidence,
-        Math.pow(10, slopeLower),
-        Math.pow(10, slopeUpper),
-        Math.pow(10, bootstrapSlopeLower),
-        Math.pow(10, bootstrapSlopeUpper),
-        models,
-        selection.describe(),
-        firstDate,
-        lastDate);
+        100 * confidence(),
+        Math.pow(10, slopeLower()),
+        Math.pow(10, slopeUpper()),
+        Math.pow(10, bootstrapSlopeLower()),
+        Math.pow(10, bootstrapSlopeUpper()),
+        models(),
+        selection().describe(),
+        firstDate(),
+        lastDate());
   }
 }

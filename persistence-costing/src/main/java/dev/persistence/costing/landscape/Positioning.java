@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.immutables.value.Value;
 
 /**
  * Where a planned training run stands among the notable models published up to a date: its rank by training
@@ -18,41 +19,66 @@ import java.util.OptionalDouble;
  * <p>Only models with a training-compute figure published on or before {@link #date()} are compared; the
  * parameter neighbours need a parameter count as well. "Nearest" is by {@code |log(ratio)|}, so 2x and 0.5x are
  * equally near.
- *
- * @param trainingFlop the plan's training compute, FLOP
- * @param totalParameters the plan's total parameters, when compared
- * @param date the date the plan is placed at
- * @param modelsCompared catalog models with compute published on or before the date
- * @param rank the plan's rank by compute among them, 1 for the largest
- * @param leader the largest run published on or before the date
- * @param below the largest run not above the plan
- * @param above the smallest run above the plan
- * @param nearestByCompute the nearest models by compute, nearest first
- * @param nearestByParameters the nearest models by total parameters, nearest first
- * @param trend the frontier trend, when fitted
- * @param trendFlopAtDate the trend's compute at the date
  */
-public record Positioning(
-    double trainingFlop,
-    OptionalDouble totalParameters,
-    LocalDate date,
-    int modelsCompared,
-    int rank,
-    Comparison leader,
-    Optional<Comparison> below,
-    Optional<Comparison> above,
-    List<Comparison> nearestByCompute,
-    List<Comparison> nearestByParameters,
-    Optional<FrontierTrend> trend,
-    OptionalDouble trendFlopAtDate) {
+@Value.Immutable
+public abstract class Positioning {
+
+  /** Returns a new builder. */
+  public static ImmutablePositioning.Builder builder() {
+    return ImmutablePositioning.builder();
+  }
+
+  /** The plan's training compute, FLOP. */
+  public abstract double trainingFlop();
+
+  /** The plan's total parameters, when compared. */
+  public abstract OptionalDouble totalParameters();
+
+  /** The date the plan is placed at. */
+  public abstract LocalDate date();
+
+  /** Catalog models with compute published on or before the date. */
+  public abstract int modelsCompared();
+
+  /** The plan's rank by compute among them, 1 for the largest. */
+  public abstract int rank();
+
+  /** The largest run published on or before the date. */
+  public abstract Comparison leader();
+
+  /** The largest run not above the plan. */
+  public abstract Optional<Comparison> below();
+
+  /** The smallest run above the plan. */
+  public abstract Optional<Comparison> above();
+
+  /** The nearest models by compute, nearest first. */
+  public abstract List<Comparison> nearestByCompute();
+
+  /** The nearest models by total parameters, nearest first. */
+  public abstract List<Comparison> nearestByParameters();
+
+  /** The frontier trend, when fitted. */
+  public abstract Optional<FrontierTrend> trend();
+
+  /** The trend's compute at the date. */
+  public abstract OptionalDouble trendFlopAtDate();
 
   /** Neighbours listed by default. */
   public static final int DEFAULT_NEIGHBOURS = 3;
 
-  /** Copies the lists. */
-  public Positioning {
-    nearestByCompute = List.copyOf(nearestByCompute);
-    nearestByParameters = List.copyOf(nearestByParameters);
+  /**
+   * Checks the position when one is built (Immutables {@code @Value.Check}); the lists are copied.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    Checks.positive("trainingFlop", trainingFlop());
+    totalParameters().ifPresent(n -> Checks.positive("totalParameters", n));
+    Checks.positive("modelsCompared", modelsCompared());
+    Checks.inRange("rank", rank(), 1, modelsCompared() + 1L);
+    trendFlopAtDate().ifPresent(c -> Checks.positive("trendFlopAtDate", c));
   }
 
   /**
@@ -111,19 +137,20 @@ public record Positioning(
     }
     byParameters.sort(Comparator.comparingDouble((Comparison c) -> Math.abs(Math.log(c.ratio()))));
     NotableModel leader = compared.get(0);
-    return new Positioning(
-        trainingFlop,
-        OptionalDouble.of(totalParameters),
-        date,
-        compared.size(),
-        rank,
-        new Comparison(leader, trainingFlop / flop(leader)),
-        Optional.ofNullable(below).map(m -> new Comparison(m, trainingFlop / flop(m))),
-        Optional.ofNullable(above).map(m -> new Comparison(m, trainingFlop / flop(m))),
-        byCompute.subList(0, Math.min(neighbours, byCompute.size())),
-        byParameters.subList(0, Math.min(neighbours, byParameters.size())),
-        trend,
-        trend.isPresent() ? OptionalDouble.of(trend.get().flopAt(date)) : OptionalDouble.empty());
+    return builder()
+        .trainingFlop(trainingFlop)
+        .totalParameters(OptionalDouble.of(totalParameters))
+        .date(date)
+        .modelsCompared(compared.size())
+        .rank(rank)
+        .leader(new Comparison(leader, trainingFlop / flop(leader)))
+        .below(Optional.ofNullable(below).map(m -> new Comparison(m, trainingFlop / flop(m))))
+        .above(Optional.ofNullable(above).map(m -> new Comparison(m, trainingFlop / flop(m))))
+        .nearestByCompute(byCompute.subList(0, Math.min(neighbours, byCompute.size())))
+        .nearestByParameters(byParameters.subList(0, Math.min(neighbours, byParameters.size())))
+        .trend(trend)
+        .trendFlopAtDate(trend.isPresent() ? OptionalDouble.of(trend.get().flopAt(date)) : OptionalDouble.empty())
+        .build();
   }
 
   private static double flop(NotableModel model) {
@@ -132,8 +159,8 @@ public record Positioning(
 
   /** The plan's compute over the trend's at the date, when a trend is given. */
   public OptionalDouble ratioToTrend() {
-    return trendFlopAtDate.isPresent()
-        ? OptionalDouble.of(trainingFlop / trendFlopAtDate.getAsDouble())
+    return trendFlopAtDate().isPresent()
+        ? OptionalDouble.of(trainingFlop() / trendFlopAtDate().getAsDouble())
         : OptionalDouble.empty();
   }
 
@@ -143,8 +170,8 @@ public record Positioning(
    */
   public String headline() {
     List<String> parts = new ArrayList<>();
-    below.ifPresent(c -> parts.add(c.text()));
-    above.ifPresent(c -> parts.add(c.text()));
+    below().ifPresent(c -> parts.add(c.text()));
+    above().ifPresent(c -> parts.add(c.text()));
     return String.join(", ", parts);
   }
 }

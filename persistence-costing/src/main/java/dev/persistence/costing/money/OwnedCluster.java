@@ -1,8 +1,8 @@
 package dev.persistence.costing.money;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
+import dev.persistence.core.exact.Amounts;
 import dev.persistence.costing.energy.PowerModel;
 import dev.persistence.costing.training.Durations;
 import org.immutables.value.Value;
@@ -69,9 +69,9 @@ public abstract class OwnedCluster {
   protected void check() {
     Checks.positive("acceleratorCount", acceleratorCount());
     Checks.positive("acceleratorsPerNode", acceleratorsPerNode());
-    nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator());
-    nonNegative("capitalUsdPerNode", capitalUsdPerNode());
-    nonNegative("networkingAndStorageFraction", networkingAndStorageFraction());
+    Amounts.nonNegative("capitalUsdPerAccelerator", capitalUsdPerAccelerator());
+    Amounts.nonNegative("capitalUsdPerNode", capitalUsdPerNode());
+    Amounts.nonNegative("networkingAndStorageFraction", networkingAndStorageFraction());
     Checks.positive("amortisationYears", amortisationYears());
     Checks.positiveFraction("utilisation", utilisation());
     // Capital per used hour divides by the used hours: under one hour the price per hour has no meaning.
@@ -87,15 +87,10 @@ public abstract class OwnedCluster {
         "utilisation",
         utilisation(),
         "x " + Durations.HOURS_PER_JULIAN_YEAR + " h must give at least one used hour a year");
-    nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
-    nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
+    Amounts.nonNegative("powerPriceUsdPerKilowattHour", powerPriceUsdPerKilowattHour());
+    Amounts.nonNegative("operationsStaffUsdPerYear", operationsStaffUsdPerYear());
   }
 
-  private static void nonNegative(String field, double value) {
-    checkArgument(value >= 0 && Double.isFinite(value), "%s (%s) must be finite and >= 0", field, value);
-    checkArgument(
-        value <= dev.persistence.core.exact.Amounts.upperBound(field), "%s (%s) must be <= %s", field, value, dev.persistence.core.exact.Amounts.upperBound(field));
-  }
 
   private double usedHoursPerAccelerator() {
     return amortisationYears() * Durations.HOURS_PER_JULIAN_YEAR * utilisation();

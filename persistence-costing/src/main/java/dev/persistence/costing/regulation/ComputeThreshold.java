@@ -1,34 +1,50 @@
 package dev.persistence.costing.regulation;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.immutables.value.Value;
 
 /**
  * A training-compute threshold in law: a model trained with strictly more than {@link #trainingFlops()}
  * operations is presumed in scope. The laws below all say "greater than".
- *
- * @param id short name ({@code eu-ai-act-systemic-risk})
- * @param name what the threshold decides
- * @param trainingFlops the threshold, operations (integer or floating point)
- * @param whatCounts which compute counts toward it
- * @param source the instrument and provision
- * @param date the date the instrument was adopted or signed
- * @param status in force or historical
- * @param note anything a reader must know (revocation, dates obligations apply)
  */
-public record ComputeThreshold(
-    String id,
-    String name,
-    double trainingFlops,
-    String whatCounts,
-    String source,
-    LocalDate date,
-    ThresholdStatus status,
-    String note) {
+@Value.Immutable
+public abstract class ComputeThreshold {
+
+  /** Returns a new builder. */
+  public static ImmutableComputeThreshold.Builder builder() {
+    return ImmutableComputeThreshold.builder();
+  }
+
+  /** Short name ({@code eu-ai-act-systemic-risk}). */
+  public abstract String id();
+
+  /** What the threshold decides. */
+  public abstract String name();
+
+  /** The threshold, operations (integer or floating point). */
+  public abstract double trainingFlops();
+
+  /** Which compute counts toward it. */
+  public abstract String whatCounts();
+
+  /** The instrument and provision. */
+  public abstract String source();
+
+  /** The date the instrument was adopted or signed. */
+  public abstract LocalDate date();
+
+  /** In force or historical. */
+  public abstract ThresholdStatus status();
+
+  /** Anything a reader must know (revocation, dates obligations apply). */
+  @Value.Default
+  public String note() {
+    return "";
+  }
 
   /**
    * EU AI Act, Regulation (EU) 2024/1689 of 13 June 2024, Article 51(2): a general-purpose AI model is presumed
@@ -37,15 +53,16 @@ public record ComputeThreshold(
    * 2025; the Commission may amend the threshold by delegated act (Article 51(3)).
    */
   public static final ComputeThreshold EU_AI_ACT_SYSTEMIC_RISK =
-      new ComputeThreshold(
-          "eu-ai-act-systemic-risk",
-          "EU AI Act: general-purpose AI model with systemic risk (presumption)",
-          1e25,
-          "cumulative computation used for training, floating point operations",
-          "Regulation (EU) 2024/1689 (AI Act), Article 51(2)",
-          LocalDate.of(2024, 6, 13),
-          ThresholdStatus.IN_FORCE,
-          "in force 1 August 2024; GPAI obligations apply from 2 August 2025; amendable by delegated act");
+      builder()
+          .id("eu-ai-act-systemic-risk")
+          .name("EU AI Act: general-purpose AI model with systemic risk (presumption)")
+          .trainingFlops(1e25)
+          .whatCounts("cumulative computation used for training, floating point operations")
+          .source("Regulation (EU) 2024/1689 (AI Act), Article 51(2)")
+          .date(LocalDate.of(2024, 6, 13))
+          .status(ThresholdStatus.IN_FORCE)
+          .note("in force 1 August 2024; GPAI obligations apply from 2 August 2025; amendable by delegated act")
+          .build();
 
   /**
    * California SB 53 (Transparency in Frontier Artificial Intelligence Act), signed 29 September 2025, adding
@@ -54,16 +71,16 @@ public record ComputeThreshold(
    * fine-tuning, reinforcement learning or other material modifications.
    */
   public static final ComputeThreshold CALIFORNIA_SB_53_FRONTIER_MODEL =
-      new ComputeThreshold(
-          "california-sb53-frontier-model",
-          "California SB 53: frontier model",
-          1e26,
-          "integer or floating-point operations of the original training plus subsequent fine-tuning,"
-              + " reinforcement learning or other material modifications",
-          "California SB 53 (2025), Business and Professions Code section 22757.11",
-          LocalDate.of(2025, 9, 29),
-          ThresholdStatus.IN_FORCE,
-          "large frontier developers are those with over $500M annual revenue; operative 1 January 2026");
+      builder()
+          .id("california-sb53-frontier-model")
+          .name("California SB 53: frontier model")
+          .trainingFlops(1e26)
+          .whatCounts("integer or floating-point operations of the original training plus subsequent fine-tuning," + " reinforcement learning or other material modifications")
+          .source("California SB 53 (2025), Business and Professions Code section 22757.11")
+          .date(LocalDate.of(2025, 9, 29))
+          .status(ThresholdStatus.IN_FORCE)
+          .note("large frontier developers are those with over $500M annual revenue; operative 1 January 2026")
+          .build();
 
   /**
    * European Commission, Guidelines on the scope of the obligations for providers of general-purpose AI models
@@ -74,15 +91,16 @@ public record ComputeThreshold(
    * reg-eu-guidelines-gpai-indicative.
    */
   public static final ComputeThreshold EU_AI_ACT_GPAI_INDICATIVE =
-      new ComputeThreshold(
-          "eu-ai-act-gpai-indicative",
-          "EU AI Act: general-purpose AI model (Commission guidelines' indicative criterion)",
-          1e23,
-          "training compute, floating point operations, for a model that generates language, images or video",
-          "European Commission GPAI guidelines of 18 July 2025, section 2.1, under Regulation (EU) 2024/1689 Art. 3(63)",
-          LocalDate.of(2025, 7, 18),
-          ThresholdStatus.IN_FORCE,
-          "indicative criterion, not a presumption; GPAI obligations (Art. 53) apply from 2 August 2025");
+      builder()
+          .id("eu-ai-act-gpai-indicative")
+          .name("EU AI Act: general-purpose AI model (Commission guidelines' indicative criterion)")
+          .trainingFlops(1e23)
+          .whatCounts("training compute, floating point operations, for a model that generates language, images or video")
+          .source("European Commission GPAI guidelines of 18 July 2025, section 2.1, under Regulation (EU) 2024/1689 Art. 3(63)")
+          .date(LocalDate.of(2025, 7, 18))
+          .status(ThresholdStatus.IN_FORCE)
+          .note("indicative criterion, not a presumption; GPAI obligations (Art. 53) apply from 2 August 2025")
+          .build();
 
   /**
    * New York RAISE Act as enacted: General Business Law Article 44-B, section 1420, as repealed and re-enacted by
@@ -93,16 +111,16 @@ public record ComputeThreshold(
    * in the enacted definition. Effective 1 January 2027. See reference/regulation-corrections.md.
    */
   public static final ComputeThreshold NEW_YORK_RAISE_FRONTIER_MODEL =
-      new ComputeThreshold(
-          "new-york-raise-frontier-model",
-          "New York RAISE Act: frontier model",
-          1e26,
-          "integer or floating-point operations of the original training plus subsequent fine-tuning or other"
-              + " modifications",
-          "N.Y. General Business Law Article 44-B, section 1420, as enacted by S.8828/A.9449 (L. 2026, ch. 96)",
-          LocalDate.of(2026, 3, 27),
-          ThresholdStatus.IN_FORCE,
-          "large frontier developers are those with over $500M annual revenue; effective 1 January 2027");
+      builder()
+          .id("new-york-raise-frontier-model")
+          .name("New York RAISE Act: frontier model")
+          .trainingFlops(1e26)
+          .whatCounts("integer or floating-point operations of the original training plus subsequent fine-tuning or other" + " modifications")
+          .source("N.Y. General Business Law Article 44-B, section 1420, as enacted by S.8828/A.9449 (L. 2026, ch. 96)")
+          .date(LocalDate.of(2026, 3, 27))
+          .status(ThresholdStatus.IN_FORCE)
+          .note("large frontier developers are those with over $500M annual revenue; effective 1 January 2027")
+          .build();
 
   /**
    * US Executive Order 14110 of 30 October 2023, Section 4.2(b)(i): reporting for any model trained using more
@@ -110,32 +128,31 @@ public record ComputeThreshold(
    * data). Revoked on 20 January 2025 by Executive Order 14148: historical.
    */
   public static final ComputeThreshold US_EO_14110_REPORTING =
-      new ComputeThreshold(
-          "us-eo-14110-reporting",
-          "US Executive Order 14110: dual-use foundation model reporting",
-          1e26,
-          "integer or floating-point operations used in training",
-          "Executive Order 14110 (2023), Section 4.2(b)(i)",
-          LocalDate.of(2023, 10, 30),
-          ThresholdStatus.HISTORICAL,
-          "revoked 20 January 2025 by Executive Order 14148");
+      builder()
+          .id("us-eo-14110-reporting")
+          .name("US Executive Order 14110: dual-use foundation model reporting")
+          .trainingFlops(1e26)
+          .whatCounts("integer or floating-point operations used in training")
+          .source("Executive Order 14110 (2023), Section 4.2(b)(i)")
+          .date(LocalDate.of(2023, 10, 30))
+          .status(ThresholdStatus.HISTORICAL)
+          .note("revoked 20 January 2025 by Executive Order 14148")
+          .build();
 
   /**
-   * Validates the threshold.
+   * Checks the threshold when one is built (Immutables {@code @Value.Check}); an absent note is empty.
    *
-   * @throws IllegalArgumentException if a text is blank, the threshold is not finite and positive, or a field is
-   *     null
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
    */
-  public ComputeThreshold {
-    checkArgument(id != null && !id.isBlank(), "threshold id must not be blank");
-    checkArgument(name != null && !name.isBlank(), "threshold name must not be blank");
-    Checks.positive("trainingFlops", trainingFlops);
-    checkArgument(whatCounts != null && !whatCounts.isBlank(), "whatCounts must not be blank");
-    checkArgument(source != null && !source.isBlank(), "threshold source must not be blank");
-    checkArgument(date != null, "date must not be null");
-    checkArgument(status != null, "status must not be null");
-    checkArgument(note != null, "note must not be null");
+  @Value.Check
+  protected void check() {
+    Checks.notBlank("threshold id", id());
+    Checks.notBlank("threshold name", name());
+    Checks.positive("trainingFlops", trainingFlops());
+    Checks.notBlank("whatCounts", whatCounts());
+    Checks.notBlank("threshold source", source());
   }
+
 
   /** The bundled thresholds, lowest first. */
   public static List<ComputeThreshold> bundled() {
@@ -155,7 +172,7 @@ public record ComputeThreshold(
    */
   public boolean isCrossedBy(double cumulativeTrainingFlops) {
     Checks.nonNegative("cumulativeTrainingFlops", cumulativeTrainingFlops);
-    return cumulativeTrainingFlops > trainingFlops;
+    return cumulativeTrainingFlops > trainingFlops();
   }
 
   /** One line for reports: {@code eu-ai-act-systemic-risk (> 1e+25 FLOP, Regulation ..., in force)}. */
@@ -163,9 +180,9 @@ public record ComputeThreshold(
     return String.format(
         Locale.ROOT,
         "%s (> %.0e FLOP, %s, %s)",
-        id,
-        trainingFlops,
-        source,
-        status == ThresholdStatus.HISTORICAL ? "historical: " + note : "in force");
+        id(),
+        trainingFlops(),
+        source(),
+        status() == ThresholdStatus.HISTORICAL ? "historical: " + note() : "in force");
   }
 }

@@ -1,9 +1,9 @@
 package dev.persistence.costing.regulation;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.persistence.core.check.Checks;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A developer tier defined by revenue, such as California SB 53's "large frontier developer": "a frontier
@@ -11,32 +11,49 @@ import java.util.Optional;
  * million dollars ($500,000,000) in the preceding calendar year" (Bus. &amp; Prof. Code section 22757.11, quoted in
  * reference/regulation.json, reg-ca-sb53-thresholds). "In excess of" is strict: exactly the figure is not in the
  * tier.
- *
- * @param id short name ({@code ca-sb53-large-frontier-developer})
- * @param instrument the law
- * @param provision where the tier is defined
- * @param revenueUsdGreaterThan the figure revenue must exceed, US dollars, finite and {@code > 0}
- * @param basis what revenue counts and for which year, as the text says
- * @param source where the text was read
- * @param verification how it was checked
  */
-public record RevenueTier(
-    String id,
-    String instrument,
-    String provision,
-    double revenueUsdGreaterThan,
-    String basis,
-    String source,
-    Verification verification) {
+@Value.Immutable
+public abstract class RevenueTier {
 
-  /** Validates the tier. */
-  public RevenueTier {
-    for (String[] field :
-        new String[][] {{"id", id}, {"instrument", instrument}, {"provision", provision}, {"basis", basis}, {"source", source}}) {
-      checkArgument(field[1] != null && !field[1].isBlank(), "revenue tier %s must not be blank", field[0]);
-    }
-    Checks.positive("revenueUsdGreaterThan", revenueUsdGreaterThan);
-    checkArgument(verification != null, "revenue tier %s: verification must not be null", id);
+  /** Returns a new builder. */
+  public static ImmutableRevenueTier.Builder builder() {
+    return ImmutableRevenueTier.builder();
+  }
+
+  /** Short name ({@code ca-sb53-large-frontier-developer}). */
+  public abstract String id();
+
+  /** The law. */
+  public abstract String instrument();
+
+  /** Where the tier is defined. */
+  public abstract String provision();
+
+  /** The figure revenue must exceed, US dollars, finite and {@code > 0}. */
+  public abstract double revenueUsdGreaterThan();
+
+  /** What revenue counts and for which year, as the text says. */
+  public abstract String basis();
+
+  /** Where the text was read. */
+  public abstract String source();
+
+  /** How it was checked. */
+  public abstract Verification verification();
+
+  /**
+   * Checks the tier when one is built (Immutables {@code @Value.Check}); absent text fields are empty, never null.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    Checks.notBlank("revenue tier id", id());
+    Checks.notBlank("revenue tier instrument", instrument());
+    Checks.notBlank("revenue tier provision", provision());
+    Checks.notBlank("revenue tier basis", basis());
+    Checks.notBlank("revenue tier source", source());
+    Checks.positive("revenueUsdGreaterThan", revenueUsdGreaterThan());
   }
 
   /**
@@ -50,6 +67,6 @@ public record RevenueTier(
     if (revenue.isEmpty()) {
       return TierStatus.UNKNOWN;
     }
-    return revenue.get().usd() > revenueUsdGreaterThan ? TierStatus.CROSSED : TierStatus.NOT_CROSSED;
+    return revenue.get().usd() > revenueUsdGreaterThan() ? TierStatus.CROSSED : TierStatus.NOT_CROSSED;
   }
 }

@@ -212,14 +212,15 @@ public final class ServingRoofline {
     double inputPerSecond = batch * (double) workload.promptTokens() / prefill.seconds();
     double outputPerSecond = batch / decode.seconds();
     double usdPerSecond = deployment.replicaUsdPerHour() / Durations.SECONDS_PER_HOUR;
-    return new ServingEstimate(
-        batch,
-        prefill,
-        decode,
-        inputPerSecond,
-        outputPerSecond,
-        usdPerSecond / inputPerSecond * 1e6,
-        usdPerSecond / outputPerSecond * 1e6);
+    return ServingEstimate.builder()
+        .batch(batch)
+        .prefill(prefill)
+        .decodeStep(decode)
+        .inputTokensPerSecond(inputPerSecond)
+        .outputTokensPerSecond(outputPerSecond)
+        .usdPerMillionInputTokens(usdPerSecond / inputPerSecond * 1e6)
+        .usdPerMillionOutputTokens(usdPerSecond / outputPerSecond * 1e6)
+        .build();
   }
 
   /**

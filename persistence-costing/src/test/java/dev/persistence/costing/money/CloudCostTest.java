@@ -61,27 +61,25 @@ class CloudCostTest {
                 () -> CloudPrice.of("H100", -1, PricingTerm.ON_DEMAND, LocalDate.of(2025, 1, 1), "me"))
             .getMessage());
     assertEquals(
-        "price source must not be blank",
+        "price source (\"\") must not be blank",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> CloudPrice.of("H100", 1, PricingTerm.ON_DEMAND, LocalDate.of(2025, 1, 1), ""))
             .getMessage());
     assertEquals(
-        "price accelerator must not be blank",
+        "price accelerator (\" \") must not be blank",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> CloudPrice.of(" ", 1, PricingTerm.ON_DEMAND, LocalDate.of(2025, 1, 1), "me"))
             .getMessage());
+    // Immutables refuses a null attribute, naming it.
     assertEquals(
-        "asOf must not be null",
-        assertThrows(
-                IllegalArgumentException.class, () -> CloudPrice.of("H100", 1, PricingTerm.ON_DEMAND, null, "me"))
+        "asOf",
+        assertThrows(NullPointerException.class, () -> CloudPrice.of("H100", 1, PricingTerm.ON_DEMAND, null, "me"))
             .getMessage());
     assertEquals(
-        "term must not be null",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> CloudPrice.of("H100", 1, null, LocalDate.of(2025, 1, 1), "me"))
+        "term",
+        assertThrows(NullPointerException.class, () -> CloudPrice.of("H100", 1, null, LocalDate.of(2025, 1, 1), "me"))
             .getMessage());
     assertEquals(
         "ENERGY (-5.0 USD) must be finite and >= 0",

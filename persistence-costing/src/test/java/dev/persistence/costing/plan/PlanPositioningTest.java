@@ -93,12 +93,30 @@ class PlanPositioningTest {
   void obligationsFollowTheScenariosRevenue() {
     // Bus. & Prof. Code 22757.11 (reference/regulation.json, reg-ca-sb53-thresholds): revenue "in excess of" $500M.
     RevenueTier tier =
-        new RevenueTier("large", "California SB 53 (TFAIA)", "section 22757.11", 5e8, "preceding calendar year",
-            "reference/regulation.json", Verification.OFFICIAL);
+        RevenueTier.builder()
+            .id("large")
+            .instrument("California SB 53 (TFAIA)")
+            .provision("section 22757.11")
+            .revenueUsdGreaterThan(5e8)
+            .basis("preceding calendar year")
+            .source("reference/regulation.json")
+            .verification(Verification.OFFICIAL)
+            .build();
     Obligation framework =
-        new Obligation("framework", ComputeThreshold.CALIFORNIA_SB_53_FRONTIER_MODEL.id(), "California SB 53 (TFAIA)",
-            "section 22757.12", "publish a frontier AI framework", "", "large", LocalDate.of(2026, 1, 1), "",
-            "$1,000,000", "test", Verification.SECONDARY);
+        Obligation.builder()
+            .id("framework")
+            .thresholdId(ComputeThreshold.CALIFORNIA_SB_53_FRONTIER_MODEL.id())
+            .instrument("California SB 53 (TFAIA)")
+            .provision("section 22757.12")
+            .duty("publish a frontier AI framework")
+            .appliesTo("")
+            .revenueTier("large")
+            .appliesFrom(LocalDate.of(2026, 1, 1))
+            .transition("")
+            .sanction("$1,000,000")
+            .source("test")
+            .verification(Verification.SECONDARY)
+            .build();
     ObligationCatalog catalog = new ObligationCatalog("test", List.of(tier), List.of(framework));
     // 2.6x Llama's tokens: 6 x 405e9 x 41e12 = 1.0e26 FLOP, over SB 53's 1e26.
     Scenario big = PlannerTest.llamaScenario(0.4).trainingTokens(41.2e12).developerRevenue(new DeveloperRevenue(6e8, 2025)).build();

@@ -64,22 +64,36 @@ class ComputeThresholdsTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
-                    new ComputeThreshold(
-                        "x", "x", 0, "x", "x", LocalDate.of(2025, 1, 1), ThresholdStatus.IN_FORCE, ""))
+                    ComputeThreshold.builder()
+                        .id("x")
+                        .name("x")
+                        .trainingFlops(0)
+                        .whatCounts("x")
+                        .source("x")
+                        .date(LocalDate.of(2025, 1, 1))
+                        .status(ThresholdStatus.IN_FORCE)
+                        .note("")
+                        .build())
             .getMessage());
     assertEquals(
-        "threshold source must not be blank",
+        "threshold source (\" \") must not be blank",
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
-                    new ComputeThreshold(
-                        "x", "x", 1, "x", " ", LocalDate.of(2025, 1, 1), ThresholdStatus.IN_FORCE, ""))
+                    ComputeThreshold.builder()
+                        .id("x")
+                        .name("x")
+                        .trainingFlops(1)
+                        .whatCounts("x")
+                        .source(" ")
+                        .date(LocalDate.of(2025, 1, 1))
+                        .status(ThresholdStatus.IN_FORCE)
+                        .note("")
+                        .build())
             .getMessage());
+    // Immutables refuses a null attribute in the builder, naming it.
     assertEquals(
-        "date must not be null",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> new ComputeThreshold("x", "x", 1, "x", "x", null, ThresholdStatus.IN_FORCE, ""))
-            .getMessage());
+        "date",
+        assertThrows(NullPointerException.class, () -> ComputeThreshold.builder().date(null)).getMessage());
   }
 }

@@ -18,19 +18,31 @@ class ObligationsTest {
 
   /** SB 53's tier as Bus. & Prof. Code 22757.11 words it (reference/regulation.json, reg-ca-sb53-thresholds). */
   static final RevenueTier SB53_LARGE =
-      new RevenueTier(
-          "ca-sb53-large-frontier-developer",
-          "California SB 53 (TFAIA)",
-          "Bus. & Prof. Code section 22757.11",
-          500_000_000,
-          "annual gross revenues, together with affiliates, in the preceding calendar year",
-          "reference/regulation.json, reg-ca-sb53-thresholds",
-          Verification.OFFICIAL);
+      RevenueTier.builder()
+          .id("ca-sb53-large-frontier-developer")
+          .instrument("California SB 53 (TFAIA)")
+          .provision("Bus. & Prof. Code section 22757.11")
+          .revenueUsdGreaterThan(500_000_000)
+          .basis("annual gross revenues, together with affiliates, in the preceding calendar year")
+          .source("reference/regulation.json, reg-ca-sb53-thresholds")
+          .verification(Verification.OFFICIAL)
+          .build();
 
   static Obligation obligation(String id, String tier) {
-    return new Obligation(id, ComputeThreshold.CALIFORNIA_SB_53_FRONTIER_MODEL.id(), "California SB 53 (TFAIA)",
-        "section 22757.12", "a duty", "", tier, LocalDate.of(2026, 1, 1), "", "a sanction", "a source",
-        Verification.SECONDARY);
+    return Obligation.builder()
+        .id(id)
+        .thresholdId(ComputeThreshold.CALIFORNIA_SB_53_FRONTIER_MODEL.id())
+        .instrument("California SB 53 (TFAIA)")
+        .provision("section 22757.12")
+        .duty("a duty")
+        .appliesTo("")
+        .revenueTier(tier)
+        .appliesFrom(LocalDate.of(2026, 1, 1))
+        .transition("")
+        .sanction("a sanction")
+        .source("a source")
+        .verification(Verification.SECONDARY)
+        .build();
   }
 
   @Test

@@ -70,6 +70,14 @@ class RevenueTierProperties {
   }
 
   private static RevenueTier withFigure(double figure) {
-    return new RevenueTier("t", "law", "section", figure, "basis", "source", Verification.OFFICIAL);
+    return RevenueTier.builder()
+        .id("t")
+        .instrument("law")
+        .provision("section")
+        .revenueUsdGreaterThan(figure)
+        .basis("basis")
+        .source("source")
+        .verification(Verification.OFFICIAL)
+        .build();
   }
 }

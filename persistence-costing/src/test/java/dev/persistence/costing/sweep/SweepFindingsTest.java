@@ -106,7 +106,15 @@ class SweepFindingsTest {
     StepTime step = new StepTime(1, 1);
     assertEquals(
         "usdPerMillionOutputTokens (NaN) must be finite and >= 0",
-        message(() -> new ServingEstimate(1, step, step, 1, 1, 1, Double.NaN)));
+        message(() -> ServingEstimate.builder()
+            .batch(1)
+            .prefill(step)
+            .decodeStep(step)
+            .inputTokensPerSecond(1)
+            .outputTokensPerSecond(1)
+            .usdPerMillionInputTokens(1)
+            .usdPerMillionOutputTokens(Double.NaN)
+            .build()));
     assertEquals(
         "epochs (NaN) must be finite and >= 0",
         message(
@@ -139,15 +147,16 @@ class SweepFindingsTest {
         "dataConstrainedLoss (NaN) must be finite",
         message(
             () ->
-                new DataAdequacy(
-                    adequacy.target(),
-                    adequacy.availableTokens(),
-                    adequacy.effective(),
-                    adequacy.repetition(),
-                    adequacy.shortfallTokens(),
-                    adequacy.unconstrainedLoss(),
-                    Double.NaN,
-                    adequacy.allocation())));
+                DataAdequacy.builder()
+                    .target(adequacy.target())
+                    .availableTokens(adequacy.availableTokens())
+                    .effective(adequacy.effective())
+                    .repetition(adequacy.repetition())
+                    .shortfallTokens(adequacy.shortfallTokens())
+                    .unconstrainedLoss(adequacy.unconstrainedLoss())
+                    .dataConstrainedLoss(Double.NaN)
+                    .allocation(adequacy.allocation())
+                    .build()));
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.persistence.io.money;
 
 import dev.persistence.costing.money.CloudPrice;
+import dev.persistence.costing.money.ImmutableCloudPrice;
 import dev.persistence.costing.money.PricingTerm;
-import dev.persistence.io.document.ObjectCodec.Values;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import dev.persistence.io.energy.EnergyCodecs;
@@ -43,28 +43,17 @@ public final class MoneyCodecs {
           .build();
 
   private static final Codec<CloudPrice> CLOUD_PRICE_OBJECT =
-      ObjectCodec.components(
-              CloudPrice.class,
-              "cloudPriceObject",
-              (Values v) ->
-                  new CloudPrice(
-                      v.get("name", "user"),
-                      v.get("accelerator"),
-                      v.<Double>get("usdPerAcceleratorHour"),
-                      v.get("term", PricingTerm.ON_DEMAND),
-                      v.get("asOf"),
-                      v.get("source"),
-                      true))
-          .optional("name", TEXT, CloudPrice::name)
+      ObjectCodec.builder(
+              CloudPrice.class, "cloudPriceObject", CloudPrice::builder, ImmutableCloudPrice.Builder::build)
+          .optional("name", TEXT)
           .describedAs("the price's name; default user")
-          .required("usdPerAcceleratorHour", POSITIVE_NUMBER, CloudPrice::usdPerAcceleratorHour)
-          .required("accelerator", NAME, CloudPrice::accelerator)
-          .optional("term", enumeration(PricingTerm.class), CloudPrice::term)
+          .required("usdPerAcceleratorHour", POSITIVE_NUMBER)
+          .required("accelerator", NAME)
+          .optional("term", enumeration(PricingTerm.class))
           .required(
               "asOf",
-              ValueCodecs.date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD"),
-              CloudPrice::asOf)
-          .required("source", NAME, CloudPrice::source)
+              ValueCodecs.date(node -> "expected a date as YYYY-MM-DD, got " + node.describe(), "a date, YYYY-MM-DD"))
+          .required("source", NAME)
           .build();
 
   /** A cloud price: a preset's name, or {@code {usdPerAcceleratorHour, accelerator, term, asOf, source}}. */

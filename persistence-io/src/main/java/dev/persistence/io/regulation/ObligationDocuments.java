@@ -8,6 +8,8 @@ import static dev.persistence.io.document.ValueCodecs.list;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.costing.regulation.ImmutableObligation;
+import dev.persistence.costing.regulation.ImmutableRevenueTier;
 import dev.persistence.costing.regulation.Obligation;
 import dev.persistence.costing.regulation.ObligationCatalog;
 import dev.persistence.costing.regulation.RevenueTier;
@@ -47,18 +49,8 @@ public final class ObligationDocuments {
 
   /** One revenue tier. */
   public static final Codec<RevenueTier> REVENUE_TIER =
-      ObjectCodec.components(
-              RevenueTier.class,
-              "revenueTier",
-              v ->
-                  new RevenueTier(
-                      v.get("id"),
-                      v.get("instrument"),
-                      v.get("provision"),
-                      v.<Double>get("revenueUsdGreaterThan"),
-                      v.get("basis"),
-                      v.get("source"),
-                      v.get("verification")))
+      ObjectCodec.builder(
+              RevenueTier.class, "revenueTier", RevenueTier::builder, ImmutableRevenueTier.Builder::build)
           .description("A developer tier defined by revenue; in the tier when revenue is above the figure.")
           .required("id", NAME)
           .required("instrument", NAME)
@@ -73,23 +65,7 @@ public final class ObligationDocuments {
 
   /** One obligation. */
   public static final Codec<Obligation> OBLIGATION =
-      ObjectCodec.components(
-              Obligation.class,
-              "obligation",
-              v ->
-                  new Obligation(
-                      v.get("id"),
-                      v.get("thresholdId"),
-                      v.get("instrument"),
-                      v.get("provision"),
-                      v.get("duty"),
-                      v.get("appliesTo", ""),
-                      v.get("revenueTier", ""),
-                      v.get("appliesFrom"),
-                      v.get("transition", ""),
-                      v.get("sanction"),
-                      v.get("source"),
-                      v.get("verification")))
+      ObjectCodec.builder(Obligation.class, "obligation", Obligation::builder, ImmutableObligation.Builder::build)
           .description("A duty a threshold brings, with its provision, date, sanction, source and check status.")
           .required("id", NAME)
           .required("thresholdId", NAME)
@@ -97,14 +73,14 @@ public final class ObligationDocuments {
           .required("instrument", NAME)
           .required("provision", NAME)
           .required("duty", NAME)
-          .optional("appliesTo", TEXT, Obligation::appliesTo)
+          .optional("appliesTo", TEXT)
           .writtenWhen(o -> !o.appliesTo().isEmpty())
           .describedAs("who must do it, when narrower than every developer over the threshold")
-          .optional("revenueTier", NAME, Obligation::revenueTier)
+          .optional("revenueTier", NAME)
           .writtenWhen(o -> !o.revenueTier().isEmpty())
           .describedAs("the revenue tier (revenueTiers id) it is limited to")
           .required("appliesFrom", ValueCodecs.DATE)
-          .optional("transition", TEXT, Obligation::transition)
+          .optional("transition", TEXT)
           .writtenWhen(o -> !o.transition().isEmpty())
           .required("sanction", NAME)
           .required("source", NAME)

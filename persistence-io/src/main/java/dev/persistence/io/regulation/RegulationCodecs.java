@@ -5,6 +5,7 @@ import static dev.persistence.io.document.ValueCodecs.POSITIVE_NUMBER;
 import static dev.persistence.io.document.ValueCodecs.TEXT;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import dev.persistence.costing.regulation.ComputeThreshold;
+import dev.persistence.costing.regulation.ImmutableComputeThreshold;
 import dev.persistence.costing.regulation.ThresholdStatus;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
@@ -21,19 +22,11 @@ public final class RegulationCodecs {
    * status} ({@code in-force} or {@code historical}) and {@code note}.
    */
   public static final Codec<ComputeThreshold> COMPUTE_THRESHOLD =
-      ObjectCodec.components(
+      ObjectCodec.builder(
               ComputeThreshold.class,
               "computeThreshold",
-              v ->
-                  new ComputeThreshold(
-                      v.get("id"),
-                      v.get("name"),
-                      v.<Double>get("trainingFlops"),
-                      v.get("whatCounts"),
-                      v.get("source"),
-                      v.get("date"),
-                      v.get("status"),
-                      v.get("note", "")))
+              ComputeThreshold::builder,
+              ImmutableComputeThreshold.Builder::build)
           .required("id", NAME)
           .required("name", NAME)
           .required("trainingFlops", POSITIVE_NUMBER)

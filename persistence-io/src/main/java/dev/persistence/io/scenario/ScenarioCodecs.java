@@ -11,8 +11,9 @@ import static dev.persistence.io.document.ValueCodecs.longInteger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.persistence.core.precision.WeightFormat;
 import dev.persistence.costing.plan.ImmutablePlannedPhase;
+import dev.persistence.costing.plan.ImmutableOwnedEconomics;
+import dev.persistence.costing.plan.ImmutableServingPlan;
 import dev.persistence.costing.plan.OwnedEconomics;
 import dev.persistence.costing.plan.PlannedPhase;
 import dev.persistence.costing.plan.ServingPlan;
@@ -23,7 +24,6 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -215,77 +215,50 @@ public final class ScenarioCodecs {
 
   /** The economics of owning the cluster: capital, amortisation, utilisation, power and staff, all required. */
   public static final Codec<OwnedEconomics> OWNED =
-      ObjectCodec.components(
-              OwnedEconomics.class,
-              "owned",
-              (Values v) ->
-                  new OwnedEconomics(
-                      v.<Double>get("capitalUsdPerAccelerator"),
-                      v.<Double>get("capitalUsdPerNode"),
-                      v.<Double>get("networkingAndStorageFraction"),
-                      v.<Double>get("amortisationYears"),
-                      v.<Double>get("utilisation"),
-                      v.<Double>get("powerPriceUsdPerKilowattHour"),
-                      v.<Double>get("operationsStaffUsdPerYear")))
+      ObjectCodec.builder(
+              OwnedEconomics.class, "owned", OwnedEconomics::builder, ImmutableOwnedEconomics.Builder::build)
           .description("the economics of owning the cluster")
-          .required("capitalUsdPerAccelerator", NUMBER, OwnedEconomics::capitalUsdPerAccelerator)
-          .required("capitalUsdPerNode", NUMBER, OwnedEconomics::capitalUsdPerNode)
-          .required("networkingAndStorageFraction", NUMBER, OwnedEconomics::networkingAndStorageFraction)
-          .required("amortisationYears", NUMBER, OwnedEconomics::amortisationYears)
-          .required("utilisation", NUMBER, OwnedEconomics::utilisation)
-          .required("powerPriceUsdPerKilowattHour", NUMBER, OwnedEconomics::powerPriceUsdPerKilowattHour)
-          .required("operationsStaffUsdPerYear", NUMBER, OwnedEconomics::operationsStaffUsdPerYear)
+          .required("capitalUsdPerAccelerator", NUMBER)
+          .required("capitalUsdPerNode", NUMBER)
+          .required("networkingAndStorageFraction", NUMBER)
+          .required("amortisationYears", NUMBER)
+          .required("utilisation", NUMBER)
+          .required("powerPriceUsdPerKilowattHour", NUMBER)
+          .required("operationsStaffUsdPerYear", NUMBER)
           .build();
 
   /** Production serving priced by the serving roofline, added to the program as a serving phase. */
   public static final Codec<ServingPlan> SERVING =
-      ObjectCodec.fromMap(
-              ServingPlan.class,
-              "serving",
-              v ->
-                  new ServingPlan(
-                      (Integer) v.get("startMonth"),
-                      (Integer) v.get("durationMonths"),
-                      (Double) v.get("inputTokensPerDay"),
-                      (Double) v.get("outputTokensPerDay"),
-                      (Long) v.get("promptTokens"),
-                      (Long) v.get("outputTokens"),
-                      (Integer) v.getOrDefault("tensorParallel", 1),
-                      (WeightFormat) v.getOrDefault("weightFormat", WeightFormat.BF16),
-                      v.containsKey("batch") ? OptionalLong.of((Long) v.get("batch")) : OptionalLong.empty(),
-                      (Double) v.getOrDefault("targetUtilisation", 1.0),
-                      (Double) v.getOrDefault("computeEfficiency", 1.0),
-                      (Double) v.getOrDefault("bandwidthEfficiency", 1.0)))
+      ObjectCodec.builder(ServingPlan.class, "serving", ServingPlan::builder, ImmutableServingPlan.Builder::build)
           .description(
               "Production serving priced by the serving roofline (dev.persistence.costing.plan.ServingPlan); added to"
                   + " the program as a serving phase.")
-          .required("startMonth", integer(0), ServingPlan::startMonth, ObjectCodec.into("startMonth"))
+          .required("startMonth", integer(0))
           .describedAs("Month serving starts, from 0.")
-          .required("durationMonths", integer(1), ServingPlan::durationMonths, ObjectCodec.into("durationMonths"))
+          .required("durationMonths", integer(1))
           .describedAs("Months of serving.")
-          .required("inputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::inputTokensPerDay, ObjectCodec.into("inputTokensPerDay"))
+          .required("inputTokensPerDay", NON_NEGATIVE_NUMBER)
           .describedAs("Prompt tokens per day.")
           .required(
-              "outputTokensPerDay", NON_NEGATIVE_NUMBER, ServingPlan::outputTokensPerDay, ObjectCodec.into("outputTokensPerDay"))
+              "outputTokensPerDay", NON_NEGATIVE_NUMBER)
           .describedAs("Generated tokens per day.")
-          .required("promptTokens", longInteger(1), ServingPlan::promptTokens, ObjectCodec.into("promptTokens"))
+          .required("promptTokens", longInteger(1))
           .describedAs("Prompt length of a typical request.")
-          .required("outputTokens", longInteger(1), ServingPlan::outputTokens, ObjectCodec.into("outputTokens"))
+          .required("outputTokens", longInteger(1))
           .describedAs("Generated length of a typical request.")
-          .optional("tensorParallel", integer(1), ServingPlan::tensorParallel, ObjectCodec.into("tensorParallel"))
+          .optional("tensorParallel", integer(1))
           .describedAs("Accelerators per replica (default 1).")
           .optional(
               "weightFormat",
-              PrecisionCodecs.WEIGHT_FORMAT,
-              ServingPlan::weightFormat,
-              ObjectCodec.into("weightFormat"))
-          .optionalIfSet("batch", longInteger(1), serving -> boxed(serving.batch()), ObjectCodec.into("batch"))
+              PrecisionCodecs.WEIGHT_FORMAT)
+          .optionalIfSet(
+              "batch", longInteger(1), serving -> boxed(serving.batch()), ImmutableServingPlan.Builder::batch)
           .describedAs("Requests decoded together; absent for the largest batch that fits.")
-          .optional("targetUtilisation", ValueCodecs.POSITIVE_FRACTION, ServingPlan::targetUtilisation, ObjectCodec.into("targetUtilisation"))
+          .optional("targetUtilisation", ValueCodecs.POSITIVE_FRACTION)
           .describedAs("Busy fraction the fleet is sized for, in (0, 1] (default 1).")
-          .optional("computeEfficiency", ValueCodecs.POSITIVE_FRACTION, ServingPlan::computeEfficiency, ObjectCodec.into("computeEfficiency"))
+          .optional("computeEfficiency", ValueCodecs.POSITIVE_FRACTION)
           .describedAs("Achieved over peak FLOP/s, in (0, 1] (default 1).")
-          .optional("bandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION, ServingPlan::bandwidthEfficiency, ObjectCodec.into("bandwidthEfficiency"))
+          .optional("bandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION)
           .describedAs("Achieved over peak memory bandwidth, in (0, 1] (default 1).")
           .build();
 }

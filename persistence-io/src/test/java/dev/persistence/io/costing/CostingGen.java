@@ -127,9 +127,16 @@ final class CostingGen {
             Gen.enumValues(ThresholdStatus.class),
             Gen.elements("", "draft"),
             (flops, day, status, note) ->
-                new ComputeThreshold(
-                    "custom", "A custom threshold", flops, "training operations", "a draft bill",
-                    LocalDate.of(2000, 1, 1).plusDays(day), status, note));
+                ComputeThreshold.builder()
+                    .id("custom")
+                    .name("A custom threshold")
+                    .trainingFlops(flops)
+                    .whatCounts("training operations")
+                    .source("a draft bill")
+                    .date(LocalDate.of(2000, 1, 1).plusDays(day))
+                    .status(status)
+                    .note(note)
+                    .build());
     return Gen.oneOf(custom, Gen.elements(ComputeThreshold.bundled()));
   }
 

@@ -5,6 +5,7 @@ import dev.persistence.core.data.DataMixture;
 import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.scaling.law.DataConstrainedLaw;
 import java.util.Locale;
+import org.immutables.value.Value;
 
 /**
  * Tokens available against tokens needed: for a model size and a token target, the unique tokens the mixture
@@ -15,37 +16,52 @@ import java.util.Locale;
  * repetition alone (not a difference between two fits). The loss uses the mixture's totals (D = the target, U =
  * unique tokens drawn), which treats repetition as spread evenly over the mixture; {@link #effective()} reports
  * the per-source figures.
- *
- * @param target the token target
- * @param availableTokens unique tokens in the sources with a positive weight
- * @param effective the mixture's tokens, unique tokens and effective tokens at the target
- * @param repetition training tokens per unique token drawn (1 means no repetition)
- * @param shortfallTokens how far the target exceeds the available unique tokens (0 if it does not)
- * @param unconstrainedLoss L(N, D, D): the law's loss with enough unique data
- * @param dataConstrainedLoss L(N, D, U): the law's loss with the mixture's unique tokens
- * @param allocation the mixture spread over the target
  */
-public record DataAdequacy(
-    TokenTarget target,
-    double availableTokens,
-    MixtureEffectiveTokens effective,
-    double repetition,
-    double shortfallTokens,
-    double unconstrainedLoss,
-    double dataConstrainedLoss,
-    MixtureAllocation allocation) {
+@Value.Immutable
+public abstract class DataAdequacy {
+
+  /** Returns a new builder. */
+  public static ImmutableDataAdequacy.Builder builder() {
+    return ImmutableDataAdequacy.builder();
+  }
+
+  /** The token target. */
+  public abstract TokenTarget target();
+
+  /** Unique tokens in the sources with a positive weight. */
+  public abstract double availableTokens();
+
+  /** The mixture's tokens, unique tokens and effective tokens at the target. */
+  public abstract MixtureEffectiveTokens effective();
+
+  /** Training tokens per unique token drawn (1 means no repetition). */
+  public abstract double repetition();
+
+  /** How far the target exceeds the available unique tokens (0 if it does not). */
+  public abstract double shortfallTokens();
+
+  /** L(N, D, D): the law's loss with enough unique data. */
+  public abstract double unconstrainedLoss();
+
+  /** L(N, D, U): the law's loss with the mixture's unique tokens. */
+  public abstract double dataConstrainedLoss();
+
+  /** The mixture spread over the target. */
+  public abstract MixtureAllocation allocation();
+
 
   /**
    * Validates the assessment.
    *
    * @throws IllegalArgumentException if a count is negative or not finite, or a loss is not finite
    */
-  public DataAdequacy {
-    Checks.nonNegative("availableTokens", availableTokens);
-    Checks.nonNegative("repetition", repetition);
-    Checks.nonNegative("shortfallTokens", shortfallTokens);
-    Checks.finite("unconstrainedLoss", unconstrainedLoss);
-    Checks.finite("dataConstrainedLoss", dataConstrainedLoss);
+  @Value.Check
+  protected void check() {
+    Checks.nonNegative("availableTokens", availableTokens());
+    Checks.nonNegative("repetition", repetition());
+    Checks.nonNegative("shortfallTokens", shortfallTokens());
+    Checks.finite("unconstrainedLoss", unconstrainedLoss());
+    Checks.finite("dataConstrainedLoss", dataConstrainedLoss());
   }
 
   /**
@@ -61,25 +77,26 @@ public record DataAdequacy(
     double unique = effective.uniqueTokens();
     double tokens = target.tokens();
     double available = mixture.availableTokens();
-    return new DataAdequacy(
-        target,
-        available,
-        effective,
-        tokens / unique,
-        Math.max(0, tokens - available),
-        law.loss(target.parameters(), tokens, tokens),
-        law.loss(target.parameters(), tokens, unique),
-        allocation);
+    return builder()
+        .target(target)
+        .availableTokens(available)
+        .effective(effective)
+        .repetition(tokens / unique)
+        .shortfallTokens(Math.max(0, tokens - available))
+        .unconstrainedLoss(law.loss(target.parameters(), tokens, tokens))
+        .dataConstrainedLoss(law.loss(target.parameters(), tokens, unique))
+        .allocation(allocation)
+        .build();
   }
 
   /** The loss penalty of the repetition, in nats per token: constrained minus unconstrained loss (&gt;= 0). */
   public double lossPenalty() {
-    return dataConstrainedLoss - unconstrainedLoss;
+    return dataConstrainedLoss() - unconstrainedLoss();
   }
 
   /** Whether the mixture holds at least the target's tokens, uniquely. */
   public boolean sufficient() {
-    return shortfallTokens == 0;
+    return shortfallTokens() == 0;
   }
 
   /**
@@ -94,18 +111,18 @@ public record DataAdequacy(
         Locale.ROOT,
         "%s tokens for %s parameters (%s): %s unique available, %.2f epochs, %s effective, shortfall %s,"
             + " loss %.4f -> %.4f (+%.4f nats/token), %d source%s",
-        count(target.tokens()),
-        count(target.parameters()),
-        target.rationale(),
-        count(availableTokens),
-        repetition,
-        count(effective.effectiveTokens()),
-        count(shortfallTokens),
-        unconstrainedLoss,
-        dataConstrainedLoss,
+        count(target().tokens()),
+        count(target().parameters()),
+        target().rationale(),
+        count(availableTokens()),
+        repetition(),
+        count(effective().effectiveTokens()),
+        count(shortfallTokens()),
+        unconstrainedLoss(),
+        dataConstrainedLoss(),
         lossPenalty(),
-        effective.sources().size(),
-        effective.sources().size() == 1 ? "" : "s");
+        effective().sources().size(),
+        effective().sources().size() == 1 ? "" : "s");
   }
 
   /** A count with a T, B or M suffix and two decimals ({@code 7.65T}). */

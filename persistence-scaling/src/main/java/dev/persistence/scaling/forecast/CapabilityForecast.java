@@ -1,7 +1,9 @@
 package dev.persistence.scaling.forecast;
 
+import dev.persistence.core.check.Checks;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.immutables.value.Value;
 
 /**
  * A forecast benchmark score with its interval, in two named components.
@@ -14,48 +16,69 @@ import java.util.OptionalDouble;
  * error of extrapolating beyond the runs, scaled by the distance in orders of magnitude of scaled compute; it is
  * zero inside the runs' range. {@code scoreLower} and {@code scoreUpper} combine the two in quadrature, each side
  * of the point forecast separately. Neither covers a change of regime (a different data mix, post-training).
- *
- * @param parameters the planned N, when the forecast starts from a model and data
- * @param tokens the planned D, when the forecast starts from a model and data
- * @param trainingFlops the planned compute, when known (6ND, or the compute given)
- * @param loss the loss the forecast starts from: given, or step 1's prediction
- * @param lossLower lower end of step 1's interval, when step 1 ran
- * @param lossUpper upper end of step 1's interval, when step 1 ran
- * @param score the point forecast: the full-data fits at the point loss
- * @param scoreLower lower end of the interval
- * @param scoreUpper upper end of the interval
- * @param confidence the interval's level
- * @param samples bootstrap resamples
- * @param extrapolationOom orders of magnitude of compute beyond the largest run ({@code log10(C / C_max)}), when
- *     the compute is known
- * @param lossBeyondRuns how far the loss is below the lowest run's loss, nats (negative inside the runs' range)
- * @param bootstrapLower lower end of the bootstrap component
- * @param bootstrapUpper upper end of the bootstrap component
- * @param scaledComputeOom orders of magnitude of scaled compute (the compute a compute-optimal model needs to
- *     reach the loss, by the fitted law) beyond the lowest run's loss, {@code >= 0} (0 inside the runs' range);
- *     0 when the extrapolation term is off
- * @param extrapolationError the extrapolation component's source, {@link ExtrapolationError#NONE} when off
- * @param extrapolationHalfWidth the extrapolation component's half-width at the interval's level, score units
  */
-public record CapabilityForecast(
-    OptionalDouble parameters,
-    OptionalDouble tokens,
-    OptionalDouble trainingFlops,
-    double loss,
-    OptionalDouble lossLower,
-    OptionalDouble lossUpper,
-    double score,
-    double scoreLower,
-    double scoreUpper,
-    double confidence,
-    int samples,
-    OptionalDouble extrapolationOom,
-    double lossBeyondRuns,
-    double bootstrapLower,
-    double bootstrapUpper,
-    double scaledComputeOom,
-    ExtrapolationError extrapolationError,
-    double extrapolationHalfWidth) {
+@Value.Immutable
+public abstract class CapabilityForecast {
+
+  /** Returns a new builder. */
+  public static ImmutableCapabilityForecast.Builder builder() {
+    return ImmutableCapabilityForecast.builder();
+  }
+
+  /** The planned N, when the forecast starts from a model and data. */
+  public abstract OptionalDouble parameters();
+
+  /** The planned D, when the forecast starts from a model and data. */
+  public abstract OptionalDouble tokens();
+
+  /** The planned compute, when known (6ND, or the compute given). */
+  public abstract OptionalDouble trainingFlops();
+
+  /** The loss the forecast starts from: given, or step 1's prediction. */
+  public abstract double loss();
+
+  /** Lower end of step 1's interval, when step 1 ran. */
+  public abstract OptionalDouble lossLower();
+
+  /** Upper end of step 1's interval, when step 1 ran. */
+  public abstract OptionalDouble lossUpper();
+
+  /** The point forecast: the full-data fits at the point loss. */
+  public abstract double score();
+
+  /** Lower end of the interval. */
+  public abstract double scoreLower();
+
+  /** Upper end of the interval. */
+  public abstract double scoreUpper();
+
+  /** The interval's level. */
+  public abstract double confidence();
+
+  /** Bootstrap resamples. */
+  public abstract int samples();
+
+  /** Orders of magnitude of compute beyond the largest run ({@code log10(C / C_max)}), when the compute is known. */
+  public abstract OptionalDouble extrapolationOom();
+
+  /** How far the loss is below the lowest run's loss, nats (negative inside the runs' range). */
+  public abstract double lossBeyondRuns();
+
+  /** Lower end of the bootstrap component. */
+  public abstract double bootstrapLower();
+
+  /** Upper end of the bootstrap component. */
+  public abstract double bootstrapUpper();
+
+  /** Orders of magnitude of scaled compute (the compute a compute-optimal model needs to reach the loss, by the fitted law) beyond the lowest run's loss, {@code >= 0} (0 inside the runs' range); 0 when the extrapolation term is off. */
+  public abstract double scaledComputeOom();
+
+  /** The extrapolation component's source, {@link ExtrapolationError#NONE} when off. */
+  public abstract ExtrapolationError extrapolationError();
+
+  /** The extrapolation component's half-width at the interval's level, score units. */
+  public abstract double extrapolationHalfWidth();
+
 
   /**
    * Owen 2024 (Epoch AI, "How Predictable Is Language Model Benchmark Performance?", arXiv:2401.04757; blog at
@@ -89,8 +112,8 @@ public record CapabilityForecast(
    */
   public String intervalComponents() {
     String bootstrap =
-        String.format(Locale.ROOT, "bootstrap -%.4f/+%.4f", score - bootstrapLower, bootstrapUpper - score);
-    if (extrapolationError == ExtrapolationError.NONE) {
+        String.format(Locale.ROOT, "bootstrap -%.4f/+%.4f", score() - bootstrapLower(), bootstrapUpper() - score());
+    if (extrapolationError() == ExtrapolationError.NONE) {
       return bootstrap + ", extrapolation term off";
     }
     return bootstrap
@@ -98,14 +121,41 @@ public record CapabilityForecast(
             Locale.ROOT,
             ", extrapolation +-%.4f (%s, %.0f points per order of magnitude; %.2f orders of magnitude of scaled"
                 + " compute beyond the runs)",
-            extrapolationHalfWidth,
-            extrapolationError.source(),
-            extrapolationError.meanAbsoluteErrorPointsPerOom(),
-            scaledComputeOom);
+            extrapolationHalfWidth(),
+            extrapolationError().source(),
+            extrapolationError().meanAbsoluteErrorPointsPerOom(),
+            scaledComputeOom());
   }
 
   /** Whether {@code value} lies in the interval. */
   public boolean covers(double value) {
-    return value >= scoreLower && value <= scoreUpper;
+    return value >= scoreLower() && value <= scoreUpper();
+  }
+
+  /**
+   * Checks the forecast when one is built (Immutables {@code @Value.Check}): every number finite, the interval's
+   * level in (0, 1), at least one resample, the half-width and distance beyond the runs {@code >= 0}.
+   *
+   * @throws IllegalArgumentException naming the field, its value and the rule it breaks
+   */
+  @Value.Check
+  protected void check() {
+    Checks.positive("loss", loss());
+    Checks.finite("score", score());
+    Checks.finite("scoreLower", scoreLower());
+    Checks.finite("scoreUpper", scoreUpper());
+    Checks.check(confidence() > 0 && confidence() < 1, "confidence", confidence(), "must be in (0, 1)");
+    Checks.positive("samples", samples());
+    Checks.finite("lossBeyondRuns", lossBeyondRuns());
+    Checks.finite("bootstrapLower", bootstrapLower());
+    Checks.finite("bootstrapUpper", bootstrapUpper());
+    Checks.nonNegative("scaledComputeOom", scaledComputeOom());
+    Checks.nonNegative("extrapolationHalfWidth", extrapolationHalfWidth());
+    parameters().ifPresent(n -> Checks.positive("parameters", n));
+    tokens().ifPresent(d -> Checks.positive("tokens", d));
+    trainingFlops().ifPresent(c -> Checks.positive("trainingFlops", c));
+    lossLower().ifPresent(l -> Checks.finite("lossLower", l));
+    lossUpper().ifPresent(l -> Checks.finite("lossUpper", l));
+    extrapolationOom().ifPresent(o -> Checks.finite("extrapolationOom", o));
   }
 }

@@ -248,25 +248,29 @@ public final class CapabilityForecaster {
       lossLower = OptionalDouble.of(percentile(losses, tail));
       lossUpper = OptionalDouble.of(percentile(losses, 1 - tail));
     }
-    return new CapabilityForecast(
-        parameters,
-        tokens,
-        flops,
-        pointLoss,
-        lossLower,
-        lossUpper,
-        point,
-        point - Math.hypot(below, halfWidth),
-        Math.min(settings.maxScore(), point + Math.hypot(above, halfWidth)),
-        settings.confidence(),
-        settings.samples(),
-        flops.isPresent() ? OptionalDouble.of(Math.log10(flops.getAsDouble() / maxFlops)) : OptionalDouble.empty(),
-        minLoss - pointLoss,
-        bootstrapLower,
-        bootstrapUpper,
-        oom,
-        error,
-        halfWidth);
+    return CapabilityForecast.builder()
+        .parameters(parameters)
+        .tokens(tokens)
+        .trainingFlops(flops)
+        .loss(pointLoss)
+        .lossLower(lossLower)
+        .lossUpper(lossUpper)
+        .score(point)
+        .scoreLower(point - Math.hypot(below, halfWidth))
+        .scoreUpper(Math.min(settings.maxScore(), point + Math.hypot(above, halfWidth)))
+        .confidence(settings.confidence())
+        .samples(settings.samples())
+        .extrapolationOom(
+            flops.isPresent()
+                ? OptionalDouble.of(Math.log10(flops.getAsDouble() / maxFlops))
+                : OptionalDouble.empty())
+        .lossBeyondRuns(minLoss - pointLoss)
+        .bootstrapLower(bootstrapLower)
+        .bootstrapUpper(bootstrapUpper)
+        .scaledComputeOom(oom)
+        .extrapolationError(error)
+        .extrapolationHalfWidth(halfWidth)
+        .build();
   }
 
   /**
