@@ -124,8 +124,9 @@ class ModernRunsTest {
    *       alltoall and DeepEP dispatchers) and is 23-25% fast on both dropless rows, 11% slow on the token-drop one;
    *   <li>gpt-oss 120B on GB200 (EP 64, two experts per rank): the published time per token is the same at
    *       micro-batch 1 x 8,192 and 4 x 4,096 and 2.5 times the H100 rows', the hardware ratio; the model is 30-40%
-   *       faster, the H100 rows within 5%. Attention sinks (softmax_type learnable) run unfused before Transformer
-   *       Engine 2.8, which would explain the 4,096-token row but not the 8,192-token one;
+   *       faster, the H100 rows within 5%. The recipes run fused sink attention (GPTOSSProvider falls back to the
+   *       unfused core only below Transformer Engine 2.8; Megatron-Bridge@00b7660 pins 2.9) and recompute only
+   *       layernorm and moe_act (reference/megatron-bridge-recipes.json), so neither explains it;
    *   <li>Nemotron-4 15B on B200 and GB200 (TP 1, DP 64, FP8): NeMo's 25.02 B200 recipe pairs TP 1 with a
    *       dp_size of 32 and a tp2 userbuffers config (scripts/performance/llm/pretrain_nemotron4_15b.py and
    *       recommended_model_configs/model_configs_b200.csv at a0ea8f16), so the plan as run is uncertain;
