@@ -121,7 +121,9 @@ class ModernRunsTest {
    *       dropless rows are one plan, and each takes per layer and 4,096-token micro-batch what the token-drop run
    *       (capacity factor 1, padded, no CUDA graphs) takes per 8,192-token one: about 16 ms. The model has no
    *       record of dropless against padded dispatch (a host synchronization per MoE layer in Megatron-Core's
-   *       alltoall and DeepEP dispatchers) and is 23-25% fast on both dropless rows, 11% slow on the token-drop one;
+   *       alltoall and DeepEP dispatchers) and is 23-25% fast on both dropless rows, 11% slow on the token-drop one.
+   *       Megatron-Bridge issue #1998 names the 2x a regression of 25.11 (open), PR #1760 the CPU overhead of
+   *       moe_a2a_overlap, which both dropless recipes run;
    *   <li>gpt-oss 120B on GB200 (EP 64, two experts per rank): the published time per token is the same at
    *       micro-batch 1 x 8,192 and 4 x 4,096 and 2.5 times the H100 rows', the hardware ratio; the model is 30-40%
    *       faster, the H100 rows within 5%. The recipes run fused sink attention (GPTOSSProvider falls back to the
