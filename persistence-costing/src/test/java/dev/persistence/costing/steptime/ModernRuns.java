@@ -281,6 +281,21 @@ final class ModernRuns {
     } else {
       throw new Unreadable("the row gives no batch");
     }
+    Optional<Map<String, Object>> asRun = recipePlanAsRun(id);
+    if (asRun.isPresent()) {
+      // The recipe at the row's own commit disagrees with the plan the table prints, and the row's entry in
+      // reference/megatron-bridge-recipes.json says why the recipe is what ran (there, with its repo@commit path).
+      Map<String, Object> r = asRun.get();
+      tp = integer(r.get("tp")).orElse(tp);
+      pp = integer(r.get("pp")).orElse(pp);
+      vp = integer(r.get("vp")).orElse(vp);
+      ep = integer(r.get("ep")).orElse(ep);
+      gbs = integer(r.get("gbs")).orElse(gbs);
+      mbs = integer(r.get("mbs")).orElse(mbs);
+      dp = gpus / (tp * pp * cp);
+      readings.add("plan from the recipe at the row's commit (reference/megatron-bridge-recipes.json): PP " + pp
+          + " VP " + vp + " EP " + ep + ", global batch " + gbs + ", micro-batch " + mbs);
+    }
     if (gbs % (mbs * dp) != 0) {
       throw new Unreadable("global batch " + gbs + " is not a multiple of micro-batch x DP " + mbs + " x " + dp);
     }
@@ -391,6 +406,22 @@ final class ModernRuns {
     }
     return new Run(id, (String) row.get("trust_grade"), architecture, cluster, precision, plan, stated, measure,
         value, readings, activationKernel);
+  }
+
+  /**
+   * The plan a Megatron-Bridge recipe ran where it disagrees with the performance table's row
+   * ({@code reference/megatron-bridge-recipes.json}, entries whose {@code chosen} is {@code recipe}); empty for
+   * every other row.
+   */
+  @SuppressWarnings("unchecked")
+  static Optional<Map<String, Object>> recipePlanAsRun(String id) {
+    for (Map<String, Object> entry :
+        ReferenceJson.list(ReferenceJson.read("megatron-bridge-recipes.json"), "recipes")) {
+      if (id.equals(entry.get("row")) && "recipe".equals(entry.get("chosen"))) {
+        return Optional.of((Map<String, Object>) entry.get("plan_as_run"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The architecture a row states (layers, widths, heads, experts), with the family's norm and MLP. */

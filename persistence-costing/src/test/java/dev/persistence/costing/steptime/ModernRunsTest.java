@@ -117,14 +117,19 @@ class ModernRunsTest {
    * compute were added and the calibration refitted). The misses left are systematic, not noise:
    *
    * <ul>
-   *   <li>Qwen3-30B-A3B dropless FP8 on H100 under Megatron-Bridge: twice the time per token of the token-drop run
-   *       of the same layout, at either micro-batch size, although both force-balance the routing; that recipe is
-   *       the only Qwen3-30B one without CUDA graphs, but a per-token (not per-micro-batch) excess is what the
-   *       two rows show, and nothing the row or the model records distinguishes it;
+   *   <li>Qwen3-30B-A3B dropless FP8 on H100 under Megatron-Bridge: the 25.11 row runs its recipe's micro-batch 1
+   *       and VP 12 (reference/megatron-bridge-recipes.json; its table repeats the 25.09 row's plan), so both
+   *       dropless rows are one plan, and each takes per layer and 4,096-token micro-batch what the token-drop run
+   *       (capacity factor 1, padded, no CUDA graphs) takes per 8,192-token one: about 16 ms. The model has no
+   *       record of dropless against padded dispatch (a host synchronization per MoE layer in Megatron-Core's
+   *       alltoall and DeepEP dispatchers) and is 23-25% fast on both dropless rows, 11% slow on the token-drop one.
+   *       Megatron-Bridge issue #1998 names the 2x a regression of 25.11 (open), PR #1760 the CPU overhead of
+   *       moe_a2a_overlap, which both dropless recipes run;
    *   <li>gpt-oss 120B on GB200 (EP 64, two experts per rank): the published time per token is the same at
    *       micro-batch 1 x 8,192 and 4 x 4,096 and 2.5 times the H100 rows', the hardware ratio; the model is 30-40%
-   *       faster, the H100 rows within 5%. Attention sinks (softmax_type learnable) run unfused before Transformer
-   *       Engine 2.8, which would explain the 4,096-token row but not the 8,192-token one;
+   *       faster, the H100 rows within 5%. The recipes run fused sink attention (GPTOSSProvider falls back to the
+   *       unfused core only below Transformer Engine 2.8; Megatron-Bridge@00b7660 pins 2.9) and recompute only
+   *       layernorm and moe_act (reference/megatron-bridge-recipes.json), so neither explains it;
    *   <li>Nemotron-4 15B on B200 and GB200 (TP 1, DP 64, FP8), read with NeMo's eager squared ReLU
    *       ({@link ActivationKernel#UNFUSED_SQUARED_RELU}): the plan is the one the scripts run (NeMo r2.2.0 and
    *       r2.3.0 recommended_model_configs; the r2.2.0 CSV's dp_size 32 and the tp2 userbuffers config are not read,
