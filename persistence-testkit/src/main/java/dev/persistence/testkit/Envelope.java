@@ -217,8 +217,16 @@ public final class Envelope {
     OptionalDouble worstValue =
         worstOutcome == null ? OptionalDouble.empty() : OptionalDouble.of(metricValue(worstOutcome, negated));
     EnvelopeReport report =
-        new EnvelopeReport(
-            description, nominalCount, edgeCount, cornerCount, randomCount, runSeed, worstPoint, worstValue);
+        EnvelopeReport.builder()
+            .description(description)
+            .nominalPoints(nominalCount)
+            .edgePoints(edgeCount)
+            .cornerPoints(cornerCount)
+            .randomPoints(randomCount)
+            .seed(runSeed)
+            .worstPoint(worstPoint)
+            .worstValue(worstValue)
+            .build();
     if (violations == 0) {
       return report;
     }

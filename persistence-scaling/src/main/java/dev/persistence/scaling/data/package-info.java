@@ -5,4 +5,7 @@
  * TokenTarget}), and the data budget in USD ({@link DataBudget}). The types are in {@code
  * dev.persistence.core.data}.
  */
+@PersistenceStyle
 package dev.persistence.scaling.data;
+
+import dev.persistence.core.PersistenceStyle;

@@ -4,4 +4,7 @@
  * team's own runs takes loss to a benchmark score; both steps are fitted to the same runs and bootstrapped
  * together for an interval.
  */
+@PersistenceStyle
 package dev.persistence.scaling.forecast;
+
+import dev.persistence.core.PersistenceStyle;
