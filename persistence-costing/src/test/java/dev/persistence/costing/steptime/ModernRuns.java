@@ -231,7 +231,9 @@ final class ModernRuns {
     } else if (String.valueOf(p.get("ep")).startsWith("-") && p.get("fsdp_degree") instanceof Number) {
       // NeMo AutoModel prints '-' for EP on its MoE rows; the measured throughput is out of reach without expert
       // parallelism (gathering all experts per micro-batch alone would take longer than the step), so the reading
-      // is the largest expert-parallel degree that divides the experts and the FSDP group.
+      // is the largest expert-parallel degree that divides the experts and the FSDP group. The benchmark configs
+      // agree: distributed.ep_size 64 and 8 (NVIDIA-NeMo/Automodel@01926a5c443b7979463c73341bf64adf79de638e
+      // examples/benchmark/configs/gptoss_120b_te_deepep.yaml and gptoss_20b_te_deepep.yaml).
       int fsdp = integer(p.get("fsdp_degree")).orElseThrow();
       ep = 1;
       for (int candidate = 1; candidate <= fsdp; candidate++) {
