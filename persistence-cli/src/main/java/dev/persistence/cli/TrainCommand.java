@@ -6,7 +6,9 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ExpertRouting;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
@@ -57,6 +59,28 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--ep", defaultValue = "1", paramLabel = "N", description = "Expert parallel (default 1).")
   int expertParallel;
+
+  @Option(
+      names = "--token-dispatcher",
+      defaultValue = "all-to-all",
+      paramLabel = "KIND",
+      description = "MoE token dispatch: all-to-all (one copy per selected expert, default) or deep-ep (one copy"
+          + " per node and per rank holding a token's experts).")
+  String tokenDispatcher;
+
+  @Option(
+      names = "--expert-routing",
+      defaultValue = "uniform",
+      paramLabel = "KIND",
+      description = "Experts a token's router picks, as the dispatch sees it: uniform (default) or contiguous"
+          + " (k consecutive experts, NeMo AutoModel's FakeBalancedGate).")
+  String expertRouting;
+
+  @Option(
+      names = "--no-expert-overlap",
+      description = "The compute waits for each expert dispatch and combine (NeMo AutoModel); by default they run"
+          + " beside other compute.")
+  boolean noExpertOverlap;
 
   @Option(names = "--zero", defaultValue = "0", paramLabel = "S", description = "ZeRO stage 0-3 (3 = FSDP).")
   int zeroStage;
@@ -139,6 +163,9 @@ final class TrainCommand implements Callable<Integer> {
             .dataParallel((int) (gpus / shape))
             .contextParallel(contextParallel)
             .expertParallel(expertParallel)
+            .tokenDispatcher(EnumNames.valueOf(TokenDispatcher.class, "--token-dispatcher", tokenDispatcher))
+            .expertRouting(EnumNames.valueOf(ExpertRouting.class, "--expert-routing", expertRouting))
+            .expertCommunicationOverlap(!noExpertOverlap)
             .zeroStage(ZeroStage.of(zeroStage))
             .sequenceParallel(sequenceParallel)
             .recomputation(recomputation)

@@ -194,6 +194,40 @@ public abstract class ParallelismPlan {
         || layout.amongFirstOfChunk(layer, fullyRecomputedLayersPerChunk().getAsInt());
   }
 
+  /**
+   * How the routed tokens of a mixture-of-experts layer reach the expert-parallel ranks:
+   * {@link TokenDispatcher#ALL_TO_ALL} (one copy per selected expert) by default, or
+   * {@link TokenDispatcher#DEEP_EP} (one copy per node and per rank that holds a selected expert).
+   */
+  @Value.Default
+  public TokenDispatcher tokenDispatcher() {
+    return TokenDispatcher.ALL_TO_ALL;
+  }
+
+  /**
+   * Which experts the router picks for each token, as the dispatch sees it: {@link ExpertRouting#UNIFORM} by
+   * default; {@link ExpertRouting#CONTIGUOUS} for benchmarks that route by a fixed balanced pattern.
+   */
+  @Value.Default
+  public ExpertRouting expertRouting() {
+    return ExpertRouting.UNIFORM;
+  }
+
+  /**
+   * Whether the expert dispatch and combine run beside other compute (Megatron-Core's
+   * {@code --overlap-moe-expert-parallel-comm}, which runs one micro-batch's all-to-all beside another's
+   * attention and experts; DeepSeek-V3's DualPipe): true by default. False where the compute stream waits for each
+   * dispatch and combine, as NeMo AutoModel's DeepEP path does
+   * ({@code nemo_automodel/components/moe/megatron/fused_a2a.py} at
+   * NVIDIA-NeMo/Automodel@01926a5c443b7979463c73341bf64adf79de638e: {@code after_event_overlap.current_stream_wait()}
+   * inside the dispatch), so that only the shared experts, which it runs on a side stream
+   * ({@code layers.py} {@code _shared_experts_stream}), hide them.
+   */
+  @Value.Default
+  public boolean expertCommunicationOverlap() {
+    return true;
+  }
+
   /** Whether master weights and optimizer states live in host memory (ZeRO-Offload, Ren et al. 2021). */
   @Value.Default
   public boolean optimizerOffload() {

@@ -17,10 +17,12 @@ import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.memory.TrainingMemoryBreakdown;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ExpertRouting;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -70,7 +72,8 @@ import java.util.Optional;
  *   <li>Expert parallelism: an all-to-all dispatch and combine of the routed tokens per sparse layer and pass,
  *       hidden behind up to {@code expertParallelOverlap} of that pass's compute; the routed experts' grouped
  *       GEMMs at {@code groupedGemmEfficiency} of a dense GEMM's rate, plus {@code expertOverheadSeconds} per local
- *       expert; context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
+ *       expert. Under {@link TokenDispatcher#DEEP_EP} a token travels once per node and once per rank that holds
+ *       one of its experts, not once per expert ({@link #deepEpSeconds}); context parallelism: a ring exchange of keys and values, {@code cp - 1} steps, hidden behind the
  *       attention core when it is shorter.
  *   <li>Every collective has a bandwidth term and a latency term, ring or tree ({@link Collectives}), on the tier
  *       its group crosses: the scale-up fabric when every group's ranks lie in one scale-up domain (ranks are
@@ -670,6 +673,83 @@ public final class StepTimeModel {
     return 2 * m * k * n / (atPeak * efficiency);
   }
 
+  /**
+   * Seconds of one DeepEP dispatch (or combine) of {@code tokens} tokens of {@code rowBytes} bytes from one rank
+   * ({@link TokenDispatcher#DEEP_EP}; deepseek-ai/DeepEP@e02e4d2e1fbfdf09e02e870b6acc5831cbd11e39 README "Normal
+   * kernels with NVLink and RDMA forwarding", {@code deep_ep/buffer.py} get_dispatch_layout: tokens are counted
+   * per destination rank and per destination node, not per expert). A token goes once over the scale-out network
+   * to each other node holding one of its experts, landing on the GPU of the same local index, and once over the
+   * scale-up fabric to each other rank holding one, except that landing GPU; the legs are pipelined, so the
+   * slower sets the time. With {@code D} groups (ranks or nodes) of the {@code g} holding a token's experts, and the
+   * token's own group one of them as often as any other, {@code D (g - 1) / g} of them are remote (for the
+   * scale-up leg {@code D (ranks - nodes) / ranks}, the landing GPUs excluded). Allocates nothing.
+   *
+   * @param tokens tokens the rank sends
+   * @param rowBytes bytes of one token's hidden state
+   * @param experts routed experts {@code E}
+   * @param expertsPerToken experts per token {@code k}
+   * @param ranks expert-parallel ranks, {@code E / ranks} experts each
+   * @param nodes scale-up domains the expert-parallel group spans, {@code ranks / nodes} ranks each
+   * @param contiguous whether a token's experts are consecutive ({@link ExpertRouting#CONTIGUOUS}), else uniform
+   * @param scaleUpBandwidth bytes per second per rank on the scale-up fabric
+   * @param scaleOutBandwidth bytes per second per rank on the scale-out network
+   * @param latency seconds per peer
+   */
+  static double deepEpSeconds(
+      double tokens,
+      double rowBytes,
+      double experts,
+      double expertsPerToken,
+      int ranks,
+      int nodes,
+      boolean contiguous,
+      double scaleUpBandwidth,
+      double scaleOutBandwidth,
+      double latency) {
+    if (ranks <= 1) {
+      return 0;
+    }
+    double rankGroups = groupsHit(experts, experts / ranks, expertsPerToken, ranks, contiguous);
+    double seconds = tokens * rowBytes * rankGroups * (ranks - nodes) / ranks / scaleUpBandwidth;
+    if (nodes > 1) {
+      double nodeGroups = groupsHit(experts, experts / nodes, expertsPerToken, nodes, contiguous);
+      seconds = Math.max(seconds, tokens * rowBytes * nodeGroups * (nodes - 1) / nodes / scaleOutBandwidth);
+    }
+    return seconds + (ranks - 1) * latency;
+  }
+
+  /**
+   * Expected groups of {@code group} consecutive experts (a rank's or a node's, of {@code groups}) that hold one of
+   * a token's {@code k} experts. Uniform routing: each group is missed with probability
+   * {@code prod_{i<k} (E - G - i) / (E - i)} ({@code k} distinct experts drawn uniformly). Contiguous routing
+   * (windows of {@code k} consecutive experts starting at multiples of {@code k}): of the {@code L / G} group
+   * boundaries in a period {@code L = lcm(k, G)}, one falls on a window's start and the others inside one of its
+   * {@code L / k} windows, so a window spans {@code 1 + (k - gcd(k, G)) / G} groups on average.
+   */
+  private static double groupsHit(
+      double experts, double group, double expertsPerToken, int groups, boolean contiguous) {
+    if (contiguous) {
+      long k = Math.round(expertsPerToken);
+      long g = Math.max(1, Math.round(group));
+      long gcd = k;
+      for (long other = g; other != 0; ) {
+        long rest = gcd % other;
+        gcd = other;
+        other = rest;
+      }
+      return Math.min(groups, 1 + (double) (k - gcd) / g);
+    }
+    double miss = 1;
+    for (int i = 0; i < expertsPerToken; i++) {
+      double left = experts - group - i;
+      if (left <= 0) {
+        return groups;
+      }
+      miss *= left / (experts - i);
+    }
+    return groups * (1 - miss);
+  }
+
   private double bandwidth(int span) {
     return withinScaleUpDomain(span) ? scaleUpBandwidth : scaleOutBandwidth;
   }
@@ -722,6 +802,27 @@ public final class StepTimeModel {
    */
   void layerCosts(
       int t, int c, int e, int microBatch, int sequenceLength, boolean sequenceParallel, double[] out) {
+    layerCosts(t, c, e, microBatch, sequenceLength, sequenceParallel, false, false, true, out);
+  }
+
+  /**
+   * {@link #layerCosts(int, int, int, int, int, boolean, double[])} with the routed tokens sent by DeepEP's
+   * kernels ({@link TokenDispatcher#DEEP_EP}) when {@code deepEp}, else by an all-to-all; routed to consecutive
+   * experts ({@link ExpertRouting#CONTIGUOUS}) when {@code contiguousRouting}; and with the dispatch and combine
+   * overlapped with other compute when {@code expertCommunicationOverlap}, else hidden only behind the shared
+   * experts.
+   */
+  void layerCosts(
+      int t,
+      int c,
+      int e,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      boolean deepEp,
+      boolean contiguousRouting,
+      boolean expertCommunicationOverlap,
+      double[] out) {
     double b = microBatch;
     double localSequence = (double) sequenceLength / c;
     double tokens = b * localSequence;
@@ -781,6 +882,7 @@ public final class StepTimeModel {
     double sparseFeedForward = 0;
     double sparseActivationBytes = 0;
     double expertForward = 0;
+    double sharedExperts = 0;
     if (sparseLayers > 0) {
       double localExperts = experts / e;
       double tokensPerExpert = tokens * expertsPerToken * e / experts;
@@ -799,14 +901,19 @@ public final class StepTimeModel {
               + 8 * expertsPerToken * tokens * h / (sequenceParallel ? t : 1);
       if (sharedIntermediate > 0) {
         double sharedWidth = (expertGated ? 2 : 1) * sharedIntermediate / t;
-        sparseFeedForward +=
-            gemmSeconds(tokens, h, sharedWidth) + gemmSeconds(tokens, sharedIntermediate / t, h);
+        sharedExperts = gemmSeconds(tokens, h, sharedWidth) + gemmSeconds(tokens, sharedIntermediate / t, h);
+        sparseFeedForward += sharedExperts;
         sparseActivationBytes += (expertGated ? 6 : 4) * tokens * sharedIntermediate / t;
       }
       // Dispatch and combine, each an all-to-all of the routed tokens over the expert-parallel group.
       int span = e * t * c;
       double routedBytes = 2 * tokens * expertsPerToken * h / (sequenceParallel ? t : 1);
-      expertForward = 2 * Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span));
+      expertForward =
+          2 * (deepEp
+              ? deepEpSeconds(tokens, 2 * h / (sequenceParallel ? t : 1), experts, expertsPerToken, e,
+                  withinScaleUpDomain(span) ? 1 : Math.min(e, Math.max(1, span / scaleUpDomain)),
+                  contiguousRouting, scaleUpBandwidth, scaleOutBandwidth, latency(span))
+              : Collectives.allToAll(routedBytes, e, bandwidth(span), latency(span)));
     }
     // The routed experts' all-to-alls are averaged over all layers; each kind's feed-forward block over its own.
     double sparseShare = (double) sparseLayers / layers;
@@ -933,8 +1040,12 @@ public final class StepTimeModel {
     // all-to-all longer than the compute it runs beside stays exposed for the rest, as DeepSeek-V3 reports for
     // cross-node expert parallelism at a computation-to-communication ratio near 1:1 (arXiv:2412.19437 section
     // 3.2.1), which is what DualPipe's overlap of whole chunks addresses.
-    out[FORWARD_EXPERT] = sparseShare * Math.max(0, expertForward - expertOverlap * forwardCompute);
-    out[BACKWARD_EXPERT] = sparseShare * Math.max(0, expertForward - expertOverlap * backwardCompute);
+    // Without that overlap the compute stream waits for each dispatch and combine; only the shared experts, run on
+    // a side stream beside the routed path (NeMo AutoModel's _shared_experts_stream), hide them (backward 2x).
+    double forwardWindow = expertCommunicationOverlap ? expertOverlap * forwardCompute : sharedExperts;
+    double backwardWindow = expertCommunicationOverlap ? expertOverlap * backwardCompute : 2 * sharedExperts;
+    out[FORWARD_EXPERT] = sparseShare * Math.max(0, expertForward - forwardWindow);
+    out[BACKWARD_EXPERT] = sparseShare * Math.max(0, expertForward - backwardWindow);
     out[HEAD_COMPUTE] = headCompute;
     out[HEAD_TENSOR] = headTensor;
     out[EMBEDDING_TENSOR] = headTensor;
@@ -1638,6 +1749,9 @@ public final class StepTimeModel {
         plan.microBatchSize(),
         plan.sequenceLength(),
         plan.sequenceParallel(),
+        plan.tokenDispatcher() == TokenDispatcher.DEEP_EP,
+        plan.expertRouting() == ExpertRouting.CONTIGUOUS,
+        plan.expertCommunicationOverlap(),
         layer);
     return layer;
   }

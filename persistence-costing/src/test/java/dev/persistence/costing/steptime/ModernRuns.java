@@ -9,10 +9,12 @@ import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.hardware.ImmutableAccelerator;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ExpertRouting;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -232,7 +234,9 @@ final class ModernRuns {
     } else if (String.valueOf(p.get("ep")).startsWith("-") && p.get("fsdp_degree") instanceof Number) {
       // NeMo AutoModel prints '-' for EP on its MoE rows; the measured throughput is out of reach without expert
       // parallelism (gathering all experts per micro-batch alone would take longer than the step), so the reading
-      // is the largest expert-parallel degree that divides the experts and the FSDP group.
+      // is the largest expert-parallel degree that divides the experts and the FSDP group. The benchmark configs
+      // agree: distributed.ep_size 64 and 8 (NVIDIA-NeMo/Automodel@01926a5c443b7979463c73341bf64adf79de638e
+      // examples/benchmark/configs/gptoss_120b_te_deepep.yaml and gptoss_20b_te_deepep.yaml).
       int fsdp = integer(p.get("fsdp_degree")).orElseThrow();
       ep = 1;
       for (int candidate = 1; candidate <= fsdp; candidate++) {
@@ -361,6 +365,26 @@ final class ModernRuns {
             .build();
     if (modules != null) {
       plan = ImmutableParallelismPlan.copyOf(plan).withRecomputedModules(modules);
+    }
+    if (experts.isPresent() && String.valueOf(row.get("notes")).contains("DeepEP")) {
+      // The row's notes name its kernels ("Kernel optimizations: TE + DeepEP"): NeMo AutoModel's benchmark configs
+      // set backend.enable_deepep: true (NVIDIA-NeMo/Automodel@01926a5c443b7979463c73341bf64adf79de638e
+      // examples/benchmark/configs/{qwen3_moe_30b,gptoss_20b,gptoss_120b,deepseek_v3,kimi_k2}_te_deepep.yaml), whose
+      // MoEFlexTokenDispatcher sends the tokens through DeepEP (nemo_automodel/components/moe/megatron/fused_a2a.py).
+      plan = ImmutableParallelismPlan.copyOf(plan).withTokenDispatcher(TokenDispatcher.DEEP_EP);
+      readings.add("DeepEP token dispatch (the row's notes; enable_deepep in its benchmark config)");
+    }
+    if (experts.isPresent() && String.valueOf(row.get("flop_convention_notes")).contains("fake balanced gate")) {
+      // The row's flop_convention_notes: "'fake balanced gate' (ideal expert routing) for MoE", the benchmark
+      // configs' fake_balanced_gate: true: FakeBalancedGate routes token t to experts kt .. kt + k - 1
+      // (nemo_automodel/components/moe/layers.py at 01926a5). AutoModel's DeepEP dispatch makes the compute
+      // stream wait for it (fused_a2a.py: after_event_overlap.current_stream_wait()); nothing but the shared
+      // experts' side stream runs beside it.
+      plan =
+          ImmutableParallelismPlan.copyOf(plan)
+              .withExpertRouting(ExpertRouting.CONTIGUOUS)
+              .withExpertCommunicationOverlap(false);
+      readings.add("contiguous expert routing (FakeBalancedGate) and dispatch not overlapped (AutoModel)");
     }
 
     Measure measure;

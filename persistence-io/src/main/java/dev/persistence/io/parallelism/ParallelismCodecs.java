@@ -4,11 +4,13 @@ import static dev.persistence.io.document.ValueCodecs.BOOLEAN;
 import static dev.persistence.io.document.ValueCodecs.enumeration;
 import static dev.persistence.io.document.ValueCodecs.integer;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ExpertRouting;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
@@ -65,5 +67,20 @@ public final class ParallelismCodecs {
           .describedAs(
               "whether the ZeRO-3 parameter shards live in host memory too (ZeRO-Infinity); needs optimizerOffload"
                   + " and zeroStage 3")
+          .optional("tokenDispatcher", enumeration(TokenDispatcher.class))
+          .writtenWhen(plan -> plan.tokenDispatcher() != TokenDispatcher.ALL_TO_ALL)
+          .describedAs(
+              "how routed tokens reach the expert-parallel ranks: all-to-all (one copy per selected expert, the"
+                  + " default) or deep-ep (one copy per node and per rank holding a selected expert)")
+          .optional("expertRouting", enumeration(ExpertRouting.class))
+          .writtenWhen(plan -> plan.expertRouting() != ExpertRouting.UNIFORM)
+          .describedAs(
+              "which experts a token's router picks, as the dispatch sees it: uniform (a balanced learned router, the"
+                  + " default) or contiguous (k consecutive experts, NeMo AutoModel's FakeBalancedGate)")
+          .optional("expertCommunicationOverlap", BOOLEAN)
+          .writtenWhen(plan -> !plan.expertCommunicationOverlap())
+          .describedAs(
+              "whether the expert dispatch and combine run beside other compute (default true); false where the"
+                  + " compute waits for each (NeMo AutoModel)")
           .build();
 }

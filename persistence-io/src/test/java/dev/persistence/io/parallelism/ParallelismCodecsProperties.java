@@ -98,9 +98,27 @@ class ParallelismCodecsProperties {
             .globalBatchSize(2048)
             .sequenceLength(8192)
             .build();
+    // NeMo AutoModel's DeepSeek-V3 benchmark (Automodel@01926a5 examples/benchmark/configs/deepseek_v3_te_deepep.yaml):
+    // PP 4, EP 64 over FSDP 64, DeepEP with its FakeBalancedGate and no dispatch overlap.
+    ParallelismPlan autoModel =
+        ParallelismPlan.builder()
+            .pipelineParallel(4)
+            .virtualPipelineStages(8)
+            .dataParallel(64)
+            .expertParallel(64)
+            .expertTensorParallel(1)
+            .zeroStage(ZeroStage.PARAMETERS)
+            .tokenDispatcher(dev.persistence.core.parallelism.TokenDispatcher.DEEP_EP)
+            .expertRouting(dev.persistence.core.parallelism.ExpertRouting.CONTIGUOUS)
+            .expertCommunicationOverlap(false)
+            .microBatchSize(1)
+            .globalBatchSize(512)
+            .sequenceLength(4096)
+            .build();
     for (DocumentFormat format : DocumentFormat.values()) {
       roundTrip(ParallelismCodecs.PARALLELISM_PLAN, dualPipe, format);
       roundTrip(ParallelismCodecs.PARALLELISM_PLAN, uneven, format);
+      roundTrip(ParallelismCodecs.PARALLELISM_PLAN, autoModel, format);
     }
   }
 }
