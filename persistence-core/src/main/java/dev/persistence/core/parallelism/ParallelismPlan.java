@@ -419,9 +419,9 @@ public abstract class ParallelismPlan {
 
   /**
    * The layout in one line, as reports print it: {@code TP 8 x PP 12 (v 1) x DP 32 x CP 8 x EP 1, micro-batch 1,
-   * ZeRO 1, no recomputation, sequence parallel, forward TP communication exposed, fused attention} (the flags that are
-   * off, and the default overlapped TP communication, are left out). The batch shape ({@link #globalBatchSize()}
-   * x {@link #sequenceLength()}) is left out of the line, not out of equality.
+   * ZeRO 1, no recomputation, sequence parallel, forward TP communication exposed, fused attention} (the flags
+   * that are off, and the default overlapped TP communication, are left out). The batch shape
+   * ({@link #globalBatchSize()} x {@link #sequenceLength()}) is left out of the line, not out of equality.
    */
   @Override
   public String toString() {
@@ -440,7 +440,9 @@ public abstract class ParallelismPlan {
         pipelineSchedule() == PipelineSchedule.DUAL_PIPE ? ", DualPipe" : "",
         layersPerChunk().isEmpty() ? "" : ", layers per chunk " + layersPerChunk(),
         sequenceParallel() ? ", sequence parallel" : "",
-        tensorParallelCommunication() == TensorParallelCommunication.FORWARD_EXPOSED ? ", forward TP communication exposed" : "",
+        tensorParallelCommunication() == TensorParallelCommunication.FORWARD_EXPOSED
+            ? ", forward TP communication exposed"
+            : "",
         fusedAttention() ? ", fused attention" : "",
         activationOffload() ? ", activations offloaded" : "",
         parameterOffload() ? ", optimizer and parameters offloaded" : optimizerOffload() ? ", optimizer offloaded" : "");

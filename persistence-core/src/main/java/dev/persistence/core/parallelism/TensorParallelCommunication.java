@@ -8,8 +8,8 @@ package dev.persistence.core.parallelism;
  * computes the weight-gradient GEMM beside it (and, under sequence parallelism, gathers the weight-gradient input
  * beside the input-gradient GEMM): Megatron-Core's default path does so
  * ({@code LinearWithGradAccumulationAndAsyncCommunication.backward}, "the reduce scatter of the input gradients is
- * done asynchronously with the calculation of the weight gradients", NVIDIA/Megatron-LM@000c4ac24f61159c138b0975def722c65245983c
- * megatron/core/tensor_parallel/layers.py), whereas its forward pass all-gathers the input, then multiplies. Only
+ * done asynchronously with the calculation of the weight gradients",
+ * NVIDIA/Megatron-LM@000c4ac24f61159c138b0975def722c65245983c megatron/core/tensor_parallel/layers.py), whereas its forward pass all-gathers the input, then multiplies. Only
  * a chunked (pipelined) collective GEMM hides the forward's collectives too, and it is a switch, off by default in
  * some frameworks and turned on by the recipes of others:
  *
