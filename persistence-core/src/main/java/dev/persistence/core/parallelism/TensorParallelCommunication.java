@@ -9,9 +9,10 @@ package dev.persistence.core.parallelism;
  * beside the input-gradient GEMM): Megatron-Core's default path does so
  * ({@code LinearWithGradAccumulationAndAsyncCommunication.backward}, "the reduce scatter of the input gradients is
  * done asynchronously with the calculation of the weight gradients",
- * NVIDIA/Megatron-LM@000c4ac24f61159c138b0975def722c65245983c megatron/core/tensor_parallel/layers.py), whereas its forward pass all-gathers the input, then multiplies. Only
- * a chunked (pipelined) collective GEMM hides the forward's collectives too, and it is a switch, off by default in
- * some frameworks and turned on by the recipes of others:
+ * NVIDIA/Megatron-LM@000c4ac24f61159c138b0975def722c65245983c megatron/core/tensor_parallel/layers.py), whereas
+ * its forward pass all-gathers the input, then multiplies. Only a chunked (pipelined) collective GEMM hides the
+ * forward's collectives too, and it is a switch, off by default in some frameworks and turned on by the recipes
+ * of others:
  *
  * <ul>
  *   <li>Megatron-LM: {@code --tp-comm-overlap} (Transformer Engine userbuffers), a {@code store_true} flag, off

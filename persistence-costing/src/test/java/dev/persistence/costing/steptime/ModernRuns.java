@@ -352,7 +352,9 @@ final class ModernRuns {
       plan = ImmutableParallelismPlan.copyOf(plan).withRecomputedModules(modules);
     }
     if (tp > 1 && tensorParallelCommunication(p, fsdpFramework) == TensorParallelCommunication.FORWARD_EXPOSED) {
-      plan = ImmutableParallelismPlan.copyOf(plan).withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+      plan =
+          ImmutableParallelismPlan.copyOf(plan)
+              .withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
       readings.add(p.get("async_tp") instanceof Boolean
           ? "forward TP communication exposed (the row: async_tp false)"
           : "forward TP communication exposed (TorchTitan's default: async TP off; the row does not say)");
