@@ -4,6 +4,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.search.Objective;
@@ -85,6 +86,16 @@ final class SearchCommand implements Callable<Integer> {
               + " (Kaplan 6N), kaplan, chinchilla or chinchilla-table-a4.")
   String convention;
 
+  @Option(
+      names = "--tp-comm",
+      defaultValue = "overlapped",
+      paramLabel = "KIND",
+      description =
+          "Tensor-parallel communication of every plan: overlapped (default; Megatron-Core tp_comm_overlap,"
+              + " TorchTitan async TP) or forward-exposed (Megatron-LM without --tp-comm-overlap, TorchTitan by"
+              + " default).")
+  String tensorParallelCommunication;
+
   @Option(names = "--fused-attention", description = "Fused (flash) attention instead of Megatron's unfused kernels.")
   boolean fusedAttention;
 
@@ -116,7 +127,8 @@ final class SearchCommand implements Callable<Integer> {
             top,
             MemoryAllowance.PYTORCH_CUDA_TRAINING,
             maxMicroBatch,
-            !noOffload);
+            !noOffload,
+            EnumNames.valueOf(TensorParallelCommunication.class, "--tp-comm", tensorParallelCommunication));
     SearchResult result = PlanSearch.search(request);
     if (json) {
       JsonOutput.print(

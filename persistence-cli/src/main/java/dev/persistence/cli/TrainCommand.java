@@ -8,6 +8,7 @@ import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ExpertRouting;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -95,6 +96,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--sequence-parallel", description = "Sequence parallelism over the TP ranks.")
   boolean sequenceParallel;
 
+  @Option(
+      names = "--tp-comm",
+      defaultValue = "overlapped",
+      paramLabel = "KIND",
+      description =
+          "Tensor-parallel communication: overlapped (default; Megatron-Core tp_comm_overlap, TorchTitan async TP)"
+              + " or forward-exposed (Megatron-LM without --tp-comm-overlap, TorchTitan by default).")
+  String tensorParallelCommunication;
+
   @Option(names = "--optimizer-offload", description = "Optimizer states and master weights on the host.")
   boolean optimizerOffload;
 
@@ -168,6 +178,8 @@ final class TrainCommand implements Callable<Integer> {
             .expertCommunicationOverlap(!noExpertOverlap)
             .zeroStage(ZeroStage.of(zeroStage))
             .sequenceParallel(sequenceParallel)
+            .tensorParallelCommunication(
+                EnumNames.valueOf(TensorParallelCommunication.class, "--tp-comm", tensorParallelCommunication))
             .recomputation(recomputation)
             .optimizerOffload(optimizerOffload)
             .activationOffload(activationOffload)

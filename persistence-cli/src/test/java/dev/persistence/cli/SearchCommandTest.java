@@ -38,6 +38,22 @@ class SearchCommandTest {
     }
   }
 
+  /** {@code --tp-comm forward-exposed} (TorchTitan without async TP): every plan found carries the setting. */
+  @Test
+  void exposedForwardTensorParallelCommunicationIsAFactOfEveryPlanFound() throws Exception {
+    CommandRun run =
+        CommandRun.of(
+            "search", TrainCommandTest.gpt3(folder).toString(), "--accelerator", "h100", "--gpus", "64",
+            "--global-batch", "64", "--seq-len", "2048", "--top", "2", "--no-offload", "--tp-comm",
+            "forward-exposed", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode plans = new ObjectMapper().readTree(run.out()).get("plans");
+    assertEquals(2, plans.size());
+    for (JsonNode plan : plans) {
+      assertEquals("forward-exposed", plan.get("plan").get("tensorParallelCommunication").asText());
+    }
+  }
+
   @Test
   void costObjectiveMayUseFewerAccelerators() throws Exception {
     CommandRun run =

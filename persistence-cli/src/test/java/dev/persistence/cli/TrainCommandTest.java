@@ -84,6 +84,33 @@ class TrainCommandTest {
     assertEquals("persistence train: --power-limit-w (0.0) must be in (0, 1.0E7]\n", zero.err());
   }
 
+  /**
+   * {@code --tp-comm forward-exposed} (TorchTitan without async TP, Megatron-LM without {@code --tp-comm-overlap})
+   * leaves the forward pass's tensor-parallel collectives unhidden: on an H100 (the production calibration, which
+   * hides most of them by default) the step slows; an unknown kind is refused with the flag's name.
+   */
+  @Test
+  void exposedForwardTensorParallelCommunicationSlowsTheStep() throws Exception {
+    String[] base = {
+      "train", gpt3(folder).toString(), "--accelerator", "h100", "--gpus", "64", "--tp", "8", "--pp", "8",
+      "--sequence-parallel", "--global-batch", "64", "--seq-len", "2048", "--recompute", "full", "--json"
+    };
+    CommandRun overlapped = CommandRun.of(base);
+    assertEquals(0, overlapped.exitCode(), overlapped.err());
+    String[] exposedArgs = Arrays.copyOf(base, base.length + 2);
+    exposedArgs[base.length] = "--tp-comm";
+    exposedArgs[base.length + 1] = "forward-exposed";
+    CommandRun exposed = CommandRun.of(exposedArgs);
+    assertEquals(0, exposed.exitCode(), exposed.err());
+    double overlappedStep = new ObjectMapper().readTree(overlapped.out()).get("stepSeconds").asDouble();
+    double exposedStep = new ObjectMapper().readTree(exposed.out()).get("stepSeconds").asDouble();
+    assertTrue(exposedStep > overlappedStep, exposedStep + " vs " + overlappedStep);
+    exposedArgs[base.length + 1] = "hidden";
+    CommandRun unknown = CommandRun.of(exposedArgs);
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().startsWith("persistence train: --tp-comm: unknown value \"hidden\""), unknown.err());
+  }
+
   @Test
   void tableOutputWithoutJson() throws Exception {
     CommandRun run =

@@ -95,6 +95,18 @@ public abstract class ParallelismPlan {
     return false;
   }
 
+  /**
+   * Whether the tensor-parallel collectives of both passes run beside GEMMs
+   * ({@link TensorParallelCommunication#OVERLAPPED}, the default: Megatron-Core's {@code tp_comm_overlap} as the
+   * NeMo and Megatron-Bridge recipes set it, TorchTitan's async TP) or the forward pass's run between its GEMMs
+   * ({@link TensorParallelCommunication#FORWARD_EXPOSED}: Megatron-LM without {@code --tp-comm-overlap},
+   * TorchTitan by default). Nothing changes when {@link #tensorParallel()} is 1.
+   */
+  @Value.Default
+  public TensorParallelCommunication tensorParallelCommunication() {
+    return TensorParallelCommunication.OVERLAPPED;
+  }
+
   /** ZeRO stage over the data-parallel ranks ({@link ZeroStage#PARAMETERS} is FSDP). */
   @Value.Default
   public ZeroStage zeroStage() {
@@ -441,15 +453,15 @@ public abstract class ParallelismPlan {
 
   /**
    * The layout in one line, as reports print it: {@code TP 8 x PP 12 (v 1) x DP 32 x CP 8 x EP 1, micro-batch 1,
-   * ZeRO 1, no recomputation, sequence parallel, fused attention} (the flags that are off are left out). The
-   * batch shape ({@link #globalBatchSize()} x {@link #sequenceLength()}) is left out of the line, not out of
-   * equality.
+   * ZeRO 1, no recomputation, sequence parallel, forward TP communication exposed, fused attention} (the flags
+   * that are off, and the default overlapped TP communication, are left out). The batch shape
+   * ({@link #globalBatchSize()} x {@link #sequenceLength()}) is left out of the line, not out of equality.
    */
   @Override
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s%s%s%s",
+        "TP %d x PP %d (v %d) x DP %d x CP %d x EP %d, micro-batch %d, ZeRO %d, %s%s%s%s%s%s%s%s",
         tensorParallel(),
         pipelineParallel(),
         virtualPipelineStages(),
@@ -462,6 +474,9 @@ public abstract class ParallelismPlan {
         pipelineSchedule() == PipelineSchedule.DUAL_PIPE ? ", DualPipe" : "",
         layersPerChunk().isEmpty() ? "" : ", layers per chunk " + layersPerChunk(),
         sequenceParallel() ? ", sequence parallel" : "",
+        tensorParallelCommunication() == TensorParallelCommunication.FORWARD_EXPOSED
+            ? ", forward TP communication exposed"
+            : "",
         fusedAttention() ? ", fused attention" : "",
         activationOffload() ? ", activations offloaded" : "",
         parameterOffload() ? ", optimizer and parameters offloaded" : optimizerOffload() ? ", optimizer offloaded" : "");

@@ -155,7 +155,8 @@ public final class PlanSearch {
             }
             for (int spIndex = 0; spIndex < (t > 1 ? 2 : 1); spIndex++) {
               boolean sp = spIndex == 1;
-              PlanEvaluator.LayerCosts layer = evaluator.layerCosts(t, c, e, b, s, sp);
+              PlanEvaluator.LayerCosts layer =
+                  evaluator.layerCosts(t, c, e, b, s, sp, request.tensorParallelCommunication());
               for (int r = 0; r < RECOMPUTATION_OPTIONS; r++) {
                 activationBytes[r] =
                     memory.meanLayerActivationBytes(
@@ -261,6 +262,7 @@ public final class PlanSearch {
               .recomputedModules(recomputedModules(candidates.recomputation[i]))
               .zeroStage(ZeroStage.of(candidates.zero[i]))
               .sequenceParallel(candidates.sequenceParallel[i])
+              .tensorParallelCommunication(request.tensorParallelCommunication())
               .optimizerOffload(candidates.optimizerOffload[i])
               .activationOffload(candidates.activationOffload[i])
               .fusedAttention(request.attentionKernel() == AttentionKernel.FUSED)

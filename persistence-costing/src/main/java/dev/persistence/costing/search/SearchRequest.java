@@ -6,6 +6,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.check.Checks;
 import dev.persistence.core.hardware.Cluster;
 import dev.persistence.core.memory.MemoryAllowance;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.steptime.AttentionKernel;
@@ -28,6 +29,9 @@ import dev.persistence.core.flops.FlopConvention;
  * @param allowance the memory allowance each plan must fit with
  * @param maxMicroBatchSize largest micro-batch tried
  * @param offload whether optimizer and activation offload are tried
+ * @param tensorParallelCommunication how the framework runs its tensor-parallel collectives, as every plan found
+ *     will: {@code OVERLAPPED} (Megatron-Core {@code tp_comm_overlap}, TorchTitan async TP) or
+ *     {@code FORWARD_EXPOSED} (TorchTitan by default); a framework setting, not searched
  */
 public record SearchRequest(
     Architecture architecture,
@@ -43,7 +47,8 @@ public record SearchRequest(
     int top,
     MemoryAllowance allowance,
     int maxMicroBatchSize,
-    boolean offload) {
+    boolean offload,
+    TensorParallelCommunication tensorParallelCommunication) {
 
   /**
    * Validates the request.
@@ -62,7 +67,34 @@ public record SearchRequest(
     Checks.positive("sequenceLength", sequenceLength);
     Checks.positive("top", top);
     Checks.positive("maxMicroBatchSize", maxMicroBatchSize);
+    checkArgument(tensorParallelCommunication != null, "tensorParallelCommunication must not be null");
     cluster.accelerator().densePeakFlopsPerSecond(precision.computeFormat());
+  }
+
+  /**
+   * A request whose plans overlap their tensor-parallel communication ({@code OVERLAPPED}), the setting of the
+   * Megatron-Core recipes the production calibration is fitted on.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public SearchRequest(
+      Architecture architecture,
+      Cluster cluster,
+      TrainingPrecision precision,
+      Calibration calibration,
+      AttentionKernel attentionKernel,
+      FlopConvention flopConvention,
+      int acceleratorCount,
+      int globalBatchSize,
+      int sequenceLength,
+      Objective objective,
+      int top,
+      MemoryAllowance allowance,
+      int maxMicroBatchSize,
+      boolean offload) {
+    this(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount,
+        globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload,
+        TensorParallelCommunication.OVERLAPPED);
   }
 
   /**
@@ -108,7 +140,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withArchitecture(Architecture value) {
-    return new SearchRequest(value, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(value, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -118,7 +150,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withCluster(Cluster value) {
-    return new SearchRequest(architecture, value, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, value, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -128,7 +160,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withPrecision(TrainingPrecision value) {
-    return new SearchRequest(architecture, cluster, value, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, value, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -138,7 +170,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withCalibration(Calibration value) {
-    return new SearchRequest(architecture, cluster, precision, value, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, value, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -148,7 +180,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withAttentionKernel(AttentionKernel value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, value, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, value, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -158,7 +190,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withFlopConvention(FlopConvention value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, value, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, value, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -168,7 +200,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withAcceleratorCount(int value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, value, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, value, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -178,7 +210,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withGlobalBatchSize(int value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, value, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, value, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -188,7 +220,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withSequenceLength(int value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, value, objective, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, value, objective, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -198,7 +230,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withObjective(Objective value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, value, top, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, value, top, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -208,7 +240,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withTop(int value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, value, allowance, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, value, allowance, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -218,7 +250,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withAllowance(MemoryAllowance value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, value, maxMicroBatchSize, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, value, maxMicroBatchSize, offload, tensorParallelCommunication);
   }
 
   /**
@@ -228,7 +260,7 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withMaxMicroBatchSize(int value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, value, offload);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, value, offload, tensorParallelCommunication);
   }
 
   /**
@@ -238,6 +270,16 @@ public record SearchRequest(
    * @throws IllegalArgumentException as the constructor
    */
   public SearchRequest withOffload(boolean value) {
-    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, value);
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, value, tensorParallelCommunication);
+  }
+
+  /**
+   * A copy with another tensor-parallel communication setting.
+   *
+   * @param value the new setting
+   * @throws IllegalArgumentException if it is null
+   */
+  public SearchRequest withTensorParallelCommunication(TensorParallelCommunication value) {
+    return new SearchRequest(architecture, cluster, precision, calibration, attentionKernel, flopConvention, acceleratorCount, globalBatchSize, sequenceLength, objective, top, allowance, maxMicroBatchSize, offload, value);
   }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.persistence.core.check.Checks;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.ZeroStage;
 import java.util.Set;
 
@@ -68,6 +69,26 @@ public final class PlanEvaluator {
       int microBatchSize,
       int sequenceLength,
       boolean sequenceParallel) {
+    return layerCosts(tensorParallel, contextParallel, expertParallel, microBatchSize, sequenceLength,
+        sequenceParallel, TensorParallelCommunication.OVERLAPPED);
+  }
+
+  /**
+   * {@link #layerCosts(int, int, int, int, int, boolean)} with the plan's tensor-parallel communication
+   * ({@code OVERLAPPED} there).
+   *
+   * @param tensorParallelCommunication whether the tensor-parallel collectives are overlapped with the GEMMs
+   * @throws IllegalArgumentException if a degree or size is not positive or the communication is null
+   */
+  public LayerCosts layerCosts(
+      int tensorParallel,
+      int contextParallel,
+      int expertParallel,
+      int microBatchSize,
+      int sequenceLength,
+      boolean sequenceParallel,
+      TensorParallelCommunication tensorParallelCommunication) {
+    checkArgument(tensorParallelCommunication != null, "tensorParallelCommunication must not be null");
     Checks.positive("tensorParallel", tensorParallel);
     Checks.positive("contextParallel", contextParallel);
     Checks.positive("expertParallel", expertParallel);
@@ -75,7 +96,8 @@ public final class PlanEvaluator {
     Checks.positive("sequenceLength", sequenceLength);
     double[] values = new double[StepTimeModel.LAYER_COSTS_SIZE];
     model.layerCosts(
-        tensorParallel, contextParallel, expertParallel, microBatchSize, sequenceLength, sequenceParallel, values);
+        tensorParallel, contextParallel, expertParallel, microBatchSize, sequenceLength, sequenceParallel,
+        tensorParallelCommunication == TensorParallelCommunication.FORWARD_EXPOSED, values);
     return new LayerCosts(tensorParallel, contextParallel, expertParallel, microBatchSize, values);
   }
 

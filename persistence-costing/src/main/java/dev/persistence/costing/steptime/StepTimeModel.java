@@ -23,6 +23,7 @@ import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
 import dev.persistence.core.parallelism.TokenDispatcher;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.precision.NumericFormat;
 import dev.persistence.core.parallelism.PipelineLayout;
 import dev.persistence.core.precision.TrainingPrecision;
@@ -56,8 +57,11 @@ import java.util.Optional;
  *       bytes instead, 8 per element forward and 20 backward.
  *   <li>Tensor parallelism: two all-reduces of {@code 2sbh} bytes per layer forward (reduce-scatter plus
  *       all-gather with sequence parallelism, the same bus traffic) and as many backward, of which
- *       {@code backwardTensorParallelOverlap} is hidden; sequence parallelism adds the backward all-gathers of
- *       the inputs of the weight-gradient GEMMs (1.5 x the forward traffic).
+ *       {@code backwardTensorParallelOverlap} is hidden (and {@code forwardTensorParallelOverlap} of the forward
+ *       ones) when the plan's {@link TensorParallelCommunication} is {@code OVERLAPPED}; under
+ *       {@code FORWARD_EXPOSED} none of the forward ones is hidden and the backward ones as before (the default
+ *       path, too, runs them beside the other gradient GEMM of their layer); sequence parallelism adds the backward all-gathers of the inputs of the weight-gradient
+ *       GEMMs (1.5 x the forward traffic).
  *   <li>Pipeline parallelism: the 1F1B schedule with {@code m} micro-batches and {@code v} virtual stages takes
  *       {@code m x t_slowest + (p - 1)/v x t_mean} (Narayanan et al. 2021 section 2.2: bubble fraction
  *       {@code (p - 1)/(v m)}), where a stage's time per micro-batch includes its layers (the most-loaded stage
@@ -802,11 +806,30 @@ public final class StepTimeModel {
    */
   void layerCosts(
       int t, int c, int e, int microBatch, int sequenceLength, boolean sequenceParallel, double[] out) {
-    layerCosts(t, c, e, microBatch, sequenceLength, sequenceParallel, false, false, true, out);
+    layerCosts(t, c, e, microBatch, sequenceLength, sequenceParallel, false, false, true, false, out);
   }
 
   /**
-   * {@link #layerCosts(int, int, int, int, int, boolean, double[])} with the routed tokens sent by DeepEP's
+   * {@link #layerCosts(int, int, int, int, int, boolean, double[])} with the plan's
+   * {@link TensorParallelCommunication}: {@code forwardTensorCommunicationExposed} hides none of the forward
+   * pass's tensor-parallel collectives instead of the calibrated forward overlap fraction. Allocates nothing.
+   */
+  void layerCosts(
+      int t,
+      int c,
+      int e,
+      int microBatch,
+      int sequenceLength,
+      boolean sequenceParallel,
+      boolean forwardTensorCommunicationExposed,
+      double[] out) {
+    layerCosts(
+        t, c, e, microBatch, sequenceLength, sequenceParallel, false, false, true, forwardTensorCommunicationExposed,
+        out);
+  }
+
+  /**
+   * {@link #layerCosts(int, int, int, int, int, boolean, boolean, double[])} with the routed tokens sent by DeepEP's
    * kernels ({@link TokenDispatcher#DEEP_EP}) when {@code deepEp}, else by an all-to-all; routed to consecutive
    * experts ({@link ExpertRouting#CONTIGUOUS}) when {@code contiguousRouting}; and with the dispatch and combine
    * overlapped with other compute when {@code expertCommunicationOverlap}, else hidden only behind the shared
@@ -822,6 +845,7 @@ public final class StepTimeModel {
       boolean deepEp,
       boolean contiguousRouting,
       boolean expertCommunicationOverlap,
+      boolean forwardTensorCommunicationExposed,
       double[] out) {
     double b = microBatch;
     double localSequence = (double) sequenceLength / c;
@@ -1005,7 +1029,10 @@ public final class StepTimeModel {
               ? Collectives.reduceScatter(bytes, t, bandwidth(t), latency(t))
                   + Collectives.allGather(bytes, t, bandwidth(t), latency(t))
               : Collectives.allReduce(bytes, t, bandwidth(t), latency(t));
-      tensorForward = 2 * one * (1 - forwardTensorOverlap);
+      // Without userbuffers / async TP the forward all-gathers, then multiplies (nothing hidden); the backward
+      // overlaps its collectives with the layer's other gradient GEMM on either path (TensorParallelCommunication).
+      double forwardHidden = forwardTensorCommunicationExposed ? 0 : forwardTensorOverlap;
+      tensorForward = 2 * one * (1 - forwardHidden);
       tensorBackward = (sequenceParallel ? 1.5 : 1.0) * 2 * one * (1 - backwardTensorOverlap);
     }
 
@@ -1752,6 +1779,7 @@ public final class StepTimeModel {
         plan.tokenDispatcher() == TokenDispatcher.DEEP_EP,
         plan.expertRouting() == ExpertRouting.CONTIGUOUS,
         plan.expertCommunicationOverlap(),
+        plan.tensorParallelCommunication() == TensorParallelCommunication.FORWARD_EXPOSED,
         layer);
     return layer;
   }

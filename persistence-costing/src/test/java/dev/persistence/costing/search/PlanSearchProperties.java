@@ -6,8 +6,10 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.memory.TrainingMemory;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
+import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.StepTimeModel;
 import dev.persistence.testkit.Gen;
@@ -53,6 +55,33 @@ class PlanSearchProperties {
                 assertTrue(estimate.plan().acceleratorCount() == gpus);
               }
               assertTrue(result.fittingPlans() <= result.evaluatedPlans());
+            });
+  }
+
+  @Test
+  void exposingTheForwardTensorParallelCommunicationNeverFindsAFasterPlan() {
+    // Under the production calibration, which hides most of the forward's TP collectives when overlapped.
+    Property.forAll(MODELS, Gen.elements(8, 16, 32), Gen.elements(32, 64))
+        .tries(9)
+        .verify(
+            (architecture, gpus, globalBatch) -> {
+              SearchRequest overlapped =
+                  request(architecture, gpus, globalBatch).withCalibration(Calibration.bundled("production-2025"));
+              SearchRequest exposed =
+                  overlapped.withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+              SearchResult fast = PlanSearch.search(overlapped);
+              SearchResult slow = PlanSearch.search(exposed);
+              assertTrue(fast.found() == slow.found());
+              for (StepTimeEstimate estimate : slow.plans()) {
+                assertTrue(
+                    estimate.plan().tensorParallelCommunication() == TensorParallelCommunication.FORWARD_EXPOSED,
+                    estimate.plan().toString());
+              }
+              if (fast.found()) {
+                assertTrue(
+                    slow.plans().get(0).stepSeconds() >= fast.plans().get(0).stepSeconds() * (1 - 1e-12),
+                    slow.plans().get(0) + " vs " + fast.plans().get(0));
+              }
             });
   }
 

@@ -14,6 +14,7 @@ import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.NumericFormat;
@@ -46,6 +47,10 @@ import java.util.Set;
  *       pipeline parallelism and micro-batches of one sequence with it (TorchTitan's 2025 default
  *       {@code pipeline_parallel_microbatch_size = 1}), or as many micro-batches as pipeline stages for the rows
  *       measured at TorchTitan 9dec370 (December 2024), whose default that was.
+ *   <li>Tensor-parallel communication: the forward's exposed where the row says {@code async_tp: false}, or for a TorchTitan
+ *       row that does not say (async TP is off by default); overlapped otherwise (the NeMo, Megatron-Bridge and
+ *       Megatron-LM recipes switch {@code tp_comm_overlap} on). A row that also measured async TP gives a second
+ *       run.
  *   <li>Sequence length: the row's, or the framework's config default where the row says so (8,192).
  *   <li>NeMo's Nemotron models: the squared ReLU runs as eager PyTorch kernels
  *       ({@link ActivationKernel#UNFUSED_SQUARED_RELU}).
@@ -110,7 +115,9 @@ final class ModernRuns {
       }
       String id = (String) row.get("id");
       try {
-        runs.add(read(row));
+        Run run = read(row);
+        runs.add(run);
+        runs.addAll(asyncTensorParallelRun(run, row));
       } catch (Unreadable e) {
         skipped.add(new Skipped(id, grade, e.getMessage()));
       }
@@ -386,6 +393,14 @@ final class ModernRuns {
               .withExpertCommunicationOverlap(false);
       readings.add("contiguous expert routing (FakeBalancedGate) and dispatch not overlapped (AutoModel)");
     }
+    if (tp > 1 && tensorParallelCommunication(p, fsdpFramework) == TensorParallelCommunication.FORWARD_EXPOSED) {
+      plan =
+          ImmutableParallelismPlan.copyOf(plan)
+              .withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+      readings.add(p.get("async_tp") instanceof Boolean
+          ? "forward TP communication exposed (the row: async_tp false)"
+          : "forward TP communication exposed (TorchTitan's default: async TP off; the row does not say)");
+    }
 
     Measure measure;
     double value;
@@ -446,6 +461,50 @@ final class ModernRuns {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a row's tensor-parallel collectives run beside the GEMMs: as the row states it ({@code async_tp}, a
+   * TorchTitan row's switch), else its framework's setting. TorchTitan and NeMo AutoModel (PyTorch FSDP2 + DTensor
+   * TP) leave async TP off unless configured ({@code parallelism.enable_async_tensor_parallel = False},
+   * pytorch/torchtitan@000204a4a8bf3d0f31adc44fc29855fbb6ea13d8 torchtitan/config/job_config.py); the NeMo and
+   * Megatron-Bridge performance recipes switch {@code tp_comm_overlap} on
+   * (NVIDIA/NeMo@0189a3b38dcfc89e916ca4396459433c8ba326d2 nemo/collections/llm/recipes/llama3_70b.py,
+   * NVIDIA-NeMo/Megatron-Bridge@2a0d46e2c5540be8ff92977c3e55c7f10bce1d3e
+   * scripts/performance/configs/llama/llama3_llm_pretrain.py), and the Megatron-LM README's scaling runs state
+   * {@code --tp-comm-overlap} (the rows' {@code overlap} field).
+   */
+  static TensorParallelCommunication tensorParallelCommunication(Map<String, Object> parallel, boolean fsdpFramework) {
+    Object stated = parallel.get("async_tp");
+    if (stated instanceof Boolean) {
+      return (Boolean) stated ? TensorParallelCommunication.OVERLAPPED : TensorParallelCommunication.FORWARD_EXPOSED;
+    }
+    if (String.valueOf(parallel.get("overlap")).contains("--tp-comm-overlap")) {
+      return TensorParallelCommunication.OVERLAPPED;
+    }
+    return fsdpFramework ? TensorParallelCommunication.FORWARD_EXPOSED : TensorParallelCommunication.OVERLAPPED;
+  }
+
+  /**
+   * The second run of a row that measured its plan with async TP as well ({@code
+   * measured.tokens_per_s_per_gpu_async_tp}, TorchTitan's 2025 async-TP page): the same plan with overlapped TP
+   * communication, as its own run {@code <id>+async-tp}.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Run> asyncTensorParallelRun(Run run, Map<String, Object> row) {
+    Object async = ((Map<String, Object>) row.get("measured")).get("tokens_per_s_per_gpu_async_tp");
+    if (!(async instanceof Number) || run.plan().tensorParallel() == 1) {
+      return List.of();
+    }
+    List<String> readings = new ArrayList<>(run.readings());
+    readings.removeIf(reading -> reading.startsWith("forward TP communication exposed"));
+    readings.add("async TP on (the row's tokens_per_s_per_gpu_async_tp): TP communication overlapped");
+    ParallelismPlan plan =
+        ImmutableParallelismPlan.copyOf(run.plan())
+            .withTensorParallelCommunication(TensorParallelCommunication.OVERLAPPED);
+    return List.of(new Run(run.id() + "+async-tp", run.grade(), run.architecture(), run.cluster(), run.precision(),
+        plan, run.statedRecomputation(), Measure.TOKENS_PER_SECOND_PER_GPU, ((Number) async).doubleValue(),
+        readings, run.activationKernel()));
   }
 
   /** The architecture a row states (layers, widths, heads, experts), with the family's norm and MLP. */

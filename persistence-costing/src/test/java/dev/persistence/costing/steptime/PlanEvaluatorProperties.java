@@ -6,6 +6,7 @@ import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.parallelism.ActivationRecomputation;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineLayout;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.HybridModels;
@@ -63,6 +64,16 @@ class PlanEvaluatorProperties {
                       evaluator.layerCosts(t, 1, 1, 1, 2048, t > 1), p, v, d, d * p * 4, recomputation,
                       ZeroStage.OPTIMIZER_STATES, false, 0);
               assertEquals(typed, fast, 1e-12 * typed, plan.toString());
+              // The forward's TP communication exposed (TorchTitan without async TP).
+              ParallelismPlan exposed =
+                  dev.persistence.core.parallelism.ImmutableParallelismPlan.copyOf(plan)
+                      .withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+              double typedExposed = model.estimate(exposed).stepSeconds();
+              double fastExposed =
+                  evaluator.stepSeconds(
+                      evaluator.layerCosts(t, 1, 1, 1, 2048, t > 1, TensorParallelCommunication.FORWARD_EXPOSED),
+                      p, v, d, d * p * 4, recomputation, ZeroStage.OPTIMIZER_STATES, false, 0);
+              assertEquals(typedExposed, fastExposed, 1e-12 * typedExposed, exposed.toString());
               // The memory-bound modules alone, as the search tries them; ZeRO-2 and 3 with their per-micro-batch
               // gradient reduce-scatters.
               for (ZeroStage zero : new ZeroStage[] {ZeroStage.GRADIENTS, ZeroStage.PARAMETERS}) {

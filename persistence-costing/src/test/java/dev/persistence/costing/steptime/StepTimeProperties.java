@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.parallelism.ActivationRecomputation;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.calibration.Calibration;
@@ -43,6 +45,37 @@ class StepTimeProperties {
         .sequenceParallel(sp && t > 1)
         .zeroStage(ZeroStage.of(d > 1 ? zero : 0))
         .build();
+  }
+
+  @Test
+  void exposingForwardTensorParallelCommunicationNeverSpeedsAStepAndWithoutTensorParallelismChangesNothing() {
+    Property.forAll(MODELS, Gen.elements(1, 2, 4, 8), Gen.enumValues(ActivationRecomputation.class))
+        .verify(
+            (architecture, t, recompute) -> {
+              // The production calibration hides most of the forward's collectives; the A100 one (Megatron-LM
+              // 2022) none.
+              exposingNeverSpeedsAStep(architecture, t, recompute, "production-2025");
+              exposingNeverSpeedsAStep(architecture, t, recompute, "a100-sxm-80gb");
+            });
+  }
+
+  private static void exposingNeverSpeedsAStep(
+      Architecture architecture, int t, ActivationRecomputation recompute, String calibration) {
+    StepTimeModel model =
+        StepTimeModel.of(architecture, Selene.cluster(Math.max(8, t * 4)), TrainingPrecision.MIXED_BF16_ADAM,
+            Calibration.bundled(calibration));
+    for (boolean sp : new boolean[] {false, true}) {
+      ParallelismPlan overlapped = plan(t, 2, 1, 2, 1, 32, recompute, sp, 1);
+      ParallelismPlan exposed =
+          ImmutableParallelismPlan.copyOf(overlapped)
+              .withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+      double fast = model.estimate(overlapped).stepSeconds();
+      double slow = model.estimate(exposed).stepSeconds();
+      assertTrue(slow >= fast, calibration + " t=" + t + ": exposed " + slow + " < overlapped " + fast);
+      if (t == 1) {
+        assertEquals(fast, slow, 0.0, calibration);
+      }
+    }
   }
 
   @Test

@@ -96,8 +96,8 @@ class TokenDispatchStepTimeProperties {
               StepTimeModel model = model(architecture, 256);
               double[] overlapped = new double[StepTimeModel.LAYER_COSTS_SIZE];
               double[] waited = new double[StepTimeModel.LAYER_COSTS_SIZE];
-              model.layerCosts(1, 1, e, 1, 4096, false, deepEp, contiguous, true, overlapped);
-              model.layerCosts(1, 1, e, 1, 4096, false, deepEp, contiguous, false, waited);
+              model.layerCosts(1, 1, e, 1, 4096, false, deepEp, contiguous, true, false, overlapped);
+              model.layerCosts(1, 1, e, 1, 4096, false, deepEp, contiguous, false, false, waited);
               assertTrue(waited[StepTimeModel.FORWARD_EXPERT] >= overlapped[StepTimeModel.FORWARD_EXPERT]);
               assertTrue(waited[StepTimeModel.BACKWARD_EXPERT] >= overlapped[StepTimeModel.BACKWARD_EXPERT]);
               // Only the dispatch changes: the compute is the same.

@@ -10,6 +10,7 @@ import dev.persistence.core.parallelism.ImmutableParallelismPlan.Builder;
 import dev.persistence.core.parallelism.ParallelismPlan;
 import dev.persistence.core.parallelism.PipelineSchedule;
 import dev.persistence.core.parallelism.RecomputedModule;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.core.parallelism.TokenDispatcher;
 import dev.persistence.core.parallelism.ZeroStage;
 import dev.persistence.io.document.Codec;
@@ -62,6 +63,12 @@ public final class ParallelismCodecs {
           .optional("fullyRecomputedLayersPerChunk", integer(0))
           .optional("layersPerChunk", ValueCodecs.list(integer(0)))
           .writtenWhen(plan -> !plan.layersPerChunk().isEmpty())
+          .optional("tensorParallelCommunication", enumeration(TensorParallelCommunication.class))
+          .writtenWhen(plan -> plan.tensorParallelCommunication() != TensorParallelCommunication.OVERLAPPED)
+          .describedAs(
+              "whether the tensor-parallel collectives of both passes run beside GEMMs (overlapped, the default:"
+                  + " Megatron-Core tp_comm_overlap, TorchTitan async TP) or the forward pass's between its GEMMs"
+                  + " (forward-exposed: Megatron-LM without --tp-comm-overlap, TorchTitan by default)")
           .optional("parameterOffload", BOOLEAN)
           .writtenWhen(ParallelismPlan::parameterOffload)
           .describedAs(

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.ParameterBreakdown;
 import dev.persistence.core.parallelism.ParallelismPlan;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.costing.plan.PlanObligations;
@@ -204,6 +205,10 @@ public final class PlanReportJson {
     map.put("recomputation", plan.recomputation().name().toLowerCase(Locale.ROOT));
     map.put("optimizerOffload", plan.optimizerOffload());
     map.put("activationOffload", plan.activationOffload());
+    // Written, as in the plan codec, only when it is not the default (overlapped).
+    if (plan.tensorParallelCommunication() != TensorParallelCommunication.OVERLAPPED) {
+      map.put("tensorParallelCommunication", EnumNames.kebabCase(plan.tensorParallelCommunication()));
+    }
     map.put("acceleratorCount", plan.acceleratorCount());
     return map;
   }

@@ -15,6 +15,8 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.testkit.Gen;
 import dev.persistence.testkit.Property;
 import dev.persistence.testkit.parallelism.ParallelismGen;
+import dev.persistence.core.parallelism.ImmutableParallelismPlan;
+import dev.persistence.core.parallelism.TensorParallelCommunication;
 import org.junit.jupiter.api.Test;
 
 class ParallelismCodecsProperties {
@@ -50,6 +52,24 @@ class ParallelismCodecsProperties {
   void plansRoundTrip() {
     Property.forAll(PLANS, Gen.enumValues(DocumentFormat.class))
         .verify((plan, format) -> roundTrip(ParallelismCodecs.PARALLELISM_PLAN, plan, format));
+  }
+
+  @Test
+  void tensorParallelCommunicationIsWrittenOnlyWhenNotTheDefault() {
+    // TorchTitan's 2025 async-TP benchmark runs its Llama 3 8B FSDP 8 x TP 8 plan with and without async TP
+    // (reference/training-runs-modern.json tt2506-h100-llama3-8b-fsdp8-tp8-bf16, async_tp false).
+    Property.forAll(PLANS, Gen.enumValues(DocumentFormat.class))
+        .verify(
+            (plan, format) -> {
+              ParallelismPlan exposed =
+                  ImmutableParallelismPlan.copyOf(plan)
+                      .withTensorParallelCommunication(TensorParallelCommunication.FORWARD_EXPOSED);
+              roundTrip(ParallelismCodecs.PARALLELISM_PLAN, exposed, format);
+              assertEquals(
+                  "forward-exposed",
+                  ParallelismCodecs.PARALLELISM_PLAN.write(exposed).get("tensorParallelCommunication").asText());
+              assertEquals(null, ParallelismCodecs.PARALLELISM_PLAN.write(plan).get("tensorParallelCommunication"));
+            });
   }
 
   @Test
