@@ -201,9 +201,9 @@ class ModernRunsTest {
         "runs %d: step time mean |error| %.1f%%, max %.1f%%, within 15%%: %d%n", runs.size(), 100 * mean,
         100 * max, within));
     System.out.println(table);
-    assertTrue(runs.size() >= 78, "readable grade A/B runs: " + runs.size());
-    assertTrue(mean <= 0.086, "mean |step-time error| " + mean + "\n" + table);
-    assertTrue(within >= 68, "runs within 15%: " + within + "\n" + table);
+    assertTrue(runs.size() >= 80, "readable grade A/B runs: " + runs.size());
+    assertTrue(mean <= 0.080, "mean |step-time error| " + mean + "\n" + table);
+    assertTrue(within >= 71, "runs within 15%: " + within + "\n" + table);
     assertTrue(max <= 0.45, "worst |step-time error| " + max + "\n" + table);
   }
 
