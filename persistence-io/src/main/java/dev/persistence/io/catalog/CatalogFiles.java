@@ -1,19 +1,27 @@
 package dev.persistence.io.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
+import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
+import dev.persistence.io.document.ValueCodecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.BiPredicate;
 
-/** What the name-keyed catalogs (notable models, datasets) share: the bundled resource, the version, the merge. */
+/**
+ * What the catalogs (accelerators, notable models, datasets) share: the bundled resource, the document's table
+ * (version, description, entries with unique names), the merge.
+ */
 final class CatalogFiles {
 
   private CatalogFiles() {}
@@ -41,35 +49,54 @@ final class CatalogFiles {
   }
 
   /** A catalog's {@code catalogVersion}: a string or a number, kept as text. */
-  private static final dev.persistence.io.document.Codec<String> VERSION =
-      dev.persistence.io.document.ValueCodecs.version("the catalog's version, e.g. 2025.1");
+  private static final Codec<String> VERSION = ValueCodecs.version("the catalog's version, e.g. 2025.1");
 
   /**
-   * The schema of a catalog's root: {@code catalogVersion} (a string or a number), an optional {@code
-   * description}, and the list of entries under {@code listField}.
+   * The table of a catalog document, from which its reader, writer and root schema come: {@code catalogVersion},
+   * an optional {@code description} (read, not kept) and the entries under {@code listField}, each checked
+   * against those before it by {@code clash} (the error, at the later entry, is what {@code clash} says). A
+   * catalog with more root fields declares them on the builder returned.
    *
+   * @param type the catalog's type
    * @param listField the entries' field ({@code models}, {@code datasets}, {@code accelerators})
-   * @param entry the schema of one entry
-   * @param definitions the schema's definitions
+   * @param entry one entry's codec
+   * @param clash the problem, if any, with an entry (second) given one read before it (first)
+   * @param version reads a catalog's version
+   * @param entries reads a catalog's entries
+   * @param construct builds the catalog from {@code catalogVersion}, {@code listField} and the added fields
    */
-  static com.fasterxml.jackson.databind.node.ObjectNode rootSchema(
+  static <C, E> ObjectCodec.Builder<C, ObjectCodec.Values> document(
+      Class<C> type,
       String listField,
-      com.fasterxml.jackson.databind.node.ObjectNode entry,
-      dev.persistence.io.document.SchemaDefinitions definitions) {
-    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-    var root = nodes.objectNode().put("type", "object");
-    var properties = root.putObject("properties");
-    properties.set("catalogVersion", VERSION.schema(definitions));
-    properties.set("description", nodes.objectNode().put("type", "string"));
-    properties.putObject(listField).put("type", "array").set("items", entry);
-    root.putArray("required").add("catalogVersion").add(listField);
-    root.put("additionalProperties", false);
-    return root;
-  }
-
-  /** The required {@code catalogVersion}, as text. */
-  static String version(ObjectFields fields) {
-    return fields.required("catalogVersion", VERSION);
+      Codec<E> entry,
+      BiFunction<E, E, Optional<String>> clash,
+      Function<C, String> version,
+      Function<C, List<E>> entries,
+      Function<ObjectCodec.Values, C> construct) {
+    Codec<List<E>> list = ValueCodecs.list(entry);
+    Codec<List<E>> unique =
+        ValueCodecs.composed(
+            node -> {
+              List<E> read = new ArrayList<>();
+              for (DocumentNode element : node.elements()) {
+                E value = entry.read(element);
+                for (E existing : read) {
+                  Optional<String> problem = clash.apply(existing, value);
+                  if (problem.isPresent()) {
+                    throw element.error(problem.get());
+                  }
+                }
+                read.add(value);
+              }
+              return List.copyOf(read);
+            },
+            list::write,
+            list::schema);
+    return ObjectCodec.components(type, listField, construct)
+        .required("catalogVersion", VERSION, version)
+        .optional("description", ValueCodecs.TEXT, catalog -> "")
+        .writtenWhen(catalog -> false)
+        .required(listField, unique, entries);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.persistence.io.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.document.DocumentFormat;
@@ -10,7 +9,6 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
 import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.DataSource;
@@ -90,24 +88,7 @@ public final class DatasetCatalog {
   }
 
   private static DatasetCatalog read(DocumentNode root, boolean user) {
-    String documentName = root.documentName();
-    ObjectFields fields = root.fields();
-    String version = CatalogFiles.version(fields);
-    fields.optionalText("description");
-    List<DatasetEntry> entries = new ArrayList<>();
-    for (DocumentNode node : fields.required("datasets").elements()) {
-      DatasetEntry entry = entry(node, user);
-      for (DatasetEntry existing : entries) {
-        for (String name : names(entry)) {
-          if (existing.isNamed(name)) {
-            throw node.error("name or alias \"" + name + "\" is already used by " + existing.name());
-          }
-        }
-      }
-      entries.add(entry);
-    }
-    fields.finish();
-    return new DatasetCatalog(version, entries);
+    return (user ? USER : BUNDLED).read(root);
   }
 
   /** A status, one of {@link DatasetEntry#STATUSES} (the entry checks it). */
@@ -159,6 +140,28 @@ public final class DatasetCatalog {
     return entry;
   }
 
+  /** A user's catalog: entries without a {@code status} get {@code user}. */
+  private static final ObjectCodec<DatasetCatalog, ObjectCodec.Values> USER = document(true);
+
+  /** The bundled catalog: every figure dated and sourced. */
+  private static final ObjectCodec<DatasetCatalog, ObjectCodec.Values> BUNDLED = document(false);
+
+  private static ObjectCodec<DatasetCatalog, ObjectCodec.Values> document(boolean user) {
+    return CatalogFiles.document(
+            DatasetCatalog.class,
+            "datasets",
+            ValueCodecs.composed(node -> entry(node, user), ENTRY::write, ENTRY::schema),
+            (existing, entry) ->
+                names(entry).stream()
+                    .filter(existing::isNamed)
+                    .findFirst()
+                    .map(name -> "name or alias \"" + name + "\" is already used by " + existing.name()),
+            DatasetCatalog::version,
+            DatasetCatalog::entries,
+            v -> new DatasetCatalog(v.get("catalogVersion"), v.get("datasets")))
+        .build();
+  }
+
   /**
    * The catalog document's root schema ({@code dataset-catalog.schema.json}): entries are sources in full
    * ({@link DataCodecs#DATA_SOURCE}) with the catalog's own fields.
@@ -166,7 +169,7 @@ public final class DatasetCatalog {
    * @param definitions where the entry's definition is registered
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    return CatalogFiles.rootSchema("datasets", ENTRY.schema(definitions), definitions);
+    return USER.fragment(definitions);
   }
 
   private static List<String> names(DatasetEntry entry) {
@@ -242,12 +245,6 @@ public final class DatasetCatalog {
 
   /** This catalog as a JSON tree in the file format (sizes in their published units). */
   public ObjectNode toJson() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("catalogVersion", version);
-    ArrayNode list = root.putArray("datasets");
-    for (DatasetEntry entry : entries) {
-      list.add(ENTRY.write(entry));
-    }
-    return root;
+    return (ObjectNode) USER.write(this);
   }
 }
