@@ -71,7 +71,8 @@ public final class AcceleratorCatalog {
 
   private static final int MAX_SUGGESTIONS = 5;
 
-  private static volatile AcceleratorCatalog bundled;
+  private static final CatalogFiles.Source<AcceleratorCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, (root, user) -> DOCUMENT.read(root));
 
   private final String version;
   private final List<Accelerator> accelerators;
@@ -87,12 +88,7 @@ public final class AcceleratorCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static AcceleratorCatalog bundled() {
-    AcceleratorCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(DocumentNode.root(json, name)));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -104,7 +100,7 @@ public final class AcceleratorCatalog {
    *     rule)
    */
   public static AcceleratorCatalog read(Path file) {
-    return read(DocumentNode.read(file));
+    return FILES.read(file);
   }
 
   /**
@@ -115,7 +111,7 @@ public final class AcceleratorCatalog {
    * @throws InvalidDocumentException if it is not a valid catalog (the message names the path and the rule)
    */
   public static AcceleratorCatalog parse(String text, DocumentFormat format) {
-    return read(DocumentNode.root(Documents.parse(text, format, "catalog"), "catalog"));
+    return FILES.parse(text, format, "catalog");
   }
 
   /**

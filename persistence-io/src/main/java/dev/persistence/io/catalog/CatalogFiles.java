@@ -1,6 +1,5 @@
 package dev.persistence.io.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,24 +27,58 @@ final class CatalogFiles {
   private CatalogFiles() {}
 
   /**
-   * Reads a bundled JSON resource; the document is named by the resource's file name.
+   * A catalog's doors: its bundled resource, read once under the bundled catalog's rules, and users' files and
+   * texts, read under theirs.
    *
-   * @param resource the classpath location
-   * @param reader reads the parsed document given its name
-   * @throws IllegalStateException if the resource is missing or invalid (a packaging defect)
+   * @param <C> the catalog
    */
-  static <C> C bundled(String resource, BiFunction<JsonNode, String, C> reader) {
-    String documentName = resource.substring(resource.lastIndexOf('/') + 1);
-    try (InputStream in = CatalogFiles.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled catalog " + resource + " is missing");
+  static final class Source<C> {
+    private final String resource;
+    private final BiFunction<DocumentNode, Boolean, C> reader;
+    private volatile C bundled;
+
+    /**
+     * @param resource the bundled resource's classpath location
+     * @param reader reads a document's root, under a user file's rules where the flag is true
+     */
+    Source(String resource, BiFunction<DocumentNode, Boolean, C> reader) {
+      this.resource = resource;
+      this.reader = reader;
+    }
+
+    /**
+     * The bundled catalog; the document is named by the resource's file name.
+     *
+     * @throws IllegalStateException if the resource is missing or invalid (a packaging defect)
+     */
+    C bundled() {
+      C catalog = bundled;
+      if (catalog == null) {
+        String documentName = resource.substring(resource.lastIndexOf('/') + 1);
+        try (InputStream in = CatalogFiles.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new IllegalStateException("bundled catalog " + resource + " is missing");
+          }
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          catalog = reader.apply(DocumentNode.root(Documents.parse(text, DocumentFormat.JSON, documentName), documentName), false);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
+        }
+        bundled = catalog;
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return reader.apply(Documents.parse(text, DocumentFormat.JSON, documentName), documentName);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
+      return catalog;
+    }
+
+    /** A user's catalog file, JSON or YAML by its extension. */
+    C read(Path file) {
+      return reader.apply(DocumentNode.read(file), true);
+    }
+
+    /** A user's catalog text; errors name the document {@code documentName}. */
+    C parse(String text, DocumentFormat format, String documentName) {
+      return reader.apply(DocumentNode.root(Documents.parse(text, format, documentName), documentName), true);
     }
   }
 

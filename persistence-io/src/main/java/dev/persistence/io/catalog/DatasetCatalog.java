@@ -1,6 +1,5 @@
 package dev.persistence.io.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.data.DataCodecs;
@@ -8,7 +7,6 @@ import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.Suggestions;
 import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.DataSource;
@@ -38,7 +36,8 @@ public final class DatasetCatalog {
   /** Classpath location of the bundled catalog. */
   public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/datasets.json";
 
-  private static volatile DatasetCatalog bundled;
+  private static final CatalogFiles.Source<DatasetCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, DatasetCatalog::read);
 
   private final String version;
   private final List<DatasetEntry> entries;
@@ -54,12 +53,7 @@ public final class DatasetCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static DatasetCatalog bundled() {
-    DatasetCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -69,7 +63,7 @@ public final class DatasetCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static DatasetCatalog read(Path file) {
-    return read(DocumentNode.read(file), true);
+    return FILES.read(file);
   }
 
   /**
@@ -80,11 +74,7 @@ public final class DatasetCatalog {
    * @param documentName how errors name the document
    */
   public static DatasetCatalog parse(String text, DocumentFormat format, String documentName) {
-    return read(Documents.parse(text, format, documentName), documentName, true);
-  }
-
-  private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
-    return read(DocumentNode.root(json, documentName), user);
+    return FILES.parse(text, format, documentName);
   }
 
   private static DatasetCatalog read(DocumentNode root, boolean user) {

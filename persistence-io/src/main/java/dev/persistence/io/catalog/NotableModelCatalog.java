@@ -1,6 +1,5 @@
 package dev.persistence.io.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.ComputeConfidence;
 import dev.persistence.costing.landscape.ImmutableNotableModel;
@@ -12,7 +11,6 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.Suggestions;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -52,7 +50,8 @@ public final class NotableModelCatalog {
           + " 'https://epoch.ai/data/ai-models'. Licensed under CC BY 4.0"
           + " (https://creativecommons.org/licenses/by/4.0/).";
 
-  private static volatile ModelCatalog bundled;
+  private static final CatalogFiles.Source<ModelCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, NotableModelCatalog::read);
 
   private NotableModelCatalog() {}
 
@@ -62,12 +61,7 @@ public final class NotableModelCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static ModelCatalog bundled() {
-    ModelCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -77,7 +71,7 @@ public final class NotableModelCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static ModelCatalog read(Path file) {
-    return read(DocumentNode.read(file), true);
+    return FILES.read(file);
   }
 
   /**
@@ -89,11 +83,7 @@ public final class NotableModelCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static ModelCatalog parse(String text, DocumentFormat format, String documentName) {
-    return read(Documents.parse(text, format, documentName), documentName, true);
-  }
-
-  private static ModelCatalog read(JsonNode json, String documentName, boolean user) {
-    return read(DocumentNode.root(json, documentName), user);
+    return FILES.parse(text, format, documentName);
   }
 
   private static ModelCatalog read(DocumentNode root, boolean user) {

@@ -28,6 +28,7 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,19 +73,15 @@ public final class DataCodecs {
 
   /** Curation pipelines: a preset's name or a full object. */
   public static final Codec<CurationPipeline> CURATION_PIPELINE =
-      ValueCodecs.namedOrObject(
+      ValueCodecs.presetOrObject(
           "curation",
-          DataCodecs::presetNames,
+          "curation preset",
           "a curation preset's name",
-          name ->
-              CurationPipelines.find(name)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "unknown curation preset \"" + name + "\""
-                                  + Suggestions.didYouMean(name, presetNames())
-                                  + "; presets: " + String.join(", ", presetNames()))),
-          pipeline -> CurationPipelines.presets().contains(pipeline) ? Optional.of(pipeline.name()) : Optional.empty(),
+          () -> {
+            Map<String, CurationPipeline> presets = new LinkedHashMap<>();
+            CurationPipelines.presets().forEach(preset -> presets.put(preset.name(), preset));
+            return presets;
+          },
           ObjectCodec.builder(
                   CurationPipeline.class,
                   "curationPipeline",
@@ -347,12 +344,6 @@ public final class DataCodecs {
       }
     }
     throw new IllegalStateException("checkSize lets no source without a size through");
-  }
-
-  private static List<String> presetNames() {
-    List<String> names = new ArrayList<>();
-    CurationPipelines.presets().forEach(p -> names.add(p.name()));
-    return names;
   }
 
   private static List<String> kindNames() {

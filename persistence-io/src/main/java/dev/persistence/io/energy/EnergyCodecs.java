@@ -3,10 +3,8 @@ package dev.persistence.io.energy;
 import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
 import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
@@ -81,23 +79,5 @@ public final class EnergyCodecs {
    * {@code fully-matched-renewable}) or {@code {name, kilogramsCo2ePerKilowattHour, accounting, source}}.
    */
   public static final Codec<GridIntensity> GRID =
-      ValueCodecs.namedOrObject(
-          "grid",
-          () -> List.copyOf(GRID_PRESETS.keySet()),
-          "a grid preset's name",
-          name -> {
-            GridIntensity preset = GRID_PRESETS.get(name);
-            if (preset == null) {
-              throw new IllegalArgumentException(
-                  "unknown grid \"" + name + "\"" + Suggestions.didYouMean(name, GRID_PRESETS.keySet())
-                      + "; presets: " + String.join(", ", GRID_PRESETS.keySet()));
-            }
-            return preset;
-          },
-          grid ->
-              GRID_PRESETS.entrySet().stream()
-                  .filter(preset -> preset.getValue().equals(grid))
-                  .map(Map.Entry::getKey)
-                  .findFirst(),
-          GRID_INTENSITY);
+      ValueCodecs.presetOrObject("grid", "grid", "a grid preset's name", () -> GRID_PRESETS, GRID_INTENSITY);
 }

@@ -1,12 +1,11 @@
 package dev.persistence.io.memory;
 
-import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
-import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Codecs of memory allowances ({@code dev.persistence.core.memory}): {@code fixedBytes}, {@code fragmentationFraction}
@@ -20,15 +19,16 @@ public final class MemoryCodecs {
    * or the name {@code none} or {@code assumed-default}.
    */
   public static final Codec<MemoryAllowance> MEMORY_ALLOWANCE =
-      ValueCodecs.namedOrObject(
+      ValueCodecs.presetOrObject(
           "memoryAllowance",
-          () -> List.of("none", "assumed-default"),
+          "allowance",
           "none, or assumed-default (MemoryAllowance.ASSUMED_DEFAULT)",
-          MemoryCodecs::namedAllowance,
-          allowance ->
-              allowance.equals(MemoryAllowance.NONE)
-                  ? Optional.of("none")
-                  : allowance.equals(MemoryAllowance.ASSUMED_DEFAULT) ? Optional.of("assumed-default") : Optional.empty(),
+          () -> {
+            Map<String, MemoryAllowance> presets = new LinkedHashMap<>();
+            presets.put("none", MemoryAllowance.NONE);
+            presets.put("assumed-default", MemoryAllowance.ASSUMED_DEFAULT);
+            return presets;
+          },
           ObjectCodec.components(
                   MemoryAllowance.class,
                   "memoryAllowanceObject",
@@ -38,16 +38,4 @@ public final class MemoryCodecs {
               .describedAs("in [0, 1)")
               .optional("description", ValueCodecs.TEXT)
               .build());
-
-  private static MemoryAllowance namedAllowance(String name) {
-    switch (name) {
-      case "none":
-        return MemoryAllowance.NONE;
-      case "assumed-default":
-        return MemoryAllowance.ASSUMED_DEFAULT;
-      default:
-        throw new IllegalArgumentException(
-            "unknown allowance \"" + name + "\"; expected none, assumed-default or an object");
-    }
-  }
 }
