@@ -52,21 +52,18 @@ public final class DataCodecs {
 
   /** Acquisition costs: {@code usdPerMillionTokens} and {@code flatFeeUsd}, each optional (default 0). */
   public static final Codec<AcquisitionCost> ACQUISITION_COST =
-      ObjectCodec.components(
-              AcquisitionCost.class,
-              "acquisition",
-              v -> new AcquisitionCost(v.get("usdPerMillionTokens", 0.0), v.get("flatFeeUsd", 0.0)))
+      ObjectCodec.record(AcquisitionCost.class, "acquisition")
           .optional("usdPerMillionTokens", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .byDefault(0.0)
           .optional("flatFeeUsd", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .byDefault(0.0)
           .build();
 
   private static final Codec<CurationStage> CURATION_STAGE =
-      ObjectCodec.components(
-              CurationStage.class,
-              "curationStage",
-              v -> new CurationStage(v.get("kind"), v.get("description", ""), v.<Double>get("retention")))
+      ObjectCodec.record(CurationStage.class, "curationStage")
           .required("kind", ValueCodecs.enumeration(CurationStageKind.class))
           .optional("description", ValueCodecs.TEXT)
+          .byDefault("")
           .required("retention", ValueCodecs.POSITIVE_NUMBER)
           .describedAs("the fraction of tokens kept, in (0, 1]")
           .build();

@@ -2,7 +2,6 @@ package dev.persistence.io.energy;
 
 import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
-import dev.persistence.io.document.ObjectCodec.Values;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
@@ -41,16 +40,7 @@ public final class EnergyCodecs {
 
   /** Power models: TDP, the fraction drawn, server-to-chip ratio, PUE and a source. */
   public static final Codec<PowerModel> POWER_MODEL =
-      ObjectCodec.components(
-              PowerModel.class,
-              "powerModel",
-              v ->
-                  new PowerModel(
-                      v.<Double>get("acceleratorTdpWatts"),
-                      v.<Double>get("tdpFraction"),
-                      v.<Double>get("serverToChipPowerRatio"),
-                      v.<Double>get("powerUsageEffectiveness"),
-                      v.get("source")))
+      ObjectCodec.record(PowerModel.class, "powerModel")
           .required("acceleratorTdpWatts", POSITIVE_NUMBER)
           .required("tdpFraction", FRACTION)
           .required("serverToChipPowerRatio", NUMBER)
@@ -59,19 +49,12 @@ public final class EnergyCodecs {
           .build();
 
   private static final Codec<GridIntensity> GRID_INTENSITY =
-      ObjectCodec.components(
-              GridIntensity.class,
-              "gridIntensity",
-              (Values v) ->
-                  new GridIntensity(
-                      v.get("name"),
-                      v.<Double>get("kilogramsCo2ePerKilowattHour"),
-                      v.get("accounting", CarbonAccounting.LOCATION_BASED),
-                      v.get("source")))
-          .required("name", NAME, GridIntensity::name)
-          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER, GridIntensity::kilogramsCo2ePerKilowattHour)
-          .optional("accounting", enumeration(CarbonAccounting.class), GridIntensity::accounting)
-          .required("source", NAME, GridIntensity::source)
+      ObjectCodec.record(GridIntensity.class, "gridIntensity")
+          .required("name", NAME)
+          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER)
+          .optional("accounting", enumeration(CarbonAccounting.class))
+          .byDefault(CarbonAccounting.LOCATION_BASED)
+          .required("source", NAME)
           .build();
 
   /**

@@ -29,13 +29,11 @@ public final class MemoryCodecs {
             presets.put("assumed-default", MemoryAllowance.ASSUMED_DEFAULT);
             return presets;
           },
-          ObjectCodec.components(
-                  MemoryAllowance.class,
-                  "memoryAllowanceObject",
-                  v -> new MemoryAllowance(v.<Long>get("fixedBytes"), v.<Double>get("fragmentationFraction"), v.get("description", "")))
+          ObjectCodec.record(MemoryAllowance.class, "memoryAllowanceObject")
               .required("fixedBytes", ValueCodecs.longInteger(0))
               .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER)
               .describedAs("in [0, 1)")
               .optional("description", ValueCodecs.TEXT)
+              .byDefault("")
               .build());
 }

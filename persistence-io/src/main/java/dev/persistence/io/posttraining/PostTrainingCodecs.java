@@ -41,7 +41,6 @@ import dev.persistence.costing.steptime.ShardedGathers;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -70,23 +69,18 @@ public final class PostTrainingCodecs {
    * elements, each defaulting to DeepSpeed's own ({@link ShardedGathers#DEEPSPEED_DEFAULTS}).
    */
   public static final Codec<ShardedGathers> SHARDED_GATHERS =
-      ObjectCodec.components(
-              ShardedGathers.class,
-              "shardedGathers",
-              (Values v) ->
-                  new ShardedGathers(
-                      v.get("kind"),
-                      v.get("prefetchBucketParameters", DEEPSPEED.prefetchBucketParameters()),
-                      v.get("reduceBucketParameters", DEEPSPEED.reduceBucketParameters()),
-                      v.get("reuseDistanceParameters", DEEPSPEED.reuseDistanceParameters())))
+      ObjectCodec.record(ShardedGathers.class, "shardedGathers")
           .description(
               "how a ZeRO-3 trainer issues its collectives: FSDP units, or DeepSpeed buckets with their settings")
-          .required("kind", enumeration(ShardedGathers.Kind.class), ShardedGathers::kind)
-          .optional("prefetchBucketParameters", NON_NEGATIVE_NUMBER, ShardedGathers::prefetchBucketParameters)
+          .required("kind", enumeration(ShardedGathers.Kind.class))
+          .optional("prefetchBucketParameters", NON_NEGATIVE_NUMBER)
+          .byDefault(DEEPSPEED.prefetchBucketParameters())
           .describedAs("DeepSpeed stage3_prefetch_bucket_size (elements); 0 turns prefetching off")
-          .optional("reduceBucketParameters", POSITIVE_NUMBER, ShardedGathers::reduceBucketParameters)
+          .optional("reduceBucketParameters", POSITIVE_NUMBER)
+          .byDefault(DEEPSPEED.reduceBucketParameters())
           .describedAs("DeepSpeed reduce_bucket_size (elements)")
-          .optional("reuseDistanceParameters", NON_NEGATIVE_NUMBER, ShardedGathers::reuseDistanceParameters)
+          .optional("reuseDistanceParameters", NON_NEGATIVE_NUMBER)
+          .byDefault(DEEPSPEED.reuseDistanceParameters())
           .describedAs("DeepSpeed stage3_max_reuse_distance (elements)")
           .build();
 
@@ -117,22 +111,13 @@ public final class PostTrainingCodecs {
 
   /** {@link PostTrainingCalibration}: its name and four factors, all required. */
   public static final Codec<PostTrainingCalibration> CALIBRATION =
-      ObjectCodec.components(
-              PostTrainingCalibration.class,
-              "postTrainingCalibration",
-              (Values v) ->
-                  new PostTrainingCalibration(
-                      v.get("name"),
-                      v.<Double>get("trainingThroughputFactor"),
-                      v.<Double>get("generationComputeEfficiency"),
-                      v.<Double>get("generationBandwidthEfficiency"),
-                      v.<Double>get("weightSyncEfficiency")))
+      ObjectCodec.record(PostTrainingCalibration.class, "postTrainingCalibration")
           .description("the post-training calibration (PostTrainingCalibration); tulu3-405b-rlvr by default")
-          .required("name", NAME, PostTrainingCalibration::name)
-          .required("trainingThroughputFactor", POSITIVE_NUMBER, PostTrainingCalibration::trainingThroughputFactor)
-          .required("generationComputeEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationComputeEfficiency)
-          .required("generationBandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationBandwidthEfficiency)
-          .required("weightSyncEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::weightSyncEfficiency)
+          .required("name", NAME)
+          .required("trainingThroughputFactor", POSITIVE_NUMBER)
+          .required("generationComputeEfficiency", ValueCodecs.POSITIVE_FRACTION)
+          .required("generationBandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION)
+          .required("weightSyncEfficiency", ValueCodecs.POSITIVE_FRACTION)
           .build();
 
   /**
@@ -140,21 +125,13 @@ public final class PostTrainingCodecs {
    * {@code samplesPerItem} (1 by default).
    */
   public static final Codec<BenchmarkSuite> SUITE =
-      ObjectCodec.components(
-              BenchmarkSuite.class,
-              "benchmarkSuite",
-              (Values v) ->
-                  new BenchmarkSuite(
-                      v.get("name"),
-                      v.<Long>get("items"),
-                      v.<Integer>get("promptTokens"),
-                      v.<Integer>get("outputTokens"),
-                      v.get("samplesPerItem", 1)))
-          .required("name", NAME, BenchmarkSuite::name)
-          .required("items", longInteger(1), BenchmarkSuite::items)
-          .required("promptTokens", integer(1), BenchmarkSuite::promptTokens)
-          .required("outputTokens", integer(1), BenchmarkSuite::outputTokens)
-          .optional("samplesPerItem", integer(1), BenchmarkSuite::samplesPerItem)
+      ObjectCodec.record(BenchmarkSuite.class, "benchmarkSuite")
+          .required("name", NAME)
+          .required("items", longInteger(1))
+          .required("promptTokens", integer(1))
+          .required("outputTokens", integer(1))
+          .optional("samplesPerItem", integer(1))
+          .byDefault(1)
           .build();
 
   private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {

@@ -1,6 +1,5 @@
 package dev.persistence.io.program;
 
-import dev.persistence.io.document.ObjectCodec.Values;
 import static dev.persistence.io.document.ValueCodecs.INTEGER;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
@@ -43,29 +42,21 @@ public final class ProgramCodecs {
 
   /** A role on the team. */
   public static final Codec<Role> ROLE =
-      ObjectCodec.components(
-              Role.class,
-              "role",
-              (Values v) ->
-                  new Role(
-                      v.get("name"),
-                      v.<Double>get("headcount"),
-                      v.<Double>get("loadedAnnualCostUsd"),
-                      v.get("hiringStartMonth", 0),
-                      v.get("hiringRampMonths", 0)))
-          .required("name", NAME, Role::name)
-          .required("headcount", NUMBER, Role::headcount)
-          .required("loadedAnnualCostUsd", NUMBER, Role::loadedAnnualCostUsd)
-          .optional("hiringStartMonth", INTEGER, Role::hiringStartMonth)
-          .optional("hiringRampMonths", INTEGER, Role::hiringRampMonths)
+      ObjectCodec.record(Role.class, "role")
+          .required("name", NAME)
+          .required("headcount", NUMBER)
+          .required("loadedAnnualCostUsd", NUMBER)
+          .optional("hiringStartMonth", INTEGER)
+          .byDefault(0)
+          .optional("hiringRampMonths", INTEGER)
+          .byDefault(0)
           .build();
 
   /** A milestone. */
   public static final Codec<Milestone> MILESTONE =
-      ObjectCodec.components(
-              Milestone.class, "milestone", (Values v) -> new Milestone(v.get("name"), v.<Integer>get("month")))
-          .required("name", NAME, Milestone::name)
-          .required("month", INTEGER, Milestone::month)
+      ObjectCodec.record(Milestone.class, "milestone")
+          .required("name", NAME)
+          .required("month", INTEGER)
           .build();
 
   /**

@@ -47,18 +47,7 @@ public final class ObligationDocuments {
 
   /** One revenue tier. */
   public static final Codec<RevenueTier> REVENUE_TIER =
-      ObjectCodec.components(
-              RevenueTier.class,
-              "revenueTier",
-              v ->
-                  new RevenueTier(
-                      v.get("id"),
-                      v.get("instrument"),
-                      v.get("provision"),
-                      v.<Double>get("revenueUsdGreaterThan"),
-                      v.get("basis"),
-                      v.get("source"),
-                      v.get("verification")))
+      ObjectCodec.record(RevenueTier.class, "revenueTier")
           .description("A developer tier defined by revenue; in the tier when revenue is above the figure.")
           .required("id", NAME)
           .required("instrument", NAME)
@@ -73,23 +62,7 @@ public final class ObligationDocuments {
 
   /** One obligation. */
   public static final Codec<Obligation> OBLIGATION =
-      ObjectCodec.components(
-              Obligation.class,
-              "obligation",
-              v ->
-                  new Obligation(
-                      v.get("id"),
-                      v.get("thresholdId"),
-                      v.get("instrument"),
-                      v.get("provision"),
-                      v.get("duty"),
-                      v.get("appliesTo", ""),
-                      v.get("revenueTier", ""),
-                      v.get("appliesFrom"),
-                      v.get("transition", ""),
-                      v.get("sanction"),
-                      v.get("source"),
-                      v.get("verification")))
+      ObjectCodec.record(Obligation.class, "obligation")
           .description("A duty a threshold brings, with its provision, date, sanction, source and check status.")
           .required("id", NAME)
           .required("thresholdId", NAME)
@@ -97,14 +70,17 @@ public final class ObligationDocuments {
           .required("instrument", NAME)
           .required("provision", NAME)
           .required("duty", NAME)
-          .optional("appliesTo", TEXT, Obligation::appliesTo)
+          .optional("appliesTo", TEXT)
+          .byDefault("")
           .writtenWhen(o -> !o.appliesTo().isEmpty())
           .describedAs("who must do it, when narrower than every developer over the threshold")
-          .optional("revenueTier", NAME, Obligation::revenueTier)
+          .optional("revenueTier", NAME)
+          .byDefault("")
           .writtenWhen(o -> !o.revenueTier().isEmpty())
           .describedAs("the revenue tier (revenueTiers id) it is limited to")
           .required("appliesFrom", ValueCodecs.DATE)
-          .optional("transition", TEXT, Obligation::transition)
+          .optional("transition", TEXT)
+          .byDefault("")
           .writtenWhen(o -> !o.transition().isEmpty())
           .required("sanction", NAME)
           .required("source", NAME)

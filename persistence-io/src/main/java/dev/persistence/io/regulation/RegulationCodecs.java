@@ -21,19 +21,7 @@ public final class RegulationCodecs {
    * status} ({@code in-force} or {@code historical}) and {@code note}.
    */
   public static final Codec<ComputeThreshold> COMPUTE_THRESHOLD =
-      ObjectCodec.components(
-              ComputeThreshold.class,
-              "computeThreshold",
-              v ->
-                  new ComputeThreshold(
-                      v.get("id"),
-                      v.get("name"),
-                      v.<Double>get("trainingFlops"),
-                      v.get("whatCounts"),
-                      v.get("source"),
-                      v.get("date"),
-                      v.get("status"),
-                      v.get("note", "")))
+      ObjectCodec.record(ComputeThreshold.class, "computeThreshold")
           .required("id", NAME)
           .required("name", NAME)
           .required("trainingFlops", POSITIVE_NUMBER)
@@ -42,5 +30,6 @@ public final class RegulationCodecs {
           .required("date", ValueCodecs.DATE)
           .required("status", enumeration(ThresholdStatus.class))
           .optional("note", TEXT)
+          .byDefault("")
           .build();
 }

@@ -23,7 +23,6 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.posttraining.PostTrainingCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
@@ -215,26 +214,15 @@ public final class ScenarioCodecs {
 
   /** The economics of owning the cluster: capital, amortisation, utilisation, power and staff, all required. */
   public static final Codec<OwnedEconomics> OWNED =
-      ObjectCodec.components(
-              OwnedEconomics.class,
-              "owned",
-              (Values v) ->
-                  new OwnedEconomics(
-                      v.<Double>get("capitalUsdPerAccelerator"),
-                      v.<Double>get("capitalUsdPerNode"),
-                      v.<Double>get("networkingAndStorageFraction"),
-                      v.<Double>get("amortisationYears"),
-                      v.<Double>get("utilisation"),
-                      v.<Double>get("powerPriceUsdPerKilowattHour"),
-                      v.<Double>get("operationsStaffUsdPerYear")))
+      ObjectCodec.record(OwnedEconomics.class, "owned")
           .description("the economics of owning the cluster")
-          .required("capitalUsdPerAccelerator", NUMBER, OwnedEconomics::capitalUsdPerAccelerator)
-          .required("capitalUsdPerNode", NUMBER, OwnedEconomics::capitalUsdPerNode)
-          .required("networkingAndStorageFraction", NUMBER, OwnedEconomics::networkingAndStorageFraction)
-          .required("amortisationYears", NUMBER, OwnedEconomics::amortisationYears)
-          .required("utilisation", NUMBER, OwnedEconomics::utilisation)
-          .required("powerPriceUsdPerKilowattHour", NUMBER, OwnedEconomics::powerPriceUsdPerKilowattHour)
-          .required("operationsStaffUsdPerYear", NUMBER, OwnedEconomics::operationsStaffUsdPerYear)
+          .required("capitalUsdPerAccelerator", NUMBER)
+          .required("capitalUsdPerNode", NUMBER)
+          .required("networkingAndStorageFraction", NUMBER)
+          .required("amortisationYears", NUMBER)
+          .required("utilisation", NUMBER)
+          .required("powerPriceUsdPerKilowattHour", NUMBER)
+          .required("operationsStaffUsdPerYear", NUMBER)
           .build();
 
   /** Production serving priced by the serving roofline, added to the program as a serving phase. */
