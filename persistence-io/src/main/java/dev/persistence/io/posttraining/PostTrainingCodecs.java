@@ -138,23 +138,13 @@ public final class PostTrainingCodecs {
     return ObjectCodec.builder(
             SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
         .allow("kind")
-        .required("examples", POSITIVE_NUMBER, SupervisedFineTuning::examples, ImmutableSupervisedFineTuning.Builder::examples)
-        .required(
-            "meanTokensPerExample",
-            POSITIVE_NUMBER,
-            SupervisedFineTuning::meanTokensPerExample,
-            ImmutableSupervisedFineTuning.Builder::meanTokensPerExample)
-        .optional("epochs", POSITIVE_NUMBER, SupervisedFineTuning::epochs, ImmutableSupervisedFineTuning.Builder::epochs)
-        .required(
-            "sequenceLength", integer(1), SupervisedFineTuning::sequenceLength, ImmutableSupervisedFineTuning.Builder::sequenceLength)
-        .optional("packing", enumeration(Packing.class), SupervisedFineTuning::packing, ImmutableSupervisedFineTuning.Builder::packing)
-        .optional(
-            "packingEfficiency",
-            ValueCodecs.POSITIVE_FRACTION,
-            SupervisedFineTuning::packingEfficiency,
-            ImmutableSupervisedFineTuning.Builder::packingEfficiency)
-        .optional(
-            "globalBatchSize", integer(1), SupervisedFineTuning::globalBatchSize, ImmutableSupervisedFineTuning.Builder::globalBatchSize)
+        .required("examples", POSITIVE_NUMBER)
+        .required("meanTokensPerExample", POSITIVE_NUMBER)
+        .optional("epochs", POSITIVE_NUMBER)
+        .required("sequenceLength", integer(1))
+        .optional("packing", enumeration(Packing.class))
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
+        .optional("globalBatchSize", integer(1))
         .build();
   }
 
@@ -162,24 +152,17 @@ public final class PostTrainingCodecs {
     return ObjectCodec.builder(
             PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
         .allow("kind")
-        .optional("loss", enumeration(PreferenceLoss.class), PreferenceTuning::loss, ImmutablePreferenceTuning.Builder::loss)
-        .required("pairs", POSITIVE_NUMBER, PreferenceTuning::pairs, ImmutablePreferenceTuning.Builder::pairs)
-        .required("promptTokens", POSITIVE_NUMBER, PreferenceTuning::promptTokens, ImmutablePreferenceTuning.Builder::promptTokens)
-        .required("chosenTokens", POSITIVE_NUMBER, PreferenceTuning::chosenTokens, ImmutablePreferenceTuning.Builder::chosenTokens)
-        .required(
-            "rejectedTokens", POSITIVE_NUMBER, PreferenceTuning::rejectedTokens, ImmutablePreferenceTuning.Builder::rejectedTokens)
-        .optional("epochs", POSITIVE_NUMBER, PreferenceTuning::epochs, ImmutablePreferenceTuning.Builder::epochs)
-        .required("sequenceLength", integer(1), PreferenceTuning::sequenceLength, ImmutablePreferenceTuning.Builder::sequenceLength)
-        .optional("packing", enumeration(Packing.class), PreferenceTuning::packing, ImmutablePreferenceTuning.Builder::packing)
-        .optional(
-            "packingEfficiency", ValueCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
-        .optional(
-            "globalBatchSize", integer(1), PreferenceTuning::globalBatchSize, ImmutablePreferenceTuning.Builder::globalBatchSize)
-        .optional(
-            "rewardModelEpochs",
-            POSITIVE_NUMBER,
-            PreferenceTuning::rewardModelEpochs,
-            ImmutablePreferenceTuning.Builder::rewardModelEpochs)
+        .optional("loss", enumeration(PreferenceLoss.class))
+        .required("pairs", POSITIVE_NUMBER)
+        .required("promptTokens", POSITIVE_NUMBER)
+        .required("chosenTokens", POSITIVE_NUMBER)
+        .required("rejectedTokens", POSITIVE_NUMBER)
+        .optional("epochs", POSITIVE_NUMBER)
+        .required("sequenceLength", integer(1))
+        .optional("packing", enumeration(Packing.class))
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
+        .optional("globalBatchSize", integer(1))
+        .optional("rewardModelEpochs", POSITIVE_NUMBER)
         .optionalIfSet("rewardModel", models, PreferenceTuning::rewardModel, ImmutablePreferenceTuning.Builder::rewardModel)
         .build();
   }
@@ -189,52 +172,19 @@ public final class PostTrainingCodecs {
         ObjectCodec.builder(
                 ReinforcementLearning.class, "rlStage", ReinforcementLearning::builder, ImmutableReinforcementLearning.Builder::build)
             .allow("kind")
-            .optional(
-                "algorithm",
-                enumeration(RlAlgorithm.class),
-                ReinforcementLearning::algorithm,
-                ImmutableReinforcementLearning.Builder::algorithm)
-            .required("steps", longInteger(1), ReinforcementLearning::steps, ImmutableReinforcementLearning.Builder::steps)
-            .required(
-                "promptsPerStep", integer(1), ReinforcementLearning::promptsPerStep, ImmutableReinforcementLearning.Builder::promptsPerStep)
-            .optional(
-                "samplesPerPrompt",
-                integer(1),
-                ReinforcementLearning::samplesPerPrompt,
-                ImmutableReinforcementLearning.Builder::samplesPerPrompt)
-            .required(
-                "promptTokens", integer(1), ReinforcementLearning::promptTokens, ImmutableReinforcementLearning.Builder::promptTokens)
-            .required(
-                "meanResponseTokens",
-                NON_NEGATIVE_NUMBER,
-                ReinforcementLearning::meanResponseTokens,
-                ImmutableReinforcementLearning.Builder::meanResponseTokens)
-            .required(
-                "maxResponseTokens",
-                integer(0),
-                ReinforcementLearning::maxResponseTokens,
-                ImmutableReinforcementLearning.Builder::maxResponseTokens)
-            .optional(
-                "innerEpochs", integer(1), ReinforcementLearning::innerEpochs, ImmutableReinforcementLearning.Builder::innerEpochs)
-            .optional(
-                "miniBatches", integer(1), ReinforcementLearning::miniBatches, ImmutableReinforcementLearning.Builder::miniBatches)
-            .optional(
-                "referenceModel", BOOLEAN, ReinforcementLearning::referenceModel, ImmutableReinforcementLearning.Builder::referenceModel)
-            .optional(
-                "verifierSecondsPerStep",
-                NON_NEGATIVE_NUMBER,
-                ReinforcementLearning::verifierSecondsPerStep,
-                ImmutableReinforcementLearning.Builder::verifierSecondsPerStep)
-            .optional(
-                "placement",
-                enumeration(RolloutPlacement.class),
-                ReinforcementLearning::placement,
-                ImmutableReinforcementLearning.Builder::placement)
-            .optional(
-                "sequencePacking",
-                BOOLEAN,
-                ReinforcementLearning::sequencePacking,
-                ImmutableReinforcementLearning.Builder::sequencePacking)
+            .optional("algorithm", enumeration(RlAlgorithm.class))
+            .required("steps", longInteger(1))
+            .required("promptsPerStep", integer(1))
+            .optional("samplesPerPrompt", integer(1))
+            .required("promptTokens", integer(1))
+            .required("meanResponseTokens", NON_NEGATIVE_NUMBER)
+            .required("maxResponseTokens", integer(0))
+            .optional("innerEpochs", integer(1))
+            .optional("miniBatches", integer(1))
+            .optional("referenceModel", BOOLEAN)
+            .optional("verifierSecondsPerStep", NON_NEGATIVE_NUMBER)
+            .optional("placement", enumeration(RolloutPlacement.class))
+            .optional("sequencePacking", BOOLEAN)
             .optionalIfSet(
                 "rewardModel", models, ReinforcementLearning::rewardModel, ImmutableReinforcementLearning.Builder::rewardModel)
             .optionalIfSet(
@@ -264,23 +214,17 @@ public final class PostTrainingCodecs {
     return ObjectCodec.builder(
             Distillation.class, "distillationStage", Distillation::builder, ImmutableDistillation.Builder::build)
         .allow("kind")
-        .required("teacher", models, Distillation::teacher, ImmutableDistillation.Builder::teacher)
-        .optional("mode", enumeration(DistillationMode.class), Distillation::mode, ImmutableDistillation.Builder::mode)
-        .required("prompts", longInteger(1), Distillation::prompts, ImmutableDistillation.Builder::prompts)
-        .optional("samplesPerPrompt", integer(1), Distillation::samplesPerPrompt, ImmutableDistillation.Builder::samplesPerPrompt)
-        .required("promptTokens", integer(1), Distillation::promptTokens, ImmutableDistillation.Builder::promptTokens)
-        .required(
-            "meanResponseTokens", POSITIVE_NUMBER, Distillation::meanResponseTokens, ImmutableDistillation.Builder::meanResponseTokens)
-        .required(
-            "maxResponseTokens", integer(1), Distillation::maxResponseTokens, ImmutableDistillation.Builder::maxResponseTokens)
-        .optional("epochs", POSITIVE_NUMBER, Distillation::epochs, ImmutableDistillation.Builder::epochs)
-        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION, Distillation::packingEfficiency, ImmutableDistillation.Builder::packingEfficiency)
-        .optional(
-            "teacherTensorParallel",
-            integer(1),
-            Distillation::teacherTensorParallel,
-            ImmutableDistillation.Builder::teacherTensorParallel)
-        .optional("promptsPerStep", integer(1), Distillation::promptsPerStep, ImmutableDistillation.Builder::promptsPerStep)
+        .required("teacher", models)
+        .optional("mode", enumeration(DistillationMode.class))
+        .required("prompts", longInteger(1))
+        .optional("samplesPerPrompt", integer(1))
+        .required("promptTokens", integer(1))
+        .required("meanResponseTokens", POSITIVE_NUMBER)
+        .required("maxResponseTokens", integer(1))
+        .optional("epochs", POSITIVE_NUMBER)
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
+        .optional("teacherTensorParallel", integer(1))
+        .optional("promptsPerStep", integer(1))
         .build();
   }
 
@@ -289,19 +233,10 @@ public final class PostTrainingCodecs {
               EvaluationRun.class, "evaluationStage", EvaluationRun::builder, ImmutableEvaluationRun.Builder::build)
           .allow("kind")
           .optional("suites", list(SUITE), EvaluationRun::suites, ImmutableEvaluationRun.Builder::addAllSuites)
-          .optional("checkpoints", integer(1), EvaluationRun::checkpoints, ImmutableEvaluationRun.Builder::checkpoints)
-          .optional(
-              "redTeamingPeopleHours",
-              NON_NEGATIVE_NUMBER,
-              EvaluationRun::redTeamingPeopleHours,
-              ImmutableEvaluationRun.Builder::redTeamingPeopleHours)
-          .optional(
-              "humanEvaluationPeopleHours",
-              NON_NEGATIVE_NUMBER,
-              EvaluationRun::humanEvaluationPeopleHours,
-              ImmutableEvaluationRun.Builder::humanEvaluationPeopleHours)
-          .optional(
-              "usdPerPeopleHour", NON_NEGATIVE_NUMBER, EvaluationRun::usdPerPeopleHour, ImmutableEvaluationRun.Builder::usdPerPeopleHour)
+          .optional("checkpoints", integer(1))
+          .optional("redTeamingPeopleHours", NON_NEGATIVE_NUMBER)
+          .optional("humanEvaluationPeopleHours", NON_NEGATIVE_NUMBER)
+          .optional("usdPerPeopleHour", NON_NEGATIVE_NUMBER)
           .build();
 
   /**
@@ -344,37 +279,21 @@ public final class PostTrainingCodecs {
                 "a post-training stage costed from its settings on the scenario's hardware (PostTrainingEstimator);"
                     + " replaces computeCostUsd and computeFractionOfPretraining");
     if (defaultAccelerators > 0) {
-      table.optional("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
+      table.optional("accelerators", longInteger(1));
     } else {
-      table.required("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
+      table.required("accelerators", longInteger(1));
     }
     return table
         .describedAs("accelerators the stage holds (of the scenario's cluster; a stage file defaults to the whole cluster)")
-        .optional("trainingLayout", TRAINING_LAYOUT, PlannedStage::trainingLayout, ImmutablePlannedStage.Builder::trainingLayout)
-        .optional(
-            "generationTensorParallel",
-            integer(1),
-            PlannedStage::generationTensorParallel,
-            ImmutablePlannedStage.Builder::generationTensorParallel)
+        .optional("trainingLayout", TRAINING_LAYOUT)
+        .optional("generationTensorParallel", integer(1))
         .describedAs("accelerators per generation replica")
-        .optional(
-            "generationWeightFormat",
-            PrecisionCodecs.WEIGHT_FORMAT,
-            PlannedStage::generationWeightFormat,
-            ImmutablePlannedStage.Builder::generationWeightFormat)
-        .optional(
-            "generationEngine",
-            enumeration(GenerationEngine.class),
-            PlannedStage::generationEngine,
-            ImmutablePlannedStage.Builder::generationEngine)
-        .optional(
-            "generationBatchLimit",
-            integer(1),
-            PlannedStage::generationBatchLimit,
-            ImmutablePlannedStage.Builder::generationBatchLimit)
+        .optional("generationWeightFormat", PrecisionCodecs.WEIGHT_FORMAT)
+        .optional("generationEngine", enumeration(GenerationEngine.class))
+        .optional("generationBatchLimit", integer(1))
         .describedAs("most sequences a replica decodes at once (vLLM max_num_seqs, 256 by default)")
-        .optional("calibration", CALIBRATION, PlannedStage::calibration, ImmutablePlannedStage.Builder::calibration)
-        .required("stage", stage(folder), PlannedStage::stage, ImmutablePlannedStage.Builder::stage)
+        .optional("calibration", CALIBRATION)
+        .required("stage", stage(folder))
         .build();
   }
 }

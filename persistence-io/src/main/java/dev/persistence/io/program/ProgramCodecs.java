@@ -67,25 +67,17 @@ public final class ProgramCodecs {
    */
   public static final Codec<Phase> PHASE =
       ObjectCodec.builder(Phase.class, "programPhase", Phase::builder, ImmutablePhase.Builder::build)
-          .required("name", NAME, Phase::name, ImmutablePhase.Builder::name)
-          .required("kind", enumeration(PhaseKind.class), Phase::kind, ImmutablePhase.Builder::kind)
-          .required("startMonth", INTEGER, Phase::startMonth, ImmutablePhase.Builder::startMonth)
-          .required("durationMonths", INTEGER, Phase::durationMonths, ImmutablePhase.Builder::durationMonths)
-          .optional("computeCostUsd", NUMBER, Phase::computeCostUsd, ImmutablePhase.Builder::computeCostUsd)
-          .optional("licensedTokens", NUMBER, Phase::licensedTokens, ImmutablePhase.Builder::licensedTokens)
-          .optional(
-              "licensedTokenPriceUsdPerMillion",
-              NUMBER,
-              Phase::licensedTokenPriceUsdPerMillion,
-              ImmutablePhase.Builder::licensedTokenPriceUsdPerMillion)
-          .optional("annotatedItems", NUMBER, Phase::annotatedItems, ImmutablePhase.Builder::annotatedItems)
-          .optional(
-              "annotationPriceUsdPerItem",
-              NUMBER,
-              Phase::annotationPriceUsdPerItem,
-              ImmutablePhase.Builder::annotationPriceUsdPerItem)
-          .optional("dataBudgetUsd", NUMBER, Phase::dataBudgetUsd, ImmutablePhase.Builder::dataBudgetUsd)
-          .optional("otherCostUsd", NUMBER, Phase::otherCostUsd, ImmutablePhase.Builder::otherCostUsd)
+          .required("name", NAME)
+          .required("kind", enumeration(PhaseKind.class))
+          .required("startMonth", INTEGER)
+          .required("durationMonths", INTEGER)
+          .optional("computeCostUsd", NUMBER)
+          .optional("licensedTokens", NUMBER)
+          .optional("licensedTokenPriceUsdPerMillion", NUMBER)
+          .optional("annotatedItems", NUMBER)
+          .optional("annotationPriceUsdPerItem", NUMBER)
+          .optional("dataBudgetUsd", NUMBER)
+          .optional("otherCostUsd", NUMBER)
           .build();
 
   /** Programs, with the scenario file's role and milestone codecs. */
@@ -101,9 +93,8 @@ public final class ProgramCodecs {
    */
   public static Codec<Program> program(Codec<Role> roles, Codec<Milestone> milestones) {
     return ObjectCodec.builder(Program.class, "programPlan", Program::builder, ImmutableProgram.Builder::build)
-        .optional("durationMonths", INTEGER, Program::durationMonths, ImmutableProgram.Builder::durationMonths)
-        .optional(
-            "contingencyFraction", NUMBER, Program::contingencyFraction, ImmutableProgram.Builder::contingencyFraction)
+        .optional("durationMonths", INTEGER)
+        .optional("contingencyFraction", NUMBER)
         .optionalIfSet(
             "fundingAvailableUsd",
             NUMBER,
