@@ -46,8 +46,6 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Codecs of the post-training types, declared as field tables ({@link ObjectCodec}). A stage is an object whose
@@ -135,35 +133,38 @@ public final class PostTrainingCodecs {
           .build();
 
   private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {
-    return ObjectCodec.builder(
-            SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
-        .allow("kind")
-        .required("examples", POSITIVE_NUMBER)
-        .required("meanTokensPerExample", POSITIVE_NUMBER)
+    var table =
+        ObjectCodec.builder(
+                SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
+            .allow("kind")
+            .required("examples", POSITIVE_NUMBER)
+            .required("meanTokensPerExample", POSITIVE_NUMBER);
+    return packedSequences(table).build();
+  }
+
+  /** The fields SFT and preference tuning share: epochs, sequence length, packing, its efficiency and the batch. */
+  private static <T, B> ObjectCodec.Builder<T, B> packedSequences(ObjectCodec.Builder<T, B> table) {
+    return table
         .optional("epochs", POSITIVE_NUMBER)
         .required("sequenceLength", integer(1))
         .optional("packing", enumeration(Packing.class))
         .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
-        .optional("globalBatchSize", integer(1))
-        .build();
+        .optional("globalBatchSize", integer(1));
   }
 
   private static ObjectCodec<PreferenceTuning, ImmutablePreferenceTuning.Builder> preference(Codec<Architecture> models) {
-    return ObjectCodec.builder(
-            PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
-        .allow("kind")
-        .optional("loss", enumeration(PreferenceLoss.class))
-        .required("pairs", POSITIVE_NUMBER)
-        .required("promptTokens", POSITIVE_NUMBER)
-        .required("chosenTokens", POSITIVE_NUMBER)
-        .required("rejectedTokens", POSITIVE_NUMBER)
-        .optional("epochs", POSITIVE_NUMBER)
-        .required("sequenceLength", integer(1))
-        .optional("packing", enumeration(Packing.class))
-        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
-        .optional("globalBatchSize", integer(1))
+    var table =
+        ObjectCodec.builder(
+                PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
+            .allow("kind")
+            .optional("loss", enumeration(PreferenceLoss.class))
+            .required("pairs", POSITIVE_NUMBER)
+            .required("promptTokens", POSITIVE_NUMBER)
+            .required("chosenTokens", POSITIVE_NUMBER)
+            .required("rejectedTokens", POSITIVE_NUMBER);
+    return packedSequences(table)
         .optional("rewardModelEpochs", POSITIVE_NUMBER)
-        .optionalIfSet("rewardModel", models, PreferenceTuning::rewardModel, ImmutablePreferenceTuning.Builder::rewardModel)
+        .optional("rewardModel", models)
         .build();
   }
 
@@ -185,15 +186,9 @@ public final class PostTrainingCodecs {
             .optional("verifierSecondsPerStep", NON_NEGATIVE_NUMBER)
             .optional("placement", enumeration(RolloutPlacement.class))
             .optional("sequencePacking", BOOLEAN)
-            .optionalIfSet(
-                "rewardModel", models, ReinforcementLearning::rewardModel, ImmutableReinforcementLearning.Builder::rewardModel)
-            .optionalIfSet(
-                "valueModel", models, ReinforcementLearning::valueModel, ImmutableReinforcementLearning.Builder::valueModel)
-            .optionalIfSet(
-                "generationAccelerators",
-                longInteger(1),
-                rl -> boxed(rl.generationAccelerators()),
-                ImmutableReinforcementLearning.Builder::generationAccelerators)
+            .optional("rewardModel", models)
+            .optional("valueModel", models)
+            .optional("generationAccelerators", longInteger(1))
             // Rollouts on their own accelerators say how many.
             .rules(fragment -> {
               var unless = fragment.putArray("anyOf");
@@ -204,10 +199,6 @@ public final class PostTrainingCodecs {
             })
             .build();
     return table;
-  }
-
-  private static Optional<Long> boxed(OptionalLong value) {
-    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
   }
 
   private static ObjectCodec<Distillation, ImmutableDistillation.Builder> distillation(Codec<Architecture> models) {
