@@ -6,10 +6,6 @@ import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +50,7 @@ final class CatalogFiles {
     C bundled() {
       C catalog = bundled;
       if (catalog == null) {
-        String documentName = resource.substring(resource.lastIndexOf('/') + 1);
-        try (InputStream in = CatalogFiles.class.getResourceAsStream(resource)) {
-          if (in == null) {
-            throw new IllegalStateException("bundled catalog " + resource + " is missing");
-          }
-          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          catalog = reader.apply(DocumentNode.root(Documents.parse(text, DocumentFormat.JSON, documentName), documentName), false);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalStateException("bundled catalog is invalid: " + e.getMessage(), e);
-        }
+        catalog = Documents.bundled(resource, root -> reader.apply(root, false));
         bundled = catalog;
       }
       return catalog;
