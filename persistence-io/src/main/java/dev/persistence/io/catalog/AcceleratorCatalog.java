@@ -2,8 +2,6 @@ package dev.persistence.io.catalog;
 
 import dev.persistence.io.hardware.HardwareCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.hardware.Accelerator;
 import dev.persistence.core.hardware.ImmutableAccelerator;
@@ -11,7 +9,7 @@ import dev.persistence.io.InvalidDocumentException;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
+import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.Suggestions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,8 +34,8 @@ import java.util.Optional;
  * per direction as {@code scaleUpGigabytesPerSecondPerDirection} (10^9 B/s) or
  * {@code scaleUpBandwidthBytesPerSecondPerDirection}, a required {@code source} and optional {@code notes}.
  *
- * <p>Files are read through the document layer ({@link DocumentNode}, {@link ObjectFields}), so their errors read
- * as every other document's: the path of the offending node, the value and the rule
+ * <p>Files are read through the document layer (a table of the root's fields), so their errors read as every other
+ * document's: the path of the offending node, the value and the rule
  * ({@code mine.yaml: accelerators[1].memoryGb: unknown field; did you mean memoryGB?}). An entry is the table
  * {@link HardwareCodecs#ACCELERATOR}; unknown fields are rejected before its rules between fields (one unit per
  * quantity) are checked, so a misspelt unit is named with its suggestion rather than reported missing.
@@ -47,8 +45,20 @@ public final class AcceleratorCatalog {
   /** Classpath location of the bundled catalog. */
   public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/accelerators.json";
 
-  /** The fields of the document (JsonSchemasTest compares them with the schema). */
-  private static final List<String> TOP_LEVEL_FIELDS = List.of("catalogVersion", "description", "accelerators");
+  /** The document's table: its version, an optional description and the entries, no two of one name. */
+  private static final ObjectCodec<AcceleratorCatalog, ObjectCodec.Values> DOCUMENT =
+      CatalogFiles.document(
+              AcceleratorCatalog.class,
+              "accelerators",
+              HardwareCodecs.ACCELERATOR,
+              (existing, accelerator) ->
+                  existing.isNamed(accelerator.name())
+                      ? Optional.of("accelerator name (" + accelerator.name() + ") is used twice in the catalog")
+                      : Optional.empty(),
+              AcceleratorCatalog::version,
+              AcceleratorCatalog::accelerators,
+              v -> new AcceleratorCatalog(v.get("catalogVersion"), v.get("accelerators")))
+          .build();
 
   /**
    * The catalog document's root schema ({@code accelerator-catalog.schema.json}).
@@ -56,11 +66,13 @@ public final class AcceleratorCatalog {
    * @param definitions the schema's definitions
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    return CatalogFiles.rootSchema("accelerators", HardwareCodecs.ACCELERATOR.schema(definitions), definitions);
+    return DOCUMENT.fragment(definitions);
   }
+
   private static final int MAX_SUGGESTIONS = 5;
 
-  private static volatile AcceleratorCatalog bundled;
+  private static final CatalogFiles.Source<AcceleratorCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, (root, user) -> DOCUMENT.read(root));
 
   private final String version;
   private final List<Accelerator> accelerators;
@@ -76,12 +88,7 @@ public final class AcceleratorCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static AcceleratorCatalog bundled() {
-    AcceleratorCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(DocumentNode.root(json, name)));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -93,7 +100,7 @@ public final class AcceleratorCatalog {
    *     rule)
    */
   public static AcceleratorCatalog read(Path file) {
-    return read(DocumentNode.read(file));
+    return FILES.read(file);
   }
 
   /**
@@ -104,7 +111,7 @@ public final class AcceleratorCatalog {
    * @throws InvalidDocumentException if it is not a valid catalog (the message names the path and the rule)
    */
   public static AcceleratorCatalog parse(String text, DocumentFormat format) {
-    return read(DocumentNode.root(Documents.parse(text, format, "catalog"), "catalog"));
+    return FILES.parse(text, format, "catalog");
   }
 
   /**
@@ -114,22 +121,7 @@ public final class AcceleratorCatalog {
    * @throws InvalidDocumentException if it is not a valid catalog
    */
   public static AcceleratorCatalog read(DocumentNode root) {
-    ObjectFields fields = root.fields();
-    fields.allow(TOP_LEVEL_FIELDS.toArray(String[]::new)).finish();
-    String version = CatalogFiles.version(fields);
-    fields.optionalText("description");
-    List<Accelerator> accelerators = new ArrayList<>();
-    for (DocumentNode entry : fields.required("accelerators").elements()) {
-      Accelerator accelerator = HardwareCodecs.ACCELERATOR.read(entry);
-      for (Accelerator existing : accelerators) {
-        if (existing.isNamed(accelerator.name())) {
-          throw entry.error("accelerator name (" + accelerator.name() + ") is used twice in the catalog");
-        }
-      }
-      accelerators.add(accelerator);
-    }
-    fields.finish();
-    return new AcceleratorCatalog(version, accelerators);
+    return DOCUMENT.read(root);
   }
 
   /** The catalog's version ({@code catalogVersion}). */
@@ -262,13 +254,7 @@ public final class AcceleratorCatalog {
    * {@code densePeakFlopsPerSecond}, bytes per second): reading it back gives equal accelerators.
    */
   public ObjectNode toJson() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("catalogVersion", version);
-    ArrayNode entries = root.putArray("accelerators");
-    for (Accelerator accelerator : accelerators) {
-      entries.add(HardwareCodecs.ACCELERATOR.write(accelerator));
-    }
-    return root;
+    return (ObjectNode) DOCUMENT.write(this);
   }
 
   /** This catalog as indented JSON text (see {@link #toJson()}). */

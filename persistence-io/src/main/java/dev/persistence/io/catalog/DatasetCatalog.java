@@ -1,16 +1,12 @@
 package dev.persistence.io.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.io.data.DataCodecs;
 import dev.persistence.io.document.DocumentFormat;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
-import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
 import dev.persistence.core.data.CurationPipeline;
 import dev.persistence.core.data.DataSource;
@@ -40,7 +36,8 @@ public final class DatasetCatalog {
   /** Classpath location of the bundled catalog. */
   public static final String BUNDLED_RESOURCE = "/dev/persistence/io/catalog/datasets.json";
 
-  private static volatile DatasetCatalog bundled;
+  private static final CatalogFiles.Source<DatasetCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, DatasetCatalog::read);
 
   private final String version;
   private final List<DatasetEntry> entries;
@@ -56,12 +53,7 @@ public final class DatasetCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static DatasetCatalog bundled() {
-    DatasetCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -71,7 +63,7 @@ public final class DatasetCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static DatasetCatalog read(Path file) {
-    return read(DocumentNode.read(file), true);
+    return FILES.read(file);
   }
 
   /**
@@ -82,32 +74,11 @@ public final class DatasetCatalog {
    * @param documentName how errors name the document
    */
   public static DatasetCatalog parse(String text, DocumentFormat format, String documentName) {
-    return read(Documents.parse(text, format, documentName), documentName, true);
-  }
-
-  private static DatasetCatalog read(JsonNode json, String documentName, boolean user) {
-    return read(DocumentNode.root(json, documentName), user);
+    return FILES.parse(text, format, documentName);
   }
 
   private static DatasetCatalog read(DocumentNode root, boolean user) {
-    String documentName = root.documentName();
-    ObjectFields fields = root.fields();
-    String version = CatalogFiles.version(fields);
-    fields.optionalText("description");
-    List<DatasetEntry> entries = new ArrayList<>();
-    for (DocumentNode node : fields.required("datasets").elements()) {
-      DatasetEntry entry = entry(node, user);
-      for (DatasetEntry existing : entries) {
-        for (String name : names(entry)) {
-          if (existing.isNamed(name)) {
-            throw node.error("name or alias \"" + name + "\" is already used by " + existing.name());
-          }
-        }
-      }
-      entries.add(entry);
-    }
-    fields.finish();
-    return new DatasetCatalog(version, entries);
+    return (user ? USER : BUNDLED).read(root);
   }
 
   /** A status, one of {@link DatasetEntry#STATUSES} (the entry checks it). */
@@ -159,6 +130,28 @@ public final class DatasetCatalog {
     return entry;
   }
 
+  /** A user's catalog: entries without a {@code status} get {@code user}. */
+  private static final ObjectCodec<DatasetCatalog, ObjectCodec.Values> USER = document(true);
+
+  /** The bundled catalog: every figure dated and sourced. */
+  private static final ObjectCodec<DatasetCatalog, ObjectCodec.Values> BUNDLED = document(false);
+
+  private static ObjectCodec<DatasetCatalog, ObjectCodec.Values> document(boolean user) {
+    return CatalogFiles.document(
+            DatasetCatalog.class,
+            "datasets",
+            ValueCodecs.composed(node -> entry(node, user), ENTRY::write, ENTRY::schema),
+            (existing, entry) ->
+                names(entry).stream()
+                    .filter(existing::isNamed)
+                    .findFirst()
+                    .map(name -> "name or alias \"" + name + "\" is already used by " + existing.name()),
+            DatasetCatalog::version,
+            DatasetCatalog::entries,
+            v -> new DatasetCatalog(v.get("catalogVersion"), v.get("datasets")))
+        .build();
+  }
+
   /**
    * The catalog document's root schema ({@code dataset-catalog.schema.json}): entries are sources in full
    * ({@link DataCodecs#DATA_SOURCE}) with the catalog's own fields.
@@ -166,7 +159,7 @@ public final class DatasetCatalog {
    * @param definitions where the entry's definition is registered
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    return CatalogFiles.rootSchema("datasets", ENTRY.schema(definitions), definitions);
+    return USER.fragment(definitions);
   }
 
   private static List<String> names(DatasetEntry entry) {
@@ -242,12 +235,6 @@ public final class DatasetCatalog {
 
   /** This catalog as a JSON tree in the file format (sizes in their published units). */
   public ObjectNode toJson() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("catalogVersion", version);
-    ArrayNode list = root.putArray("datasets");
-    for (DatasetEntry entry : entries) {
-      list.add(ENTRY.write(entry));
-    }
-    return root;
+    return (ObjectNode) USER.write(this);
   }
 }

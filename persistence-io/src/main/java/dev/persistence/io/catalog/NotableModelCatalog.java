@@ -1,7 +1,5 @@
 package dev.persistence.io.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.ComputeConfidence;
 import dev.persistence.costing.landscape.ImmutableNotableModel;
@@ -13,8 +11,6 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.Codec;
-import dev.persistence.io.document.Documents;
-import dev.persistence.io.document.ObjectFields;
 import dev.persistence.io.document.Suggestions;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,7 +50,8 @@ public final class NotableModelCatalog {
           + " 'https://epoch.ai/data/ai-models'. Licensed under CC BY 4.0"
           + " (https://creativecommons.org/licenses/by/4.0/).";
 
-  private static volatile ModelCatalog bundled;
+  private static final CatalogFiles.Source<ModelCatalog> FILES =
+      new CatalogFiles.Source<>(BUNDLED_RESOURCE, NotableModelCatalog::read);
 
   private NotableModelCatalog() {}
 
@@ -64,12 +61,7 @@ public final class NotableModelCatalog {
    * @throws IllegalStateException if the bundled resource is missing or invalid (a packaging defect)
    */
   public static ModelCatalog bundled() {
-    ModelCatalog catalog = bundled;
-    if (catalog == null) {
-      catalog = CatalogFiles.bundled(BUNDLED_RESOURCE, (json, name) -> read(json, name, false));
-      bundled = catalog;
-    }
-    return catalog;
+    return FILES.bundled();
   }
 
   /**
@@ -79,7 +71,7 @@ public final class NotableModelCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static ModelCatalog read(Path file) {
-    return read(DocumentNode.read(file), true);
+    return FILES.read(file);
   }
 
   /**
@@ -91,45 +83,59 @@ public final class NotableModelCatalog {
    * @throws dev.persistence.io.InvalidDocumentException naming the path of the problem
    */
   public static ModelCatalog parse(String text, DocumentFormat format, String documentName) {
-    return read(Documents.parse(text, format, documentName), documentName, true);
-  }
-
-  private static ModelCatalog read(JsonNode json, String documentName, boolean user) {
-    return read(DocumentNode.root(json, documentName), user);
+    return FILES.parse(text, format, documentName);
   }
 
   private static ModelCatalog read(DocumentNode root, boolean user) {
-    String documentName = root.documentName();
-    ObjectFields fields = root.fields();
-    String version = CatalogFiles.version(fields);
-    fields.optionalText("description");
-    String attribution = fields.optionalText("attribution").orElse("");
-    Optional<String> sha256 = Optional.empty();
-    Optional<DocumentNode> provenance = fields.optional("provenance");
-    if (provenance.isPresent()) {
-      ObjectFields p = provenance.get().fields();
-      p.optionalText("file");
-      sha256 = p.optionalText("sha256");
-      p.optionalInt("rows");
-      p.optionalText("generator");
-      p.optionalText("upstream");
-      p.finish();
-    }
-    List<NotableModel> models = new ArrayList<>();
-    for (DocumentNode node : fields.required("models").elements()) {
-      NotableModel model = model(node, user ? "user catalog " + documentName : null);
-      for (NotableModel existing : models) {
-        if (existing.isNamed(model.name())) {
-          throw node.error("name \"" + model.name() + "\" is used twice in the catalog");
-        }
-      }
-      models.add(model);
-    }
-    fields.finish();
-    if (!user && attribution.isBlank()) {
+    ModelCatalog catalog = document(user ? "user catalog " + root.documentName() : null).read(root);
+    if (!user && catalog.attribution().isBlank()) {
       throw root.error("the bundled catalog needs its attribution");
     }
-    return new ModelCatalog(version, attribution, sha256, models);
+    return catalog;
+  }
+
+  /** What a catalog records of the file it was generated from; only the SHA-256 is kept. */
+  private record Provenance(Optional<String> sha256) {}
+
+  private static final ObjectCodec<Provenance, ObjectCodec.Values> PROVENANCE =
+      ObjectCodec.components(Provenance.class, "provenance", v -> new Provenance(v.optional("sha256")))
+          .optional("file", ValueCodecs.TEXT, p -> "")
+          .writtenWhen(p -> false)
+          .optionalIfSet("sha256", ValueCodecs.TEXT, Provenance::sha256)
+          .optional("rows", ValueCodecs.INTEGER, p -> 0)
+          .writtenWhen(p -> false)
+          .optional("generator", ValueCodecs.TEXT, p -> "")
+          .writtenWhen(p -> false)
+          .optional("upstream", ValueCodecs.TEXT, p -> "")
+          .writtenWhen(p -> false)
+          .build();
+
+  /**
+   * The document's table; an entry that names no source gets {@code defaultSource}, or is an error where it is
+   * null (the bundled catalog).
+   */
+  private static ObjectCodec<ModelCatalog, ObjectCodec.Values> document(String defaultSource) {
+    return CatalogFiles.document(
+            ModelCatalog.class,
+            "models",
+            ValueCodecs.composed(
+                node -> model(node, defaultSource), NotableModelCatalog::toJson, NotableModelCatalog::entrySchema),
+            (existing, model) ->
+                existing.isNamed(model.name())
+                    ? Optional.of("name \"" + model.name() + "\" is used twice in the catalog")
+                    : Optional.empty(),
+            ModelCatalog::version,
+            ModelCatalog::models,
+            v ->
+                new ModelCatalog(
+                    v.get("catalogVersion"),
+                    v.get("attribution", ""),
+                    v.<Provenance>optional("provenance").flatMap(Provenance::sha256),
+                    v.get("models")))
+        .optional("attribution", ValueCodecs.TEXT, ModelCatalog::attribution)
+        .optionalIfSet(
+            "provenance", PROVENANCE, catalog -> catalog.sourceSha256().map(sha -> new Provenance(Optional.of(sha))))
+        .build();
   }
 
   /**
@@ -198,20 +204,7 @@ public final class NotableModelCatalog {
    * @param definitions where the entry's definition is registered
    */
   public static ObjectNode schema(SchemaDefinitions definitions) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode provenance = nodes.objectNode().put("type", "object");
-    ObjectNode p = provenance.putObject("properties");
-    p.set("file", ValueCodecs.TEXT.schema(definitions));
-    p.set("sha256", ValueCodecs.TEXT.schema(definitions));
-    p.set("rows", ValueCodecs.INTEGER.schema(definitions));
-    p.set("generator", ValueCodecs.TEXT.schema(definitions));
-    p.set("upstream", ValueCodecs.TEXT.schema(definitions));
-    provenance.put("additionalProperties", false);
-    ObjectNode root = CatalogFiles.rootSchema("models", entrySchema(definitions), definitions);
-    ObjectNode properties = (ObjectNode) root.get("properties");
-    properties.set("attribution", ValueCodecs.TEXT.schema(definitions));
-    properties.set("provenance", definitions.ref("provenance", () -> provenance));
-    return root;
+    return document("").fragment(definitions);
   }
 
   /**

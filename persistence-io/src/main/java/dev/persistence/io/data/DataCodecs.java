@@ -28,6 +28,7 @@ import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.document.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,40 +52,33 @@ public final class DataCodecs {
 
   /** Acquisition costs: {@code usdPerMillionTokens} and {@code flatFeeUsd}, each optional (default 0). */
   public static final Codec<AcquisitionCost> ACQUISITION_COST =
-      ObjectCodec.components(
-              AcquisitionCost.class,
-              "acquisition",
-              v -> new AcquisitionCost(v.get("usdPerMillionTokens", 0.0), v.get("flatFeeUsd", 0.0)))
+      ObjectCodec.record(AcquisitionCost.class, "acquisition")
           .optional("usdPerMillionTokens", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .byDefault(0.0)
           .optional("flatFeeUsd", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .byDefault(0.0)
           .build();
 
   private static final Codec<CurationStage> CURATION_STAGE =
-      ObjectCodec.components(
-              CurationStage.class,
-              "curationStage",
-              v -> new CurationStage(v.get("kind"), v.get("description", ""), v.<Double>get("retention")))
+      ObjectCodec.record(CurationStage.class, "curationStage")
           .required("kind", ValueCodecs.enumeration(CurationStageKind.class))
           .optional("description", ValueCodecs.TEXT)
+          .byDefault("")
           .required("retention", ValueCodecs.POSITIVE_NUMBER)
           .describedAs("the fraction of tokens kept, in (0, 1]")
           .build();
 
   /** Curation pipelines: a preset's name or a full object. */
   public static final Codec<CurationPipeline> CURATION_PIPELINE =
-      ValueCodecs.namedOrObject(
+      ValueCodecs.presetOrObject(
           "curation",
-          DataCodecs::presetNames,
+          "curation preset",
           "a curation preset's name",
-          name ->
-              CurationPipelines.find(name)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "unknown curation preset \"" + name + "\""
-                                  + Suggestions.didYouMean(name, presetNames())
-                                  + "; presets: " + String.join(", ", presetNames()))),
-          pipeline -> CurationPipelines.presets().contains(pipeline) ? Optional.of(pipeline.name()) : Optional.empty(),
+          () -> {
+            Map<String, CurationPipeline> presets = new LinkedHashMap<>();
+            CurationPipelines.presets().forEach(preset -> presets.put(preset.name(), preset));
+            return presets;
+          },
           ObjectCodec.builder(
                   CurationPipeline.class,
                   "curationPipeline",
@@ -347,12 +341,6 @@ public final class DataCodecs {
       }
     }
     throw new IllegalStateException("checkSize lets no source without a size through");
-  }
-
-  private static List<String> presetNames() {
-    List<String> names = new ArrayList<>();
-    CurationPipelines.presets().forEach(p -> names.add(p.name()));
-    return names;
   }
 
   private static List<String> kindNames() {

@@ -159,6 +159,29 @@ public final class Documents {
   }
 
   /**
+   * Reads a JSON document bundled on the classpath, its root named by the resource's file name. A bundled document
+   * is part of the jar, so a missing or invalid one is a packaging defect, not the user's input.
+   *
+   * @param resource the classpath location
+   * @param reader reads the document's root
+   * @throws IllegalStateException if the resource is missing or invalid
+   */
+  public static <T> T bundled(String resource, java.util.function.Function<DocumentNode, T> reader) {
+    String documentName = resource.substring(resource.lastIndexOf('/') + 1);
+    try (java.io.InputStream in = Documents.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled document " + resource + " is missing");
+      }
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return reader.apply(DocumentNode.root(parse(text, DocumentFormat.JSON, documentName), documentName));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("bundled " + documentName + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Prints a document.
    *
    * @param document the tree

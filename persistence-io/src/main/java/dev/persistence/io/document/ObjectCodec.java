@@ -120,6 +120,63 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     return ObjectCodec.<T, Map<String, Object>>builder(type, definition, java.util.HashMap::new, construct);
   }
 
+  /**
+   * Starts the table of a record built by its canonical constructor, each component from the field of its name:
+   * an absent field is {@code Optional.empty()} for an {@code Optional} component, otherwise the default its row
+   * declares ({@link Builder#byDefault}). Fields are declared by name ({@link Builder#required(String, Codec)}),
+   * or with a getter where the written value is not the component. The constructor's own checks are the
+   * document's errors at the object.
+   *
+   * @param type the record
+   * @param definition the name of its definition in a schema's {@code $defs}
+   * @throws IllegalArgumentException if a component has no field, default or {@code Optional} type (at the first
+   *     read)
+   */
+  public static <R extends Record> Builder<R, Values> record(Class<R> type, String definition) {
+    java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+    }
+    java.lang.reflect.Constructor<R> canonical;
+    try {
+      canonical = type.getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getSimpleName() + " has no canonical constructor", e);
+    }
+    canonical.trySetAccessible();
+    Map<String, Object> defaults = new HashMap<>();
+    Builder<R, Values> builder =
+        new Builder<>(
+            type,
+            definition,
+            Values::new,
+            values -> {
+              Object[] arguments = new Object[components.length];
+              for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                Object value = values.values.getOrDefault(name, defaults.get(name));
+                if (types[i] == Optional.class) {
+                  value = value instanceof Optional ? value : Optional.ofNullable(value);
+                } else if (value == null) {
+                  throw new IllegalStateException(type.getSimpleName() + "." + name + " has no field and no default");
+                }
+                arguments[i] = value;
+              }
+              try {
+                return canonical.newInstance(arguments);
+              } catch (ReflectiveOperationException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                  throw (RuntimeException) cause;
+                }
+                throw new IllegalStateException(canonical + " failed", e);
+              }
+            });
+    builder.defaults = defaults;
+    return builder;
+  }
+
   /** The name of this type's definition in a schema's {@code $defs}. */
   public String definition() {
     return definition;
@@ -524,6 +581,8 @@ public final class ObjectCodec<T, B> implements Codec<T> {
     private final List<Rule> checks = new ArrayList<>();
 
     private final Class<T> type;
+    /** The defaults of a record's absent fields ({@link #record}); null for other tables. */
+    private Map<String, Object> defaults;
 
     private Builder(Class<T> type, String definition, Supplier<B> start, Function<B, T> finish) {
       this.type = type;
@@ -710,6 +769,20 @@ public final class ObjectCodec<T, B> implements Codec<T> {
      */
     public <V> Builder<T, B> optionalIfSet(String name, Codec<V> codec, Function<T, Optional<V>> getter) {
       return optionalIfSet(name, codec, getter, componentSetter(name));
+    }
+
+    /**
+     * The value of the field declared last where it is absent, for a record built from its components
+     * ({@link ObjectCodec#record}).
+     *
+     * @param otherwise the default
+     */
+    public Builder<T, B> byDefault(Object otherwise) {
+      if (defaults == null) {
+        throw new IllegalStateException(definition + " is not a record's table; its builder keeps the defaults");
+      }
+      defaults.put(fields.get(fields.size() - 1).name(), otherwise);
+      return this;
     }
 
     /**

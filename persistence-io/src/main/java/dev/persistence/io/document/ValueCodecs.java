@@ -280,6 +280,46 @@ public final class ValueCodecs {
   }
 
   /**
+   * A preset's name or the value written out as an object: a preset reads from its name (ignoring case) and is
+   * written as it; any other value as the object. An unknown name reads {@code unknown <what> "x"; did you mean
+   * y?; presets: a, b}.
+   *
+   * @param definition the union's name in a schema's {@code $defs}
+   * @param what what a name names, in errors ({@code grid}, {@code curation preset})
+   * @param nameDescription what a name is, for the schema
+   * @param presets the presets by name, in the order the schema lists them
+   * @param object the codec of the written-out form
+   */
+  public static <V> Codec<V> presetOrObject(
+      String definition,
+      String what,
+      String nameDescription,
+      java.util.function.Supplier<java.util.Map<String, V>> presets,
+      Codec<V> object) {
+    return namedOrObject(
+        definition,
+        () -> List.copyOf(presets.get().keySet()),
+        nameDescription,
+        name ->
+            presets.get().entrySet().stream()
+                .filter(preset -> preset.getKey().equalsIgnoreCase(name))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "unknown " + what + " \"" + name + "\""
+                                + Suggestions.didYouMean(name, presets.get().keySet())
+                                + "; presets: " + String.join(", ", presets.get().keySet()))),
+        value ->
+            presets.get().entrySet().stream()
+                .filter(preset -> preset.getValue().equals(value))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst(),
+        object);
+  }
+
+  /**
    * A codec composed of a reader, a writer and a schema: the one shape of unions, checks and adapters that need more
    * than a table (a table's codec is an {@link ObjectCodec}).
    *

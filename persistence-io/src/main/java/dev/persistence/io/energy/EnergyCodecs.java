@@ -2,11 +2,8 @@ package dev.persistence.io.energy;
 
 import dev.persistence.costing.energy.CarbonAccounting;
 import dev.persistence.costing.energy.GridIntensity;
-import dev.persistence.io.document.ObjectCodec.Values;
-import dev.persistence.io.document.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import static dev.persistence.io.document.ValueCodecs.FRACTION;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
@@ -43,16 +40,7 @@ public final class EnergyCodecs {
 
   /** Power models: TDP, the fraction drawn, server-to-chip ratio, PUE and a source. */
   public static final Codec<PowerModel> POWER_MODEL =
-      ObjectCodec.components(
-              PowerModel.class,
-              "powerModel",
-              v ->
-                  new PowerModel(
-                      v.<Double>get("acceleratorTdpWatts"),
-                      v.<Double>get("tdpFraction"),
-                      v.<Double>get("serverToChipPowerRatio"),
-                      v.<Double>get("powerUsageEffectiveness"),
-                      v.get("source")))
+      ObjectCodec.record(PowerModel.class, "powerModel")
           .required("acceleratorTdpWatts", POSITIVE_NUMBER)
           .required("tdpFraction", FRACTION)
           .required("serverToChipPowerRatio", NUMBER)
@@ -61,19 +49,12 @@ public final class EnergyCodecs {
           .build();
 
   private static final Codec<GridIntensity> GRID_INTENSITY =
-      ObjectCodec.components(
-              GridIntensity.class,
-              "gridIntensity",
-              (Values v) ->
-                  new GridIntensity(
-                      v.get("name"),
-                      v.<Double>get("kilogramsCo2ePerKilowattHour"),
-                      v.get("accounting", CarbonAccounting.LOCATION_BASED),
-                      v.get("source")))
-          .required("name", NAME, GridIntensity::name)
-          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER, GridIntensity::kilogramsCo2ePerKilowattHour)
-          .optional("accounting", enumeration(CarbonAccounting.class), GridIntensity::accounting)
-          .required("source", NAME, GridIntensity::source)
+      ObjectCodec.record(GridIntensity.class, "gridIntensity")
+          .required("name", NAME)
+          .required("kilogramsCo2ePerKilowattHour", NON_NEGATIVE_NUMBER)
+          .optional("accounting", enumeration(CarbonAccounting.class))
+          .byDefault(CarbonAccounting.LOCATION_BASED)
+          .required("source", NAME)
           .build();
 
   /**
@@ -81,23 +62,5 @@ public final class EnergyCodecs {
    * {@code fully-matched-renewable}) or {@code {name, kilogramsCo2ePerKilowattHour, accounting, source}}.
    */
   public static final Codec<GridIntensity> GRID =
-      ValueCodecs.namedOrObject(
-          "grid",
-          () -> List.copyOf(GRID_PRESETS.keySet()),
-          "a grid preset's name",
-          name -> {
-            GridIntensity preset = GRID_PRESETS.get(name);
-            if (preset == null) {
-              throw new IllegalArgumentException(
-                  "unknown grid \"" + name + "\"" + Suggestions.didYouMean(name, GRID_PRESETS.keySet())
-                      + "; presets: " + String.join(", ", GRID_PRESETS.keySet()));
-            }
-            return preset;
-          },
-          grid ->
-              GRID_PRESETS.entrySet().stream()
-                  .filter(preset -> preset.getValue().equals(grid))
-                  .map(Map.Entry::getKey)
-                  .findFirst(),
-          GRID_INTENSITY);
+      ValueCodecs.presetOrObject("grid", "grid", "a grid preset's name", () -> GRID_PRESETS, GRID_INTENSITY);
 }

@@ -126,7 +126,7 @@ public final class HardwareCodecs {
       ObjectCodec.builder(Accelerator.class, "accelerator", Accelerator::builder, ImmutableAccelerator.Builder::build)
           .description(
               "One accelerator; also the format of a single accelerator document (HardwareCodecs.ACCELERATOR).")
-          .required("name", NON_BLANK, Accelerator::name, ImmutableAccelerator.Builder::name)
+          .required("name", NON_BLANK)
           .optional("aliases", ValueCodecs.list(ValueCodecs.TEXT), Accelerator::aliases,
               ImmutableAccelerator.Builder::addAllAliases)
           .optional("vendor", ValueCodecs.TEXT)
@@ -153,7 +153,7 @@ public final class HardwareCodecs {
               (b, gigabytes) -> b.scaleUpBandwidthBytesPerSecondPerDirection(gigabytes * 1e9))
           .describedAs("10^9 B/s per direction")
           .optional("scaleUpBandwidthBytesPerSecondPerDirection", POSITIVE_NUMBER)
-          .required("source", NON_BLANK, Accelerator::source, ImmutableAccelerator.Builder::source)
+          .required("source", NON_BLANK)
           .optional("notes", ValueCodecs.TEXT)
           .exactlyOne(HardwareCodecs::subject, "densePeakTeraflopsPerSecond", "densePeakFlopsPerSecond")
           .exactlyOne(HardwareCodecs::subject, "memoryBytes", "memoryGB", "memoryGiB")

@@ -29,13 +29,7 @@ final class DbrxLayout implements FamilyLayout {
     ConfigNode attention = config.requireChild("attn_config");
     ConfigNode ffn = config.requireChild("ffn_config");
     Architecture model =
-        Architecture.builder()
-            .family(family.modelType)
-            .hiddenSize(hidden)
-            .vocabSize(config.requireInt("vocab_size"))
-            .numLayers(layers)
-            .contextLength(config.intOr("max_seq_len", family.defaultContextLength))
-            .tiedEmbeddings(config.booleanOr("tie_word_embeddings", false))
+        DecoderLayout.common(family, config, hidden, layers, "max_seq_len")
             .normKind(NormKind.LAYER_NORM_WITHOUT_BIAS)
             .attention(
                 GroupedQueryAttention.builder()

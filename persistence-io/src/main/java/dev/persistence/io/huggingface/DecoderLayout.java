@@ -63,13 +63,54 @@ final class DecoderLayout implements FamilyLayout {
 
   /** Vocabulary, width, layers, context and tying, read under the family's defaults. */
   static ImmutableArchitecture.Builder common(HuggingFaceFamily family, ConfigNode config, int hidden, int layers) {
+    return common(family, config, hidden, layers, "max_position_embeddings");
+  }
+
+  /**
+   * Vocabulary, width, layers, context and tying, read under the family's defaults, with the context length under
+   * the family's own key ({@code n_positions} in GPT-2, {@code max_seq_len} in DBRX).
+   */
+  static ImmutableArchitecture.Builder common(
+      HuggingFaceFamily family, ConfigNode config, int hidden, int layers, String contextKey) {
     return Architecture.builder()
         .family(family.modelType)
         .hiddenSize(hidden)
         .vocabSize(config.requireInt("vocab_size"))
         .numLayers(layers)
-        .contextLength(config.intOr("max_position_embeddings", family.defaultContextLength))
+        .contextLength(config.intOr(contextKey, family.defaultContextLength))
         .tiedEmbeddings(config.booleanOr("tie_word_embeddings", family.tiedByDefault));
+  }
+
+  /**
+   * A hybrid of softmax and linear attention (MiniMax, Qwen3-Next): {@code attention} at the layers that
+   * {@code layer_types} names {@code full_attention} (without {@code layer_types}, where {@code fullByDefault}
+   * holds), {@code mixer} at the others, the family's norm and feed-forward block in every layer.
+   */
+  static ImmutableArchitecture.Builder linearAttentionHybrid(
+      HuggingFaceFamily family,
+      ConfigNode config,
+      int hidden,
+      int layers,
+      Attention attention,
+      SequenceMixer mixer,
+      java.util.function.IntPredicate fullByDefault) {
+    Optional<List<String>> types = config.optionalStringList("layer_types");
+    List<Integer> linear = new java.util.ArrayList<>();
+    for (int layer = 0; layer < layers; layer++) {
+      boolean full =
+          types.isPresent()
+              ? layer < types.get().size() && "full_attention".equals(types.get().get(layer))
+              : fullByDefault.test(layer);
+      if (!full) {
+        linear.add(layer);
+      }
+    }
+    var builder =
+        common(family, config, hidden, layers)
+            .normKind(family.normKind)
+            .attention(attention)
+            .feedForward(family.feedForward.read(family, config));
+    return mixLayers(builder, mixer, linear);
   }
 
   /** Grouped-query attention under the family's head-width, bias, query/key-norm and sink rules. */

@@ -1,6 +1,5 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.NormKind;
 import dev.persistence.core.architecture.PositionEncoding;
@@ -19,18 +18,13 @@ final class Gpt2Layout implements FamilyLayout {
     int heads = config.requireIntAny("n_head", "num_attention_heads");
     DecoderLayout.requireDivides(config, "n_head", heads, "n_embd", hidden);
     OptionalInt inner = config.optionalInt("n_inner");
+    int layers = config.requireIntAny("n_layer", "num_hidden_layers");
     return CompositeModel.of(
-        Architecture.builder()
-        .family(family.modelType)
-        .hiddenSize(hidden)
-        .vocabSize(config.requireInt("vocab_size"))
-        .numLayers(config.requireIntAny("n_layer", "num_hidden_layers"))
-        .contextLength(config.intOr("n_positions", family.defaultContextLength))
-        .tiedEmbeddings(config.booleanOr("tie_word_embeddings", true))
-        .positionEncoding(PositionEncoding.LEARNED_ABSOLUTE)
-        .normKind(NormKind.LAYER_NORM)
-        .attention(DecoderLayout.multiHeadAttention(hidden, heads, true).build())
-        .feedForward(DecoderLayout.plainMlp(inner.orElse(4 * hidden), true))
-        .build());
+        DecoderLayout.common(family, config, hidden, layers, "n_positions")
+            .positionEncoding(PositionEncoding.LEARNED_ABSOLUTE)
+            .normKind(NormKind.LAYER_NORM)
+            .attention(DecoderLayout.multiHeadAttention(hidden, heads, true).build())
+            .feedForward(DecoderLayout.plainMlp(inner.orElse(4 * hidden), true))
+            .build());
   }
 }

@@ -1,11 +1,8 @@
 package dev.persistence.io.huggingface;
 
-import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.CompositeModel;
 import dev.persistence.core.architecture.LightningAttention;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * MiniMax-01 and MiniMax-M1 (modeling_minimax.py; the checkpoints' remote code): {@code layer_types}
@@ -24,31 +21,18 @@ final class MiniMaxLayout implements FamilyLayout {
   public CompositeModel read(HuggingFaceFamily family, ConfigNode config) {
     int hidden = config.requireInt("hidden_size");
     int layers = config.requireInt("num_hidden_layers");
-    Optional<List<String>> types = config.optionalStringList("layer_types");
     List<Integer> kinds = config.intListOr("attn_type_list", List.of());
-    List<Integer> linear = new ArrayList<>();
-    for (int layer = 0; layer < layers; layer++) {
-      boolean full =
-          types.isPresent()
-              ? layer < types.get().size() && "full_attention".equals(types.get().get(layer))
-              : layer < kinds.size() && kinds.get(layer) == 1;
-      if (!full) {
-        linear.add(layer);
-      }
-    }
     int heads = config.requireInt("num_attention_heads");
     int headDim = config.intOr("head_dim", hidden / Math.max(heads, 1));
-    var builder =
-        DecoderLayout.common(family, config, hidden, layers)
-            .normKind(family.normKind)
-            .attention(DecoderLayout.attention(family, config, hidden).build())
-            .feedForward(family.feedForward.read(family, config));
-    if (!linear.isEmpty()) {
-      builder
-          .sequenceMixer(LightningAttention.builder().numHeads(heads).headDim(headDim).build())
-          .addAllSequenceMixerLayerIndices(linear);
-    }
-    Architecture model = builder.build();
-    return CompositeModel.of(model);
+    return CompositeModel.of(
+        DecoderLayout.linearAttentionHybrid(
+                family,
+                config,
+                hidden,
+                layers,
+                DecoderLayout.attention(family, config, hidden).build(),
+                LightningAttention.builder().numHeads(heads).headDim(headDim).build(),
+                layer -> layer < kinds.size() && kinds.get(layer) == 1)
+            .build());
   }
 }

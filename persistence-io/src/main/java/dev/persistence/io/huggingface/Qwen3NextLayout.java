@@ -3,9 +3,6 @@ package dev.persistence.io.huggingface;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.architecture.GatedDeltaNet;
 import dev.persistence.core.architecture.CompositeModel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Qwen3-Next (modeling_qwen3_next.py; Qwen team 2025 model card "Qwen3-Next-80B-A3B"): {@code layer_types}, or
@@ -26,18 +23,7 @@ final class Qwen3NextLayout implements FamilyLayout {
   public CompositeModel read(HuggingFaceFamily family, ConfigNode config) {
     int hidden = config.requireInt("hidden_size");
     int layers = config.requireInt("num_hidden_layers");
-    Optional<List<String>> types = config.optionalStringList("layer_types");
     int interval = Math.max(config.intOr("full_attention_interval", 4), 1);
-    List<Integer> linearLayers = new ArrayList<>();
-    for (int layer = 0; layer < layers; layer++) {
-      boolean full =
-          types.isPresent()
-              ? layer < types.get().size() && "full_attention".equals(types.get().get(layer))
-              : (layer + 1) % interval == 0;
-      if (!full) {
-        linearLayers.add(layer);
-      }
-    }
     GatedDeltaNet mixer =
         GatedDeltaNet.builder()
             .numKeyHeads(config.intOr("linear_num_key_heads", 16))
@@ -46,13 +32,16 @@ final class Qwen3NextLayout implements FamilyLayout {
             .valueHeadDim(config.intOr("linear_value_head_dim", 128))
             .convKernel(config.intOr("linear_conv_kernel_dim", 4))
             .build();
-    var builder =
-        DecoderLayout.common(family, config, hidden, layers)
-            .normKind(family.normKind)
-            .attention(DecoderLayout.attention(family, config, hidden).outputGate(true).build())
-            .feedForward(family.feedForward.read(family, config));
-    DecoderLayout.mixLayers(builder, mixer, linearLayers);
-    Architecture model = builder.build();
+    Architecture model =
+        DecoderLayout.linearAttentionHybrid(
+                family,
+                config,
+                hidden,
+                layers,
+                DecoderLayout.attention(family, config, hidden).outputGate(true).build(),
+                mixer,
+                layer -> (layer + 1) % interval == 0)
+            .build();
     return DecoderLayout.withMultiTokenPrediction(family, config, model);
   }
 }

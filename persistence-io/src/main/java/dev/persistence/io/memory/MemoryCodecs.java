@@ -1,12 +1,11 @@
 package dev.persistence.io.memory;
 
-import static dev.persistence.io.document.ValueCodecs.NON_NEGATIVE_NUMBER;
 import dev.persistence.core.memory.MemoryAllowance;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ValueCodecs;
-import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Codecs of memory allowances ({@code dev.persistence.core.memory}): {@code fixedBytes}, {@code fragmentationFraction}
@@ -20,34 +19,21 @@ public final class MemoryCodecs {
    * or the name {@code none} or {@code assumed-default}.
    */
   public static final Codec<MemoryAllowance> MEMORY_ALLOWANCE =
-      ValueCodecs.namedOrObject(
+      ValueCodecs.presetOrObject(
           "memoryAllowance",
-          () -> List.of("none", "assumed-default"),
+          "allowance",
           "none, or assumed-default (MemoryAllowance.ASSUMED_DEFAULT)",
-          MemoryCodecs::namedAllowance,
-          allowance ->
-              allowance.equals(MemoryAllowance.NONE)
-                  ? Optional.of("none")
-                  : allowance.equals(MemoryAllowance.ASSUMED_DEFAULT) ? Optional.of("assumed-default") : Optional.empty(),
-          ObjectCodec.components(
-                  MemoryAllowance.class,
-                  "memoryAllowanceObject",
-                  v -> new MemoryAllowance(v.<Long>get("fixedBytes"), v.<Double>get("fragmentationFraction"), v.get("description", "")))
+          () -> {
+            Map<String, MemoryAllowance> presets = new LinkedHashMap<>();
+            presets.put("none", MemoryAllowance.NONE);
+            presets.put("assumed-default", MemoryAllowance.ASSUMED_DEFAULT);
+            return presets;
+          },
+          ObjectCodec.record(MemoryAllowance.class, "memoryAllowanceObject")
               .required("fixedBytes", ValueCodecs.longInteger(0))
               .required("fragmentationFraction", ValueCodecs.NON_NEGATIVE_NUMBER)
               .describedAs("in [0, 1)")
               .optional("description", ValueCodecs.TEXT)
+              .byDefault("")
               .build());
-
-  private static MemoryAllowance namedAllowance(String name) {
-    switch (name) {
-      case "none":
-        return MemoryAllowance.NONE;
-      case "assumed-default":
-        return MemoryAllowance.ASSUMED_DEFAULT;
-      default:
-        throw new IllegalArgumentException(
-            "unknown allowance \"" + name + "\"; expected none, assumed-default or an object");
-    }
-  }
 }

@@ -41,14 +41,11 @@ import dev.persistence.costing.steptime.ShardedGathers;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.TypedUnion;
 import dev.persistence.io.document.ValueCodecs;
 import dev.persistence.io.precision.PrecisionCodecs;
 import dev.persistence.io.scenario.ScenarioFiles;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Codecs of the post-training types, declared as field tables ({@link ObjectCodec}). A stage is an object whose
@@ -70,23 +67,18 @@ public final class PostTrainingCodecs {
    * elements, each defaulting to DeepSpeed's own ({@link ShardedGathers#DEEPSPEED_DEFAULTS}).
    */
   public static final Codec<ShardedGathers> SHARDED_GATHERS =
-      ObjectCodec.components(
-              ShardedGathers.class,
-              "shardedGathers",
-              (Values v) ->
-                  new ShardedGathers(
-                      v.get("kind"),
-                      v.get("prefetchBucketParameters", DEEPSPEED.prefetchBucketParameters()),
-                      v.get("reduceBucketParameters", DEEPSPEED.reduceBucketParameters()),
-                      v.get("reuseDistanceParameters", DEEPSPEED.reuseDistanceParameters())))
+      ObjectCodec.record(ShardedGathers.class, "shardedGathers")
           .description(
               "how a ZeRO-3 trainer issues its collectives: FSDP units, or DeepSpeed buckets with their settings")
-          .required("kind", enumeration(ShardedGathers.Kind.class), ShardedGathers::kind)
-          .optional("prefetchBucketParameters", NON_NEGATIVE_NUMBER, ShardedGathers::prefetchBucketParameters)
+          .required("kind", enumeration(ShardedGathers.Kind.class))
+          .optional("prefetchBucketParameters", NON_NEGATIVE_NUMBER)
+          .byDefault(DEEPSPEED.prefetchBucketParameters())
           .describedAs("DeepSpeed stage3_prefetch_bucket_size (elements); 0 turns prefetching off")
-          .optional("reduceBucketParameters", POSITIVE_NUMBER, ShardedGathers::reduceBucketParameters)
+          .optional("reduceBucketParameters", POSITIVE_NUMBER)
+          .byDefault(DEEPSPEED.reduceBucketParameters())
           .describedAs("DeepSpeed reduce_bucket_size (elements)")
-          .optional("reuseDistanceParameters", NON_NEGATIVE_NUMBER, ShardedGathers::reuseDistanceParameters)
+          .optional("reuseDistanceParameters", NON_NEGATIVE_NUMBER)
+          .byDefault(DEEPSPEED.reuseDistanceParameters())
           .describedAs("DeepSpeed stage3_max_reuse_distance (elements)")
           .build();
 
@@ -117,22 +109,13 @@ public final class PostTrainingCodecs {
 
   /** {@link PostTrainingCalibration}: its name and four factors, all required. */
   public static final Codec<PostTrainingCalibration> CALIBRATION =
-      ObjectCodec.components(
-              PostTrainingCalibration.class,
-              "postTrainingCalibration",
-              (Values v) ->
-                  new PostTrainingCalibration(
-                      v.get("name"),
-                      v.<Double>get("trainingThroughputFactor"),
-                      v.<Double>get("generationComputeEfficiency"),
-                      v.<Double>get("generationBandwidthEfficiency"),
-                      v.<Double>get("weightSyncEfficiency")))
+      ObjectCodec.record(PostTrainingCalibration.class, "postTrainingCalibration")
           .description("the post-training calibration (PostTrainingCalibration); tulu3-405b-rlvr by default")
-          .required("name", NAME, PostTrainingCalibration::name)
-          .required("trainingThroughputFactor", POSITIVE_NUMBER, PostTrainingCalibration::trainingThroughputFactor)
-          .required("generationComputeEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationComputeEfficiency)
-          .required("generationBandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::generationBandwidthEfficiency)
-          .required("weightSyncEfficiency", ValueCodecs.POSITIVE_FRACTION, PostTrainingCalibration::weightSyncEfficiency)
+          .required("name", NAME)
+          .required("trainingThroughputFactor", POSITIVE_NUMBER)
+          .required("generationComputeEfficiency", ValueCodecs.POSITIVE_FRACTION)
+          .required("generationBandwidthEfficiency", ValueCodecs.POSITIVE_FRACTION)
+          .required("weightSyncEfficiency", ValueCodecs.POSITIVE_FRACTION)
           .build();
 
   /**
@@ -140,70 +123,48 @@ public final class PostTrainingCodecs {
    * {@code samplesPerItem} (1 by default).
    */
   public static final Codec<BenchmarkSuite> SUITE =
-      ObjectCodec.components(
-              BenchmarkSuite.class,
-              "benchmarkSuite",
-              (Values v) ->
-                  new BenchmarkSuite(
-                      v.get("name"),
-                      v.<Long>get("items"),
-                      v.<Integer>get("promptTokens"),
-                      v.<Integer>get("outputTokens"),
-                      v.get("samplesPerItem", 1)))
-          .required("name", NAME, BenchmarkSuite::name)
-          .required("items", longInteger(1), BenchmarkSuite::items)
-          .required("promptTokens", integer(1), BenchmarkSuite::promptTokens)
-          .required("outputTokens", integer(1), BenchmarkSuite::outputTokens)
-          .optional("samplesPerItem", integer(1), BenchmarkSuite::samplesPerItem)
+      ObjectCodec.record(BenchmarkSuite.class, "benchmarkSuite")
+          .required("name", NAME)
+          .required("items", longInteger(1))
+          .required("promptTokens", integer(1))
+          .required("outputTokens", integer(1))
+          .optional("samplesPerItem", integer(1))
+          .byDefault(1)
           .build();
 
   private static ObjectCodec<SupervisedFineTuning, ImmutableSupervisedFineTuning.Builder> sft() {
-    return ObjectCodec.builder(
-            SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
-        .allow("kind")
-        .required("examples", POSITIVE_NUMBER, SupervisedFineTuning::examples, ImmutableSupervisedFineTuning.Builder::examples)
-        .required(
-            "meanTokensPerExample",
-            POSITIVE_NUMBER,
-            SupervisedFineTuning::meanTokensPerExample,
-            ImmutableSupervisedFineTuning.Builder::meanTokensPerExample)
-        .optional("epochs", POSITIVE_NUMBER, SupervisedFineTuning::epochs, ImmutableSupervisedFineTuning.Builder::epochs)
-        .required(
-            "sequenceLength", integer(1), SupervisedFineTuning::sequenceLength, ImmutableSupervisedFineTuning.Builder::sequenceLength)
-        .optional("packing", enumeration(Packing.class), SupervisedFineTuning::packing, ImmutableSupervisedFineTuning.Builder::packing)
-        .optional(
-            "packingEfficiency",
-            ValueCodecs.POSITIVE_FRACTION,
-            SupervisedFineTuning::packingEfficiency,
-            ImmutableSupervisedFineTuning.Builder::packingEfficiency)
-        .optional(
-            "globalBatchSize", integer(1), SupervisedFineTuning::globalBatchSize, ImmutableSupervisedFineTuning.Builder::globalBatchSize)
-        .build();
+    var table =
+        ObjectCodec.builder(
+                SupervisedFineTuning.class, "sftStage", SupervisedFineTuning::builder, ImmutableSupervisedFineTuning.Builder::build)
+            .allow("kind")
+            .required("examples", POSITIVE_NUMBER)
+            .required("meanTokensPerExample", POSITIVE_NUMBER);
+    return packedSequences(table).build();
+  }
+
+  /** The fields SFT and preference tuning share: epochs, sequence length, packing, its efficiency and the batch. */
+  private static <T, B> ObjectCodec.Builder<T, B> packedSequences(ObjectCodec.Builder<T, B> table) {
+    return table
+        .optional("epochs", POSITIVE_NUMBER)
+        .required("sequenceLength", integer(1))
+        .optional("packing", enumeration(Packing.class))
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
+        .optional("globalBatchSize", integer(1));
   }
 
   private static ObjectCodec<PreferenceTuning, ImmutablePreferenceTuning.Builder> preference(Codec<Architecture> models) {
-    return ObjectCodec.builder(
-            PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
-        .allow("kind")
-        .optional("loss", enumeration(PreferenceLoss.class), PreferenceTuning::loss, ImmutablePreferenceTuning.Builder::loss)
-        .required("pairs", POSITIVE_NUMBER, PreferenceTuning::pairs, ImmutablePreferenceTuning.Builder::pairs)
-        .required("promptTokens", POSITIVE_NUMBER, PreferenceTuning::promptTokens, ImmutablePreferenceTuning.Builder::promptTokens)
-        .required("chosenTokens", POSITIVE_NUMBER, PreferenceTuning::chosenTokens, ImmutablePreferenceTuning.Builder::chosenTokens)
-        .required(
-            "rejectedTokens", POSITIVE_NUMBER, PreferenceTuning::rejectedTokens, ImmutablePreferenceTuning.Builder::rejectedTokens)
-        .optional("epochs", POSITIVE_NUMBER, PreferenceTuning::epochs, ImmutablePreferenceTuning.Builder::epochs)
-        .required("sequenceLength", integer(1), PreferenceTuning::sequenceLength, ImmutablePreferenceTuning.Builder::sequenceLength)
-        .optional("packing", enumeration(Packing.class), PreferenceTuning::packing, ImmutablePreferenceTuning.Builder::packing)
-        .optional(
-            "packingEfficiency", ValueCodecs.POSITIVE_FRACTION, PreferenceTuning::packingEfficiency, ImmutablePreferenceTuning.Builder::packingEfficiency)
-        .optional(
-            "globalBatchSize", integer(1), PreferenceTuning::globalBatchSize, ImmutablePreferenceTuning.Builder::globalBatchSize)
-        .optional(
-            "rewardModelEpochs",
-            POSITIVE_NUMBER,
-            PreferenceTuning::rewardModelEpochs,
-            ImmutablePreferenceTuning.Builder::rewardModelEpochs)
-        .optionalIfSet("rewardModel", models, PreferenceTuning::rewardModel, ImmutablePreferenceTuning.Builder::rewardModel)
+    var table =
+        ObjectCodec.builder(
+                PreferenceTuning.class, "preferenceStage", PreferenceTuning::builder, ImmutablePreferenceTuning.Builder::build)
+            .allow("kind")
+            .optional("loss", enumeration(PreferenceLoss.class))
+            .required("pairs", POSITIVE_NUMBER)
+            .required("promptTokens", POSITIVE_NUMBER)
+            .required("chosenTokens", POSITIVE_NUMBER)
+            .required("rejectedTokens", POSITIVE_NUMBER);
+    return packedSequences(table)
+        .optional("rewardModelEpochs", POSITIVE_NUMBER)
+        .optional("rewardModel", models)
         .build();
   }
 
@@ -212,61 +173,22 @@ public final class PostTrainingCodecs {
         ObjectCodec.builder(
                 ReinforcementLearning.class, "rlStage", ReinforcementLearning::builder, ImmutableReinforcementLearning.Builder::build)
             .allow("kind")
-            .optional(
-                "algorithm",
-                enumeration(RlAlgorithm.class),
-                ReinforcementLearning::algorithm,
-                ImmutableReinforcementLearning.Builder::algorithm)
-            .required("steps", longInteger(1), ReinforcementLearning::steps, ImmutableReinforcementLearning.Builder::steps)
-            .required(
-                "promptsPerStep", integer(1), ReinforcementLearning::promptsPerStep, ImmutableReinforcementLearning.Builder::promptsPerStep)
-            .optional(
-                "samplesPerPrompt",
-                integer(1),
-                ReinforcementLearning::samplesPerPrompt,
-                ImmutableReinforcementLearning.Builder::samplesPerPrompt)
-            .required(
-                "promptTokens", integer(1), ReinforcementLearning::promptTokens, ImmutableReinforcementLearning.Builder::promptTokens)
-            .required(
-                "meanResponseTokens",
-                NON_NEGATIVE_NUMBER,
-                ReinforcementLearning::meanResponseTokens,
-                ImmutableReinforcementLearning.Builder::meanResponseTokens)
-            .required(
-                "maxResponseTokens",
-                integer(0),
-                ReinforcementLearning::maxResponseTokens,
-                ImmutableReinforcementLearning.Builder::maxResponseTokens)
-            .optional(
-                "innerEpochs", integer(1), ReinforcementLearning::innerEpochs, ImmutableReinforcementLearning.Builder::innerEpochs)
-            .optional(
-                "miniBatches", integer(1), ReinforcementLearning::miniBatches, ImmutableReinforcementLearning.Builder::miniBatches)
-            .optional(
-                "referenceModel", BOOLEAN, ReinforcementLearning::referenceModel, ImmutableReinforcementLearning.Builder::referenceModel)
-            .optional(
-                "verifierSecondsPerStep",
-                NON_NEGATIVE_NUMBER,
-                ReinforcementLearning::verifierSecondsPerStep,
-                ImmutableReinforcementLearning.Builder::verifierSecondsPerStep)
-            .optional(
-                "placement",
-                enumeration(RolloutPlacement.class),
-                ReinforcementLearning::placement,
-                ImmutableReinforcementLearning.Builder::placement)
-            .optional(
-                "sequencePacking",
-                BOOLEAN,
-                ReinforcementLearning::sequencePacking,
-                ImmutableReinforcementLearning.Builder::sequencePacking)
-            .optionalIfSet(
-                "rewardModel", models, ReinforcementLearning::rewardModel, ImmutableReinforcementLearning.Builder::rewardModel)
-            .optionalIfSet(
-                "valueModel", models, ReinforcementLearning::valueModel, ImmutableReinforcementLearning.Builder::valueModel)
-            .optionalIfSet(
-                "generationAccelerators",
-                longInteger(1),
-                rl -> boxed(rl.generationAccelerators()),
-                ImmutableReinforcementLearning.Builder::generationAccelerators)
+            .optional("algorithm", enumeration(RlAlgorithm.class))
+            .required("steps", longInteger(1))
+            .required("promptsPerStep", integer(1))
+            .optional("samplesPerPrompt", integer(1))
+            .required("promptTokens", integer(1))
+            .required("meanResponseTokens", NON_NEGATIVE_NUMBER)
+            .required("maxResponseTokens", integer(0))
+            .optional("innerEpochs", integer(1))
+            .optional("miniBatches", integer(1))
+            .optional("referenceModel", BOOLEAN)
+            .optional("verifierSecondsPerStep", NON_NEGATIVE_NUMBER)
+            .optional("placement", enumeration(RolloutPlacement.class))
+            .optional("sequencePacking", BOOLEAN)
+            .optional("rewardModel", models)
+            .optional("valueModel", models)
+            .optional("generationAccelerators", longInteger(1))
             // Rollouts on their own accelerators say how many.
             .rules(fragment -> {
               var unless = fragment.putArray("anyOf");
@@ -279,31 +201,21 @@ public final class PostTrainingCodecs {
     return table;
   }
 
-  private static Optional<Long> boxed(OptionalLong value) {
-    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
-  }
-
   private static ObjectCodec<Distillation, ImmutableDistillation.Builder> distillation(Codec<Architecture> models) {
     return ObjectCodec.builder(
             Distillation.class, "distillationStage", Distillation::builder, ImmutableDistillation.Builder::build)
         .allow("kind")
-        .required("teacher", models, Distillation::teacher, ImmutableDistillation.Builder::teacher)
-        .optional("mode", enumeration(DistillationMode.class), Distillation::mode, ImmutableDistillation.Builder::mode)
-        .required("prompts", longInteger(1), Distillation::prompts, ImmutableDistillation.Builder::prompts)
-        .optional("samplesPerPrompt", integer(1), Distillation::samplesPerPrompt, ImmutableDistillation.Builder::samplesPerPrompt)
-        .required("promptTokens", integer(1), Distillation::promptTokens, ImmutableDistillation.Builder::promptTokens)
-        .required(
-            "meanResponseTokens", POSITIVE_NUMBER, Distillation::meanResponseTokens, ImmutableDistillation.Builder::meanResponseTokens)
-        .required(
-            "maxResponseTokens", integer(1), Distillation::maxResponseTokens, ImmutableDistillation.Builder::maxResponseTokens)
-        .optional("epochs", POSITIVE_NUMBER, Distillation::epochs, ImmutableDistillation.Builder::epochs)
-        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION, Distillation::packingEfficiency, ImmutableDistillation.Builder::packingEfficiency)
-        .optional(
-            "teacherTensorParallel",
-            integer(1),
-            Distillation::teacherTensorParallel,
-            ImmutableDistillation.Builder::teacherTensorParallel)
-        .optional("promptsPerStep", integer(1), Distillation::promptsPerStep, ImmutableDistillation.Builder::promptsPerStep)
+        .required("teacher", models)
+        .optional("mode", enumeration(DistillationMode.class))
+        .required("prompts", longInteger(1))
+        .optional("samplesPerPrompt", integer(1))
+        .required("promptTokens", integer(1))
+        .required("meanResponseTokens", POSITIVE_NUMBER)
+        .required("maxResponseTokens", integer(1))
+        .optional("epochs", POSITIVE_NUMBER)
+        .optional("packingEfficiency", ValueCodecs.POSITIVE_FRACTION)
+        .optional("teacherTensorParallel", integer(1))
+        .optional("promptsPerStep", integer(1))
         .build();
   }
 
@@ -312,19 +224,10 @@ public final class PostTrainingCodecs {
               EvaluationRun.class, "evaluationStage", EvaluationRun::builder, ImmutableEvaluationRun.Builder::build)
           .allow("kind")
           .optional("suites", list(SUITE), EvaluationRun::suites, ImmutableEvaluationRun.Builder::addAllSuites)
-          .optional("checkpoints", integer(1), EvaluationRun::checkpoints, ImmutableEvaluationRun.Builder::checkpoints)
-          .optional(
-              "redTeamingPeopleHours",
-              NON_NEGATIVE_NUMBER,
-              EvaluationRun::redTeamingPeopleHours,
-              ImmutableEvaluationRun.Builder::redTeamingPeopleHours)
-          .optional(
-              "humanEvaluationPeopleHours",
-              NON_NEGATIVE_NUMBER,
-              EvaluationRun::humanEvaluationPeopleHours,
-              ImmutableEvaluationRun.Builder::humanEvaluationPeopleHours)
-          .optional(
-              "usdPerPeopleHour", NON_NEGATIVE_NUMBER, EvaluationRun::usdPerPeopleHour, ImmutableEvaluationRun.Builder::usdPerPeopleHour)
+          .optional("checkpoints", integer(1))
+          .optional("redTeamingPeopleHours", NON_NEGATIVE_NUMBER)
+          .optional("humanEvaluationPeopleHours", NON_NEGATIVE_NUMBER)
+          .optional("usdPerPeopleHour", NON_NEGATIVE_NUMBER)
           .build();
 
   /**
@@ -367,37 +270,21 @@ public final class PostTrainingCodecs {
                 "a post-training stage costed from its settings on the scenario's hardware (PostTrainingEstimator);"
                     + " replaces computeCostUsd and computeFractionOfPretraining");
     if (defaultAccelerators > 0) {
-      table.optional("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
+      table.optional("accelerators", longInteger(1));
     } else {
-      table.required("accelerators", longInteger(1), PlannedStage::accelerators, ImmutablePlannedStage.Builder::accelerators);
+      table.required("accelerators", longInteger(1));
     }
     return table
         .describedAs("accelerators the stage holds (of the scenario's cluster; a stage file defaults to the whole cluster)")
-        .optional("trainingLayout", TRAINING_LAYOUT, PlannedStage::trainingLayout, ImmutablePlannedStage.Builder::trainingLayout)
-        .optional(
-            "generationTensorParallel",
-            integer(1),
-            PlannedStage::generationTensorParallel,
-            ImmutablePlannedStage.Builder::generationTensorParallel)
+        .optional("trainingLayout", TRAINING_LAYOUT)
+        .optional("generationTensorParallel", integer(1))
         .describedAs("accelerators per generation replica")
-        .optional(
-            "generationWeightFormat",
-            PrecisionCodecs.WEIGHT_FORMAT,
-            PlannedStage::generationWeightFormat,
-            ImmutablePlannedStage.Builder::generationWeightFormat)
-        .optional(
-            "generationEngine",
-            enumeration(GenerationEngine.class),
-            PlannedStage::generationEngine,
-            ImmutablePlannedStage.Builder::generationEngine)
-        .optional(
-            "generationBatchLimit",
-            integer(1),
-            PlannedStage::generationBatchLimit,
-            ImmutablePlannedStage.Builder::generationBatchLimit)
+        .optional("generationWeightFormat", PrecisionCodecs.WEIGHT_FORMAT)
+        .optional("generationEngine", enumeration(GenerationEngine.class))
+        .optional("generationBatchLimit", integer(1))
         .describedAs("most sequences a replica decodes at once (vLLM max_num_seqs, 256 by default)")
-        .optional("calibration", CALIBRATION, PlannedStage::calibration, ImmutablePlannedStage.Builder::calibration)
-        .required("stage", stage(folder), PlannedStage::stage, ImmutablePlannedStage.Builder::stage)
+        .optional("calibration", CALIBRATION)
+        .required("stage", stage(folder))
         .build();
   }
 }

@@ -52,20 +52,13 @@ public final class PrecisionCodecs {
           });
 
   private static final Codec<WeightFormat> WEIGHT_FORMAT_OBJECT =
-      ObjectCodec.components(
-              WeightFormat.class,
-              "weightFormatObject",
-              v ->
-                  new WeightFormat(
-                      v.get("name"),
-                      v.<Double>get("bitsPerWeight"),
-                      v.get("blockSize", 0),
-                      v.get("scaleBitsPerBlock", 0.0),
-                      v.get("source")))
+      ObjectCodec.record(WeightFormat.class, "weightFormatObject")
           .required("name", ValueCodecs.NAME)
           .required("bitsPerWeight", ValueCodecs.POSITIVE_NUMBER)
           .optional("blockSize", ValueCodecs.integer(0))
+          .byDefault(0)
           .optional("scaleBitsPerBlock", ValueCodecs.NON_NEGATIVE_NUMBER)
+          .byDefault(0.0)
           .required("source", ValueCodecs.NAME)
           .build();
 
@@ -80,10 +73,7 @@ public final class PrecisionCodecs {
           WEIGHT_FORMAT_OBJECT);
 
   private static final Codec<OptimizerState> OPTIMIZER_STATE =
-      ObjectCodec.components(
-              OptimizerState.class,
-              "optimizerState",
-              (ObjectCodec.Values v) -> new OptimizerState(v.get("name"), v.<Double>get("bytesPerParameter")))
+      ObjectCodec.record(OptimizerState.class, "optimizerState")
           .required("name", NAME)
           .required("bytesPerParameter", NUMBER)
           .build();

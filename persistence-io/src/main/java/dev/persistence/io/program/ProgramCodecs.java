@@ -1,6 +1,5 @@
 package dev.persistence.io.program;
 
-import dev.persistence.io.document.ObjectCodec.Values;
 import static dev.persistence.io.document.ValueCodecs.INTEGER;
 import static dev.persistence.io.document.ValueCodecs.NAME;
 import static dev.persistence.io.document.ValueCodecs.NUMBER;
@@ -43,29 +42,21 @@ public final class ProgramCodecs {
 
   /** A role on the team. */
   public static final Codec<Role> ROLE =
-      ObjectCodec.components(
-              Role.class,
-              "role",
-              (Values v) ->
-                  new Role(
-                      v.get("name"),
-                      v.<Double>get("headcount"),
-                      v.<Double>get("loadedAnnualCostUsd"),
-                      v.get("hiringStartMonth", 0),
-                      v.get("hiringRampMonths", 0)))
-          .required("name", NAME, Role::name)
-          .required("headcount", NUMBER, Role::headcount)
-          .required("loadedAnnualCostUsd", NUMBER, Role::loadedAnnualCostUsd)
-          .optional("hiringStartMonth", INTEGER, Role::hiringStartMonth)
-          .optional("hiringRampMonths", INTEGER, Role::hiringRampMonths)
+      ObjectCodec.record(Role.class, "role")
+          .required("name", NAME)
+          .required("headcount", NUMBER)
+          .required("loadedAnnualCostUsd", NUMBER)
+          .optional("hiringStartMonth", INTEGER)
+          .byDefault(0)
+          .optional("hiringRampMonths", INTEGER)
+          .byDefault(0)
           .build();
 
   /** A milestone. */
   public static final Codec<Milestone> MILESTONE =
-      ObjectCodec.components(
-              Milestone.class, "milestone", (Values v) -> new Milestone(v.get("name"), v.<Integer>get("month")))
-          .required("name", NAME, Milestone::name)
-          .required("month", INTEGER, Milestone::month)
+      ObjectCodec.record(Milestone.class, "milestone")
+          .required("name", NAME)
+          .required("month", INTEGER)
           .build();
 
   /**
@@ -76,25 +67,17 @@ public final class ProgramCodecs {
    */
   public static final Codec<Phase> PHASE =
       ObjectCodec.builder(Phase.class, "programPhase", Phase::builder, ImmutablePhase.Builder::build)
-          .required("name", NAME, Phase::name, ImmutablePhase.Builder::name)
-          .required("kind", enumeration(PhaseKind.class), Phase::kind, ImmutablePhase.Builder::kind)
-          .required("startMonth", INTEGER, Phase::startMonth, ImmutablePhase.Builder::startMonth)
-          .required("durationMonths", INTEGER, Phase::durationMonths, ImmutablePhase.Builder::durationMonths)
-          .optional("computeCostUsd", NUMBER, Phase::computeCostUsd, ImmutablePhase.Builder::computeCostUsd)
-          .optional("licensedTokens", NUMBER, Phase::licensedTokens, ImmutablePhase.Builder::licensedTokens)
-          .optional(
-              "licensedTokenPriceUsdPerMillion",
-              NUMBER,
-              Phase::licensedTokenPriceUsdPerMillion,
-              ImmutablePhase.Builder::licensedTokenPriceUsdPerMillion)
-          .optional("annotatedItems", NUMBER, Phase::annotatedItems, ImmutablePhase.Builder::annotatedItems)
-          .optional(
-              "annotationPriceUsdPerItem",
-              NUMBER,
-              Phase::annotationPriceUsdPerItem,
-              ImmutablePhase.Builder::annotationPriceUsdPerItem)
-          .optional("dataBudgetUsd", NUMBER, Phase::dataBudgetUsd, ImmutablePhase.Builder::dataBudgetUsd)
-          .optional("otherCostUsd", NUMBER, Phase::otherCostUsd, ImmutablePhase.Builder::otherCostUsd)
+          .required("name", NAME)
+          .required("kind", enumeration(PhaseKind.class))
+          .required("startMonth", INTEGER)
+          .required("durationMonths", INTEGER)
+          .optional("computeCostUsd", NUMBER)
+          .optional("licensedTokens", NUMBER)
+          .optional("licensedTokenPriceUsdPerMillion", NUMBER)
+          .optional("annotatedItems", NUMBER)
+          .optional("annotationPriceUsdPerItem", NUMBER)
+          .optional("dataBudgetUsd", NUMBER)
+          .optional("otherCostUsd", NUMBER)
           .build();
 
   /** Programs, with the scenario file's role and milestone codecs. */
@@ -110,9 +93,8 @@ public final class ProgramCodecs {
    */
   public static Codec<Program> program(Codec<Role> roles, Codec<Milestone> milestones) {
     return ObjectCodec.builder(Program.class, "programPlan", Program::builder, ImmutableProgram.Builder::build)
-        .optional("durationMonths", INTEGER, Program::durationMonths, ImmutableProgram.Builder::durationMonths)
-        .optional(
-            "contingencyFraction", NUMBER, Program::contingencyFraction, ImmutableProgram.Builder::contingencyFraction)
+        .optional("durationMonths", INTEGER)
+        .optional("contingencyFraction", NUMBER)
         .optionalIfSet(
             "fundingAvailableUsd",
             NUMBER,

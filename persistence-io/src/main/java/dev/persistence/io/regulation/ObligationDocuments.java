@@ -21,10 +21,6 @@ import dev.persistence.io.document.Documents;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.SchemaDefinitions;
 import dev.persistence.io.document.ValueCodecs;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -112,18 +108,7 @@ public final class ObligationDocuments {
   public static ObligationCatalog bundled() {
     ObligationCatalog catalog = bundled;
     if (catalog == null) {
-      try (InputStream in = ObligationDocuments.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("bundled obligations " + BUNDLED_RESOURCE + " are missing");
-        }
-        catalog =
-            parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DocumentFormat.JSON, "obligations.json")
-                .requireTiers();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("bundled obligations are invalid: " + e.getMessage(), e);
-      }
+      catalog = Documents.bundled(BUNDLED_RESOURCE, root -> DOCUMENT.read(root).requireTiers());
       bundled = catalog;
     }
     return catalog;

@@ -17,7 +17,6 @@ import dev.persistence.io.catalog.NotableModelCatalog;
 import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.DocumentNode;
 import dev.persistence.io.document.ObjectCodec;
-import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.forecast.CapabilityRunsCsv;
 import dev.persistence.scaling.forecast.CapabilityRun;
 import dev.persistence.scaling.forecast.ExtrapolationError;
@@ -134,16 +133,11 @@ final class LandscapeSections {
 
   /** One run of the team's: its size, its loss and its score. */
   private static final Codec<CapabilityRun> RUN =
-      ObjectCodec.components(
-              CapabilityRun.class,
-              "forecastRun",
-              (Values v) ->
-                  new CapabilityRun(
-                      v.<Double>get("parameters"), v.<Double>get("tokens"), v.<Double>get("loss"), v.<Double>get("score")))
-          .required("parameters", POSITIVE_NUMBER, CapabilityRun::parameters)
-          .required("tokens", POSITIVE_NUMBER, CapabilityRun::tokens)
-          .required("loss", POSITIVE_NUMBER, CapabilityRun::loss)
-          .required("score", NUMBER, CapabilityRun::score)
+      ObjectCodec.record(CapabilityRun.class, "forecastRun")
+          .required("parameters", POSITIVE_NUMBER)
+          .required("tokens", POSITIVE_NUMBER)
+          .required("loss", POSITIVE_NUMBER)
+          .required("score", NUMBER)
           .build();
 
   /**

@@ -21,8 +21,7 @@ final class RegulationSections {
 
   /** {@code developerRevenue}. */
   static final Codec<DeveloperRevenue> DEVELOPER_REVENUE =
-      ObjectCodec.components(
-              DeveloperRevenue.class, "developerRevenue", v -> new DeveloperRevenue(v.<Double>get("usd"), v.get("year")))
+      ObjectCodec.record(DeveloperRevenue.class, "developerRevenue")
           .description(
               "The developer's annual gross revenue with its affiliates, for obligations limited to a revenue tier"
                   + " (California SB 53 counts the preceding calendar year).")

@@ -118,9 +118,9 @@ public final class ScenarioCodecs {
   public static Codec<PlannedPhase> phase(Path folder) {
     ObjectCodec<PlannedPhase, ImmutablePlannedPhase.Builder> table =
         ObjectCodec.builder(PlannedPhase.class, "phase", PlannedPhase::builder, ImmutablePlannedPhase.Builder::build)
-            .required("name", NAME, PlannedPhase::name, ImmutablePlannedPhase.Builder::name)
-            .required("kind", enumeration(PhaseKind.class), PlannedPhase::kind, ImmutablePlannedPhase.Builder::kind)
-            .required("startMonth", INTEGER, PlannedPhase::startMonth, ImmutablePlannedPhase.Builder::startMonth)
+            .required("name", NAME)
+            .required("kind", enumeration(PhaseKind.class))
+            .required("startMonth", INTEGER)
             .optionalIfSet(
                 "durationMonths",
                 INTEGER,
@@ -136,21 +136,11 @@ public final class ScenarioCodecs {
                 NUMBER,
                 phase -> boxed(phase.computeFractionOfPretraining()),
                 ImmutablePlannedPhase.Builder::computeFractionOfPretraining)
-            .optional(
-                "licensedTokens", NUMBER, PlannedPhase::licensedTokens, ImmutablePlannedPhase.Builder::licensedTokens)
-            .optional(
-                "licensedTokenPriceUsdPerMillion",
-                NUMBER,
-                PlannedPhase::licensedTokenPriceUsdPerMillion,
-                ImmutablePlannedPhase.Builder::licensedTokenPriceUsdPerMillion)
-            .optional(
-                "annotatedItems", NUMBER, PlannedPhase::annotatedItems, ImmutablePlannedPhase.Builder::annotatedItems)
-            .optional(
-                "annotationPriceUsdPerItem",
-                NUMBER,
-                PlannedPhase::annotationPriceUsdPerItem,
-                ImmutablePlannedPhase.Builder::annotationPriceUsdPerItem)
-            .optional("otherCostUsd", NUMBER, PlannedPhase::otherCostUsd, ImmutablePlannedPhase.Builder::otherCostUsd)
+            .optional("licensedTokens", NUMBER)
+            .optional("licensedTokenPriceUsdPerMillion", NUMBER)
+            .optional("annotatedItems", NUMBER)
+            .optional("annotationPriceUsdPerItem", NUMBER)
+            .optional("otherCostUsd", NUMBER)
             .optionalIfSet(
                 "postTraining",
                 PostTrainingCodecs.plannedStage(folder, 0),

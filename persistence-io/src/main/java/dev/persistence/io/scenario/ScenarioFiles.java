@@ -147,7 +147,7 @@ public final class ScenarioFiles {
    */
   static ObjectCodec<Scenario, ImmutableScenario.Builder> scenario(Path folder, AcceleratorCatalog accelerators) {
     return ObjectCodec.builder(Scenario.class, "scenario", Scenario::builder, ImmutableScenario.Builder::build)
-        .required("name", NAME, Scenario::name, ImmutableScenario.Builder::name)
+        .required("name", NAME)
         // Read by read(DocumentNode, Path) before the table, never written: a written scenario names no files.
         .optionalIfSet(
             ACCELERATOR_CATALOG, fileName(), scenario -> Optional.empty(), (builder, file) -> {})
@@ -164,23 +164,11 @@ public final class ScenarioFiles {
                         Scenario::trainingTokens,
                         ImmutableScenario.Builder::trainingTokens)
                     .describedAs("training tokens")
-                    .required(
-                        "sequenceLength",
-                        ScenarioCodecs.POSITIVE_INT,
-                        Scenario::sequenceLength,
-                        ImmutableScenario.Builder::sequenceLength)
-                    .required(
-                        "globalBatchSize",
-                        ScenarioCodecs.POSITIVE_INT,
-                        Scenario::globalBatchSize,
-                        ImmutableScenario.Builder::globalBatchSize)
+                    .required("sequenceLength", ScenarioCodecs.POSITIVE_INT)
+                    .required("globalBatchSize", ScenarioCodecs.POSITIVE_INT)
                     .describedAs("sequences per step")
-                    .optional(
-                        "precision",
-                        PrecisionCodecs.TRAINING_PRECISION,
-                        Scenario::precision,
-                        ImmutableScenario.Builder::precision)
-                    .optional("goodput", TrainingCodecs.GOODPUT, Scenario::goodput, ImmutableScenario.Builder::goodput)
+                    .optional("precision", PrecisionCodecs.TRAINING_PRECISION)
+                    .optional("goodput", TrainingCodecs.GOODPUT)
                     .optionalIfSet(
                         "parallelism",
                         ParallelismCodecs.PARALLELISM_PLAN,
@@ -192,33 +180,22 @@ public final class ScenarioFiles {
                         scenario -> boxed(scenario.modelFlopsUtilization()),
                         ImmutableScenario.Builder::modelFlopsUtilization)
                     .describedAs("a fixed MFU in (0, 1] instead of the step-time model")
-                    .optional(
-                        "attentionKernel",
-                        enumeration(AttentionKernel.class),
-                        Scenario::attentionKernel,
-                        ImmutableScenario.Builder::attentionKernel)
+                    .optional("attentionKernel", enumeration(AttentionKernel.class))
                     .describedAs(
                         "How the attention core runs: fused (default; FlashAttention, no stored s x s scores) or"
                             + " unfused (Megatron-LM as Korthikanti et al. 2022 measured it)."))
-        .required(
-            "cluster", HardwareCodecs.cluster(accelerators), Scenario::cluster, ImmutableScenario.Builder::cluster)
-        .optional(
-            "law",
-            LawCodecs.LOSS_LAW,
-            Scenario::law,
-            ImmutableScenario.Builder::law)
+        .required("cluster", HardwareCodecs.cluster(accelerators))
+        .optional("law", LawCodecs.LOSS_LAW)
         .describedAs("the loss law; default epoch")
-        .required("price", MoneyCodecs.CLOUD_PRICE, Scenario::price, ImmutableScenario.Builder::price)
+        .required("price", MoneyCodecs.CLOUD_PRICE)
         .requiredSection(
             "energy",
             "",
             energy ->
                 energy
-                    .optional("tdpFraction", POSITIVE_NUMBER, Scenario::tdpFraction, ImmutableScenario.Builder::tdpFraction)
-                    .required(
-                        "locationGrid", EnergyCodecs.GRID, Scenario::locationGrid, ImmutableScenario.Builder::locationGrid)
-                    .optional(
-                        "marketGrid", EnergyCodecs.GRID, Scenario::marketGrid, ImmutableScenario.Builder::marketGrid))
+                    .optional("tdpFraction", POSITIVE_NUMBER)
+                    .required("locationGrid", EnergyCodecs.GRID)
+                    .optional("marketGrid", EnergyCodecs.GRID))
         .optionalIfSet("owned", ScenarioCodecs.OWNED, Scenario::owned, ImmutableScenario.Builder::owned)
         .optionalIfSet("serving", ScenarioCodecs.SERVING, Scenario::serving, ImmutableScenario.Builder::serving)
         .optionalIfSet(
@@ -242,11 +219,7 @@ public final class ScenarioFiles {
                         list(ProgramCodecs.MILESTONE),
                         Scenario::milestones,
                         ImmutableScenario.Builder::addAllMilestones)
-                    .optional(
-                        "contingencyFraction",
-                        ScenarioCodecs.nonNegative("contingencyFraction"),
-                        Scenario::contingencyFraction,
-                        ImmutableScenario.Builder::contingencyFraction)
+                    .optional("contingencyFraction", ScenarioCodecs.nonNegative("contingencyFraction"))
                     .optionalIfSet(
                         "fundingAvailableUsd",
                         ScenarioCodecs.nonNegative("fundingAvailableUsd"),
@@ -258,11 +231,8 @@ public final class ScenarioFiles {
             "",
             uncertainty ->
                 uncertainty
-                    .optional(
-                        "samples",
-                        integer(MonteCarlo.MIN_SAMPLES, MonteCarlo.MAX_SAMPLES),
-                        Scenario::samples, ImmutableScenario.Builder::samples)
-                    .optional("seed", dev.persistence.io.document.ValueCodecs.LONG, Scenario::seed, ImmutableScenario.Builder::seed)
+                    .optional("samples", integer(MonteCarlo.MIN_SAMPLES, MonteCarlo.MAX_SAMPLES))
+                    .optional("seed", dev.persistence.io.document.ValueCodecs.LONG)
                     .optionalSection(
                         "assumptions",
                         "an input's camelCase name to its distribution",

@@ -23,10 +23,7 @@ public final class ServingCodecs {
 
   /** Serving workloads: {@code promptTokens} and {@code outputTokens} per request. */
   public static final Codec<ServingWorkload> SERVING_WORKLOAD =
-      ObjectCodec.components(
-              ServingWorkload.class,
-              "servingWorkload",
-              v -> new ServingWorkload(v.<Long>get("promptTokens"), v.<Long>get("outputTokens")))
+      ObjectCodec.record(ServingWorkload.class, "servingWorkload")
           .required("promptTokens", longInteger(0))
           .required("outputTokens", longInteger(0))
           .build();

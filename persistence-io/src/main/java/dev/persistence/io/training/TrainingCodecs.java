@@ -6,10 +6,8 @@ import dev.persistence.io.document.Codec;
 import dev.persistence.io.document.ObjectCodec;
 import dev.persistence.io.document.ObjectCodec.Values;
 import dev.persistence.io.document.ValueCodecs;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import dev.persistence.io.document.ValueCodecs;
 
 /**
  * Codecs of training-run inputs ({@code dev.persistence.costing.training}): goodput, a preset's name or {@code
@@ -18,27 +16,18 @@ import dev.persistence.io.document.ValueCodecs;
 public final class TrainingCodecs {
   private TrainingCodecs() {}
 
-  private static final Map<String, Goodput> GOODPUT_PRESETS =
-      Map.of("llama-3-405b", Goodput.LLAMA_3_405B, "none", Goodput.NONE);
-
   /** Goodput: {@code llama-3-405b} (the default's source), {@code none}, or {@code {fraction, source}}. */
   public static final Codec<Goodput> GOODPUT =
-      ValueCodecs.namedOrObject(
+      ValueCodecs.presetOrObject(
           "goodput",
-          () -> List.of("llama-3-405b", "none"),
+          "goodput",
           "a goodput preset's name",
-          name -> {
-            Goodput preset = GOODPUT_PRESETS.get(name);
-            if (preset == null) {
-              throw new IllegalArgumentException(
-                  "unknown goodput \"" + name + "\"; expected llama-3-405b, none or {fraction, source}");
-            }
-            return preset;
+          () -> {
+            Map<String, Goodput> presets = new LinkedHashMap<>();
+            presets.put("llama-3-405b", Goodput.LLAMA_3_405B);
+            presets.put("none", Goodput.NONE);
+            return presets;
           },
-          goodput ->
-              goodput.equals(Goodput.LLAMA_3_405B)
-                  ? Optional.of("llama-3-405b")
-                  : goodput.equals(Goodput.NONE) ? Optional.of("none") : Optional.empty(),
           ObjectCodec.components(
                   Goodput.class,
                   "goodputObject",

@@ -39,38 +39,31 @@ public final class UncertaintyCodecs {
   private static final String KIND = "distribution";
 
   private static final ObjectCodec<Constant, Values> CONSTANT =
-      ObjectCodec.components(Constant.class, "constant", (Values v) -> new Constant(v.<Double>get("value")))
+      ObjectCodec.record(Constant.class, "constant")
           .allow(KIND)
-          .required("value", NUMBER, Constant::value)
+          .required("value", NUMBER)
           .build();
 
   private static final ObjectCodec<Uniform, Values> UNIFORM =
-      ObjectCodec.components(
-              Uniform.class, "uniform", (Values v) -> new Uniform(v.<Double>get("min"), v.<Double>get("max")))
+      ObjectCodec.record(Uniform.class, "uniform")
           .allow(KIND)
-          .required("min", NUMBER, Uniform::min)
-          .required("max", NUMBER, Uniform::max)
+          .required("min", NUMBER)
+          .required("max", NUMBER)
           .build();
 
   private static final ObjectCodec<LogUniform, Values> LOG_UNIFORM =
-      ObjectCodec.components(
-              LogUniform.class,
-              "logUniform",
-              (Values v) -> new LogUniform(v.<Double>get("min"), v.<Double>get("max")))
+      ObjectCodec.record(LogUniform.class, "logUniform")
           .allow(KIND)
-          .required("min", POSITIVE_NUMBER, LogUniform::min)
-          .required("max", POSITIVE_NUMBER, LogUniform::max)
+          .required("min", POSITIVE_NUMBER)
+          .required("max", POSITIVE_NUMBER)
           .build();
 
   private static final ObjectCodec<Triangular, Values> TRIANGULAR =
-      ObjectCodec.components(
-              Triangular.class,
-              "triangular",
-              (Values v) -> new Triangular(v.<Double>get("min"), v.<Double>get("mode"), v.<Double>get("max")))
+      ObjectCodec.record(Triangular.class, "triangular")
           .allow(KIND)
-          .required("min", NUMBER, Triangular::min)
-          .required("mode", NUMBER, Triangular::mode)
-          .required("max", NUMBER, Triangular::max)
+          .required("min", NUMBER)
+          .required("mode", NUMBER)
+          .required("max", NUMBER)
           .build();
 
   private static final ObjectCodec<Normal, Map<String, Object>> NORMAL =

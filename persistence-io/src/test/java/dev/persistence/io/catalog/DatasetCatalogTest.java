@@ -140,6 +140,16 @@ class DatasetCatalogTest {
   }
 
   @Test
+  void aNameUsedTwiceIsAnErrorAtTheLaterEntry() {
+    String json =
+        "{\"catalogVersion\": \"x\", \"datasets\": [{\"name\": \"a\", \"tokens\": 1, \"licence\": \"licensed\"},"
+            + " {\"name\": \"b\", \"aliases\": [\"A\"], \"tokens\": 1, \"licence\": \"licensed\"}]}";
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetCatalog.parse(json, DocumentFormat.JSON, "c.json"));
+    assertEquals("c.json: datasets[1]: name or alias \"A\" is already used by a", e.getMessage());
+  }
+
+  @Test
   void listingAddsEachEntrysTokensToTheFileFormat() {
     DatasetCatalog catalog = DatasetCatalog.bundled();
     var listing = catalog.listingJson();

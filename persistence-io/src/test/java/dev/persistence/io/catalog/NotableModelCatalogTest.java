@@ -150,6 +150,37 @@ class NotableModelCatalogTest {
   }
 
   @Test
+  void aNameUsedTwiceIsAnErrorAtTheLaterEntry() {
+    InvalidDocumentException twice =
+        assertThrows(
+            InvalidDocumentException.class,
+            () ->
+                NotableModelCatalog.parse(
+                    "{\"catalogVersion\": 1, \"provenance\": {\"sha256\": \"ab\", \"rows\": 2}, \"models\":"
+                        + " [{\"name\": \"x\", \"organization\": \"y\", \"publicationDate\": \"2025-01-01\"},"
+                        + " {\"name\": \"X\", \"organization\": \"z\", \"publicationDate\": \"2025-01-02\"}]}",
+                    DocumentFormat.JSON,
+                    "bad.json"));
+    assertEquals("bad.json: models[1]: name \"X\" is used twice in the catalog", twice.getMessage());
+  }
+
+  @Test
+  void provenanceKeepsTheSha256() {
+    var catalog =
+        NotableModelCatalog.parse(
+            "{\"catalogVersion\": 1, \"provenance\": {\"file\": \"f.csv\", \"sha256\": \"ab\", \"rows\": 2},"
+                + " \"models\": []}",
+            DocumentFormat.JSON,
+            "p.json");
+    assertEquals(java.util.Optional.of("ab"), catalog.sourceSha256());
+    assertEquals("user catalog p.json", NotableModelCatalog.parse(
+            "{\"catalogVersion\": 1, \"models\": [{\"name\": \"x\", \"organization\": \"y\","
+                + " \"publicationDate\": \"2025-01-01\"}]}",
+            DocumentFormat.JSON,
+            "p.json").models().get(0).source());
+  }
+
+  @Test
   void strictReadingNamesFieldAndRule() {
     InvalidDocumentException unknown =
         assertThrows(
