@@ -8,7 +8,8 @@ import dev.persistence.core.architecture.ParameterComponent;
 import dev.persistence.io.document.EnumNames;
 import dev.persistence.io.document.ResultDocument;
 import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Map;
 
 /** A model's {@link ParameterBreakdown} as one JSON document: the object {@code persistence params --json} prints. */
 public final class ParameterCountJson {
@@ -24,13 +25,7 @@ public final class ParameterCountJson {
                   .field("breakdown", parameters -> EnumNames.camelCaseKeys(parameters.components()))
                   .build(),
               composite -> composite.languageModel().parameters())
-          .field(
-              "components",
-              composite ->
-                  composite.components().stream()
-                      .collect(
-                          Collectors.toMap(
-                              ModelComponent::name, ModelComponent::parameters, (first, last) -> last, LinkedHashMap::new)))
+          .field("components", composite -> byName(composite.components()))
           .field("checkpointParameters", CompositeModel::totalParameters)
           .build();
 
@@ -44,5 +39,11 @@ public final class ParameterCountJson {
    */
   public static ObjectNode toJson(CompositeModel composite) {
     return COUNTS.write(composite);
+  }
+
+  private static Map<String, Long> byName(List<ModelComponent> components) {
+    Map<String, Long> parameters = new LinkedHashMap<>();
+    components.forEach(component -> parameters.put(component.name(), component.parameters()));
+    return parameters;
   }
 }

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * {@code int}, {@code long} and {@code double} as Jackson's int, long and double nodes, strings, booleans, a
  * {@link JsonNode} (an input codec's {@link Codec#write}) as it is, a date as {@link ValueCodecs#DATE} writes it,
  * {@code null} as JSON null, a map as an object
- * in its iteration order, a collection or a primitive array as an array; an empty {@code Optional},
+ * in its iteration order, a collection or a {@code double[]} or {@code long[]} as an array; an empty {@code Optional},
  * {@code OptionalDouble}, {@code OptionalInt} or {@code OptionalLong} leaves the field out.
  *
  * <pre>{@code
@@ -167,10 +167,6 @@ public final class ResultDocument<T> {
       }
     } else if (value instanceof long[]) {
       for (long element : (long[]) value) {
-        array.add(element);
-      }
-    } else if (value instanceof int[]) {
-      for (int element : (int[]) value) {
         array.add(element);
       }
     } else {

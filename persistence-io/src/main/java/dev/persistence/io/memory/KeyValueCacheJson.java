@@ -10,7 +10,8 @@ import dev.persistence.io.document.ResultDocument;
 public final class KeyValueCacheJson {
   private KeyValueCacheJson() {}
 
-  private record Cache(Architecture architecture, NumericFormat format, long sequenceLength, long batch, int tensorParallel) {
+  private record Cache(
+      Architecture architecture, NumericFormat format, long sequenceLength, long batch, int tensorParallel) {
     double bytes(int ranks) {
       return KeyValueCache.bytes(architecture, format, ranks, batch, sequenceLength);
     }
@@ -28,7 +29,9 @@ public final class KeyValueCacheJson {
           .field("batch", Cache::batch)
           .field("bytesPerToken", c -> KeyValueCache.bytesPerToken(c.architecture(), c.format()))
           .field("bytesPerTokenPerLayer", c -> KeyValueCache.bytesPerTokenPerLayer(c.architecture(), c.format(), 1))
-          .field("cachedTokenLayersPerSequence", c -> KeyValueCache.cachedTokenLayers(c.architecture(), c.sequenceLength()))
+          .field(
+              "cachedTokenLayersPerSequence",
+              c -> KeyValueCache.cachedTokenLayers(c.architecture(), c.sequenceLength()))
           .field("totalBytes", c -> wholeBytes(c.bytes(1)))
           .field("tensorParallel", Cache::tensorParallel)
           .field("perRankBytes", c -> wholeBytes(c.bytes(c.tensorParallel())))

@@ -48,24 +48,30 @@ public final class TrainingMemoryJson {
       return new Layers(architecture, plan, firstAttention, firstMixer, firstFeedForwardOnly);
     }
 
-    /** Parameters per layer on one tensor-parallel rank, before ZeRO. */
-    double perRank(long parameters) {
-      return parameters / (double) plan.tensorParallel();
+    /** An attention layer's parameters on one tensor-parallel rank, before ZeRO. */
+    double attentionParameters() {
+      return architecture.attention().parameters(architecture.hiddenSize()) / (double) plan.tensorParallel();
     }
 
+    /** A mixer layer's parameters on one tensor-parallel rank, before ZeRO. */
+    double mixerParameters() {
+      return architecture.sequenceMixer().get().parameters(architecture.hiddenSize()) / (double) plan.tensorParallel();
+    }
+
+    /** One layer's activations per micro-batch; 0 for a kind the stack lacks. */
     double activationBytes(int layer) {
-      return ActivationMemory.layerBytes(architecture, layer, plan);
+      return layer < 0 ? 0.0 : ActivationMemory.layerBytes(architecture, layer, plan);
     }
   }
 
   private static final ResultDocument<Layers> LAYER_KINDS =
       ResultDocument.of(Layers.class)
           .field("attentionLayers", l -> l.architecture().attentionLayers())
-          .field("attentionParametersPerLayer", l -> l.perRank(l.architecture().attention().parameters(hidden(l))))
-          .field("attentionLayerActivationBytes", l -> l.firstAttention() < 0 ? 0.0 : l.activationBytes(l.firstAttention()))
+          .field("attentionParametersPerLayer", Layers::attentionParameters)
+          .field("attentionLayerActivationBytes", l -> l.activationBytes(l.firstAttention()))
           .field("sequenceMixerLayers", l -> l.architecture().sequenceMixerLayers())
           .field("sequenceMixer", l -> l.architecture().sequenceMixer().get().kind())
-          .field("sequenceMixerParametersPerLayer", l -> l.perRank(l.architecture().sequenceMixer().get().parameters(hidden(l))))
+          .field("sequenceMixerParametersPerLayer", Layers::mixerParameters)
           .field("sequenceMixerLayerActivationBytes", l -> l.activationBytes(l.firstMixer()))
           // Nemotron-H's MLP layers: a norm and the feed-forward block, no token mixer.
           .field("feedForwardOnlyLayers", l -> l.architecture().feedForwardOnlyLayerIndices().size())
@@ -116,9 +122,5 @@ public final class TrainingMemoryJson {
       MemoryAllowance allowance,
       TrainingMemoryBreakdown memory) {
     return MEMORY.write(new Estimated(architecture, accelerator, plan, precision, allowance, memory));
-  }
-
-  private static long hidden(Layers layers) {
-    return layers.architecture().hiddenSize();
   }
 }

@@ -43,6 +43,7 @@ import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +165,11 @@ public final class PlanReportJson {
           .build();
 
   /** A role over the program's months, for its headcount month by month. */
-  private record Staffed(Role role, int months) {}
+  private record Staffed(Role role, int months) {
+    static List<Staffed> of(PlanReport report) {
+      return report.program().team().stream().map(role -> new Staffed(role, report.budget().months())).toList();
+    }
+  }
 
   private static final ResultDocument<Staffed> ROLE =
       ResultDocument.of(Staffed.class)
@@ -196,10 +201,7 @@ public final class PlanReportJson {
                   .build(),
               PlanReport::budget)
           .list("phases", PHASE, report -> report.program().phases())
-          .list(
-              "team",
-              ROLE,
-              report -> report.program().team().stream().map(role -> new Staffed(role, report.budget().months())).toList())
+          .list("team", ROLE, Staffed::of)
           .list(
               "milestones",
               ResultDocument.of(Milestone.class).fields("name", "month").build(),

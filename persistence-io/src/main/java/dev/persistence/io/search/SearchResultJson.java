@@ -1,12 +1,8 @@
 package dev.persistence.io.search;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.persistence.core.architecture.Architecture;
-import dev.persistence.core.hardware.Cluster;
-import dev.persistence.core.precision.TrainingPrecision;
 import dev.persistence.costing.search.SearchRequest;
 import dev.persistence.costing.search.SearchResult;
-import dev.persistence.costing.calibration.Calibration;
 import dev.persistence.costing.steptime.StepTimeEstimate;
 import dev.persistence.costing.steptime.TrainingTime;
 import dev.persistence.io.document.ResultDocument;
@@ -20,19 +16,6 @@ import java.util.OptionalDouble;
  */
 public final class SearchResultJson {
   private SearchResultJson() {}
-
-  /** What was estimated, as {@code search} and {@code train} name it first. */
-  public record Setup(
-      Architecture architecture, Cluster cluster, Calibration calibration, TrainingPrecision precision) {}
-
-  /** {@code modelType}, {@code accelerator}, {@code calibration} and {@code precision}, by name. */
-  public static final ResultDocument<Setup> SETUP =
-      ResultDocument.of(Setup.class)
-          .field("modelType", setup -> setup.architecture().family())
-          .field("accelerator", setup -> setup.cluster().accelerator().name())
-          .field("calibration", setup -> setup.calibration().name())
-          .field("precision", setup -> setup.precision().name())
-          .build();
 
   /** A token budget and the training time it takes. */
   private record Budgeted(double tokens, TrainingTime time) {}
@@ -87,9 +70,10 @@ public final class SearchResultJson {
 
   private static final ResultDocument<Searched> SEARCH =
       ResultDocument.of(Searched.class)
-          .include(
-              SETUP,
-              s -> new Setup(s.request().architecture(), s.request().cluster(), s.request().calibration(), s.request().precision()))
+          .field("modelType", s -> s.request().architecture().family())
+          .field("accelerator", s -> s.request().cluster().accelerator().name())
+          .field("calibration", s -> s.request().calibration().name())
+          .field("precision", s -> s.request().precision().name())
           .field("objective", s -> s.request().objective().name().toLowerCase(Locale.ROOT))
           .field("evaluatedPlans", s -> s.result().evaluatedPlans())
           .field("fittingPlans", s -> s.result().fittingPlans())

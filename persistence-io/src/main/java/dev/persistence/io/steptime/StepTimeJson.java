@@ -26,29 +26,26 @@ public final class StepTimeJson {
           .field("sequenceMixerLayers", l -> l.architecture().sequenceMixerLayers())
           .field("sequenceMixer", l -> l.architecture().sequenceMixer().get().kind())
           .field("sequenceMixerLayerSeconds", l -> l.mixer().totalSeconds())
-          .field("feedForwardOnlyLayers", l -> l.feedForwardOnly().map(f -> l.architecture().feedForwardOnlyLayerIndices().size()))
+          .field("feedForwardOnlyLayers", l -> l.architecture().feedForwardOnlyLayerIndices().size())
+          .writtenWhen(l -> l.feedForwardOnly().isPresent())
           .field("feedForwardOnlyLayerSeconds", l -> l.feedForwardOnly().map(LayerTime::totalSeconds))
           .build();
 
   private record Estimated(
       StepTimeModel stepTime, ParallelismPlan plan, StepTimeEstimate estimate, OptionalDouble tokens) {
     Optional<Layers> layers() {
-      return stepTime
-          .mixerLayerTime(plan)
-          .map(
-              mixer ->
-                  new Layers(
-                      stepTime.architecture(), stepTime.layerTime(plan), mixer, stepTime.feedForwardOnlyLayerTime(plan)));
+      Architecture architecture = stepTime.architecture();
+      return stepTime.mixerLayerTime(plan).map(mixer ->
+          new Layers(architecture, stepTime.layerTime(plan), mixer, stepTime.feedForwardOnlyLayerTime(plan)));
     }
   }
 
   private static final ResultDocument<Estimated> STEP_TIME =
       ResultDocument.of(Estimated.class)
-          .include(
-              SearchResultJson.SETUP,
-              e ->
-                  new SearchResultJson.Setup(
-                      e.stepTime().architecture(), e.stepTime().cluster(), e.stepTime().calibration(), e.stepTime().precision()))
+          .field("modelType", e -> e.stepTime().architecture().family())
+          .field("accelerator", e -> e.stepTime().cluster().accelerator().name())
+          .field("calibration", e -> e.stepTime().calibration().name())
+          .field("precision", e -> e.stepTime().precision().name())
           .include(SearchResultJson.ESTIMATE, e -> new SearchResultJson.Planned(e.estimate(), e.tokens()))
           .objectIfPresent("layerKinds", LAYER_KINDS, Estimated::layers)
           .build();
