@@ -26,22 +26,14 @@ public final class MixtureReportJson {
 
   private static final ResultDocument<Source> SOURCE =
       ResultDocument.of(Source.class)
-          .include(
-              ResultDocument.of(SourceAllocation.class)
-                  .fields("name", "weight", "tokens")
-                  .field("availableTokens", source -> source.source().tokens())
-                  .fields("uniqueTokens", "epochs")
-                  .build(),
-              Source::allocation)
+          .fields(Source::allocation, SourceAllocation.class, "name", "weight", "tokens")
+          .field("availableTokens", source -> source.allocation().source().tokens())
+          .fields(Source::allocation, SourceAllocation.class, "uniqueTokens", "epochs")
           .field("effectiveTokens", source -> source.effective().effectiveTokens())
           .field("overRepeated", source -> source.allocation().overRepeated())
           .field("licence", source -> EnumNames.kebabCase(source.allocation().source().licenceClass()))
-          .include(
-              ResultDocument.of(SourceCost.class)
-                  .fields("acquisitionUsd", "curationUsd", "syntheticGenerationUsd")
-                  .field("costUsd", SourceCost::totalUsd)
-                  .build(),
-              Source::cost)
+          .fields(Source::cost, SourceCost.class, "acquisitionUsd", "curationUsd", "syntheticGenerationUsd")
+          .field("costUsd", source -> source.cost().totalUsd())
           .build();
 
   private record Report(
@@ -55,6 +47,10 @@ public final class MixtureReportJson {
       return IntStream.range(0, allocation.sources().size())
           .mapToObj(i -> new Source(allocation.sources().get(i), effective.sources().get(i), costs.sources().get(i)))
           .toList();
+    }
+
+    List<String> warnings() {
+      return allocation.overRepeated().stream().map(over -> overRepeatedWarning(over, allocation.epochCap())).toList();
     }
   }
 
@@ -75,12 +71,7 @@ public final class MixtureReportJson {
                   .field("curationCostSource", costs -> costs.costModel().source())
                   .build(),
               Report::costs)
-          .field(
-              "warnings",
-              report ->
-                  report.allocation().overRepeated().stream()
-                      .map(over -> overRepeatedWarning(over, report.allocation().epochCap()))
-                      .toList())
+          .field("warnings", Report::warnings)
           .field("law", report -> report.law().name() + ": " + report.law().source())
           .object(
               "repetitionLoss",

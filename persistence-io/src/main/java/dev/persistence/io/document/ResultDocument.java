@@ -215,8 +215,22 @@ public final class ResultDocument<T> {
       if (type == null) {
         throw new IllegalStateException("name the value type (ResultDocument.of) to write its accessors");
       }
+      return fields(value -> value, type, accessors);
+    }
+
+    /**
+     * Fields of a part of the value, named as the part's accessors (a plan report's budget figures in its
+     * {@code program} section), in this object.
+     *
+     * @param part reads the part from the document's value
+     * @param type the part's type
+     * @param accessors the part's accessors' names, which are the fields'
+     * @throws IllegalArgumentException if the part's type has no such accessor
+     */
+    public <S> Builder<T> fields(Function<? super T, ? extends S> part, Class<S> type, String... accessors) {
       for (String name : accessors) {
-        field(name, ObjectCodec.Accessor.of(type, name).<T, Object>getter());
+        Function<S, Object> getter = ObjectCodec.Accessor.of(type, name).getter();
+        field(name, value -> getter.apply(part.apply(value)));
       }
       return this;
     }

@@ -41,6 +41,7 @@ import dev.persistence.io.posttraining.StageEstimateJson;
 import dev.persistence.io.regulation.ObligationDocuments;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
+import dev.persistence.scaling.data.MixtureEffectiveTokens;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,21 +123,16 @@ public final class PlanReportJson {
 
   private static final ResultDocument<PlanReport> DATA =
       ResultDocument.of(PlanReport.class)
-          .include(
-              ResultDocument.of(DataAdequacy.class)
-                  .fields("availableTokens")
-                  .field("uniqueTokens", data -> data.effective().uniqueTokens())
-                  .field("effectiveTokens", data -> data.effective().effectiveTokens())
-                  .fields("repetition", "shortfallTokens", "lossPenalty")
-                  .build(),
-              report -> report.data().orElseThrow())
+          .fields(PlanReportJson::data, DataAdequacy.class, "availableTokens")
+          .fields(report -> data(report).effective(), MixtureEffectiveTokens.class, "uniqueTokens", "effectiveTokens")
+          .fields(PlanReportJson::data, DataAdequacy.class, "repetition", "shortfallTokens", "lossPenalty")
           .field("costUsd", report -> report.dataBudget().map(DataBudget::totalUsd))
           .list(
               "sources",
               ResultDocument.of(SourceEffectiveTokens.class)
                   .fields("name", "tokens", "uniqueTokens", "epochs", "effectiveTokens")
                   .build(),
-              report -> report.data().orElseThrow().effective().sources())
+              report -> data(report).effective().sources())
           .build();
 
   private static final ResultDocument<ServingReport> SERVING =
@@ -173,11 +169,8 @@ public final class PlanReportJson {
 
   private static final ResultDocument<Staffed> ROLE =
       ResultDocument.of(Staffed.class)
-          .include(
-              ResultDocument.of(Role.class)
-                  .fields("name", "headcount", "loadedAnnualCostUsd", "hiringStartMonth", "hiringRampMonths")
-                  .build(),
-              Staffed::role)
+          .fields(Staffed::role, Role.class, "name", "headcount", "loadedAnnualCostUsd", "hiringStartMonth")
+          .fields(Staffed::role, Role.class, "hiringRampMonths")
           .field(
               "headcountByMonth",
               staffed -> IntStream.range(0, staffed.months()).mapToDouble(staffed.role()::headcountInMonth).toArray())
@@ -185,21 +178,13 @@ public final class PlanReportJson {
 
   private static final ResultDocument<PlanReport> PROGRAM =
       ResultDocument.of(PlanReport.class)
-          .include(
-              ResultDocument.of(ProgramBudget.class)
-                  .fields("months", "computeUsd", "dataUsd", "peopleUsd", "otherUsd")
-                  .field("plannedUsd", ProgramBudget::totalUsd)
-                  .fields("contingencyUsd", "fundingNeededUsd", "peakMonthlyBurnUsd", "peakHeadcount", "runwayMonths")
-                  .fields("monthlyBurnUsd")
-                  .build(),
-              PlanReport::budget)
+          .fields(PlanReport::budget, ProgramBudget.class, "months", "computeUsd", "dataUsd", "peopleUsd", "otherUsd")
+          .field("plannedUsd", report -> report.budget().totalUsd())
+          .fields(PlanReport::budget, ProgramBudget.class, "contingencyUsd", "fundingNeededUsd", "peakMonthlyBurnUsd")
+          .fields(PlanReport::budget, ProgramBudget.class, "peakHeadcount", "runwayMonths", "monthlyBurnUsd")
           .field("fundingAvailableUsd", report -> report.program().fundingAvailableUsd())
-          .include(
-              ResultDocument.of(ProgramBudget.class)
-                  .fields("cumulativeSpendUsd", "monthlyComputeUsd", "monthlyDataUsd", "monthlyPeopleUsd")
-                  .fields("monthlyOtherUsd", "monthlyHeadcount")
-                  .build(),
-              PlanReport::budget)
+          .fields(PlanReport::budget, ProgramBudget.class, "cumulativeSpendUsd", "monthlyComputeUsd", "monthlyDataUsd")
+          .fields(PlanReport::budget, ProgramBudget.class, "monthlyPeopleUsd", "monthlyOtherUsd", "monthlyHeadcount")
           .list("phases", PHASE, report -> report.program().phases())
           .list("team", ROLE, Staffed::of)
           .list(
@@ -213,7 +198,7 @@ public final class PlanReportJson {
 
   private static final ResultDocument<Band> BAND =
       ResultDocument.of(Band.class)
-          .include(ResultDocument.of(Percentiles.class).fields("p10", "p50", "p90").build(), Band::percentiles)
+          .fields(Band::percentiles, Percentiles.class, "p10", "p50", "p90")
           .object(
               "histogram",
               ResultDocument.of(Histogram.class).fields("lower", "upper", "binWidth", "counts").build(),
@@ -372,6 +357,10 @@ public final class PlanReportJson {
    */
   public static String toJsonText(PlanReport report) {
     return REPORT.text(report);
+  }
+
+  private static DataAdequacy data(PlanReport report) {
+    return report.data().orElseThrow();
   }
 
   /** Each output's band by its camelCase name, in the report's order. */
