@@ -1,26 +1,87 @@
 package dev.persistence.io.data;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.data.MixtureAllocation;
 import dev.persistence.core.data.SourceAllocation;
 import dev.persistence.io.document.EnumNames;
+import dev.persistence.io.document.ResultDocument;
 import dev.persistence.scaling.data.DataAdequacy;
 import dev.persistence.scaling.data.DataBudget;
 import dev.persistence.scaling.data.MixtureEffectiveTokens;
 import dev.persistence.scaling.data.SourceCost;
 import dev.persistence.scaling.data.SourceEffectiveTokens;
 import dev.persistence.scaling.law.DataConstrainedLaw;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * A mixture allocated to a token budget, as one JSON document: the object {@code persistence data --json} prints.
  */
 public final class MixtureReportJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private MixtureReportJson() {}
+
+  /** One source's allocation, effective tokens and costs, as the three lists hold them at the same index. */
+  private record Source(SourceAllocation allocation, SourceEffectiveTokens effective, SourceCost cost) {}
+
+  private static final ResultDocument<Source> SOURCE =
+      ResultDocument.of(Source.class)
+          .fields(Source::allocation, SourceAllocation.class, "name", "weight", "tokens")
+          .field("availableTokens", source -> source.allocation().source().tokens())
+          .fields(Source::allocation, SourceAllocation.class, "uniqueTokens", "epochs")
+          .field("effectiveTokens", source -> source.effective().effectiveTokens())
+          .field("overRepeated", source -> source.allocation().overRepeated())
+          .field("licence", source -> EnumNames.kebabCase(source.allocation().source().licenceClass()))
+          .fields(Source::cost, SourceCost.class, "acquisitionUsd", "curationUsd", "syntheticGenerationUsd")
+          .field("costUsd", source -> source.cost().totalUsd())
+          .build();
+
+  private record Report(
+      MixtureFile file,
+      MixtureAllocation allocation,
+      MixtureEffectiveTokens effective,
+      DataBudget costs,
+      DataAdequacy adequacy,
+      DataConstrainedLaw law) {
+    List<Source> sources() {
+      return IntStream.range(0, allocation.sources().size())
+          .mapToObj(i -> new Source(allocation.sources().get(i), effective.sources().get(i), costs.sources().get(i)))
+          .toList();
+    }
+
+    List<String> warnings() {
+      return allocation.overRepeated().stream().map(over -> overRepeatedWarning(over, allocation.epochCap())).toList();
+    }
+  }
+
+  private static final ResultDocument<Report> REPORT =
+      ResultDocument.of(Report.class)
+          .field("mixture", report -> report.file().mixture().name())
+          .field("budgetTokens", report -> report.allocation().budgetTokens())
+          .field("epochCap", report -> report.allocation().epochCap())
+          .list("sources", SOURCE, Report::sources)
+          .field("totalTokens", report -> report.allocation().totalTokens())
+          .field("uniqueTokens", report -> report.effective().uniqueTokens())
+          .field("effectiveTokens", report -> report.effective().effectiveTokens())
+          .field("costUsd", report -> report.costs().totalUsd())
+          .object(
+              "costBreakdown",
+              ResultDocument.of(DataBudget.class)
+                  .fields("acquisitionUsd", "curationUsd", "syntheticGenerationUsd")
+                  .field("curationCostSource", costs -> costs.costModel().source())
+                  .build(),
+              Report::costs)
+          .field("warnings", Report::warnings)
+          .field("law", report -> report.law().name() + ": " + report.law().source())
+          .object(
+              "repetitionLoss",
+              ResultDocument.of(DataAdequacy.class)
+                  .field("parameters", adequacy -> adequacy.target().parameters())
+                  .fields("repetition", "shortfallTokens", "unconstrainedLoss", "dataConstrainedLoss", "lossPenalty")
+                  .build(),
+              Report::adequacy)
+          .writtenWhen(report -> report.adequacy() != null)
+          .build();
 
   /**
    * The allocation as a JSON tree: {@code mixture}, {@code budgetTokens}, {@code epochCap}; the {@code sources},
@@ -42,54 +103,7 @@ public final class MixtureReportJson {
       DataBudget costs,
       DataAdequacy adequacy,
       DataConstrainedLaw law) {
-    ObjectNode out = NODES.objectNode();
-    out.put("mixture", file.mixture().name());
-    out.put("budgetTokens", allocation.budgetTokens());
-    out.put("epochCap", allocation.epochCap());
-    ArrayNode sources = out.putArray("sources");
-    for (int i = 0; i < allocation.sources().size(); i++) {
-      SourceAllocation source = allocation.sources().get(i);
-      SourceEffectiveTokens sourceEffective = effective.sources().get(i);
-      SourceCost cost = costs.sources().get(i);
-      ObjectNode s = sources.addObject();
-      s.put("name", source.name());
-      s.put("weight", source.weight());
-      s.put("tokens", source.tokens());
-      s.put("availableTokens", source.source().tokens());
-      s.put("uniqueTokens", source.uniqueTokens());
-      s.put("epochs", source.epochs());
-      s.put("effectiveTokens", sourceEffective.effectiveTokens());
-      s.put("overRepeated", source.overRepeated());
-      s.put("licence", EnumNames.kebabCase(source.source().licenceClass()));
-      s.put("acquisitionUsd", cost.acquisitionUsd());
-      s.put("curationUsd", cost.curationUsd());
-      s.put("syntheticGenerationUsd", cost.syntheticGenerationUsd());
-      s.put("costUsd", cost.totalUsd());
-    }
-    out.put("totalTokens", allocation.totalTokens());
-    out.put("uniqueTokens", effective.uniqueTokens());
-    out.put("effectiveTokens", effective.effectiveTokens());
-    out.put("costUsd", costs.totalUsd());
-    ObjectNode breakdown = out.putObject("costBreakdown");
-    breakdown.put("acquisitionUsd", costs.acquisitionUsd());
-    breakdown.put("curationUsd", costs.curationUsd());
-    breakdown.put("syntheticGenerationUsd", costs.syntheticGenerationUsd());
-    breakdown.put("curationCostSource", costs.costModel().source());
-    ArrayNode warnings = out.putArray("warnings");
-    for (SourceAllocation over : allocation.overRepeated()) {
-      warnings.add(overRepeatedWarning(over, allocation.epochCap()));
-    }
-    out.put("law", law.name() + ": " + law.source());
-    if (adequacy != null) {
-      ObjectNode loss = out.putObject("repetitionLoss");
-      loss.put("parameters", adequacy.target().parameters());
-      loss.put("repetition", adequacy.repetition());
-      loss.put("shortfallTokens", adequacy.shortfallTokens());
-      loss.put("unconstrainedLoss", adequacy.unconstrainedLoss());
-      loss.put("dataConstrainedLoss", adequacy.dataConstrainedLoss());
-      loss.put("lossPenalty", adequacy.lossPenalty());
-    }
-    return out;
+    return REPORT.write(new Report(file, allocation, effective, costs, adequacy, law));
   }
 
   /**

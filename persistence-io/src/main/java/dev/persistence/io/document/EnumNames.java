@@ -1,6 +1,8 @@
 package dev.persistence.io.document;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** How enum constants are spelled in documents and on the command line: kebab-case ({@code rms-norm}). */
@@ -28,6 +30,17 @@ public final class EnumNames {
       result.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
     }
     return result.toString();
+  }
+
+  /**
+   * A map keyed by enum constants as a document writes it, each key {@link #camelCase}, in the map's order.
+   *
+   * @param map the map (an {@code EnumMap}: in the constants' order)
+   */
+  public static <E extends Enum<E>, V> Map<String, V> camelCaseKeys(Map<E, V> map) {
+    Map<String, V> out = new LinkedHashMap<>();
+    map.forEach((key, value) -> out.put(camelCase(key), value));
+    return out;
   }
 
   /**

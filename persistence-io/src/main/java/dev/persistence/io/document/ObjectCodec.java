@@ -991,9 +991,10 @@ public final class ObjectCodec<T, B> implements Codec<T> {
 
   /**
    * A value type's accessor found by name, for fields declared without an explicit getter and setter: the field's
-   * name is the accessor's and the builder setter's (as every codec's documents spell them).
+   * name is the accessor's and the builder setter's (as every codec's documents spell them); a result document's
+   * fields named as accessors ({@link ResultDocument.Builder#fields}) find theirs here too.
    */
-  private static final class Accessor {
+  static final class Accessor {
     final java.lang.reflect.Method getter;
     final boolean optional;
     final Class<?> valueType;

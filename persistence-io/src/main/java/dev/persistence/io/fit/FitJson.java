@@ -1,7 +1,7 @@
 package dev.persistence.io.fit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.io.document.ResultDocument;
 import dev.persistence.scaling.fit.BootstrapResult;
 import dev.persistence.scaling.fit.Interval;
 import dev.persistence.scaling.fit.IsoFlopFit;
@@ -13,9 +13,59 @@ import dev.persistence.scaling.law.ChinchillaLaw;
  * ({@link #parametric}) and Approach 2 ({@link #isoFlop}) of Hoffmann et al. (2022).
  */
 public final class FitJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private FitJson() {}
+
+  private static final ResultDocument<Interval> INTERVAL =
+      ResultDocument.of(Interval.class).fields("lower", "upper", "standardError").build();
+
+  private static final ResultDocument<BootstrapResult> BOOTSTRAP =
+      ResultDocument.of(BootstrapResult.class)
+          .field("bootstrap", BootstrapResult::samples)
+          .fields("seed", "confidence")
+          .field("compute", BootstrapResult::targetFlops)
+          .object(
+              "intervals",
+              ResultDocument.of(BootstrapResult.class)
+                  .object("E", INTERVAL, BootstrapResult::irreducibleLoss)
+                  .object("A", INTERVAL, BootstrapResult::parameterCoefficient)
+                  .object("B", INTERVAL, BootstrapResult::tokenCoefficient)
+                  .object("alpha", INTERVAL, BootstrapResult::parameterExponent)
+                  .object("beta", INTERVAL, BootstrapResult::tokenExponent)
+                  .object("optimalParams", INTERVAL, BootstrapResult::optimalParameters)
+                  .object("optimalTokens", INTERVAL, BootstrapResult::optimalTokens)
+                  .build(),
+              bootstrap -> bootstrap)
+          .build();
+
+  private record Fitted(ParametricFit fit, BootstrapResult bootstrap) {}
+
+  private static final ResultDocument<Fitted> PARAMETRIC =
+      ResultDocument.of(Fitted.class)
+          .field("approach", fitted -> 3)
+          .field("observations", fitted -> fitted.fit().observations())
+          .include(
+              ResultDocument.of(ChinchillaLaw.class)
+                  .field("E", ChinchillaLaw::irreducibleLoss)
+                  .field("A", ChinchillaLaw::parameterCoefficient)
+                  .field("B", ChinchillaLaw::tokenCoefficient)
+                  .field("alpha", ChinchillaLaw::parameterExponent)
+                  .field("beta", ChinchillaLaw::tokenExponent)
+                  .build(),
+              fitted -> fitted.fit().law())
+          .field("objective", fitted -> fitted.fit().objective())
+          .include(BOOTSTRAP, Fitted::bootstrap)
+          .writtenWhen(fitted -> fitted.bootstrap() != null)
+          .build();
+
+  private static final ResultDocument<IsoFlopFit> ISO_FLOP =
+      ResultDocument.of(IsoFlopFit.class)
+          .field("approach", fit -> 2)
+          .field("profiles", fit -> fit.minima().size())
+          .field("a", IsoFlopFit::parameterExponent)
+          .field("paramsCoefficient", IsoFlopFit::parameterCoefficient)
+          .field("b", IsoFlopFit::tokenExponent)
+          .field("tokensCoefficient", IsoFlopFit::tokenCoefficient)
+          .build();
 
   /**
    * An Approach 3 fit: {@code approach} 3, {@code observations}, the law's {@code E}, {@code A}, {@code B},
@@ -27,31 +77,7 @@ public final class FitJson {
    * @param bootstrap its bootstrap; null for none
    */
   public static ObjectNode parametric(ParametricFit fit, BootstrapResult bootstrap) {
-    ChinchillaLaw law = fit.law();
-    ObjectNode out = NODES.objectNode();
-    out.put("approach", 3);
-    out.put("observations", fit.observations());
-    out.put("E", law.irreducibleLoss());
-    out.put("A", law.parameterCoefficient());
-    out.put("B", law.tokenCoefficient());
-    out.put("alpha", law.parameterExponent());
-    out.put("beta", law.tokenExponent());
-    out.put("objective", fit.objective());
-    if (bootstrap != null) {
-      out.put("bootstrap", bootstrap.samples());
-      out.put("seed", bootstrap.seed());
-      out.put("confidence", bootstrap.confidence());
-      out.put("compute", bootstrap.targetFlops());
-      ObjectNode intervals = out.putObject("intervals");
-      intervals.set("E", interval(bootstrap.irreducibleLoss()));
-      intervals.set("A", interval(bootstrap.parameterCoefficient()));
-      intervals.set("B", interval(bootstrap.tokenCoefficient()));
-      intervals.set("alpha", interval(bootstrap.parameterExponent()));
-      intervals.set("beta", interval(bootstrap.tokenExponent()));
-      intervals.set("optimalParams", interval(bootstrap.optimalParameters()));
-      intervals.set("optimalTokens", interval(bootstrap.optimalTokens()));
-    }
-    return out;
+    return PARAMETRIC.write(new Fitted(fit, bootstrap));
   }
 
   /**
@@ -61,21 +87,6 @@ public final class FitJson {
    * @param fit the isoFLOP fit
    */
   public static ObjectNode isoFlop(IsoFlopFit fit) {
-    ObjectNode out = NODES.objectNode();
-    out.put("approach", 2);
-    out.put("profiles", fit.minima().size());
-    out.put("a", fit.parameterExponent());
-    out.put("paramsCoefficient", fit.parameterCoefficient());
-    out.put("b", fit.tokenExponent());
-    out.put("tokensCoefficient", fit.tokenCoefficient());
-    return out;
-  }
-
-  private static ObjectNode interval(Interval interval) {
-    ObjectNode out = NODES.objectNode();
-    out.put("lower", interval.lower());
-    out.put("upper", interval.upper());
-    out.put("standardError", interval.standardError());
-    return out;
+    return ISO_FLOP.write(fit);
   }
 }

@@ -1,7 +1,6 @@
 package dev.persistence.io.landscape;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.costing.landscape.Comparison;
 import dev.persistence.costing.landscape.FrontierTrend;
@@ -9,6 +8,7 @@ import dev.persistence.costing.landscape.ModelCatalog;
 import dev.persistence.costing.landscape.NotableModel;
 import dev.persistence.costing.landscape.Positioning;
 import dev.persistence.io.catalog.NotableModelCatalog;
+import dev.persistence.io.document.ResultDocument;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,9 +17,88 @@ import java.util.List;
  * comparison with a notable model, and a plan's positioning (the plan report's {@code positioning} section).
  */
 public final class LandscapeJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private LandscapeJson() {}
+
+  private static final ResultDocument<FrontierTrend> TREND =
+      ResultDocument.of(FrontierTrend.class)
+          .field("selection", trend -> trend.selection().describe())
+          .fields("models", "firstDate", "lastDate", "slopeOomPerYear", "growthPerYear", "monthsPerTenfold")
+          .fields("slopeStandardError")
+          .field("residualStandardDeviationOom", FrontierTrend::residualStandardDeviation)
+          .fields("confidence")
+          .field("growthPerYearLower", trend -> Math.pow(10, trend.slopeLower()))
+          .field("growthPerYearUpper", trend -> Math.pow(10, trend.slopeUpper()))
+          .field("bootstrapGrowthPerYearLower", trend -> Math.pow(10, trend.bootstrapSlopeLower()))
+          .field("bootstrapGrowthPerYearUpper", trend -> Math.pow(10, trend.bootstrapSlopeUpper()))
+          .fields("bootstrapSamples")
+          .build();
+
+  private static final ResultDocument<Comparison> COMPARISON =
+      ResultDocument.of(Comparison.class)
+          .field("model", c -> c.model().name())
+          .field("organization", c -> c.model().organization())
+          .field("publicationDate", c -> c.model().publicationDate())
+          .field("trainingComputeFlop", c -> c.model().trainingComputeFlop())
+          .field("computeConfidence", c -> c.model().computeConfidence().label())
+          .field("totalParameters", c -> c.model().totalParameters())
+          .fields("ratio")
+          .build();
+
+  /**
+   * A plan's positioning with the attribution of the catalog it was placed in.
+   *
+   * @param positioning the positioning
+   * @param attribution the catalog's attribution line (Epoch AI's CC BY 4.0 credit for the bundled one)
+   */
+  public record Placed(Positioning positioning, String attribution) {}
+
+  /**
+   * A plan's positioning: its rank, the leader, its neighbours by compute and parameters, the trend and the
+   * plan's ratio to it, and the data's attribution.
+   */
+  public static final ResultDocument<Placed> POSITIONING =
+      ResultDocument.of(Placed.class)
+          .include(
+              ResultDocument.of(Positioning.class)
+                  .fields("date", "trainingFlop", "headline", "rank", "modelsCompared")
+                  .object("leader", COMPARISON, Positioning::leader)
+                  .objectIfPresent("below", COMPARISON, Positioning::below)
+                  .objectIfPresent("above", COMPARISON, Positioning::above)
+                  .list("nearestByCompute", COMPARISON, Positioning::nearestByCompute)
+                  .list("nearestByParameters", COMPARISON, Positioning::nearestByParameters)
+                  .objectIfPresent("trend", TREND, Positioning::trend)
+                  .fields("trendFlopAtDate", "ratioToTrend")
+                  .build(),
+              Placed::positioning)
+          .field("attribution", Placed::attribution)
+          .build();
+
+  private static final ResultDocument<NotableModel> POINT =
+      ResultDocument.of(NotableModel.class)
+          .field("model", NotableModel::name)
+          .fields("organization", "publicationDate")
+          .field("trainingComputeFlop", model -> model.trainingComputeFlop().getAsDouble())
+          .fields("epochFrontier")
+          .build();
+
+  private record TrendPoint(LocalDate date, double trainingFlop) {}
+
+  private static final ResultDocument<TrendPoint> TREND_POINT =
+      ResultDocument.of(TrendPoint.class)
+          .field("date", TrendPoint::date)
+          .field("trainingFlop", TrendPoint::trainingFlop)
+          .build();
+
+  private record Listing(ModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {}
+
+  private static final ResultDocument<Listing> LISTING =
+      ResultDocument.of(Listing.class)
+          .field("catalogVersion", listing -> listing.catalog().version())
+          .field("attribution", listing -> listing.catalog().attribution())
+          .field("count", listing -> listing.shown().size())
+          .field("models", listing -> listing.shown().stream().map(NotableModelCatalog::toJson).toList())
+          .object("frontierTrend", TREND, Listing::trend)
+          .build();
 
   /**
    * Models listed from a catalog, as {@code persistence models --json} prints them: the {@code catalogVersion},
@@ -31,14 +110,7 @@ public final class LandscapeJson {
    * @param trend the frontier trend fitted to the whole catalog
    */
   public static ObjectNode listing(ModelCatalog catalog, List<NotableModel> shown, FrontierTrend trend) {
-    ObjectNode json = NODES.objectNode();
-    json.put("catalogVersion", catalog.version());
-    json.put("attribution", catalog.attribution());
-    json.put("count", shown.size());
-    ArrayNode models = json.putArray("models");
-    shown.forEach(model -> models.add(NotableModelCatalog.toJson(model)));
-    json.set("frontierTrend", trend(trend));
-    return json;
+    return LISTING.write(new Listing(catalog, shown, trend));
   }
 
   /**
@@ -47,67 +119,17 @@ public final class LandscapeJson {
    * @param trend the fit
    */
   public static ObjectNode trend(FrontierTrend trend) {
-    ObjectNode json = NODES.objectNode();
-    json.put("selection", trend.selection().describe());
-    json.put("models", trend.models());
-    json.put("firstDate", trend.firstDate().toString());
-    json.put("lastDate", trend.lastDate().toString());
-    json.put("slopeOomPerYear", trend.slopeOomPerYear());
-    json.put("growthPerYear", trend.growthPerYear());
-    json.put("monthsPerTenfold", trend.monthsPerTenfold());
-    json.put("slopeStandardError", trend.slopeStandardError());
-    json.put("residualStandardDeviationOom", trend.residualStandardDeviation());
-    json.put("confidence", trend.confidence());
-    json.put("growthPerYearLower", Math.pow(10, trend.slopeLower()));
-    json.put("growthPerYearUpper", Math.pow(10, trend.slopeUpper()));
-    json.put("bootstrapGrowthPerYearLower", Math.pow(10, trend.bootstrapSlopeLower()));
-    json.put("bootstrapGrowthPerYearUpper", Math.pow(10, trend.bootstrapSlopeUpper()));
-    json.put("bootstrapSamples", trend.bootstrapSamples());
-    return json;
+    return TREND.write(trend);
   }
 
   /**
-   * One notable model and the ratio of a plan's compute to its compute.
-   *
-   * @param comparison the comparison
-   */
-  public static ObjectNode comparison(Comparison comparison) {
-    ObjectNode json = NODES.objectNode();
-    NotableModel model = comparison.model();
-    json.put("model", model.name());
-    json.put("organization", model.organization());
-    json.put("publicationDate", model.publicationDate().toString());
-    model.trainingComputeFlop().ifPresent(flop -> json.put("trainingComputeFlop", flop));
-    json.put("computeConfidence", model.computeConfidence().label());
-    model.totalParameters().ifPresent(parameters -> json.put("totalParameters", parameters));
-    json.put("ratio", comparison.ratio());
-    return json;
-  }
-
-  /**
-   * A plan's positioning: its rank, the leader, its neighbours by compute and parameters, the trend and the
-   * plan's ratio to it, and the data's attribution.
+   * A plan's positioning ({@link #POSITIONING}).
    *
    * @param p the positioning
    * @param attribution the catalog's attribution line (Epoch AI's CC BY 4.0 credit for the bundled one)
    */
   public static ObjectNode positioning(Positioning p, String attribution) {
-    ObjectNode json = NODES.objectNode();
-    json.put("date", p.date().toString());
-    json.put("trainingFlop", p.trainingFlop());
-    json.put("headline", p.headline());
-    json.put("rank", p.rank());
-    json.put("modelsCompared", p.modelsCompared());
-    json.set("leader", comparison(p.leader()));
-    p.below().ifPresent(c -> json.set("below", comparison(c)));
-    p.above().ifPresent(c -> json.set("above", comparison(c)));
-    json.set("nearestByCompute", comparisons(p.nearestByCompute()));
-    json.set("nearestByParameters", comparisons(p.nearestByParameters()));
-    p.trend().ifPresent(trend -> json.set("trend", trend(trend)));
-    p.trendFlopAtDate().ifPresent(flop -> json.put("trendFlopAtDate", flop));
-    p.ratioToTrend().ifPresent(ratio -> json.put("ratioToTrend", ratio));
-    json.put("attribution", attribution);
-    return json;
+    return POSITIONING.write(new Placed(p, attribution));
   }
 
   /**
@@ -117,19 +139,7 @@ public final class LandscapeJson {
    * @param models the catalog's models
    */
   public static ArrayNode models(List<NotableModel> models) {
-    ArrayNode list = NODES.arrayNode();
-    for (NotableModel model : models) {
-      if (model.trainingComputeFlop().isEmpty()) {
-        continue;
-      }
-      list.addObject()
-          .put("model", model.name())
-          .put("organization", model.organization())
-          .put("publicationDate", model.publicationDate().toString())
-          .put("trainingComputeFlop", model.trainingComputeFlop().getAsDouble())
-          .put("epochFrontier", model.epochFrontier());
-    }
-    return list;
+    return POINT.writeAll(models.stream().filter(model -> model.trainingComputeFlop().isPresent()).toList());
   }
 
   /**
@@ -141,16 +151,7 @@ public final class LandscapeJson {
    */
   public static ArrayNode trendLine(FrontierTrend trend, LocalDate until) {
     LocalDate end = until.isAfter(trend.lastDate()) ? until : trend.lastDate();
-    ArrayNode line = NODES.arrayNode();
-    for (LocalDate date : List.of(trend.firstDate(), end)) {
-      line.addObject().put("date", date.toString()).put("trainingFlop", trend.flopAt(date));
-    }
-    return line;
-  }
-
-  private static ArrayNode comparisons(List<Comparison> comparisons) {
-    ArrayNode list = NODES.arrayNode();
-    comparisons.forEach(c -> list.add(comparison(c)));
-    return list;
+    return TREND_POINT.writeAll(
+        List.of(trend.firstDate(), end).stream().map(date -> new TrendPoint(date, trend.flopAt(date))).toList());
   }
 }

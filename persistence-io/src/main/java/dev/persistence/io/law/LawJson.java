@@ -1,8 +1,7 @@
 package dev.persistence.io.law;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistence.io.document.ResultDocument;
 import dev.persistence.scaling.law.LossLaw;
 import dev.persistence.scaling.law.ScalingLaw;
 import java.util.List;
@@ -10,9 +9,24 @@ import java.util.OptionalDouble;
 
 /** Scaling laws and their predictions as JSON documents: what {@code laws --json} and {@code loss --json} print. */
 public final class LawJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private LawJson() {}
+
+  private static final ResultDocument<ScalingLaw> LAW =
+      ResultDocument.of(ScalingLaw.class).fields("name", "description", "source").build();
+
+  private static final ResultDocument<List<? extends ScalingLaw>> LAWS =
+      ResultDocument.<List<? extends ScalingLaw>>builder().list("laws", LAW, laws -> laws).build();
+
+  private record Predicted(LossLaw law, double params, double tokens, OptionalDouble uniqueTokens, double loss) {}
+
+  private static final ResultDocument<Predicted> LOSS =
+      ResultDocument.of(Predicted.class)
+          .field("law", p -> p.law().name())
+          .field("params", Predicted::params)
+          .field("tokens", Predicted::tokens)
+          .field("uniqueTokens", Predicted::uniqueTokens)
+          .field("loss", Predicted::loss)
+          .build();
 
   /**
    * The laws listed: {@code laws}, each its {@code name}, {@code description} and {@code source}.
@@ -20,15 +34,7 @@ public final class LawJson {
    * @param laws the laws, in order
    */
   public static ObjectNode laws(List<? extends ScalingLaw> laws) {
-    ObjectNode out = NODES.objectNode();
-    ArrayNode entries = out.putArray("laws");
-    for (ScalingLaw law : laws) {
-      ObjectNode entry = entries.addObject();
-      entry.put("name", law.name());
-      entry.put("description", law.description());
-      entry.put("source", law.source());
-    }
-    return out;
+    return LAWS.write(laws);
   }
 
   /**
@@ -43,12 +49,6 @@ public final class LawJson {
    */
   public static ObjectNode loss(
       LossLaw law, double parameters, double tokens, OptionalDouble uniqueTokens, double loss) {
-    ObjectNode out = NODES.objectNode();
-    out.put("law", law.name());
-    out.put("params", parameters);
-    out.put("tokens", tokens);
-    uniqueTokens.ifPresent(unique -> out.put("uniqueTokens", unique));
-    out.put("loss", loss);
-    return out;
+    return LOSS.write(new Predicted(law, parameters, tokens, uniqueTokens, loss));
   }
 }

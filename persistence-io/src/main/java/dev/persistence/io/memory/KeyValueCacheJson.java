@@ -1,16 +1,49 @@
 package dev.persistence.io.memory;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistence.core.architecture.Architecture;
 import dev.persistence.core.memory.KeyValueCache;
 import dev.persistence.core.precision.NumericFormat;
+import dev.persistence.io.document.ResultDocument;
 
 /** A batch's {@link KeyValueCache} as one JSON document: the object {@code persistence kv-cache --json} prints. */
 public final class KeyValueCacheJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private KeyValueCacheJson() {}
+
+  private record Cache(
+      Architecture architecture, NumericFormat format, long sequenceLength, long batch, int tensorParallel) {
+    double bytes(int ranks) {
+      return KeyValueCache.bytes(architecture, format, ranks, batch, sequenceLength);
+    }
+
+    double stateBytesPerSequence() {
+      return KeyValueCache.stateBytesPerSequence(architecture, format);
+    }
+  }
+
+  private static final ResultDocument<Cache> CACHE =
+      ResultDocument.of(Cache.class)
+          .field("modelType", c -> c.architecture().family())
+          .field("precision", c -> c.format().key())
+          .field("sequenceLength", Cache::sequenceLength)
+          .field("batch", Cache::batch)
+          .field("bytesPerToken", c -> KeyValueCache.bytesPerToken(c.architecture(), c.format()))
+          .field("bytesPerTokenPerLayer", c -> KeyValueCache.bytesPerTokenPerLayer(c.architecture(), c.format(), 1))
+          .field(
+              "cachedTokenLayersPerSequence",
+              c -> KeyValueCache.cachedTokenLayers(c.architecture(), c.sequenceLength()))
+          .field("totalBytes", c -> wholeBytes(c.bytes(1)))
+          .field("tensorParallel", Cache::tensorParallel)
+          .field("perRankBytes", c -> wholeBytes(c.bytes(c.tensorParallel())))
+          .field("attentionLayers", c -> c.architecture().attentionLayers())
+          .field("sequenceMixerLayers", c -> c.architecture().sequenceMixerLayers())
+          // Cross-layer attention: the attention layers that cache keys and values of their own.
+          .field("keyValueLayers", c -> c.architecture().keyValueLayers())
+          .writtenWhen(c -> c.architecture().keyValueLayers() < c.architecture().attentionLayers())
+          .field("stateBytesPerSequence", Cache::stateBytesPerSequence)
+          .field("stateBytes", c -> wholeBytes(c.stateBytesPerSequence() * c.batch()))
+          .field("totalBytesWithState", c -> wholeBytes(wholeBytes(c.bytes(1)) + c.stateBytesPerSequence() * c.batch()))
+          .build();
 
   /**
    * The cache as a JSON tree: {@code modelType}, {@code precision}, {@code sequenceLength}, {@code batch},
@@ -29,30 +62,7 @@ public final class KeyValueCacheJson {
    */
   public static ObjectNode toJson(
       Architecture architecture, NumericFormat format, long sequenceLength, long batch, int tensorParallel) {
-    long totalBytes = wholeBytes(KeyValueCache.bytes(architecture, format, 1, batch, sequenceLength));
-    double statePerSequence = KeyValueCache.stateBytesPerSequence(architecture, format);
-    ObjectNode out = NODES.objectNode();
-    out.put("modelType", architecture.family());
-    out.put("precision", format.key());
-    out.put("sequenceLength", sequenceLength);
-    out.put("batch", batch);
-    out.put("bytesPerToken", KeyValueCache.bytesPerToken(architecture, format));
-    out.put("bytesPerTokenPerLayer", KeyValueCache.bytesPerTokenPerLayer(architecture, format, 1));
-    out.put("cachedTokenLayersPerSequence", KeyValueCache.cachedTokenLayers(architecture, sequenceLength));
-    out.put("totalBytes", totalBytes);
-    out.put("tensorParallel", tensorParallel);
-    out.put(
-        "perRankBytes", wholeBytes(KeyValueCache.bytes(architecture, format, tensorParallel, batch, sequenceLength)));
-    out.put("attentionLayers", architecture.attentionLayers());
-    out.put("sequenceMixerLayers", architecture.sequenceMixerLayers());
-    if (architecture.keyValueLayers() < architecture.attentionLayers()) {
-      // Cross-layer attention: the attention layers that cache keys and values of their own.
-      out.put("keyValueLayers", architecture.keyValueLayers());
-    }
-    out.put("stateBytesPerSequence", statePerSequence);
-    out.put("stateBytes", wholeBytes(statePerSequence * batch));
-    out.put("totalBytesWithState", wholeBytes(totalBytes + statePerSequence * batch));
-    return out;
+    return CACHE.write(new Cache(architecture, format, sequenceLength, batch, tensorParallel));
   }
 
   private static long wholeBytes(double bytes) {

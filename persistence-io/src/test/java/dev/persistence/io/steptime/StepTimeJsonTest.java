@@ -56,7 +56,7 @@ class StepTimeJsonTest {
     List<String> keys = keys(read);
     assertEquals(List.of("modelType", "accelerator", "calibration", "precision"), keys.subList(0, 4));
     // Then exactly the figures search prints for each plan.
-    List<String> figures = keys(SearchResultJson.estimate(estimate, OptionalDouble.of(1e9)));
+    List<String> figures = keys(SearchResultJson.ESTIMATE.write(new SearchResultJson.Planned(estimate, OptionalDouble.of(1e9))));
     assertEquals(figures, keys.subList(4, 4 + figures.size()));
     assertEquals(estimate.stepSeconds(), read.get("stepSeconds").asDouble());
     assertEquals("H100-SXM5-80GB", read.get("accelerator").asText());
