@@ -35,6 +35,5 @@ public final class RegulationCodecs {
           .required("date", ValueCodecs.DATE)
           .required("status", enumeration(ThresholdStatus.class))
           .optional("note", TEXT)
-          .byDefault("")
           .build();
 }
