@@ -113,22 +113,24 @@ final class SearchCommand implements Callable<Integer> {
     Double budget = StepReports.tokens(tokens);
     Architecture architecture = model.architecture();
     SearchRequest request =
-        new SearchRequest(
-            architecture,
-            cluster,
-            trainingPrecision,
-            Calibration.forAccelerator(accelerator.name()),
-            fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED,
-            flopConvention(convention),
-            clusterOptions.gpus,
-            globalBatch,
-            sequenceLength,
-            goal,
-            top,
-            MemoryAllowance.PYTORCH_CUDA_TRAINING,
-            maxMicroBatch,
-            !noOffload,
-            EnumNames.valueOf(TensorParallelCommunication.class, "--tp-comm", tensorParallelCommunication));
+        SearchRequest.builder()
+            .architecture(architecture)
+            .cluster(cluster)
+            .precision(trainingPrecision)
+            .calibration(Calibration.forAccelerator(accelerator.name()))
+            .attentionKernel(fusedAttention ? AttentionKernel.FUSED : AttentionKernel.UNFUSED)
+            .flopConvention(flopConvention(convention))
+            .acceleratorCount(clusterOptions.gpus)
+            .globalBatchSize(globalBatch)
+            .sequenceLength(sequenceLength)
+            .objective(goal)
+            .top(top)
+            .allowance(MemoryAllowance.PYTORCH_CUDA_TRAINING)
+            .maxMicroBatchSize(maxMicroBatch)
+            .offload(!noOffload)
+            .tensorParallelCommunication(
+                EnumNames.valueOf(TensorParallelCommunication.class, "--tp-comm", tensorParallelCommunication))
+            .build();
     SearchResult result = PlanSearch.search(request);
     if (json) {
       JsonOutput.print(

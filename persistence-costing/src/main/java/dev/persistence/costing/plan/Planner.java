@@ -328,23 +328,7 @@ public final class Planner {
               (int) count,
               scenario.globalBatchSize(),
               scenario.sequenceLength());
-      SearchResult result =
-          PlanSearch.search(
-              new SearchRequest(
-                  defaults.architecture(),
-                  defaults.cluster(),
-                  defaults.precision(),
-                  defaults.calibration(),
-                  scenario.attentionKernel(),
-                  defaults.flopConvention(),
-                  defaults.acceleratorCount(),
-                  defaults.globalBatchSize(),
-                  defaults.sequenceLength(),
-                  defaults.objective(),
-                  defaults.top(),
-                  defaults.allowance(),
-                  defaults.maxMicroBatchSize(),
-                  defaults.offload()));
+      SearchResult result = PlanSearch.search(defaults.withAttentionKernel(scenario.attentionKernel()));
       if (result.plans().isEmpty()) {
         throw new IllegalArgumentException(
             String.format(
